@@ -1,0 +1,286 @@
+-- CreateSchema
+CREATE SCHEMA IF NOT EXISTS "public";
+
+-- CreateTable
+CREATE TABLE "Community" (
+    "id" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "population" INTEGER NOT NULL,
+    "complexity" INTEGER NOT NULL,
+    "area" TEXT NOT NULL DEFAULT 'urban',
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Community_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Officer" (
+    "id" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Officer_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Posting" (
+    "id" SERIAL NOT NULL,
+    "officerId" TEXT NOT NULL,
+    "communityId" TEXT,
+    "kind" TEXT NOT NULL,
+    "startsOn" TEXT NOT NULL,
+    "endsOn" TEXT,
+    "reason" TEXT NOT NULL,
+    "decisionId" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Posting_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Leader" (
+    "id" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Leader_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Department" (
+    "id" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Department_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Binding" (
+    "id" SERIAL NOT NULL,
+    "communityId" TEXT NOT NULL,
+    "subjectType" TEXT NOT NULL,
+    "subjectId" TEXT NOT NULL,
+    "effectiveFrom" TEXT NOT NULL,
+    "effectiveTo" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Binding_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "MetricSubmission" (
+    "id" SERIAL NOT NULL,
+    "period" TEXT NOT NULL,
+    "communityId" TEXT NOT NULL,
+    "metric" TEXT NOT NULL,
+    "value" DOUBLE PRECISION NOT NULL,
+    "submittedBy" TEXT NOT NULL,
+    "actor" TEXT NOT NULL,
+    "submittedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "MetricSubmission_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Cycle" (
+    "id" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "period" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "ruleSetVersionId" INTEGER,
+    "gaps" JSONB,
+    "startedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "completedAt" TIMESTAMP(3),
+
+    CONSTRAINT "Cycle_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Evaluation" (
+    "id" SERIAL NOT NULL,
+    "cycleId" TEXT NOT NULL,
+    "period" TEXT NOT NULL,
+    "communityId" TEXT NOT NULL,
+    "score" DOUBLE PRECISION NOT NULL,
+    "rank" INTEGER NOT NULL,
+    "isLast" BOOLEAN NOT NULL,
+    "breakdown" JSONB NOT NULL,
+    "missing" JSONB NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Evaluation_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Decision" (
+    "id" TEXT NOT NULL,
+    "cycleId" TEXT NOT NULL,
+    "type" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "subjectType" TEXT NOT NULL,
+    "subjectId" TEXT NOT NULL,
+    "officers" JSONB NOT NULL,
+    "rule" TEXT NOT NULL,
+    "reason" TEXT NOT NULL,
+    "facts" JSONB NOT NULL,
+    "amountFen" INTEGER,
+    "ruleSetVersionId" INTEGER,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Decision_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "PaymentObligation" (
+    "id" TEXT NOT NULL,
+    "cycleId" TEXT NOT NULL,
+    "decisionId" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "payeeType" TEXT NOT NULL,
+    "payeeId" TEXT NOT NULL,
+    "amountFen" INTEGER NOT NULL,
+    "dueOn" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'open',
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "PaymentObligation_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Notice" (
+    "id" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "cycleId" TEXT,
+    "about" TEXT,
+    "titleZh" TEXT NOT NULL,
+    "bodyZh" TEXT NOT NULL,
+    "bodyEn" TEXT NOT NULL,
+    "facts" JSONB NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Notice_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "NoticeRecipient" (
+    "id" SERIAL NOT NULL,
+    "noticeId" TEXT NOT NULL,
+    "recipientType" TEXT NOT NULL,
+    "recipientId" TEXT NOT NULL,
+    "acknowledgedAt" TIMESTAMP(3),
+
+    CONSTRAINT "NoticeRecipient_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "RuleSetVersion" (
+    "id" SERIAL NOT NULL,
+    "name" TEXT NOT NULL,
+    "document" JSONB NOT NULL,
+    "effectiveFrom" TEXT NOT NULL,
+    "author" TEXT NOT NULL,
+    "reason" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "RuleSetVersion_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ApiUser" (
+    "id" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "tokenHash" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "ApiUser_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "AuditEntry" (
+    "id" SERIAL NOT NULL,
+    "actor" TEXT NOT NULL,
+    "action" TEXT NOT NULL,
+    "entity" TEXT NOT NULL,
+    "entityId" TEXT NOT NULL,
+    "before" JSONB,
+    "after" JSONB,
+    "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "AuditEntry_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "Posting_officerId_idx" ON "Posting"("officerId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Posting_officerId_startsOn_kind_key" ON "Posting"("officerId", "startsOn", "kind");
+
+-- CreateIndex
+CREATE INDEX "Binding_subjectType_subjectId_idx" ON "Binding"("subjectType", "subjectId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Binding_communityId_subjectType_subjectId_effectiveFrom_key" ON "Binding"("communityId", "subjectType", "subjectId", "effectiveFrom");
+
+-- CreateIndex
+CREATE INDEX "MetricSubmission_period_idx" ON "MetricSubmission"("period");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "MetricSubmission_period_communityId_metric_key" ON "MetricSubmission"("period", "communityId", "metric");
+
+-- CreateIndex
+CREATE INDEX "Evaluation_period_idx" ON "Evaluation"("period");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Evaluation_cycleId_communityId_key" ON "Evaluation"("cycleId", "communityId");
+
+-- CreateIndex
+CREATE INDEX "Decision_cycleId_idx" ON "Decision"("cycleId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Decision_cycleId_subjectId_kind_key" ON "Decision"("cycleId", "subjectId", "kind");
+
+-- CreateIndex
+CREATE INDEX "PaymentObligation_cycleId_idx" ON "PaymentObligation"("cycleId");
+
+-- CreateIndex
+CREATE INDEX "PaymentObligation_payeeId_idx" ON "PaymentObligation"("payeeId");
+
+-- CreateIndex
+CREATE INDEX "Notice_kind_idx" ON "Notice"("kind");
+
+-- CreateIndex
+CREATE INDEX "NoticeRecipient_recipientType_recipientId_idx" ON "NoticeRecipient"("recipientType", "recipientId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "NoticeRecipient_noticeId_recipientType_recipientId_key" ON "NoticeRecipient"("noticeId", "recipientType", "recipientId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ApiUser_tokenHash_key" ON "ApiUser"("tokenHash");
+
+-- CreateIndex
+CREATE INDEX "AuditEntry_entity_entityId_idx" ON "AuditEntry"("entity", "entityId");
+
+-- AddForeignKey
+ALTER TABLE "Posting" ADD CONSTRAINT "Posting_officerId_fkey" FOREIGN KEY ("officerId") REFERENCES "Officer"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Posting" ADD CONSTRAINT "Posting_communityId_fkey" FOREIGN KEY ("communityId") REFERENCES "Community"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Binding" ADD CONSTRAINT "Binding_communityId_fkey" FOREIGN KEY ("communityId") REFERENCES "Community"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "MetricSubmission" ADD CONSTRAINT "MetricSubmission_communityId_fkey" FOREIGN KEY ("communityId") REFERENCES "Community"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Evaluation" ADD CONSTRAINT "Evaluation_communityId_fkey" FOREIGN KEY ("communityId") REFERENCES "Community"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "NoticeRecipient" ADD CONSTRAINT "NoticeRecipient_noticeId_fkey" FOREIGN KEY ("noticeId") REFERENCES "Notice"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
