@@ -1,0 +1,31 @@
+// What the HTTP API needs from the cycle machinery. The Temporal implementation lives beside
+// this file; the API never imports Temporal itself.
+
+export type CycleKind = 'quarterly';
+
+export interface CycleStatus {
+  cycleId: string;
+  kind: CycleKind;
+  period: string;
+  /** Temporal's execution status: RUNNING, COMPLETED, FAILED, … */
+  execution: string;
+  /** The workflow's own step, from its status query while it runs. */
+  step?: string;
+  waitingFor?: { community: string; metric: string; source: string }[];
+  deadline?: string;
+}
+
+export class CycleAlreadyStartedError extends Error {
+  constructor(readonly cycleId: string) {
+    super(`cycle ${cycleId} has already been started`);
+    this.name = 'CycleAlreadyStartedError';
+  }
+}
+
+export interface CyclePort {
+  /** Starts the cycle whose id is `${kind}-${period}`; throws CycleAlreadyStartedError for a second start. */
+  start(kind: CycleKind, period: string, actor: string): Promise<{ cycleId: string }>;
+  status(cycleId: string): Promise<CycleStatus | null>;
+  /** Tells a running cycle of that period that figures arrived; does nothing when none runs. */
+  metricsSubmitted(period: string, communityId: string, metrics: string[]): Promise<void>;
+}
