@@ -35,7 +35,10 @@ export interface ScoredOffice {
   community: string;
   score: number;
   breakdown: MetricBreakdownEntry[];
-  /** Metrics that had no figure and therefore scored 0. */
+  /**
+   * Configured metrics that had no figure. They are left out of the score and the weights of
+   * the others are renormalised, so a late figure neither sinks nor lifts an office.
+   */
   missing: MetricKey[];
 }
 
@@ -104,4 +107,99 @@ export interface Obligation {
   amount: number;
   /** YYYY-MM-DD */
   due: string;
+}
+
+/** What one office submitted for a quarter: a finished score, or raw figures to be scored. */
+export type QuarterFigures = { score: number } | { metrics: MetricValues };
+
+/** What the rules need to know about the quarter before (including last year's Q4). */
+export interface PreviousQuarter {
+  /** Offices that were last. */
+  last: string[];
+  scores?: Record<string, number>;
+  /** Quarters in a row each last office had been last, counting that quarter. */
+  consecutiveLast?: Record<string, number>;
+}
+
+export interface QuarterInput {
+  year: number;
+  quarter: number;
+  offices: Office[];
+  figures: Record<string, QuarterFigures>;
+  previous?: PreviousQuarter;
+}
+
+export interface QuarterOutcome {
+  period: string;
+  ranking: RankedOffice[];
+  decisions: Decision[];
+  notices: NoticeDraft[];
+  obligations: Obligation[];
+  /** Offices with no figures at all: not ranked, no subsidy, no sanction. */
+  unranked: string[];
+  /** For each last office, the quarters in a row it has been last, counting this one. */
+  consecutiveLast: Record<string, number>;
+}
+
+export interface YearInput {
+  year: number;
+  offices: Office[];
+  quarterScores: Record<string, number[]>;
+}
+
+export interface YearRankedOffice {
+  community: string;
+  score: number;
+  rank: number;
+  isLast: boolean;
+  quartersEvaluated: number;
+}
+
+export interface YearOutcome {
+  ranking: YearRankedOffice[];
+  rewards: RewardDecision[];
+  obligations: Obligation[];
+}
+
+export interface Visit { leader: string; date: string }
+
+export interface PresenceJudgement {
+  leader: string;
+  /** YYYY-MM */
+  month: string;
+  /** Distinct days with a visit in that month. */
+  days: number;
+  compliant: boolean;
+}
+
+export interface Payment { obligation: string; amount: number; paidOn: string }
+
+export interface OverdueObligation {
+  obligation: string;
+  due: string;
+  amount: number;
+  paid: number;
+  community: string;
+  payees: string[];
+}
+
+/** One leaf condition of a fired rule as the engine evaluated it: the raw material of `because`. */
+export interface ConditionOutcome {
+  fact: string;
+  operator: string;
+  value: unknown;
+  path?: string;
+  factResult: unknown;
+  /** Set when `value` itself referred to a fact. */
+  valueResult?: unknown;
+  result: boolean;
+}
+
+export interface FiredRule {
+  name: string;
+  priority: number;
+  type: string;
+  params: Record<string, unknown>;
+  /** Evaluated leaf conditions in document order; short-circuited ones are absent. */
+  conditions: ConditionOutcome[];
 }

@@ -1,0 +1,91 @@
+// A thin driver: feeds a scenario through the same core functions the Temporal activities call,
+// quarter after quarter, and shapes the report of SCENARIO.md.
+import { findOverdue, overdueNotices } from '../core/payments.js';
+import { previousQuarter, type QuarterRef } from '../core/periods.js';
+import { judgePresence, presenceNotices } from '../core/presence.js';
+import { carryOver, decideQuarter } from '../core/quarter.js';
+import type { MetricBreakdownEntry, Office, PreviousQuarter, QuarterFigures, QuarterOutcome } from '../core/types.js';
+import { decideYear } from '../core/year.js';
+import type { RuleSet } from '../rules/ruleSet.js';
+import type { Scenario } from './scenario.js';
+
+export const defaultAsOf = (year: number) => `${year + 1}-01-31`;
+
+function toOffices(scenario: Scenario): Office[] {
+  return scenario.communities.map((c) => ({
+    id: c.id, name: c.name ?? c.id, population: c.population, complexity: c.complexity, officers: c.officers,
+    ...(c.leader ? { leader: c.leader } : {}), ...(c.department ? { department: c.department } : {}),
+  }));
+}
+
+/** The quarter before `ref` as recorded in `history`, with streaks counted back through it. */
+function fromHistory(history: Scenario['history'], ref: QuarterRef): PreviousQuarter | undefined {
+  const find = (r: QuarterRef) => history.find((h) => h.year === r.year && h.quarter === r.quarter);
+  const entry = find(ref);
+  if (!entry) return undefined;
+  const consecutiveLast: Record<string, number> = {};
+  for (const community of entry.last) {
+    let streak = 1;
+    for (let r = previousQuarter(ref), h = find(r); h?.last.includes(community); r = previousQuarter(r), h = find(r)) streak++;
+    consecutiveLast[community] = streak;
+  }
+  return { last: entry.last, ...(entry.scores ? { scores: entry.scores } : {}), consecutiveLast };
+}
+
+function figuresOf(q: Scenario['quarters'][number]): Record<string, QuarterFigures> {
+  const figures: Record<string, QuarterFigures> = {};
+  for (const [community, score] of Object.entries(q.scores ?? {})) figures[community] = { score };
+  for (const [community, metrics] of Object.entries(q.metrics ?? {})) figures[community] = { metrics };
+  return figures;
+}
+
+function breakdownObject(breakdown: MetricBreakdownEntry[]): Record<string, Omit<MetricBreakdownEntry, 'metric'>> {
+  return Object.fromEntries(breakdown.map(({ metric, ...rest }) => [metric, rest]));
+}
+
+function quarterReport(quarter: number, outcome: QuarterOutcome) {
+  return {
+    quarter,
+    period: outcome.period,
+    ranking: outcome.ranking.map((r) => ({
+      community: r.community, score: r.score, rank: r.rank, isLast: r.isLast, breakdown: breakdownObject(r.breakdown), missing: r.missing,
+    })),
+    decisions: outcome.decisions,
+    notices: outcome.notices,
+    unranked: outcome.unranked,
+  };
+}
+
+export async function simulateScenario(scenario: Scenario, ruleSet: RuleSet, asOf = defaultAsOf(scenario.year)) {
+  const { year } = scenario;
+  const offices = toOffices(scenario);
+  const outcomes: { quarter: number; outcome: QuarterOutcome }[] = [];
+  for (const q of [...scenario.quarters].sort((a, b) => a.quarter - b.quarter)) {
+    const before = outcomes.at(-1);
+    const previous = before?.quarter === q.quarter - 1
+      ? carryOver(before.outcome)
+      : fromHistory(scenario.history, previousQuarter({ year, quarter: q.quarter }));
+    const outcome = await decideQuarter({ year, quarter: q.quarter, offices, figures: figuresOf(q), ...(previous ? { previous } : {}) }, ruleSet);
+    outcomes.push({ quarter: q.quarter, outcome });
+  }
+
+  const quarterScores: Record<string, number[]> = {};
+  for (const { outcome } of outcomes) {
+    for (const r of outcome.ranking) (quarterScores[r.community] ??= []).push(r.score);
+  }
+  const yearOutcome = await decideYear({ year, offices, quarterScores }, ruleSet);
+
+  const minDays = ruleSet.parameters.presenceDaysPerMonth;
+  const presence = judgePresence(year, scenario.leaders.map((l) => l.id), scenario.leaderVisits, minDays);
+  const obligations = [...outcomes.flatMap(({ outcome }) => outcome.obligations), ...yearOutcome.obligations];
+  const overdue = findOverdue(obligations, scenario.payments, asOf);
+
+  return {
+    rules: ruleSet.name,
+    quarters: outcomes.map(({ quarter, outcome }) => quarterReport(quarter, outcome)),
+    year: { year, ranking: yearOutcome.ranking, rewards: yearOutcome.rewards },
+    presence,
+    payments: { asOf, overdue },
+    notices: [...presenceNotices(presence, minDays), ...overdueNotices(overdue, asOf)],
+  };
+}

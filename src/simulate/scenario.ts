@@ -1,0 +1,136 @@
+// The scenario file (SCENARIO.md): its shape is checked by zod, then the cross-references and
+// ranges by the same checks the core applies, so the simulator accepts exactly what the core does.
+import { z } from 'zod';
+import { isIsoDate } from '../core/periods.js';
+import { figureProblem, officeProblem, scoreProblem } from '../core/scoring.js';
+import { metricKeys } from '../core/types.js';
+import { DocumentError, jsonPath, parseDocument, showValue } from '../rules/documentError.js';
+import { readJsonFile } from '../rules/jsonFile.js';
+import type { ScoringConfig } from '../rules/ruleSet.js';
+
+export class ScenarioError extends DocumentError {
+  constructor(source: string, path: string, expected: string) {
+    super(source, path, expected);
+    this.name = 'ScenarioError';
+  }
+}
+
+const id = z.string().min(1);
+const isoDate = z.string().refine(isIsoDate, 'expected a date YYYY-MM-DD');
+const named = z.object({ id, name: z.string().optional() });
+const scores = z.record(z.string(), z.number());
+
+const scenarioSchema = z.object({
+  year: z.int().min(1).max(9998),
+  communities: z.array(z.object({
+    id,
+    name: z.string().optional(),
+    population: z.number(),
+    complexity: z.number(),
+    officers: z.array(id).min(1),
+    leader: id.optional(),
+    department: id.optional(),
+  })).min(1),
+  officers: z.array(named),
+  leaders: z.array(named).default([]),
+  departments: z.array(named).default([]),
+  quarters: z.array(z.object({
+    quarter: z.int().min(1).max(4),
+    scores: scores.optional(),
+    metrics: z.record(z.string(), z.partialRecord(z.enum(metricKeys), z.number())).optional(),
+  })).default([]),
+  history: z.array(z.object({ year: z.int(), quarter: z.int().min(1).max(4), last: z.array(id), scores: scores.optional() })).default([]),
+  leaderVisits: z.array(z.object({ leader: id, date: isoDate })).default([]),
+  payments: z.array(z.object({ obligation: id, amount: z.number().nonnegative(), paidOn: isoDate })).default([]),
+});
+
+export type Scenario = z.output<typeof scenarioSchema>;
+
+type Path = (string | number)[];
+type Problem = { path: Path; expected: string } | undefined;
+
+const unknownId = (path: Path, value: string, where: string): Problem =>
+  ({ path, expected: `expected an id declared in $.${where}, got ${showValue(value)}` });
+
+function duplicateId(list: readonly { id: string }[], name: string): Problem {
+  const seen = new Set<string>();
+  for (const [i, { id }] of list.entries()) {
+    if (seen.has(id)) return { path: [name, i, 'id'], expected: `expected a unique id; "${id}" appears twice` };
+    seen.add(id);
+  }
+  return undefined;
+}
+
+function communitiesProblem(s: Scenario): Problem {
+  const [officers, leaders, departments] = [s.officers, s.leaders, s.departments].map((list) => new Set(list.map((x) => x.id))) as [Set<string>, Set<string>, Set<string>];
+  const teamOf = new Map<string, string>();
+  for (const [i, c] of s.communities.entries()) {
+    const range = officeProblem(c);
+    if (range) return { path: ['communities', i, range.field], expected: `${range.expected}, got ${showValue(c[range.field])}` };
+    for (const [j, officer] of c.officers.entries()) {
+      if (!officers.has(officer)) return unknownId(['communities', i, 'officers', j], officer, 'officers');
+      if (teamOf.has(officer)) return { path: ['communities', i, 'officers', j], expected: `expected an officer in one community only; "${officer}" is also in ${teamOf.get(officer)}` };
+      teamOf.set(officer, c.id);
+    }
+    if (c.leader !== undefined && !leaders.has(c.leader)) return unknownId(['communities', i, 'leader'], c.leader, 'leaders');
+    if (c.department !== undefined && !departments.has(c.department)) return unknownId(['communities', i, 'department'], c.department, 'departments');
+  }
+  return undefined;
+}
+
+function quarterProblem(q: Scenario['quarters'][number], path: Path, communities: Set<string>, scoring: ScoringConfig): Problem {
+  if (!q.scores && !q.metrics) return { path, expected: 'expected "scores" or "metrics"' };
+  for (const [community, score] of Object.entries(q.scores ?? {})) {
+    if (!communities.has(community)) return unknownId([...path, 'scores', community], community, 'communities');
+    const problem = scoreProblem(score);
+    if (problem) return { path: [...path, 'scores', community], expected: `${problem}, got ${showValue(score)}` };
+  }
+  for (const [community, figures] of Object.entries(q.metrics ?? {})) {
+    if (!communities.has(community)) return unknownId([...path, 'metrics', community], community, 'communities');
+    if (q.scores?.[community] !== undefined) return { path: [...path, 'metrics', community], expected: 'expected either a score or metrics for a community, not both' };
+    for (const [metric, value] of Object.entries(figures)) {
+      // A metric the rule set does not score is carried but never judged.
+      const config = scoring.metrics[metric as keyof typeof figures];
+      const problem = config && figureProblem(config, value);
+      if (problem) return { path: [...path, 'metrics', community, metric], expected: `${problem}, got ${showValue(value)}` };
+    }
+  }
+  return undefined;
+}
+
+/** Cross-references and ranges, which zod's shape check cannot see. Returns the first problem. */
+function scenarioProblem(s: Scenario, scoring: ScoringConfig): Problem {
+  for (const name of ['communities', 'officers', 'leaders', 'departments'] as const) {
+    const problem = duplicateId(s[name], name);
+    if (problem) return problem;
+  }
+  const problem = communitiesProblem(s);
+  if (problem) return problem;
+  const communities = new Set(s.communities.map((c) => c.id));
+  const seen = new Set<number>();
+  for (const [i, q] of s.quarters.entries()) {
+    if (seen.has(q.quarter)) return { path: ['quarters', i, 'quarter'], expected: `expected each quarter once; ${q.quarter} appears twice` };
+    seen.add(q.quarter);
+    const figures = quarterProblem(q, ['quarters', i], communities, scoring);
+    if (figures) return figures;
+  }
+  for (const [i, h] of s.history.entries()) {
+    const j = h.last.findIndex((c) => !communities.has(c));
+    if (j >= 0) return unknownId(['history', i, 'last', j], h.last[j]!, 'communities');
+  }
+  const leaders = new Set(s.leaders.map((l) => l.id));
+  const v = s.leaderVisits.findIndex((visit) => !leaders.has(visit.leader));
+  return v >= 0 ? unknownId(['leaderVisits', v, 'leader'], s.leaderVisits[v]!.leader, 'leaders') : undefined;
+}
+
+/** Parses a scenario; metric ranges depend on the rule set (a metric is a rate or a count there). */
+export function parseScenario(json: unknown, source: string, scoring: ScoringConfig): Scenario {
+  const scenario = parseDocument(scenarioSchema, json, source, (s, p, e) => new ScenarioError(s, p, e));
+  const problem = scenarioProblem(scenario, scoring);
+  if (problem) throw new ScenarioError(source, jsonPath(problem.path), problem.expected);
+  return scenario;
+}
+
+export function loadScenarioFile(path: string, scoring: ScoringConfig): Scenario {
+  return parseScenario(readJsonFile(path, (s, p, e) => new ScenarioError(s, p, e)), path, scoring);
+}
