@@ -1,2 +1,37 @@
-// Shared servers for the whole run are started here (see test/support/README in the project README).
-export default async function setup(): Promise<void> {}
+// One Temporal dev server for the whole run (several exhaust two cores), with a namespace per
+// test file that needs one, and the workflow bundle built once for every worker in the run.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import type { TestProject } from 'vitest/node';
+import { serverExecutable } from '../../src/temporal/executables.js';
+import { workflowsPath } from '../../src/temporal/worker.js';
+import { devNamespaces } from './namespaces.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    devServerAddress: string;
+    workflowBundlePath: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const dir = mkdtempSync(join(tmpdir(), 'cp-tests-'));
+  const bundle = await bundleWorkflowCode({ workflowsPath });
+  const workflowBundlePath = join(dir, 'workflow-bundle.js');
+  writeFileSync(workflowBundlePath, bundle.code);
+
+  const dev = await TestWorkflowEnvironment.createLocal({
+    server: {
+      executable: serverExecutable('dev-server'),
+      extraArgs: Object.values(devNamespaces).flatMap((n) => ['--namespace', n]),
+    },
+  });
+  project.provide('devServerAddress', dev.address);
+  project.provide('workflowBundlePath', workflowBundlePath);
+  return async () => {
+    await dev.teardown();
+  };
+}

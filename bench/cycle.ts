@@ -1,0 +1,47 @@
+// Wall time of one real quarterly cycle of the demo county: figures posted over HTTP, the cycle
+// started over HTTP and run by a real worker on a Temporal dev server, until it completes.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../src/config.js';
+import { startService } from '../src/service.js';
+import { demoFigures } from '../test/support/figures.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'bench-cycle-'));
+const token = 'bench-bureau-token-0123456789';
+const service = await startService(loadConfig({
+  ...process.env,
+  DATABASE_URL: `file:${join(dir, 'app.db')}`,
+  TEMPORAL_DEV_DB: join(dir, 'temporal.db'),
+  TEMPORAL_DEV_PORT: process.env.BENCH_TEMPORAL_PORT ?? '17233',
+  TEMPORAL_DEV_UI_PORT: process.env.BENCH_TEMPORAL_UI_PORT ?? '18233',
+  TASK_QUEUE: `bench-${Date.now()}`,
+  HTTP_PORT: '0',
+  BUREAU_TOKEN: token,
+}));
+
+async function call(method: string, path: string, body?: unknown) {
+  const res = await fetch(`${service.apiUrl}${path}`, {
+    method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (res.status >= 400) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return res.json() as Promise<Record<string, unknown>>;
+}
+
+try {
+  const period = '2026-Q1';
+  const ids = Array.from({ length: 10 }, (_, i) => `c${String(i + 1).padStart(2, '0')}`);
+  const started = performance.now();
+  await call('POST', '/api/metrics', { period, submittedBy: 'zhian', figures: demoFigures(ids) });
+  const { cycleId } = await call('POST', '/api/cycles', { kind: 'quarterly', period });
+  for (;;) {
+    const status = await call('GET', `/api/cycles/${cycleId}`);
+    if (status.execution === 'COMPLETED') break;
+    if (status.execution && status.execution !== 'RUNNING') throw new Error(`cycle ended ${String(status.execution)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  console.log(JSON.stringify({ cycleWallMs: Math.round(performance.now() - started) }));
+} finally {
+  await service.stop();
+}

@@ -1,0 +1,172 @@
+// Decides a quarter with the pure core and stores every outcome under its natural key, in one
+// transaction: a retry, or a second run for a decided cycle, changes nothing.
+import { ApplicationFailure } from '@temporalio/activity';
+import { decideQuarter } from '../core/quarter.js';
+import { parseQuarterPeriod, previousQuarter, quarterPeriod } from '../core/periods.js';
+import type { Decision, MetricValues, NoticeDraft, QuarterOutcome } from '../core/types.js';
+import { MissingFactError } from '../rules/engine.js';
+import { officesOn } from '../db/offices.js';
+import { ruleSetVersion } from '../db/ruleSets.js';
+import { audited } from '../db/audit.js';
+import { renderNotice, type NameOf } from '../notices/render.js';
+import type { Notifier, Tx } from '../notices/notifier.js';
+import type { MissingFigure } from '../workflows/messages.js';
+import type { ActivityDeps } from './deps.js';
+import { periodEnd } from './figures.js';
+import { nameLookup } from './names.js';
+
+export interface CycleSummary {
+  cycleId: string;
+  period: string;
+  ranked: number;
+  unranked: string[];
+  sanctions: number;
+  notices: number;
+  obligations: number;
+  subsidyTotal: number;
+  gaps: MissingFigure[];
+}
+
+const actor = 'system:quarterlyEvaluation';
+
+export function decideActivities({ db, notifier, clock }: ActivityDeps) {
+  return {
+    async decideAndPersist(input: { cycleId: string; gaps: MissingFigure[] }): Promise<CycleSummary> {
+      const cycle = await db.cycle.findUnique({ where: { id: input.cycleId } });
+      if (!cycle?.ruleSetVersionId) {
+        throw ApplicationFailure.create({ type: 'InvalidCycleInput', message: `cycle ${input.cycleId} has not been opened`, nonRetryable: true });
+      }
+      if (cycle.status === 'decided') return storedSummary(db, cycle.id, cycle.period, input.gaps);
+
+      const { year, quarter } = parseQuarterPeriod(cycle.period);
+      const { ruleSet } = await ruleSetVersion(db, cycle.ruleSetVersionId);
+      const offices = await officesOn(db, periodEnd(cycle.period));
+      const figures = await figuresOf(db, cycle.period);
+      const previous = await previousQuarterOf(db, year, quarter);
+      const outcome = await decideOrFail(() => decideQuarter({ year, quarter, offices, figures, previous }, ruleSet));
+      const nameOf = await nameLookup(db);
+      const today = clock().toISOString().slice(0, 10);
+
+      await db.$transaction(async (tx) => {
+        await storeEvaluations(tx, cycle.id, outcome);
+        for (const d of outcome.decisions) await storeDecision(tx, cycle.id, cycle.ruleSetVersionId!, d, today);
+        for (const o of outcome.obligations) {
+          await tx.paymentObligation.upsert({
+            where: { id: o.id },
+            create: {
+              id: o.id, cycleId: cycle.id, decisionId: `${cycle.id}/${o.kind}/${o.payees[0]}`, kind: o.kind,
+              payeeType: o.kind === 'subsidy' ? 'officer' : 'community', payeeId: o.kind === 'subsidy' ? o.payees[0]! : o.community,
+              amountFen: Math.round(o.amount * 100), dueOn: o.due,
+            },
+            update: {},
+          });
+        }
+        for (const n of outcome.notices) await publishDraft(tx, notifier, cycle.id, withSanctions(n, outcome), nameOf);
+        await tx.cycle.update({ where: { id: cycle.id }, data: { status: 'decided', gaps: input.gaps as object[], completedAt: clock() } });
+        await audited(tx, actor, { action: 'decide', entity: 'Cycle', entityId: cycle.id, before: { status: cycle.status }, after: { status: 'decided', decisions: outcome.decisions.length, gaps: input.gaps.length } });
+      }, { timeout: 600_000, maxWait: 30_000 });
+      return storedSummary(db, cycle.id, cycle.period, input.gaps);
+    },
+  };
+}
+
+async function decideOrFail(decide: () => Promise<QuarterOutcome>): Promise<QuarterOutcome> {
+  try {
+    return await decide();
+  } catch (err) {
+    if (err instanceof MissingFactError) {
+      throw ApplicationFailure.create({ type: 'MissingFact', message: `rule set refers to unknown fact "${err.fact}"`, nonRetryable: true });
+    }
+    throw err;
+  }
+}
+
+async function figuresOf(db: ActivityDeps['db'], period: string) {
+  const rows = await db.metricSubmission.findMany({ where: { period } });
+  const figures: Record<string, { metrics: MetricValues }> = {};
+  for (const r of rows) (figures[r.communityId] ??= { metrics: {} }).metrics[r.metric as keyof MetricValues] = r.value;
+  return figures;
+}
+
+async function previousQuarterOf(db: ActivityDeps['db'], year: number, quarter: number) {
+  const prev = previousQuarter({ year, quarter: quarter as 1 | 2 | 3 | 4 });
+  const rows = await db.evaluation.findMany({ where: { period: quarterPeriod(prev.year, prev.quarter) } });
+  const last = rows.filter((r) => r.isLast);
+  return {
+    last: last.map((r) => r.communityId),
+    scores: Object.fromEntries(rows.map((r) => [r.communityId, r.score])),
+    consecutiveLast: Object.fromEntries(last.map((r) => [r.communityId, r.lastStreak])),
+  };
+}
+
+async function storeEvaluations(tx: Tx, cycleId: string, outcome: QuarterOutcome) {
+  for (const r of outcome.ranking) {
+    const data = {
+      score: r.score, rank: r.rank, isLast: r.isLast, lastStreak: outcome.consecutiveLast[r.community] ?? 0,
+      breakdown: r.breakdown as unknown as object, missing: r.missing,
+    };
+    await tx.evaluation.upsert({
+      where: { cycleId_communityId: { cycleId, communityId: r.community } },
+      create: { cycleId, period: outcome.period, communityId: r.community, ...data },
+      update: {},
+    });
+  }
+}
+
+function decisionKey(cycleId: string, d: Decision): { id: string; subjectType: string; subjectId: string } {
+  if (d.type === 'subsidy') return { id: `${cycleId}/${d.type}/${d.officer}`, subjectType: 'officer', subjectId: d.officer };
+  const kind = d.type === 'sanction' ? d.kind : d.type;
+  return { id: `${cycleId}/${kind}/${d.community}`, subjectType: 'community', subjectId: d.community };
+}
+
+async function storeDecision(tx: Tx, cycleId: string, ruleSetVersionId: number, d: Decision, today: string) {
+  const key = decisionKey(cycleId, d);
+  const existing = await tx.decision.findUnique({ where: { id: key.id } });
+  if (existing) return;
+  const row = {
+    ...key, cycleId, type: d.type, kind: d.type === 'sanction' ? d.kind : d.type,
+    officers: d.type === 'subsidy' ? [d.officer] : d.officers, rule: d.rule, reason: d.because,
+    facts: d.facts as object, amountFen: d.type === 'sanction' ? null : Math.round(d.amount * 100), ruleSetVersionId,
+  };
+  await tx.decision.create({ data: row });
+  await audited(tx, actor, { action: 'create', entity: 'Decision', entityId: key.id, after: row });
+  if (d.type === 'sanction' && d.kind === 'rural-reassignment') {
+    for (const officerId of d.officers) await reassignToRuralPost(tx, officerId, key.id, today, d.because);
+  }
+}
+
+/** A reassignment closes the officer's community posting and opens a new one; nothing is overwritten. */
+async function reassignToRuralPost(tx: Tx, officerId: string, decisionId: string, today: string, because: string) {
+  const open = await tx.posting.findFirst({ where: { officerId, endsOn: null, kind: 'community' } });
+  if (open) await tx.posting.update({ where: { id: open.id }, data: { endsOn: today } });
+  const posting = await tx.posting.create({ data: { officerId, kind: 'rural-hardship', startsOn: today, reason: because, decisionId } });
+  await audited(tx, actor, { action: 'reassign', entity: 'Posting', entityId: String(posting.id), before: open, after: posting });
+}
+
+/** A joint notice names the period and every measure taken against the office. */
+function withSanctions(n: NoticeDraft, outcome: QuarterOutcome): NoticeDraft {
+  const kinds = outcome.decisions.filter((d) => d.type === 'sanction' && d.community === n.about).map((d) => (d as { kind: string }).kind);
+  return { ...n, facts: { ...n.facts, period: outcome.period, kinds } };
+}
+
+async function publishDraft(tx: Tx, notifier: Notifier, cycleId: string, n: NoticeDraft, nameOf: NameOf) {
+  await notifier.publish(tx, { id: `${cycleId}/${n.kind}/${n.about}`, cycleId, ...n, ...renderNotice(n, nameOf) });
+}
+
+async function storedSummary(db: ActivityDeps['db'], cycleId: string, period: string, gaps: MissingFigure[]): Promise<CycleSummary> {
+  const [evaluations, sanctions, notices, obligations] = await Promise.all([
+    db.evaluation.findMany({ where: { cycleId }, select: { communityId: true } }),
+    db.decision.count({ where: { cycleId, type: 'sanction' } }),
+    db.notice.count({ where: { cycleId, kind: { not: 'metrics-missing' } } }),
+    db.paymentObligation.findMany({ where: { cycleId }, select: { amountFen: true, kind: true } }),
+  ]);
+  const offices = await officesOn(db, periodEnd(period));
+  const rankedIds = new Set(evaluations.map((e) => e.communityId));
+  return {
+    cycleId, period, ranked: evaluations.length, sanctions, notices,
+    unranked: offices.map((o) => o.id).filter((id) => !rankedIds.has(id)),
+    obligations: obligations.length,
+    subsidyTotal: obligations.filter((o) => o.kind === 'subsidy').reduce((s, o) => s + o.amountFen, 0) / 100,
+    gaps,
+  };
+}

@@ -1,0 +1,85 @@
+// Which figures of a cycle's period are still missing, and chasing the departments that owe them.
+import { ApplicationFailure } from '@temporalio/activity';
+import { parseQuarterPeriod, quarterEnd } from '../core/periods.js';
+import { metricKeys } from '../core/types.js';
+import { officesOn } from '../db/offices.js';
+import { ruleSetInForce, ruleSetVersion } from '../db/ruleSets.js';
+import type { MissingFigure } from '../workflows/messages.js';
+import type { ActivityDeps } from './deps.js';
+import { nameLookup } from './names.js';
+import { renderNotice } from '../notices/render.js';
+
+export function periodEnd(period: string): string {
+  try {
+    const { year, quarter } = parseQuarterPeriod(period);
+    return quarterEnd(year, quarter);
+  } catch (err) {
+    throw ApplicationFailure.create({ type: 'InvalidCycleInput', message: `period: ${(err as Error).message}`, nonRetryable: true });
+  }
+}
+
+export function figureActivities({ db, notifier }: ActivityDeps) {
+  async function missingFor(period: string, ruleSetVersionId: number): Promise<MissingFigure[]> {
+    const { ruleSet } = await ruleSetVersion(db, ruleSetVersionId);
+    const offices = await officesOn(db, periodEnd(period));
+    const present = await db.metricSubmission.findMany({ where: { period }, select: { communityId: true, metric: true } });
+    const have = new Set(present.map((p) => `${p.communityId}/${p.metric}`));
+    return offices.flatMap((o) =>
+      metricKeys
+        .filter((m) => ruleSet.scoring.metrics[m] && !have.has(`${o.id}/${m}`))
+        .map((m) => ({ community: o.id, metric: m, source: ruleSet.scoring.metrics[m]!.source })));
+  }
+
+  async function cycleRow(cycleId: string) {
+    const cycle = await db.cycle.findUnique({ where: { id: cycleId } });
+    if (!cycle?.ruleSetVersionId) {
+      throw ApplicationFailure.create({ type: 'InvalidCycleInput', message: `cycle ${cycleId} has not been opened`, nonRetryable: true });
+    }
+    return { ...cycle, ruleSetVersionId: cycle.ruleSetVersionId };
+  }
+
+  return {
+    /** Records the cycle and the rule-set version in force at the end of its period, once. */
+    async openCycle(input: { cycleId: string; kind: 'quarterly'; period: string }) {
+      const end = periodEnd(input.period);
+      const inForce = await ruleSetInForce(db, end);
+      const cycle = await db.cycle.upsert({
+        where: { id: input.cycleId },
+        create: { id: input.cycleId, kind: input.kind, period: input.period, status: 'collecting', ruleSetVersionId: inForce.id },
+        update: {},
+      });
+      const { ruleSet } = await ruleSetVersion(db, cycle.ruleSetVersionId!);
+      return {
+        ruleSetVersionId: cycle.ruleSetVersionId!,
+        deadlineDays: ruleSet.parameters.metricsDeadlineDays,
+        missing: await missingFor(input.period, cycle.ruleSetVersionId!),
+      };
+    },
+
+    async findMissingFigures(input: { cycleId: string }): Promise<MissingFigure[]> {
+      const cycle = await cycleRow(input.cycleId);
+      return missingFor(cycle.period, cycle.ruleSetVersionId);
+    },
+
+    /** One notice per department that owes figures, keyed so a retry sends nothing twice. */
+    async requestMissingFigures(input: { cycleId: string; period: string; missing: MissingFigure[]; deadline: string }) {
+      const cycle = await cycleRow(input.cycleId);
+      const { ruleSet } = await ruleSetVersion(db, cycle.ruleSetVersionId);
+      const nameOf = await nameLookup(db);
+      const bySource = new Map<string, MissingFigure[]>();
+      for (const m of input.missing) bySource.set(m.source, [...(bySource.get(m.source) ?? []), m]);
+      await db.$transaction(async (tx) => {
+        for (const [source, owed] of bySource) {
+          const facts = {
+            period: input.period,
+            deadline: input.deadline,
+            figures: owed.map((m) => ({ community: m.community, metric: m.metric, label: ruleSet.scoring.metrics[m.metric as keyof typeof ruleSet.scoring.metrics]?.label ?? m.metric })),
+          };
+          const notice = { kind: 'metrics-missing' as const, about: source, recipients: [{ type: 'department' as const, id: source }], facts };
+          await notifier.publish(tx, { id: `${input.cycleId}/metrics-missing/${source}`, cycleId: input.cycleId, ...notice, ...renderNotice(notice, nameOf) });
+        }
+      });
+      return { departments: [...bySource.keys()] };
+    },
+  };
+}

@@ -1,0 +1,10 @@
+import type { ActivityDeps } from './deps.js';
+import { decideActivities } from './decide.js';
+import { figureActivities } from './figures.js';
+
+export type { ActivityDeps } from './deps.js';
+
+/** The activities of every workflow, closed over dependencies that worker.ts builds once. */
+export function createActivities(deps: ActivityDeps) {
+  return { ...figureActivities(deps), ...decideActivities(deps) };
+}

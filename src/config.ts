@@ -1,0 +1,81 @@
+// The only reader of process.env: parsed once at start-up and handed down.
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(1).max(65535);
+// 0 asks the operating system for any free port (tests run several services side by side).
+const listenPort = z.coerce.number().int().min(0).max(65535);
+
+const schema = z.object({
+  DATABASE_URL: z.string().regex(/^(file:|postgres(ql)?:\/\/)/, 'must start with file: or postgresql://').default('file:./data/app.db'),
+  TEMPORAL_ADDRESS: z.string().min(1).optional(),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TLS: z.enum(['true', 'false']).default('false'),
+  TEMPORAL_TLS_CERT: z.string().optional(),
+  TEMPORAL_TLS_KEY: z.string().optional(),
+  TEMPORAL_TLS_CA: z.string().optional(),
+  TEMPORAL_TLS_SERVER_NAME: z.string().optional(),
+  TEMPORAL_API_KEY: z.string().optional(),
+  TEMPORAL_DEV_DB: z.string().default('data/temporal.db'),
+  TEMPORAL_DEV_PORT: port.default(7233),
+  TEMPORAL_DEV_UI_PORT: port.default(8233),
+  TASK_QUEUE: z.string().min(1).default('community-policing'),
+  TIME_ZONE: z.string().min(1).default('Asia/Shanghai'),
+  HTTP_HOST: z.string().default('127.0.0.1'),
+  HTTP_PORT: listenPort.default(3000),
+  BUREAU_TOKEN: z.string().min(16).optional(),
+}).superRefine((env, ctx) => {
+  if ((env.TEMPORAL_TLS_CERT === undefined) !== (env.TEMPORAL_TLS_KEY === undefined)) {
+    ctx.addIssue({ code: 'custom', path: ['TEMPORAL_TLS_KEY'], message: 'TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY go together' });
+  }
+  if (!isTimeZone(env.TIME_ZONE)) ctx.addIssue({ code: 'custom', path: ['TIME_ZONE'], message: `unknown time zone ${env.TIME_ZONE}` });
+});
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface Config {
+  databaseUrl: string;
+  temporal: {
+    /** Absent: `npm start` runs a local dev server. */
+    address?: string;
+    namespace: string;
+    tls?: { cert?: string; key?: string; ca?: string; serverName?: string };
+    apiKey?: string;
+    dev: { dbFile: string; port: number; uiPort: number };
+  };
+  taskQueue: string;
+  timeZone: string;
+  http: { host: string; port: number };
+  bureauToken?: string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  }
+  const e = parsed.data;
+  const tlsWanted = e.TEMPORAL_TLS === 'true' || e.TEMPORAL_TLS_CERT !== undefined || e.TEMPORAL_TLS_CA !== undefined;
+  return {
+    databaseUrl: e.DATABASE_URL,
+    temporal: {
+      address: e.TEMPORAL_ADDRESS,
+      namespace: e.TEMPORAL_NAMESPACE,
+      tls: tlsWanted ? { cert: e.TEMPORAL_TLS_CERT, key: e.TEMPORAL_TLS_KEY, ca: e.TEMPORAL_TLS_CA, serverName: e.TEMPORAL_TLS_SERVER_NAME } : undefined,
+      apiKey: e.TEMPORAL_API_KEY,
+      dev: { dbFile: e.TEMPORAL_DEV_DB, port: e.TEMPORAL_DEV_PORT, uiPort: e.TEMPORAL_DEV_UI_PORT },
+    },
+    taskQueue: e.TASK_QUEUE,
+    timeZone: e.TIME_ZONE,
+    http: { host: e.HTTP_HOST, port: e.HTTP_PORT },
+    bureauToken: e.BUREAU_TOKEN,
+  };
+}

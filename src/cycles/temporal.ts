@@ -1,0 +1,55 @@
+// The cycle port on Temporal: the workflow id is the cycle id, so Temporal itself refuses a
+// second start of the same period.
+import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { cycleProgressQuery, figuresSubmittedSignal } from '../workflows/messages.js';
+import { quarterlyEvaluation } from '../workflows/quarterlyEvaluation.js';
+import { CycleAlreadyStartedError, type CycleKind, type CyclePort, type CycleStatus } from './port.js';
+
+export function cycleId(kind: CycleKind, period: string): string {
+  return `${kind}-${period}`;
+}
+
+export function createTemporalCycles(client: Client, taskQueue: string): CyclePort {
+  return {
+    async start(kind, period, actor) {
+      const id = cycleId(kind, period);
+      try {
+        await client.workflow.start(quarterlyEvaluation, {
+          workflowId: id,
+          taskQueue,
+          args: [{ cycleId: id, period }],
+          workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+          memo: { startedBy: actor },
+        });
+      } catch (err) {
+        if (err instanceof WorkflowExecutionAlreadyStartedError) throw new CycleAlreadyStartedError(id);
+        throw err;
+      }
+      return { cycleId: id };
+    },
+
+    async status(id) {
+      const handle = client.workflow.getHandle(id);
+      let description;
+      try {
+        description = await handle.describe();
+      } catch (err) {
+        if (err instanceof WorkflowNotFoundError) return null;
+        throw err;
+      }
+      const [kind, ...rest] = id.split('-');
+      const status: CycleStatus = { cycleId: id, kind: kind as CycleKind, period: rest.join('-'), execution: description.status.name };
+      if (description.status.name === 'RUNNING') Object.assign(status, await handle.query(cycleProgressQuery));
+      return status;
+    },
+
+    async metricsSubmitted(period, community, metrics) {
+      try {
+        await client.workflow.getHandle(cycleId('quarterly', period)).signal(figuresSubmittedSignal, { community, metrics });
+      } catch (err) {
+        // No cycle of that period is running: the figures simply wait for it.
+        if (!(err instanceof WorkflowNotFoundError)) throw err;
+      }
+    },
+  };
+}

@@ -1,0 +1,28 @@
+// Rule-set versions: a cycle uses the version in force at the end of its period.
+import { loadDefaultRuleSet, parseRuleSet, type RuleSet } from '../rules/ruleSet.js';
+import type { Db } from './client.js';
+
+export interface RuleSetVersionRef { id: number; ruleSet: RuleSet }
+
+/** The shipped default, in force from the start of time until the bureau activates another. */
+export async function ensureDefaultRuleSet(db: Db): Promise<void> {
+  if ((await db.ruleSetVersion.count()) > 0) return;
+  const ruleSet = loadDefaultRuleSet();
+  await db.ruleSetVersion.create({
+    data: { name: ruleSet.name, document: ruleSet as object, effectiveFrom: '1970-01-01', author: 'system', reason: 'default rule set shipped with the software' },
+  });
+}
+
+export async function ruleSetInForce(db: Db, date: string): Promise<RuleSetVersionRef> {
+  await ensureDefaultRuleSet(db);
+  const row = await db.ruleSetVersion.findFirstOrThrow({
+    where: { effectiveFrom: { lte: date } },
+    orderBy: [{ effectiveFrom: 'desc' }, { id: 'desc' }],
+  });
+  return { id: row.id, ruleSet: parseRuleSet(row.document, `rule set version ${row.id}`) };
+}
+
+export async function ruleSetVersion(db: Db, id: number): Promise<RuleSetVersionRef> {
+  const row = await db.ruleSetVersion.findUniqueOrThrow({ where: { id } });
+  return { id: row.id, ruleSet: parseRuleSet(row.document, `rule set version ${row.id}`) };
+}

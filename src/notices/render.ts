@@ -1,0 +1,64 @@
+// Notice text in Chinese (the bureau's language) and English, from the facts behind it.
+import type { NoticeKind, Recipient } from '../core/types.js';
+
+export type NameOf = (type: string, id: string) => string;
+
+export interface RenderedNotice { titleZh: string; bodyZh: string; bodyEn: string }
+
+interface JointNoticeFacts { period: string; score: number; officeCount: number; kinds: string[] }
+interface MissingFiguresFacts { period: string; deadline: string; figures: { community: string; metric: string; label: string }[] }
+
+const sanctionZh: Record<string, string> = {
+  'circulated-criticism': '通报批评',
+  'admonishment-talk': '诫勉谈话',
+  'rural-reassignment': '调农村艰苦岗位锻炼',
+};
+
+export interface NoticeToRender {
+  kind: NoticeKind;
+  about: string;
+  rule?: string;
+  recipients: Recipient[];
+  facts: Record<string, unknown>;
+}
+
+export function renderNotice({ kind, about, rule, recipients, facts }: NoticeToRender, nameOf: NameOf): RenderedNotice {
+  if (kind === 'joint-notice') return jointNotice(about, rule ?? '', recipients, facts as unknown as JointNoticeFacts, nameOf);
+  if (kind === 'metrics-missing') return missingFigures(about, facts as unknown as MissingFiguresFacts, nameOf);
+  return {
+    titleZh: `${kind}：${nameOf('community', about)}`,
+    bodyZh: JSON.stringify(facts),
+    bodyEn: `${kind} about ${about}: ${JSON.stringify(facts)}`,
+  };
+}
+
+function jointNotice(about: string, rule: string, recipients: Recipient[], f: JointNoticeFacts, nameOf: NameOf): RenderedNotice {
+  const office = nameOf('community', about);
+  const ids = (type: Recipient['type']) => recipients.filter((r) => r.type === type).map((r) => r.id);
+  const officers = ids('officer');
+  const [leader] = ids('leader');
+  const [department] = ids('department');
+  const officersZh = officers.map((o) => nameOf('officer', o)).join('、');
+  const leaderZh = leader ? nameOf('leader', leader) : '（未绑定）';
+  const departmentZh = department ? nameOf('department', department) : '（未绑定）';
+  const measuresZh = f.kinds.map((k) => sanctionZh[k] ?? k).join('、');
+  return {
+    titleZh: `关于${office}小区警务室${f.period}考评排名末位的通报`,
+    bodyZh: `${f.period}季度考评，${office}小区警务室得分${f.score}分，在${f.officeCount}个警务室中排名末位。`
+      + `依据规则「${rule}」，对民警${officersZh}予以${measuresZh}。`
+      + `根据责任捆绑制度，联系该小区的局领导${leaderZh}和对口联系股室${departmentZh}一并通报。`,
+    bodyEn: `In the ${f.period} evaluation the ${office} community police office scored ${f.score} points and ranked last of ${f.officeCount}. `
+      + `Under rule "${rule}" its officers (${officers.join(', ')}) receive: ${f.kinds.join(', ')}. `
+      + `Under responsibility binding, liaison leader ${leader ?? '(none bound)'} and liaison department ${department ?? '(none bound)'} are circulated with them.`,
+  };
+}
+
+function missingFigures(department: string, f: MissingFiguresFacts, nameOf: NameOf): RenderedNotice {
+  const listZh = f.figures.map((x) => `${nameOf('community', x.community)}${x.label}`).join('、');
+  return {
+    titleZh: `${f.period}考评数据催报`,
+    bodyZh: `${nameOf('department', department)}：${f.period}考评尚缺以下数据：${listZh}。请于${f.deadline}前报送，逾期按已有数据考评并记录缺报。`,
+    bodyEn: `${department}: figures still missing for ${f.period}: ${f.figures.map((x) => `${x.community}/${x.metric}`).join(', ')}. `
+      + `Please submit them before ${f.deadline}; after that the quarter is evaluated on the figures present and the gaps are recorded.`,
+  };
+}

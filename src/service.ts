@@ -1,0 +1,61 @@
+// `npm start` as a function: database, Temporal, worker, Schedules and HTTP API, and one
+// stop() that takes them down in reverse order.
+import type { Server } from 'node:http';
+import type { Config } from './config.js';
+import { createApp } from './api/app.js';
+import { createDb } from './db/client.js';
+import { migrate } from './db/migrate.js';
+import { ensureDefaultRuleSet } from './db/ruleSets.js';
+import { seedDemoCounty } from './db/seed.js';
+import { createTemporalCycles } from './cycles/temporal.js';
+import { createInboxNotifier } from './notices/notifier.js';
+import { connectTemporal } from './temporal/connect.js';
+import { registerSchedules } from './temporal/schedules.js';
+import { createWorker } from './temporal/worker.js';
+
+export interface RunningService {
+  apiUrl: string;
+  temporalAddress: string;
+  temporalUi?: string;
+  migrationsApplied: string[];
+  seeded: boolean;
+  /** Only when this start created the bureau's API user. */
+  bureauToken?: string;
+  schedules: string[];
+  stop(): Promise<void>;
+}
+
+export async function startService(config: Config, clock: () => Date = () => new Date()): Promise<RunningService> {
+  const migrationsApplied = await migrate(config.databaseUrl);
+  const db = createDb(config.databaseUrl);
+  await ensureDefaultRuleSet(db);
+  const seed = await seedDemoCounty(db, { today: clock().toISOString().slice(0, 10), token: config.bureauToken });
+  const temporal = await connectTemporal(config);
+  const { env } = temporal;
+  const worker = await createWorker(env.nativeConnection, config.temporal.namespace, config.taskQueue, { db, notifier: createInboxNotifier(), clock });
+  const workerRun = worker.run();
+  const schedules = await registerSchedules(env.client, config.taskQueue, config.timeZone);
+  const app = createApp({ db, cycles: createTemporalCycles(env.client, config.taskQueue), clock });
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(config.http.port, config.http.host, () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.http.port;
+
+  return {
+    apiUrl: `http://${config.http.host}:${port}`,
+    temporalAddress: temporal.address,
+    temporalUi: temporal.uiAddress,
+    migrationsApplied,
+    seeded: seed.seeded,
+    bureauToken: seed.token,
+    schedules,
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      worker.shutdown();
+      await workerRun;
+      await env.teardown();
+      await db.$disconnect();
+    },
+  };
+}

@@ -1,0 +1,2 @@
+export { quarterlyEvaluation } from './quarterlyEvaluation.js';
+export { scheduledQuarterlyCycle } from './scheduledCycle.js';

@@ -1,0 +1,15 @@
+// Signals and queries of the cycle workflows, shared by the workflows and their clients.
+import { defineQuery, defineSignal } from '@temporalio/workflow';
+
+export interface MissingFigure { community: string; metric: string; source: string }
+
+export interface CycleProgress {
+  step: 'opening' | 'requesting-figures' | 'waiting-for-figures' | 'deciding' | 'done';
+  waitingFor: MissingFigure[];
+  /** ISO instant after which the cycle evaluates whatever figures it has. */
+  deadline?: string;
+}
+
+export const cycleProgressQuery = defineQuery<CycleProgress>('cycleProgress');
+/** Sent when figures of the cycle's period are stored; the workflow re-reads what is missing. */
+export const figuresSubmittedSignal = defineSignal<[{ community: string; metrics: string[] }]>('figuresSubmitted');

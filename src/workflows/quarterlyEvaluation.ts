@@ -1,0 +1,47 @@
+import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import type { createActivities } from '../activities/index.js';
+import { cycleProgressQuery, figuresSubmittedSignal, type CycleProgress } from './messages.js';
+
+const { openCycle, requestMissingFigures, findMissingFigures, decideAndPersist } = proxyActivities<
+  ReturnType<typeof createActivities>
+>({
+  startToCloseTimeout: '5 minutes',
+  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes', nonRetryableErrorTypes: ['InvalidRuleSet', 'MissingFact', 'InvalidCycleInput'] },
+});
+
+export interface QuarterlyEvaluationInput {
+  cycleId: string;
+  /** e.g. 2026-Q1 */
+  period: string;
+  /** Overrides the rule set's metricsDeadlineDays. */
+  deadlineDays?: number;
+}
+
+/** Collects the quarter's figures until they are complete or the deadline passes, then decides. */
+export async function quarterlyEvaluation(input: QuarterlyEvaluationInput) {
+  const progress: CycleProgress = { step: 'opening', waitingFor: [] };
+  let figuresArrived = false;
+  setHandler(cycleProgressQuery, () => progress);
+  setHandler(figuresSubmittedSignal, () => {
+    figuresArrived = true;
+  });
+
+  const cycle = await openCycle({ cycleId: input.cycleId, kind: 'quarterly', period: input.period });
+  progress.waitingFor = cycle.missing;
+  if (progress.waitingFor.length > 0) {
+    const deadline = Date.now() + (input.deadlineDays ?? cycle.deadlineDays) * 86_400_000;
+    progress.deadline = new Date(deadline).toISOString();
+    progress.step = 'requesting-figures';
+    await requestMissingFigures({ cycleId: input.cycleId, period: input.period, missing: progress.waitingFor, deadline: progress.deadline });
+    progress.step = 'waiting-for-figures';
+    while (progress.waitingFor.length > 0 && deadline > Date.now()) {
+      if (!(await condition(() => figuresArrived, deadline - Date.now()))) break;
+      figuresArrived = false;
+      progress.waitingFor = await findMissingFigures({ cycleId: input.cycleId });
+    }
+  }
+  progress.step = 'deciding';
+  const summary = await decideAndPersist({ cycleId: input.cycleId, gaps: progress.waitingFor });
+  progress.step = 'done';
+  return summary;
+}

@@ -1,0 +1,84 @@
+// The whole service against the shared dev server: figures in over HTTP, the cycle run by a
+// real worker, decisions and joint notices read back over HTTP — on SQLite and on PostgreSQL.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { startService, type RunningService } from '../../src/service.js';
+import { freshPostgres, freshSqlite } from '../support/db.js';
+import { demoFigures } from '../support/figures.js';
+import { devNamespaces } from '../support/namespaces.js';
+
+const token = 'e2e-bureau-token-0123456789';
+
+const providers = [
+  { name: 'SQLite', namespace: devNamespaces.e2eSqlite, database: () => freshSqlite('e2e') },
+  { name: 'PostgreSQL', namespace: devNamespaces.e2ePostgres, database: () => freshPostgres('e2e') },
+];
+
+describe.each(providers)('the service on $name', ({ namespace, database }) => {
+  let service: RunningService;
+  let dropDatabase: () => Promise<void>;
+
+  const call = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${service.apiUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: res.status, type: res.headers.get('content-type') ?? '', body: await res.json() };
+  };
+
+  beforeAll(async () => {
+    const fresh = await database();
+    await fresh.db.$disconnect();
+    dropDatabase = fresh.drop;
+    service = await startService(loadConfig({
+      DATABASE_URL: fresh.url,
+      TEMPORAL_ADDRESS: inject('devServerAddress'),
+      TEMPORAL_NAMESPACE: namespace,
+      TASK_QUEUE: `e2e-${namespace}`,
+      HTTP_PORT: '0',
+      BUREAU_TOKEN: token,
+    }));
+  });
+
+  afterAll(async () => {
+    await service?.stop();
+    await dropDatabase?.();
+  });
+
+  it('seeds the demo county and registers the quarterly Schedule', async () => {
+    expect(service.seeded).toBe(true);
+    expect(service.schedules).toEqual([`e2e-${namespace}/quarterly-evaluation`]);
+    const communities = await call('GET', '/api/communities');
+    expect(communities.body.length ?? communities.body.items.length).toBe(10);
+  });
+
+  it('runs a quarter submitted over HTTP and serves its decisions and joint notice', async () => {
+    const ids = ['c01', 'c02', 'c03', 'c04', 'c05', 'c06', 'c07', 'c08', 'c09', 'c10'];
+    const figures = demoFigures(ids).map(({ communityId, metric, value }) => ({ communityId, metric, value }));
+    const submitted = await call('POST', '/api/metrics', { period: '2026-Q1', submittedBy: 'zhian', figures });
+    expect(submitted.status).toBeLessThan(300);
+
+    const [first, second] = await Promise.all([
+      call('POST', '/api/cycles', { kind: 'quarterly', period: '2026-Q1' }),
+      call('POST', '/api/cycles', { kind: 'quarterly', period: '2026-Q1' }),
+    ]);
+    expect([first.status, second.status].sort()).toEqual([202, 409]);
+    expect((first.status === 409 ? first : second).type).toContain('application/problem+json');
+
+    await expect.poll(async () => (await call('GET', '/api/cycles/quarterly-2026-Q1')).body.execution ?? (await call('GET', '/api/cycles/quarterly-2026-Q1')).body.status?.execution, { timeout: 60_000, interval: 500 }).toBe('COMPLETED');
+
+    const decisions = await call('GET', '/api/decisions?cycleId=quarterly-2026-Q1&type=sanction');
+    const sanctions = (decisions.body.items ?? decisions.body) as { kind: string; subjectId: string }[];
+    expect(sanctions.map((d) => d.kind).sort()).toEqual(['admonishment-talk', 'circulated-criticism']);
+    const last = sanctions[0]!.subjectId;
+
+    const notices = await call('GET', `/api/notices?kind=joint-notice&about=${last}`);
+    const [notice] = (notices.body.items ?? notices.body) as { titleZh: string; recipients: { recipientType: string }[] }[];
+    expect(notice!.titleZh).toContain('通报');
+    expect(new Set(notice!.recipients.map((r) => r.recipientType))).toEqual(new Set(['officer', 'leader', 'department']));
+
+    const again = await call('POST', '/api/cycles', { kind: 'quarterly', period: '2026-Q1' });
+    expect(again.status).toBe(409);
+  });
+});

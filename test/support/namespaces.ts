@@ -1,0 +1,6 @@
+/** Dev-server namespaces, one per test file that uses the shared dev server, so workflow ids never collide. */
+export const devNamespaces = {
+  e2eSqlite: 'e2e-sqlite',
+  e2ePostgres: 'e2e-postgres',
+  schedules: 'schedules',
+} as const;

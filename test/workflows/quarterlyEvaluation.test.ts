@@ -1,0 +1,101 @@
+// The quarterly workflow on the time-skipping server, with real activities on a real SQLite file.
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createActivities } from '../../src/activities/index.js';
+import type { Db } from '../../src/db/client.js';
+import { seedDemoCounty } from '../../src/db/seed.js';
+import { createInboxNotifier } from '../../src/notices/notifier.js';
+import { serverExecutable } from '../../src/temporal/executables.js';
+import { cycleProgressQuery, figuresSubmittedSignal } from '../../src/workflows/messages.js';
+import { quarterlyEvaluation } from '../../src/workflows/quarterlyEvaluation.js';
+import { freshSqlite } from '../support/db.js';
+import { demoFigures } from '../support/figures.js';
+
+const day = 86_400_000;
+const historyFixture = fileURLToPath(new URL('../fixtures/histories/quarterly-evaluation.json', import.meta.url));
+let env: TestWorkflowEnvironment;
+let db: Db;
+let communities: string[];
+
+beforeAll(async () => {
+  env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: serverExecutable('time-skipping') } });
+  db = (await freshSqlite('workflow-quarterly')).db;
+  await seedDemoCounty(db, { today: '2026-01-01' });
+  communities = (await db.community.findMany({ orderBy: { id: 'asc' } })).map((c) => c.id);
+});
+
+afterAll(async () => {
+  await db?.$disconnect();
+  await env?.teardown();
+});
+
+async function submit(period: string, ids: string[]) {
+  for (const f of demoFigures(ids)) {
+    await db.metricSubmission.create({ data: { period, ...f, submittedBy: 'zhian', actor: 'test' } });
+  }
+}
+
+/** Workflow time from start to close, as the server's (skipping) clock measured it. */
+async function runningTime(handle: { describe(): Promise<{ startTime: Date; closeTime?: Date }> }) {
+  const { startTime, closeTime } = await handle.describe();
+  return closeTime!.getTime() - startTime.getTime();
+}
+
+function worker(taskQueue: string) {
+  return Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: { codePath: inject('workflowBundlePath') },
+    activities: createActivities({ db, notifier: createInboxNotifier(), clock: () => new Date(2026, 6, 2) }),
+  });
+}
+
+describe('quarterlyEvaluation', () => {
+  it('evaluates what is there once the 7-day deadline passes, and records the gaps', async () => {
+    const period = '2026-Q2';
+    await submit(period, communities.slice(0, 9));
+    const w = await worker('deadline');
+    const handle = await env.client.workflow.start(quarterlyEvaluation, {
+      workflowId: `quarterly-${period}`, taskQueue: 'deadline', args: [{ cycleId: `quarterly-${period}`, period, deadlineDays: 7 }],
+    });
+    const summary = await w.runUntil(handle.result());
+
+    expect(await runningTime(handle)).toBeGreaterThanOrEqual(7 * day);
+    expect(summary.ranked).toBe(9);
+    expect(summary.unranked).toEqual([communities[9]]);
+    expect(summary.gaps).toHaveLength(7);
+    expect(new Set(summary.gaps.map((g) => g.community))).toEqual(new Set([communities[9]]));
+    const chase = await db.notice.findMany({ where: { cycleId: `quarterly-${period}`, kind: 'metrics-missing' }, include: { recipients: true } });
+    expect(chase.map((n) => n.about).sort()).toEqual(['renkou', 'zhengong', 'zhian']);
+    expect(await db.cycle.findUniqueOrThrow({ where: { id: `quarterly-${period}` } })).toMatchObject({ status: 'decided' });
+    if (process.env.RECORD_HISTORY === '1') writeFileSync(historyFixture, historyToJSON(await handle.fetchHistory()));
+  });
+
+  it('uses figures that arrive before the deadline and decides without waiting for it', async () => {
+    const period = '2026-Q3';
+    await submit(period, communities.slice(0, 9));
+    const w = await worker('early');
+    const handle = env.client.workflow.getHandle(`quarterly-${period}`);
+    const summary = await w.runUntil(async () => {
+      await env.client.workflow.start(quarterlyEvaluation, {
+        workflowId: `quarterly-${period}`, taskQueue: 'early', args: [{ cycleId: `quarterly-${period}`, period, deadlineDays: 7 }],
+      });
+      await expect.poll(async () => (await handle.query(cycleProgressQuery)).step, { timeout: 30_000 }).toBe('waiting-for-figures');
+      const progress = await handle.query(cycleProgressQuery);
+      expect(progress.waitingFor.every((m) => m.community === communities[9])).toBe(true);
+      await submit(period, [communities[9]!]);
+      await handle.signal(figuresSubmittedSignal, { community: communities[9]!, metrics: [] });
+      return handle.result();
+    });
+
+    expect(await runningTime(handle)).toBeLessThan(7 * day);
+    expect(summary.ranked).toBe(10);
+    expect(summary.gaps).toEqual([]);
+    const evaluation = await db.evaluation.findUniqueOrThrow({ where: { cycleId_communityId: { cycleId: `quarterly-${period}`, communityId: communities[9]! } } });
+    expect(evaluation.missing).toEqual([]);
+  });
+});

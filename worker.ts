@@ -1,0 +1,27 @@
+// A worker alone, for running more of them on more machines against one Temporal cluster and
+// one database. Without TEMPORAL_ADDRESS it joins the dev server that `npm start` runs.
+import { NativeConnection } from '@temporalio/worker';
+import { ConfigError, loadConfig } from './src/config.js';
+import { createDb } from './src/db/client.js';
+import { createInboxNotifier } from './src/notices/notifier.js';
+import { createWorker } from './src/temporal/worker.js';
+import { tlsOptions } from './src/temporal/connect.js';
+
+try {
+  const config = loadConfig();
+  const t = config.temporal;
+  const connection = await NativeConnection.connect({
+    address: t.address ?? `127.0.0.1:${t.dev.port}`,
+    apiKey: t.apiKey,
+    tls: tlsOptions(config),
+  });
+  const db = createDb(config.databaseUrl);
+  const worker = await createWorker(connection, t.namespace, config.taskQueue, { db, notifier: createInboxNotifier(), clock: () => new Date() });
+  console.log(`worker polling task queue ${config.taskQueue} on ${t.address ?? `127.0.0.1:${t.dev.port}`}`);
+  await worker.run();
+  await connection.close();
+  await db.$disconnect();
+} catch (err) {
+  console.error(err instanceof ConfigError ? `configuration: ${err.message}` : err);
+  process.exit(1);
+}
