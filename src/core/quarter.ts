@@ -20,7 +20,7 @@ function scoreFigures(office: Office, figures: QuarterFigures, scoring: ScoringC
   return scoreOffice(office, figures.metrics, scoring);
 }
 
-function quarterlyFacts(
+export function quarterlyFacts(
   input: QuarterInput, previousLast: ReadonlySet<string>, office: Office, ranked: RankedOffice, sharing: number, total: number, scoring: ScoringConfig,
 ): QuarterlyFacts {
   const previous = input.previous;
