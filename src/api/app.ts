@@ -1,0 +1,40 @@
+// Builds the HTTP API; the entry point that calls listen lives elsewhere so tests can drive
+// the app with supertest.
+import express from 'express';
+import { requireActor } from './auth.js';
+import { contextOf, type AppDeps } from './context.js';
+import { notFoundRoute, problemHandler } from './problem.js';
+import { auditRouter } from './routes/audit.js';
+import { bindingsRouter } from './routes/bindings.js';
+import { cyclesRouter } from './routes/cycles.js';
+import { metricsRouter } from './routes/metrics.js';
+import { communitiesRouter, departmentsRouter, leadersRouter, officersRouter } from './routes/registry.js';
+import { resultsRouter } from './routes/results.js';
+
+export type { AppDeps } from './context.js';
+export { createApiUser, hashToken } from '../db/api-users.js';
+
+export function createApp(deps: AppDeps): express.Express {
+  const ctx = contextOf(deps);
+  const app = express();
+  app.disable('x-powered-by');
+
+  // Authentication comes before body parsing so that anonymous requests cost no parsing.
+  const api = express.Router();
+  api.use(requireActor(ctx.db));
+  api.use(express.json({ limit: '1mb' }));
+  api.use('/communities', communitiesRouter(ctx));
+  api.use('/officers', officersRouter(ctx));
+  api.use('/leaders', leadersRouter(ctx));
+  api.use('/departments', departmentsRouter(ctx));
+  api.use('/bindings', bindingsRouter(ctx));
+  api.use('/metrics', metricsRouter(ctx));
+  api.use('/cycles', cyclesRouter(ctx));
+  api.use('/audit', auditRouter(ctx));
+  api.use(resultsRouter(ctx));
+
+  app.use('/api', api);
+  app.use(notFoundRoute);
+  app.use(problemHandler(ctx.log));
+  return app;
+}

@@ -1,0 +1,30 @@
+import type { CyclePort } from '../cycles/port.js';
+import type { Db } from '../db/client.js';
+
+export interface Logger {
+  error(message: string, ...rest: unknown[]): void;
+  warn(message: string, ...rest: unknown[]): void;
+}
+
+export interface AppDeps {
+  db: Db;
+  cycles: CyclePort;
+  clock?: () => Date;
+  /** Defaults to console. */
+  logger?: Logger;
+}
+
+/** What every route factory receives. */
+export interface Ctx {
+  db: Db;
+  cycles: CyclePort;
+  log: Logger;
+  now(): Date;
+  /** Today as YYYY-MM-DD (UTC) by the injected clock. */
+  today(): string;
+}
+
+export function contextOf(deps: AppDeps): Ctx {
+  const clock = deps.clock ?? (() => new Date());
+  return { db: deps.db, cycles: deps.cycles, log: deps.logger ?? console, now: clock, today: () => clock().toISOString().slice(0, 10) };
+}

@@ -1,0 +1,130 @@
+// Responsibility binding: who answers for a community, over which days. Spans are inclusive
+// on both ends; an open span (no effectiveTo) runs on indefinitely.
+import { Router } from 'express';
+import { z } from 'zod';
+import { audited, type Tx } from '../../db/audit.js';
+import { actorOf } from '../auth.js';
+import type { Ctx } from '../context.js';
+import { Problem } from '../problem.js';
+import { daySchema, idSchema, subjectTypeSchema } from '../schemas.js';
+import { parseBody, parseParam, parseQuery } from '../validate.js';
+
+type SubjectType = z.infer<typeof subjectTypeSchema>;
+interface Span { effectiveFrom: string; effectiveTo: string | null }
+
+const endsAfterStart = (b: { effectiveFrom: string; effectiveTo?: string | null }) => !b.effectiveTo || b.effectiveTo >= b.effectiveFrom;
+const endMessage = { message: 'effectiveTo must not be before effectiveFrom', path: ['effectiveTo'] };
+
+const createSchema = z.strictObject({
+  communityId: idSchema,
+  subjectType: subjectTypeSchema,
+  subjectId: idSchema,
+  effectiveFrom: daySchema,
+  effectiveTo: daySchema.nullish(),
+}).refine(endsAfterStart, endMessage);
+
+const patchSchema = z.strictObject({ effectiveTo: daySchema.nullable() });
+
+const listQuery = z.object({
+  communityId: idSchema.optional(),
+  subjectType: subjectTypeSchema.optional(),
+  subjectId: idSchema.optional(),
+  at: daySchema.optional(),
+});
+
+/** Days as YYYY-MM-DD compare correctly as strings. */
+function overlaps(a: Span, b: Span): boolean {
+  return a.effectiveFrom <= (b.effectiveTo ?? '9999-12-31') && b.effectiveFrom <= (a.effectiveTo ?? '9999-12-31');
+}
+
+// Concurrent binding writes for one subject must not both pass the overlap check. A no-op
+// update locks the subject's row (PostgreSQL) or the database (SQLite) until commit, so the
+// second request waits and then sees the first one's binding. Serializable isolation would
+// do the same, but with @prisma/adapter-pg 6.19 a COMMIT that fails on a serialization
+// conflict never returns its connection to the pool.
+/** Locks the subject; false when it does not exist. */
+async function lockSubject(tx: Tx, type: SubjectType, id: string): Promise<boolean> {
+  const rows = type === 'officer' ? await tx.$executeRaw`UPDATE "Officer" SET "name" = "name" WHERE "id" = ${id}`
+    : type === 'leader' ? await tx.$executeRaw`UPDATE "Leader" SET "name" = "name" WHERE "id" = ${id}`
+    : await tx.$executeRaw`UPDATE "Department" SET "name" = "name" WHERE "id" = ${id}`;
+  return rows > 0;
+}
+
+// A leader or department answers for one community at a time; anyone may hold only one
+// binding to the same community at a time.
+async function assertNoOverlap(tx: Tx, b: { id?: number; communityId: string; subjectType: SubjectType; subjectId: string } & Span) {
+  const others = await tx.binding.findMany({ where: { subjectType: b.subjectType, subjectId: b.subjectId, NOT: b.id ? { id: b.id } : undefined } });
+  const exclusive = b.subjectType !== 'officer';
+  const clash = others.find((o) => (exclusive || o.communityId === b.communityId) && overlaps(o, b));
+  if (clash) {
+    const span = `${clash.effectiveFrom}…${clash.effectiveTo ?? ''}`;
+    throw Problem.field(409, {
+      pointer: b.id ? '/effectiveTo' : '/subjectId',
+      message: `${b.subjectType} ${b.subjectId} is already bound to community ${clash.communityId} (binding ${clash.id}, ${span})`,
+    });
+  }
+}
+
+export function bindingsRouter(ctx: Ctx): Router {
+  const router = Router();
+  router.post('/', async (req, res) => {
+    const body = parseBody(createSchema, req.body);
+    const actor = actorOf(res);
+    const row = await ctx.db.$transaction(async (tx) => {
+      if (!(await tx.community.findUnique({ where: { id: body.communityId } }))) {
+        throw Problem.field(422, { pointer: '/communityId', message: `community ${body.communityId} does not exist` });
+      }
+      if (!(await lockSubject(tx, body.subjectType, body.subjectId))) {
+        throw Problem.field(422, { pointer: '/subjectId', message: `${body.subjectType} ${body.subjectId} does not exist` });
+      }
+      const binding = { ...body, effectiveTo: body.effectiveTo ?? null };
+      await assertNoOverlap(tx, binding);
+      const created = await tx.binding.create({ data: binding });
+      await audited(tx, actor, { action: 'create', entity: 'Binding', entityId: created.id, after: created });
+      return created;
+    });
+    res.status(201).location(`${req.baseUrl}/${row.id}`).json(row);
+  });
+
+  router.get('/', async (req, res) => {
+    const q = parseQuery(listQuery, req.query);
+    res.json(await ctx.db.binding.findMany({
+      where: {
+        communityId: q.communityId,
+        subjectType: q.subjectType,
+        subjectId: q.subjectId,
+        ...(q.at ? { effectiveFrom: { lte: q.at }, OR: [{ effectiveTo: null }, { effectiveTo: { gte: q.at } }] } : {}),
+      },
+      orderBy: [{ communityId: 'asc' }, { subjectType: 'asc' }, { subjectId: 'asc' }, { effectiveFrom: 'asc' }],
+    }));
+  });
+
+  router.get('/:id', async (req, res) => {
+    const id = parseParam(z.coerce.number().int().positive(), req.params.id, 'Binding');
+    const row = await ctx.db.binding.findUnique({ where: { id } });
+    if (!row) throw Problem.notFound('Binding', id);
+    res.json(row);
+  });
+
+  router.patch('/:id', async (req, res) => {
+    const id = parseParam(z.coerce.number().int().positive(), req.params.id, 'Binding');
+    const { effectiveTo } = parseBody(patchSchema, req.body);
+    const actor = actorOf(res);
+    const row = await ctx.db.$transaction(async (tx) => {
+      const before = await tx.binding.findUnique({ where: { id } });
+      if (!before) throw Problem.notFound('Binding', id);
+      if (!endsAfterStart({ effectiveFrom: before.effectiveFrom, effectiveTo })) {
+        throw Problem.field(422, { pointer: '/effectiveTo', message: `effectiveTo must not be before effectiveFrom ${before.effectiveFrom}` });
+      }
+      const subjectType = before.subjectType as SubjectType;
+      await lockSubject(tx, subjectType, before.subjectId);
+      await assertNoOverlap(tx, { ...before, subjectType, effectiveTo });
+      const after = await tx.binding.update({ where: { id }, data: { effectiveTo } });
+      await audited(tx, actor, { action: 'update', entity: 'Binding', entityId: id, before, after });
+      return after;
+    });
+    res.json(row);
+  });
+
+  return router;
+}

@@ -1,0 +1,48 @@
+// Evaluation cycles run on the cycle machinery (Temporal); the API starts them and reports on
+// them, and the workflow writes the Cycle row.
+import { Router } from 'express';
+import { z } from 'zod';
+import { CycleAlreadyStartedError } from '../../cycles/port.js';
+import { audited } from '../../db/audit.js';
+import { actorOf } from '../auth.js';
+import type { Ctx } from '../context.js';
+import { Problem } from '../problem.js';
+import { idSchema, periodSchema } from '../schemas.js';
+import { parseBody, parseParam, parseQuery } from '../validate.js';
+
+const startSchema = z.strictObject({ kind: z.literal('quarterly'), period: periodSchema });
+const listQuery = z.object({ kind: z.string().optional(), period: periodSchema.optional(), status: z.string().optional() });
+
+export function cyclesRouter(ctx: Ctx): Router {
+  const router = Router();
+
+  router.post('/', async (req, res) => {
+    const { kind, period } = parseBody(startSchema, req.body);
+    const actor = actorOf(res);
+    let cycleId: string;
+    try {
+      ({ cycleId } = await ctx.cycles.start(kind, period, actor));
+    } catch (err) {
+      if (err instanceof CycleAlreadyStartedError) {
+        throw Problem.field(409, { pointer: '/period', message: `the ${kind} cycle for ${period} (${err.cycleId}) has already been started` });
+      }
+      throw err;
+    }
+    await audited(ctx.db, actor, { action: 'start', entity: 'Cycle', entityId: cycleId, after: { kind, period } });
+    res.status(202).location(`${req.baseUrl}/${encodeURIComponent(cycleId)}`).json({ cycleId });
+  });
+
+  router.get('/', async (req, res) => {
+    const q = parseQuery(listQuery, req.query);
+    res.json(await ctx.db.cycle.findMany({ where: q, orderBy: [{ startedAt: 'desc' }, { id: 'asc' }] }));
+  });
+
+  router.get('/:id', async (req, res) => {
+    const id = parseParam(idSchema, req.params.id, 'Cycle');
+    const [status, cycle] = await Promise.all([ctx.cycles.status(id), ctx.db.cycle.findUnique({ where: { id } })]);
+    if (!status && !cycle) throw Problem.notFound('Cycle', id);
+    res.json({ cycleId: id, status, cycle });
+  });
+
+  return router;
+}

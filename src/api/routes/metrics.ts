@@ -1,0 +1,123 @@
+// Figure submissions. A submission is stored whole or not at all, then each community's
+// running cycle (if any) hears which of its figures arrived.
+import express, { Router, type Request } from 'express';
+import multer from 'multer';
+import { z } from 'zod';
+import { auditedMany, type AuditChange, type Tx } from '../../db/audit.js';
+import { actorOf } from '../auth.js';
+import type { Ctx } from '../context.js';
+import { figuresFromCsv } from '../csv-figures.js';
+import { fail, metricsBodySchema, type Figure, type Locate } from '../figures.js';
+import { Problem, where, type FieldError } from '../problem.js';
+import { idSchema, metricSchema, periodSchema } from '../schemas.js';
+import { parseBody, parseQuery } from '../validate.js';
+
+const limit = 1024 * 1024;
+
+const distinct = (figures: Figure[], field: 'period' | 'communityId' | 'submittedBy') => [...new Set(figures.map((f) => f[field]))];
+const keyOf = (f: { period: string; communityId: string; metric: string }) => `${f.period}/${f.communityId}/${f.metric}`;
+
+async function checkReferences(tx: Tx, figures: Figure[], locate: Locate): Promise<void> {
+  const errors: FieldError[] = [];
+  const seen = new Map<string, number>();
+  figures.forEach((f, i) => {
+    const first = seen.get(keyOf(f));
+    if (first === undefined) seen.set(keyOf(f), i);
+    else errors.push({ ...locate(i, 'metric'), message: `${f.metric} for ${f.communityId} in ${f.period} is given twice (also at ${where(locate(first, 'metric'))})` });
+  });
+  const ids = async (rows: Promise<{ id: string }[]>) => new Set((await rows).map((r) => r.id));
+  const communities = await ids(tx.community.findMany({ where: { id: { in: distinct(figures, 'communityId') } }, select: { id: true } }));
+  const departments = await ids(tx.department.findMany({ where: { id: { in: distinct(figures, 'submittedBy') } }, select: { id: true } }));
+  figures.forEach((f, i) => {
+    if (!communities.has(f.communityId)) errors.push({ ...locate(i, 'communityId'), message: `community ${f.communityId} does not exist` });
+    if (!departments.has(f.submittedBy)) errors.push({ ...locate(i, 'submittedBy'), message: `department ${f.submittedBy} does not exist` });
+  });
+  if (errors.length) fail(errors);
+}
+
+async function store(ctx: Ctx, actor: string, figures: Figure[], locate: Locate) {
+  const now = ctx.now();
+  const result = await ctx.db.$transaction(async (tx) => {
+    await checkReferences(tx, figures, locate);
+    const existing = await tx.metricSubmission.findMany({
+      where: {
+        period: { in: distinct(figures, 'period') },
+        communityId: { in: distinct(figures, 'communityId') },
+      },
+    });
+    const byKey = new Map(existing.map((r) => [keyOf(r), r]));
+    const creates: (Figure & { actor: string; submittedAt: Date })[] = [];
+    const changes: AuditChange[] = [];
+    for (const f of figures) {
+      const before = byKey.get(keyOf(f));
+      if (before) {
+        const after = await tx.metricSubmission.update({ where: { id: before.id }, data: { value: f.value, submittedBy: f.submittedBy, actor, submittedAt: now } });
+        changes.push({ action: 'update', entity: 'MetricSubmission', entityId: keyOf(f), before, after });
+      } else {
+        const row = { ...f, actor, submittedAt: now };
+        creates.push(row);
+        changes.push({ action: 'create', entity: 'MetricSubmission', entityId: keyOf(f), after: row });
+      }
+    }
+    await tx.metricSubmission.createMany({ data: creates });
+    await auditedMany(tx, actor, changes);
+    return { stored: figures.length, created: creates.length, updated: figures.length - creates.length };
+  }, { timeout: 60_000 });
+  return { ...result, cycleNotified: await notify(ctx, figures) };
+}
+
+// The figures are already committed: a cycle that cannot be told now finds them when it next
+// reads, so a failed notification is logged and reported, not turned into an error.
+async function notify(ctx: Ctx, figures: Figure[]): Promise<boolean> {
+  const groups = new Map<string, { period: string; communityId: string; metrics: Set<string> }>();
+  for (const f of figures) {
+    const k = `${f.period}/${f.communityId}`;
+    const g = groups.get(k) ?? { period: f.period, communityId: f.communityId, metrics: new Set() };
+    g.metrics.add(f.metric);
+    groups.set(k, g);
+  }
+  const results = await Promise.allSettled([...groups.values()].map((g) =>
+    ctx.cycles.metricsSubmitted(g.period, g.communityId, [...g.metrics])));
+  const failed = results.filter((r) => r.status === 'rejected');
+  if (failed.length) ctx.log.warn(`metrics stored but ${failed.length} cycle notification(s) failed`, failed[0].reason);
+  return failed.length === 0;
+}
+
+function csvText(req: Request): string {
+  if (req.file) return req.file.buffer.toString('utf8');
+  if (typeof req.body === 'string') return req.body;
+  if (req.is('multipart/form-data')) throw Problem.field(400, { pointer: '/file', message: 'expected the CSV in multipart field "file"' });
+  throw new Problem(415, 'send the CSV as multipart field "file" or as a text/csv body');
+}
+
+const listQuery = z.object({ period: periodSchema.optional(), communityId: idSchema.optional(), metric: metricSchema.optional() });
+
+export function metricsRouter(ctx: Ctx): Router {
+  const router = Router();
+  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: limit, files: 1 } }).single('file');
+
+  router.post('/', async (req, res) => {
+    const body = parseBody(metricsBodySchema, req.body);
+    const figures = body.figures.map((f) => ({ ...f, period: body.period, submittedBy: body.submittedBy }));
+    const locate: Locate = (i, field) => ({ pointer: field === 'period' || field === 'submittedBy' ? `/${field}` : `/figures/${i}/${field}` });
+    res.json(await store(ctx, actorOf(res), figures, locate));
+  });
+
+  router.post('/csv',
+    (req, res, next) => (req.is('multipart/form-data') ? upload(req, res, next) : next()),
+    express.text({ type: ['text/csv', 'text/plain'], limit }),
+    async (req, res) => {
+      const { figures, locate } = figuresFromCsv(csvText(req));
+      res.json(await store(ctx, actorOf(res), figures, locate));
+    });
+
+  router.get('/', async (req, res) => {
+    const q = parseQuery(listQuery, req.query);
+    res.json(await ctx.db.metricSubmission.findMany({
+      where: { period: q.period, communityId: q.communityId, metric: q.metric },
+      orderBy: [{ period: 'asc' }, { communityId: 'asc' }, { metric: 'asc' }],
+    }));
+  });
+
+  return router;
+}

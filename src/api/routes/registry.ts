@@ -1,0 +1,65 @@
+// The people and places the bureau configures: communities, officers, leaders, departments.
+import { Router } from 'express';
+import { z } from 'zod';
+import { audited } from '../../db/audit.js';
+import type { Ctx } from '../context.js';
+import { crudRouter, patchOf } from '../crud.js';
+import { Problem } from '../problem.js';
+import { idSchema, nameSchema } from '../schemas.js';
+import { parseParam } from '../validate.js';
+
+const communityFields = {
+  name: nameSchema,
+  population: z.number().int().positive(),
+  complexity: z.number().int().min(1).max(5),
+  area: z.enum(['urban', 'rural']),
+};
+
+const named = { name: nameSchema };
+
+export function communitiesRouter(ctx: Ctx): Router {
+  return crudRouter(ctx, {
+    entity: 'Community',
+    model: (tx) => tx.community,
+    create: z.strictObject({ id: idSchema, ...communityFields, area: communityFields.area.default('urban') }),
+    patch: patchOf(communityFields),
+  });
+}
+
+export function leadersRouter(ctx: Ctx): Router {
+  return crudRouter(ctx, { entity: 'Leader', model: (tx) => tx.leader, create: z.strictObject({ id: idSchema, ...named }), patch: patchOf(named) });
+}
+
+export function departmentsRouter(ctx: Ctx): Router {
+  return crudRouter(ctx, { entity: 'Department', model: (tx) => tx.department, create: z.strictObject({ id: idSchema, ...named }), patch: patchOf(named) });
+}
+
+export function officersRouter(ctx: Ctx): Router {
+  const router = crudRouter(ctx, {
+    entity: 'Officer',
+    model: (tx) => tx.officer,
+    create: z.strictObject({ id: idSchema, ...named, communityId: idSchema.optional() }),
+    patch: patchOf(named),
+    columns: ({ id, name }) => ({ id, name }),
+    // A posting records where the officer works from today; the accountability binding is
+    // a separate, explicit act (POST /api/bindings).
+    afterCreate: async (tx, body, { actor, today }) => {
+      if (!body.communityId) return;
+      if (!(await tx.community.findUnique({ where: { id: body.communityId } }))) {
+        throw Problem.field(422, { pointer: '/communityId', message: `community ${body.communityId} does not exist` });
+      }
+      const posting = await tx.posting.create({
+        data: { officerId: body.id, communityId: body.communityId, kind: 'community', startsOn: today, reason: 'posted on creation' },
+      });
+      await audited(tx, actor, { action: 'create', entity: 'Posting', entityId: posting.id, after: posting });
+    },
+  });
+
+  router.get('/:id/postings', async (req, res) => {
+    const id = parseParam(idSchema, req.params.id, 'Officer');
+    if (!(await ctx.db.officer.findUnique({ where: { id } }))) throw Problem.notFound('Officer', id);
+    res.json(await ctx.db.posting.findMany({ where: { officerId: id }, orderBy: [{ startsOn: 'asc' }, { id: 'asc' }] }));
+  });
+
+  return router;
+}

@@ -1,0 +1,27 @@
+// zod at the edge: bodies that parse but say something impossible are 422 with JSON pointers;
+// query strings that do not parse are 400; path ids that cannot exist are 404.
+import { z } from 'zod';
+import { Problem } from './problem.js';
+
+export function pointerOf(path: readonly PropertyKey[]): string {
+  return path.map((p) => `/${String(p).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+}
+
+export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
+  if (body === undefined) throw Problem.field(400, { pointer: '', message: 'expected a JSON body (Content-Type: application/json)' });
+  const r = schema.safeParse(body);
+  if (!r.success) throw Problem.fields(422, r.error.issues.map((i) => ({ pointer: pointerOf(i.path), message: i.message })));
+  return r.data;
+}
+
+export function parseQuery<S extends z.ZodType>(schema: S, query: unknown): z.output<S> {
+  const r = schema.safeParse(query);
+  if (!r.success) throw Problem.fields(400, r.error.issues.map((i) => ({ parameter: String(i.path[0] ?? ''), message: i.message })));
+  return r.data;
+}
+
+export function parseParam<S extends z.ZodType>(schema: S, value: unknown, entity: string): z.output<S> {
+  const r = schema.safeParse(value);
+  if (!r.success) throw Problem.notFound(entity, String(value));
+  return r.data;
+}

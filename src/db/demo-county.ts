@@ -1,0 +1,52 @@
+// The demo county: the ten communities of the scenario county-2026 (docs/SCENARIO.md), with
+// the six two-officer teams of the most populous or complex offices and four single officers.
+// Ids match the scenario file so its expected outcomes can be checked against a seeded database.
+
+export interface DemoCommunity {
+  id: string;
+  name: string;
+  population: number;
+  complexity: number;
+  officers: string[];
+  leader: string;
+  department: string;
+}
+
+const community = (id: string, name: string, population: number, complexity: number, officers: string[], n: string): DemoCommunity =>
+  ({ id, name, population, complexity, officers, leader: `L${n}`, department: `D${n}` });
+
+export const demoCommunities: DemoCommunity[] = [
+  community('c01', '小江口', 7000, 5, ['o01', 'o02'], '01'),
+  community('c02', '城中', 28500, 1, ['o03', 'o04'], '02'),
+  community('c03', '濂溪', 11000, 1, ['o05', 'o06'], '03'),
+  community('c04', '荷叶塘', 18500, 4, ['o07', 'o08'], '04'),
+  community('c05', '沱江', 18000, 4, ['o09', 'o10'], '05'),
+  community('c06', '东门', 28000, 2, ['o11', 'o12'], '06'),
+  community('c07', '西岸', 6000, 4, ['o13'], '07'),
+  community('c08', '南桥', 3500, 4, ['o14'], '08'),
+  community('c09', '北塔', 16500, 5, ['o15'], '09'),
+  community('c10', '新区', 27000, 1, ['o16'], '10'),
+];
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** 民警01 … 民警16, as in the scenario. */
+export const demoOfficers = demoCommunities.flatMap((c) => c.officers).map((id) => ({ id, name: `民警${id.slice(1)}` }));
+
+/** 局领导01 … 局领导10. */
+export const demoLeaders = demoCommunities.map((_, i) => ({ id: `L${two(i + 1)}`, name: `局领导${two(i + 1)}` }));
+
+/** The liaison departments D01 … D10, one per community. */
+export const demoLiaisonDepartments = ['政工室', '治安大队', '户政股', '人口大队', '刑侦大队', '法制室', '指挥中心', '督察大队', '交警大队', '国保大队']
+  .map((name, i) => ({ id: `D${two(i + 1)}`, name }));
+
+// The default rule set names these as the sources of the figures (who must submit what).
+// They are the same units as D01, D02 and D04 acting in their reporting role; kept as separate
+// ids so that the liaison ids stay those of the scenario.
+export const demoSourceDepartments = [
+  { id: 'zhengong', name: '政工室（考评数据报送）' },
+  { id: 'zhian', name: '治安大队（考评数据报送）' },
+  { id: 'renkou', name: '人口大队（考评数据报送）' },
+];
+
+export const bureauUser = { id: 'bureau', name: '县公安局' };

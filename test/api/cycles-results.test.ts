@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshSqlite, type TestDb } from '../support/db.js';
+import { actor, c01, expectProblem, harness } from './harness.js';
+
+let t: TestDb;
+let h: Awaited<ReturnType<typeof harness>>;
+
+beforeAll(async () => {
+  t = await freshSqlite('api-cycles');
+  h = await harness(t.db);
+  await h.api.post('/api/communities', c01).expect(201);
+});
+afterAll(() => t.drop());
+
+describe('cycles', () => {
+  it('starts a quarterly cycle with 202 and its id, audited', async () => {
+    const res = await h.api.post('/api/cycles', { kind: 'quarterly', period: '2026-Q1' });
+    expect(res.status).toBe(202);
+    expect(res.body).toEqual({ cycleId: 'quarterly-2026-Q1' });
+    expect(res.headers.location).toBe('/api/cycles/quarterly-2026-Q1');
+    expect(h.cycles.started.get('quarterly-2026-Q1')).toEqual({ kind: 'quarterly', period: '2026-Q1', actor });
+    expect((await h.api.get('/api/audit?entity=Cycle')).body).toEqual([
+      expect.objectContaining({ actor, action: 'start', entityId: 'quarterly-2026-Q1' }),
+    ]);
+  });
+
+  it('answers a second start of the same cycle with 409 naming /period', async () => {
+    expectProblem(await h.api.post('/api/cycles', { kind: 'quarterly', period: '2026-Q1' }), 409, { pointer: '/period' });
+  });
+
+  it.each([
+    ['an unknown kind', { kind: 'monthly', period: '2026-Q2' }, '/kind'],
+    ['a bad period', { kind: 'quarterly', period: '2026-Q0' }, '/period'],
+  ])('rejects %s with 422', async (_, body, pointer) => {
+    expectProblem(await h.api.post('/api/cycles', body), 422, { pointer });
+    expect(h.cycles.started.size).toBe(1);
+  });
+
+  it('reports the running status and the Cycle row', async () => {
+    let res = await h.api.get('/api/cycles/quarterly-2026-Q1');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ cycleId: 'quarterly-2026-Q1', status: expect.objectContaining({ execution: 'RUNNING' }), cycle: null });
+
+    await t.db.cycle.create({ data: { id: 'quarterly-2026-Q1', kind: 'quarterly', period: '2026-Q1', status: 'collecting' } });
+    await t.db.cycle.create({ data: { id: 'quarterly-2025-Q4', kind: 'quarterly', period: '2025-Q4', status: 'closed' } });
+    res = await h.api.get('/api/cycles/quarterly-2026-Q1');
+    expect(res.body.cycle).toMatchObject({ status: 'collecting' });
+    res = await h.api.get('/api/cycles/quarterly-2025-Q4');
+    expect(res.body).toMatchObject({ status: null, cycle: { status: 'closed' } });
+    expect((await h.api.get('/api/cycles')).body.map((c: { id: string }) => c.id).sort()).toEqual(['quarterly-2025-Q4', 'quarterly-2026-Q1']);
+    expect((await h.api.get('/api/cycles?period=2025-Q4')).body).toHaveLength(1);
+  });
+
+  it('answers 404 for a cycle neither Temporal nor the database knows', async () => {
+    expectProblem(await h.api.get('/api/cycles/quarterly-2030-Q1'), 404);
+  });
+
+  it('answers an unexpected failure with a logged 500 and a generic detail', async () => {
+    h.cycles.statusError = new Error('connection refused to 10.0.0.7:7233');
+    try {
+      const res = await h.api.get('/api/cycles/quarterly-2026-Q1');
+      expectProblem(res, 500);
+      expect(res.body.detail).not.toContain('10.0.0.7');
+      expect(h.logger.errors).toHaveLength(1);
+    } finally {
+      h.cycles.statusError = undefined;
+    }
+  });
+});
+
+describe('results', () => {
+  beforeAll(async () => {
+    const cycleId = 'quarterly-2025-Q4';
+    await t.db.evaluation.create({ data: { cycleId, period: '2025-Q4', communityId: 'c01', score: 78.2, rank: 10, isLast: true, breakdown: [], missing: [] } });
+    await t.db.decision.createMany({ data: [
+      { id: `${cycleId}/c01/circulated-criticism`, cycleId, type: 'sanction', kind: 'circulated-criticism', subjectType: 'community', subjectId: 'c01', officers: ['o01'], rule: 'last-place', reason: 'last', facts: {} },
+      { id: `${cycleId}/o01/subsidy`, cycleId, type: 'subsidy', kind: 'subsidy', subjectType: 'officer', subjectId: 'o01', officers: ['o01'], rule: 'subsidy', reason: 'share', facts: {}, amountFen: 145340 },
+    ] });
+    await t.db.paymentObligation.create({ data: { id: '2025-Q4/subsidy/o01', cycleId, decisionId: `${cycleId}/o01/subsidy`, kind: 'subsidy', payeeType: 'officer', payeeId: 'o01', amountFen: 145340, dueOn: '2026-01-30' } });
+    await t.db.notice.create({ data: {
+      id: `${cycleId}/joint-notice/c01`, kind: 'joint-notice', cycleId, about: 'c01', titleZh: '通报', bodyZh: '…', bodyEn: '…', facts: {},
+      recipients: { create: [{ recipientType: 'officer', recipientId: 'o01' }, { recipientType: 'leader', recipientId: 'L01' }] },
+    } });
+  });
+
+  it('lists evaluations by period or cycle', async () => {
+    expect((await h.api.get('/api/evaluations?period=2025-Q4')).body).toEqual([expect.objectContaining({ communityId: 'c01', rank: 10, isLast: true })]);
+    expect((await h.api.get('/api/evaluations?cycleId=quarterly-2025-Q4')).body).toHaveLength(1);
+    expect((await h.api.get('/api/evaluations?period=2026-Q1')).body).toEqual([]);
+    expectProblem(await h.api.get('/api/evaluations?period=Q4'), 400);
+  });
+
+  it('lists and reads decisions with amounts in yuan', async () => {
+    const sanctions = (await h.api.get('/api/decisions?cycleId=quarterly-2025-Q4&type=sanction')).body;
+    expect(sanctions).toEqual([expect.objectContaining({ kind: 'circulated-criticism', amount: null })]);
+    const subsidy = await h.api.get(`/api/decisions/${encodeURIComponent('quarterly-2025-Q4/o01/subsidy')}`);
+    expect(subsidy.body).toMatchObject({ amountFen: 145340, amount: 1453.4 });
+    expectProblem(await h.api.get('/api/decisions/nothing'), 404);
+  });
+
+  it('lists obligations by payee with amounts in yuan', async () => {
+    expect((await h.api.get('/api/obligations?payeeId=o01')).body).toEqual([expect.objectContaining({ id: '2025-Q4/subsidy/o01', amount: 1453.4, status: 'open' })]);
+    expect((await h.api.get('/api/obligations?payeeId=o02')).body).toEqual([]);
+  });
+
+  it('lists notices with their recipients, filtered by recipient', async () => {
+    const notices = (await h.api.get('/api/notices?kind=joint-notice&about=c01')).body;
+    expect(notices).toHaveLength(1);
+    expect(notices[0].recipients.map((r: { recipientId: string }) => r.recipientId)).toEqual(['L01', 'o01']);
+    expect((await h.api.get('/api/notices?recipientId=L01')).body).toHaveLength(1);
+    expect((await h.api.get('/api/notices?recipientId=L02')).body).toEqual([]);
+  });
+
+  it('rejects a repeated query parameter with 400', async () => {
+    const res = await h.api.get('/api/notices?kind=a&kind=b');
+    expectProblem(res, 400);
+    expect(res.body.errors).toEqual([expect.objectContaining({ parameter: 'kind' })]);
+  });
+});

@@ -1,0 +1,85 @@
+// Drives createApp with supertest on a real database. The CyclePort here records calls: it
+// stands in for the Temporal component, which has its own tests.
+import request from 'supertest';
+import { expect } from 'vitest';
+import { createApp } from '../../src/api/app.js';
+import type { Logger } from '../../src/api/context.js';
+import { CycleAlreadyStartedError, type CycleKind, type CyclePort, type CycleStatus } from '../../src/cycles/port.js';
+import { createApiUser } from '../../src/db/api-users.js';
+import type { Db } from '../../src/db/client.js';
+
+export const token = 'test-token-0123456789';
+export const actor = 'tester';
+export const today = '2026-03-15';
+
+export class RecordingCycles implements CyclePort {
+  readonly started = new Map<string, { kind: CycleKind; period: string; actor: string }>();
+  readonly submitted: { period: string; communityId: string; metrics: string[] }[] = [];
+  statusError?: Error;
+
+  async start(kind: CycleKind, period: string, actor: string) {
+    const cycleId = `${kind}-${period}`;
+    if (this.started.has(cycleId)) throw new CycleAlreadyStartedError(cycleId);
+    this.started.set(cycleId, { kind, period, actor });
+    return { cycleId };
+  }
+
+  async status(cycleId: string): Promise<CycleStatus | null> {
+    if (this.statusError) throw this.statusError;
+    const s = this.started.get(cycleId);
+    return s ? { cycleId, kind: s.kind, period: s.period, execution: 'RUNNING', step: 'collecting' } : null;
+  }
+
+  async metricsSubmitted(period: string, communityId: string, metrics: string[]) {
+    this.submitted.push({ period, communityId, metrics: [...metrics].sort() });
+  }
+}
+
+export class RecordingLogger implements Logger {
+  readonly errors: unknown[][] = [];
+  readonly warnings: unknown[][] = [];
+  error(...args: unknown[]) { this.errors.push(args); }
+  warn(...args: unknown[]) { this.warnings.push(args); }
+}
+
+export async function harness(db: Db) {
+  const cycles = new RecordingCycles();
+  const logger = new RecordingLogger();
+  await createApiUser(db, { id: actor, name: 'Test clerk', token });
+  const app = createApp({ db, cycles, clock: () => new Date(`${today}T08:00:00Z`), logger });
+  const auth = { Authorization: `Bearer ${token}` };
+  const api = {
+    get: (path: string) => request(app).get(path).set(auth),
+    post: (path: string, body?: string | object) => {
+      const r = request(app).post(path).set(auth);
+      return body === undefined ? r : r.send(body);
+    },
+    patch: (path: string, body: object) => request(app).patch(path).set(auth).send(body),
+  };
+  return { app, api, cycles, logger, db };
+}
+
+/** Row counts of every table a request could write, to prove a failed request wrote nothing. */
+export async function counts(db: Db) {
+  const [communities, officers, leaders, departments, postings, bindings, metrics, audit] = await Promise.all([
+    db.community.count(), db.officer.count(), db.leader.count(), db.department.count(), db.posting.count(),
+    db.binding.count(), db.metricSubmission.count(), db.auditEntry.count(),
+  ]);
+  return { communities, officers, leaders, departments, postings, bindings, metrics, audit };
+}
+
+interface ProblemResponse { status: number; type: string; body: { status: number; detail: string; errors?: { pointer?: string; line?: number; column?: string; message: string }[] } }
+
+/** Asserts a problem response whose errors and detail name the field at fault. */
+export function expectProblem(res: ProblemResponse, status: number, field?: { pointer?: string; line?: number; column?: string }) {
+  expect(res.type).toBe('application/problem+json');
+  expect(res.status).toBe(status);
+  expect(res.body.status).toBe(status);
+  if (!field) return;
+  expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining(field)]));
+  if (field.line !== undefined) expect(res.body.detail).toContain(`line ${field.line}`);
+  if (field.column !== undefined) expect(res.body.detail).toContain(`column ${field.column}`);
+  else if (field.pointer) expect(res.body.detail).toContain(field.pointer);
+}
+
+export const c01 = { id: 'c01', name: '小江口', population: 7000, complexity: 5 };
