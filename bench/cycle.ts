@@ -36,9 +36,9 @@ try {
   await call('POST', '/api/metrics', { period, submittedBy: 'zhian', figures: demoFigures(ids) });
   const { cycleId } = await call('POST', '/api/cycles', { kind: 'quarterly', period });
   for (;;) {
-    const status = await call('GET', `/api/cycles/${cycleId}`);
-    if (status.execution === 'COMPLETED') break;
-    if (status.execution && status.execution !== 'RUNNING') throw new Error(`cycle ended ${String(status.execution)}`);
+    const execution = ((await call('GET', `/api/cycles/${cycleId}`)).status as { execution?: string } | null)?.execution;
+    if (execution === 'COMPLETED') break;
+    if (execution && execution !== 'RUNNING') throw new Error(`cycle ended ${execution}`);
     await new Promise((r) => setTimeout(r, 50));
   }
   console.log(JSON.stringify({ cycleWallMs: Math.round(performance.now() - started) }));
