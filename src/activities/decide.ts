@@ -13,7 +13,9 @@ import type { Notifier, Tx } from '../notices/notifier.js';
 import type { MissingFigure } from '../workflows/messages.js';
 import type { ActivityDeps } from './deps.js';
 import { periodEnd } from './figures.js';
+import { followUpsOf } from './followUps.js';
 import { nameLookup } from './names.js';
+import type { FollowUp } from '../workflows/followUps.js';
 
 export interface CycleSummary {
   cycleId: string;
@@ -25,6 +27,7 @@ export interface CycleSummary {
   obligations: number;
   subsidyTotal: number;
   gaps: MissingFigure[];
+  followUps: FollowUp[];
 }
 
 const actor = 'system:quarterlyEvaluation';
@@ -168,5 +171,6 @@ async function storedSummary(db: ActivityDeps['db'], cycleId: string, period: st
     obligations: obligations.length,
     subsidyTotal: obligations.filter((o) => o.kind === 'subsidy').reduce((s, o) => s + o.amountFen, 0) / 100,
     gaps,
+    followUps: await followUpsOf(db, cycleId),
   };
 }

@@ -4,7 +4,7 @@ import { defineQuery, defineSignal } from '@temporalio/workflow';
 export interface MissingFigure { community: string; metric: string; source: string }
 
 export interface CycleProgress {
-  step: 'opening' | 'requesting-figures' | 'waiting-for-figures' | 'deciding' | 'done';
+  step: 'opening' | 'requesting-figures' | 'waiting-for-figures' | 'deciding' | 'starting-follow-ups' | 'done';
   waitingFor: MissingFigure[];
   /** ISO instant after which the cycle evaluates whatever figures it has. */
   deadline?: string;

@@ -1,5 +1,6 @@
 import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
+import { startFollowUps } from './followUps.js';
 import { cycleProgressQuery, figuresSubmittedSignal, type CycleProgress } from './messages.js';
 
 const { openCycle, requestMissingFigures, findMissingFigures, decideAndPersist } = proxyActivities<
@@ -42,6 +43,8 @@ export async function quarterlyEvaluation(input: QuarterlyEvaluationInput) {
   }
   progress.step = 'deciding';
   const summary = await decideAndPersist({ cycleId: input.cycleId, gaps: progress.waitingFor });
+  progress.step = 'starting-follow-ups';
+  await startFollowUps(summary.followUps);
   progress.step = 'done';
   return summary;
 }

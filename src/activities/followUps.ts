@@ -1,0 +1,14 @@
+// Work that outlives a cycle — chasing a notice until it is acknowledged, following a payment
+// until it arrives — runs in workflows of its own. Each kind of follow-up contributes a planner
+// to the list below; the cycle workflow starts what they list, under ids that make a second
+// start a no-op.
+import type { Db } from '../db/client.js';
+import type { FollowUp } from '../workflows/followUps.js';
+
+export type FollowUpPlanner = (db: Db, cycleId: string) => Promise<FollowUp[]>;
+
+const planners: FollowUpPlanner[] = [];
+
+export async function followUpsOf(db: Db, cycleId: string): Promise<FollowUp[]> {
+  return (await Promise.all(planners.map((plan) => plan(db, cycleId)))).flat();
+}
