@@ -8,6 +8,7 @@ import { migrate } from './db/migrate.js';
 import { ensureDefaultRuleSet } from './db/ruleSets.js';
 import { seedDemoCounty } from './db/seed.js';
 import { createTemporalCycles } from './cycles/temporal.js';
+import { createTemporalSignals } from './temporal/signals.js';
 import { createInboxNotifier } from './notices/notifier.js';
 import { connectTemporal } from './temporal/connect.js';
 import { registerSchedules } from './temporal/schedules.js';
@@ -35,7 +36,7 @@ export async function startService(config: Config, clock: () => Date = () => new
   const worker = await createWorker(env.nativeConnection, config.temporal.namespace, config.taskQueue, { db, notifier: createInboxNotifier(), clock });
   const workerRun = worker.run();
   const schedules = await registerSchedules(env.client, config.taskQueue, config.timeZone);
-  const app = createApp({ db, cycles: createTemporalCycles(env.client, config.taskQueue), clock });
+  const app = createApp({ db, cycles: createTemporalCycles(env.client, config.taskQueue), signals: createTemporalSignals(env.client), clock });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(config.http.port, config.http.host, () => resolve(s));
   });

@@ -1,4 +1,4 @@
-import type { CyclePort } from '../cycles/port.js';
+import type { CyclePort, WorkflowSignals } from '../cycles/port.js';
 import type { Db } from '../db/client.js';
 
 export interface Logger {
@@ -9,6 +9,7 @@ export interface Logger {
 export interface AppDeps {
   db: Db;
   cycles: CyclePort;
+  signals: WorkflowSignals;
   clock?: () => Date;
   /** Defaults to console. */
   logger?: Logger;
@@ -18,6 +19,7 @@ export interface AppDeps {
 export interface Ctx {
   db: Db;
   cycles: CyclePort;
+  signals: WorkflowSignals;
   log: Logger;
   now(): Date;
   /** Today as YYYY-MM-DD (UTC) by the injected clock. */
@@ -26,5 +28,5 @@ export interface Ctx {
 
 export function contextOf(deps: AppDeps): Ctx {
   const clock = deps.clock ?? (() => new Date());
-  return { db: deps.db, cycles: deps.cycles, log: deps.logger ?? console, now: clock, today: () => clock().toISOString().slice(0, 10) };
+  return { db: deps.db, cycles: deps.cycles, signals: deps.signals, log: deps.logger ?? console, now: clock, today: () => clock().toISOString().slice(0, 10) };
 }

@@ -29,3 +29,9 @@ export interface CyclePort {
   /** Tells a running cycle of that period that figures arrived; does nothing when none runs. */
   metricsSubmitted(period: string, communityId: string, metrics: string[]): Promise<void>;
 }
+
+/** Tells long-running workflows (notice, presence, payment follow-ups) that something they wait for happened. */
+export interface WorkflowSignals {
+  /** Returns false when no such workflow is running, so the caller can say so or carry on. */
+  signal(workflowId: string, signalName: string, arg: unknown): Promise<boolean>;
+}

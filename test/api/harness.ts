@@ -4,7 +4,7 @@ import request from 'supertest';
 import { expect } from 'vitest';
 import { createApp } from '../../src/api/app.js';
 import type { Logger } from '../../src/api/context.js';
-import { CycleAlreadyStartedError, type CycleKind, type CyclePort, type CycleStatus } from '../../src/cycles/port.js';
+import { CycleAlreadyStartedError, type CycleKind, type CyclePort, type CycleStatus, type WorkflowSignals } from '../../src/cycles/port.js';
 import { createApiUser } from '../../src/db/api-users.js';
 import type { Db } from '../../src/db/client.js';
 
@@ -35,6 +35,18 @@ export class RecordingCycles implements CyclePort {
   }
 }
 
+/** Records signals; `running` lists the workflow ids that answer as running. */
+export class RecordingSignals implements WorkflowSignals {
+  readonly sent: { workflowId: string; signalName: string; arg: unknown }[] = [];
+  readonly running = new Set<string>();
+
+  async signal(workflowId: string, signalName: string, arg: unknown) {
+    if (!this.running.has(workflowId)) return false;
+    this.sent.push({ workflowId, signalName, arg });
+    return true;
+  }
+}
+
 export class RecordingLogger implements Logger {
   readonly errors: unknown[][] = [];
   readonly warnings: unknown[][] = [];
@@ -44,9 +56,10 @@ export class RecordingLogger implements Logger {
 
 export async function harness(db: Db) {
   const cycles = new RecordingCycles();
+  const signals = new RecordingSignals();
   const logger = new RecordingLogger();
   await createApiUser(db, { id: actor, name: 'Test clerk', token });
-  const app = createApp({ db, cycles, clock: () => new Date(`${today}T08:00:00Z`), logger });
+  const app = createApp({ db, cycles, signals, clock: () => new Date(`${today}T08:00:00Z`), logger });
   const auth = { Authorization: `Bearer ${token}` };
   const api = {
     get: (path: string) => request(app).get(path).set(auth),
@@ -56,7 +69,7 @@ export async function harness(db: Db) {
     },
     patch: (path: string, body: object) => request(app).patch(path).set(auth).send(body),
   };
-  return { app, api, cycles, logger, db };
+  return { app, api, cycles, signals, logger, db };
 }
 
 /** Row counts of every table a request could write, to prove a failed request wrote nothing. */

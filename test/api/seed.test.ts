@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/api/app.js';
 import { seedDemoCounty } from '../../src/db/seed.js';
 import { freshSqlite, type TestDb } from '../support/db.js';
-import { counts, RecordingCycles } from './harness.js';
+import { counts, RecordingCycles, RecordingSignals } from './harness.js';
 
 let t: TestDb;
 beforeAll(async () => { t = await freshSqlite('api-seed'); });
@@ -29,7 +29,7 @@ describe('seedDemoCounty', () => {
   });
 
   it('lets the bureau use the API with the returned token', async () => {
-    const app = createApp({ db: t.db, cycles: new RecordingCycles() });
+    const app = createApp({ db: t.db, cycles: new RecordingCycles(), signals: new RecordingSignals() });
     const res = await request(app).get('/api/communities').set('Authorization', `Bearer ${token}`);
     expect(res.status).toBe(200);
     expect(res.body.map((c: { name: string }) => c.name)).toEqual(['小江口', '城中', '濂溪', '荷叶塘', '沱江', '东门', '西岸', '南桥', '北塔', '新区']);
@@ -45,7 +45,7 @@ describe('seedDemoCounty', () => {
     const other = await freshSqlite('api-seed-token');
     try {
       expect(await seedDemoCounty(other.db, { today: '2026-02-10', token: 'given-token' })).toEqual({ seeded: true });
-      const app = createApp({ db: other.db, cycles: new RecordingCycles() });
+      const app = createApp({ db: other.db, cycles: new RecordingCycles(), signals: new RecordingSignals() });
       expect((await request(app).get('/api/leaders').set('Authorization', 'Bearer given-token')).status).toBe(200);
     } finally {
       await other.drop();
