@@ -4,10 +4,13 @@
 // start a no-op.
 import type { Db } from '../db/client.js';
 import type { FollowUp } from '../workflows/followUps.js';
+import { jointNoticeChases } from './noticeFollowUps.js';
 
 export type FollowUpPlanner = (db: Db, cycleId: string) => Promise<FollowUp[]>;
 
-const planners: FollowUpPlanner[] = [];
+const planners: FollowUpPlanner[] = [
+  jointNoticeChases,
+];
 
 export async function followUpsOf(db: Db, cycleId: string): Promise<FollowUp[]> {
   return (await Promise.all(planners.map((plan) => plan(db, cycleId)))).flat();

@@ -1,10 +1,11 @@
 import type { ActivityDeps } from './deps.js';
 import { decideActivities } from './decide.js';
 import { figureActivities } from './figures.js';
+import { noticeChaseActivities } from './noticeChase.js';
 
 export type { ActivityDeps } from './deps.js';
 
 /** The activities of every workflow, closed over dependencies that worker.ts builds once. */
 export function createActivities(deps: ActivityDeps) {
-  return { ...figureActivities(deps), ...decideActivities(deps) };
+  return { ...figureActivities(deps), ...decideActivities(deps), ...noticeChaseActivities(deps) };
 }

@@ -4,7 +4,9 @@ import express from 'express';
 import { requireActor } from './auth.js';
 import { contextOf, type AppDeps } from './context.js';
 import { notFoundRoute, problemHandler } from './problem.js';
+import { acknowledgementsRouter } from './routes/acknowledgements.js';
 import { auditRouter } from './routes/audit.js';
+import { inboxRouter } from './routes/inbox.js';
 import { bindingsRouter } from './routes/bindings.js';
 import { cyclesRouter } from './routes/cycles.js';
 import { metricsRouter } from './routes/metrics.js';
@@ -32,6 +34,8 @@ export function createApp(deps: AppDeps): express.Express {
   api.use('/cycles', cyclesRouter(ctx));
   api.use('/audit', auditRouter(ctx));
   api.use(resultsRouter(ctx));
+  api.use(acknowledgementsRouter(ctx));
+  api.use('/inbox', inboxRouter(ctx));
 
   app.use('/api', api);
   app.use(notFoundRoute);

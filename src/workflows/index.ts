@@ -1,2 +1,3 @@
 export { quarterlyEvaluation } from './quarterlyEvaluation.js';
 export { scheduledQuarterlyCycle } from './scheduledCycle.js';
+export { jointNoticeAcknowledgement } from './jointNoticeAcknowledgement.js';

@@ -1,0 +1,11 @@
+// Parameter shapes of the notice routes.
+import { z } from 'zod';
+import type { Recipient } from '../../core/types.js';
+
+const recipientTypes = ['officer', 'leader', 'department', 'bureau', 'finance'] as const satisfies readonly Recipient['type'][];
+export const recipientTypeSchema = z.enum(recipientTypes, { error: `expected one of ${recipientTypes.join(', ')}` });
+
+/** Express gives a `*` parameter as its path segments. */
+export function noticeIdOf(param: unknown): string {
+  return Array.isArray(param) ? param.join('/') : String(param ?? '');
+}

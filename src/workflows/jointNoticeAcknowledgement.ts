@@ -1,0 +1,59 @@
+// Chases one joint notice until every recipient has acknowledged it: reminders at a fixed
+// interval, one escalation to the bureau head, and the database as the truth after each step
+// so that a lost or early signal costs at most one extra reminder.
+import { condition, continueAsNew, defineQuery, defineSignal, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import type { createActivities } from '../activities/index.js';
+import { noticeAcknowledgedSignalName, type AcknowledgingRecipient } from '../notices/acknowledgement.js';
+
+const { unacknowledgedRecipients, remindRecipients, escalateNotice } = proxyActivities<ReturnType<typeof createActivities>>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes', nonRetryableErrorTypes: ['UnknownNotice'] },
+});
+
+export const noticeAcknowledgedSignal = defineSignal<[AcknowledgingRecipient]>(noticeAcknowledgedSignalName);
+export const noticePendingQuery = defineQuery<AcknowledgingRecipient[]>('noticePending');
+
+export interface NoticeChaseInput {
+  noticeId: string;
+  remindEveryDays: number;
+  escalateAfterDays: number;
+  /** Carried across continue-as-new: the chase's start, the reminders sent, the escalation done. */
+  since?: number;
+  reminders?: number;
+  escalated?: boolean;
+}
+
+export interface NoticeChaseOutcome { noticeId: string; reminders: number; escalated: boolean }
+
+const day = 86_400_000;
+const keyOf = (r: AcknowledgingRecipient) => `${r.type}:${r.id}`;
+
+export async function jointNoticeAcknowledgement(input: NoticeChaseInput): Promise<NoticeChaseOutcome> {
+  const since = input.since ?? Date.now();
+  let reminders = input.reminders ?? 0;
+  let escalated = input.escalated ?? false;
+  let pending = new Map<string, AcknowledgingRecipient>();
+  const replace = (rs: AcknowledgingRecipient[]) => { pending = new Map(rs.map((r) => [keyOf(r), r])); };
+  setHandler(noticeAcknowledgedSignal, (r) => { pending.delete(keyOf(r)); });
+  setHandler(noticePendingQuery, () => [...pending.values()]);
+  replace(await unacknowledgedRecipients({ noticeId: input.noticeId }));
+
+  while (pending.size > 0) {
+    const remindAt = since + (reminders + 1) * input.remindEveryDays * day;
+    const escalateAt = since + input.escalateAfterDays * day;
+    const next = escalated ? remindAt : Math.min(remindAt, escalateAt);
+    if (await condition(() => pending.size === 0, Math.max(0, next - Date.now()))) break;
+    if (!escalated && Date.now() >= escalateAt) {
+      replace(await escalateNotice({ noticeId: input.noticeId, afterDays: input.escalateAfterDays }));
+      escalated = true;
+    }
+    if (pending.size > 0 && Date.now() >= remindAt) {
+      reminders += 1;
+      replace(await remindRecipients({ noticeId: input.noticeId, round: reminders }));
+    }
+    if (workflowInfo().continueAsNewSuggested) {
+      await continueAsNew<typeof jointNoticeAcknowledgement>({ ...input, since, reminders, escalated });
+    }
+  }
+  return { noticeId: input.noticeId, reminders, escalated };
+}

@@ -1,0 +1,97 @@
+// A joint notice chased on the time-skipping server, with real activities on a real SQLite file.
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createActivities } from '../../src/activities/index.js';
+import type { Db } from '../../src/db/client.js';
+import { seedDemoCounty } from '../../src/db/seed.js';
+import { createInboxNotifier } from '../../src/notices/notifier.js';
+import { serverExecutable } from '../../src/temporal/executables.js';
+import { jointNoticeAcknowledgement, noticeAcknowledgedSignal, noticePendingQuery } from '../../src/workflows/jointNoticeAcknowledgement.js';
+import { freshSqlite } from '../support/db.js';
+import { publishJointNotice } from '../support/notices.js';
+
+const day = 86_400_000;
+let env: TestWorkflowEnvironment;
+let db: Db;
+
+beforeAll(async () => {
+  env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: serverExecutable('time-skipping') } });
+  db = (await freshSqlite('workflow-notice-ack')).db;
+  await seedDemoCounty(db, { today: '2026-01-01' });
+});
+
+afterAll(async () => {
+  await db?.$disconnect();
+  await env?.teardown();
+});
+
+function worker(taskQueue: string) {
+  return Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: { codePath: inject('workflowBundlePath') },
+    activities: createActivities({ db, notifier: createInboxNotifier(), clock: () => new Date() }),
+  });
+}
+
+async function acknowledge(noticeId: string, type: 'officer' | 'leader' | 'department', id: string) {
+  await db.noticeRecipient.update({
+    where: { noticeId_recipientType_recipientId: { noticeId, recipientType: type, recipientId: id } },
+    data: { acknowledgedAt: new Date() },
+  });
+  await env.client.workflow.getHandle(`notice/${noticeId}`).signal(noticeAcknowledgedSignal, { type, id });
+}
+
+const chase = (noticeId: string) => db.notice.findMany({
+  where: { about: noticeId }, include: { recipients: { orderBy: [{ recipientType: 'asc' }] } }, orderBy: { id: 'asc' },
+});
+
+describe('jointNoticeAcknowledgement', () => {
+  it('reminds only who has not acknowledged, escalates once to the bureau head, and ends when all have', async () => {
+    const noticeId = 'quarterly-2026-Q1/joint-notice/c01';
+    await publishJointNotice(db, noticeId);
+    const w = await worker('chase');
+    const outcome = await w.runUntil(async () => {
+      const handle = await env.client.workflow.start(jointNoticeAcknowledgement, {
+        workflowId: `notice/${noticeId}`, taskQueue: 'chase', args: [{ noticeId, remindEveryDays: 3, escalateAfterDays: 7 }],
+      });
+      await acknowledge(noticeId, 'officer', 'O01');
+      await expect.poll(async () => (await handle.query(noticePendingQuery)).length).toBe(2);
+
+      await env.sleep(3 * day + 60_000);
+      await expect.poll(async () => (await chase(noticeId)).length).toBe(1);
+      const [first] = await chase(noticeId);
+      expect(first).toMatchObject({ id: `${noticeId}/reminder/1`, kind: 'notice-reminder' });
+      expect(first!.recipients.map((r) => `${r.recipientType}:${r.recipientId}`)).toEqual(['department:D01', 'leader:L01']);
+
+      await acknowledge(noticeId, 'department', 'D01');
+      await env.sleep(4 * day);
+      await expect.poll(async () => (await chase(noticeId)).map((n) => n.id)).toEqual([`${noticeId}/escalation`, `${noticeId}/reminder/1`, `${noticeId}/reminder/2`]);
+      const [escalation, , second] = await chase(noticeId);
+      expect(escalation!.recipients.map((r) => `${r.recipientType}:${r.recipientId}`)).toEqual(['bureau:head']);
+      expect(escalation!.facts).toMatchObject({ unacknowledged: [{ type: 'leader', id: 'L01' }] });
+      expect(escalation!.bodyZh).toContain('仍未签收');
+      expect(second!.recipients.map((r) => r.recipientId)).toEqual(['L01']);
+
+      await acknowledge(noticeId, 'leader', 'L01');
+      return handle.result();
+    });
+    expect(outcome).toEqual({ noticeId, reminders: 2, escalated: true });
+  });
+
+  it('ends at once without reminders when everyone acknowledges in time', async () => {
+    const noticeId = 'quarterly-2026-Q2/joint-notice/c02';
+    await publishJointNotice(db, noticeId);
+    const w = await worker('prompt');
+    const outcome = await w.runUntil(async () => {
+      const handle = await env.client.workflow.start(jointNoticeAcknowledgement, {
+        workflowId: `notice/${noticeId}`, taskQueue: 'prompt', args: [{ noticeId, remindEveryDays: 3, escalateAfterDays: 7 }],
+      });
+      for (const [type, id] of [['officer', 'O01'], ['leader', 'L01'], ['department', 'D01']] as const) await acknowledge(noticeId, type, id);
+      return handle.result();
+    });
+    expect(outcome).toEqual({ noticeId, reminders: 0, escalated: false });
+    expect(await chase(noticeId)).toEqual([]);
+  });
+});
