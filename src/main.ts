@@ -1,6 +1,11 @@
 // `npm start`: the whole service on one machine.
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { ConfigError, loadConfig } from './config.js';
 import { startService } from './service.js';
+
+// This process shuts down in order itself (HTTP, worker, Temporal, database), so the SDK gets
+// no signals of its own; its routine logging stays below warnings.
+Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
 
 try {
   const config = loadConfig();

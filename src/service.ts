@@ -53,7 +53,8 @@ export async function startService(config: Config, clock: () => Date = () => new
     schedules,
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      worker.shutdown();
+      // The worker may already be draining: SDK runtimes that own the signals start that themselves.
+      if (worker.getState() === 'RUNNING') worker.shutdown();
       await workerRun;
       await env.teardown();
       await db.$disconnect();

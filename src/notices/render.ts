@@ -22,6 +22,14 @@ export interface NoticeToRender {
   facts: Record<string, unknown>;
 }
 
+const quarterZh = ['', '一', '二', '三', '四'];
+
+/** 2026-Q3 → 2026年第三季度, as bureau documents write it; other periods stay as they are. */
+export function periodZh(period: string): string {
+  const m = /^(\d{4})-Q([1-4])$/.exec(period);
+  return m ? `${m[1]}年第${quarterZh[Number(m[2])]}季度` : period;
+}
+
 export function renderNotice({ kind, about, rule, recipients, facts }: NoticeToRender, nameOf: NameOf): RenderedNotice {
   if (kind === 'joint-notice') return jointNotice(about, rule ?? '', recipients, facts as unknown as JointNoticeFacts, nameOf);
   if (kind === 'metrics-missing') return missingFigures(about, facts as unknown as MissingFiguresFacts, nameOf);
@@ -43,8 +51,8 @@ function jointNotice(about: string, rule: string, recipients: Recipient[], f: Jo
   const departmentZh = department ? nameOf('department', department) : '（未绑定）';
   const measuresZh = f.kinds.map((k) => sanctionZh[k] ?? k).join('、');
   return {
-    titleZh: `关于${office}小区警务室${f.period}考评排名末位的通报`,
-    bodyZh: `${f.period}季度考评，${office}小区警务室得分${f.score}分，在${f.officeCount}个警务室中排名末位。`
+    titleZh: `关于${office}小区警务室${periodZh(f.period)}考评排名末位的通报`,
+    bodyZh: `${periodZh(f.period)}考评，${office}小区警务室得分${f.score}分，在${f.officeCount}个警务室中排名末位。`
       + `依据规则「${rule}」，对民警${officersZh}予以${measuresZh}。`
       + `根据责任捆绑制度，联系该小区的局领导${leaderZh}和对口联系股室${departmentZh}一并通报。`,
     bodyEn: `In the ${f.period} evaluation the ${office} community police office scored ${f.score} points and ranked last of ${f.officeCount}. `
@@ -56,8 +64,8 @@ function jointNotice(about: string, rule: string, recipients: Recipient[], f: Jo
 function missingFigures(department: string, f: MissingFiguresFacts, nameOf: NameOf): RenderedNotice {
   const listZh = f.figures.map((x) => `${nameOf('community', x.community)}${x.label}`).join('、');
   return {
-    titleZh: `${f.period}考评数据催报`,
-    bodyZh: `${nameOf('department', department)}：${f.period}考评尚缺以下数据：${listZh}。请于${f.deadline}前报送，逾期按已有数据考评并记录缺报。`,
+    titleZh: `${periodZh(f.period)}考评数据催报`,
+    bodyZh: `${nameOf('department', department)}：${periodZh(f.period)}考评尚缺以下数据：${listZh}。请于${f.deadline}前报送，逾期按已有数据考评并记录缺报。`,
     bodyEn: `${department}: figures still missing for ${f.period}: ${f.figures.map((x) => `${x.community}/${x.metric}`).join(', ')}. `
       + `Please submit them before ${f.deadline}; after that the quarter is evaluated on the figures present and the gaps are recorded.`,
   };
