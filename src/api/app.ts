@@ -12,6 +12,7 @@ import { cyclesRouter } from './routes/cycles.js';
 import { metricsRouter } from './routes/metrics.js';
 import { communitiesRouter, departmentsRouter, leadersRouter, officersRouter } from './routes/registry.js';
 import { resultsRouter } from './routes/results.js';
+import { rulesetsRouter } from './routes/rulesets.js';
 
 export type { AppDeps } from './context.js';
 export { createApiUser, hashToken } from '../db/api-users.js';
@@ -33,6 +34,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use('/metrics', metricsRouter(ctx));
   api.use('/cycles', cyclesRouter(ctx));
   api.use('/audit', auditRouter(ctx));
+  api.use('/rulesets', rulesetsRouter(ctx));
   api.use(resultsRouter(ctx));
   api.use(acknowledgementsRouter(ctx));
   api.use('/inbox', inboxRouter(ctx));

@@ -1,5 +1,6 @@
 // Rule-set versions: a cycle uses the version in force at the end of its period.
 import { loadDefaultRuleSet, parseRuleSet, type RuleSet } from '../rules/ruleSet.js';
+import { audited, type Tx } from './audit.js';
 import type { Db } from './client.js';
 
 export interface RuleSetVersionRef { id: number; ruleSet: RuleSet }
@@ -25,4 +26,15 @@ export async function ruleSetInForce(db: Db, date: string): Promise<RuleSetVersi
 export async function ruleSetVersion(db: Db, id: number): Promise<RuleSetVersionRef> {
   const row = await db.ruleSetVersion.findUniqueOrThrow({ where: { id } });
   return { id: row.id, ruleSet: parseRuleSet(row.document, `rule set version ${row.id}`) };
+}
+
+export interface NewRuleSetVersion { ruleSet: RuleSet; effectiveFrom: string; reason: string; author: string }
+
+/** Versions are only ever added: a decision names the version it used, which must never change under it. */
+export async function addRuleSetVersion(tx: Tx, v: NewRuleSetVersion) {
+  const row = await tx.ruleSetVersion.create({
+    data: { name: v.ruleSet.name, document: v.ruleSet as object, effectiveFrom: v.effectiveFrom, author: v.author, reason: v.reason },
+  });
+  await audited(tx, v.author, { action: 'create', entity: 'RuleSetVersion', entityId: row.id, after: { ...row, document: undefined } });
+  return row;
 }

@@ -2,13 +2,15 @@ import { fileURLToPath } from 'node:url';
 import type { TopLevelCondition } from 'json-rules-engine';
 import { z } from 'zod';
 import { metricKeys, type Honour, type SanctionKind } from '../core/types.js';
-import { conditionProblem } from './conditions.js';
-import { DocumentError, parseDocument } from './documentError.js';
-import { quarterlyFactDocs, yearEndFactDocs } from './facts.js';
+import { conditionProblems, type ConditionProblem } from './conditions.js';
+import { describeIssue, DocumentError, jsonPath } from './documentError.js';
+import { quarterlyFactCatalogue, yearEndFactCatalogue, type FactCatalogue } from './facts.js';
 import { readJsonFile } from './jsonFile.js';
+import { limitProblems } from './limits.js';
 
+/** The first problem in the message; every problem, by path, in `problems`. */
 export class RuleSetError extends DocumentError {
-  constructor(source: string, path: string, expected: string) {
+  constructor(source: string, path: string, expected: string, readonly problems: ConditionProblem[] = []) {
     super(source, path, expected);
     this.name = 'RuleSetError';
   }
@@ -47,21 +49,17 @@ const parametersSchema = z.object({
   metricsDeadlineDays: z.int().nonnegative(),
   /** Distinct days a liaison leader must spend in the community each month (the report: two). */
   presenceDaysPerMonth: z.int().min(1).max(28).default(2),
-  /** Days between reminders to recipients who have not acknowledged a joint notice. */
-  noticeReminderDays: z.int().min(1).max(90).default(3),
-  /** Days after a joint notice at which its unacknowledged recipients go to the bureau head. */
-  noticeEscalationDays: z.int().min(1).max(365).default(7),
 });
 
-function conditionsSchema(facts: readonly string[]) {
+function conditionsSchema(facts: FactCatalogue) {
   return z.custom<TopLevelCondition>().superRefine((conditions, ctx) => {
-    const problem = conditionProblem(conditions, facts);
-    if (problem) ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
-  });
+    for (const problem of conditionProblems(conditions, facts)) ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
+  // Marks the condition trees for the JSON Schema export (schema.ts), which zod cannot derive from a refinement.
+  }).meta({ conditionsOf: facts === quarterlyFactCatalogue ? 'quarterly' : 'yearEnd' });
 }
 
-function rulesSchema<E extends z.ZodType>(facts: readonly string[], event: E) {
-  const rule = z.object({
+function rulesSchema<E extends z.ZodType>(facts: FactCatalogue, event: E) {
+  const rule = z.strictObject({
     name: z.string().min(1),
     priority: z.int().min(1).optional(),
     conditions: conditionsSchema(facts),
@@ -76,28 +74,28 @@ function rulesSchema<E extends z.ZodType>(facts: readonly string[], event: E) {
   });
 }
 
-const sanctionEvent = z.object({
+const sanctionEvent = z.strictObject({
   type: z.literal('sanction'),
-  params: z.object({
+  params: z.strictObject({
     kinds: z.array(z.enum(sanctionKinds)).min(1),
     /** Circulate the office's liaison leader and department with it (一并通报). */
     jointNotice: z.boolean().default(false),
   }),
 });
 
-const rewardEvent = z.object({
+const rewardEvent = z.strictObject({
   type: z.literal('reward'),
-  params: z.object({ amount: z.number().nonnegative(), honours: z.array(z.enum(honours)).default([]) }),
+  params: z.strictObject({ amount: z.number().nonnegative(), honours: z.array(z.enum(honours)).default([]) }),
 });
 
-const ruleSetSchema = z.object({
+export const ruleSetSchema = z.object({
   name: z.string().min(1),
   description: z.string().optional(),
   scoring: scoringSchema,
   parameters: parametersSchema,
   rules: z.object({
-    quarterly: rulesSchema(Object.keys(quarterlyFactDocs), sanctionEvent),
-    yearEnd: rulesSchema(Object.keys(yearEndFactDocs), rewardEvent),
+    quarterly: rulesSchema(quarterlyFactCatalogue, sanctionEvent),
+    yearEnd: rulesSchema(yearEndFactCatalogue, rewardEvent),
   }),
 });
 
@@ -108,8 +106,25 @@ export type RuleSetParameters = RuleSet['parameters'];
 export type QuarterlyRule = RuleSet['rules']['quarterly'][number];
 export type YearEndRule = RuleSet['rules']['yearEnd'][number];
 
+export type Validation = { ok: true; ruleSet: RuleSet } | { ok: false; problems: ConditionProblem[] };
+
+/**
+ * Every problem of a document at once: bounds and forbidden keys first (a document outside them
+ * is not walked any further), then the schema with the semantic checks of the conditions.
+ */
+export function validateRuleSet(json: unknown): Validation {
+  const limits = limitProblems(json);
+  if (limits.length > 0) return { ok: false, problems: limits };
+  const result = ruleSetSchema.safeParse(json, { reportInput: true });
+  if (result.success) return { ok: true, ruleSet: result.data };
+  return { ok: false, problems: result.error.issues.map((issue) => ({ path: issue.path as (string | number)[], message: describeIssue(issue) })) };
+}
+
 export function parseRuleSet(json: unknown, source: string): RuleSet {
-  return parseDocument(ruleSetSchema, json, source, (s, p, e) => new RuleSetError(s, p, e));
+  const validation = validateRuleSet(json);
+  if (validation.ok) return validation.ruleSet;
+  const [first] = validation.problems;
+  throw new RuleSetError(source, jsonPath(first!.path), first!.message, validation.problems);
 }
 
 export function loadRuleSetFile(path: string): RuleSet {

@@ -1,0 +1,101 @@
+// Rule-set versions over HTTP: schema and catalogue for editors, immutable effective-dated
+// versions, a diff between two, and a change that applies from its date only.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ruleSetInForce } from '../../src/db/ruleSets.js';
+import { loadDefaultRuleSet } from '../../src/rules/ruleSet.js';
+import { freshSqlite, type TestDb } from '../support/db.js';
+import { actor, expectProblem, harness, today } from './harness.js';
+
+/** The clerk's change: the top five rewarded, reassignment below 75 instead of 80. */
+export function topFiveThreshold75() {
+  const doc = structuredClone(loadDefaultRuleSet()) as any;
+  doc.name = 'county-2026-top-five';
+  doc.rules.quarterly[1].conditions.all[2].value = 75;
+  doc.rules.yearEnd.push({
+    name: 'year-rank-4-5',
+    conditions: { all: [{ fact: 'yearRank', operator: 'greaterThanInclusive', value: 4 }, { fact: 'yearRank', operator: 'lessThanInclusive', value: 5 }] },
+    event: { type: 'reward', params: { amount: 300, honours: ['reserve-talent-pool'] } },
+  });
+  return doc;
+}
+
+let t: TestDb;
+let h: Awaited<ReturnType<typeof harness>>;
+
+beforeAll(async () => {
+  t = await freshSqlite('api-rulesets');
+  h = await harness(t.db);
+});
+afterAll(() => t.drop());
+
+describe('rule-set editing aids', () => {
+  it('serves the JSON Schema with the fact names of each stage', async () => {
+    const res = await h.api.get('/api/rulesets/schema');
+    expect(res.status).toBe(200);
+    expect(res.type).toBe('application/schema+json');
+    const schema = JSON.parse(res.text);
+    expect(schema.properties.rules.properties.quarterly.items.properties.conditions).toEqual({ $ref: '#/$defs/quarterlyConditions' });
+    expect(schema.$defs.quarterlyCondition.oneOf[3].properties.fact.enum).toContain('consecutivePeriodsLast');
+    expect(schema.$defs.yearEndCondition.oneOf[3].properties.fact.enum).toContain('yearRank');
+  });
+
+  it('serves the fact catalogue with types and descriptions', async () => {
+    const res = await h.api.get('/api/rulesets/facts');
+    expect(res.body.quarterly.previousPeriodScore).toMatchObject({ type: 'number', nullable: true, description: expect.any(String) });
+    expect(res.body.yearEnd.yearRank).toMatchObject({ type: 'number' });
+  });
+});
+
+describe('rule-set versions', () => {
+  let changedId: number;
+
+  it('lists the shipped default as in force', async () => {
+    const res = await h.api.get('/api/rulesets');
+    expect(res.body).toEqual([expect.objectContaining({ id: 1, author: 'system', effectiveFrom: '1970-01-01', inForce: true })]);
+  });
+
+  it('refuses a version effective in the past with 422 at /effectiveFrom', async () => {
+    expectProblem(await h.api.post('/api/rulesets', { document: topFiveThreshold75(), effectiveFrom: '2026-03-14', reason: 'r' }), 422, { pointer: '/effectiveFrom' });
+    expectProblem(await h.api.post('/api/rulesets', { document: topFiveThreshold75(), effectiveFrom: '2026-02-30', reason: 'r' }), 422, { pointer: '/effectiveFrom' });
+    expectProblem(await h.api.post('/api/rulesets', { document: topFiveThreshold75(), effectiveFrom: '2026-07-01' }), 422, { pointer: '/reason' });
+    expect(await t.db.ruleSetVersion.count()).toBe(1);
+  });
+
+  it('adds a version from next quarter, authored by the actor and audited', async () => {
+    const decided = await t.db.decision.create({
+      data: { id: 'quarterly-2026-Q1/rural-reassignment/c01', cycleId: 'quarterly-2026-Q1', type: 'sanction', kind: 'rural-reassignment', subjectType: 'community', subjectId: 'c01', officers: ['o1'], rule: 'last-twice-below-threshold', reason: 'r', facts: { score: 78 }, ruleSetVersionId: 1 },
+    });
+    const res = await h.api.post('/api/rulesets', { document: topFiveThreshold75(), effectiveFrom: '2026-07-01', reason: 'top five rewarded; reassignment below 75' });
+    expect(res.status).toBe(201);
+    changedId = res.body.id;
+    expect(res.headers.location).toBe(`/api/rulesets/${changedId}`);
+    expect(res.body).toMatchObject({ author: actor, effectiveFrom: '2026-07-01', name: 'county-2026-top-five' });
+    expect((await h.api.get('/api/audit?entity=RuleSetVersion')).body).toEqual([expect.objectContaining({ actor, action: 'create', entityId: String(changedId) })]);
+    expect(await t.db.decision.findUnique({ where: { id: decided.id } })).toEqual(decided);
+  });
+
+  it('applies the change from its effective date only', async () => {
+    expect((await ruleSetInForce(t.db, '2026-06-30')).id).toBe(1);
+    const q3 = await ruleSetInForce(t.db, '2026-09-30');
+    expect(q3.id).toBe(changedId);
+    expect(q3.ruleSet.rules.yearEnd).toHaveLength(4);
+    const listed = (await h.api.get('/api/rulesets')).body;
+    expect(listed.map((v: any) => [v.id, v.inForce])).toEqual([[1, true], [changedId, false]]);
+    expect(today < '2026-07-01').toBe(true);
+  });
+
+  it('reads a version and diffs two by JSON pointer', async () => {
+    expect((await h.api.get(`/api/rulesets/${changedId}`)).body.document.rules.yearEnd).toHaveLength(4);
+    expectProblem(await h.api.get('/api/rulesets/999'), 404);
+    const diff = await h.api.get(`/api/rulesets/diff?from=1&to=${changedId}`);
+    expect(diff.status).toBe(200);
+    expect(diff.body.changes).toEqual(expect.arrayContaining([
+      { op: 'replace', pointer: '/name', from: 'county-default-2026', to: 'county-2026-top-five' },
+      { op: 'replace', pointer: '/rules/quarterly/1/conditions/all/2/value', from: 80, to: 75 },
+      expect.objectContaining({ op: 'add', pointer: '/rules/yearEnd/3' }),
+    ]));
+    expect(diff.body.changes).toHaveLength(3);
+    expectProblem(await h.api.get('/api/rulesets/diff?from=1'), 400, { parameter: 'to' });
+    expectProblem(await h.api.get('/api/rulesets/diff?from=1&to=77'), 404);
+  });
+});
