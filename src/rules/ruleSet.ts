@@ -49,6 +49,10 @@ const parametersSchema = z.object({
   metricsDeadlineDays: z.int().nonnegative(),
   /** Distinct days a liaison leader must spend in the community each month (the report: two). */
   presenceDaysPerMonth: z.int().min(1).max(28).default(2),
+  /** Days between reminders to recipients who have not acknowledged a joint notice. */
+  noticeReminderDays: z.int().min(1).max(90).default(3),
+  /** Days after a joint notice at which its unacknowledged recipients go to the bureau head. */
+  noticeEscalationDays: z.int().min(1).max(365).default(7),
 });
 
 function conditionsSchema(facts: FactCatalogue) {
