@@ -23,9 +23,18 @@ const schema = z.object({
   HTTP_HOST: z.string().default('127.0.0.1'),
   HTTP_PORT: listenPort.default(3000),
   BUREAU_TOKEN: z.string().min(16).optional(),
+  WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  WEBHOOK_SECRET: z.string().min(16).optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  MAIL_FROM: z.email().optional(),
+  MAIL_TO: z.email().optional(),
 }).superRefine((env, ctx) => {
   if ((env.TEMPORAL_TLS_CERT === undefined) !== (env.TEMPORAL_TLS_KEY === undefined)) {
     ctx.addIssue({ code: 'custom', path: ['TEMPORAL_TLS_KEY'], message: 'TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY go together' });
+  }
+  if (env.WEBHOOK_URL && !env.WEBHOOK_SECRET) ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'WEBHOOK_URL needs WEBHOOK_SECRET to sign with' });
+  for (const key of ['MAIL_FROM', 'MAIL_TO'] as const) {
+    if (env.SMTP_URL && !env[key]) ctx.addIssue({ code: 'custom', path: [key], message: `SMTP_URL needs ${key}` });
   }
   if (!isTimeZone(env.TIME_ZONE)) ctx.addIssue({ code: 'custom', path: ['TIME_ZONE'], message: `unknown time zone ${env.TIME_ZONE}` });
 });
@@ -53,6 +62,8 @@ export interface Config {
   timeZone: string;
   http: { host: string; port: number };
   bureauToken?: string;
+  /** Delivery channels beyond the in-app inbox; each only when configured. */
+  channels: { webhook?: { url: string; secret: string }; email?: { smtpUrl: string; from: string; to: string } };
 }
 
 export class ConfigError extends Error {}
@@ -77,5 +88,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     timeZone: e.TIME_ZONE,
     http: { host: e.HTTP_HOST, port: e.HTTP_PORT },
     bureauToken: e.BUREAU_TOKEN,
+    channels: {
+      webhook: e.WEBHOOK_URL ? { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET! } : undefined,
+      email: e.SMTP_URL ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM!, to: e.MAIL_TO! } : undefined,
+    },
   };
 }

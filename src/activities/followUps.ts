@@ -4,12 +4,13 @@
 // start a no-op.
 import type { Db } from '../db/client.js';
 import type { FollowUp } from '../workflows/followUps.js';
-import { jointNoticeChases } from './noticeFollowUps.js';
+import { cycleNoticeDeliveries, jointNoticeChases } from './noticeFollowUps.js';
 
 export type FollowUpPlanner = (db: Db, cycleId: string) => Promise<FollowUp[]>;
 
 const planners: FollowUpPlanner[] = [
   jointNoticeChases,
+  cycleNoticeDeliveries,
 ];
 
 export async function followUpsOf(db: Db, cycleId: string): Promise<FollowUp[]> {

@@ -2,10 +2,11 @@ import type { ActivityDeps } from './deps.js';
 import { decideActivities } from './decide.js';
 import { figureActivities } from './figures.js';
 import { noticeChaseActivities } from './noticeChase.js';
+import { deliveryActivities } from './delivery.js';
 
 export type { ActivityDeps } from './deps.js';
 
 /** The activities of every workflow, closed over dependencies that worker.ts builds once. */
 export function createActivities(deps: ActivityDeps) {
-  return { ...figureActivities(deps), ...decideActivities(deps), ...noticeChaseActivities(deps) };
+  return { ...figureActivities(deps), ...decideActivities(deps), ...noticeChaseActivities(deps), ...deliveryActivities(deps) };
 }

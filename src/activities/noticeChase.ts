@@ -13,6 +13,9 @@ const actor = 'system:jointNoticeAcknowledgement';
 /** Who an escalation goes to. */
 export const bureauHead: Recipient = { type: 'bureau', id: 'head' };
 
+/** Who is still pending after a step, and the notice the step published, if any. */
+export interface ChaseStep { pending: Recipient[]; published?: string }
+
 export function noticeChaseActivities({ db, notifier }: ActivityDeps) {
   async function publishOnce(id: string, kind: NoticeKind, chased: ChasedNotice & { cycleId: string | null }, recipients: Recipient[], text: RenderedNotice, facts: Record<string, unknown>) {
     await db.$transaction(async (tx) => {
@@ -28,25 +31,25 @@ export function noticeChaseActivities({ db, notifier }: ActivityDeps) {
       return pendingOf(db, noticeId);
     },
 
-    /** Reminds whoever has not acknowledged yet and returns them. */
-    async remindRecipients({ noticeId, round }: { noticeId: string; round: number }): Promise<Recipient[]> {
+    /** Reminds whoever has not acknowledged yet; returns them and the reminder's id, if one was due. */
+    async remindRecipients({ noticeId, round }: { noticeId: string; round: number }): Promise<ChaseStep> {
       const notice = await chasedNotice(db, noticeId);
       const pending = await pendingOf(db, noticeId);
-      if (pending.length > 0) {
-        await publishOnce(`${noticeId}/reminder/${round}`, 'notice-reminder', notice, pending, reminderText(notice, round), { noticeId, round });
-      }
-      return pending;
+      if (pending.length === 0) return { pending };
+      const published = `${noticeId}/reminder/${round}`;
+      await publishOnce(published, 'notice-reminder', notice, pending, reminderText(notice, round), { noticeId, round });
+      return { pending, published };
     },
 
-    /** Tells the bureau head who has still not acknowledged; returns them. */
-    async escalateNotice({ noticeId, afterDays }: { noticeId: string; afterDays: number }): Promise<Recipient[]> {
+    /** Tells the bureau head who has still not acknowledged; returns them and the escalation's id. */
+    async escalateNotice({ noticeId, afterDays }: { noticeId: string; afterDays: number }): Promise<ChaseStep> {
       const notice = await chasedNotice(db, noticeId);
       const pending = await pendingOf(db, noticeId);
-      if (pending.length > 0) {
-        const text = escalationText(notice, afterDays, pending, await nameLookup(db));
-        await publishOnce(`${noticeId}/escalation`, 'notice-escalation', notice, [bureauHead], text, { noticeId, afterDays, unacknowledged: pending });
-      }
-      return pending;
+      if (pending.length === 0) return { pending };
+      const published = `${noticeId}/escalation`;
+      const text = escalationText(notice, afterDays, pending, await nameLookup(db));
+      await publishOnce(published, 'notice-escalation', notice, [bureauHead], text, { noticeId, afterDays, unacknowledged: pending });
+      return { pending, published };
     },
   };
 }

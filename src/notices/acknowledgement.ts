@@ -1,6 +1,9 @@
-// What the API and a notice's chase workflow agree on, without the API importing Temporal.
+// What the API, the follow-up planners and the notice workflows agree on, without importing Temporal.
 import type { Recipient } from '../core/types.js';
 
 export const noticeAcknowledgedSignalName = 'noticeAcknowledged';
 export const noticeWorkflowId = (noticeId: string) => `notice/${noticeId}`;
 export type AcknowledgingRecipient = Pick<Recipient, 'type' | 'id'>;
+
+/** One delivery workflow per notice: a second start for the same notice is a no-op. */
+export const noticeDeliveryFollowUp = (noticeId: string) => ({ workflowType: 'noticeDelivery', workflowId: `delivery/${noticeId}`, args: [{ noticeId }] });

@@ -3,7 +3,9 @@
 // so that a lost or early signal costs at most one extra reminder.
 import { condition, continueAsNew, defineQuery, defineSignal, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
-import { noticeAcknowledgedSignalName, type AcknowledgingRecipient } from '../notices/acknowledgement.js';
+import { noticeAcknowledgedSignalName, noticeDeliveryFollowUp, type AcknowledgingRecipient } from '../notices/acknowledgement.js';
+import type { ChaseStep } from '../activities/noticeChase.js';
+import { startFollowUps } from './followUps.js';
 
 const { unacknowledgedRecipients, remindRecipients, escalateNotice } = proxyActivities<ReturnType<typeof createActivities>>({
   startToCloseTimeout: '1 minute',
@@ -34,6 +36,11 @@ export async function jointNoticeAcknowledgement(input: NoticeChaseInput): Promi
   let escalated = input.escalated ?? false;
   let pending = new Map<string, AcknowledgingRecipient>();
   const replace = (rs: AcknowledgingRecipient[]) => { pending = new Map(rs.map((r) => [keyOf(r), r])); };
+  // Reminders and escalations leave through the same channels as the notice itself.
+  const after = async ({ pending: rs, published }: ChaseStep) => {
+    replace(rs);
+    if (published) await startFollowUps([noticeDeliveryFollowUp(published)]);
+  };
   setHandler(noticeAcknowledgedSignal, (r) => { pending.delete(keyOf(r)); });
   setHandler(noticePendingQuery, () => [...pending.values()]);
   replace(await unacknowledgedRecipients({ noticeId: input.noticeId }));
@@ -44,12 +51,12 @@ export async function jointNoticeAcknowledgement(input: NoticeChaseInput): Promi
     const next = escalated ? remindAt : Math.min(remindAt, escalateAt);
     if (await condition(() => pending.size === 0, Math.max(0, next - Date.now()))) break;
     if (!escalated && Date.now() >= escalateAt) {
-      replace(await escalateNotice({ noticeId: input.noticeId, afterDays: input.escalateAfterDays }));
+      await after(await escalateNotice({ noticeId: input.noticeId, afterDays: input.escalateAfterDays }));
       escalated = true;
     }
     if (pending.size > 0 && Date.now() >= remindAt) {
       reminders += 1;
-      replace(await remindRecipients({ noticeId: input.noticeId, round: reminders }));
+      await after(await remindRecipients({ noticeId: input.noticeId, round: reminders }));
     }
     if (workflowInfo().continueAsNewSuggested) {
       await continueAsNew<typeof jointNoticeAcknowledgement>({ ...input, since, reminders, escalated });
