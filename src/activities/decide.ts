@@ -5,6 +5,7 @@ import { decideQuarter } from '../core/quarter.js';
 import { parseQuarterPeriod, previousQuarter, quarterPeriod } from '../core/periods.js';
 import type { Decision, MetricValues, NoticeDraft, QuarterOutcome } from '../core/types.js';
 import { MissingFactError } from '../rules/engine.js';
+import { recordedFacts } from '../rules/explanation.js';
 import { officesOn } from '../db/offices.js';
 import { ruleSetVersion } from '../db/ruleSets.js';
 import { audited } from '../db/audit.js';
@@ -129,7 +130,7 @@ async function storeDecision(tx: Tx, cycleId: string, ruleSetVersionId: number, 
   const row = {
     ...key, cycleId, type: d.type, kind: d.type === 'sanction' ? d.kind : d.type,
     officers: d.type === 'subsidy' ? [d.officer] : d.officers, rule: d.rule, reason: d.because,
-    facts: d.facts as object, amountFen: d.type === 'sanction' ? null : Math.round(d.amount * 100), ruleSetVersionId,
+    facts: recordedFacts(d) as object, amountFen: d.type === 'sanction' ? null : Math.round(d.amount * 100), ruleSetVersionId,
   };
   await tx.decision.create({ data: row });
   await audited(tx, actor, { action: 'create', entity: 'Decision', entityId: key.id, after: row });

@@ -9,6 +9,7 @@ import { auditRouter } from './routes/audit.js';
 import { inboxRouter } from './routes/inbox.js';
 import { bindingsRouter } from './routes/bindings.js';
 import { cyclesRouter } from './routes/cycles.js';
+import { explanationsRouter } from './routes/explanations.js';
 import { metricsRouter } from './routes/metrics.js';
 import { communitiesRouter, departmentsRouter, leadersRouter, officersRouter } from './routes/registry.js';
 import { resultsRouter } from './routes/results.js';
@@ -35,6 +36,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use('/cycles', cyclesRouter(ctx));
   api.use('/audit', auditRouter(ctx));
   api.use('/rulesets', rulesetsRouter(ctx));
+  api.use(explanationsRouter(ctx));
   api.use(resultsRouter(ctx));
   api.use(acknowledgementsRouter(ctx));
   api.use('/inbox', inboxRouter(ctx));

@@ -100,7 +100,9 @@ export async function decideQuarter(input: QuarterInput, ruleSet: RuleSet): Prom
       for (const kind of params.kinds) {
         if (kindsDone.has(kind)) continue;
         kindsDone.add(kind);
-        sanctions.push({ type: 'sanction', kind, community: office.id, officers: [...office.officers], rule: rule.name, because, facts: { ...facts } });
+        sanctions.push({
+          type: 'sanction', kind, community: office.id, officers: [...office.officers], rule: rule.name, because, facts: { ...facts }, conditions: rule.conditions,
+        });
       }
       if (params.jointNotice && !notices.some((n) => n.about === office.id)) notices.push(jointNotice(office, rule.name, facts));
     }

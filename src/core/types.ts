@@ -63,6 +63,8 @@ export interface SanctionDecision {
   because: string;
   /** The facts the rule saw, for the explanation. */
   facts: Record<string, unknown>;
+  /** The rule's leaf conditions as the engine evaluated them, for the explanation. */
+  conditions?: ConditionOutcome[];
 }
 
 export interface SubsidyDecision {
@@ -87,6 +89,7 @@ export interface RewardDecision {
   rule: string;
   because: string;
   facts: Record<string, unknown>;
+  conditions?: ConditionOutcome[];
 }
 
 export type Decision = SanctionDecision | SubsidyDecision | RewardDecision;

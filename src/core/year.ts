@@ -59,6 +59,7 @@ export async function decideYear(input: YearInput, ruleSet: RuleSet): Promise<Ye
       amount: params.amount, honours: [...params.honours], obligation, rule: rule.name,
       because: `rank ${ranked.rank} of ${ranking.length} offices in ${year} with a year score of ${ranked.score}, the mean of ${ranked.quartersEvaluated} quarterly scores (${describeConditions(rule.conditions)})`,
       facts: { ...facts },
+      conditions: rule.conditions,
     });
     // An honour without money owes nothing, so it is not tracked as a payment.
     if (params.amount > 0) obligations.push({ id: obligation, kind: 'reward', payees: [...office.officers], community: office.id, amount: params.amount, due });

@@ -6,6 +6,7 @@ import { judgePresence, presenceNotices } from '../core/presence.js';
 import { carryOver, decideQuarter } from '../core/quarter.js';
 import type { MetricBreakdownEntry, Office, PreviousQuarter, QuarterFigures, QuarterOutcome } from '../core/types.js';
 import { decideYear } from '../core/year.js';
+import { explainCoreDecision } from '../rules/explanation.js';
 import type { RuleSet } from '../rules/ruleSet.js';
 import type { Scenario } from './scenario.js';
 
@@ -50,7 +51,7 @@ function quarterReport(quarter: number, outcome: QuarterOutcome) {
     ranking: outcome.ranking.map((r) => ({
       community: r.community, score: r.score, rank: r.rank, isLast: r.isLast, breakdown: breakdownObject(r.breakdown), missing: r.missing,
     })),
-    decisions: outcome.decisions,
+    decisions: outcome.decisions.map((d) => ({ ...d, explanation: explainCoreDecision(d) })),
     notices: outcome.notices,
     unranked: outcome.unranked,
   };
@@ -83,7 +84,7 @@ export async function simulateScenario(scenario: Scenario, ruleSet: RuleSet, asO
   return {
     rules: ruleSet.name,
     quarters: outcomes.map(({ quarter, outcome }) => quarterReport(quarter, outcome)),
-    year: { year, ranking: yearOutcome.ranking, rewards: yearOutcome.rewards },
+    year: { year, ranking: yearOutcome.ranking, rewards: yearOutcome.rewards.map((d) => ({ ...d, explanation: explainCoreDecision(d) })) },
     presence,
     payments: { asOf, overdue },
     notices: [...presenceNotices(presence, minDays), ...overdueNotices(overdue, asOf)],

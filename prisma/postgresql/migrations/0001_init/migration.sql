@@ -147,6 +147,8 @@ CREATE TABLE "PaymentObligation" (
     "amountFen" INTEGER NOT NULL,
     "dueOn" TEXT NOT NULL,
     "status" TEXT NOT NULL DEFAULT 'open',
+    "confirmedFen" INTEGER NOT NULL DEFAULT 0,
+    "settledAt" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
@@ -217,6 +219,93 @@ CREATE TABLE "AuditEntry" (
     CONSTRAINT "AuditEntry_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "ObligationPayment" (
+    "id" SERIAL NOT NULL,
+    "obligationId" TEXT NOT NULL,
+    "reference" TEXT NOT NULL,
+    "amountFen" INTEGER NOT NULL,
+    "paidOn" TEXT NOT NULL,
+    "recordedBy" TEXT NOT NULL,
+    "reportedAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "ObligationPayment_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "PaymentDispute" (
+    "id" SERIAL NOT NULL,
+    "obligationId" TEXT NOT NULL,
+    "reason" TEXT NOT NULL,
+    "note" TEXT NOT NULL,
+    "raisedBy" TEXT NOT NULL,
+    "resolvedAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "PaymentDispute_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "HonourRecord" (
+    "id" SERIAL NOT NULL,
+    "decisionId" TEXT NOT NULL,
+    "year" INTEGER NOT NULL,
+    "communityId" TEXT NOT NULL,
+    "officerId" TEXT NOT NULL,
+    "honour" TEXT NOT NULL,
+    "addressee" TEXT NOT NULL,
+    "since" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "HonourRecord_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Visit" (
+    "id" SERIAL NOT NULL,
+    "leaderId" TEXT NOT NULL,
+    "communityId" TEXT NOT NULL,
+    "date" TEXT NOT NULL,
+    "note" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'pending',
+    "answeredBy" TEXT,
+    "answeredAt" TIMESTAMP(3),
+    "loggedBy" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Visit_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "PresenceMonth" (
+    "leaderId" TEXT NOT NULL,
+    "month" TEXT NOT NULL,
+    "communityId" TEXT,
+    "days" INTEGER NOT NULL,
+    "required" INTEGER NOT NULL,
+    "compliant" BOOLEAN NOT NULL,
+    "countedDays" JSONB NOT NULL,
+    "recordedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "PresenceMonth_pkey" PRIMARY KEY ("leaderId","month")
+);
+
+-- CreateTable
+CREATE TABLE "Diversion" (
+    "id" SERIAL NOT NULL,
+    "stationId" TEXT NOT NULL,
+    "officerId" TEXT NOT NULL,
+    "communityId" TEXT NOT NULL,
+    "date" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "note" TEXT NOT NULL,
+    "recordedBy" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Diversion_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE INDEX "Posting_officerId_idx" ON "Posting"("officerId");
 
@@ -267,6 +356,27 @@ CREATE UNIQUE INDEX "ApiUser_tokenHash_key" ON "ApiUser"("tokenHash");
 
 -- CreateIndex
 CREATE INDEX "AuditEntry_entity_entityId_idx" ON "AuditEntry"("entity", "entityId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ObligationPayment_reference_key" ON "ObligationPayment"("reference");
+
+-- CreateIndex
+CREATE INDEX "ObligationPayment_obligationId_idx" ON "ObligationPayment"("obligationId");
+
+-- CreateIndex
+CREATE INDEX "PaymentDispute_obligationId_idx" ON "PaymentDispute"("obligationId");
+
+-- CreateIndex
+CREATE INDEX "HonourRecord_decisionId_idx" ON "HonourRecord"("decisionId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "HonourRecord_year_officerId_honour_key" ON "HonourRecord"("year", "officerId", "honour");
+
+-- CreateIndex
+CREATE INDEX "Visit_leaderId_date_idx" ON "Visit"("leaderId", "date");
+
+-- CreateIndex
+CREATE INDEX "Diversion_communityId_date_idx" ON "Diversion"("communityId", "date");
 
 -- AddForeignKey
 ALTER TABLE "Posting" ADD CONSTRAINT "Posting_officerId_fkey" FOREIGN KEY ("officerId") REFERENCES "Officer"("id") ON DELETE RESTRICT ON UPDATE CASCADE;

@@ -129,6 +129,8 @@ CREATE TABLE "PaymentObligation" (
     "amountFen" INTEGER NOT NULL,
     "dueOn" TEXT NOT NULL,
     "status" TEXT NOT NULL DEFAULT 'open',
+    "confirmedFen" INTEGER NOT NULL DEFAULT 0,
+    "settledAt" DATETIME,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL
 );
@@ -188,6 +190,83 @@ CREATE TABLE "AuditEntry" (
     "at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
+-- CreateTable
+CREATE TABLE "ObligationPayment" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "obligationId" TEXT NOT NULL,
+    "reference" TEXT NOT NULL,
+    "amountFen" INTEGER NOT NULL,
+    "paidOn" TEXT NOT NULL,
+    "recordedBy" TEXT NOT NULL,
+    "reportedAt" DATETIME,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "PaymentDispute" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "obligationId" TEXT NOT NULL,
+    "reason" TEXT NOT NULL,
+    "note" TEXT NOT NULL,
+    "raisedBy" TEXT NOT NULL,
+    "resolvedAt" DATETIME,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "HonourRecord" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "decisionId" TEXT NOT NULL,
+    "year" INTEGER NOT NULL,
+    "communityId" TEXT NOT NULL,
+    "officerId" TEXT NOT NULL,
+    "honour" TEXT NOT NULL,
+    "addressee" TEXT NOT NULL,
+    "since" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "Visit" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "leaderId" TEXT NOT NULL,
+    "communityId" TEXT NOT NULL,
+    "date" TEXT NOT NULL,
+    "note" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'pending',
+    "answeredBy" TEXT,
+    "answeredAt" DATETIME,
+    "loggedBy" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "PresenceMonth" (
+    "leaderId" TEXT NOT NULL,
+    "month" TEXT NOT NULL,
+    "communityId" TEXT,
+    "days" INTEGER NOT NULL,
+    "required" INTEGER NOT NULL,
+    "compliant" BOOLEAN NOT NULL,
+    "countedDays" JSONB NOT NULL,
+    "recordedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    PRIMARY KEY ("leaderId", "month")
+);
+
+-- CreateTable
+CREATE TABLE "Diversion" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "stationId" TEXT NOT NULL,
+    "officerId" TEXT NOT NULL,
+    "communityId" TEXT NOT NULL,
+    "date" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "note" TEXT NOT NULL,
+    "recordedBy" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
 -- CreateIndex
 CREATE INDEX "Posting_officerId_idx" ON "Posting"("officerId");
 
@@ -238,4 +317,25 @@ CREATE UNIQUE INDEX "ApiUser_tokenHash_key" ON "ApiUser"("tokenHash");
 
 -- CreateIndex
 CREATE INDEX "AuditEntry_entity_entityId_idx" ON "AuditEntry"("entity", "entityId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ObligationPayment_reference_key" ON "ObligationPayment"("reference");
+
+-- CreateIndex
+CREATE INDEX "ObligationPayment_obligationId_idx" ON "ObligationPayment"("obligationId");
+
+-- CreateIndex
+CREATE INDEX "PaymentDispute_obligationId_idx" ON "PaymentDispute"("obligationId");
+
+-- CreateIndex
+CREATE INDEX "HonourRecord_decisionId_idx" ON "HonourRecord"("decisionId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "HonourRecord_year_officerId_honour_key" ON "HonourRecord"("year", "officerId", "honour");
+
+-- CreateIndex
+CREATE INDEX "Visit_leaderId_date_idx" ON "Visit"("leaderId", "date");
+
+-- CreateIndex
+CREATE INDEX "Diversion_communityId_date_idx" ON "Diversion"("communityId", "date");
 

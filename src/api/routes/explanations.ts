@@ -1,0 +1,31 @@
+// Why a decision was made: the rule-set version in force, the facts the rule saw, each
+// condition's result, and one sentence in Chinese and one in English.
+import { Router } from 'express';
+import { z } from 'zod';
+import { explainDecision, splitRecordedFacts } from '../../rules/explanation.js';
+import type { Ctx } from '../context.js';
+import { Problem } from '../problem.js';
+import { parseParam } from '../validate.js';
+
+export function explanationsRouter(ctx: Ctx): Router {
+  const router = Router();
+
+  router.get('/decisions/:id/explanation', async (req, res) => {
+    const id = parseParam(z.string().min(1).max(200), req.params.id, 'Decision');
+    const row = await ctx.db.decision.findUnique({ where: { id } });
+    if (!row) throw Problem.notFound('Decision', id);
+    const version = row.ruleSetVersionId === null ? null : await ctx.db.ruleSetVersion.findUnique({
+      where: { id: row.ruleSetVersionId }, select: { id: true, name: true, effectiveFrom: true, author: true, reason: true },
+    });
+    const { facts, conditions } = splitRecordedFacts(row.facts);
+    const honours = await ctx.db.honourRecord.findMany({ where: { decisionId: row.id }, select: { honour: true } });
+    const amount = row.amountFen === null ? null : row.amountFen / 100;
+    const sentence = explainDecision({ type: row.type, kind: row.kind, facts, conditions, amount, honours: honours.map((h) => h.honour) });
+    res.json({
+      decision: row.id, cycleId: row.cycleId, type: row.type, kind: row.kind, subjectId: row.subjectId, officers: row.officers,
+      amount, rule: row.rule, ruleSetVersion: version, facts, conditions, because: row.reason, ...sentence,
+    });
+  });
+
+  return router;
+}

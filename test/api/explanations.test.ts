@@ -1,0 +1,51 @@
+// A decided quarter, read back through the API: every stored decision explains itself with the
+// rule-set version, the facts and the condition results the engine reported.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createActivities } from '../../src/activities/index.js';
+import { seedDemoCounty } from '../../src/db/seed.js';
+import { createInboxNotifier } from '../../src/notices/notifier.js';
+import { freshSqlite, type TestDb } from '../support/db.js';
+import { demoFigures } from '../support/figures.js';
+import { expectProblem, harness } from './harness.js';
+
+let t: TestDb;
+let h: Awaited<ReturnType<typeof harness>>;
+const cycleId = 'quarterly-2026-Q1';
+
+beforeAll(async () => {
+  t = await freshSqlite('api-explanations');
+  await seedDemoCounty(t.db, { today: '2026-01-01' });
+  const ids = (await t.db.community.findMany()).map((c) => c.id);
+  for (const f of demoFigures(ids)) await t.db.metricSubmission.create({ data: { period: '2026-Q1', ...f, submittedBy: 'zhian', actor: 'test' } });
+  const activities = createActivities({ db: t.db, notifier: createInboxNotifier(), clock: () => new Date('2026-04-02T00:00:00Z') });
+  await activities.openCycle({ cycleId, kind: 'quarterly', period: '2026-Q1' });
+  await activities.decideAndPersist({ cycleId, gaps: [] });
+  h = await harness(t.db);
+});
+afterAll(() => t.drop());
+
+describe('GET /api/decisions/{id}/explanation', () => {
+  it('explains every decision of the cycle in Chinese and English', async () => {
+    const decisions = (await h.api.get(`/api/decisions?cycleId=${cycleId}`)).body as { id: string; type: string }[];
+    expect(decisions.length).toBeGreaterThan(16);
+    for (const d of decisions) {
+      const res = await h.api.get(`/api/decisions/${encodeURIComponent(d.id)}/explanation`);
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ decision: d.id, ruleSetVersion: { id: 1, name: 'county-default-2026' }, zh: expect.stringMatching(/[\u4e00-\u9fff].*：/), en: expect.stringMatching(/\.$/) });
+      expect(res.body.facts).not.toHaveProperty('conditionResults');
+    }
+  });
+
+  it('shows the condition results of a sanction', async () => {
+    const [sanction] = (await h.api.get(`/api/decisions?cycleId=${cycleId}&kind=circulated-criticism`)).body;
+    const res = await h.api.get(`/api/decisions/${encodeURIComponent(sanction.id)}/explanation`);
+    expect(res.body.conditions).toEqual([{ fact: 'isLast', operator: 'equal', value: true, factResult: true, result: true }]);
+    expect(res.body.facts).toMatchObject({ isLast: true, score: expect.any(Number) });
+    expect(res.body.zh).toBe('本季度排名末位：通报批评');
+    expect(res.body.en).toBe('Last this quarter: circulated criticism.');
+  });
+
+  it('answers 404 for an unknown decision', async () => {
+    expectProblem(await h.api.get('/api/decisions/nope/explanation'), 404);
+  });
+});
