@@ -85,14 +85,14 @@ async function decideOrFail(decide: () => Promise<QuarterOutcome>): Promise<Quar
   }
 }
 
-async function figuresOf(db: ActivityDeps['db'], period: string) {
+export async function figuresOf(db: ActivityDeps['db'], period: string) {
   const rows = await db.metricSubmission.findMany({ where: { period } });
   const figures: Record<string, { metrics: MetricValues }> = {};
   for (const r of rows) (figures[r.communityId] ??= { metrics: {} }).metrics[r.metric as keyof MetricValues] = r.value;
   return figures;
 }
 
-async function previousQuarterOf(db: ActivityDeps['db'], year: number, quarter: number) {
+export async function previousQuarterOf(db: ActivityDeps['db'], year: number, quarter: number) {
   const prev = previousQuarter({ year, quarter: quarter as 1 | 2 | 3 | 4 });
   const rows = await db.evaluation.findMany({ where: { period: quarterPeriod(prev.year, prev.quarter) } });
   const last = rows.filter((r) => r.isLast);

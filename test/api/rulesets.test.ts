@@ -2,22 +2,9 @@
 // versions, a diff between two, and a change that applies from its date only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ruleSetInForce } from '../../src/db/ruleSets.js';
-import { loadDefaultRuleSet } from '../../src/rules/ruleSet.js';
 import { freshSqlite, type TestDb } from '../support/db.js';
+import { topFiveThreshold75 } from '../support/ruleChanges.js';
 import { actor, expectProblem, harness, today } from './harness.js';
-
-/** The clerk's change: the top five rewarded, reassignment below 75 instead of 80. */
-export function topFiveThreshold75() {
-  const doc = structuredClone(loadDefaultRuleSet()) as any;
-  doc.name = 'county-2026-top-five';
-  doc.rules.quarterly[1].conditions.all[2].value = 75;
-  doc.rules.yearEnd.push({
-    name: 'year-rank-4-5',
-    conditions: { all: [{ fact: 'yearRank', operator: 'greaterThanInclusive', value: 4 }, { fact: 'yearRank', operator: 'lessThanInclusive', value: 5 }] },
-    event: { type: 'reward', params: { amount: 300, honours: ['reserve-talent-pool'] } },
-  });
-  return doc;
-}
 
 let t: TestDb;
 let h: Awaited<ReturnType<typeof harness>>;

@@ -2,10 +2,11 @@
 // and immutable effective-dated versions with a diff between any two.
 import { Router } from 'express';
 import { z } from 'zod';
+import { backtestStored } from '../../db/backtest.js';
 import { addRuleSetVersion, ensureDefaultRuleSet, ruleSetInForce } from '../../db/ruleSets.js';
 import { diffJson } from '../../rules/diff.js';
 import { quarterlyFactCatalogue, yearEndFactCatalogue } from '../../rules/facts.js';
-import { validateRuleSet, type RuleSet } from '../../rules/ruleSet.js';
+import { parseRuleSet, validateRuleSet, type RuleSet } from '../../rules/ruleSet.js';
 import { ruleSetJsonSchema } from '../../rules/schema.js';
 import { actorOf } from '../auth.js';
 import type { Ctx } from '../context.js';
@@ -68,6 +69,14 @@ export function rulesetsRouter(ctx: Ctx): Router {
     const row = await ctx.db.ruleSetVersion.findUnique({ where: { id } });
     if (!row) throw Problem.notFound('RuleSetVersion', id);
     res.json(row);
+  });
+
+  // Read-only, so nothing is audited; POST because each call re-decides every stored period.
+  router.post('/:id/backtest', async (req, res) => {
+    const id = parseParam(versionId, req.params.id, 'RuleSetVersion');
+    const row = await ctx.db.ruleSetVersion.findUnique({ where: { id } });
+    if (!row) throw Problem.notFound('RuleSetVersion', id);
+    res.json({ ruleSetVersion: { id: row.id, name: row.name, effectiveFrom: row.effectiveFrom }, ...(await backtestStored(ctx.db, parseRuleSet(row.document, `rule set version ${row.id}`))) });
   });
 
   router.post('/', async (req, res) => {

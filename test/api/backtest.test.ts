@@ -1,0 +1,80 @@
+// Back-testing a rule change on a decided year: the clerk's change (top five rewarded,
+// reassignment below 75) shows up in the back-test, changes nothing already decided, and is in
+// force from its effective date only.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createActivities } from '../../src/activities/index.js';
+import { ruleSetInForce } from '../../src/db/ruleSets.js';
+import { seedDemoCounty } from '../../src/db/seed.js';
+import { createInboxNotifier } from '../../src/notices/notifier.js';
+import { freshSqlite, type TestDb } from '../support/db.js';
+import { demoFigures } from '../support/figures.js';
+import { expectProblem, harness } from './harness.js';
+import { topFiveThreshold75 } from '../support/ruleChanges.js';
+
+let t: TestDb;
+let h: Awaited<ReturnType<typeof harness>>;
+const decisionsNow = () => t.db.decision.findMany({ orderBy: { id: 'asc' } });
+
+beforeAll(async () => {
+  t = await freshSqlite('api-backtest');
+  await seedDemoCounty(t.db, { today: '2026-01-01' });
+  const ids = (await t.db.community.findMany()).map((c) => c.id);
+  const activities = createActivities({ db: t.db, notifier: createInboxNotifier(), clock: () => new Date('2027-01-05T00:00:00Z') });
+  for (const quarter of [1, 2, 3, 4]) {
+    const period = `2026-Q${quarter}`;
+    // Q1 and Q2 alike, so that one office is last twice running; then places move.
+    const shift = quarter <= 2 ? 0 : quarter;
+    const figures = demoFigures([...ids.slice(shift), ...ids.slice(0, shift)]);
+    for (const f of figures) await t.db.metricSubmission.create({ data: { period, ...f, submittedBy: 'zhian', actor: 'test' } });
+    await activities.openCycle({ cycleId: `quarterly-${period}`, kind: 'quarterly', period });
+    await activities.decideAndPersist({ cycleId: `quarterly-${period}`, gaps: [] });
+  }
+  h = await harness(t.db);
+});
+afterAll(() => t.drop());
+
+describe('POST /api/rulesets/{id}/backtest', () => {
+  it('finds no change when the rules in force re-decide their own year', async () => {
+    const res = await h.api.post('/api/rulesets/1/backtest');
+    expect(res.status).toBe(200);
+    expect(res.body.periods.map((p: any) => p.period)).toEqual(['2026', '2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']);
+    expect(res.body.periods.every((p: any) => p.offices.length === 0 && p.officers.length === 0)).toBe(true);
+    expect(res.body.totals).toMatchObject({ officesChanged: 0, officersChanged: 0, money: { change: 0 }, sanctions: { change: 0 } });
+    expect(res.body.totals.subsidy.actual).toBeGreaterThan(0);
+    expect(res.body.years).toEqual([{ year: 2026, basis: 'projected' }]);
+  });
+
+  it('shows the change, leaves every decision as it was, and applies it from its date only', async () => {
+    const before = await decisionsNow();
+    const created = await h.api.post('/api/rulesets', { document: topFiveThreshold75(), effectiveFrom: '2027-01-01', reason: 'top five; 75' });
+    expect(created.status).toBe(201);
+    const res = await h.api.post(`/api/rulesets/${created.body.id}/backtest`);
+    expect(res.status).toBe(200);
+    const year = res.body.periods.find((p: any) => p.period === '2026');
+    expect(year.offices.filter((o: any) => o.reward).map((o: any) => o.reward)).toEqual([
+      { actual: 0, candidate: 300, change: 300 }, { actual: 0, candidate: 300, change: 300 },
+    ]);
+    expect(res.body.totals.rewards).toMatchObject({ change: 600 });
+    expect(res.body.totals.subsidy.change).toBe(0);
+    expect(await decisionsNow()).toEqual(before);
+    expect((await ruleSetInForce(t.db, '2026-12-31')).id).toBe(1);
+    expect((await ruleSetInForce(t.db, '2027-03-31')).id).toBe(created.body.id);
+  });
+
+  it('reports a lower reassignment threshold as removed sanctions', async () => {
+    const doc = topFiveThreshold75();
+    doc.name = 'threshold-0';
+    doc.rules.quarterly[1].conditions.all[2].value = 0;
+    const created = await h.api.post('/api/rulesets', { document: doc, effectiveFrom: '2027-04-01', reason: 'never reassign' });
+    const res = await h.api.post(`/api/rulesets/${created.body.id}/backtest`);
+    const removed = res.body.periods.flatMap((p: any) => p.offices.flatMap((o: any) => o.sanctions?.removed ?? []));
+    const stored = await t.db.decision.count({ where: { kind: 'rural-reassignment' } });
+    expect(stored).toBeGreaterThan(0);
+    expect(removed.filter((k: string) => k === 'rural-reassignment')).toHaveLength(stored);
+    expect(res.body.totals.sanctions.change).toBe(-stored);
+  });
+
+  it('answers 404 for an unknown version', async () => {
+    expectProblem(await h.api.post('/api/rulesets/99/backtest'), 404);
+  });
+});
