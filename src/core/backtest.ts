@@ -1,7 +1,7 @@
 // Back-testing compares what was decided with what a candidate rule set would have decided,
 // period by period: the same shape serves stored cycles (the API) and scenario files (simulate).
 import { roundHalfUp } from './numbers.js';
-import type { QuarterOutcome, RewardDecision } from './types.js';
+import type { Decision, RewardDecision } from './types.js';
 
 /** One period's outcome reduced to what a back-test compares. Money in yuan. */
 export interface DecidedPeriod {
@@ -38,7 +38,14 @@ export interface BacktestReport {
   totals: { subsidy: Totals; rewards: Totals; money: Totals; sanctions: Totals; officesChanged: number; officersChanged: number };
 }
 
-export function decidedQuarter(outcome: QuarterOutcome): DecidedPeriod {
+/** A quarter's outcome, from the core or from a simulate report (which has the same fields). */
+export interface QuarterResult {
+  period: string;
+  ranking: readonly { community: string; rank: number }[];
+  decisions: readonly Decision[];
+}
+
+export function decidedQuarter(outcome: QuarterResult): DecidedPeriod {
   const period = emptyPeriod(outcome.period);
   for (const r of outcome.ranking) period.ranks[r.community] = r.rank;
   for (const d of outcome.decisions) {

@@ -6,6 +6,7 @@ import { isIsoDate } from '../core/periods.js';
 import { InvalidFigureError } from '../core/scoring.js';
 import { DocumentError } from '../rules/documentError.js';
 import { loadDefaultRuleSet, loadRuleSetFile } from '../rules/ruleSet.js';
+import { backtestReports } from './backtest.js';
 import { defaultAsOf, simulateScenario } from './run.js';
 import { loadScenarioFile } from './scenario.js';
 
@@ -34,8 +35,11 @@ async function main(args: string[]): Promise<number> {
     scenarioPath = options.scenario;
     const ruleSet = options.rules ? loadRuleSetFile(options.rules) : loadDefaultRuleSet();
     const scenario = loadScenarioFile(options.scenario, ruleSet.scoring);
-    const report = await simulateScenario(scenario, ruleSet, options.asOf ?? defaultAsOf(scenario.year));
-    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    const asOf = options.asOf ?? defaultAsOf(scenario.year);
+    const report = await simulateScenario(scenario, ruleSet, asOf);
+    // With --rules the report also says what the change does against the shipped rules.
+    const backtest = options.rules ? { backtest: backtestReports(await simulateScenario(scenario, loadDefaultRuleSet(), asOf), report) } : {};
+    process.stdout.write(`${JSON.stringify({ ...report, ...backtest }, null, 2)}\n`);
     return 0;
   } catch (err) {
     if (err instanceof UsageError) process.stderr.write(`simulate: ${err.message}\n${usage}\n`);
