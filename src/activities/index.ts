@@ -1,6 +1,7 @@
 import type { ActivityDeps } from './deps.js';
 import { decideActivities } from './decide.js';
 import { figureActivities } from './figures.js';
+import { yearEndActivities } from './yearEnd.js';
 import { noticeChaseActivities } from './noticeChase.js';
 import { deliveryActivities } from './delivery.js';
 
@@ -8,5 +9,5 @@ export type { ActivityDeps } from './deps.js';
 
 /** The activities of every workflow, closed over dependencies that worker.ts builds once. */
 export function createActivities(deps: ActivityDeps) {
-  return { ...figureActivities(deps), ...decideActivities(deps), ...noticeChaseActivities(deps), ...deliveryActivities(deps) };
+  return { ...figureActivities(deps), ...decideActivities(deps), ...yearEndActivities(deps), ...noticeChaseActivities(deps), ...deliveryActivities(deps) };
 }

@@ -1,7 +1,7 @@
 // What the HTTP API needs from the cycle machinery. The Temporal implementation lives beside
 // this file; the API never imports Temporal itself.
 
-export type CycleKind = 'quarterly';
+export type CycleKind = 'quarterly' | 'year-end';
 
 export interface CycleStatus {
   cycleId: string;

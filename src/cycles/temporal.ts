@@ -3,6 +3,7 @@
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { cycleProgressQuery, figuresSubmittedSignal } from '../workflows/messages.js';
 import { quarterlyEvaluation } from '../workflows/quarterlyEvaluation.js';
+import { yearEndEvaluation } from '../workflows/yearEndEvaluation.js';
 import { CycleAlreadyStartedError, type CycleKind, type CyclePort, type CycleStatus } from './port.js';
 
 export function cycleId(kind: CycleKind, period: string): string {
@@ -14,13 +15,9 @@ export function createTemporalCycles(client: Client, taskQueue: string): CyclePo
     async start(kind, period, actor) {
       const id = cycleId(kind, period);
       try {
-        await client.workflow.start(quarterlyEvaluation, {
-          workflowId: id,
-          taskQueue,
-          args: [{ cycleId: id, period }],
-          workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-          memo: { startedBy: actor },
-        });
+        const common = { workflowId: id, taskQueue, workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE, memo: { startedBy: actor } };
+        if (kind === 'year-end') await client.workflow.start(yearEndEvaluation, { ...common, args: [{ cycleId: id, year: Number(period) }] });
+        else await client.workflow.start(quarterlyEvaluation, { ...common, args: [{ cycleId: id, period }] });
       } catch (err) {
         if (err instanceof WorkflowExecutionAlreadyStartedError) throw new CycleAlreadyStartedError(id);
         throw err;
@@ -37,8 +34,9 @@ export function createTemporalCycles(client: Client, taskQueue: string): CyclePo
         if (err instanceof WorkflowNotFoundError) return null;
         throw err;
       }
-      const [kind, ...rest] = id.split('-');
-      const status: CycleStatus = { cycleId: id, kind: kind as CycleKind, period: rest.join('-'), execution: description.status.name };
+      // Kinds contain dashes themselves (year-end-2026): the period is what follows the kind.
+      const kind: CycleKind = id.startsWith('year-end-') ? 'year-end' : 'quarterly';
+      const status: CycleStatus = { cycleId: id, kind, period: id.slice(kind.length + 1), execution: description.status.name };
       if (description.status.name === 'RUNNING') Object.assign(status, await handle.query(cycleProgressQuery));
       return status;
     },

@@ -1,4 +1,6 @@
 export { quarterlyEvaluation } from './quarterlyEvaluation.js';
 export { scheduledQuarterlyCycle } from './scheduledCycle.js';
+export { yearEndEvaluation } from './yearEndEvaluation.js';
+export { scheduledYearEnd } from './scheduledYearEnd.js';
 export { jointNoticeAcknowledgement } from './jointNoticeAcknowledgement.js';
 export { noticeDelivery } from './noticeDelivery.js';

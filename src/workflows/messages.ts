@@ -4,8 +4,10 @@ import { defineQuery, defineSignal } from '@temporalio/workflow';
 export interface MissingFigure { community: string; metric: string; source: string }
 
 export interface CycleProgress {
-  step: 'opening' | 'requesting-figures' | 'waiting-for-figures' | 'deciding' | 'starting-follow-ups' | 'done';
+  step: 'opening' | 'requesting-figures' | 'waiting-for-figures' | 'waiting-for-quarters' | 'deciding' | 'starting-follow-ups' | 'done';
   waitingFor: MissingFigure[];
+  /** Year-end cycles: the year's quarterly cycles not decided yet. */
+  waitingForQuarters?: string[];
   /** ISO instant after which the cycle evaluates whatever figures it has. */
   deadline?: string;
 }

@@ -3,4 +3,5 @@ export const devNamespaces = {
   e2eSqlite: 'e2e-sqlite',
   e2ePostgres: 'e2e-postgres',
   schedules: 'schedules',
+  yearEndSchedule: 'year-end-schedule',
 } as const;

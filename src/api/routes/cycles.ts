@@ -10,8 +10,12 @@ import { Problem } from '../problem.js';
 import { idSchema, periodSchema } from '../schemas.js';
 import { parseBody, parseParam, parseQuery } from '../validate.js';
 
-const startSchema = z.strictObject({ kind: z.literal('quarterly'), period: periodSchema });
-const listQuery = z.object({ kind: z.string().optional(), period: periodSchema.optional(), status: z.string().optional() });
+const yearSchema = z.string().regex(/^\d{4}$/, 'expected a year as YYYY');
+const startSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('quarterly'), period: periodSchema }),
+  z.strictObject({ kind: z.literal('year-end'), period: yearSchema }),
+], { error: 'expected "kind" to be "quarterly" or "year-end"' });
+const listQuery = z.object({ kind: z.string().optional(), period: z.union([periodSchema, yearSchema]).optional(), status: z.string().optional() });
 
 export function cyclesRouter(ctx: Ctx): Router {
   const router = Router();

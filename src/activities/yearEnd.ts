@@ -1,0 +1,108 @@
+// The year-end cycle: ranks the year from the stored quarterly scores with the pure core, and
+// stores rewards, their payment obligations and the records honours create, in one transaction
+// keyed on the year: a retry, or a second run, changes nothing.
+import { ApplicationFailure } from '@temporalio/activity';
+import type { RewardDecision } from '../core/types.js';
+import { decideYear } from '../core/year.js';
+import { audited, type Tx } from '../db/audit.js';
+import { officesOn } from '../db/offices.js';
+import { ruleSetInForce, ruleSetVersion } from '../db/ruleSets.js';
+import { recordedFacts } from '../rules/explanation.js';
+import type { ActivityDeps } from './deps.js';
+
+const actor = 'system:yearEndEvaluation';
+const quarters = (year: number) => [1, 2, 3, 4].map((q) => `${year}-Q${q}`);
+
+/** Who an honour is addressed to: the county committee decides the treatment; the pool is the bureau's own. */
+const addressees: Record<string, string> = {
+  'deputy-section-level-recommendation': 'county-committee',
+  'reserve-talent-pool': 'reserve-talent-pool',
+};
+
+export interface YearEndSummary {
+  cycleId: string;
+  year: number;
+  quartersUsed: string[];
+  ranked: number;
+  rewards: number;
+  rewardTotal: number;
+  honours: number;
+}
+
+export function yearEndActivities({ db, clock }: ActivityDeps) {
+  return {
+    /** The year's quarters whose cycles have not been decided yet. */
+    async undecidedQuarters(input: { year: number }): Promise<string[]> {
+      const decided = await db.cycle.findMany({ where: { kind: 'quarterly', status: 'decided', period: { in: quarters(input.year) } }, select: { period: true } });
+      return quarters(input.year).filter((p) => !decided.some((c) => c.period === p));
+    },
+
+    async decideYearEnd(input: { cycleId: string; year: number }): Promise<YearEndSummary> {
+      const { cycleId, year } = input;
+      if (!Number.isInteger(year) || year < 2000 || year > 2999) {
+        throw ApplicationFailure.create({ type: 'InvalidCycleInput', message: `year ${year} is not a year`, nonRetryable: true });
+      }
+      const inForce = await ruleSetInForce(db, `${year}-12-31`);
+      const cycle = await db.cycle.upsert({
+        where: { id: cycleId },
+        create: { id: cycleId, kind: 'year-end', period: String(year), status: 'collecting', ruleSetVersionId: inForce.id },
+        update: {},
+      });
+      const evaluations = await db.evaluation.findMany({ where: { period: { in: quarters(year) } }, orderBy: { period: 'asc' } });
+      const quartersUsed = [...new Set(evaluations.map((e) => e.period))];
+      if (cycle.status === 'decided') return storedSummary(db, cycleId, year, quartersUsed);
+
+      const { ruleSet } = await ruleSetVersion(db, cycle.ruleSetVersionId!);
+      const offices = await officesOn(db, `${year}-12-31`);
+      const quarterScores: Record<string, number[]> = {};
+      for (const e of evaluations) (quarterScores[e.communityId] ??= []).push(e.score);
+      const outcome = await decideYear({ year, offices, quarterScores }, ruleSet);
+      const today = clock().toISOString().slice(0, 10);
+
+      await db.$transaction(async (tx) => {
+        for (const reward of outcome.rewards) await storeReward(tx, cycleId, cycle.ruleSetVersionId!, year, reward, today);
+        for (const o of outcome.obligations) {
+          await tx.paymentObligation.upsert({
+            where: { id: o.id },
+            create: { id: o.id, cycleId, decisionId: `${cycleId}/reward/${o.community}`, kind: 'reward', payeeType: 'community', payeeId: o.community, amountFen: Math.round(o.amount * 100), dueOn: o.due },
+            update: {},
+          });
+        }
+        await tx.cycle.update({ where: { id: cycleId }, data: { status: 'decided', completedAt: clock() } });
+        await audited(tx, actor, { action: 'decide', entity: 'Cycle', entityId: cycleId, before: { status: cycle.status }, after: { status: 'decided', rewards: outcome.rewards.length, quartersUsed } });
+      }, { timeout: 600_000, maxWait: 30_000 });
+      return storedSummary(db, cycleId, year, quartersUsed);
+    },
+  };
+}
+
+async function storeReward(tx: Tx, cycleId: string, ruleSetVersionId: number, year: number, d: RewardDecision, today: string) {
+  const id = `${cycleId}/reward/${d.community}`;
+  if (await tx.decision.findUnique({ where: { id } })) return;
+  const row = {
+    id, cycleId, type: 'reward', kind: 'reward', subjectType: 'community', subjectId: d.community, officers: d.officers, rule: d.rule,
+    reason: d.because, facts: recordedFacts(d) as object, amountFen: Math.round(d.amount * 100), ruleSetVersionId,
+  };
+  await tx.decision.create({ data: row });
+  await audited(tx, actor, { action: 'create', entity: 'Decision', entityId: id, after: row });
+  for (const honour of d.honours) {
+    for (const officerId of d.officers) {
+      const record = await tx.honourRecord.create({
+        data: { decisionId: id, year, communityId: d.community, officerId, honour, addressee: addressees[honour]!, since: today },
+      });
+      await audited(tx, actor, { action: 'create', entity: 'HonourRecord', entityId: record.id, after: record });
+    }
+  }
+}
+
+async function storedSummary(db: ActivityDeps['db'], cycleId: string, year: number, quartersUsed: string[]): Promise<YearEndSummary> {
+  const [rewards, honours, ranked] = await Promise.all([
+    db.decision.findMany({ where: { cycleId, type: 'reward' }, select: { amountFen: true } }),
+    db.honourRecord.count({ where: { year } }),
+    db.evaluation.groupBy({ by: ['communityId'], where: { period: { in: quartersUsed } } }),
+  ]);
+  return {
+    cycleId, year, quartersUsed, ranked: ranked.length, rewards: rewards.length,
+    rewardTotal: rewards.reduce((s, r) => s + (r.amountFen ?? 0), 0) / 100, honours,
+  };
+}

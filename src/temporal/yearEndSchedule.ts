@@ -1,0 +1,19 @@
+// The yearly start of the year-end evaluation.
+import { ScheduleOverlapPolicy, type ScheduleOptions } from '@temporalio/client';
+import { scheduledYearEnd } from '../workflows/scheduledYearEnd.js';
+
+export const yearEndScheduleId = (taskQueue: string) => `${taskQueue}/year-end-evaluation`;
+
+export function yearEndSchedule(taskQueue: string, timeZone: string): ScheduleOptions {
+  return {
+    scheduleId: yearEndScheduleId(taskQueue),
+    // 02:00 local time on 15 January: after the Q4 cycle's figure deadline (7 days by default);
+    // the cycle itself still waits for a Q4 that is late.
+    spec: { calendars: [{ month: 'JANUARY', dayOfMonth: 15, hour: 2, minute: 0 }], timezone: timeZone },
+    action: { type: 'startWorkflow', workflowType: scheduledYearEnd, workflowId: `${taskQueue}/scheduled-year-end`, taskQueue, args: [] },
+    // Nothing overlaps a yearly start, and a server down on the day still starts the year's
+    // cycle within the rewards' 30-day payment term.
+    policies: { overlap: ScheduleOverlapPolicy.BUFFER_ONE, catchupWindow: '30 days' },
+    memo: { purpose: 'year-end ranking, rewards and honours' },
+  };
+}

@@ -1,0 +1,38 @@
+import { proxyActivities, setHandler, sleep } from '@temporalio/workflow';
+import type { createActivities } from '../activities/index.js';
+import { cycleProgressQuery, type CycleProgress } from './messages.js';
+
+const { undecidedQuarters, decideYearEnd } = proxyActivities<ReturnType<typeof createActivities>>({
+  startToCloseTimeout: '5 minutes',
+  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes', nonRetryableErrorTypes: ['InvalidRuleSet', 'MissingFact', 'InvalidCycleInput'] },
+});
+
+export interface YearEndEvaluationInput {
+  /** year-end-<year> */
+  cycleId: string;
+  year: number;
+  /** Days to wait for the year's quarterly cycles (Q4's collects figures into January). */
+  waitDays?: number;
+}
+
+/**
+ * Ranks the year and rewards it once its four quarters are decided. A quarter still undecided
+ * is waited for, checked daily, up to `waitDays`; after that the year is decided on the quarters
+ * there are, and the summary says which.
+ */
+export async function yearEndEvaluation(input: YearEndEvaluationInput) {
+  const progress: CycleProgress = { step: 'waiting-for-quarters', waitingFor: [] };
+  setHandler(cycleProgressQuery, () => progress);
+  const waitDays = input.waitDays ?? 30;
+  progress.deadline = new Date(Date.now() + waitDays * 86_400_000).toISOString();
+  for (let day = 0; ; day++) {
+    const pending = await undecidedQuarters({ year: input.year });
+    progress.waitingForQuarters = pending;
+    if (pending.length === 0 || day >= waitDays) break;
+    await sleep('1 day');
+  }
+  progress.step = 'deciding';
+  const summary = await decideYearEnd({ cycleId: input.cycleId, year: input.year });
+  progress.step = 'done';
+  return summary;
+}

@@ -1,0 +1,70 @@
+// On the dev server: the year-end Schedule firing at 02:00 Asia/Shanghai on 15 January starts
+// the cycle of the year just ended under its cycle id; it waits for undecided quarters, says so
+// in its status, and a start by hand of the same year is refused.
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createActivities } from '../../src/activities/index.js';
+import { CycleAlreadyStartedError } from '../../src/cycles/port.js';
+import { createTemporalCycles } from '../../src/cycles/temporal.js';
+import type { Db } from '../../src/db/client.js';
+import { seedDemoCounty } from '../../src/db/seed.js';
+import { createInboxNotifier } from '../../src/notices/notifier.js';
+import { registerSchedules } from '../../src/temporal/schedules.js';
+import { yearEndScheduleId } from '../../src/temporal/yearEndSchedule.js';
+import { freshSqlite } from '../support/db.js';
+import { devNamespaces } from '../support/namespaces.js';
+
+const namespace = devNamespaces.yearEndSchedule;
+const taskQueue = 'year-end-schedule-test';
+let connection: Connection;
+let nativeConnection: NativeConnection;
+let client: Client;
+let db: Db;
+
+beforeAll(async () => {
+  connection = await Connection.connect({ address: inject('devServerAddress') });
+  nativeConnection = await NativeConnection.connect({ address: inject('devServerAddress') });
+  client = new Client({ connection, namespace });
+  db = (await freshSqlite('year-end-schedule')).db;
+  await seedDemoCounty(db, { today: '2025-01-01' });
+});
+
+afterAll(async () => {
+  await db?.$disconnect();
+  await nativeConnection?.close();
+  await connection?.close();
+});
+
+describe('the year-end Schedule', () => {
+  it('is registered with explicit policies in the bureau time zone', async () => {
+    const ids = await registerSchedules(client, taskQueue, 'Asia/Shanghai');
+    expect(ids).toContain(yearEndScheduleId(taskQueue));
+    const description = await client.schedule.getHandle(yearEndScheduleId(taskQueue)).describe();
+    expect(description.policies.overlap).toBe('BUFFER_ONE');
+    expect(description.policies.catchupWindow).toBe(30 * 86_400_000);
+    expect(description.spec.timezone).toBe('Asia/Shanghai');
+    expect(description.spec.calendars?.[0]).toMatchObject({ month: [{ start: 'JANUARY', end: 'JANUARY', step: 1 }], dayOfMonth: [{ start: 15, end: 15, step: 1 }] });
+  });
+
+  it('starts the year just ended when it fires', async () => {
+    const worker = await Worker.create({
+      connection: nativeConnection, namespace, taskQueue,
+      workflowBundle: { codePath: inject('workflowBundlePath') },
+      activities: createActivities({ db, notifier: createInboxNotifier(), clock: () => new Date() }),
+    });
+    await worker.runUntil(async () => {
+      // 2026-01-15 02:00 in Shanghai is 2026-01-14 18:00 UTC.
+      await client.schedule.getHandle(yearEndScheduleId(taskQueue)).backfill({
+        start: new Date('2026-01-14T17:59:00Z'), end: new Date('2026-01-14T18:01:00Z'), overlap: 'ALLOW_ALL',
+      });
+      const cycles = createTemporalCycles(client, taskQueue);
+      await expect.poll(async () => (await cycles.status('year-end-2025'))?.step, { timeout: 30_000, interval: 500 }).toBe('waiting-for-quarters');
+      expect(await cycles.status('year-end-2025')).toMatchObject({
+        kind: 'year-end', period: '2025', execution: 'RUNNING', waitingForQuarters: ['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4'],
+      });
+      await expect(cycles.start('year-end', '2025', 'test')).rejects.toBeInstanceOf(CycleAlreadyStartedError);
+      await client.workflow.getHandle('year-end-2025').terminate('test over');
+    });
+  });
+});

@@ -1,0 +1,87 @@
+// The year-end workflow on the time-skipping server, with real activities on a real SQLite file.
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createActivities } from '../../src/activities/index.js';
+import type { Db } from '../../src/db/client.js';
+import { seedDemoCounty } from '../../src/db/seed.js';
+import { createInboxNotifier } from '../../src/notices/notifier.js';
+import { serverExecutable } from '../../src/temporal/executables.js';
+import { yearEndEvaluation } from '../../src/workflows/yearEndEvaluation.js';
+import { freshSqlite } from '../support/db.js';
+import { demoFigures } from '../support/figures.js';
+
+const day = 86_400_000;
+let env: TestWorkflowEnvironment;
+let db: Db;
+const activities = () => createActivities({ db, notifier: createInboxNotifier(), clock: () => new Date('2027-01-15T02:00:00Z') });
+
+beforeAll(async () => {
+  env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: serverExecutable('time-skipping') } });
+  db = (await freshSqlite('workflow-year-end')).db;
+  await seedDemoCounty(db, { today: '2026-01-01' });
+  const ids = (await db.community.findMany({ orderBy: { id: 'asc' } })).map((c) => c.id);
+  const a = activities();
+  for (const quarter of [1, 2, 3, 4]) {
+    const period = `2026-Q${quarter}`;
+    for (const f of demoFigures([...ids.slice(quarter), ...ids.slice(0, quarter)])) {
+      await db.metricSubmission.create({ data: { period, ...f, submittedBy: 'zhian', actor: 'test' } });
+    }
+    await a.openCycle({ cycleId: `quarterly-${period}`, kind: 'quarterly', period });
+    await a.decideAndPersist({ cycleId: `quarterly-${period}`, gaps: [] });
+  }
+});
+
+afterAll(async () => {
+  await db?.$disconnect();
+  await env?.teardown();
+});
+
+function worker(taskQueue: string) {
+  return Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: { codePath: inject('workflowBundlePath') }, activities: activities() });
+}
+
+async function runningTime(handle: { describe(): Promise<{ startTime: Date; closeTime?: Date }> }) {
+  const { startTime, closeTime } = await handle.describe();
+  return closeTime!.getTime() - startTime.getTime();
+}
+
+describe('yearEndEvaluation', () => {
+  it('ranks the year, rewards the top places (shared ranks share the reward) with payment obligations, and records honours', async () => {
+    const w = await worker('year-end');
+    const handle = await env.client.workflow.start(yearEndEvaluation, { workflowId: 'year-end-2026', taskQueue: 'year-end', args: [{ cycleId: 'year-end-2026', year: 2026 }] });
+    const summary = await w.runUntil(handle.result());
+    expect(await runningTime(handle)).toBeLessThan(day);
+    expect(summary).toMatchObject({ cycleId: 'year-end-2026', year: 2026, quartersUsed: ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4'], ranked: 10, rewards: 3, rewardTotal: 2600 });
+
+    const rewards = await db.decision.findMany({ where: { cycleId: 'year-end-2026' }, orderBy: { amountFen: 'desc' } });
+    // Two offices tie for second place: both receive the second place's reward, and no one is third.
+    expect(rewards.map((r) => [r.rule, r.amountFen])).toEqual([['year-rank-1', 100000], ['year-rank-2', 80000], ['year-rank-2', 80000]]);
+    const obligations = await db.paymentObligation.findMany({ where: { cycleId: 'year-end-2026' }, orderBy: { amountFen: 'desc' } });
+    expect(obligations.map((o) => [o.id, o.payeeType, o.amountFen, o.dueOn])).toEqual(rewards.map((r) => [`2026/reward/${r.subjectId}`, 'community', r.amountFen, '2027-01-30']));
+
+    const honours = await db.honourRecord.findMany({ orderBy: [{ honour: 'asc' }, { officerId: 'asc' }] });
+    const officersOf = (i: number) => rewards[i]!.officers as string[];
+    expect(honours.filter((h) => h.honour === 'deputy-section-level-recommendation').map((h) => [h.officerId, h.addressee, h.since]))
+      .toEqual(officersOf(0).map((o) => [o, 'county-committee', '2027-01-15']));
+    expect(honours.filter((h) => h.honour === 'reserve-talent-pool').map((h) => h.officerId).sort())
+      .toEqual([...officersOf(1), ...officersOf(2)].sort());
+    expect(await db.cycle.findUniqueOrThrow({ where: { id: 'year-end-2026' } })).toMatchObject({ kind: 'year-end', period: '2026', status: 'decided', ruleSetVersionId: 1 });
+
+    // A retry or a second run writes nothing twice.
+    expect(await activities().decideYearEnd({ cycleId: 'year-end-2026', year: 2026 })).toEqual(summary);
+    expect(await db.honourRecord.count()).toBe(honours.length);
+  });
+
+  it('waits for undecided quarters day by day, then decides on what there is', async () => {
+    const w = await worker('year-end-wait');
+    const handle = await env.client.workflow.start(yearEndEvaluation, { workflowId: 'year-end-2025', taskQueue: 'year-end-wait', args: [{ cycleId: 'year-end-2025', year: 2025, waitDays: 10 }] });
+    const summary = await w.runUntil(handle.result());
+    expect(await runningTime(handle)).toBeGreaterThanOrEqual(10 * day);
+    expect(summary).toMatchObject({ quartersUsed: [], ranked: 0, rewards: 0, rewardTotal: 0 });
+  });
+
+  it('refuses an impossible year without retrying', async () => {
+    await expect(activities().decideYearEnd({ cycleId: 'year-end-20260', year: 20260 })).rejects.toMatchObject({ type: 'InvalidCycleInput', nonRetryable: true });
+  });
+});
