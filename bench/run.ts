@@ -35,3 +35,9 @@ if (process.env.BENCH_SKIP_CYCLE !== '1') {
   const cycles = Array.from({ length: runs }, () => measure('cycle.ts', []).cycleWallMs!);
   console.log(`\nOne quarterly cycle of the demo county on a Temporal dev server (HTTP in, worker, HTTP out): median ${median(cycles)} ms over ${runs} runs (${cycles.join(', ')})`);
 }
+
+const validations = Array.from({ length: runs }, () => measure('validation.ts', ['500']));
+const [v] = validations;
+console.log(`\nValidation of a ${v!.bytes.toLocaleString('en')}-byte rule set (${v!.rules} rules), 500 validations per run: p99 ${fmt(median(validations.map((x) => x.p99Ms!)), 1)} ms, p50 ${fmt(median(validations.map((x) => x.p50Ms!)), 1)} ms (median of ${runs} runs; target p99 < 20 ms)`);
+const backtests = Array.from({ length: runs }, () => measure('backtest.ts', ['10000']));
+console.log(`Back-test of four quarters and the year of 10,000 offices (re-decide under the candidate, compare): median ${fmt(median(backtests.map((x) => x.wallMs!)))} ms, peak ${fmt(median(backtests.map((x) => x.peakRssMiB!)))} MiB over ${runs} runs`);
