@@ -10,6 +10,7 @@ import { serverExecutable } from '../../src/temporal/executables.js';
 import { yearEndEvaluation } from '../../src/workflows/yearEndEvaluation.js';
 import { freshSqlite } from '../support/db.js';
 import { demoFigures } from '../support/figures.js';
+import { harness } from '../api/harness.js';
 
 const day = 86_400_000;
 let env: TestWorkflowEnvironment;
@@ -67,6 +68,11 @@ describe('yearEndEvaluation', () => {
     expect(honours.filter((h) => h.honour === 'reserve-talent-pool').map((h) => h.officerId).sort())
       .toEqual([...officersOf(1), ...officersOf(2)].sort());
     expect(await db.cycle.findUniqueOrThrow({ where: { id: 'year-end-2026' } })).toMatchObject({ kind: 'year-end', period: '2026', status: 'decided', ruleSetVersionId: 1 });
+
+    const { api } = await harness(db);
+    const explained = await api.get(`/api/decisions/${encodeURIComponent(rewards[0]!.id)}/explanation`);
+    expect(explained.body).toMatchObject({ zh: '年度排名第1名：奖励1000元，推荐县委按副科级待遇', ruleSetVersion: { id: 1 } });
+    expect(explained.body.en).toBe('The year rank no. 1: a reward of 1000 yuan and a recommendation to the county committee for deputy-section-level treatment.');
 
     // A retry or a second run writes nothing twice.
     expect(await activities().decideYearEnd({ cycleId: 'year-end-2026', year: 2026 })).toEqual(summary);
