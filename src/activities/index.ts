@@ -4,10 +4,12 @@ import { figureActivities } from './figures.js';
 import { yearEndActivities } from './yearEnd.js';
 import { noticeChaseActivities } from './noticeChase.js';
 import { deliveryActivities } from './delivery.js';
+import { paymentActivities } from './payments.js';
+import { paymentFollowUpActivities } from './paymentFollowUps.js';
 
 export type { ActivityDeps } from './deps.js';
 
 /** The activities of every workflow, closed over dependencies that worker.ts builds once. */
 export function createActivities(deps: ActivityDeps) {
-  return { ...figureActivities(deps), ...decideActivities(deps), ...yearEndActivities(deps), ...noticeChaseActivities(deps), ...deliveryActivities(deps) };
+  return { ...figureActivities(deps), ...decideActivities(deps), ...yearEndActivities(deps), ...noticeChaseActivities(deps), ...deliveryActivities(deps), ...paymentActivities(deps), ...paymentFollowUpActivities(deps) };
 }

@@ -13,6 +13,7 @@ import { explanationsRouter } from './routes/explanations.js';
 import { metricsRouter } from './routes/metrics.js';
 import { communitiesRouter, departmentsRouter, leadersRouter, officersRouter } from './routes/registry.js';
 import { resultsRouter } from './routes/results.js';
+import { paymentsRouter } from './routes/payments.js';
 import { rulesetsRouter } from './routes/rulesets.js';
 
 export type { AppDeps } from './context.js';
@@ -38,6 +39,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use('/rulesets', rulesetsRouter(ctx));
   api.use(explanationsRouter(ctx));
   api.use(resultsRouter(ctx));
+  api.use(paymentsRouter(ctx));
   api.use(acknowledgementsRouter(ctx));
   api.use('/inbox', inboxRouter(ctx));
 

@@ -1,0 +1,30 @@
+// Follow-up planner and paging for payment verification: the cycle starts one launcher per
+// cycle, which starts one paymentVerification per obligation (see workflows/paymentFollowUps.ts).
+import { defaultPaymentTiming } from '../core/settlement.js';
+import type { FollowUp } from '../workflows/followUps.js';
+import { paymentWorkflowId } from '../workflows/paymentMessages.js';
+import type { ActivityDeps } from './deps.js';
+import type { FollowUpPlanner } from './followUps.js';
+
+export const paymentVerifications: FollowUpPlanner = async (db, cycleId) => {
+  const any = await db.paymentObligation.count({ where: { cycleId } });
+  return any === 0 ? [] : [{ workflowType: 'paymentFollowUps', workflowId: `payments/${cycleId}`, args: [{ cycleId }] }];
+};
+
+export function paymentFollowUpActivities({ db }: ActivityDeps) {
+  return {
+    async obligationPage(input: { cycleId: string; after?: string; limit: number }): Promise<{ followUps: FollowUp[]; last?: string }> {
+      const rows = await db.paymentObligation.findMany({
+        where: { cycleId: input.cycleId, ...(input.after === undefined ? {} : { id: { gt: input.after } }) },
+        orderBy: { id: 'asc' }, take: input.limit, select: { id: true, dueOn: true },
+      });
+      return {
+        followUps: rows.map((o) => ({
+          workflowType: 'paymentVerification', workflowId: paymentWorkflowId(o.id),
+          args: [{ obligationId: o.id, dueOn: o.dueOn, timing: defaultPaymentTiming }],
+        })),
+        last: rows.at(-1)?.id,
+      };
+    },
+  };
+}

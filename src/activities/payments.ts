@@ -1,0 +1,94 @@
+// Activities of the payment verification workflow. Each writes under natural keys (notice ids
+// built from the obligation, the payment reference, the dispute id or the as-of date) in one
+// transaction, so a retry after a worker died mid-way writes nothing twice.
+import { ApplicationFailure } from '@temporalio/activity';
+import { findOverdue, overdueNotices } from '../core/payments.js';
+import type { ObligationFacts } from '../core/settlement.js';
+import type { Recipient } from '../core/types.js';
+import { audited, type Tx } from '../db/audit.js';
+import { coreObligation, obligationFacts, payeesOf } from '../db/obligations.js';
+import { publishPaymentNotice } from '../notices/paymentText.js';
+import type { ActivityDeps } from './deps.js';
+
+const actor = 'system:paymentVerification';
+const financeAndBureau: Recipient[] = [{ type: 'finance', id: 'finance' }, { type: 'bureau', id: 'bureau' }];
+
+export function paymentActivities({ db, notifier, clock }: ActivityDeps) {
+  async function obligationOrFail(tx: Tx, obligationId: string) {
+    const row = await tx.paymentObligation.findUnique({ where: { id: obligationId } });
+    if (!row) throw ApplicationFailure.create({ type: 'UnknownObligation', message: `obligation ${obligationId} does not exist`, nonRetryable: true });
+    return row;
+  }
+
+  async function moneyFacts(tx: Tx, obligationId: string) {
+    const f = (await obligationFacts(tx, obligationId))!;
+    return { obligation: obligationId, due: (await obligationOrFail(tx, obligationId)).dueOn, amount: f.owedFen / 100, paid: f.paidFen / 100 };
+  }
+
+  return {
+    /** Tells the payee about payments not yet reported and finance and the bureau about new disputes; returns the records' facts. */
+    async reviewObligation({ obligationId }: { obligationId: string }): Promise<ObligationFacts> {
+      return db.$transaction(async (tx) => {
+        const row = await obligationOrFail(tx, obligationId);
+        const payees = (await payeesOf(tx, row)).map((id): Recipient => ({ type: 'officer', id }));
+        const base = await moneyFacts(tx, obligationId);
+        for (const p of await tx.obligationPayment.findMany({ where: { obligationId, reportedAt: null }, orderBy: { id: 'asc' } })) {
+          await publishPaymentNotice(tx, notifier, {
+            id: `${obligationId}/payment-recorded/${p.reference}`, kind: 'payment-recorded', recipients: payees,
+            facts: { ...base, payment: p.amountFen / 100, reference: p.reference, paidOn: p.paidOn },
+          });
+          await tx.obligationPayment.update({ where: { id: p.id }, data: { reportedAt: clock() } });
+        }
+        for (const d of await tx.paymentDispute.findMany({ where: { obligationId, resolvedAt: null } })) {
+          await publishPaymentNotice(tx, notifier, {
+            id: `${obligationId}/payment-disputed/${d.id}`, kind: 'payment-disputed', recipients: financeAndBureau,
+            facts: { ...base, reason: d.reason, note: d.note },
+          });
+        }
+        return (await obligationFacts(tx, obligationId))!;
+      });
+    },
+
+    async remindFinance({ obligationId }: { obligationId: string }): Promise<void> {
+      await db.$transaction(async (tx) => {
+        await publishPaymentNotice(tx, notifier, {
+          id: `${obligationId}/payment-reminder`, kind: 'payment-reminder', recipients: [{ type: 'finance', id: 'finance' }],
+          facts: await moneyFacts(tx, obligationId),
+        });
+      });
+    },
+
+    /** The pure core judges overdue as simulate does; nothing is sent if the obligation was paid meanwhile. */
+    async escalateOverdue({ obligationId, asOf }: { obligationId: string; asOf: string }): Promise<boolean> {
+      return db.$transaction(async (tx) => {
+        const core = await coreObligation(tx, obligationId);
+        if (!core) return false;
+        const [notice] = overdueNotices(findOverdue([core.obligation], core.payments, asOf), asOf);
+        if (!notice) return false;
+        const f = notice.facts as { due: string; amount: number; paid: number };
+        await publishPaymentNotice(tx, notifier, {
+          id: `${obligationId}/payment-overdue/${asOf}`, kind: notice.kind, recipients: notice.recipients,
+          facts: { obligation: obligationId, ...f, asOf },
+        });
+        return true;
+      });
+    },
+
+    async settleObligation({ obligationId }: { obligationId: string }): Promise<void> {
+      await setStatus(obligationId, 'settled', { settledAt: clock() });
+    },
+
+    async closeObligation({ obligationId }: { obligationId: string }): Promise<void> {
+      await setStatus(obligationId, 'closed', {});
+    },
+  };
+
+  async function setStatus(obligationId: string, status: string, extra: { settledAt?: Date }) {
+    await db.$transaction(async (tx) => {
+      const row = await obligationOrFail(tx, obligationId);
+      if (row.status === status || row.status === 'cancelled') return;
+      await tx.paymentObligation.update({ where: { id: obligationId }, data: { status, ...extra } });
+      await audited(tx, actor, { action: status === 'settled' ? 'settle' : 'close', entity: 'PaymentObligation', entityId: obligationId, before: { status: row.status }, after: { status } });
+    });
+  }
+}

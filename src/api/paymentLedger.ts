@@ -1,0 +1,106 @@
+// The writes behind the payment routes: finance's payment records, the payee's receipt and
+// disputes, and corrections. Each checks everything before writing and writes the change, its
+// audit row (and any notice) in one transaction, so a rejected request leaves nothing behind.
+import type { Db } from '../db/client.js';
+import { audited, type Tx } from '../db/audit.js';
+import { obligationFacts, openStatus, payeesOf } from '../db/obligations.js';
+import { createInboxNotifier } from '../notices/notifier.js';
+import { publishPaymentNotice } from '../notices/paymentText.js';
+import { Problem } from './problem.js';
+
+export const toFen = (yuan: number) => Math.round(yuan * 100);
+/** Statuses after which nothing more can be recorded against an obligation. */
+const finished = new Set(['cancelled', 'closed']);
+const notifier = createInboxNotifier();
+
+export interface PaymentRecord { obligationId: string; amount: number; paidOn: string; reference: string }
+
+async function openObligation(tx: Tx, obligationId: string, pointer?: string) {
+  const row = await tx.paymentObligation.findUnique({ where: { id: obligationId } });
+  if (!row) throw pointer ? Problem.field(422, { pointer, message: `obligation ${obligationId} does not exist` }) : Problem.notFound('obligation', obligationId);
+  if (finished.has(row.status)) throw new Problem(409, `obligation ${obligationId} is ${row.status}; nothing more can be recorded against it`);
+  return row;
+}
+
+/** Records finance's payment once per reference: the same record again is answered with the stored one. */
+export async function recordPayment(db: Db, actor: string, today: string, p: PaymentRecord) {
+  return db.$transaction(async (tx) => {
+    const same = await tx.obligationPayment.findUnique({ where: { reference: p.reference } });
+    if (same) {
+      if (same.obligationId !== p.obligationId || same.amountFen !== toFen(p.amount) || same.paidOn !== p.paidOn) {
+        throw Problem.field(409, { pointer: '/reference', message: `reference ${p.reference} is already recorded for a different payment` });
+      }
+      return { payment: same, created: false };
+    }
+    const row = await openObligation(tx, p.obligationId, '/obligationId');
+    if (p.paidOn > today) throw Problem.field(422, { pointer: '/paidOn', message: `${p.paidOn} is in the future (today is ${today})` });
+    const facts = (await obligationFacts(tx, row.id))!;
+    const outstanding = facts.owedFen - facts.paidFen;
+    if (toFen(p.amount) > outstanding) {
+      throw Problem.field(422, { pointer: '/amount', message: `${p.amount} exceeds the ${(outstanding / 100).toFixed(2)} yuan still owed on ${row.id}` });
+    }
+    const payment = await tx.obligationPayment.create({ data: { obligationId: row.id, reference: p.reference, amountFen: toFen(p.amount), paidOn: p.paidOn, recordedBy: actor } });
+    await setOpenStatus(tx, row.id, row.status);
+    await audited(tx, actor, { action: 'create', entity: 'ObligationPayment', entityId: p.reference, after: payment });
+    return { payment, created: true };
+  });
+}
+
+/** The payee confirms what has been paid so far; confirming the same amount again changes nothing. */
+export async function confirmReceipt(db: Db, actor: string, now: Date, obligationId: string) {
+  return db.$transaction(async (tx) => {
+    const row = await openObligation(tx, obligationId);
+    const facts = (await obligationFacts(tx, obligationId))!;
+    if (facts.paidFen === 0) throw new Problem(409, `nothing has been recorded as paid on ${obligationId} yet`);
+    if (facts.confirmedFen === facts.paidFen && facts.openDisputes === 0) return { confirmedFen: facts.confirmedFen, changed: false };
+    await tx.paymentObligation.update({ where: { id: obligationId }, data: { confirmedFen: facts.paidFen } });
+    await tx.paymentDispute.updateMany({ where: { obligationId, resolvedAt: null }, data: { resolvedAt: now } });
+    await setOpenStatus(tx, obligationId, row.status);
+    await audited(tx, actor, { action: 'confirm-receipt', entity: 'PaymentObligation', entityId: obligationId, before: { confirmedFen: facts.confirmedFen }, after: { confirmedFen: facts.paidFen } });
+    return { confirmedFen: facts.paidFen, changed: true };
+  });
+}
+
+export async function raiseDispute(db: Db, actor: string, obligationId: string, d: { reason: 'not-received' | 'wrong-amount'; note: string }) {
+  return db.$transaction(async (tx) => {
+    const row = await openObligation(tx, obligationId);
+    const dispute = await tx.paymentDispute.create({ data: { obligationId, reason: d.reason, note: d.note, raisedBy: actor } });
+    await tx.paymentObligation.update({ where: { id: obligationId }, data: { status: 'disputed', settledAt: null } });
+    await audited(tx, actor, { action: 'dispute', entity: 'PaymentObligation', entityId: obligationId, before: { status: row.status }, after: dispute });
+    return dispute;
+  });
+}
+
+export interface Correction { action: 'cancel' | 'change'; amount?: number; reason: string }
+
+/** Finance's answer to a rule correction or a dispute: resolves open disputes and tells the payee. */
+export async function correctObligation(db: Db, actor: string, now: Date, obligationId: string, c: Correction) {
+  return db.$transaction(async (tx) => {
+    const row = await openObligation(tx, obligationId);
+    const facts = (await obligationFacts(tx, obligationId))!;
+    if (c.action === 'cancel' && facts.paidFen > 0) {
+      throw Problem.field(409, { pointer: '/action', message: `${(facts.paidFen / 100).toFixed(2)} yuan is already paid on ${obligationId}; change the amount instead` });
+    }
+    if (c.action === 'change' && toFen(c.amount!) < facts.paidFen) {
+      throw Problem.field(422, { pointer: '/amount', message: `${c.amount} is less than the ${(facts.paidFen / 100).toFixed(2)} yuan already paid` });
+    }
+    await tx.paymentDispute.updateMany({ where: { obligationId, resolvedAt: null }, data: { resolvedAt: now } });
+    const data = c.action === 'cancel' ? { status: 'cancelled' } : { amountFen: toFen(c.amount!), settledAt: null };
+    const after = await tx.paymentObligation.update({ where: { id: obligationId }, data });
+    if (c.action === 'change') await setOpenStatus(tx, obligationId, row.status);
+    await audited(tx, actor, { action: `correct-${c.action}`, entity: 'PaymentObligation', entityId: obligationId, before: row, after: { ...after, reason: c.reason } });
+    await publishPaymentNotice(tx, notifier, {
+      id: `${obligationId}/payment-corrected/${now.toISOString()}`, kind: 'payment-corrected',
+      recipients: (await payeesOf(tx, row)).map((id) => ({ type: 'officer' as const, id })),
+      facts: { obligation: obligationId, due: row.dueOn, amount: row.amountFen / 100, paid: facts.paidFen / 100, action: c.action, newAmount: c.amount, reason: c.reason },
+    });
+    return after;
+  });
+}
+
+/** Keeps the status in step with the records unless the workflow has settled the obligation and nothing reopened it. */
+async function setOpenStatus(tx: Tx, obligationId: string, current: string) {
+  const facts = (await obligationFacts(tx, obligationId))!;
+  const next = current === 'settled' && facts.openDisputes === 0 && facts.paidFen >= facts.owedFen ? 'settled' : openStatus(facts);
+  if (next !== current) await tx.paymentObligation.update({ where: { id: obligationId }, data: { status: next } });
+}

@@ -1,0 +1,75 @@
+// Finance records payments, payees confirm or dispute them, finance corrects obligations. Each
+// write commits first and then tells the obligation's verification workflow, which re-reads
+// the records: a workflow that is not running (already closed) changes nothing about the write.
+import { Router, type Response } from 'express';
+import { z } from 'zod';
+import { confirmReceipt, correctObligation, raiseDispute, recordPayment } from '../paymentLedger.js';
+import { actorOf } from '../auth.js';
+import type { Ctx } from '../context.js';
+import { daySchema } from '../schemas.js';
+import { parseBody } from '../validate.js';
+import { paymentSignalNames, paymentWorkflowId } from '../../workflows/paymentMessages.js';
+import { Problem } from '../problem.js';
+import { reconciliationRoute } from './reconciliation.js';
+
+const yuanSchema = z.number().positive('expected an amount above 0')
+  .refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, 'expected whole fen (at most 2 decimals)');
+const note = z.string().trim().min(1, 'required').max(2000);
+
+const paymentSchema = z.object({
+  obligationId: z.string().min(1).max(200),
+  amount: yuanSchema,
+  paidOn: daySchema,
+  reference: z.string().trim().min(1).max(100),
+});
+const disputeSchema = z.object({ reason: z.enum(['not-received', 'wrong-amount']), note });
+const correctionSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('cancel'), reason: note }),
+  z.object({ action: z.literal('change'), amount: yuanSchema, reason: note }),
+], { error: 'expected action cancel or change' });
+
+/** Obligation ids contain slashes; a wildcard takes them raw or %2F-encoded. */
+function obligationId(params: { id?: string | string[] }): string {
+  const id = Array.isArray(params.id) ? params.id.join('/') : params.id ?? '';
+  if (id.length === 0 || id.length > 200) throw Problem.notFound('obligation', id);
+  return id;
+}
+
+export function paymentsRouter(ctx: Ctx): Router {
+  const router = Router();
+  const tell = async (res: Response, id: string, signal: string, arg: unknown, status: number, body: object) => {
+    const followedUp = await ctx.signals.signal(paymentWorkflowId(id), signal, arg);
+    res.status(status).json({ ...body, followedUp });
+  };
+
+  router.get('/payments/reconciliation', reconciliationRoute(ctx));
+
+  router.post('/payments', async (req, res) => {
+    const p = parseBody(paymentSchema, req.body);
+    const { payment, created } = await recordPayment(ctx.db, actorOf(res), ctx.today(), p);
+    await tell(res, payment.obligationId, paymentSignalNames.paymentRecorded, { reference: payment.reference }, created ? 201 : 200,
+      { ...payment, amount: payment.amountFen / 100 });
+  });
+
+  router.post('/obligations/*id/receipt', async (req, res) => {
+    const id = obligationId(req.params);
+    const r = await confirmReceipt(ctx.db, actorOf(res), ctx.now(), id);
+    await tell(res, id, paymentSignalNames.receiptConfirmed, { confirmedFen: r.confirmedFen }, 200, { obligationId: id, confirmed: r.confirmedFen / 100, changed: r.changed });
+  });
+
+  router.post('/obligations/*id/disputes', async (req, res) => {
+    const id = obligationId(req.params);
+    const d = parseBody(disputeSchema, req.body);
+    const dispute = await raiseDispute(ctx.db, actorOf(res), id, d);
+    await tell(res, id, paymentSignalNames.paymentDisputed, { disputeId: dispute.id, reason: dispute.reason }, 201, dispute);
+  });
+
+  router.post('/obligations/*id/corrections', async (req, res) => {
+    const id = obligationId(req.params);
+    const c = parseBody(correctionSchema, req.body);
+    const after = await correctObligation(ctx.db, actorOf(res), ctx.now(), id, c);
+    await tell(res, id, paymentSignalNames.obligationCorrected, { action: c.action }, 200, { ...after, amount: after.amountFen / 100 });
+  });
+
+  return router;
+}

@@ -1,0 +1,48 @@
+// GET /api/payments/reconciliation?period=2026-Q1|2026[&format=json|csv|xlsx]: decided, paid,
+// confirmed, overdue and disputed amounts per payee and in total, as of today.
+import type { RequestHandler } from 'express';
+import { z } from 'zod';
+import { reconcile, type Amounts, type ObligationStanding } from '../../core/reconciliation.js';
+import type { Obligation } from '../../core/types.js';
+import type { Ctx } from '../context.js';
+import { columns, reconciliationCsv, reconciliationXlsx } from '../reconciliationExport.js';
+import { parseQuery } from '../validate.js';
+
+const querySchema = z.object({
+  period: z.string().regex(/^\d{4}(-Q[1-4])?$/, 'expected a year (YYYY) or a quarter (YYYY-Qn)'),
+  format: z.enum(['json', 'csv', 'xlsx']).default('json'),
+});
+
+const yuan = <T extends Amounts>(a: T): T => ({ ...a, ...Object.fromEntries(columns.map((c) => [c, a[c] / 100])) });
+
+async function loadReconciliation(ctx: Ctx, period: string) {
+  // Quarter obligations are `2026-Q1/…`, rewards `2026/reward/…`: a year takes both.
+  const prefix = period.includes('-Q') ? `${period}/` : period;
+  const rows = await ctx.db.paymentObligation.findMany({ where: { id: { startsWith: prefix } }, orderBy: { id: 'asc' } });
+  const ids = rows.map((r) => r.id);
+  const [payments, disputes] = await Promise.all([
+    ctx.db.obligationPayment.findMany({ where: { obligationId: { in: ids } } }),
+    ctx.db.paymentDispute.findMany({ where: { obligationId: { in: ids }, resolvedAt: null }, select: { obligationId: true } }),
+  ]);
+  const disputed = new Set(disputes.map((d) => d.obligationId));
+  const standings: ObligationStanding[] = rows.map((r) => ({
+    obligation: { id: r.id, kind: r.kind as Obligation['kind'], payees: [], community: '', amount: r.amountFen / 100, due: r.dueOn },
+    payeeType: r.payeeType, payeeId: r.payeeId, status: r.status, confirmedFen: r.confirmedFen, disputed: disputed.has(r.id),
+  }));
+  return reconcile(standings, payments.map((p) => ({ obligation: p.obligationId, amount: p.amountFen / 100, paidOn: p.paidOn })), ctx.today());
+}
+
+export function reconciliationRoute(ctx: Ctx): RequestHandler {
+  return async (req, res) => {
+    const q = parseQuery(querySchema, req.query);
+    const r = await loadReconciliation(ctx, q.period);
+    const file = `reconciliation-${q.period}`;
+    if (q.format === 'csv') {
+      res.type('text/csv; charset=utf-8').attachment(`${file}.csv`).send(reconciliationCsv(r));
+    } else if (q.format === 'xlsx') {
+      res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(`${file}.xlsx`).send(await reconciliationXlsx(r, q.period));
+    } else {
+      res.json({ period: q.period, asOf: r.asOf, balanced: r.balanced, total: yuan(r.total), rows: r.rows.map(yuan) });
+    }
+  };
+}

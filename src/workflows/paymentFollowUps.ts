@@ -1,0 +1,25 @@
+// Starts one paymentVerification per obligation of a cycle, a page at a time. A national cycle
+// has ~100,000 obligations: started from the cycle workflow itself they would put several
+// events each into its history and exceed the pending-child limit, so this workflow starts a
+// page and continues as new with a fresh history for the next.
+import { continueAsNew, proxyActivities } from '@temporalio/workflow';
+import type { createActivities } from '../activities/index.js';
+import { startFollowUps } from './followUps.js';
+
+const { obligationPage } = proxyActivities<ReturnType<typeof createActivities>>({ startToCloseTimeout: '1 minute' });
+
+export interface PaymentFollowUpsInput {
+  cycleId: string;
+  /** Obligation id after which the next page starts. */
+  after?: string;
+  pageSize?: number;
+}
+
+export async function paymentFollowUps(input: PaymentFollowUpsInput): Promise<void> {
+  const pageSize = input.pageSize ?? 500;
+  const page = await obligationPage({ cycleId: input.cycleId, after: input.after, limit: pageSize });
+  await startFollowUps(page.followUps);
+  if (page.last !== undefined && page.followUps.length === pageSize) {
+    await continueAsNew<typeof paymentFollowUps>({ ...input, after: page.last });
+  }
+}

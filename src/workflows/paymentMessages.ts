@@ -1,0 +1,31 @@
+// Signals of the payment verification workflow. Each one only says "the records changed": the
+// workflow re-reads them, so a lost or repeated signal cannot make it believe something false.
+import { defineQuery, defineSignal } from '@temporalio/workflow';
+
+export const paymentRecordedSignal = defineSignal<[{ reference: string }]>('paymentRecorded');
+export const receiptConfirmedSignal = defineSignal<[{ confirmedFen: number }]>('receiptConfirmed');
+export const paymentDisputedSignal = defineSignal<[{ disputeId: number; reason: string }]>('paymentDisputed');
+export const obligationCorrectedSignal = defineSignal<[{ action: 'cancel' | 'change' }]>('obligationCorrected');
+
+export const paymentSignalNames = {
+  paymentRecorded: paymentRecordedSignal.name,
+  receiptConfirmed: receiptConfirmedSignal.name,
+  paymentDisputed: paymentDisputedSignal.name,
+  obligationCorrected: obligationCorrectedSignal.name,
+} as const;
+
+export interface VerificationState {
+  step: 'waiting' | 'settled' | 'closed' | 'cancelled';
+  reminded: boolean;
+  /** Epoch ms of the next overdue notice. */
+  nextEscalation: number;
+  escalations: number;
+  /** Epoch ms since which the records show the obligation paid in full without a dispute. */
+  fullSince?: number;
+  settledAt?: number;
+}
+
+export const verificationStateQuery = defineQuery<VerificationState>('verificationState');
+
+/** The business-key workflow id shared by the planner and the API. */
+export const paymentWorkflowId = (obligationId: string) => `payment/${obligationId}`;

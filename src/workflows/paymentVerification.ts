@@ -1,0 +1,85 @@
+// Follows one payment obligation until the money has reached the payee: reminds finance before
+// the due date, escalates weekly once it passes unpaid, settles on confirmation (or on silence
+// after full payment), and keeps listening for disputes for a while after settling.
+import { condition, continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import type { createActivities } from '../activities/index.js';
+import { daysMs, isSettled, overdueFrom, paidInFull, reminderAt, type PaymentTiming } from '../core/settlement.js';
+import {
+  obligationCorrectedSignal, paymentDisputedSignal, paymentRecordedSignal, receiptConfirmedSignal, verificationStateQuery,
+  type VerificationState,
+} from './paymentMessages.js';
+
+const { reviewObligation, remindFinance, escalateOverdue, settleObligation, closeObligation } = proxyActivities<
+  ReturnType<typeof createActivities>
+>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '2 seconds', maximumInterval: '10 minutes', nonRetryableErrorTypes: ['UnknownObligation'] },
+});
+
+export interface PaymentVerificationInput {
+  obligationId: string;
+  dueOn: string;
+  timing: PaymentTiming;
+  /** Carried over continue-as-new. */
+  state?: VerificationState;
+}
+
+export type VerificationOutcome = 'closed' | 'cancelled';
+
+export async function paymentVerification(input: PaymentVerificationInput): Promise<VerificationOutcome> {
+  const { obligationId, dueOn, timing } = input;
+  const st: VerificationState = input.state ?? { step: 'waiting', reminded: false, nextEscalation: overdueFrom(dueOn), escalations: 0 };
+  let changed = false;
+  const wake = () => { changed = true; };
+  setHandler(paymentRecordedSignal, wake);
+  setHandler(receiptConfirmedSignal, wake);
+  setHandler(paymentDisputedSignal, wake);
+  setHandler(obligationCorrectedSignal, wake);
+  setHandler(verificationStateQuery, () => st);
+
+  for (;;) {
+    changed = false;
+    const facts = await reviewObligation({ obligationId });
+    if (facts.status === 'cancelled') return (st.step = 'cancelled');
+    const now = Date.now();
+    if (!paidInFull(facts) || facts.openDisputes > 0) {
+      st.fullSince = undefined;
+      st.settledAt = undefined;
+    } else {
+      st.fullSince ??= now;
+    }
+
+    if (isSettled(facts, timing, st.fullSince, now)) {
+      st.step = 'settled';
+      if (facts.status !== 'settled') await settleObligation({ obligationId });
+      st.settledAt ??= now;
+      const closesAt = st.settledAt + daysMs(timing.disputeWindowDays);
+      if (!(await condition(() => changed, closesAt - now))) {
+        await closeObligation({ obligationId });
+        return (st.step = 'closed');
+      }
+      continue;
+    }
+
+    st.step = 'waiting';
+    const unpaid = !paidInFull(facts);
+    const remindAt = reminderAt(dueOn, timing);
+    if (unpaid && !st.reminded && now >= remindAt && now < overdueFrom(dueOn)) {
+      await remindFinance({ obligationId });
+      st.reminded = true;
+    }
+    if (unpaid && now >= st.nextEscalation) {
+      await escalateOverdue({ obligationId, asOf: new Date(now).toISOString().slice(0, 10) });
+      st.escalations += 1;
+      while (st.nextEscalation <= now) st.nextEscalation += daysMs(timing.escalateEveryDays);
+    }
+
+    const wakeAt = Math.min(
+      unpaid && !st.reminded && remindAt > now ? remindAt : Infinity,
+      unpaid ? st.nextEscalation : Infinity,
+      st.fullSince !== undefined ? st.fullSince + daysMs(timing.settleAfterDays) : Infinity,
+    );
+    await (wakeAt === Infinity ? condition(() => changed) : condition(() => changed, wakeAt - now));
+    if (workflowInfo().continueAsNewSuggested) await continueAsNew<typeof paymentVerification>({ ...input, state: st });
+  }
+}

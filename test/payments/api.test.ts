@@ -1,0 +1,168 @@
+// The payment routes on a real SQLite file: validation, idempotency, signals and reconciliation.
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { paymentWorkflowId } from '../../src/workflows/paymentMessages.js';
+import { freshSqlite, type TestDb } from '../support/db.js';
+import { expectProblem, harness } from '../api/harness.js';
+
+let t: TestDb;
+let h: Awaited<ReturnType<typeof harness>>;
+
+// Harness today is 2026-03-15: o02's obligation is already overdue, the others are not due yet.
+const obligations = [
+  { id: '2026-Q1/subsidy/o01', payeeId: 'o01', amountFen: 150_000, dueOn: '2026-04-30' },
+  { id: '2026-Q1/subsidy/o02', payeeId: 'o02', amountFen: 148_000, dueOn: '2026-03-01' },
+  { id: '2026-Q1/subsidy/o03', payeeId: 'o03', amountFen: 152_000, dueOn: '2026-04-30' },
+  { id: '2026-Q1/subsidy/o04', payeeId: 'o04', amountFen: 100_000, dueOn: '2026-04-30' },
+];
+const enc = (id: string) => encodeURIComponent(id);
+
+beforeAll(async () => {
+  t = await freshSqlite('payments-api');
+  h = await harness(t.db);
+  for (const o of obligations) {
+    await t.db.paymentObligation.create({
+      data: { ...o, cycleId: 'quarterly-2026-Q1', decisionId: `quarterly-2026-Q1/subsidy/${o.payeeId}`, kind: 'subsidy', payeeType: 'officer' },
+    });
+    h.signals.running.add(paymentWorkflowId(o.id));
+  }
+});
+afterAll(() => t.drop());
+
+async function writes() {
+  const [payments, disputes, audit, notices, obligations] = await Promise.all([
+    t.db.obligationPayment.count(), t.db.paymentDispute.count(), t.db.auditEntry.count(), t.db.notice.count(),
+    t.db.paymentObligation.findMany({ orderBy: { id: 'asc' } }),
+  ]);
+  return { payments, disputes, audit, notices, obligations };
+}
+
+const pay = (body: object) => h.api.post('/api/payments', { obligationId: '2026-Q1/subsidy/o01', amount: 500, paidOn: '2026-03-10', reference: 'FIN-1', ...body });
+
+describe('POST /api/payments', () => {
+  it('records a payment, audits it and tells the workflow; the same reference again is answered, not stored twice', async () => {
+    const first = await pay({}).expect(201);
+    expect(first.body).toMatchObject({ obligationId: '2026-Q1/subsidy/o01', amount: 500, reference: 'FIN-1', followedUp: true });
+    const again = await pay({}).expect(200);
+    expect(again.body.id).toBe(first.body.id);
+    expect(await t.db.obligationPayment.count({ where: { reference: 'FIN-1' } })).toBe(1);
+    expect(await t.db.auditEntry.count({ where: { entity: 'ObligationPayment', entityId: 'FIN-1', actor: 'tester' } })).toBe(1);
+    expect(h.signals.sent.filter((s) => s.signalName === 'paymentRecorded')).toHaveLength(2);
+    expect((await t.db.paymentObligation.findUniqueOrThrow({ where: { id: '2026-Q1/subsidy/o01' } })).status).toBe('open');
+  });
+
+  it.each([
+    ['a negative amount', { amount: -5, reference: 'FIN-neg' }, 422, '/amount'],
+    ['a zero amount', { amount: 0, reference: 'FIN-zero' }, 422, '/amount'],
+    ['fractions of a fen', { amount: 1.005, reference: 'FIN-frac' }, 422, '/amount'],
+    ['an unknown obligation', { obligationId: '2026-Q1/subsidy/nobody', reference: 'FIN-unknown' }, 422, '/obligationId'],
+    ['more than is still owed', { amount: 1000.01, reference: 'FIN-over' }, 422, '/amount'],
+    ['a payment date in the future', { paidOn: '2026-03-16', reference: 'FIN-future' }, 422, '/paidOn'],
+    ['an impossible date', { paidOn: '2026-02-30', reference: 'FIN-date' }, 422, '/paidOn'],
+    ['a reference reused for another payment', { amount: 20 }, 409, '/reference'],
+    ['no reference', { reference: '' }, 422, '/reference'],
+  ])('rejects %s, naming the field, and writes nothing', async (_, body, status, pointer) => {
+    const before = await writes();
+    expectProblem(await pay(body), status, { pointer });
+    expect(await writes()).toEqual(before);
+  });
+
+  it('lets the total reach but not exceed the amount owed', async () => {
+    await pay({ amount: 1000, reference: 'FIN-2' }).expect(201);
+    expect((await t.db.paymentObligation.findUniqueOrThrow({ where: { id: '2026-Q1/subsidy/o01' } })).status).toBe('paid');
+    expectProblem(await pay({ amount: 0.01, reference: 'FIN-3' }), 422, { pointer: '/amount' });
+  });
+});
+
+describe('receipts, disputes and corrections', () => {
+  it('confirms receipt once; a repeat changes nothing', async () => {
+    const res = await h.api.post(`/api/obligations/${enc('2026-Q1/subsidy/o01')}/receipt`).expect(200);
+    expect(res.body).toMatchObject({ confirmed: 1500, changed: true, followedUp: true });
+    expect((await h.api.post('/api/obligations/2026-Q1/subsidy/o01/receipt').expect(200)).body.changed).toBe(false);
+    expect(await t.db.auditEntry.count({ where: { action: 'confirm-receipt' } })).toBe(1);
+  });
+
+  it('refuses a receipt for an unknown obligation or one with nothing paid', async () => {
+    expectProblem(await h.api.post('/api/obligations/2026-Q1/subsidy/nobody/receipt'), 404);
+    expectProblem(await h.api.post('/api/obligations/2026-Q1/subsidy/o03/receipt'), 409);
+  });
+
+  it('records a dispute, reopens the obligation and tells the workflow', async () => {
+    const res = await h.api.post('/api/obligations/2026-Q1/subsidy/o01/disputes', { reason: 'wrong-amount', note: 'only 1000 arrived' }).expect(201);
+    expect(res.body).toMatchObject({ reason: 'wrong-amount', raisedBy: 'tester', followedUp: true });
+    expect((await t.db.paymentObligation.findUniqueOrThrow({ where: { id: '2026-Q1/subsidy/o01' } })).status).toBe('disputed');
+    expect(h.signals.sent.at(-1)).toMatchObject({ workflowId: 'payment/2026-Q1/subsidy/o01', signalName: 'paymentDisputed' });
+  });
+
+  it('rejects a dispute with an unknown reason or no note, writing nothing', async () => {
+    const before = await writes();
+    expectProblem(await h.api.post('/api/obligations/2026-Q1/subsidy/o01/disputes', { reason: 'late', note: 'x' }), 422, { pointer: '/reason' });
+    expectProblem(await h.api.post('/api/obligations/2026-Q1/subsidy/o01/disputes', { reason: 'not-received', note: ' ' }), 422, { pointer: '/note' });
+    expect(await writes()).toEqual(before);
+  });
+
+  it('changes an amount with a reason, audits it and tells the payee', async () => {
+    const res = await h.api.post('/api/obligations/2026-Q1/subsidy/o03/corrections', { action: 'change', amount: 1400, reason: 'rule correction' }).expect(200);
+    expect(res.body).toMatchObject({ amount: 1400, followedUp: true });
+    const notice = await t.db.notice.findFirstOrThrow({ where: { about: '2026-Q1/subsidy/o03', kind: 'payment-corrected' }, include: { recipients: true } });
+    expect(notice.recipients.map((r) => r.recipientId)).toEqual(['o03']);
+    expect(await t.db.auditEntry.count({ where: { entityId: '2026-Q1/subsidy/o03', action: 'correct-change', actor: 'tester' } })).toBe(1);
+  });
+
+  it('rejects a correction without a reason, below what is paid, or cancelling a paid obligation', async () => {
+    const before = await writes();
+    expectProblem(await h.api.post('/api/obligations/2026-Q1/subsidy/o03/corrections', { action: 'cancel' }), 422, { pointer: '/reason' });
+    expectProblem(await h.api.post('/api/obligations/2026-Q1/subsidy/o03/corrections', { action: 'change', reason: 'x' }), 422, { pointer: '/amount' });
+    expectProblem(await h.api.post('/api/obligations/2026-Q1/subsidy/o01/corrections', { action: 'change', amount: 100, reason: 'x' }), 422, { pointer: '/amount' });
+    expectProblem(await h.api.post('/api/obligations/2026-Q1/subsidy/o01/corrections', { action: 'cancel', reason: 'x' }), 409, { pointer: '/action' });
+    expect(await writes()).toEqual(before);
+  });
+
+  it('cancels an unpaid obligation; nothing more can be recorded against it', async () => {
+    await h.api.post('/api/obligations/2026-Q1/subsidy/o04/corrections', { action: 'cancel', reason: 'officer left before the quarter began' }).expect(200);
+    expectProblem(await pay({ obligationId: '2026-Q1/subsidy/o04', amount: 10, reference: 'FIN-4' }), 409);
+  });
+});
+
+describe('GET /api/payments/reconciliation', () => {
+  it('shows decided, paid, confirmed, overdue and disputed amounts per officer, with balancing totals', async () => {
+    const res = await h.api.get('/api/payments/reconciliation?period=2026-Q1').expect(200);
+    expect(res.body.balanced).toBe(true);
+    const row = (id: string) => res.body.rows.find((r: { payeeId: string }) => r.payeeId === id);
+    expect(row('o01')).toMatchObject({ decided: 1500, paid: 1500, confirmed: 1500, outstanding: 0, disputed: 1500 });
+    expect(row('o02')).toMatchObject({ decided: 1480, paid: 0, outstanding: 1480, overdue: 1480 });
+    expect(row('o03')).toMatchObject({ decided: 1400, outstanding: 1400, overdue: 0 });
+    expect(row('o04')).toMatchObject({ decided: 0, cancelled: 1000 });
+    expect(res.body.total).toMatchObject({ obligations: 4, decided: 4380, paid: 1500, outstanding: 2880, overdue: 1480, disputed: 1500, cancelled: 1000 });
+    for (const k of ['decided', 'paid', 'confirmed', 'outstanding', 'overdue', 'disputed'] as const) {
+      expect(res.body.rows.reduce((s: number, r: Record<string, number>) => s + r[k]!, 0)).toBeCloseTo(res.body.total[k], 2);
+    }
+    expect(res.body.total.decided).toBeCloseTo(res.body.total.paid + res.body.total.outstanding, 2);
+    expect((await h.api.get('/api/payments/reconciliation?period=2026').expect(200)).body.total).toEqual(res.body.total);
+  });
+
+  it('exports CSV with a total line', async () => {
+    const res = await h.api.get('/api/payments/reconciliation?period=2026-Q1&format=csv').expect(200);
+    expect(res.type).toBe('text/csv');
+    const lines = res.text.trim().split('\r\n');
+    expect(lines[0]).toBe('payeeType,payeeId,obligations,decided,paid,confirmed,unconfirmed,outstanding,overdue,disputed,cancelled');
+    expect(lines.at(-1)).toBe('total,,4,4380,1500,1500,0,2880,1480,1500,1000');
+  });
+
+  it('exports an XLSX workbook that opens and carries the same totals', async () => {
+    const res = await h.api.get('/api/payments/reconciliation?period=2026-Q1&format=xlsx')
+      .buffer(true).parse((r, done) => { const chunks: Buffer[] = []; r.on('data', (c: Buffer) => chunks.push(c)); r.on('end', () => done(null, Buffer.concat(chunks))); })
+      .expect(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.body as ArrayBuffer);
+    const sheet = book.getWorksheet('Reconciliation')!;
+    const last = sheet.getRow(sheet.rowCount).values as unknown[];
+    expect(last.slice(1)).toEqual(['total', '', 4, 4380, 1500, 1500, 0, 2880, 1480, 1500, 1000]);
+    expect(sheet.rowCount).toBe(2 + 4 + 1);
+  });
+
+  it('rejects a malformed period or format', async () => {
+    expectProblem(await h.api.get('/api/payments/reconciliation?period=2026-Q5'), 400);
+    expectProblem(await h.api.get('/api/payments/reconciliation?period=2026&format=pdf'), 400);
+  });
+});
