@@ -51,9 +51,9 @@ async function obligation(id: string, dueInDays = 20, cycleId = 'quarterly-2026-
   return dueOn;
 }
 
-function worker(taskQueue: string, activities = createActivities({ db, notifier: createInboxNotifier(), clock: () => new Date() })) {
+function worker(taskQueue: string, activities = createActivities({ db, notifier: createInboxNotifier(), clock: () => new Date() }), options = {}) {
   return Worker.create({
-    connection: env.nativeConnection, taskQueue, workflowBundle: { codePath: inject('workflowBundlePath') }, activities, shutdownGraceTime: '100ms',
+    connection: env.nativeConnection, taskQueue, workflowBundle: { codePath: inject('workflowBundlePath') }, activities, shutdownGraceTime: '100ms', ...options,
   });
 }
 
@@ -202,7 +202,8 @@ describe('paymentVerification', () => {
         throw new Error('the worker shut down before it could report the completed activity');
       },
     };
-    const first = await worker('crash', dying);
+    // No sticky cache: the test server would keep routing workflow tasks to the dead worker's sticky queue.
+    const first = await worker('crash', dying, { maxCachedWorkflows: 0 });
     const handle = await start(id, dueOn, 'crash');
     await first.runUntil(async () => {
       await pay(id, 1500, 'FIN-crash');
