@@ -1,0 +1,50 @@
+// A decided quarter in the demo county starts one payment verification per subsidy obligation,
+// under the obligation's own id, through the cycle's follow-up planner.
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { createActivities } from '../../src/activities/index.js';
+import type { Db } from '../../src/db/client.js';
+import { seedDemoCounty } from '../../src/db/seed.js';
+import { createInboxNotifier } from '../../src/notices/notifier.js';
+import { serverExecutable } from '../../src/temporal/executables.js';
+import { paymentWorkflowId, verificationStateQuery } from '../../src/workflows/paymentMessages.js';
+import { quarterlyEvaluation } from '../../src/workflows/quarterlyEvaluation.js';
+import { freshSqlite } from '../support/db.js';
+import { demoFigures } from '../support/figures.js';
+
+let env: TestWorkflowEnvironment;
+let db: Db;
+
+beforeAll(async () => {
+  env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: serverExecutable('time-skipping') } });
+  db = (await freshSqlite('payment-cycle')).db;
+  await seedDemoCounty(db, { today: '2026-01-01' });
+});
+
+afterAll(async () => {
+  await db?.$disconnect();
+  await env?.teardown();
+});
+
+it('follows every subsidy obligation of a decided quarter with its own workflow', async () => {
+  const period = '2026-Q1';
+  const communities = (await db.community.findMany({ orderBy: { id: 'asc' } })).map((c) => c.id);
+  for (const f of demoFigures(communities)) await db.metricSubmission.create({ data: { period, ...f, submittedBy: 'zhian', actor: 'test' } });
+  const worker = await Worker.create({
+    connection: env.nativeConnection, taskQueue: 'cycle', workflowBundle: { codePath: inject('workflowBundlePath') },
+    activities: createActivities({ db, notifier: createInboxNotifier(), clock: () => new Date('2026-04-02T00:00:00Z') }),
+  });
+  const obligations = await worker.runUntil(async () => {
+    await env.client.workflow.execute(quarterlyEvaluation, { workflowId: `quarterly-${period}`, taskQueue: 'cycle', args: [{ cycleId: `quarterly-${period}`, period }] });
+    const rows = await db.paymentObligation.findMany({ where: { cycleId: `quarterly-${period}` } });
+    for (const o of rows) {
+      const handle = env.client.workflow.getHandle(paymentWorkflowId(o.id));
+      await expect.poll(async () => (await handle.query(verificationStateQuery)).step, { timeout: 30_000 }).toBe('waiting');
+      await handle.terminate('test over');
+    }
+    return rows;
+  });
+  expect(obligations.length).toBeGreaterThan(0);
+  expect(obligations.every((o) => o.kind === 'subsidy' && o.id.startsWith(`${period}/subsidy/`))).toBe(true);
+});
