@@ -1,7 +1,8 @@
-import { ParentClosePolicy, WorkflowIdReusePolicy, startChild, workflowInfo } from '@temporalio/workflow';
-import { defineSearchAttributeKey, SearchAttributeType, WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { workflowInfo } from '@temporalio/workflow';
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { quarterJustEnded, quarterPeriod } from '../core/periods.js';
 import { quarterlyEvaluation } from './quarterlyEvaluation.js';
+import { startCycle } from './startCycle.js';
 
 const scheduledStartTime = defineSearchAttributeKey('TemporalScheduledStartTime', SearchAttributeType.DATETIME);
 
@@ -17,16 +18,5 @@ export async function scheduledQuarterlyCycle(): Promise<{ cycleId: string; star
   const { year, quarter } = quarterJustEnded(firedAt.toISOString());
   const period = quarterPeriod(year, quarter);
   const cycleId = `quarterly-${period}`;
-  try {
-    await startChild(quarterlyEvaluation, {
-      workflowId: cycleId,
-      args: [{ cycleId, period }],
-      parentClosePolicy: ParentClosePolicy.ABANDON,
-      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-    });
-    return { cycleId, started: true };
-  } catch (err) {
-    if (err instanceof WorkflowExecutionAlreadyStartedError) return { cycleId, started: false };
-    throw err;
-  }
+  return startCycle(quarterlyEvaluation, cycleId, { cycleId, period });
 }

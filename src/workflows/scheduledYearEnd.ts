@@ -1,5 +1,6 @@
-import { ParentClosePolicy, WorkflowIdReusePolicy, startChild, workflowInfo } from '@temporalio/workflow';
-import { defineSearchAttributeKey, SearchAttributeType, WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { workflowInfo } from '@temporalio/workflow';
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import { startCycle } from './startCycle.js';
 import { yearEndEvaluation } from './yearEndEvaluation.js';
 
 const scheduledStartTime = defineSearchAttributeKey('TemporalScheduledStartTime', SearchAttributeType.DATETIME);
@@ -14,16 +15,5 @@ export async function scheduledYearEnd(): Promise<{ cycleId: string; started: bo
   const firedAt = info.typedSearchAttributes.get(scheduledStartTime) ?? info.startTime;
   const year = firedAt.getUTCFullYear() - 1;
   const cycleId = `year-end-${year}`;
-  try {
-    await startChild(yearEndEvaluation, {
-      workflowId: cycleId,
-      args: [{ cycleId, year }],
-      parentClosePolicy: ParentClosePolicy.ABANDON,
-      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-    });
-    return { cycleId, started: true };
-  } catch (err) {
-    if (err instanceof WorkflowExecutionAlreadyStartedError) return { cycleId, started: false };
-    throw err;
-  }
+  return startCycle(yearEndEvaluation, cycleId, { cycleId, year });
 }

@@ -7,7 +7,7 @@ import { ruleSetInForce } from '../../src/db/ruleSets.js';
 import { seedDemoCounty } from '../../src/db/seed.js';
 import { createInboxNotifier } from '../../src/notices/notifier.js';
 import { freshSqlite, type TestDb } from '../support/db.js';
-import { demoFigures } from '../support/figures.js';
+import { decideQuarters } from '../support/decidedQuarters.js';
 import { expectProblem, harness } from './harness.js';
 import { topFiveThreshold75 } from '../support/ruleChanges.js';
 
@@ -18,17 +18,9 @@ const decisionsNow = () => t.db.decision.findMany({ orderBy: { id: 'asc' } });
 beforeAll(async () => {
   t = await freshSqlite('api-backtest');
   await seedDemoCounty(t.db, { today: '2026-01-01' });
-  const ids = (await t.db.community.findMany()).map((c) => c.id);
   const activities = createActivities({ db: t.db, notifier: createInboxNotifier(), clock: () => new Date('2027-01-05T00:00:00Z') });
-  for (const quarter of [1, 2, 3, 4]) {
-    const period = `2026-Q${quarter}`;
-    // Q1 and Q2 alike, so that one office is last twice running; then places move.
-    const shift = quarter <= 2 ? 0 : quarter;
-    const figures = demoFigures([...ids.slice(shift), ...ids.slice(0, shift)]);
-    for (const f of figures) await t.db.metricSubmission.create({ data: { period, ...f, submittedBy: 'zhian', actor: 'test' } });
-    await activities.openCycle({ cycleId: `quarterly-${period}`, kind: 'quarterly', period });
-    await activities.decideAndPersist({ cycleId: `quarterly-${period}`, gaps: [] });
-  }
+  // Q1 and Q2 alike, so that one office is last twice running; then places move.
+  await decideQuarters(t.db, activities, 2026, [0, 0, 3, 4]);
   h = await harness(t.db);
 });
 afterAll(() => t.drop());

@@ -1,40 +1,28 @@
 // On the dev server: the year-end Schedule firing at 02:00 Asia/Shanghai on 15 January starts
 // the cycle of the year just ended under its cycle id; it waits for undecided quarters, says so
 // in its status, and a start by hand of the same year is refused.
-import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import type { Client } from '@temporalio/client';
+import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createActivities } from '../../src/activities/index.js';
 import { CycleAlreadyStartedError } from '../../src/cycles/port.js';
 import { createTemporalCycles } from '../../src/cycles/temporal.js';
-import type { Db } from '../../src/db/client.js';
-import { seedDemoCounty } from '../../src/db/seed.js';
 import { createInboxNotifier } from '../../src/notices/notifier.js';
 import { registerSchedules } from '../../src/temporal/schedules.js';
 import { yearEndScheduleId } from '../../src/temporal/yearEndSchedule.js';
-import { freshSqlite } from '../support/db.js';
+import { devServer, type DevServer } from '../support/devServer.js';
 import { devNamespaces } from '../support/namespaces.js';
 
 const namespace = devNamespaces.yearEndSchedule;
 const taskQueue = 'year-end-schedule-test';
-let connection: Connection;
-let nativeConnection: NativeConnection;
+let server: DevServer;
 let client: Client;
-let db: Db;
 
 beforeAll(async () => {
-  connection = await Connection.connect({ address: inject('devServerAddress') });
-  nativeConnection = await NativeConnection.connect({ address: inject('devServerAddress') });
-  client = new Client({ connection, namespace });
-  db = (await freshSqlite('year-end-schedule')).db;
-  await seedDemoCounty(db, { today: '2025-01-01' });
+  server = await devServer(namespace, 'year-end-schedule', '2025-01-01');
+  ({ client } = server);
 });
-
-afterAll(async () => {
-  await db?.$disconnect();
-  await nativeConnection?.close();
-  await connection?.close();
-});
+afterAll(() => server?.close());
 
 describe('the year-end Schedule', () => {
   it('is registered with explicit policies in the bureau time zone', async () => {
@@ -49,9 +37,9 @@ describe('the year-end Schedule', () => {
 
   it('starts the year just ended when it fires', async () => {
     const worker = await Worker.create({
-      connection: nativeConnection, namespace, taskQueue,
+      connection: server.nativeConnection, namespace, taskQueue,
       workflowBundle: { codePath: inject('workflowBundlePath') },
-      activities: createActivities({ db, notifier: createInboxNotifier(), clock: () => new Date() }),
+      activities: createActivities({ db: server.db, notifier: createInboxNotifier(), clock: () => new Date() }),
     });
     await worker.runUntil(async () => {
       // 2026-01-15 02:00 in Shanghai is 2026-01-14 18:00 UTC.

@@ -9,7 +9,7 @@ import { createInboxNotifier } from '../../src/notices/notifier.js';
 import { serverExecutable } from '../../src/temporal/executables.js';
 import { yearEndEvaluation } from '../../src/workflows/yearEndEvaluation.js';
 import { freshSqlite } from '../support/db.js';
-import { demoFigures } from '../support/figures.js';
+import { decideQuarters } from '../support/decidedQuarters.js';
 import { harness } from '../api/harness.js';
 
 const day = 86_400_000;
@@ -21,16 +21,7 @@ beforeAll(async () => {
   env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: serverExecutable('time-skipping') } });
   db = (await freshSqlite('workflow-year-end')).db;
   await seedDemoCounty(db, { today: '2026-01-01' });
-  const ids = (await db.community.findMany({ orderBy: { id: 'asc' } })).map((c) => c.id);
-  const a = activities();
-  for (const quarter of [1, 2, 3, 4]) {
-    const period = `2026-Q${quarter}`;
-    for (const f of demoFigures([...ids.slice(quarter), ...ids.slice(0, quarter)])) {
-      await db.metricSubmission.create({ data: { period, ...f, submittedBy: 'zhian', actor: 'test' } });
-    }
-    await a.openCycle({ cycleId: `quarterly-${period}`, kind: 'quarterly', period });
-    await a.decideAndPersist({ cycleId: `quarterly-${period}`, gaps: [] });
-  }
+  await decideQuarters(db, activities(), 2026, [1, 2, 3, 4]);
 });
 
 afterAll(async () => {

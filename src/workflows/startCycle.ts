@@ -1,0 +1,21 @@
+import { ParentClosePolicy, WorkflowIdReusePolicy, startChild } from '@temporalio/workflow';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+
+/**
+ * Starts a cycle from a Schedule's launcher under its cycle id, outliving the launcher; a cycle
+ * already started (by hand, or by an earlier firing) makes this a no-op rather than a failure.
+ */
+export async function startCycle<A>(workflow: (input: A) => Promise<unknown>, cycleId: string, input: A): Promise<{ cycleId: string; started: boolean }> {
+  try {
+    await startChild(workflow, {
+      workflowId: cycleId,
+      args: [input],
+      parentClosePolicy: ParentClosePolicy.ABANDON,
+      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+    });
+    return { cycleId, started: true };
+  } catch (err) {
+    if (err instanceof WorkflowExecutionAlreadyStartedError) return { cycleId, started: false };
+    throw err;
+  }
+}
