@@ -11,6 +11,7 @@ export interface ExplainedDecision {
   conditions: readonly ConditionOutcome[];
   amount: number | null;
   honours?: readonly string[];
+  rule?: string;
 }
 
 export interface Explanation { zh: string; en: string }
@@ -114,8 +115,10 @@ function subsidy(d: ExplainedDecision): Explanation {
 
 export function explainDecision(d: ExplainedDecision): Explanation {
   if (d.type === 'subsidy') return subsidy(d);
-  const because = clauses(d.conditions, d.facts);
   const then = consequence(d);
+  const because = clauses(d.conditions, d.facts);
+  // Decisions stored before condition results were recorded name only their rule.
+  if (because.length === 0) return { zh: `依据规则“${d.rule ?? d.kind}”：${then.zh}`, en: `Under the rule "${d.rule ?? d.kind}": ${then.en}.` };
   const en = because.map((c) => c.en).join(', and ');
   return {
     zh: `${because.map((c) => c.zh).join('，且')}：${then.zh}`,

@@ -45,4 +45,10 @@ describe('explanations', () => {
       en: "Last for 2 quarters in a row, and this quarter's score 79.5 is below 80: reassignment to a rural hardship post.",
     });
   });
+
+  it('names the rule of a decision stored without condition results', () => {
+    expect(explainDecision({ type: 'sanction', kind: 'admonishment-talk', rule: 'last-place', amount: null, facts: {}, conditions: [] })).toEqual({
+      zh: '依据规则“last-place”：诫勉谈话', en: 'Under the rule "last-place": an admonishment talk.',
+    });
+  });
 });

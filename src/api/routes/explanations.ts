@@ -20,7 +20,7 @@ export function explanationsRouter(ctx: Ctx): Router {
     const { facts, conditions } = splitRecordedFacts(row.facts);
     const honours = await ctx.db.honourRecord.findMany({ where: { decisionId: row.id }, select: { honour: true } });
     const amount = row.amountFen === null ? null : row.amountFen / 100;
-    const sentence = explainDecision({ type: row.type, kind: row.kind, facts, conditions, amount, honours: [...new Set(honours.map((h) => h.honour))] });
+    const sentence = explainDecision({ type: row.type, kind: row.kind, rule: row.rule, facts, conditions, amount, honours: [...new Set(honours.map((h) => h.honour))] });
     res.json({
       decision: row.id, cycleId: row.cycleId, type: row.type, kind: row.kind, subjectId: row.subjectId, officers: row.officers,
       amount, rule: row.rule, ruleSetVersion: version, facts, conditions, because: row.reason, ...sentence,
