@@ -111,6 +111,9 @@ describe('paymentVerification', () => {
     const overdue = await db.notice.findMany({ where: { about: id, kind: 'payment-overdue' }, include: { recipients: true }, orderBy: { id: 'asc' } });
     const plus = (days: number) => isoDate(Date.parse(dueOn) + days * day);
     expect(overdue.length).toBeGreaterThanOrEqual(3);
+    // The history grows by a bounded number of events per overdue week: a year overdue stays far below 50k.
+    const { historyLength } = await handle.describe();
+    expect(historyLength).toBeLessThanOrEqual(80 + 15 * overdue.length);
     expect(overdue.map((n) => n.id)).toEqual(overdue.map((_, week) => `${id}/payment-overdue/${plus(1 + 7 * week)}`));
     expect(overdue[0]!.recipients.map((r) => `${r.recipientType}/${r.recipientId}`).sort()).toEqual(['bureau/bureau', 'finance/finance', 'officer/o01']);
     expect(overdue[0]!.facts).toMatchObject({ due: dueOn, amount: 1500, paid: 0 });
