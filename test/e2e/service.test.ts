@@ -48,7 +48,7 @@ describe.each(providers)('the service on $name', ({ namespace, database }) => {
 
   it('seeds the demo county and registers the quarterly Schedule', async () => {
     expect(service.seeded).toBe(true);
-    expect(service.schedules).toEqual([`e2e-${namespace}/quarterly-evaluation`]);
+    expect(service.schedules).toContain(`e2e-${namespace}/quarterly-evaluation`);
     const communities = await call('GET', '/api/communities');
     expect(communities.body).toHaveLength(10);
   });
