@@ -4,6 +4,7 @@ import { figureActivities } from './figures.js';
 import { yearEndActivities } from './yearEnd.js';
 import { noticeChaseActivities } from './noticeChase.js';
 import { deliveryActivities } from './delivery.js';
+import { presenceActivities } from './presence.js';
 import { paymentActivities } from './payments.js';
 import { paymentFollowUpActivities } from './paymentFollowUps.js';
 
@@ -11,5 +12,5 @@ export type { ActivityDeps } from './deps.js';
 
 /** The activities of every workflow, closed over dependencies that worker.ts builds once. */
 export function createActivities(deps: ActivityDeps) {
-  return { ...figureActivities(deps), ...decideActivities(deps), ...yearEndActivities(deps), ...noticeChaseActivities(deps), ...deliveryActivities(deps), ...paymentActivities(deps), ...paymentFollowUpActivities(deps) };
+  return { ...figureActivities(deps), ...decideActivities(deps), ...yearEndActivities(deps), ...noticeChaseActivities(deps), ...deliveryActivities(deps), ...presenceActivities(deps), ...paymentActivities(deps), ...paymentFollowUpActivities(deps) };
 }

@@ -2,12 +2,12 @@
 // of its own under a natural key, so a retried activity publishes it once.
 import { ApplicationFailure } from '@temporalio/activity';
 import type { NoticeKind, Recipient } from '../core/types.js';
-import { audited } from '../db/audit.js';
 import type { Db } from '../db/client.js';
 import { escalationText, reminderText, type ChasedNotice } from '../notices/chaseText.js';
 import type { RenderedNotice } from '../notices/render.js';
 import type { ActivityDeps } from './deps.js';
 import { nameLookup } from './names.js';
+import { publishOnce } from './publishOnce.js';
 
 const actor = 'system:jointNoticeAcknowledgement';
 /** Who an escalation goes to. */
@@ -17,13 +17,8 @@ export const bureauHead: Recipient = { type: 'bureau', id: 'head' };
 export interface ChaseStep { pending: Recipient[]; published?: string }
 
 export function noticeChaseActivities({ db, notifier }: ActivityDeps) {
-  async function publishOnce(id: string, kind: NoticeKind, chased: ChasedNotice & { cycleId: string | null }, recipients: Recipient[], text: RenderedNotice, facts: Record<string, unknown>) {
-    await db.$transaction(async (tx) => {
-      if (await tx.notice.findUnique({ where: { id } })) return;
-      await notifier.publish(tx, { id, kind, cycleId: chased.cycleId ?? undefined, about: chased.id, recipients, facts, ...text });
-      await audited(tx, actor, { action: 'create', entity: 'Notice', entityId: id, after: { kind, recipients, facts } });
-    });
-  }
+  const publish = (id: string, kind: NoticeKind, chased: ChasedNotice & { cycleId: string | null }, recipients: Recipient[], text: RenderedNotice, facts: Record<string, unknown>) =>
+    publishOnce({ db, notifier }, actor, { id, kind, cycleId: chased.cycleId ?? undefined, about: chased.id, recipients, facts, ...text });
 
   return {
     async unacknowledgedRecipients({ noticeId }: { noticeId: string }): Promise<Recipient[]> {
@@ -37,7 +32,7 @@ export function noticeChaseActivities({ db, notifier }: ActivityDeps) {
       const pending = await pendingOf(db, noticeId);
       if (pending.length === 0) return { pending };
       const published = `${noticeId}/reminder/${round}`;
-      await publishOnce(published, 'notice-reminder', notice, pending, reminderText(notice, round), { noticeId, round });
+      await publish(published, 'notice-reminder', notice, pending, reminderText(notice, round), { noticeId, round });
       return { pending, published };
     },
 
@@ -48,7 +43,7 @@ export function noticeChaseActivities({ db, notifier }: ActivityDeps) {
       if (pending.length === 0) return { pending };
       const published = `${noticeId}/escalation`;
       const text = escalationText(notice, afterDays, pending, await nameLookup(db));
-      await publishOnce(published, 'notice-escalation', notice, [bureauHead], text, { noticeId, afterDays, unacknowledged: pending });
+      await publish(published, 'notice-escalation', notice, [bureauHead], text, { noticeId, afterDays, unacknowledged: pending });
       return { pending, published };
     },
   };

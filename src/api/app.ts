@@ -7,6 +7,7 @@ import { notFoundRoute, problemHandler } from './problem.js';
 import { acknowledgementsRouter } from './routes/acknowledgements.js';
 import { auditRouter } from './routes/audit.js';
 import { inboxRouter } from './routes/inbox.js';
+import { visitsRouter } from './routes/visits.js';
 import { bindingsRouter } from './routes/bindings.js';
 import { cyclesRouter } from './routes/cycles.js';
 import { explanationsRouter } from './routes/explanations.js';
@@ -42,6 +43,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(paymentsRouter(ctx));
   api.use(acknowledgementsRouter(ctx));
   api.use('/inbox', inboxRouter(ctx));
+  api.use('/visits', visitsRouter(ctx));
 
   app.use('/api', api);
   app.use(notFoundRoute);

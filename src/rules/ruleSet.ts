@@ -53,6 +53,14 @@ const parametersSchema = z.object({
   noticeReminderDays: z.int().min(1).max(90).default(3),
   /** Days after a joint notice at which its unacknowledged recipients go to the bureau head. */
   noticeEscalationDays: z.int().min(1).max(365).default(7),
+  /** Days an officer has to confirm or dispute a leader's visit; unanswered after that, it counts. */
+  visitConfirmationDays: z.int().min(0).max(60).default(7),
+  /** When leaders short of their days are reminded: a day of the month, or minus days before its last day. */
+  presenceReminderDays: z.array(z.int().min(-27).max(28).refine((d) => d !== 0, 'expected a day of the month or minus days before its end')).max(10).default([10, 20, -3]),
+  /** Public holidays (YYYY-MM-DD), left out of the working days a reminder counts. */
+  publicHolidays: z.array(z.iso.date()).max(100).default([]),
+  /** Diversions of a community officer a station may make in a month before it is flagged. */
+  diversionsPerMonth: z.int().min(0).max(31).default(2),
 });
 
 function conditionsSchema(facts: FactCatalogue) {

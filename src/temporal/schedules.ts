@@ -1,6 +1,7 @@
 // Every recurring start is a Temporal Schedule, registered (or brought up to date) at start-up.
 import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client, type ScheduleOptions } from '@temporalio/client';
 import { scheduledQuarterlyCycle } from '../workflows/scheduledCycle.js';
+import { presenceSchedule } from './presenceSchedule.js';
 import { yearEndSchedule } from './yearEndSchedule.js';
 
 export function scheduleIds(taskQueue: string) {
@@ -24,7 +25,7 @@ export function quarterlySchedule(taskQueue: string, timeZone: string): Schedule
 }
 
 export async function registerSchedules(client: Client, taskQueue: string, timeZone: string): Promise<string[]> {
-  const options = [quarterlySchedule(taskQueue, timeZone), yearEndSchedule(taskQueue, timeZone)];
+  const options = [quarterlySchedule(taskQueue, timeZone), yearEndSchedule(taskQueue, timeZone), presenceSchedule(taskQueue, timeZone)];
   for (const o of options) {
     try {
       await client.schedule.create(o);

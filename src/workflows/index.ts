@@ -6,3 +6,5 @@ export { jointNoticeAcknowledgement } from './jointNoticeAcknowledgement.js';
 export { paymentFollowUps } from './paymentFollowUps.js';
 export { paymentVerification } from './paymentVerification.js';
 export { noticeDelivery } from './noticeDelivery.js';
+export { presenceMonth } from './presenceMonth.js';
+export { presenceLauncher } from './presenceLauncher.js';

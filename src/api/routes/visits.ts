@@ -1,0 +1,79 @@
+// Leaders log their days in the community; the community's officer confirms or disputes each.
+// Both are stored first and then told to the leader's presence workflow of that month.
+import { Router } from 'express';
+import { z } from 'zod';
+import { audited, type Tx } from '../../db/audit.js';
+import { presenceWorkflowId, visitChangedSignalName } from '../../presence/ids.js';
+import { actorOf } from '../auth.js';
+import type { Ctx } from '../context.js';
+import { Problem } from '../problem.js';
+import { daySchema, idSchema } from '../schemas.js';
+import { parseBody, parseParam } from '../validate.js';
+
+const visitSchema = z.strictObject({ leaderId: idSchema, communityId: idSchema, date: daySchema, note: z.string().trim().max(500).default('') });
+const answerSchema = z.strictObject({ officerId: idSchema, verdict: z.enum(['confirmed', 'disputed'], { error: 'expected confirmed or disputed' }) });
+
+/** The community a subject was bound to on a day, if any. */
+async function boundCommunity(tx: Tx, subjectType: string, subjectId: string, date: string): Promise<string[]> {
+  const rows = await tx.binding.findMany({
+    where: { subjectType, subjectId, effectiveFrom: { lte: date }, OR: [{ effectiveTo: null }, { effectiveTo: { gte: date } }] },
+    select: { communityId: true },
+  });
+  return rows.map((r) => r.communityId);
+}
+
+export function visitsRouter(ctx: Ctx): Router {
+  const router = Router();
+  const tell = (leaderId: string, date: string, visitId: number) =>
+    ctx.signals.signal(presenceWorkflowId(leaderId, date.slice(0, 7)), visitChangedSignalName, { visitId });
+
+  router.post('/', async (req, res) => {
+    const v = parseBody(visitSchema, req.body);
+    if (v.date > ctx.today()) throw Problem.field(422, { pointer: '/date', message: `${v.date} is in the future; log a day after it has happened` });
+    const actor = actorOf(res);
+    const visit = await ctx.db.$transaction(async (tx) => {
+      if (!(await tx.leader.findUnique({ where: { id: v.leaderId } }))) throw Problem.field(422, { pointer: '/leaderId', message: `leader ${v.leaderId} does not exist` });
+      const bound = await boundCommunity(tx, 'leader', v.leaderId, v.date);
+      if (!bound.includes(v.communityId)) {
+        const actual = bound.length ? `bound to ${bound.join(', ')}` : 'not bound to any community';
+        throw Problem.field(422, { pointer: '/communityId', message: `leader ${v.leaderId} was ${actual} on ${v.date}, not to ${v.communityId}` });
+      }
+      const row = await tx.visit.create({ data: { ...v, loggedBy: actor } });
+      await audited(tx, actor, { action: 'create', entity: 'Visit', entityId: row.id, after: row });
+      return row;
+    });
+    await tell(visit.leaderId, visit.date, visit.id);
+    res.status(201).location(`${req.baseUrl}/${visit.id}`).json(visit);
+  });
+
+  router.get('/:id', async (req, res) => {
+    const id = parseParam(z.coerce.number().int().positive(), req.params.id, 'Visit');
+    const visit = await ctx.db.visit.findUnique({ where: { id } });
+    if (!visit) throw Problem.notFound('Visit', id);
+    res.json(visit);
+  });
+
+  router.post('/:id/confirmation', async (req, res) => {
+    const id = parseParam(z.coerce.number().int().positive(), req.params.id, 'Visit');
+    const { officerId, verdict } = parseBody(answerSchema, req.body);
+    const actor = actorOf(res);
+    const { visit, changed } = await ctx.db.$transaction(async (tx) => {
+      const before = await tx.visit.findUnique({ where: { id } });
+      if (!before) throw Problem.notFound('Visit', id);
+      if (!(await boundCommunity(tx, 'officer', officerId, before.date)).includes(before.communityId)) {
+        throw Problem.field(422, { pointer: '/officerId', message: `officer ${officerId} was not an officer of ${before.communityId} on ${before.date}` });
+      }
+      if (before.status === verdict) return { visit: before, changed: false };
+      if (before.status !== 'pending') {
+        throw Problem.field(409, { pointer: '/verdict', message: `visit ${id} was already ${before.status} by ${before.answeredBy}; an answer is final` });
+      }
+      const after = await tx.visit.update({ where: { id }, data: { status: verdict, answeredBy: officerId, answeredAt: ctx.now() } });
+      await audited(tx, actor, { action: verdict === 'confirmed' ? 'confirm' : 'dispute', entity: 'Visit', entityId: id, before, after });
+      return { visit: after, changed: true };
+    });
+    if (changed) await tell(visit.leaderId, visit.date, visit.id);
+    res.status(200).json(visit);
+  });
+
+  return router;
+}

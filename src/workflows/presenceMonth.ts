@@ -1,0 +1,53 @@
+// One leader's month: reminders at the configured points while the leader is short of days,
+// then the month's record. Visits arrive as signals and only prompt a recount from the
+// database, so a lost signal delays nothing that matters: every reminder recounts anyway.
+import { condition, defineQuery, defineSignal, proxyActivities, setHandler } from '@temporalio/workflow';
+import type { createActivities } from '../activities/index.js';
+import type { PresenceMonthInput } from '../activities/presence.js';
+import { noticeDeliveryFollowUp } from '../notices/acknowledgement.js';
+import { visitChangedSignalName } from '../presence/ids.js';
+import { startFollowUps } from './followUps.js';
+
+const { presenceDays, remindPresence, recordPresence } = proxyActivities<ReturnType<typeof createActivities>>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes' },
+});
+
+export const visitChangedSignal = defineSignal<[{ visitId: number }]>(visitChangedSignalName);
+export interface PresenceProgress { days: string[]; reminded: string[]; recorded?: { days: number; compliant: boolean } }
+export const presenceProgressQuery = defineQuery<PresenceProgress>('presenceProgress');
+
+export async function presenceMonth(input: PresenceMonthInput): Promise<PresenceProgress> {
+  const progress: PresenceProgress = { days: [], reminded: [] };
+  let changed = false;
+  setHandler(visitChangedSignal, () => { changed = true; });
+  setHandler(presenceProgressQuery, () => progress);
+  const asOf = () => new Date().toISOString();
+  const recount = async () => {
+    changed = false;
+    progress.days = await presenceDays({ ...input, asOf: asOf() });
+  };
+  const waitUntil = async (at: string) => {
+    for (let left = Date.parse(at) - Date.now(); left > 0; left = Date.parse(at) - Date.now()) {
+      if (await condition(() => changed, left)) await recount();
+    }
+  };
+
+  await recount();
+  for (const { date, at } of input.reminders) {
+    await waitUntil(at);
+    // Counted days never decrease (an answer is final), so a leader who has enough is done.
+    if (progress.days.length >= input.minDays) continue;
+    const { days, published } = await remindPresence({ ...input, date, asOf: asOf() });
+    progress.days = days;
+    if (published) {
+      progress.reminded.push(date);
+      await startFollowUps([noticeDeliveryFollowUp(published)]);
+    }
+  }
+  await waitUntil(input.judgeAt);
+  const { published, ...recorded } = await recordPresence({ ...input, asOf: asOf() });
+  progress.recorded = recorded;
+  if (published) await startFollowUps([noticeDeliveryFollowUp(published)]);
+  return progress;
+}
