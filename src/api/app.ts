@@ -8,6 +8,7 @@ import { acknowledgementsRouter } from './routes/acknowledgements.js';
 import { auditRouter } from './routes/audit.js';
 import { inboxRouter } from './routes/inbox.js';
 import { visitsRouter } from './routes/visits.js';
+import { diversionsRouter } from './routes/diversions.js';
 import { bindingsRouter } from './routes/bindings.js';
 import { cyclesRouter } from './routes/cycles.js';
 import { explanationsRouter } from './routes/explanations.js';
@@ -44,6 +45,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(acknowledgementsRouter(ctx));
   api.use('/inbox', inboxRouter(ctx));
   api.use('/visits', visitsRouter(ctx));
+  api.use('/diversions', diversionsRouter(ctx));
 
   app.use('/api', api);
   app.use(notFoundRoute);

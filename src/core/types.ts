@@ -50,10 +50,10 @@ export interface RankedOffice extends ScoredOffice {
 export type SanctionKind = 'circulated-criticism' | 'admonishment-talk' | 'rural-reassignment';
 export type Honour = 'deputy-section-level-recommendation' | 'reserve-talent-pool';
 export type NoticeKind = 'joint-notice' | 'presence-reminder' | 'presence-violation' | 'payment-overdue' | 'metrics-missing'
-  | 'notice-reminder' | 'notice-escalation'
+  | 'notice-reminder' | 'notice-escalation' | 'diversion-excess'
   | 'payment-reminder' | 'payment-recorded' | 'payment-disputed' | 'payment-corrected';
 
-export interface Recipient { type: 'officer' | 'leader' | 'department' | 'bureau' | 'finance'; id: string }
+export interface Recipient { type: 'officer' | 'leader' | 'department' | 'bureau' | 'finance' | 'station'; id: string }
 
 export interface SanctionDecision {
   type: 'sanction';

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { Recipient } from '../../core/types.js';
 
-const recipientTypes = ['officer', 'leader', 'department', 'bureau', 'finance'] as const satisfies readonly Recipient['type'][];
+const recipientTypes = ['officer', 'leader', 'department', 'bureau', 'finance', 'station'] as const satisfies readonly Recipient['type'][];
 export const recipientTypeSchema = z.enum(recipientTypes, { error: `expected one of ${recipientTypes.join(', ')}` });
 
 /** Express gives a `*` parameter as its path segments. */

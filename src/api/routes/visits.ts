@@ -2,9 +2,10 @@
 // Both are stored first and then told to the leader's presence workflow of that month.
 import { Router } from 'express';
 import { z } from 'zod';
-import { audited, type Tx } from '../../db/audit.js';
+import { audited } from '../../db/audit.js';
 import { presenceWorkflowId, visitChangedSignalName } from '../../presence/ids.js';
 import { actorOf } from '../auth.js';
+import { communitiesOn } from '../boundOn.js';
 import type { Ctx } from '../context.js';
 import { Problem } from '../problem.js';
 import { daySchema, idSchema } from '../schemas.js';
@@ -12,15 +13,6 @@ import { parseBody, parseParam } from '../validate.js';
 
 const visitSchema = z.strictObject({ leaderId: idSchema, communityId: idSchema, date: daySchema, note: z.string().trim().max(500).default('') });
 const answerSchema = z.strictObject({ officerId: idSchema, verdict: z.enum(['confirmed', 'disputed'], { error: 'expected confirmed or disputed' }) });
-
-/** The community a subject was bound to on a day, if any. */
-async function boundCommunity(tx: Tx, subjectType: string, subjectId: string, date: string): Promise<string[]> {
-  const rows = await tx.binding.findMany({
-    where: { subjectType, subjectId, effectiveFrom: { lte: date }, OR: [{ effectiveTo: null }, { effectiveTo: { gte: date } }] },
-    select: { communityId: true },
-  });
-  return rows.map((r) => r.communityId);
-}
 
 export function visitsRouter(ctx: Ctx): Router {
   const router = Router();
@@ -33,7 +25,7 @@ export function visitsRouter(ctx: Ctx): Router {
     const actor = actorOf(res);
     const visit = await ctx.db.$transaction(async (tx) => {
       if (!(await tx.leader.findUnique({ where: { id: v.leaderId } }))) throw Problem.field(422, { pointer: '/leaderId', message: `leader ${v.leaderId} does not exist` });
-      const bound = await boundCommunity(tx, 'leader', v.leaderId, v.date);
+      const bound = await communitiesOn(tx, 'leader', v.leaderId, v.date);
       if (!bound.includes(v.communityId)) {
         const actual = bound.length ? `bound to ${bound.join(', ')}` : 'not bound to any community';
         throw Problem.field(422, { pointer: '/communityId', message: `leader ${v.leaderId} was ${actual} on ${v.date}, not to ${v.communityId}` });
@@ -60,7 +52,7 @@ export function visitsRouter(ctx: Ctx): Router {
     const { visit, changed } = await ctx.db.$transaction(async (tx) => {
       const before = await tx.visit.findUnique({ where: { id } });
       if (!before) throw Problem.notFound('Visit', id);
-      if (!(await boundCommunity(tx, 'officer', officerId, before.date)).includes(before.communityId)) {
+      if (!(await communitiesOn(tx, 'officer', officerId, before.date)).includes(before.communityId)) {
         throw Problem.field(422, { pointer: '/officerId', message: `officer ${officerId} was not an officer of ${before.communityId} on ${before.date}` });
       }
       if (before.status === verdict) return { visit: before, changed: false };

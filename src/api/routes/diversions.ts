@@ -1,0 +1,58 @@
+// Stations record each time they pull a community officer to station duty or case work. Once a
+// community's month goes over the rule set's allowance, the station and the bureau are told, in
+// the same transaction as the record that crossed it.
+import { Router } from 'express';
+import { z } from 'zod';
+import { audited } from '../../db/audit.js';
+import { ruleSetInForce } from '../../db/ruleSets.js';
+import { diversionText } from '../../notices/diversionText.js';
+import { createInboxNotifier } from '../../notices/notifier.js';
+import { actorOf } from '../auth.js';
+import { communitiesOn } from '../boundOn.js';
+import type { Ctx } from '../context.js';
+import { Problem } from '../problem.js';
+import { daySchema, idSchema } from '../schemas.js';
+import { parseBody } from '../validate.js';
+
+const diversionSchema = z.strictObject({
+  stationId: idSchema,
+  officerId: idSchema,
+  date: daySchema,
+  kind: z.enum(['station-duty', 'case-work'], { error: 'expected station-duty or case-work' }),
+  note: z.string().trim().max(500).default(''),
+});
+
+export function diversionsRouter(ctx: Ctx): Router {
+  const router = Router();
+  const inbox = createInboxNotifier();
+
+  router.post('/', async (req, res) => {
+    const d = parseBody(diversionSchema, req.body);
+    if (d.date > ctx.today()) throw Problem.field(422, { pointer: '/date', message: `${d.date} is in the future` });
+    const actor = actorOf(res);
+    const month = d.date.slice(0, 7);
+    const { parameters } = (await ruleSetInForce(ctx.db, d.date)).ruleSet;
+    const result = await ctx.db.$transaction(async (tx) => {
+      const [communityId] = await communitiesOn(tx, 'officer', d.officerId, d.date);
+      if (!communityId) throw Problem.field(422, { pointer: '/officerId', message: `officer ${d.officerId} was not a community officer on ${d.date}` });
+      const row = await tx.diversion.create({ data: { ...d, communityId, recordedBy: actor } });
+      await audited(tx, actor, { action: 'create', entity: 'Diversion', entityId: row.id, after: row });
+      const count = await tx.diversion.count({ where: { communityId, date: { startsWith: month } } });
+      const noticeId = `diversions/${communityId}/${month}`;
+      const flagged = count > parameters.diversionsPerMonth;
+      if (flagged && !(await tx.notice.findUnique({ where: { id: noticeId } }))) {
+        const community = (await tx.community.findUnique({ where: { id: communityId } }))?.name ?? communityId;
+        const facts = { month, communityId, count, allowed: parameters.diversionsPerMonth, stationId: d.stationId };
+        await inbox.publish(tx, {
+          id: noticeId, kind: 'diversion-excess', about: communityId, facts,
+          recipients: [{ type: 'station', id: d.stationId }, { type: 'bureau', id: 'head' }], ...diversionText(community, facts),
+        });
+        await audited(tx, actor, { action: 'create', entity: 'Notice', entityId: noticeId, after: facts });
+      }
+      return { ...row, monthCount: count, allowed: parameters.diversionsPerMonth, flagged };
+    });
+    res.status(201).json(result);
+  });
+
+  return router;
+}
