@@ -9,6 +9,7 @@ import { auditRouter } from './routes/audit.js';
 import { inboxRouter } from './routes/inbox.js';
 import { visitsRouter } from './routes/visits.js';
 import { diversionsRouter } from './routes/diversions.js';
+import { scorecardsRouter } from './routes/scorecards.js';
 import { bindingsRouter } from './routes/bindings.js';
 import { cyclesRouter } from './routes/cycles.js';
 import { explanationsRouter } from './routes/explanations.js';
@@ -46,6 +47,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use('/inbox', inboxRouter(ctx));
   api.use('/visits', visitsRouter(ctx));
   api.use('/diversions', diversionsRouter(ctx));
+  api.use(scorecardsRouter(ctx));
 
   app.use('/api', api);
   app.use(notFoundRoute);

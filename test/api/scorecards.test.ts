@@ -1,0 +1,60 @@
+// Binding scorecards: a leader and a department carry their community's quarter, sanctions,
+// diversions, and (the leader) the months of presence.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createActivities } from '../../src/activities/index.js';
+import type { Db } from '../../src/db/client.js';
+import { seedDemoCounty } from '../../src/db/seed.js';
+import { createInboxNotifier } from '../../src/notices/notifier.js';
+import { freshSqlite } from '../support/db.js';
+import { demoFigures } from '../support/figures.js';
+import { expectProblem, harness } from './harness.js';
+
+let db: Db;
+let h: Awaited<ReturnType<typeof harness>>;
+let last: string;
+const n = (community: string) => community.slice(1);
+
+beforeAll(async () => {
+  db = (await freshSqlite('api-scorecards')).db;
+  await seedDemoCounty(db, { today: '2026-01-01' });
+  h = await harness(db);
+  const ids = (await db.community.findMany()).map((c) => c.id);
+  for (const f of demoFigures(ids)) await db.metricSubmission.create({ data: { period: '2026-Q1', ...f, submittedBy: 'zhian', actor: 'test' } });
+  const activities = createActivities({ db, notifier: createInboxNotifier(), clock: () => new Date('2026-04-02T00:00:00Z') });
+  await activities.openCycle({ cycleId: 'quarterly-2026-Q1', kind: 'quarterly', period: '2026-Q1' });
+  await activities.decideAndPersist({ cycleId: 'quarterly-2026-Q1', gaps: [] });
+  last = (await db.evaluation.findFirstOrThrow({ where: { isLast: true } })).communityId;
+  await db.presenceMonth.create({ data: { leaderId: `L${n(last)}`, month: '2026-02', communityId: last, days: 1, required: 2, compliant: false, countedDays: ['2026-02-03'] } });
+  await db.presenceMonth.create({ data: { leaderId: `L${n(last)}`, month: '2026-03', communityId: last, days: 2, required: 2, compliant: true, countedDays: ['2026-03-03', '2026-03-09'] } });
+  const officer = (await db.binding.findFirstOrThrow({ where: { communityId: last, subjectType: 'officer' } })).subjectId;
+  await h.api.post('/api/diversions', { stationId: 's1', officerId: officer, date: '2026-03-02', kind: 'case-work' }).expect(201);
+});
+
+afterAll(async () => db?.$disconnect());
+
+describe('GET /api/leaders/{id}/scorecard', () => {
+  it('shows the bound community\'s last place, its sanctions, diversions and the leader\'s presence months', async () => {
+    const res = await h.api.get(`/api/leaders/L${n(last)}/scorecard?year=2026`);
+    expect(res.status).toBe(200);
+    const [q1] = res.body.quarters;
+    expect(q1).toMatchObject({ period: '2026-Q1', communityId: last, evaluated: true, rank: 10, offices: 10, isLast: true, diversions: 1 });
+    expect(q1.sanctions.map((s: { kind: string }) => s.kind).sort()).toEqual(['admonishment-talk', 'circulated-criticism']);
+    expect(res.body.presence).toEqual([
+      { month: '2026-02', communityId: last, days: 1, required: 2, compliant: false },
+      { month: '2026-03', communityId: last, days: 2, required: 2, compliant: true },
+    ]);
+    expect(res.body.summary).toEqual({ quartersLast: 1, sanctions: 2, diversions: 1, nonCompliantMonths: 1 });
+    expect(res.body.quarters[1]).toMatchObject({ period: '2026-Q2', evaluated: false });
+  });
+});
+
+describe('GET /api/departments/{id}/scorecard', () => {
+  it('shows the same community quarter without presence, and 404 for an unknown department', async () => {
+    const res = await h.api.get(`/api/departments/D${n(last)}/scorecard?year=2026`);
+    expect(res.status).toBe(200);
+    expect(res.body.presence).toBeUndefined();
+    expect(res.body.summary).toEqual({ quartersLast: 1, sanctions: 2, diversions: 1 });
+    expectProblem(await h.api.get('/api/departments/D99/scorecard'), 404);
+    expectProblem(await h.api.get('/api/leaders/L01/scorecard?year=abc'), 400);
+  });
+});
