@@ -9,6 +9,8 @@ import { officesOn } from '../db/offices.js';
 import { ruleSetInForce, ruleSetVersion } from '../db/ruleSets.js';
 import { recordedFacts } from '../rules/explanation.js';
 import type { ActivityDeps } from './deps.js';
+import { followUpsOf } from './followUps.js';
+import type { FollowUp } from '../workflows/followUps.js';
 
 const actor = 'system:yearEndEvaluation';
 const quarters = (year: number) => [1, 2, 3, 4].map((q) => `${year}-Q${q}`);
@@ -27,6 +29,8 @@ export interface YearEndSummary {
   rewards: number;
   rewardTotal: number;
   honours: number;
+  /** Payment verification of the rewards. */
+  followUps: FollowUp[];
 }
 
 export function yearEndActivities({ db, clock }: ActivityDeps) {
@@ -104,5 +108,6 @@ async function storedSummary(db: ActivityDeps['db'], cycleId: string, year: numb
   return {
     cycleId, year, quartersUsed, ranked: ranked.length, rewards: rewards.length,
     rewardTotal: rewards.reduce((s, r) => s + (r.amountFen ?? 0), 0) / 100, honours,
+    followUps: await followUpsOf(db, cycleId),
   };
 }

@@ -1,5 +1,6 @@
 import { proxyActivities, setHandler, sleep } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
+import { startFollowUps } from './followUps.js';
 import { cycleProgressQuery, type CycleProgress } from './messages.js';
 
 const { undecidedQuarters, decideYearEnd } = proxyActivities<ReturnType<typeof createActivities>>({
@@ -33,6 +34,8 @@ export async function yearEndEvaluation(input: YearEndEvaluationInput) {
   }
   progress.step = 'deciding';
   const summary = await decideYearEnd({ cycleId: input.cycleId, year: input.year });
+  progress.step = 'starting-follow-ups';
+  await startFollowUps(summary.followUps);
   progress.step = 'done';
   return summary;
 }

@@ -13,9 +13,9 @@ import { serverExecutable } from '../../src/temporal/executables.js';
 import { cycleProgressQuery, figuresSubmittedSignal } from '../../src/workflows/messages.js';
 import { quarterlyEvaluation } from '../../src/workflows/quarterlyEvaluation.js';
 import { freshSqlite } from '../support/db.js';
+import { day, runningTime } from '../support/runningTime.js';
 import { demoFigures } from '../support/figures.js';
 
-const day = 86_400_000;
 const historyFixture = fileURLToPath(new URL('../fixtures/histories/quarterly-evaluation.json', import.meta.url));
 let env: TestWorkflowEnvironment;
 let db: Db;
@@ -37,12 +37,6 @@ async function submit(period: string, ids: string[]) {
   for (const f of demoFigures(ids)) {
     await db.metricSubmission.create({ data: { period, ...f, submittedBy: 'zhian', actor: 'test' } });
   }
-}
-
-/** Workflow time from start to close, as the server's (skipping) clock measured it. */
-async function runningTime(handle: { describe(): Promise<{ startTime: Date; closeTime?: Date }> }) {
-  const { startTime, closeTime } = await handle.describe();
-  return closeTime!.getTime() - startTime.getTime();
 }
 
 function worker(taskQueue: string) {

@@ -1,0 +1,7 @@
+/** Workflow time from start to close, as the server's (possibly skipping) clock measured it. */
+export async function runningTime(handle: { describe(): Promise<{ startTime: Date; closeTime?: Date }> }): Promise<number> {
+  const { startTime, closeTime } = await handle.describe();
+  return closeTime!.getTime() - startTime.getTime();
+}
+
+export const day = 86_400_000;

@@ -1,0 +1,41 @@
+// The year-end cycle waits for quarterly cycles that have not decided yet. Its own file: the
+// time-skipping server skips only while no workflow task waits, and the other year-end tests
+// leave follow-up workflows behind without a worker.
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { createActivities } from '../../src/activities/index.js';
+import type { Db } from '../../src/db/client.js';
+import { seedDemoCounty } from '../../src/db/seed.js';
+import { createInboxNotifier } from '../../src/notices/notifier.js';
+import { serverExecutable } from '../../src/temporal/executables.js';
+import { yearEndEvaluation } from '../../src/workflows/yearEndEvaluation.js';
+import { freshSqlite } from '../support/db.js';
+import { day, runningTime } from '../support/runningTime.js';
+
+let env: TestWorkflowEnvironment;
+let db: Db;
+
+beforeAll(async () => {
+  env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: serverExecutable('time-skipping') } });
+  db = (await freshSqlite('workflow-year-end-wait')).db;
+  await seedDemoCounty(db, { today: '2025-01-01' });
+});
+
+afterAll(async () => {
+  await db?.$disconnect();
+  await env?.teardown();
+});
+
+it('waits for undecided quarters day by day, then decides on what there is', async () => {
+  const w = await Worker.create({
+    connection: env.nativeConnection, taskQueue: 'year-end-wait', workflowBundle: { codePath: inject('workflowBundlePath') },
+    activities: createActivities({ db, notifier: createInboxNotifier(), clock: () => new Date('2026-01-15T02:00:00Z') }),
+  });
+  const handle = await env.client.workflow.start(yearEndEvaluation, {
+    workflowId: 'year-end-2025', taskQueue: 'year-end-wait', args: [{ cycleId: 'year-end-2025', year: 2025, waitDays: 10 }],
+  });
+  const summary = await w.runUntil(handle.result());
+  expect(await runningTime(handle)).toBeGreaterThanOrEqual(10 * day);
+  expect(summary).toMatchObject({ quartersUsed: [], ranked: 0, rewards: 0, rewardTotal: 0, followUps: [] });
+});
