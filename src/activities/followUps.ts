@@ -4,14 +4,13 @@
 // start a no-op.
 import type { Db } from '../db/client.js';
 import type { FollowUp } from '../workflows/followUps.js';
-import { cycleNoticeDeliveries, jointNoticeChases } from './noticeFollowUps.js';
+import { jointNoticeChases } from './noticeFollowUps.js';
 import { paymentVerifications } from './paymentFollowUps.js';
 
 export type FollowUpPlanner = (db: Db, cycleId: string) => Promise<FollowUp[]>;
 
 const planners: FollowUpPlanner[] = [
   jointNoticeChases,
-  cycleNoticeDeliveries,
   paymentVerifications,
 ];
 

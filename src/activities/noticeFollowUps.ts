@@ -1,7 +1,7 @@
 // Follow-up planner: every joint notice a cycle published is chased by its own workflow, with
 // the reminder interval and escalation time of the rule set the cycle was decided under.
 import { ruleSetVersion } from '../db/ruleSets.js';
-import { noticeDeliveryFollowUp, noticeWorkflowId } from '../notices/acknowledgement.js';
+import { noticeWorkflowId } from '../notices/acknowledgement.js';
 import type { FollowUpPlanner } from './followUps.js';
 
 export const jointNoticeChases: FollowUpPlanner = async (db, cycleId) => {
@@ -16,8 +16,3 @@ export const jointNoticeChases: FollowUpPlanner = async (db, cycleId) => {
   }));
 };
 
-/** Every notice a cycle published also leaves through the configured channels. */
-export const cycleNoticeDeliveries: FollowUpPlanner = async (db, cycleId) => {
-  const notices = await db.notice.findMany({ where: { cycleId }, select: { id: true }, orderBy: { id: 'asc' } });
-  return notices.map(({ id }) => noticeDeliveryFollowUp(id));
-};

@@ -44,6 +44,7 @@ export async function jointNoticeAcknowledgement(input: NoticeChaseInput): Promi
   setHandler(noticeAcknowledgedSignal, (r) => { pending.delete(keyOf(r)); });
   setHandler(noticePendingQuery, () => [...pending.values()]);
   replace(await unacknowledgedRecipients({ noticeId: input.noticeId }));
+  if (input.since === undefined) await startFollowUps([noticeDeliveryFollowUp(input.noticeId)]);
 
   while (pending.size > 0) {
     const remindAt = since + (reminders + 1) * input.remindEveryDays * day;
