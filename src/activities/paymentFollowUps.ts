@@ -1,6 +1,8 @@
 // Follow-up planner and paging for payment verification: the cycle starts one launcher per
 // cycle, which starts one paymentVerification per obligation (see workflows/paymentFollowUps.ts).
-import { defaultPaymentTiming } from '../core/settlement.js';
+import type { PaymentTiming } from '../core/settlement.js';
+import { ruleSetVersion } from '../db/ruleSets.js';
+import type { RuleSetParameters } from '../rules/ruleSet.js';
 import type { FollowUp } from '../workflows/followUps.js';
 import { paymentWorkflowId } from '../workflows/paymentMessages.js';
 import type { ActivityDeps } from './deps.js';
@@ -11,9 +13,21 @@ export const paymentVerifications: FollowUpPlanner = async (db, cycleId) => {
   return any === 0 ? [] : [{ workflowType: 'paymentFollowUps', workflowId: `payments/${cycleId}`, args: [{ cycleId }] }];
 };
 
+/** The payment timings of the rule set the cycle was decided under. */
+export function paymentTiming(p: RuleSetParameters): PaymentTiming {
+  return {
+    remindDaysBefore: p.paymentReminderDaysBefore,
+    escalateEveryDays: p.paymentEscalationDays,
+    settleAfterDays: p.paymentSettleAfterDays,
+    disputeWindowDays: p.paymentDisputeWindowDays,
+  };
+}
+
 export function paymentFollowUpActivities({ db }: ActivityDeps) {
   return {
     async obligationPage(input: { cycleId: string; after?: string; limit: number }): Promise<{ followUps: FollowUp[]; last?: string }> {
+      const cycle = await db.cycle.findUniqueOrThrow({ where: { id: input.cycleId } });
+      const timing = paymentTiming((await ruleSetVersion(db, cycle.ruleSetVersionId!)).ruleSet.parameters);
       const rows = await db.paymentObligation.findMany({
         where: { cycleId: input.cycleId, ...(input.after === undefined ? {} : { id: { gt: input.after } }) },
         orderBy: { id: 'asc' }, take: input.limit, select: { id: true, dueOn: true },
@@ -21,7 +35,7 @@ export function paymentFollowUpActivities({ db }: ActivityDeps) {
       return {
         followUps: rows.map((o) => ({
           workflowType: 'paymentVerification', workflowId: paymentWorkflowId(o.id),
-          args: [{ obligationId: o.id, dueOn: o.dueOn, timing: defaultPaymentTiming }],
+          args: [{ obligationId: o.id, dueOn: o.dueOn, timing }],
         })),
         last: rows.at(-1)?.id,
       };

@@ -14,8 +14,6 @@ export interface PaymentTiming {
   disputeWindowDays: number;
 }
 
-export const defaultPaymentTiming: PaymentTiming = { remindDaysBefore: 7, escalateEveryDays: 7, settleAfterDays: 30, disputeWindowDays: 90 };
-
 /** What the records say about one obligation, in fen. */
 export interface ObligationFacts {
   status: string;

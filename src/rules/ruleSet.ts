@@ -61,6 +61,14 @@ const parametersSchema = z.object({
   publicHolidays: z.array(z.iso.date()).max(100).default([]),
   /** Diversions of a community officer a station may make in a month before it is flagged. */
   diversionsPerMonth: z.int().min(0).max(31).default(2),
+  /** Finance is reminded this many days before a payment falls due. */
+  paymentReminderDaysBefore: z.int().min(0).max(90).default(7),
+  /** Overdue notices repeat this often until the obligation is paid. */
+  paymentEscalationDays: z.int().min(1).max(90).default(7),
+  /** Paid in full and undisputed this long counts as received, even without the payee's confirmation. */
+  paymentSettleAfterDays: z.int().min(0).max(365).default(30),
+  /** A settled obligation accepts disputes this long before it closes for good. */
+  paymentDisputeWindowDays: z.int().min(0).max(730).default(90),
 });
 
 function conditionsSchema(facts: FactCatalogue) {

@@ -3,6 +3,7 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { loadDefaultRuleSet } from '../../src/rules/ruleSet.js';
 import { createActivities } from '../../src/activities/index.js';
 import type { Db } from '../../src/db/client.js';
 import { seedDemoCounty } from '../../src/db/seed.js';
@@ -35,6 +36,12 @@ it('follows every subsidy obligation of a decided quarter with its own workflow'
     connection: env.nativeConnection, taskQueue: 'cycle', workflowBundle: { codePath: inject('workflowBundlePath') },
     activities: createActivities({ db, notifier: createInboxNotifier(), clock: () => new Date('2026-04-02T00:00:00Z') }),
   });
+  // The bureau's own payment timings travel from the rule set in force into every verification.
+  const ruleSet = loadDefaultRuleSet();
+  await db.ruleSetVersion.create({ data: {
+    name: 'faster-escalation', document: { ...ruleSet, parameters: { ...ruleSet.parameters, paymentEscalationDays: 3 } } as object,
+    effectiveFrom: '2026-01-01', author: 'test', reason: 'escalate twice a week',
+  } });
   const obligations = await worker.runUntil(async () => {
     await env.client.workflow.execute(quarterlyEvaluation, { workflowId: `quarterly-${period}`, taskQueue: 'cycle', args: [{ cycleId: `quarterly-${period}`, period }] });
     const rows = await db.paymentObligation.findMany({ where: { cycleId: `quarterly-${period}` } });
@@ -47,4 +54,6 @@ it('follows every subsidy obligation of a decided quarter with its own workflow'
   });
   expect(obligations.length).toBeGreaterThan(0);
   expect(obligations.every((o) => o.kind === 'subsidy' && o.id.startsWith(`${period}/subsidy/`))).toBe(true);
+  const page = await createActivities({ db, notifier: createInboxNotifier(), clock: () => new Date() }).obligationPage({ cycleId: `quarterly-${period}`, limit: 1 });
+  expect(page.followUps[0]!.args[0]).toMatchObject({ timing: { remindDaysBefore: 7, escalateEveryDays: 3, settleAfterDays: 30, disputeWindowDays: 90 } });
 });

@@ -6,7 +6,10 @@ import { Context } from '@temporalio/activity';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createActivities } from '../../src/activities/index.js';
 import { confirmReceipt, correctObligation, raiseDispute, recordPayment } from '../../src/api/paymentLedger.js';
-import { defaultPaymentTiming, type PaymentTiming } from '../../src/core/settlement.js';
+import type { PaymentTiming } from '../../src/core/settlement.js';
+import { paymentTiming } from '../../src/activities/paymentFollowUps.js';
+import { loadDefaultRuleSet } from '../../src/rules/ruleSet.js';
+import { ensureDefaultRuleSet } from '../../src/db/ruleSets.js';
 import type { Db } from '../../src/db/client.js';
 import { createInboxNotifier } from '../../src/notices/notifier.js';
 import { serverExecutable } from '../../src/temporal/executables.js';
@@ -18,7 +21,7 @@ import { paymentVerification } from '../../src/workflows/paymentVerification.js'
 import { freshSqlite } from '../support/db.js';
 
 const day = 86_400_000;
-const timing: PaymentTiming = { ...defaultPaymentTiming, settleAfterDays: 30, disputeWindowDays: 60 };
+const timing: PaymentTiming = { ...paymentTiming(loadDefaultRuleSet().parameters), settleAfterDays: 30, disputeWindowDays: 60 };
 let env: TestWorkflowEnvironment;
 let db: Db;
 
@@ -230,6 +233,8 @@ describe('paymentVerification', () => {
   it('starts one verification per obligation of a cycle, a page at a time', async () => {
     const cycleId = 'quarterly-2026-Q2';
     const ids = ['2026-Q2/subsidy/a', '2026-Q2/subsidy/b', '2026-Q2/subsidy/c'];
+    await ensureDefaultRuleSet(db);
+    await db.cycle.create({ data: { id: cycleId, kind: 'quarterly', period: '2026-Q2', status: 'decided', ruleSetVersionId: 1 } });
     for (const id of ids) await obligation(id, 20, cycleId);
     const w = await worker('launcher');
     await w.runUntil(async () => {
