@@ -1,5 +1,6 @@
 import { ParentClosePolicy, WorkflowIdReusePolicy, startChild } from '@temporalio/workflow';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import type { CycleProgress } from './messages.js';
 
 export interface FollowUp {
   workflowType: string;
@@ -22,4 +23,14 @@ export async function startFollowUps(followUps: FollowUp[]): Promise<void> {
       if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
     }
   }
+}
+
+/** The last steps every cycle shares: decide, then start what follows from the decisions. */
+export async function decideThenFollowUp<T extends { followUps: FollowUp[] }>(progress: CycleProgress, decide: () => Promise<T>): Promise<T> {
+  progress.step = 'deciding';
+  const summary = await decide();
+  progress.step = 'starting-follow-ups';
+  await startFollowUps(summary.followUps);
+  progress.step = 'done';
+  return summary;
 }

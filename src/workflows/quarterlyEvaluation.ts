@@ -1,6 +1,6 @@
 import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
-import { startFollowUps } from './followUps.js';
+import { decideThenFollowUp } from './followUps.js';
 import { cycleProgressQuery, figuresSubmittedSignal, type CycleProgress } from './messages.js';
 
 const { openCycle, requestMissingFigures, findMissingFigures, decideAndPersist } = proxyActivities<
@@ -41,10 +41,5 @@ export async function quarterlyEvaluation(input: QuarterlyEvaluationInput) {
       progress.waitingFor = await findMissingFigures({ cycleId: input.cycleId });
     }
   }
-  progress.step = 'deciding';
-  const summary = await decideAndPersist({ cycleId: input.cycleId, gaps: progress.waitingFor });
-  progress.step = 'starting-follow-ups';
-  await startFollowUps(summary.followUps);
-  progress.step = 'done';
-  return summary;
+  return decideThenFollowUp(progress, () => decideAndPersist({ cycleId: input.cycleId, gaps: progress.waitingFor }));
 }

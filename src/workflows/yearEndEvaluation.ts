@@ -1,6 +1,6 @@
 import { proxyActivities, setHandler, sleep } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
-import { startFollowUps } from './followUps.js';
+import { decideThenFollowUp } from './followUps.js';
 import { cycleProgressQuery, type CycleProgress } from './messages.js';
 
 const { undecidedQuarters, decideYearEnd } = proxyActivities<ReturnType<typeof createActivities>>({
@@ -32,10 +32,5 @@ export async function yearEndEvaluation(input: YearEndEvaluationInput) {
     if (pending.length === 0 || day >= waitDays) break;
     await sleep('1 day');
   }
-  progress.step = 'deciding';
-  const summary = await decideYearEnd({ cycleId: input.cycleId, year: input.year });
-  progress.step = 'starting-follow-ups';
-  await startFollowUps(summary.followUps);
-  progress.step = 'done';
-  return summary;
+  return decideThenFollowUp(progress, () => decideYearEnd({ cycleId: input.cycleId, year: input.year }));
 }
