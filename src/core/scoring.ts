@@ -73,8 +73,12 @@ export function scoreOffice(office: Office, metrics: MetricValues, scoring: Scor
   const problem = officeProblem(office);
   if (problem) throw new InvalidFigureError(office.id, problem.field, problem.expected, office[problem.field]);
 
-  const present: { metric: MetricKey; value: number; points: number; adjusted?: number; weight: number }[] = [];
+  // One pass that builds the breakdown entries and the sums; contributions need the total
+  // weight, so they are filled in after it (this runs once per office in a national pass).
+  const breakdown: MetricBreakdownEntry[] = [];
   const missing: MetricKey[] = [];
+  let totalWeight = 0;
+  let weighted = 0;
   for (const key of metricKeys) {
     const config = scoring.metrics[key];
     if (!config) continue;
@@ -85,17 +89,16 @@ export function scoreOffice(office: Office, metrics: MetricValues, scoring: Scor
     }
     const figure = figureProblem(config, value);
     if (figure) throw new InvalidFigureError(office.id, key, figure, value);
-    present.push({ metric: key, value, weight: config.weight, ...metricPoints(config, value, office, scoring) });
+    const { points, adjusted } = metricPoints(config, value, office, scoring);
+    const entry: MetricBreakdownEntry = { metric: key, value, points, weight: config.weight, contribution: 0 };
+    if (adjusted !== undefined) entry.adjusted = adjusted;
+    breakdown.push(entry);
+    totalWeight += config.weight;
+    weighted += points * config.weight;
   }
-
-  const totalWeight = present.reduce((sum, m) => sum + m.weight, 0);
   if (totalWeight <= 0) {
     throw new InvalidFigureError(office.id, 'metrics', 'expected a figure for at least one metric with a positive weight', Object.keys(metrics));
   }
-  const breakdown: MetricBreakdownEntry[] = present.map(({ metric, value, adjusted, points, weight }) => ({
-    metric, value, ...(adjusted === undefined ? {} : { adjusted }), points, weight,
-    contribution: roundHalfUp((points * weight) / totalWeight),
-  }));
-  const score = roundHalfUp(present.reduce((sum, m) => sum + m.points * m.weight, 0) / totalWeight);
-  return { community: office.id, score, breakdown, missing };
+  for (const entry of breakdown) entry.contribution = roundHalfUp((entry.points * entry.weight) / totalWeight);
+  return { community: office.id, score: roundHalfUp(weighted / totalWeight), breakdown, missing };
 }
