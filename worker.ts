@@ -1,11 +1,13 @@
 // A worker alone, for running more of them on more machines against one Temporal cluster and
 // one database. Without TEMPORAL_ADDRESS it joins the dev server that `npm start` runs.
-import { NativeConnection } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { ConfigError, loadConfig } from './src/config.js';
 import { createDb } from './src/db/client.js';
-import { createInboxNotifier } from './src/notices/notifier.js';
 import { createWorker } from './src/temporal/worker.js';
 import { tlsOptions } from './src/temporal/connect.js';
+
+// The SDK keeps its own SIGINT/SIGTERM handling here (drain, then stop); its routine logging stays below warnings.
+Runtime.install({ logger: new DefaultLogger('WARN') });
 
 try {
   const config = loadConfig();
@@ -16,7 +18,7 @@ try {
     tls: tlsOptions(config),
   });
   const db = createDb(config.databaseUrl);
-  const worker = await createWorker(connection, t.namespace, config.taskQueue, { db, notifier: createInboxNotifier(), clock: () => new Date() });
+  const worker = await createWorker(connection, config, db);
   console.log(`worker polling task queue ${config.taskQueue} on ${t.address ?? `127.0.0.1:${t.dev.port}`}`);
   await worker.run();
   await connection.close();

@@ -9,8 +9,6 @@ import { ensureDefaultRuleSet } from './db/ruleSets.js';
 import { seedDemoCounty } from './db/seed.js';
 import { createTemporalCycles } from './cycles/temporal.js';
 import { createTemporalSignals } from './temporal/signals.js';
-import { createInboxNotifier } from './notices/notifier.js';
-import { channelsOf } from './notices/configuredChannels.js';
 import { connectTemporal } from './temporal/connect.js';
 import { registerSchedules } from './temporal/schedules.js';
 import { createWorker } from './temporal/worker.js';
@@ -34,7 +32,7 @@ export async function startService(config: Config, clock: () => Date = () => new
   const seed = await seedDemoCounty(db, { today: clock().toISOString().slice(0, 10), token: config.bureauToken });
   const temporal = await connectTemporal(config);
   const { env } = temporal;
-  const worker = await createWorker(env.nativeConnection, config.temporal.namespace, config.taskQueue, { db, notifier: createInboxNotifier(), clock, channels: channelsOf(config.channels) });
+  const worker = await createWorker(env.nativeConnection, config, db, clock);
   const workerRun = worker.run();
   const schedules = await registerSchedules(env.client, config.taskQueue, config.timeZone);
   const app = createApp({ db, cycles: createTemporalCycles(env.client, config.taskQueue), signals: createTemporalSignals(env.client), clock });
