@@ -7,10 +7,11 @@ import { deliveryActivities } from './delivery.js';
 import { presenceActivities } from './presence.js';
 import { paymentActivities } from './payments.js';
 import { paymentFollowUpActivities } from './paymentFollowUps.js';
+import { bulletinActivities } from './bulletins.js';
 
 export type { ActivityDeps } from './deps.js';
 
 /** The activities of every workflow, closed over dependencies that worker.ts builds once. */
 export function createActivities(deps: ActivityDeps) {
-  return { ...figureActivities(deps), ...decideActivities(deps), ...yearEndActivities(deps), ...noticeChaseActivities(deps), ...deliveryActivities(deps), ...presenceActivities(deps), ...paymentActivities(deps), ...paymentFollowUpActivities(deps) };
+  return { ...figureActivities(deps), ...decideActivities(deps), ...yearEndActivities(deps), ...noticeChaseActivities(deps), ...deliveryActivities(deps), ...presenceActivities(deps), ...paymentActivities(deps), ...paymentFollowUpActivities(deps), ...bulletinActivities(deps) };
 }

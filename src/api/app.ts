@@ -9,6 +9,7 @@ import { auditRouter } from './routes/audit.js';
 import { inboxRouter } from './routes/inbox.js';
 import { visitsRouter } from './routes/visits.js';
 import { diversionsRouter } from './routes/diversions.js';
+import { incidentsRouter } from './routes/incidents.js';
 import { scorecardsRouter } from './routes/scorecards.js';
 import { bindingsRouter } from './routes/bindings.js';
 import { cyclesRouter } from './routes/cycles.js';
@@ -47,6 +48,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use('/inbox', inboxRouter(ctx));
   api.use('/visits', visitsRouter(ctx));
   api.use('/diversions', diversionsRouter(ctx));
+  api.use('/incidents', incidentsRouter(ctx));
   api.use(scorecardsRouter(ctx));
 
   app.use('/api', api);

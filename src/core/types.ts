@@ -51,7 +51,8 @@ export type SanctionKind = 'circulated-criticism' | 'admonishment-talk' | 'rural
 export type Honour = 'deputy-section-level-recommendation' | 'reserve-talent-pool';
 export type NoticeKind = 'joint-notice' | 'presence-reminder' | 'presence-violation' | 'payment-overdue' | 'metrics-missing'
   | 'notice-reminder' | 'notice-escalation' | 'diversion-excess'
-  | 'payment-reminder' | 'payment-recorded' | 'payment-disputed' | 'payment-corrected';
+  | 'payment-reminder' | 'payment-recorded' | 'payment-disputed' | 'payment-corrected'
+  | 'police-situation-bulletin' | 'case-solved-bulletin';
 
 export interface Recipient { type: 'officer' | 'leader' | 'department' | 'bureau' | 'finance' | 'station'; id: string }
 

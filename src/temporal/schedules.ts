@@ -3,6 +3,7 @@ import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client, type Schedu
 import { scheduledQuarterlyCycle } from '../workflows/scheduledCycle.js';
 import { presenceSchedule } from './presenceSchedule.js';
 import { yearEndSchedule } from './yearEndSchedule.js';
+import { bulletinSchedule } from './bulletinSchedule.js';
 
 export function scheduleIds(taskQueue: string) {
   return { quarterly: `${taskQueue}/quarterly-evaluation` };
@@ -25,7 +26,7 @@ export function quarterlySchedule(taskQueue: string, timeZone: string): Schedule
 }
 
 export async function registerSchedules(client: Client, taskQueue: string, timeZone: string): Promise<string[]> {
-  const options = [quarterlySchedule(taskQueue, timeZone), yearEndSchedule(taskQueue, timeZone), presenceSchedule(taskQueue, timeZone)];
+  const options = [quarterlySchedule(taskQueue, timeZone), yearEndSchedule(taskQueue, timeZone), presenceSchedule(taskQueue, timeZone), bulletinSchedule(taskQueue, timeZone)];
   for (const o of options) {
     try {
       await client.schedule.create(o);

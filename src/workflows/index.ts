@@ -8,3 +8,4 @@ export { paymentVerification } from './paymentVerification.js';
 export { noticeDelivery } from './noticeDelivery.js';
 export { presenceMonth } from './presenceMonth.js';
 export { presenceLauncher } from './presenceLauncher.js';
+export { weeklyBulletins } from './weeklyBulletins.js';

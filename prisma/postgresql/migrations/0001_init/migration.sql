@@ -306,6 +306,22 @@ CREATE TABLE "Diversion" (
     CONSTRAINT "Diversion_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "Incident" (
+    "id" SERIAL NOT NULL,
+    "communityId" TEXT NOT NULL,
+    "occurredOn" TEXT NOT NULL,
+    "category" TEXT NOT NULL,
+    "summary" TEXT NOT NULL,
+    "solved" BOOLEAN NOT NULL DEFAULT false,
+    "solvedOn" TEXT,
+    "submittedBy" TEXT NOT NULL,
+    "actor" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Incident_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE INDEX "Posting_officerId_idx" ON "Posting"("officerId");
 
@@ -377,6 +393,12 @@ CREATE INDEX "Visit_leaderId_date_idx" ON "Visit"("leaderId", "date");
 
 -- CreateIndex
 CREATE INDEX "Diversion_communityId_date_idx" ON "Diversion"("communityId", "date");
+
+-- CreateIndex
+CREATE INDEX "Incident_occurredOn_idx" ON "Incident"("occurredOn");
+
+-- CreateIndex
+CREATE INDEX "Incident_solvedOn_idx" ON "Incident"("solvedOn");
 
 -- AddForeignKey
 ALTER TABLE "Posting" ADD CONSTRAINT "Posting_officerId_fkey" FOREIGN KEY ("officerId") REFERENCES "Officer"("id") ON DELETE RESTRICT ON UPDATE CASCADE;

@@ -267,6 +267,20 @@ CREATE TABLE "Diversion" (
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
+-- CreateTable
+CREATE TABLE "Incident" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "communityId" TEXT NOT NULL,
+    "occurredOn" TEXT NOT NULL,
+    "category" TEXT NOT NULL,
+    "summary" TEXT NOT NULL,
+    "solved" BOOLEAN NOT NULL DEFAULT false,
+    "solvedOn" TEXT,
+    "submittedBy" TEXT NOT NULL,
+    "actor" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
 -- CreateIndex
 CREATE INDEX "Posting_officerId_idx" ON "Posting"("officerId");
 
@@ -338,4 +352,10 @@ CREATE INDEX "Visit_leaderId_date_idx" ON "Visit"("leaderId", "date");
 
 -- CreateIndex
 CREATE INDEX "Diversion_communityId_date_idx" ON "Diversion"("communityId", "date");
+
+-- CreateIndex
+CREATE INDEX "Incident_occurredOn_idx" ON "Incident"("occurredOn");
+
+-- CreateIndex
+CREATE INDEX "Incident_solvedOn_idx" ON "Incident"("solvedOn");
 

@@ -1,0 +1,47 @@
+// Compiles the week's bulletins of every community and publishes each once, under its natural
+// key, so a retried activity or a second run for the same week writes nothing again.
+import { compileBulletins, type Week } from '../core/bulletins.js';
+import type { NoticeKind, Recipient } from '../core/types.js';
+import { officesOn } from '../db/offices.js';
+import { caseSolvedText, policeSituationText } from '../notices/bulletinText.js';
+import type { ActivityDeps } from './deps.js';
+import { nameLookup } from './names.js';
+import { bureauHead } from './noticeChase.js';
+import { publishOnce } from './publishOnce.js';
+
+const actor = 'system:weeklyBulletins';
+
+export const bulletinNoticeId = (week: Week, kind: NoticeKind, communityId: string) => `bulletin/${week.start}/${kind}/${communityId}`;
+
+export function bulletinActivities(deps: ActivityDeps) {
+  const { db } = deps;
+  return {
+    /** Publishes both bulletins of every community bound at the week's end; returns the notice ids. */
+    async publishBulletins(week: Week): Promise<string[]> {
+      const offices = await officesOn(db, week.end);
+      const incidents = await db.incident.findMany({
+        where: { OR: [{ occurredOn: { gte: week.start, lte: week.end } }, { solvedOn: { gte: week.start, lte: week.end } }] },
+      });
+      const bulletins = new Map(compileBulletins(week, offices.map((o) => o.id), incidents).map((b) => [b.communityId, b]));
+      const nameOf = await nameLookup(db);
+      const ids: string[] = [];
+      for (const o of offices) {
+        const b = bulletins.get(o.id)!;
+        const recipients: Recipient[] = [
+          ...o.officers.map((id): Recipient => ({ type: 'officer', id })),
+          ...(o.leader ? [{ type: 'leader', id: o.leader } as const] : []),
+          ...(o.department ? [{ type: 'department', id: o.department } as const] : []),
+          bureauHead,
+        ];
+        const community = nameOf('community', o.id);
+        const facts = { week, communityId: o.id, situation: b.situation, solved: b.solved };
+        for (const [kind, text] of [['police-situation-bulletin', policeSituationText], ['case-solved-bulletin', caseSolvedText]] as const) {
+          const id = bulletinNoticeId(week, kind, o.id);
+          await publishOnce(deps, actor, { id, kind, about: o.id, recipients, facts, ...text(community, b) });
+          ids.push(id);
+        }
+      }
+      return ids;
+    },
+  };
+}

@@ -1,0 +1,94 @@
+// The weekly bulletins on the time-skipping server: started on a Monday morning, the week just
+// ended is compiled and published to every community's people and the bureau, once.
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createActivities } from '../../src/activities/index.js';
+import { weekJustEnded } from '../../src/core/bulletins.js';
+import type { Db } from '../../src/db/client.js';
+import { seedDemoCounty } from '../../src/db/seed.js';
+import { createInboxNotifier } from '../../src/notices/notifier.js';
+import { serverExecutable } from '../../src/temporal/executables.js';
+import { weeklyBulletins } from '../../src/workflows/weeklyBulletins.js';
+import { freshSqlite } from '../support/db.js';
+
+const taskQueue = 'bulletins';
+let env: TestWorkflowEnvironment;
+let db: Db;
+
+beforeAll(async () => {
+  env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: serverExecutable('time-skipping') } });
+  db = (await freshSqlite('workflow-weekly-bulletins')).db;
+  await seedDemoCounty(db, { today: '2026-01-01' });
+});
+
+afterAll(async () => {
+  await db?.$disconnect();
+  await env?.teardown();
+});
+
+const worker = () => Worker.create({
+  connection: env.nativeConnection, taskQueue, workflowBundle: { codePath: inject('workflowBundlePath') },
+  activities: createActivities({ db, notifier: createInboxNotifier(), clock: () => new Date() }), maxCachedWorkflows: 0,
+});
+
+describe('weeklyBulletins', () => {
+  it('publishes the week just ended to the inbox and its channels, and a second run publishes nothing again', async () => {
+    // Skip to the coming Monday 08:00 in Beijing (00:00 UTC), as the Schedule would fire.
+    const now = await env.currentTimeMs();
+    const daysToMonday = (8 - new Date(now).getUTCDay()) % 7 || 7;
+    const monday = Date.UTC(new Date(now).getUTCFullYear(), new Date(now).getUTCMonth(), new Date(now).getUTCDate() + daysToMonday, 0, 1);
+    await env.sleep(monday - now);
+    const week = weekJustEnded(new Date(monday).toISOString());
+    const incident = { summary: '电动车被盗', submittedBy: 'o01', actor: 'test' };
+    await db.incident.createMany({
+      data: [
+        { ...incident, communityId: 'c01', occurredOn: week.start, category: '盗窃' },
+        { ...incident, communityId: 'c01', occurredOn: week.end, category: '盗窃', solved: true, solvedOn: week.end },
+        { ...incident, communityId: 'c01', occurredOn: '2026-01-05', category: '诈骗', solved: true, solvedOn: week.start },
+        // Last week's news is not this week's.
+        { ...incident, communityId: 'c01', occurredOn: '2026-01-05', category: '诈骗' },
+      ],
+    });
+
+    const w = await worker();
+    const [first, second] = await w.runUntil(async () => {
+      const run = async (workflowId: string) => {
+        const result = await env.client.workflow.execute(weeklyBulletins, { workflowId, taskQueue, args: [] });
+        // One delivery at a time: awaiting twenty at once lets the server skip time past their workflow tasks.
+        const deliveries: string[] = [];
+        for (const id of result.notices) {
+          const handle = env.client.workflow.getHandle(`delivery/${id}`);
+          await handle.result();
+          deliveries.push((await handle.describe()).runId);
+        }
+        return { ...result, deliveries };
+      };
+      return [await run('bulletins-1'), await run('bulletins-2')];
+    });
+
+    expect(first.week).toEqual(week);
+    expect(first.notices).toHaveLength(20);
+    expect(second.notices).toEqual(first.notices);
+    expect(await db.notice.count()).toBe(20);
+    expect(await db.auditEntry.count({ where: { entity: 'Notice' } })).toBe(20);
+
+    const situation = await db.notice.findUnique({
+      where: { id: `bulletin/${week.start}/police-situation-bulletin/c01` }, include: { recipients: { orderBy: [{ recipientType: 'asc' }, { recipientId: 'asc' }] } },
+    });
+    expect(situation).toMatchObject({ kind: 'police-situation-bulletin', about: 'c01', facts: { situation: { total: 2, byCategory: { 盗窃: 2 } } } });
+    expect(situation!.titleZh).toContain('警情公告');
+    expect(situation!.bodyZh).toContain('共发生警情2起，其中盗窃2起');
+    const office = (await db.binding.findMany({ where: { communityId: 'c01' } })).map((b) => `${b.subjectType}:${b.subjectId}`);
+    expect(situation!.recipients.map((r) => `${r.recipientType}:${r.recipientId}`).sort()).toEqual(['bureau:head', ...office].sort());
+
+    const solved = await db.notice.findUnique({ where: { id: `bulletin/${week.start}/case-solved-bulletin/c01` } });
+    expect(solved).toMatchObject({ kind: 'case-solved-bulletin', facts: { solved: [{ category: '诈骗', solvedOn: week.start }, { category: '盗窃', solvedOn: week.end }] } });
+    expect(solved!.bodyZh).toContain('破获案件2起');
+    const quiet = await db.notice.findUnique({ where: { id: `bulletin/${week.start}/case-solved-bulletin/c02` } });
+    expect(quiet!.bodyEn).toContain('No cases');
+
+    // Each notice went to its channels once: the second run found every delivery already started.
+    expect(second.deliveries).toEqual(first.deliveries);
+  });
+});
