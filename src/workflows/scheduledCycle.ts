@@ -1,10 +1,7 @@
-import { workflowInfo } from '@temporalio/workflow';
-import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { quarterJustEnded, quarterPeriod } from '../core/periods.js';
 import { quarterlyEvaluation } from './quarterlyEvaluation.js';
+import { scheduledStart } from './scheduledStart.js';
 import { startCycle } from './startCycle.js';
-
-const scheduledStartTime = defineSearchAttributeKey('TemporalScheduledStartTime', SearchAttributeType.DATETIME);
 
 /**
  * Started by the quarterly Schedule. A Schedule can only pass fixed arguments and appends a
@@ -13,8 +10,7 @@ const scheduledStartTime = defineSearchAttributeKey('TemporalScheduledStartTime'
  * hand makes the start a no-op.
  */
 export async function scheduledQuarterlyCycle(): Promise<{ cycleId: string; started: boolean }> {
-  const info = workflowInfo();
-  const firedAt = info.typedSearchAttributes.get(scheduledStartTime) ?? info.startTime;
+  const firedAt = scheduledStart();
   const { year, quarter } = quarterJustEnded(firedAt.toISOString());
   const period = quarterPeriod(year, quarter);
   const cycleId = `quarterly-${period}`;

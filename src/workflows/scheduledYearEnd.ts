@@ -1,9 +1,6 @@
-import { workflowInfo } from '@temporalio/workflow';
-import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import { scheduledStart } from './scheduledStart.js';
 import { startCycle } from './startCycle.js';
 import { yearEndEvaluation } from './yearEndEvaluation.js';
-
-const scheduledStartTime = defineSearchAttributeKey('TemporalScheduledStartTime', SearchAttributeType.DATETIME);
 
 /**
  * Started by the year-end Schedule in January: works out the year just ended from the scheduled
@@ -11,8 +8,7 @@ const scheduledStartTime = defineSearchAttributeKey('TemporalScheduledStartTime'
  * The Schedule fires mid-January, far from the turn of the year in any time zone.
  */
 export async function scheduledYearEnd(): Promise<{ cycleId: string; started: boolean }> {
-  const info = workflowInfo();
-  const firedAt = info.typedSearchAttributes.get(scheduledStartTime) ?? info.startTime;
+  const firedAt = scheduledStart();
   const year = firedAt.getUTCFullYear() - 1;
   const cycleId = `year-end-${year}`;
   return startCycle(yearEndEvaluation, cycleId, { cycleId, year });
