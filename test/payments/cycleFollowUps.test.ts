@@ -1,32 +1,26 @@
 // A decided quarter in the demo county starts one payment verification per subsidy obligation,
 // under the obligation's own id, through the cycle's follow-up planner.
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { loadDefaultRuleSet } from '../../src/rules/ruleSet.js';
 import { createActivities } from '../../src/activities/index.js';
 import type { Db } from '../../src/db/client.js';
-import { seedDemoCounty } from '../../src/db/seed.js';
 import { createInboxNotifier } from '../../src/notices/notifier.js';
-import { serverExecutable } from '../../src/temporal/executables.js';
 import { paymentWorkflowId, verificationStateQuery } from '../../src/workflows/paymentMessages.js';
 import { quarterlyEvaluation } from '../../src/workflows/quarterlyEvaluation.js';
-import { freshSqlite } from '../support/db.js';
+import { timeSkippingCounty } from '../support/timeSkippingCounty.js';
 import { demoFigures } from '../support/figures.js';
 
 let env: TestWorkflowEnvironment;
 let db: Db;
+let stop: () => Promise<void>;
 
 beforeAll(async () => {
-  env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: serverExecutable('time-skipping') } });
-  db = (await freshSqlite('payment-cycle')).db;
-  await seedDemoCounty(db, { today: '2026-01-01' });
+  ({ env, db, stop } = await timeSkippingCounty('payment-cycle', '2026-01-01'));
 });
 
-afterAll(async () => {
-  await db?.$disconnect();
-  await env?.teardown();
-});
+afterAll(() => stop?.());
 
 it('follows every subsidy obligation of a decided quarter with its own workflow', async () => {
   const period = '2026-Q1';

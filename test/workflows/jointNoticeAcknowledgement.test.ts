@@ -1,30 +1,24 @@
 // A joint notice chased on the time-skipping server, with real activities on a real SQLite file.
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createActivities } from '../../src/activities/index.js';
 import type { Db } from '../../src/db/client.js';
-import { seedDemoCounty } from '../../src/db/seed.js';
 import { createInboxNotifier } from '../../src/notices/notifier.js';
-import { serverExecutable } from '../../src/temporal/executables.js';
 import { jointNoticeAcknowledgement, noticeAcknowledgedSignal, noticePendingQuery } from '../../src/workflows/jointNoticeAcknowledgement.js';
-import { freshSqlite } from '../support/db.js';
+import { timeSkippingCounty } from '../support/timeSkippingCounty.js';
 import { publishJointNotice } from '../support/notices.js';
 
 const day = 86_400_000;
 let env: TestWorkflowEnvironment;
 let db: Db;
+let stop: () => Promise<void>;
 
 beforeAll(async () => {
-  env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: serverExecutable('time-skipping') } });
-  db = (await freshSqlite('workflow-notice-ack')).db;
-  await seedDemoCounty(db, { today: '2026-01-01' });
+  ({ env, db, stop } = await timeSkippingCounty('workflow-notice-ack', '2026-01-01'));
 });
 
-afterAll(async () => {
-  await db?.$disconnect();
-  await env?.teardown();
-});
+afterAll(() => stop?.());
 
 function worker(taskQueue: string) {
   return Worker.create({

@@ -2,36 +2,30 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createActivities } from '../../src/activities/index.js';
 import type { Db } from '../../src/db/client.js';
-import { seedDemoCounty } from '../../src/db/seed.js';
 import { createInboxNotifier } from '../../src/notices/notifier.js';
-import { serverExecutable } from '../../src/temporal/executables.js';
 import { cycleProgressQuery, figuresSubmittedSignal } from '../../src/workflows/messages.js';
 import { quarterlyEvaluation } from '../../src/workflows/quarterlyEvaluation.js';
-import { freshSqlite } from '../support/db.js';
+import { timeSkippingCounty } from '../support/timeSkippingCounty.js';
 import { day, runningTime } from '../support/runningTime.js';
 import { demoFigures } from '../support/figures.js';
 
 const historyFixture = fileURLToPath(new URL('../fixtures/histories/quarterly-evaluation.json', import.meta.url));
 let env: TestWorkflowEnvironment;
 let db: Db;
+let stop: () => Promise<void>;
 let communities: string[];
 
 beforeAll(async () => {
-  env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: serverExecutable('time-skipping') } });
-  db = (await freshSqlite('workflow-quarterly')).db;
-  await seedDemoCounty(db, { today: '2026-01-01' });
+  ({ env, db, stop } = await timeSkippingCounty('workflow-quarterly', '2026-01-01'));
   communities = (await db.community.findMany({ orderBy: { id: 'asc' } })).map((c) => c.id);
 });
 
-afterAll(async () => {
-  await db?.$disconnect();
-  await env?.teardown();
-});
+afterAll(() => stop?.());
 
 async function submit(period: string, ids: string[]) {
   for (const f of demoFigures(ids)) {

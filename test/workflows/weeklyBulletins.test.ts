@@ -1,31 +1,25 @@
 // The weekly bulletins on the time-skipping server: started on a Monday morning, the week just
 // ended is compiled and published to every community's people and the bureau, once.
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createActivities } from '../../src/activities/index.js';
 import { weekJustEnded } from '../../src/core/bulletins.js';
 import type { Db } from '../../src/db/client.js';
-import { seedDemoCounty } from '../../src/db/seed.js';
 import { createInboxNotifier } from '../../src/notices/notifier.js';
-import { serverExecutable } from '../../src/temporal/executables.js';
 import { weeklyBulletins } from '../../src/workflows/weeklyBulletins.js';
-import { freshSqlite } from '../support/db.js';
+import { timeSkippingCounty } from '../support/timeSkippingCounty.js';
 
 const taskQueue = 'bulletins';
 let env: TestWorkflowEnvironment;
 let db: Db;
+let stop: () => Promise<void>;
 
 beforeAll(async () => {
-  env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: serverExecutable('time-skipping') } });
-  db = (await freshSqlite('workflow-weekly-bulletins')).db;
-  await seedDemoCounty(db, { today: '2026-01-01' });
+  ({ env, db, stop } = await timeSkippingCounty('workflow-weekly-bulletins', '2026-01-01'));
 });
 
-afterAll(async () => {
-  await db?.$disconnect();
-  await env?.teardown();
-});
+afterAll(() => stop?.());
 
 const worker = () => Worker.create({
   connection: env.nativeConnection, taskQueue, workflowBundle: { codePath: inject('workflowBundlePath') },

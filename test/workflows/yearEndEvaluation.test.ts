@@ -1,33 +1,27 @@
 // The year-end workflow on the time-skipping server, with real activities on a real SQLite file.
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createActivities } from '../../src/activities/index.js';
 import type { Db } from '../../src/db/client.js';
-import { seedDemoCounty } from '../../src/db/seed.js';
 import { createInboxNotifier } from '../../src/notices/notifier.js';
-import { serverExecutable } from '../../src/temporal/executables.js';
 import { yearEndEvaluation } from '../../src/workflows/yearEndEvaluation.js';
-import { freshSqlite } from '../support/db.js';
+import { timeSkippingCounty } from '../support/timeSkippingCounty.js';
 import { day, runningTime } from '../support/runningTime.js';
 import { decideQuarters } from '../support/decidedQuarters.js';
 import { harness } from '../api/harness.js';
 
 let env: TestWorkflowEnvironment;
 let db: Db;
+let stop: () => Promise<void>;
 const activities = () => createActivities({ db, notifier: createInboxNotifier(), clock: () => new Date('2027-01-15T02:00:00Z') });
 
 beforeAll(async () => {
-  env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: serverExecutable('time-skipping') } });
-  db = (await freshSqlite('workflow-year-end')).db;
-  await seedDemoCounty(db, { today: '2026-01-01' });
+  ({ env, db, stop } = await timeSkippingCounty('workflow-year-end', '2026-01-01'));
   await decideQuarters(db, activities(), 2026, [1, 2, 3, 4]);
 });
 
-afterAll(async () => {
-  await db?.$disconnect();
-  await env?.teardown();
-});
+afterAll(() => stop?.());
 
 function worker(taskQueue: string) {
   return Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: { codePath: inject('workflowBundlePath') }, activities: activities() });

@@ -1,31 +1,25 @@
 // The year-end cycle waits for quarterly cycles that have not decided yet. Its own file: the
 // time-skipping server skips only while no workflow task waits, and the other year-end tests
 // leave follow-up workflows behind without a worker.
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { createActivities } from '../../src/activities/index.js';
 import type { Db } from '../../src/db/client.js';
-import { seedDemoCounty } from '../../src/db/seed.js';
 import { createInboxNotifier } from '../../src/notices/notifier.js';
-import { serverExecutable } from '../../src/temporal/executables.js';
 import { yearEndEvaluation } from '../../src/workflows/yearEndEvaluation.js';
-import { freshSqlite } from '../support/db.js';
+import { timeSkippingCounty } from '../support/timeSkippingCounty.js';
 import { day, runningTime } from '../support/runningTime.js';
 
 let env: TestWorkflowEnvironment;
 let db: Db;
+let stop: () => Promise<void>;
 
 beforeAll(async () => {
-  env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: serverExecutable('time-skipping') } });
-  db = (await freshSqlite('workflow-year-end-wait')).db;
-  await seedDemoCounty(db, { today: '2025-01-01' });
+  ({ env, db, stop } = await timeSkippingCounty('workflow-year-end-wait', '2025-01-01'));
 });
 
-afterAll(async () => {
-  await db?.$disconnect();
-  await env?.teardown();
-});
+afterAll(() => stop?.());
 
 it('waits for undecided quarters day by day, then decides on what there is', async () => {
   const w = await Worker.create({
