@@ -3,9 +3,9 @@
 //   tsx bench/backtest.ts <offices>
 // What was decided (under the shipped rules) is prepared untimed; the timed part re-decides the
 // four quarters and the year under the candidate and compares.
-import { compareDecided, decidedQuarter, decidedYear, type DecidedPeriod } from '../src/core/backtest.js';
-import { carryOver, decideQuarter } from '../src/core/quarter.js';
-import type { PreviousQuarter, QuarterOutcome } from '../src/core/types.js';
+import { compareDecided, decidedPeriod, decidedYear, type DecidedPeriod } from '../src/core/backtest.js';
+import { carryOver, decideQuarter } from '../src/core/period.js';
+import type { PreviousPeriod, PeriodOutcome } from '../src/core/types.js';
 import { decideYear } from '../src/core/year.js';
 import { loadDefaultRuleSet, parseRuleSet, type RuleSet } from '../src/rules/ruleSet.js';
 import { syntheticCounty } from './county.js';
@@ -27,11 +27,11 @@ const candidate = parseRuleSet(candidateDoc, 'bench candidate');
 async function decideYearUnder(ruleSet: RuleSet): Promise<DecidedPeriod[]> {
   const periods: DecidedPeriod[] = [];
   const scores: Record<string, number[]> = {};
-  let previous: PreviousQuarter | undefined;
+  let previous: PreviousPeriod | undefined;
   for (const [i, figures] of quarters.entries()) {
-    const outcome: QuarterOutcome = await decideQuarter({ year: 2026, quarter: i + 1, offices: county.offices, figures, ...(previous ? { previous } : {}) }, ruleSet);
+    const outcome: PeriodOutcome = await decideQuarter({ year: 2026, quarter: i + 1, offices: county.offices, figures, ...(previous ? { previous } : {}) }, ruleSet);
     previous = carryOver(outcome);
-    periods.push(decidedQuarter(outcome));
+    periods.push(decidedPeriod(outcome));
     for (const r of outcome.ranking) (scores[r.community] ??= []).push(r.score);
   }
   const year = await decideYear({ year: 2026, offices: county.offices, quarterScores: scores }, ruleSet);

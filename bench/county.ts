@@ -1,17 +1,17 @@
 // A synthetic county of any size for the benchmarks: offices, bindings and a quarter's figures,
 // reproducible from a seed.
-import type { Office, QuarterFigures } from '../src/core/types.js';
+import type { Office, PeriodFigures } from '../src/core/types.js';
 
 function random(seed: number) {
   let s = seed >>> 0;
   return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
 }
 
-export function syntheticCounty(offices: number, seed = 1): { offices: Office[]; figures: Record<string, QuarterFigures> } {
+export function syntheticCounty(offices: number, seed = 1): { offices: Office[]; figures: Record<string, PeriodFigures> } {
   const r = random(seed);
   const rate = () => Number((0.6 + r() * 0.4).toFixed(3));
   const list: Office[] = [];
-  const figures: Record<string, QuarterFigures> = {};
+  const figures: Record<string, PeriodFigures> = {};
   for (let i = 0; i < offices; i++) {
     const id = `c${i}`;
     const team = i % 10 < 6 ? 2 : 1;

@@ -1,9 +1,10 @@
-// Decides a quarter with the pure core and stores every outcome under its natural key, in one
-// transaction: a retry, or a second run for a decided cycle, changes nothing.
+// Decides a period (month, quarter or half-year) with the pure core and stores every outcome
+// under its natural key, in one transaction: a retry, or a second run for a decided cycle,
+// changes nothing.
 import { ApplicationFailure } from '@temporalio/activity';
-import { decideQuarter } from '../core/quarter.js';
-import { parseQuarterPeriod, previousQuarter, quarterPeriod } from '../core/periods.js';
-import type { Decision, MetricValues, NoticeDraft, QuarterOutcome } from '../core/types.js';
+import { CadenceNotDefinedError, decidePeriod } from '../core/period.js';
+import { formatPeriod, previousPeriod, type PeriodRef } from '../core/periods.js';
+import type { Decision, MetricValues, NoticeDraft, PeriodOutcome } from '../core/types.js';
 import { MissingFactError } from '../rules/engine.js';
 import { recordedFacts } from '../rules/explanation.js';
 import { officesOn } from '../db/offices.js';
@@ -13,7 +14,7 @@ import { renderNotice, type NameOf } from '../notices/render.js';
 import type { Notifier, Tx } from '../notices/notifier.js';
 import type { MissingFigure } from '../workflows/messages.js';
 import type { ActivityDeps } from './deps.js';
-import { periodEnd } from './figures.js';
+import { cyclePeriod, cyclePeriodEnd } from './figures.js';
 import { followUpsOf } from './followUps.js';
 import { nameLookup } from './names.js';
 import type { FollowUp } from '../workflows/followUps.js';
@@ -31,7 +32,7 @@ export interface CycleSummary {
   followUps: FollowUp[];
 }
 
-const actor = 'system:quarterlyEvaluation';
+const actor = 'system:periodEvaluation';
 
 export function decideActivities({ db, notifier, clock }: ActivityDeps) {
   return {
@@ -42,12 +43,12 @@ export function decideActivities({ db, notifier, clock }: ActivityDeps) {
       }
       if (cycle.status === 'decided') return storedSummary(db, cycle.id, cycle.period, input.gaps);
 
-      const { year, quarter } = parseQuarterPeriod(cycle.period);
+      const period = cyclePeriod(cycle.period);
       const { ruleSet } = await ruleSetVersion(db, cycle.ruleSetVersionId);
-      const offices = await officesOn(db, periodEnd(cycle.period));
+      const offices = await officesOn(db, cyclePeriodEnd(cycle.period));
       const figures = await figuresOf(db, cycle.period);
-      const previous = await previousQuarterOf(db, year, quarter);
-      const outcome = await decideOrFail(() => decideQuarter({ year, quarter, offices, figures, previous }, ruleSet));
+      const previous = await previousPeriodOf(db, period);
+      const outcome = await decideOrFail(() => decidePeriod({ period, offices, figures, previous }, ruleSet));
       const nameOf = await nameLookup(db);
       const today = clock().toISOString().slice(0, 10);
 
@@ -74,13 +75,14 @@ export function decideActivities({ db, notifier, clock }: ActivityDeps) {
   };
 }
 
-async function decideOrFail(decide: () => Promise<QuarterOutcome>): Promise<QuarterOutcome> {
+async function decideOrFail(decide: () => Promise<PeriodOutcome>): Promise<PeriodOutcome> {
   try {
     return await decide();
   } catch (err) {
     if (err instanceof MissingFactError) {
       throw ApplicationFailure.create({ type: 'MissingFact', message: `rule set refers to unknown fact "${err.fact}"`, nonRetryable: true });
     }
+    if (err instanceof CadenceNotDefinedError) throw ApplicationFailure.create({ type: 'InvalidCycleInput', message: err.message, nonRetryable: true });
     throw err;
   }
 }
@@ -92,9 +94,8 @@ export async function figuresOf(db: ActivityDeps['db'], period: string) {
   return figures;
 }
 
-export async function previousQuarterOf(db: ActivityDeps['db'], year: number, quarter: number) {
-  const prev = previousQuarter({ year, quarter: quarter as 1 | 2 | 3 | 4 });
-  const rows = await db.evaluation.findMany({ where: { period: quarterPeriod(prev.year, prev.quarter) } });
+export async function previousPeriodOf(db: ActivityDeps['db'], period: PeriodRef) {
+  const rows = await db.evaluation.findMany({ where: { period: formatPeriod(previousPeriod(period)) } });
   const last = rows.filter((r) => r.isLast);
   return {
     last: last.map((r) => r.communityId),
@@ -103,7 +104,7 @@ export async function previousQuarterOf(db: ActivityDeps['db'], year: number, qu
   };
 }
 
-async function storeEvaluations(tx: Tx, cycleId: string, outcome: QuarterOutcome) {
+async function storeEvaluations(tx: Tx, cycleId: string, outcome: PeriodOutcome) {
   for (const r of outcome.ranking) {
     const data = {
       score: r.score, rank: r.rank, isLast: r.isLast, lastStreak: outcome.consecutiveLast[r.community] ?? 0,
@@ -148,7 +149,7 @@ async function reassignToRuralPost(tx: Tx, officerId: string, decisionId: string
 }
 
 /** A joint notice names the period and every measure taken against the office. */
-function withSanctions(n: NoticeDraft, outcome: QuarterOutcome): NoticeDraft {
+function withSanctions(n: NoticeDraft, outcome: PeriodOutcome): NoticeDraft {
   const kinds = outcome.decisions.filter((d) => d.type === 'sanction' && d.community === n.about).map((d) => (d as { kind: string }).kind);
   return { ...n, facts: { ...n.facts, period: outcome.period, kinds } };
 }
@@ -164,7 +165,7 @@ async function storedSummary(db: ActivityDeps['db'], cycleId: string, period: st
     db.notice.count({ where: { cycleId, kind: { not: 'metrics-missing' } } }),
     db.paymentObligation.findMany({ where: { cycleId }, select: { amountFen: true, kind: true } }),
   ]);
-  const offices = await officesOn(db, periodEnd(period));
+  const offices = await officesOn(db, cyclePeriodEnd(period));
   const rankedIds = new Set(evaluations.map((e) => e.communityId));
   return {
     cycleId, period, ranked: evaluations.length, sanctions, notices,

@@ -1,27 +1,30 @@
 // Which figures of a cycle's period are still missing, and chasing the departments that owe them.
 import { ApplicationFailure } from '@temporalio/activity';
-import { parseQuarterPeriod, quarterEnd } from '../core/periods.js';
+import { parsePeriod, periodEnd, type PeriodRef } from '../core/periods.js';
 import { metricKeys } from '../core/types.js';
 import { officesOn } from '../db/offices.js';
-import { ruleSetInForce, ruleSetVersion } from '../db/ruleSets.js';
+import { cadenceInForce, ruleSetVersion } from '../db/ruleSets.js';
 import type { MissingFigure } from '../workflows/messages.js';
 import type { ActivityDeps } from './deps.js';
 import { nameLookup } from './names.js';
 import { renderNotice } from '../notices/render.js';
 
-export function periodEnd(period: string): string {
+export function cyclePeriod(period: string): PeriodRef {
   try {
-    const { year, quarter } = parseQuarterPeriod(period);
-    return quarterEnd(year, quarter);
+    return parsePeriod(period);
   } catch (err) {
     throw ApplicationFailure.create({ type: 'InvalidCycleInput', message: `period: ${(err as Error).message}`, nonRetryable: true });
   }
 }
 
+export function cyclePeriodEnd(period: string): string {
+  return periodEnd(cyclePeriod(period));
+}
+
 export function figureActivities({ db, notifier }: ActivityDeps) {
   async function missingFor(period: string, ruleSetVersionId: number): Promise<MissingFigure[]> {
     const { ruleSet } = await ruleSetVersion(db, ruleSetVersionId);
-    const offices = await officesOn(db, periodEnd(period));
+    const offices = await officesOn(db, cyclePeriodEnd(period));
     const present = await db.metricSubmission.findMany({ where: { period }, select: { communityId: true, metric: true } });
     const have = new Set(present.map((p) => `${p.communityId}/${p.metric}`));
     return offices.flatMap((o) =>
@@ -39,21 +42,34 @@ export function figureActivities({ db, notifier }: ActivityDeps) {
   }
 
   return {
-    /** Records the cycle and the rule-set version in force at the end of its period, once. */
-    async openCycle(input: { cycleId: string; kind: 'quarterly'; period: string }) {
-      const end = periodEnd(input.period);
-      const inForce = await ruleSetInForce(db, end);
-      const cycle = await db.cycle.upsert({
-        where: { id: input.cycleId },
-        create: { id: input.cycleId, kind: input.kind, period: input.period, status: 'collecting', ruleSetVersionId: inForce.id },
-        update: {},
-      });
+    /**
+     * Records the cycle and the rule-set version in force at the end of its period, once. A month
+     * or half-year that version does not evaluate is refused: nothing is recorded for it.
+     */
+    async openCycle(input: { cycleId: string; period: string }) {
+      const period = cyclePeriod(input.period);
+      let cycle = await db.cycle.findUnique({ where: { id: input.cycleId } });
+      if (!cycle) {
+        const inForce = await cadenceInForce(db, period);
+        if (!inForce.evaluated) throw ApplicationFailure.create({ type: 'InvalidCycleInput', message: inForce.reason!, nonRetryable: true });
+        cycle = await db.cycle.upsert({
+          where: { id: input.cycleId },
+          create: { id: input.cycleId, kind: period.cadence, period: input.period, status: 'collecting', ruleSetVersionId: inForce.version.id },
+          update: {},
+        });
+      }
       const { ruleSet } = await ruleSetVersion(db, cycle.ruleSetVersionId!);
       return {
         ruleSetVersionId: cycle.ruleSetVersionId!,
         deadlineDays: ruleSet.parameters.metricsDeadlineDays,
         missing: await missingFor(input.period, cycle.ruleSetVersionId!),
       };
+    },
+
+    /** Asked by a Schedule's launcher before it starts a month's or half-year's cycle. */
+    async cadenceInForce(input: { period: string }): Promise<{ evaluated: boolean; reason?: string }> {
+      const { evaluated, reason } = await cadenceInForce(db, cyclePeriod(input.period));
+      return { evaluated, reason };
     },
 
     async findMissingFigures(input: { cycleId: string }): Promise<MissingFigure[]> {

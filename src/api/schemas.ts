@@ -1,5 +1,6 @@
 // Field shapes shared by several routes.
 import { z } from 'zod';
+import { parsePeriod, periodForms, type Cadence } from '../core/periods.js';
 import { metricKeys } from '../core/types.js';
 
 export const idSchema = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/, 'expected letters, digits, _ . : or -');
@@ -11,7 +12,22 @@ export const daySchema = z.string().refine((s) => {
   return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }, 'expected a calendar date as YYYY-MM-DD');
 
-export const periodSchema = z.string().regex(/^\d{4}-Q[1-4]$/, 'expected a period as YYYY-Qn with n from 1 to 4');
+/** An evaluation period: a quarter, a month or a half-year. */
+export const periodSchema = z.string().refine((s) => periodCadence(s) !== undefined, `expected ${periodForms}`);
+
+/** A period of one cadence, e.g. a month for a monthly cycle. */
+export function periodOf(cadence: Cadence) {
+  const example = { monthly: 'a month as YYYY-MM, e.g. "2026-03"', quarterly: 'a quarter as YYYY-Qn, e.g. "2026-Q1"', 'half-year': 'a half-year as YYYY-Hn, e.g. "2026-H1"' }[cadence];
+  return z.string().refine((s) => periodCadence(s) === cadence, `expected ${example}`);
+}
+
+function periodCadence(value: string): Cadence | undefined {
+  try {
+    return parsePeriod(value).cadence;
+  } catch {
+    return undefined;
+  }
+}
 
 export const metricSchema = z.enum(metricKeys, { error: `expected one of ${metricKeys.join(', ')}` });
 

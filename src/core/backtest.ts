@@ -38,14 +38,14 @@ export interface BacktestReport {
   totals: { subsidy: Totals; rewards: Totals; money: Totals; sanctions: Totals; officesChanged: number; officersChanged: number };
 }
 
-/** A quarter's outcome, from the core or from a simulate report (which has the same fields). */
-export interface QuarterResult {
+/** A period's outcome, from the core or from a simulate report (which has the same fields). */
+export interface PeriodResult {
   period: string;
   ranking: readonly { community: string; rank: number }[];
   decisions: readonly Decision[];
 }
 
-export function decidedQuarter(outcome: QuarterResult): DecidedPeriod {
+export function decidedPeriod(outcome: PeriodResult): DecidedPeriod {
   const period = emptyPeriod(outcome.period);
   for (const r of outcome.ranking) period.ranks[r.community] = r.rank;
   for (const d of outcome.decisions) {

@@ -53,6 +53,13 @@ export function officeProblem(office: Pick<Office, 'population' | 'complexity'>)
   return undefined;
 }
 
+/** Count targets are written per quarter: a month's is a third of it, a half-year's twice. */
+export function scoringForMonths(scoring: ScoringConfig, months: number): ScoringConfig {
+  if (months === 3) return scoring;
+  const metrics = Object.fromEntries(Object.entries(scoring.metrics).map(([key, m]) => [key, m?.kind === 'count' ? { ...m, target: (m.target * months) / 3 } : m]));
+  return { ...scoring, metrics };
+}
+
 /** A count per `perResidents` residents, not yet adjusted for complexity. */
 export function perResidents(count: number, office: Pick<Office, 'population'>, scoring: ScoringConfig): number {
   return (count / office.population) * scoring.perResidents;

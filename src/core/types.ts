@@ -1,5 +1,7 @@
 // The pure core's vocabulary. Everything here is plain data, safe to pass through Temporal.
 
+import type { PeriodRef } from './periods.js';
+
 export const metricKeys = [
   'satisfaction', 'familiarity', 'incidents', 'prevention', 'clues', 'registration', 'keyPersonControl',
 ] as const;
@@ -115,27 +117,31 @@ export interface Obligation {
   due: string;
 }
 
-/** What one office submitted for a quarter: a finished score, or raw figures to be scored. */
-export type QuarterFigures = { score: number } | { metrics: MetricValues };
+/** What one office submitted for a period: a finished score, or raw figures to be scored. */
+export type PeriodFigures = { score: number } | { metrics: MetricValues };
 
-/** What the rules need to know about the quarter before (including last year's Q4). */
-export interface PreviousQuarter {
+/** What the rules need to know about the period before (the year before's last, for a first period). */
+export interface PreviousPeriod {
   /** Offices that were last. */
   last: string[];
   scores?: Record<string, number>;
-  /** Quarters in a row each last office had been last, counting that quarter. */
+  /** Periods in a row each last office had been last, counting that period. */
   consecutiveLast?: Record<string, number>;
 }
 
-export interface QuarterInput {
-  year: number;
-  quarter: number;
+export interface PeriodInput {
+  period: PeriodRef;
   offices: Office[];
-  figures: Record<string, QuarterFigures>;
-  previous?: PreviousQuarter;
+  figures: Record<string, PeriodFigures>;
+  previous?: PreviousPeriod;
 }
 
-export interface QuarterOutcome {
+export interface QuarterInput extends Omit<PeriodInput, 'period'> {
+  year: number;
+  quarter: number;
+}
+
+export interface PeriodOutcome {
   period: string;
   ranking: RankedOffice[];
   decisions: Decision[];
@@ -143,7 +149,7 @@ export interface QuarterOutcome {
   obligations: Obligation[];
   /** Offices with no figures at all: not ranked, no subsidy, no sanction. */
   unranked: string[];
-  /** For each last office, the quarters in a row it has been last, counting this one. */
+  /** For each last office, the periods in a row it has been last, counting this one. */
   consecutiveLast: Record<string, number>;
 }
 

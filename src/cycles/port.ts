@@ -1,7 +1,11 @@
 // What the HTTP API needs from the cycle machinery. The Temporal implementation lives beside
 // this file; the API never imports Temporal itself.
 
-export type CycleKind = 'quarterly' | 'year-end';
+import type { Cadence } from '../core/periods.js';
+
+/** A period evaluation (monthly, quarterly, half-year) or the year-end cycle. */
+export type CycleKind = Cadence | 'year-end';
+export const cycleKinds = ['monthly', 'quarterly', 'half-year', 'year-end'] as const satisfies readonly CycleKind[];
 
 export interface CycleStatus {
   cycleId: string;

@@ -2,9 +2,10 @@
 // second start of the same period.
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { cycleProgressQuery, figuresSubmittedSignal } from '../workflows/messages.js';
-import { quarterlyEvaluation } from '../workflows/quarterlyEvaluation.js';
+import { periodEvaluation } from '../workflows/periodEvaluation.js';
+import { parsePeriod } from '../core/periods.js';
 import { yearEndEvaluation } from '../workflows/yearEndEvaluation.js';
-import { CycleAlreadyStartedError, type CycleKind, type CyclePort, type CycleStatus } from './port.js';
+import { CycleAlreadyStartedError, cycleKinds, type CycleKind, type CyclePort, type CycleStatus } from './port.js';
 
 export function cycleId(kind: CycleKind, period: string): string {
   return `${kind}-${period}`;
@@ -17,7 +18,7 @@ export function createTemporalCycles(client: Client, taskQueue: string): CyclePo
       try {
         const common = { workflowId: id, taskQueue, workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE, memo: { startedBy: actor } };
         if (kind === 'year-end') await client.workflow.start(yearEndEvaluation, { ...common, args: [{ cycleId: id, year: Number(period) }] });
-        else await client.workflow.start(quarterlyEvaluation, { ...common, args: [{ cycleId: id, period }] });
+        else await client.workflow.start(periodEvaluation, { ...common, args: [{ cycleId: id, period }] });
       } catch (err) {
         if (err instanceof WorkflowExecutionAlreadyStartedError) throw new CycleAlreadyStartedError(id);
         throw err;
@@ -34,8 +35,8 @@ export function createTemporalCycles(client: Client, taskQueue: string): CyclePo
         if (err instanceof WorkflowNotFoundError) return null;
         throw err;
       }
-      // Kinds contain dashes themselves (year-end-2026): the period is what follows the kind.
-      const kind: CycleKind = id.startsWith('year-end-') ? 'year-end' : 'quarterly';
+      // Kinds contain dashes themselves (year-end-2026, half-year-2026-H1): the period is what follows the kind.
+      const kind = cycleKinds.find((k) => id.startsWith(`${k}-`)) ?? 'quarterly';
       const status: CycleStatus = { cycleId: id, kind, period: id.slice(kind.length + 1), execution: description.status.name };
       if (description.status.name === 'RUNNING') Object.assign(status, await handle.query(cycleProgressQuery));
       return status;
@@ -43,7 +44,7 @@ export function createTemporalCycles(client: Client, taskQueue: string): CyclePo
 
     async metricsSubmitted(period, community, metrics) {
       try {
-        await client.workflow.getHandle(cycleId('quarterly', period)).signal(figuresSubmittedSignal, { community, metrics });
+        await client.workflow.getHandle(cycleId(parsePeriod(period).cadence, period)).signal(figuresSubmittedSignal, { community, metrics });
       } catch (err) {
         // No cycle of that period is running: the figures simply wait for it.
         if (!(err instanceof WorkflowNotFoundError)) throw err;

@@ -1,17 +1,19 @@
-// Re-decides every decided quarter (and each complete year) under a candidate rule set, from the
-// stored figures and the county as it stood, and compares with what was decided. Read-only.
-import { figuresOf, previousQuarterOf } from '../activities/decide.js';
-import { compareDecided, decidedQuarter, decidedYear, emptyPeriod, type BacktestReport, type DecidedPeriod } from '../core/backtest.js';
-import { parseQuarterPeriod, quarterEnd } from '../core/periods.js';
-import { carryOver, decideQuarter } from '../core/quarter.js';
-import type { Office, PreviousQuarter, QuarterOutcome } from '../core/types.js';
+// Re-decides every decided period (month, quarter, half-year; and each complete year) under a
+// candidate rule set, from the stored figures and the county as it stood, and compares with what
+// was decided. Read-only.
+import { figuresOf, previousPeriodOf } from '../activities/decide.js';
+import { compareDecided, decidedPeriod, decidedYear, emptyPeriod, type BacktestReport, type DecidedPeriod } from '../core/backtest.js';
+import { cadences, formatPeriod, parsePeriod, periodEnd, previousPeriod } from '../core/periods.js';
+import { carryOver, decidePeriod } from '../core/period.js';
+import { periodRules } from '../rules/ruleSet.js';
+import type { Office, PreviousPeriod, PeriodOutcome } from '../core/types.js';
 import { decideYear } from '../core/year.js';
 import type { RuleSet } from '../rules/ruleSet.js';
 import type { Db } from './client.js';
 import { officesOn } from './offices.js';
 import { ruleSetInForce } from './ruleSets.js';
 
-async function storedQuarter(db: Db, cycleId: string, period: string, offices: Office[]): Promise<DecidedPeriod> {
+async function storedPeriod(db: Db, cycleId: string, period: string, offices: Office[]): Promise<DecidedPeriod> {
   const decided = emptyPeriod(period);
   const [evaluations, decisions] = await Promise.all([
     db.evaluation.findMany({ where: { cycleId } }),
@@ -48,25 +50,33 @@ async function actualYear(db: Db, year: number, offices: Office[]): Promise<{ pe
 export interface StoredBacktest extends BacktestReport { years: { year: number; basis: 'decided' | 'projected' }[] }
 
 export async function backtestStored(db: Db, candidate: RuleSet): Promise<StoredBacktest> {
-  const cycles = await db.cycle.findMany({ where: { kind: 'quarterly', status: 'decided' }, orderBy: { period: 'asc' } });
+  const cycles = await db.cycle.findMany({ where: { kind: { in: [...cadences] }, status: 'decided' }, orderBy: [{ kind: 'asc' }, { period: 'asc' }] });
   const actual: DecidedPeriod[] = [];
   const redecided: DecidedPeriod[] = [];
   const scoresByYear = new Map<number, { quarters: Set<number>; scores: Record<string, number[]> }>();
-  let before: { year: number; quarter: number; outcome: QuarterOutcome } | undefined;
+  // Cycles come ordered by cadence, then period: the outcome before is of the same cadence.
+  let before: { period: string; outcome: PeriodOutcome } | undefined;
   for (const cycle of cycles) {
-    const { year, quarter } = parseQuarterPeriod(cycle.period);
-    const offices = await officesOn(db, quarterEnd(year, quarter));
-    const follows = before && (before.year * 4 + before.quarter + 1 === year * 4 + quarter);
-    // The candidate's own last places carry into its next quarter, as they would have in reality.
-    const previous: PreviousQuarter = follows ? carryOver(before!.outcome) : await previousQuarterOf(db, year, quarter);
-    const outcome = await decideQuarter({ year, quarter, offices, figures: await figuresOf(db, cycle.period), previous }, candidate);
-    before = { year, quarter, outcome };
-    actual.push(await storedQuarter(db, cycle.id, cycle.period, offices));
-    redecided.push(decidedQuarter(outcome));
-    const entry = scoresByYear.get(year) ?? { quarters: new Set(), scores: {} };
-    entry.quarters.add(quarter);
+    const period = parsePeriod(cycle.period);
+    const offices = await officesOn(db, periodEnd(period));
+    actual.push(await storedPeriod(db, cycle.id, cycle.period, offices));
+    // A month or half-year the candidate does not evaluate would have decided nothing.
+    if (!periodRules(candidate, period.cadence)) {
+      redecided.push(emptyPeriod(cycle.period));
+      before = undefined;
+      continue;
+    }
+    // The candidate's own last places carry into its next period, as they would have in reality.
+    const follows = before?.period === formatPeriod(previousPeriod(period));
+    const previous: PreviousPeriod = follows ? carryOver(before!.outcome) : await previousPeriodOf(db, period);
+    const outcome = await decidePeriod({ period, offices, figures: await figuresOf(db, cycle.period), previous }, candidate);
+    before = { period: cycle.period, outcome };
+    redecided.push(decidedPeriod(outcome));
+    if (period.cadence !== 'quarterly') continue;
+    const entry = scoresByYear.get(period.year) ?? { quarters: new Set(), scores: {} };
+    entry.quarters.add(period.index);
     for (const r of outcome.ranking) (entry.scores[r.community] ??= []).push(r.score);
-    scoresByYear.set(year, entry);
+    scoresByYear.set(period.year, entry);
   }
   const years: StoredBacktest['years'] = [];
   for (const [year, { quarters, scores }] of scoresByYear) {

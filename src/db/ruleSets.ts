@@ -1,5 +1,7 @@
 // Rule-set versions: a cycle uses the version in force at the end of its period.
-import { loadDefaultRuleSet, parseRuleSet, type RuleSet } from '../rules/ruleSet.js';
+import { CadenceNotDefinedError } from '../core/period.js';
+import { formatPeriod, periodEnd, type PeriodRef } from '../core/periods.js';
+import { loadDefaultRuleSet, parseRuleSet, periodRules, stageOf, type RuleSet } from '../rules/ruleSet.js';
 import { audited, type Tx } from './audit.js';
 import type { Db } from './client.js';
 
@@ -21,6 +23,14 @@ export async function ruleSetInForce(db: Db, date: string): Promise<RuleSetVersi
     orderBy: [{ effectiveFrom: 'desc' }, { id: 'desc' }],
   });
   return { id: row.id, ruleSet: parseRuleSet(row.document, `rule set version ${row.id}`) };
+}
+
+/** Whether the version in force at the end of a period evaluates it; if not, why, in one sentence. */
+export async function cadenceInForce(db: Db, period: PeriodRef): Promise<{ version: RuleSetVersionRef; evaluated: boolean; reason?: string }> {
+  const version = await ruleSetInForce(db, periodEnd(period));
+  if (periodRules(version.ruleSet, period.cadence)) return { version, evaluated: true };
+  const reason = `${new CadenceNotDefinedError(formatPeriod(period), stageOf[period.cadence]).message} (rule set version ${version.id}, in force on ${periodEnd(period)})`;
+  return { version, evaluated: false, reason };
 }
 
 export async function ruleSetVersion(db: Db, id: number): Promise<RuleSetVersionRef> {

@@ -1,4 +1,5 @@
 // Notice text in Chinese (the bureau's language) and English, from the facts behind it.
+import { parsePeriod } from '../core/periods.js';
 import type { NoticeKind, Recipient } from '../core/types.js';
 
 export type NameOf = (type: string, id: string) => string;
@@ -24,10 +25,17 @@ export interface NoticeToRender {
 
 const quarterZh = ['', '一', '二', '三', '四'];
 
-/** 2026-Q3 → 2026年第三季度, as bureau documents write it; other periods stay as they are. */
+/** As bureau documents write periods: 2026年第三季度, 2026年3月, 2026年上半年; anything else stays as it is. */
 export function periodZh(period: string): string {
-  const m = /^(\d{4})-Q([1-4])$/.exec(period);
-  return m ? `${m[1]}年第${quarterZh[Number(m[2])]}季度` : period;
+  let ref;
+  try {
+    ref = parsePeriod(period);
+  } catch {
+    return period;
+  }
+  if (ref.cadence === 'quarterly') return `${ref.year}年第${quarterZh[ref.index]}季度`;
+  if (ref.cadence === 'monthly') return `${ref.year}年${ref.index}月`;
+  return `${ref.year}年${ref.index === 1 ? '上' : '下'}半年`;
 }
 
 export function renderNotice({ kind, about, rule, recipients, facts }: NoticeToRender, nameOf: NameOf): RenderedNotice {
@@ -67,6 +75,6 @@ function missingFigures(department: string, f: MissingFiguresFacts, nameOf: Name
     titleZh: `${periodZh(f.period)}考评数据催报`,
     bodyZh: `${nameOf('department', department)}：${periodZh(f.period)}考评尚缺以下数据：${listZh}。请于${f.deadline}前报送，逾期按已有数据考评并记录缺报。`,
     bodyEn: `${department}: figures still missing for ${f.period}: ${f.figures.map((x) => `${x.community}/${x.metric}`).join(', ')}. `
-      + `Please submit them before ${f.deadline}; after that the quarter is evaluated on the figures present and the gaps are recorded.`,
+      + `Please submit them before ${f.deadline}; after that the period is evaluated on the figures present and the gaps are recorded.`,
   };
 }

@@ -2,7 +2,8 @@
 // condition results the engine reported and the facts it saw — never from the rule's name, so a
 // renamed or re-authored rule still explains itself truthfully.
 import type { ConditionOutcome, Decision } from '../core/types.js';
-import { quarterlyFactCatalogue, yearEndFactCatalogue, type FactSpec } from './facts.js';
+import type { Cadence } from '../core/periods.js';
+import { periodFactsOf, periodWords, yearEndFactCatalogue, type FactSpec } from './facts.js';
 
 export interface ExplainedDecision {
   type: string;
@@ -12,6 +13,8 @@ export interface ExplainedDecision {
   amount: number | null;
   honours?: readonly string[];
   rule?: string;
+  /** The evaluation a period decision came from, which names its period; quarterly when absent. */
+  cadence?: Cadence;
 }
 
 export interface Explanation { zh: string; en: string }
@@ -42,8 +45,8 @@ const comparisonEn: Record<string, string> = {
 };
 const numbersZh = ['零', '一', '两', '三', '四', '五', '六', '七', '八', '九', '十'];
 
-function specOf(fact: string): FactSpec | undefined {
-  return (quarterlyFactCatalogue as Record<string, FactSpec>)[fact] ?? (yearEndFactCatalogue as Record<string, FactSpec>)[fact];
+function specOf(fact: string, cadence: Cadence): FactSpec | undefined {
+  return (periodFactsOf(cadence) as Record<string, FactSpec>)[fact] ?? (yearEndFactCatalogue as Record<string, FactSpec>)[fact];
 }
 
 /** The bureau writes "得分79.5，低于80分": the unit goes on the threshold, not on the score. */
@@ -61,8 +64,8 @@ function operatorOf(c: ConditionOutcome): { negated: boolean; base: string } {
   return c.operator.startsWith('not:') ? { negated: true, base: c.operator.slice(4) } : { negated: false, base: c.operator };
 }
 
-function clause(c: ConditionOutcome): Explanation {
-  const spec = specOf(c.fact);
+function clause(c: ConditionOutcome, cadence: Cadence): Explanation {
+  const spec = specOf(c.fact, cadence);
   const zhName = spec?.zh ?? c.fact;
   const enName = spec?.en ?? c.fact;
   const { negated, base } = operatorOf(c);
@@ -86,13 +89,14 @@ function clause(c: ConditionOutcome): Explanation {
 }
 
 /** "Last this quarter" and "last the quarter before" read as one streak, as the bureau says it. */
-function clauses(conditions: readonly ConditionOutcome[], facts: Record<string, unknown>): Explanation[] {
+function clauses(conditions: readonly ConditionOutcome[], facts: Record<string, unknown>, cadence: Cadence): Explanation[] {
   const held = conditions.filter((c) => c.result);
   const isTrue = (fact: string) => held.some((c) => c.fact === fact && c.operator === 'equal' && c.value === true);
-  if (!isTrue('isLast') || !isTrue('previousPeriodLast')) return held.map(clause);
+  if (!isTrue('isLast') || !isTrue('previousPeriodLast')) return held.map((c) => clause(c, cadence));
   const streak = typeof facts.consecutivePeriodsLast === 'number' && facts.consecutivePeriodsLast >= 2 ? facts.consecutivePeriodsLast : 2;
-  const merged = { zh: `连续${numbersZh[streak] ?? streak}个季度排名末位`, en: `last for ${streak} quarters in a row` };
-  return [merged, ...held.filter((c) => c.fact !== 'isLast' && c.fact !== 'previousPeriodLast').map(clause)];
+  const words = periodWords[cadence];
+  const merged = { zh: `连续${numbersZh[streak] ?? streak}个${words.zh.unit}排名末位`, en: `last for ${streak} ${words.en.units} in a row` };
+  return [merged, ...held.filter((c) => c.fact !== 'isLast' && c.fact !== 'previousPeriodLast').map((c) => clause(c, cadence))];
 }
 
 function consequence(d: ExplainedDecision): Explanation {
@@ -116,7 +120,7 @@ function subsidy(d: ExplainedDecision): Explanation {
 export function explainDecision(d: ExplainedDecision): Explanation {
   if (d.type === 'subsidy') return subsidy(d);
   const then = consequence(d);
-  const because = clauses(d.conditions, d.facts);
+  const because = clauses(d.conditions, d.facts, d.cadence ?? 'quarterly');
   // Decisions stored before condition results were recorded name only their rule.
   if (because.length === 0) return { zh: `依据规则“${d.rule ?? d.kind}”：${then.zh}`, en: `Under the rule "${d.rule ?? d.kind}": ${then.en}.` };
   const en = because.map((c) => c.en).join(', and ');

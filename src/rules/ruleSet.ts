@@ -1,10 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import type { TopLevelCondition } from 'json-rules-engine';
 import { z } from 'zod';
+import type { Cadence } from '../core/periods.js';
 import { metricKeys, type Honour, type SanctionKind } from '../core/types.js';
 import { conditionProblems, type ConditionProblem } from './conditions.js';
 import { describeIssue, DocumentError, jsonPath } from './documentError.js';
-import { quarterlyFactCatalogue, yearEndFactCatalogue, type FactCatalogue } from './facts.js';
+import { periodFactCatalogue, yearEndFactCatalogue, type FactCatalogue } from './facts.js';
 import { readJsonFile } from './jsonFile.js';
 import { limitProblems } from './limits.js';
 
@@ -71,18 +72,18 @@ const parametersSchema = z.object({
   paymentDisputeWindowDays: z.int().min(0).max(730).default(90),
 });
 
-function conditionsSchema(facts: FactCatalogue) {
+function conditionsSchema(facts: FactCatalogue, stage: RuleStage) {
   return z.custom<TopLevelCondition>().superRefine((conditions, ctx) => {
     for (const problem of conditionProblems(conditions, facts)) ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
   // Marks the condition trees for the JSON Schema export (schema.ts), which zod cannot derive from a refinement.
-  }).meta({ conditionsOf: facts === quarterlyFactCatalogue ? 'quarterly' : 'yearEnd' });
+  }).meta({ conditionsOf: stage });
 }
 
-function rulesSchema<E extends z.ZodType>(facts: FactCatalogue, event: E) {
+function rulesSchema<E extends z.ZodType>(facts: FactCatalogue, event: E, stage: RuleStage) {
   const rule = z.strictObject({
     name: z.string().min(1),
     priority: z.int().min(1).optional(),
-    conditions: conditionsSchema(facts),
+    conditions: conditionsSchema(facts, stage),
     event,
   });
   return z.array(rule).superRefine((rules, ctx) => {
@@ -113,17 +114,36 @@ export const ruleSetSchema = z.object({
   description: z.string().optional(),
   scoring: scoringSchema,
   parameters: parametersSchema,
-  rules: z.object({
-    quarterly: rulesSchema(quarterlyFactCatalogue, sanctionEvent),
-    yearEnd: rulesSchema(yearEndFactCatalogue, rewardEvent),
+  // Strict, so a misspelt stage ("halfyear") is an error rather than an evaluation silently off.
+  rules: z.strictObject({
+    quarterly: rulesSchema(periodFactCatalogue, sanctionEvent, 'quarterly'),
+    /** 月考 and 半年考: each runs only when its stage is present, even with no rules (scores and ranks alone). */
+    monthly: rulesSchema(periodFactCatalogue, sanctionEvent, 'monthly').optional(),
+    halfYear: rulesSchema(periodFactCatalogue, sanctionEvent, 'halfYear').optional(),
+    yearEnd: rulesSchema(yearEndFactCatalogue, rewardEvent, 'yearEnd'),
+  }, {
+    error: (issue) => issue.code === 'unrecognized_keys'
+      ? `expected only the stages quarterly, monthly, halfYear and yearEnd; ${issue.keys.map((k) => `"${k}"`).join(', ')} is not one`
+      : undefined,
   }),
 });
+
+/** The rule stages of a document, by their key under "rules". */
+export type RuleStage = 'quarterly' | 'monthly' | 'halfYear' | 'yearEnd';
+
+/** The stage whose rules decide a cadence's periods. */
+export const stageOf = { monthly: 'monthly', quarterly: 'quarterly', 'half-year': 'halfYear' } as const satisfies Record<Cadence, RuleStage>;
+
+/** A cadence's rules, or undefined when the rule set does not evaluate that cadence. */
+export function periodRules(ruleSet: RuleSet, cadence: Cadence): PeriodRule[] | undefined {
+  return ruleSet.rules[stageOf[cadence]];
+}
 
 export type RuleSet = z.output<typeof ruleSetSchema>;
 export type ScoringConfig = RuleSet['scoring'];
 export type MetricConfig = z.output<typeof metricSchema>;
 export type RuleSetParameters = RuleSet['parameters'];
-export type QuarterlyRule = RuleSet['rules']['quarterly'][number];
+export type PeriodRule = RuleSet['rules']['quarterly'][number];
 export type YearEndRule = RuleSet['rules']['yearEnd'][number];
 
 export type Validation = { ok: true; ruleSet: RuleSet } | { ok: false; problems: ConditionProblem[] };

@@ -3,8 +3,9 @@
 // described here from the same fact catalogue and operator list the validator uses.
 import { z } from 'zod';
 import { operators } from './conditions.js';
-import { quarterlyFactCatalogue, yearEndFactCatalogue, type FactCatalogue } from './facts.js';
-import { ruleSetSchema } from './ruleSet.js';
+import { periodFactsOf, yearEndFactCatalogue, type FactCatalogue } from './facts.js';
+import { ruleSetSchema, stageOf } from './ruleSet.js';
+import { cadences } from '../core/periods.js';
 
 const operatorPattern = `^(not:)?(${operators.join('|')})$`;
 
@@ -57,6 +58,10 @@ export function ruleSetJsonSchema(): Record<string, unknown> {
   return {
     ...schema,
     title: 'Rule set',
-    $defs: { ...(schema.$defs as object | undefined), ...conditionDefs('quarterly', quarterlyFactCatalogue), ...conditionDefs('yearEnd', yearEndFactCatalogue) },
+    $defs: Object.assign(
+      { ...(schema.$defs as object | undefined) },
+      ...cadences.map((c) => conditionDefs(stageOf[c], periodFactsOf(c))),
+      conditionDefs('yearEnd', yearEndFactCatalogue),
+    ),
   };
 }

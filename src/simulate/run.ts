@@ -3,8 +3,8 @@
 import { findOverdue, overdueNotices } from '../core/payments.js';
 import { previousQuarter, type QuarterRef } from '../core/periods.js';
 import { judgePresence, presenceNotices } from '../core/presence.js';
-import { carryOver, decideQuarter } from '../core/quarter.js';
-import type { MetricBreakdownEntry, Office, PreviousQuarter, QuarterFigures, QuarterOutcome } from '../core/types.js';
+import { carryOver, decideQuarter } from '../core/period.js';
+import type { MetricBreakdownEntry, Office, PreviousPeriod, PeriodFigures, PeriodOutcome } from '../core/types.js';
 import { decideYear } from '../core/year.js';
 import { explainCoreDecision } from '../rules/explanation.js';
 import type { RuleSet } from '../rules/ruleSet.js';
@@ -20,7 +20,7 @@ function toOffices(scenario: Scenario): Office[] {
 }
 
 /** The quarter before `ref` as recorded in `history`, with streaks counted back through it. */
-function fromHistory(history: Scenario['history'], ref: QuarterRef): PreviousQuarter | undefined {
+function fromHistory(history: Scenario['history'], ref: QuarterRef): PreviousPeriod | undefined {
   const find = (r: QuarterRef) => history.find((h) => h.year === r.year && h.quarter === r.quarter);
   const entry = find(ref);
   if (!entry) return undefined;
@@ -33,8 +33,8 @@ function fromHistory(history: Scenario['history'], ref: QuarterRef): PreviousQua
   return { last: entry.last, ...(entry.scores ? { scores: entry.scores } : {}), consecutiveLast };
 }
 
-function figuresOf(q: Scenario['quarters'][number]): Record<string, QuarterFigures> {
-  const figures: Record<string, QuarterFigures> = {};
+function figuresOf(q: Scenario['quarters'][number]): Record<string, PeriodFigures> {
+  const figures: Record<string, PeriodFigures> = {};
   for (const [community, score] of Object.entries(q.scores ?? {})) figures[community] = { score };
   for (const [community, metrics] of Object.entries(q.metrics ?? {})) figures[community] = { metrics };
   return figures;
@@ -44,7 +44,7 @@ function breakdownObject(breakdown: MetricBreakdownEntry[]): Record<string, Omit
   return Object.fromEntries(breakdown.map(({ metric, ...rest }) => [metric, rest]));
 }
 
-function quarterReport(quarter: number, outcome: QuarterOutcome) {
+function quarterReport(quarter: number, outcome: PeriodOutcome) {
   return {
     quarter,
     period: outcome.period,
@@ -60,7 +60,7 @@ function quarterReport(quarter: number, outcome: QuarterOutcome) {
 export async function simulateScenario(scenario: Scenario, ruleSet: RuleSet, asOf = defaultAsOf(scenario.year)) {
   const { year } = scenario;
   const offices = toOffices(scenario);
-  const outcomes: { quarter: number; outcome: QuarterOutcome }[] = [];
+  const outcomes: { quarter: number; outcome: PeriodOutcome }[] = [];
   for (const q of [...scenario.quarters].sort((a, b) => a.quarter - b.quarter)) {
     const before = outcomes.at(-1);
     const previous = before?.quarter === q.quarter - 1

@@ -1,18 +1,28 @@
-import { quarterJustEnded, quarterPeriod } from '../core/periods.js';
-import { quarterlyEvaluation } from './quarterlyEvaluation.js';
+import { proxyActivities } from '@temporalio/workflow';
+import type { createActivities } from '../activities/index.js';
+import { formatPeriod, periodJustEnded, type Cadence } from '../core/periods.js';
+import { periodEvaluation } from './periodEvaluation.js';
 import { scheduledStart } from './scheduledStart.js';
 import { startCycle } from './startCycle.js';
 
+const { cadenceInForce } = proxyActivities<ReturnType<typeof createActivities>>({ startToCloseTimeout: '1 minute' });
+
+export interface ScheduledCycle { cycleId: string; started: boolean; notEvaluated?: string }
+
 /**
- * Started by the quarterly Schedule. A Schedule can only pass fixed arguments and appends a
- * timestamp to the workflow id, so this launcher works out the quarter just ended from its
- * scheduled time and starts the cycle under the cycle id, where a cycle already started by
- * hand makes the start a no-op.
+ * Started by a cadence's Schedule. A Schedule can only pass fixed arguments and appends a
+ * timestamp to the workflow id, so this launcher works out the period just ended from its
+ * scheduled time and starts the cycle under the cycle id, where a cycle already started by hand
+ * makes the start a no-op. A month or half-year the rule set in force does not evaluate is skipped,
+ * so a version that adds 月考 takes effect from its date without touching the Schedules.
  */
-export async function scheduledQuarterlyCycle(): Promise<{ cycleId: string; started: boolean }> {
+export async function scheduledPeriodCycle(cadence: Cadence): Promise<ScheduledCycle> {
   const firedAt = scheduledStart();
-  const { year, quarter } = quarterJustEnded(firedAt.toISOString());
-  const period = quarterPeriod(year, quarter);
-  const cycleId = `quarterly-${period}`;
-  return startCycle(quarterlyEvaluation, cycleId, { cycleId, period });
+  const period = formatPeriod(periodJustEnded(cadence, firedAt.toISOString()));
+  const cycleId = `${cadence}-${period}`;
+  if (cadence !== 'quarterly') {
+    const inForce = await cadenceInForce({ period });
+    if (!inForce.evaluated) return { cycleId, started: false, notEvaluated: inForce.reason };
+  }
+  return startCycle(periodEvaluation, cycleId, { cycleId, period });
 }

@@ -35,7 +35,7 @@ async function counts() {
 
 describe('decideAndPersist', () => {
   it('leaves one set of rows when run twice, and when re-run after its cycle was reopened', async () => {
-    const opened = await activities.openCycle({ cycleId, kind: 'quarterly', period: '2026-Q1' });
+    const opened = await activities.openCycle({ cycleId, period: '2026-Q1' });
     expect(opened.missing).toEqual([]);
     const first = await activities.decideAndPersist({ cycleId, gaps: [] });
     const once = await counts();

@@ -22,7 +22,7 @@ afterAll(async () => db?.$disconnect());
 describe('joint notice follow-ups', () => {
   it('starts a chase per joint notice under notice/<id>, timed by the rule set', async () => {
     const activities = createActivities({ db, notifier: createInboxNotifier(), clock: () => new Date('2026-04-02T00:00:00Z') });
-    await activities.openCycle({ cycleId, kind: 'quarterly', period: '2026-Q1' });
+    await activities.openCycle({ cycleId, period: '2026-Q1' });
     const summary = await activities.decideAndPersist({ cycleId, gaps: [] });
     const joint = await db.notice.findMany({ where: { cycleId, kind: 'joint-notice' } });
     expect(joint.length).toBeGreaterThan(0);

@@ -29,7 +29,10 @@ describe('cycles', () => {
   });
 
   it.each([
-    ['an unknown kind', { kind: 'monthly', period: '2026-Q2' }, '/kind'],
+    ['an unknown kind', { kind: 'weekly', period: '2026-Q2' }, '/kind'],
+    ['a quarter for a monthly cycle', { kind: 'monthly', period: '2026-Q2' }, '/period'],
+    ['a month for a half-year cycle', { kind: 'half-year', period: '2026-06' }, '/period'],
+    ['a month the rules in force do not evaluate', { kind: 'monthly', period: '2026-02' }, '/kind'],
     ['a bad period', { kind: 'quarterly', period: '2026-Q0' }, '/period'],
   ])('rejects %s with 422', async (_, body, pointer) => {
     expectProblem(await h.api.post('/api/cycles', body), 422, { pointer });

@@ -18,7 +18,7 @@ beforeAll(async () => {
   const ids = (await t.db.community.findMany()).map((c) => c.id);
   for (const f of demoFigures(ids)) await t.db.metricSubmission.create({ data: { period: '2026-Q1', ...f, submittedBy: 'zhian', actor: 'test' } });
   const activities = createActivities({ db: t.db, notifier: createInboxNotifier(), clock: () => new Date('2026-04-02T00:00:00Z') });
-  await activities.openCycle({ cycleId, kind: 'quarterly', period: '2026-Q1' });
+  await activities.openCycle({ cycleId, period: '2026-Q1' });
   await activities.decideAndPersist({ cycleId, gaps: [] });
   h = await harness(t.db);
 });

@@ -24,12 +24,19 @@ describe('rule-set editing aids', () => {
     expect(schema.properties.rules.properties.quarterly.items.properties.conditions).toEqual({ $ref: '#/$defs/quarterlyConditions' });
     expect(schema.$defs.quarterlyCondition.oneOf[3].properties.fact.enum).toContain('consecutivePeriodsLast');
     expect(schema.$defs.yearEndCondition.oneOf[3].properties.fact.enum).toContain('yearRank');
+    expect(schema.properties.rules.properties.monthly.items.properties.conditions).toEqual({ $ref: '#/$defs/monthlyConditions' });
+    expect(schema.properties.rules.properties.halfYear.items.properties.conditions).toEqual({ $ref: '#/$defs/halfYearConditions' });
+    expect(schema.properties.rules.required).toEqual(['quarterly', 'yearEnd']);
+    expect(schema.$defs.monthlyCondition.oneOf[3].properties.fact.description).toContain("score: number — this month's score");
   });
 
   it('serves the fact catalogue with types and descriptions', async () => {
     const res = await h.api.get('/api/rulesets/facts');
     expect(res.body.quarterly.previousPeriodScore).toMatchObject({ type: 'number', nullable: true, description: expect.any(String) });
     expect(res.body.yearEnd.yearRank).toMatchObject({ type: 'number' });
+    expect(res.body.quarterly.score).toMatchObject({ zh: '本季度得分', en: "this quarter's score" });
+    expect(res.body.monthly.score).toMatchObject({ zh: '本月得分', en: "this month's score", description: "this month's score, 0–100" });
+    expect(res.body.halfYear.previousPeriodLast).toMatchObject({ zh: '上一半年度排名末位', en: 'last in the half-year before' });
   });
 });
 

@@ -21,7 +21,7 @@ beforeAll(async () => {
   const ids = (await db.community.findMany()).map((c) => c.id);
   for (const f of demoFigures(ids)) await db.metricSubmission.create({ data: { period: '2026-Q1', ...f, submittedBy: 'zhian', actor: 'test' } });
   const activities = createActivities({ db, notifier: createInboxNotifier(), clock: () => new Date('2026-04-02T00:00:00Z') });
-  await activities.openCycle({ cycleId: 'quarterly-2026-Q1', kind: 'quarterly', period: '2026-Q1' });
+  await activities.openCycle({ cycleId: 'quarterly-2026-Q1', period: '2026-Q1' });
   await activities.decideAndPersist({ cycleId: 'quarterly-2026-Q1', gaps: [] });
   last = (await db.evaluation.findFirstOrThrow({ where: { isLast: true } })).communityId;
   await db.presenceMonth.create({ data: { leaderId: `L${n(last)}`, month: '2026-02', communityId: last, days: 1, required: 2, compliant: false, countedDays: ['2026-02-03'] } });

@@ -1,5 +1,6 @@
 // Schedules run only on a real server: on the dev server, the quarterly Schedule firing at
-// 00:00 Asia/Shanghai on 1 April starts the cycle of 2026-Q1 under its cycle id.
+// 00:00 Asia/Shanghai on 1 April starts the cycle of 2026-Q1 under its cycle id; the monthly
+// Schedule starts a month's cycle only when the rule set in force evaluates months.
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -10,6 +11,9 @@ import type { Db } from '../../src/db/client.js';
 import { seedDemoCounty } from '../../src/db/seed.js';
 import { createInboxNotifier } from '../../src/notices/notifier.js';
 import { registerSchedules } from '../../src/temporal/schedules.js';
+import { periodScheduleId } from '../../src/temporal/periodSchedules.js';
+import type { Cadence } from '../../src/core/periods.js';
+import { activateMonthlyAndHalfYear } from '../support/cadenceRules.js';
 import { freshSqlite } from '../support/db.js';
 import { devNamespaces } from '../support/namespaces.js';
 
@@ -34,31 +38,66 @@ afterAll(async () => {
   await connection?.close();
 });
 
-describe('the quarterly Schedule', () => {
-  it('is registered once with explicit policies, and re-registering updates it', async () => {
+function worker() {
+  return Worker.create({
+    connection: nativeConnection, namespace, taskQueue,
+    workflowBundle: { codePath: inject('workflowBundlePath') },
+    activities: createActivities({ db, notifier: createInboxNotifier(), clock: () => new Date() }),
+  });
+}
+
+/** Backfills one firing of a cadence's Schedule, and returns the launcher it started. */
+async function fire(cadence: Cadence, at: string) {
+  const schedule = client.schedule.getHandle(periodScheduleId(taskQueue, cadence));
+  const instant = Date.parse(at);
+  await schedule.backfill({ start: new Date(instant - 60_000), end: new Date(instant + 60_000), overlap: 'ALLOW_ALL' });
+  let launcher: string | undefined;
+  await expect.poll(async () => {
+    const actions = (await schedule.describe()).info.recentActions;
+    launcher = actions.find((a) => a.scheduledAt.getTime() === instant)?.action.workflow.workflowId;
+    return launcher;
+  }, { timeout: 30_000, interval: 500 }).toBeDefined();
+  return client.workflow.getHandle(launcher!);
+}
+
+describe('the period Schedules', () => {
+  it('are registered once with explicit policies, and re-registering updates them', async () => {
     const ids = await registerSchedules(client, taskQueue, 'Asia/Shanghai');
     expect(await registerSchedules(client, taskQueue, 'Asia/Shanghai')).toEqual(ids);
-    const description = await client.schedule.getHandle(ids[0]!).describe();
-    expect(description.policies.overlap).toBe('BUFFER_ONE');
-    expect(description.policies.catchupWindow).toBe(30 * 86_400_000);
-    expect(description.spec.timezone).toBe('Asia/Shanghai');
+    for (const cadence of ['monthly', 'quarterly', 'half-year'] as const) {
+      expect(ids).toContain(periodScheduleId(taskQueue, cadence));
+      const description = await client.schedule.getHandle(periodScheduleId(taskQueue, cadence)).describe();
+      expect(description.policies.overlap).toBe('BUFFER_ONE');
+      expect(description.policies.catchupWindow).toBe(30 * 86_400_000);
+      expect(description.spec.timezone).toBe('Asia/Shanghai');
+    }
   });
 
   it('starts the quarter just ended when it fires, and a later start by hand is refused', async () => {
-    const [scheduleId] = await registerSchedules(client, taskQueue, 'Asia/Shanghai');
-    const worker = await Worker.create({
-      connection: nativeConnection, namespace, taskQueue,
-      workflowBundle: { codePath: inject('workflowBundlePath') },
-      activities: createActivities({ db, notifier: createInboxNotifier(), clock: () => new Date() }),
-    });
-    await worker.runUntil(async () => {
+    await registerSchedules(client, taskQueue, 'Asia/Shanghai');
+    await (await worker()).runUntil(async () => {
       // 2026-04-01 00:00 in Shanghai is 2026-03-31 16:00 UTC.
-      await client.schedule.getHandle(scheduleId!).backfill({
-        start: new Date('2026-03-31T15:59:00Z'), end: new Date('2026-03-31T16:01:00Z'), overlap: 'ALLOW_ALL',
-      });
+      await fire('quarterly', '2026-03-31T16:00:00Z');
       const cycle = client.workflow.getHandle('quarterly-2026-Q1');
       await expect.poll(async () => (await cycle.describe().catch(() => undefined))?.status.name, { timeout: 30_000, interval: 500 }).toBe('RUNNING');
       await expect(createTemporalCycles(client, taskQueue).start('quarterly', '2026-Q1', 'test')).rejects.toBeInstanceOf(CycleAlreadyStartedError);
+      await cycle.terminate('test over');
+    });
+  });
+
+  it('skips a month the rules in force do not evaluate, and starts one once a version defines 月考', async () => {
+    await registerSchedules(client, taskQueue, 'Asia/Shanghai');
+    await activateMonthlyAndHalfYear(db, '2026-05-01');
+    await (await worker()).runUntil(async () => {
+      // 2026-05-01 00:00 in Shanghai: April is judged by the default rules, which have no 月考.
+      const april = await (await fire('monthly', '2026-04-30T16:00:00Z')).result();
+      expect(april).toMatchObject({ cycleId: 'monthly-2026-04', started: false, notEvaluated: expect.stringMatching(/"rules\.monthly"/) });
+      await expect(client.workflow.getHandle('monthly-2026-04').describe()).rejects.toThrow();
+
+      const may = await (await fire('monthly', '2026-05-31T16:00:00Z')).result();
+      expect(may).toEqual({ cycleId: 'monthly-2026-05', started: true });
+      const cycle = client.workflow.getHandle('monthly-2026-05');
+      await expect.poll(async () => (await cycle.describe().catch(() => undefined))?.status.name, { timeout: 30_000, interval: 500 }).toBe('RUNNING');
       await cycle.terminate('test over');
     });
   });

@@ -8,7 +8,7 @@ import { createActivities } from '../../src/activities/index.js';
 import type { Db } from '../../src/db/client.js';
 import { createInboxNotifier } from '../../src/notices/notifier.js';
 import { paymentWorkflowId, verificationStateQuery } from '../../src/workflows/paymentMessages.js';
-import { quarterlyEvaluation } from '../../src/workflows/quarterlyEvaluation.js';
+import { periodEvaluation } from '../../src/workflows/periodEvaluation.js';
 import { timeSkippingCounty } from '../support/timeSkippingCounty.js';
 import { demoFigures } from '../support/figures.js';
 
@@ -37,7 +37,7 @@ it('follows every subsidy obligation of a decided quarter with its own workflow'
     effectiveFrom: '2026-01-01', author: 'test', reason: 'escalate twice a week',
   } });
   const obligations = await worker.runUntil(async () => {
-    await env.client.workflow.execute(quarterlyEvaluation, { workflowId: `quarterly-${period}`, taskQueue: 'cycle', args: [{ cycleId: `quarterly-${period}`, period }] });
+    await env.client.workflow.execute(periodEvaluation, { workflowId: `quarterly-${period}`, taskQueue: 'cycle', args: [{ cycleId: `quarterly-${period}`, period }] });
     const rows = await db.paymentObligation.findMany({ where: { cycleId: `quarterly-${period}` } });
     for (const o of rows) {
       const handle = env.client.workflow.getHandle(paymentWorkflowId(o.id));

@@ -46,6 +46,26 @@ describe('explanations', () => {
     });
   });
 
+  it('names the period of a monthly or half-year decision as the bureau would', () => {
+    const streak = {
+      type: 'sanction', kind: 'admonishment-talk', amount: null, facts: { consecutivePeriodsLast: 3 },
+      conditions: [
+        { fact: 'isLast', operator: 'equal', value: true, factResult: true, result: true },
+        { fact: 'previousPeriodLast', operator: 'equal', value: true, factResult: true, result: true },
+        { fact: 'score', operator: 'lessThan', value: 60, factResult: 55, result: true },
+      ],
+    } as const;
+    expect(explainDecision({ ...streak, cadence: 'monthly' })).toEqual({
+      zh: '连续三个月排名末位，且本月得分55，低于60分：诫勉谈话',
+      en: "Last for 3 months in a row, and this month's score 55 is below 60: an admonishment talk.",
+    });
+    expect(explainDecision({ ...streak, cadence: 'half-year' })).toEqual({
+      zh: '连续三个半年度排名末位，且本半年度得分55，低于60分：诫勉谈话',
+      en: "Last for 3 half-years in a row, and this half-year's score 55 is below 60: an admonishment talk.",
+    });
+    expect(explainDecision({ ...streak, conditions: [streak.conditions[1]], cadence: 'monthly' }).zh).toBe('上月排名末位：诫勉谈话');
+  });
+
   it('names the rule of a decision stored without condition results', () => {
     expect(explainDecision({ type: 'sanction', kind: 'admonishment-talk', rule: 'last-place', amount: null, facts: {}, conditions: [] })).toEqual({
       zh: '依据规则“last-place”：诫勉谈话', en: 'Under the rule "last-place": an admonishment talk.',

@@ -11,7 +11,7 @@ export async function decideQuarters(db: Db, activities: ReturnType<typeof creat
     for (const f of demoFigures([...ids.slice(shift), ...ids.slice(0, shift)])) {
       await db.metricSubmission.create({ data: { period, ...f, submittedBy: 'zhian', actor: 'test' } });
     }
-    await activities.openCycle({ cycleId: `quarterly-${period}`, kind: 'quarterly', period });
+    await activities.openCycle({ cycleId: `quarterly-${period}`, period });
     await activities.decideAndPersist({ cycleId: `quarterly-${period}`, gaps: [] });
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { carryOver, decideQuarter } from '../../src/core/quarter.js';
-import type { Office, PreviousQuarter, QuarterFigures, SanctionDecision } from '../../src/core/types.js';
+import { carryOver, decideQuarter } from '../../src/core/period.js';
+import type { Office, PreviousPeriod, PeriodFigures, SanctionDecision } from '../../src/core/types.js';
 import { loadDefaultRuleSet, parseRuleSet, type RuleSet } from '../../src/rules/ruleSet.js';
 
 const rules = loadDefaultRuleSet();
@@ -10,8 +10,8 @@ const offices: Office[] = [
   { id: 'c', name: 'C', population: 6000, complexity: 1, officers: ['o4'], leader: 'L3', department: 'D3' },
   { id: 'd', name: 'D', population: 12000, complexity: 3, officers: ['o5', 'o6'], leader: 'L4', department: 'D4' },
 ];
-const scores = (s: Record<string, number>): Record<string, QuarterFigures> => Object.fromEntries(Object.entries(s).map(([k, score]) => [k, { score }]));
-const decide = (quarter: number, s: Record<string, number>, previous?: PreviousQuarter, ruleSet: RuleSet = rules) =>
+const scores = (s: Record<string, number>): Record<string, PeriodFigures> => Object.fromEntries(Object.entries(s).map(([k, score]) => [k, { score }]));
+const decide = (quarter: number, s: Record<string, number>, previous?: PreviousPeriod, ruleSet: RuleSet = rules) =>
   decideQuarter({ year: 2026, quarter, offices, figures: scores(s), ...(previous ? { previous } : {}) }, ruleSet);
 const sanctions = (decisions: { type: string }[]) =>
   (decisions.filter((d) => d.type === 'sanction') as SanctionDecision[]).map((d) => `${d.community}:${d.kind}:${d.rule}`);
@@ -74,7 +74,7 @@ describe('decideQuarter with the default rules', () => {
   });
 
   it('scores raw metrics and gives the per-capita incident fact', async () => {
-    const figures: Record<string, QuarterFigures> = {
+    const figures: Record<string, PeriodFigures> = {
       ...scores({ a: 91, b: 85, c: 88 }),
       d: { metrics: { satisfaction: 0.5, incidents: 24 } },
     };

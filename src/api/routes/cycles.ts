@@ -2,26 +2,34 @@
 // them, and the workflow writes the Cycle row.
 import { Router } from 'express';
 import { z } from 'zod';
-import { CycleAlreadyStartedError } from '../../cycles/port.js';
+import { CycleAlreadyStartedError, cycleKinds } from '../../cycles/port.js';
+import { parsePeriod } from '../../core/periods.js';
+import { cadenceInForce } from '../../db/ruleSets.js';
 import { audited } from '../../db/audit.js';
 import { actorOf } from '../auth.js';
 import type { Ctx } from '../context.js';
 import { Problem } from '../problem.js';
-import { idSchema, periodSchema } from '../schemas.js';
+import { idSchema, periodOf, periodSchema } from '../schemas.js';
 import { parseBody, parseParam, parseQuery } from '../validate.js';
 
 const yearSchema = z.string().regex(/^\d{4}$/, 'expected a year as YYYY');
 const startSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('quarterly'), period: periodSchema }),
+  z.strictObject({ kind: z.literal('monthly'), period: periodOf('monthly') }),
+  z.strictObject({ kind: z.literal('quarterly'), period: periodOf('quarterly') }),
+  z.strictObject({ kind: z.literal('half-year'), period: periodOf('half-year') }),
   z.strictObject({ kind: z.literal('year-end'), period: yearSchema }),
-], { error: 'expected "kind" to be "quarterly" or "year-end"' });
-const listQuery = z.object({ kind: z.string().optional(), period: z.union([periodSchema, yearSchema]).optional(), status: z.string().optional() });
+], { error: `expected "kind" to be one of ${cycleKinds.map((k) => `"${k}"`).join(', ')}` });
+const listQuery = z.object({ kind: z.enum(cycleKinds).optional(), period: z.union([periodSchema, yearSchema]).optional(), status: z.string().optional() });
 
 export function cyclesRouter(ctx: Ctx): Router {
   const router = Router();
 
   router.post('/', async (req, res) => {
     const { kind, period } = parseBody(startSchema, req.body);
+    if (kind !== 'year-end') {
+      const { evaluated, reason } = await cadenceInForce(ctx.db, parsePeriod(period));
+      if (!evaluated) throw Problem.field(422, { pointer: '/kind', message: reason! });
+    }
     const actor = actorOf(res);
     let cycleId: string;
     try {

@@ -2,6 +2,7 @@
 // condition's result, and one sentence in Chinese and one in English.
 import { Router } from 'express';
 import { z } from 'zod';
+import { cadences } from '../../core/periods.js';
 import { explainDecision, splitRecordedFacts } from '../../rules/explanation.js';
 import type { Ctx } from '../context.js';
 import { Problem } from '../problem.js';
@@ -17,10 +18,12 @@ export function explanationsRouter(ctx: Ctx): Router {
     const version = row.ruleSetVersionId === null ? null : await ctx.db.ruleSetVersion.findUnique({
       where: { id: row.ruleSetVersionId }, select: { id: true, name: true, effectiveFrom: true, author: true, reason: true },
     });
+    const cycle = await ctx.db.cycle.findUnique({ where: { id: row.cycleId }, select: { kind: true } });
+    const cadence = cadences.find((c) => c === cycle?.kind);
     const { facts, conditions } = splitRecordedFacts(row.facts);
     const honours = await ctx.db.honourRecord.findMany({ where: { decisionId: row.id }, select: { honour: true } });
     const amount = row.amountFen === null ? null : row.amountFen / 100;
-    const sentence = explainDecision({ type: row.type, kind: row.kind, rule: row.rule, facts, conditions, amount, honours: [...new Set(honours.map((h) => h.honour))] });
+    const sentence = explainDecision({ type: row.type, kind: row.kind, rule: row.rule, facts, conditions, amount, honours: [...new Set(honours.map((h) => h.honour))], cadence });
     res.json({
       decision: row.id, cycleId: row.cycleId, type: row.type, kind: row.kind, subjectId: row.subjectId, officers: row.officers,
       amount, rule: row.rule, ruleSetVersion: version, facts, conditions, because: row.reason, ...sentence,

@@ -3,7 +3,9 @@
 import express, { Router, type Request } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
+import { parsePeriod } from '../../core/periods.js';
 import { auditedMany, type AuditChange, type Tx } from '../../db/audit.js';
+import { cadenceInForce } from '../../db/ruleSets.js';
 import { actorOf } from '../auth.js';
 import type { Ctx } from '../context.js';
 import { figuresFromCsv } from '../csv-figures.js';
@@ -35,8 +37,21 @@ async function checkReferences(tx: Tx, figures: Figure[], locate: Locate): Promi
   if (errors.length) fail(errors);
 }
 
+/** Figures for a month or half-year the rules do not evaluate would wait for a cycle that never comes. */
+async function checkPeriods(ctx: Ctx, figures: Figure[], locate: Locate): Promise<void> {
+  const errors: FieldError[] = [];
+  for (const period of distinct(figures, 'period')) {
+    const ref = parsePeriod(period);
+    if (ref.cadence === 'quarterly') continue;
+    const { evaluated, reason } = await cadenceInForce(ctx.db, ref);
+    if (!evaluated) errors.push({ ...locate(figures.findIndex((f) => f.period === period), 'period'), message: `${reason}; figures for it are not accepted` });
+  }
+  if (errors.length) fail(errors);
+}
+
 async function store(ctx: Ctx, actor: string, figures: Figure[], locate: Locate) {
   const now = ctx.now();
+  await checkPeriods(ctx, figures, locate);
   const result = await ctx.db.$transaction(async (tx) => {
     await checkReferences(tx, figures, locate);
     const existing = await tx.metricSubmission.findMany({

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { backtestStored } from '../../db/backtest.js';
 import { addRuleSetVersion, ensureDefaultRuleSet, ruleSetInForce } from '../../db/ruleSets.js';
 import { diffJson } from '../../rules/diff.js';
-import { quarterlyFactCatalogue, yearEndFactCatalogue } from '../../rules/facts.js';
+import { periodFactsOf, yearEndFactCatalogue } from '../../rules/facts.js';
 import { parseRuleSet, validateRuleSet, type RuleSet } from '../../rules/ruleSet.js';
 import { ruleSetJsonSchema } from '../../rules/schema.js';
 import { actorOf } from '../auth.js';
@@ -33,7 +33,7 @@ export function checkedRuleSet(document: unknown, at = ''): RuleSet {
 export function rulesetsRouter(ctx: Ctx): Router {
   const router = Router();
   const schema = ruleSetJsonSchema();
-  const facts = { quarterly: quarterlyFactCatalogue, yearEnd: yearEndFactCatalogue };
+  const facts = { monthly: periodFactsOf('monthly'), quarterly: periodFactsOf('quarterly'), halfYear: periodFactsOf('half-year'), yearEnd: yearEndFactCatalogue };
 
   router.get('/schema', (_req, res) => {
     res.type('application/schema+json').send(JSON.stringify(schema));
@@ -46,7 +46,7 @@ export function rulesetsRouter(ctx: Ctx): Router {
   router.post('/validate', (req, res) => {
     if (req.body === undefined) throw Problem.field(400, { pointer: '', message: 'expected the rule-set document as a JSON body' });
     const ruleSet = checkedRuleSet(req.body);
-    res.json({ valid: true, name: ruleSet.name, rules: { quarterly: ruleSet.rules.quarterly.length, yearEnd: ruleSet.rules.yearEnd.length } });
+    res.json({ valid: true, name: ruleSet.name, rules: Object.fromEntries(Object.entries(ruleSet.rules).map(([stage, rules]) => [stage, rules.length])) });
   });
 
   router.get('/', async (_req, res) => {

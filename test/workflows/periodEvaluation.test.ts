@@ -1,4 +1,4 @@
-// The quarterly workflow on the time-skipping server, with real activities on a real SQLite file.
+// The period workflow on the time-skipping server, with real activities on a real SQLite file.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
@@ -9,12 +9,12 @@ import { createActivities } from '../../src/activities/index.js';
 import type { Db } from '../../src/db/client.js';
 import { createInboxNotifier } from '../../src/notices/notifier.js';
 import { cycleProgressQuery, figuresSubmittedSignal } from '../../src/workflows/messages.js';
-import { quarterlyEvaluation } from '../../src/workflows/quarterlyEvaluation.js';
+import { periodEvaluation } from '../../src/workflows/periodEvaluation.js';
 import { timeSkippingCounty } from '../support/timeSkippingCounty.js';
 import { day, runningTime } from '../support/runningTime.js';
 import { demoFigures } from '../support/figures.js';
 
-const historyFixture = fileURLToPath(new URL('../fixtures/histories/quarterly-evaluation.json', import.meta.url));
+const historyFixture = fileURLToPath(new URL('../fixtures/histories/period-evaluation.json', import.meta.url));
 let env: TestWorkflowEnvironment;
 let db: Db;
 let stop: () => Promise<void>;
@@ -47,7 +47,7 @@ describe('quarterlyEvaluation', () => {
     const period = '2026-Q2';
     await submit(period, communities.slice(0, 9));
     const w = await worker('deadline');
-    const handle = await env.client.workflow.start(quarterlyEvaluation, {
+    const handle = await env.client.workflow.start(periodEvaluation, {
       workflowId: `quarterly-${period}`, taskQueue: 'deadline', args: [{ cycleId: `quarterly-${period}`, period, deadlineDays: 7 }],
     });
     const summary = await w.runUntil(handle.result());
@@ -69,7 +69,7 @@ describe('quarterlyEvaluation', () => {
     const w = await worker('early');
     const handle = env.client.workflow.getHandle(`quarterly-${period}`);
     const summary = await w.runUntil(async () => {
-      await env.client.workflow.start(quarterlyEvaluation, {
+      await env.client.workflow.start(periodEvaluation, {
         workflowId: `quarterly-${period}`, taskQueue: 'early', args: [{ cycleId: `quarterly-${period}`, period, deadlineDays: 7 }],
       });
       await expect.poll(async () => (await handle.query(cycleProgressQuery)).step, { timeout: 30_000 }).toBe('waiting-for-figures');
@@ -86,4 +86,5 @@ describe('quarterlyEvaluation', () => {
     const evaluation = await db.evaluation.findUniqueOrThrow({ where: { cycleId_communityId: { cycleId: `quarterly-${period}`, communityId: communities[9]! } } });
     expect(evaluation.missing).toEqual([]);
   });
+
 });

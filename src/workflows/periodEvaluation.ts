@@ -10,16 +10,19 @@ const { openCycle, requestMissingFigures, findMissingFigures, decideAndPersist }
   retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes', nonRetryableErrorTypes: ['InvalidRuleSet', 'MissingFact', 'InvalidCycleInput'] },
 });
 
-export interface QuarterlyEvaluationInput {
+export interface PeriodEvaluationInput {
   cycleId: string;
-  /** e.g. 2026-Q1 */
+  /** A quarter 2026-Q1, or, when the rule set defines them, a month 2026-03 or a half-year 2026-H1. */
   period: string;
   /** Overrides the rule set's metricsDeadlineDays. */
   deadlineDays?: number;
 }
 
-/** Collects the quarter's figures until they are complete or the deadline passes, then decides. */
-export async function quarterlyEvaluation(input: QuarterlyEvaluationInput) {
+/**
+ * Collects a period's figures until they are complete or the deadline passes, then decides: the one
+ * workflow behind 月考, 季考 and 半年考, whose cadence the period's form gives.
+ */
+export async function periodEvaluation(input: PeriodEvaluationInput) {
   const progress: CycleProgress = { step: 'opening', waitingFor: [] };
   let figuresArrived = false;
   setHandler(cycleProgressQuery, () => progress);
@@ -27,7 +30,7 @@ export async function quarterlyEvaluation(input: QuarterlyEvaluationInput) {
     figuresArrived = true;
   });
 
-  const cycle = await openCycle({ cycleId: input.cycleId, kind: 'quarterly', period: input.period });
+  const cycle = await openCycle({ cycleId: input.cycleId, period: input.period });
   progress.waitingFor = cycle.missing;
   if (progress.waitingFor.length > 0) {
     const deadline = Date.now() + (input.deadlineDays ?? cycle.deadlineDays) * 86_400_000;

@@ -1,0 +1,70 @@
+// 月考 on the time-skipping server: the period workflow runs a month only once a rule-set
+// version defines monthly rules. Its own file, so no quarter's follow-ups hold the clock.
+import { WorkflowFailedError } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createActivities } from '../../src/activities/index.js';
+import type { Db } from '../../src/db/client.js';
+import { createInboxNotifier } from '../../src/notices/notifier.js';
+import { periodEvaluation } from '../../src/workflows/periodEvaluation.js';
+import { activateMonthlyAndHalfYear } from '../support/cadenceRules.js';
+import { demoFigures } from '../support/figures.js';
+import { day, runningTime } from '../support/runningTime.js';
+import { timeSkippingCounty } from '../support/timeSkippingCounty.js';
+
+let env: TestWorkflowEnvironment;
+let db: Db;
+let stop: () => Promise<void>;
+let communities: string[];
+
+beforeAll(async () => {
+  ({ env, db, stop } = await timeSkippingCounty('workflow-monthly', '2025-01-01'));
+  communities = (await db.community.findMany({ orderBy: { id: 'asc' } })).map((c) => c.id);
+});
+
+afterAll(() => stop?.());
+
+async function submit(period: string, ids: string[]) {
+  for (const f of demoFigures(ids)) await db.metricSubmission.create({ data: { period, ...f, submittedBy: 'zhian', actor: 'test' } });
+}
+
+function worker(taskQueue: string) {
+  return Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: { codePath: inject('workflowBundlePath') },
+    activities: createActivities({ db, notifier: createInboxNotifier(), clock: () => new Date(2026, 4, 2) }),
+  });
+}
+
+describe('periodEvaluation for a month', () => {
+  it('fails a month the rules in force do not evaluate at once, without retrying or recording a cycle', async () => {
+    const w = await worker('month-off');
+    const handle = await env.client.workflow.start(periodEvaluation, {
+      workflowId: 'monthly-2025-11', taskQueue: 'month-off', args: [{ cycleId: 'monthly-2025-11', period: '2025-11' }],
+    });
+    const failure = await w.runUntil(handle.result().then(() => undefined, (err: unknown) => err));
+    expect(failure).toBeInstanceOf(WorkflowFailedError);
+    expect((failure as WorkflowFailedError).cause?.cause).toMatchObject({ type: 'InvalidCycleInput', message: expect.stringMatching(/"rules\.monthly"/) });
+    expect(await db.cycle.findUnique({ where: { id: 'monthly-2025-11' } })).toBeNull();
+  });
+
+  it('evaluates a month from the same workflow once 月考 is switched on: deadline, gaps, no subsidy', async () => {
+    await activateMonthlyAndHalfYear(db, '2026-01-01');
+    const period = '2026-04';
+    await submit(period, communities.slice(0, 8));
+    const w = await worker('month');
+    const handle = await env.client.workflow.start(periodEvaluation, {
+      workflowId: `monthly-${period}`, taskQueue: 'month', args: [{ cycleId: `monthly-${period}`, period }],
+    });
+    const summary = await w.runUntil(handle.result());
+
+    expect(await runningTime(handle)).toBeGreaterThanOrEqual(7 * day);
+    expect(summary).toMatchObject({ period, ranked: 8, unranked: communities.slice(8), obligations: 0, subsidyTotal: 0, sanctions: 1, notices: 1 });
+    expect(await db.cycle.findUniqueOrThrow({ where: { id: `monthly-${period}` } })).toMatchObject({ kind: 'monthly', status: 'decided' });
+    const chase = await db.notice.findFirstOrThrow({ where: { cycleId: `monthly-${period}`, kind: 'metrics-missing', about: 'zhian' } });
+    expect(chase.titleZh).toBe('2026年4月考评数据催报');
+    expect(summary.followUps.map((f) => f.workflowType)).toEqual(['jointNoticeAcknowledgement']);
+  });
+});
