@@ -5,7 +5,7 @@ import type { Db } from '../../src/db/client.js';
 import { seedDemoCounty } from '../../src/db/seed.js';
 import { createInboxNotifier } from '../../src/notices/notifier.js';
 import { freshSqlite } from '../support/db.js';
-import { demoFigures } from '../support/figures.js';
+import { submitDemoFigures } from '../support/figures.js';
 
 let db: Db;
 let activities: ReturnType<typeof createActivities>;
@@ -15,7 +15,7 @@ beforeAll(async () => {
   db = (await freshSqlite('activity-idempotency')).db;
   await seedDemoCounty(db, { today: '2026-01-01' });
   const ids = (await db.community.findMany()).map((c) => c.id);
-  for (const f of demoFigures(ids)) await db.metricSubmission.create({ data: { period: '2026-Q1', ...f, submittedBy: 'zhian', actor: 'test' } });
+  await submitDemoFigures(db, '2026-Q1', ids);
   activities = createActivities({ db, notifier: createInboxNotifier(), clock: () => new Date('2026-04-02T00:00:00Z') });
 });
 

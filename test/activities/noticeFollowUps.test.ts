@@ -5,7 +5,7 @@ import type { Db } from '../../src/db/client.js';
 import { seedDemoCounty } from '../../src/db/seed.js';
 import { createInboxNotifier } from '../../src/notices/notifier.js';
 import { freshSqlite } from '../support/db.js';
-import { demoFigures } from '../support/figures.js';
+import { submitDemoFigures } from '../support/figures.js';
 
 let db: Db;
 const cycleId = 'quarterly-2026-Q1';
@@ -14,7 +14,7 @@ beforeAll(async () => {
   db = (await freshSqlite('notice-follow-ups')).db;
   await seedDemoCounty(db, { today: '2026-01-01' });
   const ids = (await db.community.findMany()).map((c) => c.id);
-  for (const f of demoFigures(ids)) await db.metricSubmission.create({ data: { period: '2026-Q1', ...f, submittedBy: 'zhian', actor: 'test' } });
+  await submitDemoFigures(db, '2026-Q1', ids);
 });
 
 afterAll(async () => db?.$disconnect());

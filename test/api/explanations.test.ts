@@ -5,7 +5,7 @@ import { createActivities } from '../../src/activities/index.js';
 import { seedDemoCounty } from '../../src/db/seed.js';
 import { createInboxNotifier } from '../../src/notices/notifier.js';
 import { freshSqlite, type TestDb } from '../support/db.js';
-import { demoFigures } from '../support/figures.js';
+import { submitDemoFigures } from '../support/figures.js';
 import { expectProblem, harness } from './harness.js';
 
 let t: TestDb;
@@ -16,7 +16,7 @@ beforeAll(async () => {
   t = await freshSqlite('api-explanations');
   await seedDemoCounty(t.db, { today: '2026-01-01' });
   const ids = (await t.db.community.findMany()).map((c) => c.id);
-  for (const f of demoFigures(ids)) await t.db.metricSubmission.create({ data: { period: '2026-Q1', ...f, submittedBy: 'zhian', actor: 'test' } });
+  await submitDemoFigures(t.db, '2026-Q1', ids);
   const activities = createActivities({ db: t.db, notifier: createInboxNotifier(), clock: () => new Date('2026-04-02T00:00:00Z') });
   await activities.openCycle({ cycleId, period: '2026-Q1' });
   await activities.decideAndPersist({ cycleId, gaps: [] });

@@ -1,35 +1,28 @@
 // A decided quarter in the demo county starts one payment verification per subsidy obligation,
 // under the obligation's own id, through the cycle's follow-up planner.
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { loadDefaultRuleSet } from '../../src/rules/ruleSet.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createActivities } from '../../src/activities/index.js';
-import type { Db } from '../../src/db/client.js';
 import { createInboxNotifier } from '../../src/notices/notifier.js';
+import { loadDefaultRuleSet } from '../../src/rules/ruleSet.js';
 import { paymentWorkflowId, verificationStateQuery } from '../../src/workflows/paymentMessages.js';
 import { periodEvaluation } from '../../src/workflows/periodEvaluation.js';
-import { timeSkippingCounty } from '../support/timeSkippingCounty.js';
-import { demoFigures } from '../support/figures.js';
+import { timeSkippingCounty, type TimeSkippingCounty } from '../support/timeSkippingCounty.js';
+import { submitDemoFigures } from '../support/figures.js';
 
-let env: TestWorkflowEnvironment;
-let db: Db;
-let stop: () => Promise<void>;
+let county: TimeSkippingCounty;
 
 beforeAll(async () => {
-  ({ env, db, stop } = await timeSkippingCounty('payment-cycle', '2026-01-01'));
+  county = await timeSkippingCounty('payment-cycle', '2026-01-01');
 });
 
-afterAll(() => stop?.());
+afterAll(() => county?.stop());
 
 it('follows every subsidy obligation of a decided quarter with its own workflow', async () => {
+  const { env, db } = county;
   const period = '2026-Q1';
   const communities = (await db.community.findMany({ orderBy: { id: 'asc' } })).map((c) => c.id);
-  for (const f of demoFigures(communities)) await db.metricSubmission.create({ data: { period, ...f, submittedBy: 'zhian', actor: 'test' } });
-  const worker = await Worker.create({
-    connection: env.nativeConnection, taskQueue: 'cycle', workflowBundle: { codePath: inject('workflowBundlePath') },
-    activities: createActivities({ db, notifier: createInboxNotifier(), clock: () => new Date('2026-04-02T00:00:00Z') }),
-  });
+  await submitDemoFigures(db, period, communities);
+  const worker = await county.worker('cycle', () => new Date('2026-04-02T00:00:00Z'));
   // The bureau's own payment timings travel from the rule set in force into every verification.
   const ruleSet = loadDefaultRuleSet();
   await db.ruleSetVersion.create({ data: {

@@ -1,14 +1,21 @@
 // What every time-skipping workflow test starts from: its own test server (one per file: the
-// server's clock is shared by everything on it) and a fresh SQLite file holding the demo county.
+// server's clock is shared by everything on it), a fresh SQLite file holding the demo county, and
+// workers running the shared workflow bundle with the real activities.
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { inject } from 'vitest';
+import { createActivities } from '../../src/activities/index.js';
 import type { Db } from '../../src/db/client.js';
 import { seedDemoCounty } from '../../src/db/seed.js';
+import { createInboxNotifier } from '../../src/notices/notifier.js';
 import { serverExecutable } from '../../src/temporal/executables.js';
 import { freshSqlite } from './db.js';
 
 export interface TimeSkippingCounty {
   env: TestWorkflowEnvironment;
   db: Db;
+  /** A worker on `taskQueue` whose activities take `clock` as now. */
+  worker(taskQueue: string, clock?: () => Date): Promise<Worker>;
   stop(): Promise<void>;
 }
 
@@ -18,6 +25,12 @@ export async function timeSkippingCounty(name: string, today: string): Promise<T
   await seedDemoCounty(db, { today });
   return {
     env, db,
+    worker: (taskQueue, clock = () => new Date()) => Worker.create({
+      connection: env.nativeConnection,
+      taskQueue,
+      workflowBundle: { codePath: inject('workflowBundlePath') },
+      activities: createActivities({ db, notifier: createInboxNotifier(), clock }),
+    }),
     async stop() {
       await db.$disconnect();
       await env.teardown();

@@ -1,33 +1,24 @@
 // A joint notice chased on the time-skipping server, with real activities on a real SQLite file.
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createActivities } from '../../src/activities/index.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.js';
-import { createInboxNotifier } from '../../src/notices/notifier.js';
 import { jointNoticeAcknowledgement, noticeAcknowledgedSignal, noticePendingQuery } from '../../src/workflows/jointNoticeAcknowledgement.js';
-import { timeSkippingCounty } from '../support/timeSkippingCounty.js';
+import { timeSkippingCounty, type TimeSkippingCounty } from '../support/timeSkippingCounty.js';
 import { publishJointNotice } from '../support/notices.js';
 
 const day = 86_400_000;
+let county: TimeSkippingCounty;
 let env: TestWorkflowEnvironment;
 let db: Db;
-let stop: () => Promise<void>;
 
 beforeAll(async () => {
-  ({ env, db, stop } = await timeSkippingCounty('workflow-notice-ack', '2026-01-01'));
+  county = await timeSkippingCounty('workflow-notice-ack', '2026-01-01');
+  ({ env, db } = county);
 });
 
-afterAll(() => stop?.());
+afterAll(() => county?.stop());
 
-function worker(taskQueue: string) {
-  return Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowBundle: { codePath: inject('workflowBundlePath') },
-    activities: createActivities({ db, notifier: createInboxNotifier(), clock: () => new Date() }),
-  });
-}
+const worker = (taskQueue: string) => county.worker(taskQueue);
 
 async function acknowledge(noticeId: string, type: 'officer' | 'leader' | 'department', id: string) {
   await db.noticeRecipient.update({

@@ -2,41 +2,28 @@
 // version defines monthly rules. Its own file, so no quarter's follow-ups hold the clock.
 import { WorkflowFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createActivities } from '../../src/activities/index.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.js';
-import { createInboxNotifier } from '../../src/notices/notifier.js';
 import { periodEvaluation } from '../../src/workflows/periodEvaluation.js';
 import { activateMonthlyAndHalfYear } from '../support/cadenceRules.js';
-import { demoFigures } from '../support/figures.js';
+import { submitDemoFigures } from '../support/figures.js';
 import { day, runningTime } from '../support/runningTime.js';
-import { timeSkippingCounty } from '../support/timeSkippingCounty.js';
+import { timeSkippingCounty, type TimeSkippingCounty } from '../support/timeSkippingCounty.js';
 
+let county: TimeSkippingCounty;
 let env: TestWorkflowEnvironment;
 let db: Db;
-let stop: () => Promise<void>;
 let communities: string[];
 
 beforeAll(async () => {
-  ({ env, db, stop } = await timeSkippingCounty('workflow-monthly', '2025-01-01'));
+  county = await timeSkippingCounty('workflow-monthly', '2025-01-01');
+  ({ env, db } = county);
   communities = (await db.community.findMany({ orderBy: { id: 'asc' } })).map((c) => c.id);
 });
 
-afterAll(() => stop?.());
+afterAll(() => county?.stop());
 
-async function submit(period: string, ids: string[]) {
-  for (const f of demoFigures(ids)) await db.metricSubmission.create({ data: { period, ...f, submittedBy: 'zhian', actor: 'test' } });
-}
-
-function worker(taskQueue: string) {
-  return Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowBundle: { codePath: inject('workflowBundlePath') },
-    activities: createActivities({ db, notifier: createInboxNotifier(), clock: () => new Date(2026, 4, 2) }),
-  });
-}
+const worker = (taskQueue: string) => county.worker(taskQueue, () => new Date(2026, 4, 2));
 
 describe('periodEvaluation for a month', () => {
   it('fails a month the rules in force do not evaluate at once, without retrying or recording a cycle', async () => {
@@ -53,7 +40,7 @@ describe('periodEvaluation for a month', () => {
   it('evaluates a month from the same workflow once 月考 is switched on: deadline, gaps, no subsidy', async () => {
     await activateMonthlyAndHalfYear(db, '2026-01-01');
     const period = '2026-04';
-    await submit(period, communities.slice(0, 8));
+    await submitDemoFigures(db, period, communities.slice(0, 8));
     const w = await worker('month');
     const handle = await env.client.workflow.start(periodEvaluation, {
       workflowId: `monthly-${period}`, taskQueue: 'month', args: [{ cycleId: `monthly-${period}`, period }],

@@ -3,46 +3,32 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createActivities } from '../../src/activities/index.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.js';
-import { createInboxNotifier } from '../../src/notices/notifier.js';
 import { cycleProgressQuery, figuresSubmittedSignal } from '../../src/workflows/messages.js';
 import { periodEvaluation } from '../../src/workflows/periodEvaluation.js';
-import { timeSkippingCounty } from '../support/timeSkippingCounty.js';
+import { timeSkippingCounty, type TimeSkippingCounty } from '../support/timeSkippingCounty.js';
 import { day, runningTime } from '../support/runningTime.js';
-import { demoFigures } from '../support/figures.js';
+import { submitDemoFigures } from '../support/figures.js';
 
 const historyFixture = fileURLToPath(new URL('../fixtures/histories/period-evaluation.json', import.meta.url));
+let county: TimeSkippingCounty;
 let env: TestWorkflowEnvironment;
 let db: Db;
-let stop: () => Promise<void>;
 let communities: string[];
 
 beforeAll(async () => {
-  ({ env, db, stop } = await timeSkippingCounty('workflow-quarterly', '2026-01-01'));
+  county = await timeSkippingCounty('workflow-quarterly', '2026-01-01');
+  ({ env, db } = county);
   communities = (await db.community.findMany({ orderBy: { id: 'asc' } })).map((c) => c.id);
 });
 
-afterAll(() => stop?.());
+afterAll(() => county?.stop());
 
-async function submit(period: string, ids: string[]) {
-  for (const f of demoFigures(ids)) {
-    await db.metricSubmission.create({ data: { period, ...f, submittedBy: 'zhian', actor: 'test' } });
-  }
-}
+const submit = (period: string, ids: string[]) => submitDemoFigures(db, period, ids);
+const worker = (taskQueue: string) => county.worker(taskQueue, () => new Date(2026, 6, 2));
 
-function worker(taskQueue: string) {
-  return Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowBundle: { codePath: inject('workflowBundlePath') },
-    activities: createActivities({ db, notifier: createInboxNotifier(), clock: () => new Date(2026, 6, 2) }),
-  });
-}
-
-describe('quarterlyEvaluation', () => {
+describe('periodEvaluation for a quarter', () => {
   it('evaluates what is there once the 7-day deadline passes, and records the gaps', async () => {
     const period = '2026-Q2';
     await submit(period, communities.slice(0, 9));

@@ -1,31 +1,22 @@
 // The year-end cycle waits for quarterly cycles that have not decided yet. Its own file: the
 // time-skipping server skips only while no workflow task waits, and the other year-end tests
 // leave follow-up workflows behind without a worker.
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { createActivities } from '../../src/activities/index.js';
-import type { Db } from '../../src/db/client.js';
-import { createInboxNotifier } from '../../src/notices/notifier.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { yearEndEvaluation } from '../../src/workflows/yearEndEvaluation.js';
-import { timeSkippingCounty } from '../support/timeSkippingCounty.js';
+import { timeSkippingCounty, type TimeSkippingCounty } from '../support/timeSkippingCounty.js';
 import { day, runningTime } from '../support/runningTime.js';
 
-let env: TestWorkflowEnvironment;
-let db: Db;
-let stop: () => Promise<void>;
+let county: TimeSkippingCounty;
 
 beforeAll(async () => {
-  ({ env, db, stop } = await timeSkippingCounty('workflow-year-end-wait', '2025-01-01'));
+  county = await timeSkippingCounty('workflow-year-end-wait', '2025-01-01');
 });
 
-afterAll(() => stop?.());
+afterAll(() => county?.stop());
 
 it('waits for undecided quarters day by day, then decides on what there is', async () => {
-  const w = await Worker.create({
-    connection: env.nativeConnection, taskQueue: 'year-end-wait', workflowBundle: { codePath: inject('workflowBundlePath') },
-    activities: createActivities({ db, notifier: createInboxNotifier(), clock: () => new Date('2026-01-15T02:00:00Z') }),
-  });
+  const { env } = county;
+  const w = await county.worker('year-end-wait', () => new Date('2026-01-15T02:00:00Z'));
   const handle = await env.client.workflow.start(yearEndEvaluation, {
     workflowId: 'year-end-2025', taskQueue: 'year-end-wait', args: [{ cycleId: 'year-end-2025', year: 2025, waitDays: 10 }],
   });
