@@ -4,6 +4,19 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { DeliveryRejectedError, type DeliverableNotice } from '../notices/channels.js';
 import type { ActivityDeps } from './deps.js';
 
+/** The registry's addresses of a notice's officers, leaders and departments, by `type:id`. */
+async function addressesOf(db: ActivityDeps['db'], recipients: { recipientType: string; recipientId: string }[]): Promise<Map<string, string>> {
+  const withAddress = (type: string) => ({
+    where: { id: { in: recipients.filter((r) => r.recipientType === type).map((r) => r.recipientId) }, email: { not: null } },
+    select: { id: true, email: true },
+  });
+  const [officers, leaders, departments] = await Promise.all([
+    db.officer.findMany(withAddress('officer')), db.leader.findMany(withAddress('leader')), db.department.findMany(withAddress('department')),
+  ]);
+  const byType = { officer: officers, leader: leaders, department: departments };
+  return new Map(Object.entries(byType).flatMap(([type, rows]) => rows.map((r) => [`${type}:${r.id}`, r.email!] as const)));
+}
+
 export function deliveryActivities({ db, channels = [] }: ActivityDeps) {
   return {
     async noticeChannels(): Promise<string[]> {
@@ -15,9 +28,14 @@ export function deliveryActivities({ db, channels = [] }: ActivityDeps) {
       if (!target) throw ApplicationFailure.create({ type: 'UnknownChannel', message: `no delivery channel ${channel} is configured`, nonRetryable: true });
       const row = await db.notice.findUnique({ where: { id: noticeId }, include: { recipients: { orderBy: [{ recipientType: 'asc' }, { recipientId: 'asc' }] } } });
       if (!row) throw ApplicationFailure.create({ type: 'UnknownNotice', message: `notice ${noticeId} does not exist`, nonRetryable: true });
+      const addresses = await addressesOf(db, row.recipients);
       const notice: DeliverableNotice = {
         id: row.id, kind: row.kind, about: row.about, titleZh: row.titleZh, bodyZh: row.bodyZh, bodyEn: row.bodyEn,
-        createdAt: row.createdAt.toISOString(), recipients: row.recipients.map((r) => ({ type: r.recipientType, id: r.recipientId })),
+        createdAt: row.createdAt.toISOString(),
+        recipients: row.recipients.map((r) => {
+          const email = addresses.get(`${r.recipientType}:${r.recipientId}`);
+          return { type: r.recipientType, id: r.recipientId, ...(email ? { email } : {}) };
+        }),
       };
       try {
         await target.deliver(notice);

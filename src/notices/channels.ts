@@ -11,7 +11,8 @@ export interface DeliverableNotice {
   bodyZh: string;
   bodyEn: string;
   createdAt: string;
-  recipients: { type: string; id: string }[];
+  /** `email` when the registry has an address for that officer, leader or department. */
+  recipients: { type: string; id: string; email?: string }[];
 }
 
 export interface DeliveryChannel {

@@ -1,5 +1,6 @@
-// Email channel over SMTP. People carry no addresses in the registry yet, so every notice goes
-// to the bureau's notice mailbox with its recipients named in the text.
+// Email channel over SMTP. A notice goes to each recipient the registry has an address for,
+// with the bureau's notice mailbox (MAIL_TO) copied: it sees every notice, and stands in for
+// the recipients without an address, who are named in the text.
 import nodemailer from 'nodemailer';
 import type { DeliveryChannel } from './channels.js';
 import { noticeIdHeader } from './webhook.js';
@@ -9,13 +10,14 @@ export function createEmailChannel({ smtpUrl, from, to }: { smtpUrl: string; fro
   return {
     name: 'email',
     async deliver(notice) {
-      const to_ = notice.recipients.map((r) => `${r.type}:${r.id}`).join(', ');
+      const addressed = [...new Set(notice.recipients.flatMap((r) => (r.email ? [r.email] : [])))];
+      const named = notice.recipients.map((r) => `${r.type}:${r.id}${r.email ? ` <${r.email}>` : ''}`).join(', ');
       await transport.sendMail({
         from,
-        to,
+        ...(addressed.length ? { to: addressed, cc: to } : { to }),
         subject: notice.titleZh,
         headers: { [noticeIdHeader]: notice.id },
-        text: `${notice.bodyZh}\n\n${notice.bodyEn}\n\n收件人 / To: ${to_}\n编号 / Notice: ${notice.id}\n`,
+        text: `${notice.bodyZh}\n\n${notice.bodyEn}\n\n收件人 / To: ${named}\n编号 / Notice: ${notice.id}\n`,
       });
     },
   };

@@ -137,6 +137,18 @@ describe('officers, leaders, departments', () => {
     expectProblem(await h.api.get('/api/officers/o99/postings'), 404);
   });
 
+  it('keeps an email address for officers, leaders and departments, cleared with null, checked on every write', async () => {
+    expect((await h.api.post('/api/officers', { id: 'o04', name: '民警04', email: 'o04@police.example' })).body).toMatchObject({ email: 'o04@police.example' });
+    expect((await h.api.post('/api/leaders', { id: 'L04', name: '局领导04', email: 'l04@police.example' })).status).toBe(201);
+    expect((await h.api.patch('/api/officers/o04', { email: null })).body).toMatchObject({ email: null });
+    expect((await h.api.patch('/api/leaders/L04', { email: 'leader@police.example' })).body.email).toBe('leader@police.example');
+    const before = await counts(t.db);
+    expectProblem(await h.api.post('/api/departments', { id: 'D04', name: '户政股', email: 'not an address' }), 422, { pointer: '/email' });
+    expectProblem(await h.api.patch('/api/leaders/L04', { email: 'leader@' }), 422, { pointer: '/email' });
+    expect(await counts(t.db)).toEqual(before);
+    expect((await h.api.get('/api/leaders/L04')).body.email).toBe('leader@police.example');
+  });
+
   it('creates and renames leaders and departments', async () => {
     expect((await h.api.post('/api/leaders', { id: 'L01', name: '局领导01' })).status).toBe(201);
     expect((await h.api.patch('/api/leaders/L01', { name: '局领导甲' })).body.name).toBe('局领导甲');

@@ -30,7 +30,13 @@ export async function webhookReceiver({ failFirst = 0, failStatus = 503, loseFir
   return { url: `http://127.0.0.1:${port}/notices`, calls, accepted, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
 
-export interface Mail { from: string; to: string[]; data: string }
+export interface Mail { from: string; to: string[]; data: string; text: string }
+
+/** The body of a quoted-printable mail as the reader sees it. */
+function bodyText(data: string): string {
+  const body = data.slice(data.search(/\r?\n\r?\n/)).replace(/=\r?\n/g, '');
+  return Buffer.from(body.replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8').trim();
+}
 
 export async function smtpSink() {
   const mails: Mail[] = [];
@@ -41,7 +47,7 @@ export async function smtpSink() {
       let data = '';
       stream.on('data', (c: Buffer) => { data += c.toString('utf8'); });
       stream.on('end', () => {
-        mails.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), data });
+        mails.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), data, text: bodyText(data) });
         callback();
       });
     },

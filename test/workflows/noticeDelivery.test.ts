@@ -79,6 +79,29 @@ describe('noticeDelivery', () => {
     }
   });
 
+  it('mails each recipient the registry has an address for, copying the bureau mailbox', async () => {
+    await db.officer.create({ data: { id: 'O01', name: '李警官', email: 'o01@police.example' } });
+    await db.leader.create({ data: { id: 'L01', name: '王局长', email: 'l01@police.example' } });
+    await db.department.create({ data: { id: 'D01', name: '治安大队' } });
+    const noticeId = 'quarterly-2026-Q4/joint-notice/c04';
+    await publishJointNotice(db, noticeId);
+    const hook = await webhookReceiver({});
+    const smtp = await smtpSink();
+    try {
+      expect((await deliver(noticeId, configured(hook.url, smtp.url), 'addressed')).delivered).toEqual(['webhook', 'email']);
+      expect(smtp.mails).toHaveLength(1);
+      expect(smtp.mails[0]!.to.sort()).toEqual(['l01@police.example', 'o01@police.example', 'office@bureau.example']);
+      expect(smtp.mails[0]!.data).toMatch(/^To: .*o01@police\.example/m);
+      expect(smtp.mails[0]!.data).toMatch(/^Cc: office@bureau\.example/m);
+      // The department has no address: the text names it for the bureau mailbox to pass on.
+      expect(smtp.mails[0]!.text).toContain('收件人 / To: department:D01, leader:L01 <l01@police.example>, officer:O01 <o01@police.example>');
+      expect(hook.accepted.get(noticeId)).toMatchObject({ recipients: expect.arrayContaining([{ type: 'officer', id: 'O01', email: 'o01@police.example' }]) });
+    } finally {
+      await hook.close();
+      await smtp.close();
+    }
+  });
+
   it('lets the receiver drop a duplicate when its answer was lost after it took the notice', async () => {
     const noticeId = 'quarterly-2026-Q2/joint-notice/c02';
     await publishJointNotice(db, noticeId);

@@ -15,7 +15,9 @@ const communityFields = {
   area: z.enum(['urban', 'rural']),
 };
 
-const named = { name: nameSchema };
+/** Officers, leaders and departments: a name, and where email notices reach them (null clears it). */
+const person = { name: nameSchema, email: z.email({ error: 'expected an email address' }).max(254).nullable() };
+const newPerson = { ...person, email: person.email.optional() };
 
 export function communitiesRouter(ctx: Ctx): Router {
   return crudRouter(ctx, {
@@ -27,20 +29,20 @@ export function communitiesRouter(ctx: Ctx): Router {
 }
 
 export function leadersRouter(ctx: Ctx): Router {
-  return crudRouter(ctx, { entity: 'Leader', model: (tx) => tx.leader, create: z.strictObject({ id: idSchema, ...named }), patch: patchOf(named) });
+  return crudRouter(ctx, { entity: 'Leader', model: (tx) => tx.leader, create: z.strictObject({ id: idSchema, ...newPerson }), patch: patchOf(person) });
 }
 
 export function departmentsRouter(ctx: Ctx): Router {
-  return crudRouter(ctx, { entity: 'Department', model: (tx) => tx.department, create: z.strictObject({ id: idSchema, ...named }), patch: patchOf(named) });
+  return crudRouter(ctx, { entity: 'Department', model: (tx) => tx.department, create: z.strictObject({ id: idSchema, ...newPerson }), patch: patchOf(person) });
 }
 
 export function officersRouter(ctx: Ctx): Router {
   const router = crudRouter(ctx, {
     entity: 'Officer',
     model: (tx) => tx.officer,
-    create: z.strictObject({ id: idSchema, ...named, communityId: idSchema.optional() }),
-    patch: patchOf(named),
-    columns: ({ id, name }) => ({ id, name }),
+    create: z.strictObject({ id: idSchema, ...newPerson, communityId: idSchema.optional() }),
+    patch: patchOf(person),
+    columns: ({ id, name, email }) => ({ id, name, email }),
     // A posting records where the officer works from today; the accountability binding is
     // a separate, explicit act (POST /api/bindings).
     afterCreate: async (tx, body, { actor, today }) => {
