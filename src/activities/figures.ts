@@ -84,6 +84,7 @@ export function figureActivities({ db, notifier }: ActivityDeps) {
       const nameOf = await nameLookup(db);
       const bySource = new Map<string, MissingFigure[]>();
       for (const m of input.missing) bySource.set(m.source, [...(bySource.get(m.source) ?? []), m]);
+      const notices: string[] = [];
       await db.$transaction(async (tx) => {
         for (const [source, owed] of bySource) {
           const facts = {
@@ -92,10 +93,12 @@ export function figureActivities({ db, notifier }: ActivityDeps) {
             figures: owed.map((m) => ({ community: m.community, metric: m.metric, label: ruleSet.scoring.metrics[m.metric as keyof typeof ruleSet.scoring.metrics]?.label ?? m.metric })),
           };
           const notice = { kind: 'metrics-missing' as const, about: source, recipients: [{ type: 'department' as const, id: source }], facts };
-          await notifier.publish(tx, { id: `${input.cycleId}/metrics-missing/${source}`, cycleId: input.cycleId, ...notice, ...renderNotice(notice, nameOf) });
+          const id = `${input.cycleId}/metrics-missing/${source}`;
+          await notifier.publish(tx, { id, cycleId: input.cycleId, ...notice, ...renderNotice(notice, nameOf) });
+          notices.push(id);
         }
       });
-      return { departments: [...bySource.keys()] };
+      return { departments: [...bySource.keys()], notices };
     },
   };
 }

@@ -1,6 +1,7 @@
-import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
-import { decideThenFollowUp } from './followUps.js';
+import { noticeDeliveryFollowUp } from '../notices/acknowledgement.js';
+import { decideThenFollowUp, startFollowUps } from './followUps.js';
 import { cycleProgressQuery, figuresSubmittedSignal, type CycleProgress } from './messages.js';
 
 const { openCycle, requestMissingFigures, findMissingFigures, decideAndPersist } = proxyActivities<
@@ -36,7 +37,9 @@ export async function periodEvaluation(input: PeriodEvaluationInput) {
     const deadline = Date.now() + (input.deadlineDays ?? cycle.deadlineDays) * 86_400_000;
     progress.deadline = new Date(deadline).toISOString();
     progress.step = 'requesting-figures';
-    await requestMissingFigures({ cycleId: input.cycleId, period: input.period, missing: progress.waitingFor, deadline: progress.deadline });
+    const chased = await requestMissingFigures({ cycleId: input.cycleId, period: input.period, missing: progress.waitingFor, deadline: progress.deadline });
+    // Cycles started before the chase went out by every channel replay without these starts.
+    if (patched('chase-by-every-channel')) await startFollowUps(chased.notices.map(noticeDeliveryFollowUp));
     progress.step = 'waiting-for-figures';
     while (progress.waitingFor.length > 0 && deadline > Date.now()) {
       if (!(await condition(() => figuresArrived, deadline - Date.now()))) break;

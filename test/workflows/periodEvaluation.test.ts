@@ -45,6 +45,8 @@ describe('periodEvaluation for a quarter', () => {
     expect(new Set(summary.gaps.map((g) => g.community))).toEqual(new Set([communities[9]]));
     const chase = await db.notice.findMany({ where: { cycleId: `quarterly-${period}`, kind: 'metrics-missing' }, include: { recipients: true } });
     expect(chase.map((n) => n.about).sort()).toEqual(['renkou', 'zhengong', 'zhian']);
+    // Each chase also goes out by every configured channel, as joint notices do.
+    for (const n of chase) expect((await env.client.workflow.getHandle(`delivery/${n.id}`).describe()).status.name).toBe('COMPLETED');
     expect(await db.cycle.findUniqueOrThrow({ where: { id: `quarterly-${period}` } })).toMatchObject({ status: 'decided' });
     if (process.env.RECORD_HISTORY === '1') writeFileSync(historyFixture, historyToJSON(await handle.fetchHistory()));
   });
