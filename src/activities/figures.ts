@@ -7,6 +7,7 @@ import { cadenceInForce, ruleSetVersion } from '../db/ruleSets.js';
 import type { MissingFigure } from '../workflows/messages.js';
 import type { ActivityDeps } from './deps.js';
 import { nameLookup } from './names.js';
+import { metricsMissingNoticeId } from '../notices/acknowledgement.js';
 import { renderNotice } from '../notices/render.js';
 
 export function cyclePeriod(period: string): PeriodRef {
@@ -84,7 +85,6 @@ export function figureActivities({ db, notifier }: ActivityDeps) {
       const nameOf = await nameLookup(db);
       const bySource = new Map<string, MissingFigure[]>();
       for (const m of input.missing) bySource.set(m.source, [...(bySource.get(m.source) ?? []), m]);
-      const notices: string[] = [];
       await db.$transaction(async (tx) => {
         for (const [source, owed] of bySource) {
           const facts = {
@@ -93,12 +93,11 @@ export function figureActivities({ db, notifier }: ActivityDeps) {
             figures: owed.map((m) => ({ community: m.community, metric: m.metric, label: ruleSet.scoring.metrics[m.metric as keyof typeof ruleSet.scoring.metrics]?.label ?? m.metric })),
           };
           const notice = { kind: 'metrics-missing' as const, about: source, recipients: [{ type: 'department' as const, id: source }], facts };
-          const id = `${input.cycleId}/metrics-missing/${source}`;
+          const id = metricsMissingNoticeId(input.cycleId, source);
           await notifier.publish(tx, { id, cycleId: input.cycleId, ...notice, ...renderNotice(notice, nameOf) });
-          notices.push(id);
         }
       });
-      return { departments: [...bySource.keys()], notices };
+      return { departments: [...bySource.keys()] };
     },
   };
 }

@@ -5,5 +5,8 @@ export const noticeAcknowledgedSignalName = 'noticeAcknowledged';
 export const noticeWorkflowId = (noticeId: string) => `notice/${noticeId}`;
 export type AcknowledgingRecipient = Pick<Recipient, 'type' | 'id'>;
 
+/** The one chase a department gets per cycle for the figures it owes. */
+export const metricsMissingNoticeId = (cycleId: string, department: string) => `${cycleId}/metrics-missing/${department}`;
+
 /** One delivery workflow per notice: a second start for the same notice is a no-op. */
 export const noticeDeliveryFollowUp = (noticeId: string) => ({ workflowType: 'noticeDelivery', workflowId: `delivery/${noticeId}`, args: [{ noticeId }] });

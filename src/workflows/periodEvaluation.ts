@@ -1,6 +1,6 @@
 import { condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
-import { noticeDeliveryFollowUp } from '../notices/acknowledgement.js';
+import { metricsMissingNoticeId, noticeDeliveryFollowUp } from '../notices/acknowledgement.js';
 import { decideThenFollowUp, startFollowUps } from './followUps.js';
 import { cycleProgressQuery, figuresSubmittedSignal, type CycleProgress } from './messages.js';
 
@@ -39,7 +39,9 @@ export async function periodEvaluation(input: PeriodEvaluationInput) {
     progress.step = 'requesting-figures';
     const chased = await requestMissingFigures({ cycleId: input.cycleId, period: input.period, missing: progress.waitingFor, deadline: progress.deadline });
     // Cycles started before the chase went out by every channel replay without these starts.
-    if (patched('chase-by-every-channel')) await startFollowUps(chased.notices.map(noticeDeliveryFollowUp));
+    if (patched('chase-by-every-channel')) {
+      await startFollowUps(chased.departments.map((d) => noticeDeliveryFollowUp(metricsMissingNoticeId(input.cycleId, d))));
+    }
     progress.step = 'waiting-for-figures';
     while (progress.waitingFor.length > 0 && deadline > Date.now()) {
       if (!(await condition(() => figuresArrived, deadline - Date.now()))) break;
