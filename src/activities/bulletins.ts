@@ -16,11 +16,18 @@ export const bulletinNoticeId = (week: Week, kind: NoticeKind, communityId: stri
 export function bulletinActivities(deps: ActivityDeps) {
   const { db } = deps;
   return {
-    /** Publishes both bulletins of every community bound at the week's end; returns the notice ids. */
-    async publishBulletins(week: Week): Promise<string[]> {
-      const offices = await officesOn(db, week.end);
+    /**
+     * Publishes both bulletins of up to `limit` communities bound at the week's end, in id order
+     * after `after`; returns their notice ids and, when more remain, where the next page starts.
+     */
+    async publishBulletins({ week, after, limit }: { week: Week; after?: string; limit: number }): Promise<{ notices: string[]; next?: string }> {
+      const remaining = (await officesOn(db, week.end)).filter((o) => after === undefined || o.id > after);
+      const offices = remaining.slice(0, limit);
       const incidents = await db.incident.findMany({
-        where: { OR: [{ occurredOn: { gte: week.start, lte: week.end } }, { solvedOn: { gte: week.start, lte: week.end } }] },
+        where: {
+          communityId: { in: offices.map((o) => o.id) },
+          OR: [{ occurredOn: { gte: week.start, lte: week.end } }, { solvedOn: { gte: week.start, lte: week.end } }],
+        },
       });
       const bulletins = new Map(compileBulletins(week, offices.map((o) => o.id), incidents).map((b) => [b.communityId, b]));
       const nameOf = await nameLookup(db);
@@ -41,7 +48,7 @@ export function bulletinActivities(deps: ActivityDeps) {
           ids.push(id);
         }
       }
-      return ids;
+      return { notices: ids, next: remaining.length > limit ? offices.at(-1)!.id : undefined };
     },
   };
 }

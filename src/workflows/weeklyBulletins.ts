@@ -1,7 +1,9 @@
 // Started by the weekly Schedule on Monday morning: publishes the bulletins of the week just
-// ended and starts their delivery. Notice and workflow ids come from the week, so a second run
-// for the same week (a catch-up, a start by hand) publishes and delivers nothing again.
-import { proxyActivities } from '@temporalio/workflow';
+// ended and starts their delivery, a page of communities at a time, continuing as new after each
+// page so a national deployment stays far inside the history limits. Notice and workflow ids come
+// from the week, so a second run for the same week (a catch-up, a start by hand) publishes and
+// delivers nothing again.
+import { continueAsNew, proxyActivities } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
 import { weekJustEnded, type Week } from '../core/bulletins.js';
 import { noticeDeliveryFollowUp } from '../notices/acknowledgement.js';
@@ -13,9 +15,22 @@ const { publishBulletins } = proxyActivities<ReturnType<typeof createActivities>
   retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes' },
 });
 
-export async function weeklyBulletins(): Promise<{ week: Week; notices: string[] }> {
-  const week = weekJustEnded(scheduledStart().toISOString());
-  const notices = await publishBulletins(week);
-  await startFollowUps(notices.map(noticeDeliveryFollowUp));
-  return { week, notices };
+export interface WeeklyBulletinsInput {
+  /** Set after the first page; otherwise the week before the Schedule's firing. */
+  week?: Week;
+  /** The last community of the pages done. */
+  after?: string;
+  /** Bulletins published by the pages done. */
+  published?: number;
+  /** Communities per page. */
+  pageSize?: number;
+}
+
+export async function weeklyBulletins(input: WeeklyBulletinsInput = {}): Promise<{ week: Week; published: number }> {
+  const week = input.week ?? weekJustEnded(scheduledStart().toISOString());
+  const page = await publishBulletins({ week, after: input.after, limit: input.pageSize ?? 200 });
+  await startFollowUps(page.notices.map(noticeDeliveryFollowUp));
+  const published = (input.published ?? 0) + page.notices.length;
+  if (page.next) await continueAsNew<typeof weeklyBulletins>({ ...input, week, after: page.next, published });
+  return { week, published };
 }

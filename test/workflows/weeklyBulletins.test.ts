@@ -48,20 +48,26 @@ describe('weeklyBulletins', () => {
     const w = await worker();
     const [first, second] = await w.runUntil(async () => {
       const run = async (workflowId: string) => {
-        const result = await env.client.workflow.execute(weeklyBulletins, { workflowId, taskQueue, args: [] });
+        // Four communities a page: the ten of the demo county take three runs, each continued as new.
+        const handle = await env.client.workflow.start(weeklyBulletins, { workflowId, taskQueue, args: [{ pageSize: 4 }] });
+        const result = await handle.result();
+        const firstRun = await env.client.workflow.getHandle(workflowId, handle.firstExecutionRunId).describe();
+        expect(firstRun.status.name).toBe('CONTINUED_AS_NEW');
+        const notices = (await db.notice.findMany({ select: { id: true }, orderBy: { id: 'asc' } })).map((n) => n.id);
         // One delivery at a time: awaiting twenty at once lets the server skip time past their workflow tasks.
         const deliveries: string[] = [];
-        for (const id of result.notices) {
+        for (const id of notices) {
           const handle = env.client.workflow.getHandle(`delivery/${id}`);
           await handle.result();
           deliveries.push((await handle.describe()).runId);
         }
-        return { ...result, deliveries };
+        return { ...result, notices, deliveries };
       };
       return [await run('bulletins-1'), await run('bulletins-2')];
     });
 
     expect(first.week).toEqual(week);
+    expect(first.published).toBe(20);
     expect(first.notices).toHaveLength(20);
     expect(second.notices).toEqual(first.notices);
     expect(await db.notice.count()).toBe(20);
