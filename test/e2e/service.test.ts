@@ -46,9 +46,9 @@ describe.each(providers)('the service on $name', ({ namespace, database }) => {
     await dropDatabase?.();
   });
 
-  it('seeds the demo county and registers the quarterly Schedule', async () => {
+  it('seeds the demo county and registers the Schedules of every period', async () => {
     expect(service.seeded).toBe(true);
-    expect(service.schedules).toContain(`e2e-${namespace}/quarterly-evaluation`);
+    for (const cadence of ['monthly', 'quarterly', 'half-year']) expect(service.schedules).toContain(`e2e-${namespace}/${cadence}-evaluation`);
     const communities = await call('GET', '/api/communities');
     expect(communities.body).toHaveLength(10);
   });
