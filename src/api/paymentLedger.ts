@@ -73,6 +73,8 @@ export async function raiseDispute(db: Db, actor: string, obligationId: string, 
 
 export interface Correction { action: 'cancel' | 'change'; amount?: number; reason: string }
 
+export const correctionNoticeId = (obligationId: string, at: Date) => `${obligationId}/payment-corrected/${at.toISOString()}`;
+
 /** Finance's answer to a rule correction or a dispute: resolves open disputes and tells the payee. */
 export async function correctObligation(db: Db, actor: string, now: Date, obligationId: string, c: Correction) {
   return db.$transaction(async (tx) => {
@@ -90,7 +92,7 @@ export async function correctObligation(db: Db, actor: string, now: Date, obliga
     if (c.action === 'change') await setOpenStatus(tx, obligationId, row.status);
     await audited(tx, actor, { action: `correct-${c.action}`, entity: 'PaymentObligation', entityId: obligationId, before: row, after: { ...after, reason: c.reason } });
     await publishPaymentNotice(tx, notifier, {
-      id: `${obligationId}/payment-corrected/${now.toISOString()}`, kind: 'payment-corrected',
+      id: correctionNoticeId(obligationId, now), kind: 'payment-corrected',
       recipients: (await payeesOf(tx, row)).map((id) => ({ type: 'officer' as const, id })),
       facts: { obligation: obligationId, due: row.dueOn, amount: row.amountFen / 100, paid: facts.paidFen / 100, action: c.action, newAmount: c.amount, reason: c.reason },
     });

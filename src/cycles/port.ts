@@ -38,4 +38,6 @@ export interface CyclePort {
 export interface WorkflowSignals {
   /** Returns false when no such workflow is running, so the caller can say so or carry on. */
   signal(workflowId: string, signalName: string, arg: unknown): Promise<boolean>;
+  /** Sends a notice the API has committed to the inbox on through the configured channels, once per notice. */
+  deliverNotice(noticeId: string): Promise<void>;
 }

@@ -1,7 +1,9 @@
-import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+// The API's messages to running workflows, and the deliveries of the notices it publishes itself.
+import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { WorkflowSignals } from '../cycles/port.js';
+import { noticeDeliveryFollowUp } from '../notices/acknowledgement.js';
 
-export function createTemporalSignals(client: Client): WorkflowSignals {
+export function createTemporalSignals(client: Client, taskQueue: string): WorkflowSignals {
   return {
     async signal(workflowId, signalName, arg) {
       try {
@@ -10,6 +12,15 @@ export function createTemporalSignals(client: Client): WorkflowSignals {
       } catch (err) {
         if (err instanceof WorkflowNotFoundError) return false;
         throw err;
+      }
+    },
+
+    async deliverNotice(noticeId) {
+      const { workflowType, workflowId, args } = noticeDeliveryFollowUp(noticeId);
+      try {
+        await client.workflow.start(workflowType, { workflowId, taskQueue, args, workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE });
+      } catch (err) {
+        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
       }
     },
   };

@@ -27,14 +27,31 @@ describe('POST /api/diversions', () => {
     }
     expect(await db.notice.count({ where: { kind: 'diversion-excess' } })).toBe(0);
     const third = await h.api.post('/api/diversions', { ...diversion, date: '2026-03-09', kind: 'case-work' });
-    expect(third.body).toMatchObject({ monthCount: 3, flagged: true });
-    await h.api.post('/api/diversions', { ...diversion, date: '2026-03-10' });
+    expect(third.body).toMatchObject({ monthCount: 3, flagged: true, notice: 'diversions/c01/2026-03', noticeDelivery: true });
+    const fourth = await h.api.post('/api/diversions', { ...diversion, date: '2026-03-10' });
+    expect(fourth.body).toMatchObject({ monthCount: 4, flagged: true });
+    expect(fourth.body.notice).toBeUndefined();
+    // The notice goes on to the channels once, after its transaction.
+    expect(h.signals.delivered).toEqual(['diversions/c01/2026-03']);
     const notices = await db.notice.findMany({ where: { kind: 'diversion-excess' }, include: { recipients: { orderBy: { recipientType: 'asc' } } } });
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatchObject({ id: 'diversions/c01/2026-03', about: 'c01', facts: { count: 3, allowed: 2 } });
     expect(notices[0]!.recipients.map((r) => `${r.recipientType}:${r.recipientId}`)).toEqual(['bureau:head', 'station:chengguan']);
     expect(notices[0]!.bodyZh).toContain('不参与派出所值班');
     expect(await db.auditEntry.count({ where: { entity: 'Diversion' } })).toBe(4);
+  });
+
+  it('keeps the record and the notice when its delivery cannot be started, saying so and logging it', async () => {
+    h.signals.deliveryError = new Error('temporal unreachable');
+    try {
+      for (const date of ['2026-02-02', '2026-02-03']) await h.api.post('/api/diversions', { ...diversion, date }).expect(201);
+      const res = await h.api.post('/api/diversions', { ...diversion, date: '2026-02-04' }).expect(201);
+      expect(res.body).toMatchObject({ flagged: true, notice: 'diversions/c01/2026-02', noticeDelivery: false });
+      expect(await db.notice.count({ where: { id: 'diversions/c01/2026-02' } })).toBe(1);
+      expect(h.logger.warnings).toHaveLength(1);
+    } finally {
+      h.signals.deliveryError = undefined;
+    }
   });
 
   it('rejects an officer without a community, a future date and an unknown kind, writing nothing', async () => {

@@ -35,10 +35,17 @@ export class RecordingCycles implements CyclePort {
   }
 }
 
-/** Records signals; `running` lists the workflow ids that answer as running. */
+/** Records signals and deliveries; `running` lists the workflow ids that answer as running. */
 export class RecordingSignals implements WorkflowSignals {
   readonly sent: { workflowId: string; signalName: string; arg: unknown }[] = [];
   readonly running = new Set<string>();
+  readonly delivered: string[] = [];
+  deliveryError?: Error;
+
+  async deliverNotice(noticeId: string) {
+    if (this.deliveryError) throw this.deliveryError;
+    this.delivered.push(noticeId);
+  }
 
   async signal(workflowId: string, signalName: string, arg: unknown) {
     if (!this.running.has(workflowId)) return false;

@@ -1,5 +1,6 @@
 // The whole service against the shared dev server: figures in over HTTP, the cycle run by a
 // real worker, decisions and joint notices read back over HTTP — on SQLite and on PostgreSQL.
+import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { startService, type RunningService } from '../../src/service.js';
@@ -83,5 +84,21 @@ describe.each(providers)('the service on $name', ({ namespace, database }) => {
 
     const again = await call('POST', '/api/cycles', { kind: 'quarterly', period: '2026-Q1' });
     expect(again.status).toBe(409);
+  });
+
+  it('sends a notice the API publishes itself on to the channels through its delivery workflow', async () => {
+    const [officer] = (await call('GET', '/api/bindings?subjectType=officer')).body as { subjectId: string }[];
+    const today = new Date().toISOString().slice(0, 10);
+    let last;
+    // Three pulls of one officer in a month pass the default allowance of two.
+    for (const note of ['值班', '专案', '夜巡']) last = await call('POST', '/api/diversions', { stationId: 'chengguan', officerId: officer!.subjectId, date: today, kind: 'station-duty', note });
+    expect(last!.body).toMatchObject({ flagged: true, noticeDelivery: true });
+    const connection = await Connection.connect({ address: inject('devServerAddress') });
+    try {
+      const delivery = new Client({ connection, namespace }).workflow.getHandle(`delivery/${last!.body.notice}`);
+      expect(await delivery.result()).toMatchObject({ noticeId: last!.body.notice, failed: [] });
+    } finally {
+      await connection.close();
+    }
   });
 });

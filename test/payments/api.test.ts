@@ -103,9 +103,10 @@ describe('receipts, disputes and corrections', () => {
 
   it('changes an amount with a reason, audits it and tells the payee', async () => {
     const res = await h.api.post('/api/obligations/2026-Q1/subsidy/o03/corrections', { action: 'change', amount: 1400, reason: 'rule correction' }).expect(200);
-    expect(res.body).toMatchObject({ amount: 1400, followedUp: true });
+    expect(res.body).toMatchObject({ amount: 1400, followedUp: true, noticeDelivery: true });
     const notice = await t.db.notice.findFirstOrThrow({ where: { about: '2026-Q1/subsidy/o03', kind: 'payment-corrected' }, include: { recipients: true } });
     expect(notice.recipients.map((r) => r.recipientId)).toEqual(['o03']);
+    expect(h.signals.delivered).toContain(notice.id);
     expect(await t.db.auditEntry.count({ where: { entityId: '2026-Q1/subsidy/o03', action: 'correct-change', actor: 'tester' } })).toBe(1);
   });
 

@@ -8,6 +8,7 @@ import { ruleSetInForce } from '../../db/ruleSets.js';
 import { diversionText } from '../../notices/diversionText.js';
 import { createInboxNotifier } from '../../notices/notifier.js';
 import { actorOf } from '../auth.js';
+import { deliverCommitted } from '../deliver.js';
 import { communitiesOn } from '../boundOn.js';
 import type { Ctx } from '../context.js';
 import { Problem } from '../problem.js';
@@ -40,7 +41,8 @@ export function diversionsRouter(ctx: Ctx): Router {
       const count = await tx.diversion.count({ where: { communityId, date: { startsWith: month } } });
       const noticeId = `diversions/${communityId}/${month}`;
       const flagged = count > parameters.diversionsPerMonth;
-      if (flagged && !(await tx.notice.findUnique({ where: { id: noticeId } }))) {
+      const publishes = flagged && !(await tx.notice.findUnique({ where: { id: noticeId } }));
+      if (publishes) {
         const community = (await tx.community.findUnique({ where: { id: communityId } }))?.name ?? communityId;
         const facts = { month, communityId, count, allowed: parameters.diversionsPerMonth, stationId: d.stationId };
         await inbox.publish(tx, {
@@ -49,9 +51,10 @@ export function diversionsRouter(ctx: Ctx): Router {
         });
         await audited(tx, actor, { action: 'create', entity: 'Notice', entityId: noticeId, after: facts });
       }
-      return { ...row, monthCount: count, allowed: parameters.diversionsPerMonth, flagged };
+      return { diversion: { ...row, monthCount: count, allowed: parameters.diversionsPerMonth, flagged }, published: publishes ? noticeId : undefined };
     });
-    res.status(201).json(result);
+    const { diversion, published } = result;
+    res.status(201).json(published ? { ...diversion, notice: published, noticeDelivery: await deliverCommitted(ctx, published) } : diversion);
   });
 
   return router;

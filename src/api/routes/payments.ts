@@ -3,7 +3,8 @@
 // the records: a workflow that is not running (already closed) changes nothing about the write.
 import { Router, type Response } from 'express';
 import { z } from 'zod';
-import { confirmReceipt, correctObligation, raiseDispute, recordPayment } from '../paymentLedger.js';
+import { deliverCommitted } from '../deliver.js';
+import { confirmReceipt, correctionNoticeId, correctObligation, raiseDispute, recordPayment } from '../paymentLedger.js';
 import { actorOf } from '../auth.js';
 import type { Ctx } from '../context.js';
 import { daySchema } from '../schemas.js';
@@ -67,8 +68,10 @@ export function paymentsRouter(ctx: Ctx): Router {
   router.post('/obligations/*id/corrections', async (req, res) => {
     const id = obligationId(req.params);
     const c = parseBody(correctionSchema, req.body);
-    const after = await correctObligation(ctx.db, actorOf(res), ctx.now(), id, c);
-    await tell(res, id, paymentSignalNames.obligationCorrected, { action: c.action }, 200, { ...after, amount: after.amountFen / 100 });
+    const now = ctx.now();
+    const after = await correctObligation(ctx.db, actorOf(res), now, id, c);
+    const noticeDelivery = await deliverCommitted(ctx, correctionNoticeId(id, now));
+    await tell(res, id, paymentSignalNames.obligationCorrected, { action: c.action }, 200, { ...after, amount: after.amountFen / 100, noticeDelivery });
   });
 
   return router;
