@@ -8,6 +8,7 @@ import type { Recipient } from '../core/types.js';
 import { audited, type Tx } from '../db/audit.js';
 import { coreObligation, obligationFacts, payeesOf } from '../db/obligations.js';
 import { publishPaymentNotice } from '../notices/paymentText.js';
+import { paymentOverdueNoticeId, paymentReminderNoticeId } from '../workflows/paymentMessages.js';
 import type { ActivityDeps } from './deps.js';
 
 const actor = 'system:paymentVerification';
@@ -26,33 +27,40 @@ export function paymentActivities({ db, notifier, clock }: ActivityDeps) {
   }
 
   return {
-    /** Tells the payee about payments not yet reported and finance and the bureau about new disputes; returns the records' facts. */
-    async reviewObligation({ obligationId }: { obligationId: string }): Promise<ObligationFacts> {
+    /**
+     * Tells the payee about payments not yet reported and finance and the bureau about new
+     * disputes; returns the records' facts and the ids of the notices this call published.
+     */
+    async reviewObligation({ obligationId }: { obligationId: string }): Promise<ObligationFacts & { published: string[] }> {
       return db.$transaction(async (tx) => {
         const row = await obligationOrFail(tx, obligationId);
         const payees = (await payeesOf(tx, row)).map((id): Recipient => ({ type: 'officer', id }));
         const base = await moneyFacts(tx, obligationId);
+        const published: string[] = [];
         for (const p of await tx.obligationPayment.findMany({ where: { obligationId, reportedAt: null }, orderBy: { id: 'asc' } })) {
+          const id = `${obligationId}/payment-recorded/${p.reference}`;
           await publishPaymentNotice(tx, notifier, {
-            id: `${obligationId}/payment-recorded/${p.reference}`, kind: 'payment-recorded', recipients: payees,
-            facts: { ...base, payment: p.amountFen / 100, reference: p.reference, paidOn: p.paidOn },
+            id, kind: 'payment-recorded', recipients: payees, facts: { ...base, payment: p.amountFen / 100, reference: p.reference, paidOn: p.paidOn },
           });
           await tx.obligationPayment.update({ where: { id: p.id }, data: { reportedAt: clock() } });
+          published.push(id);
         }
         for (const d of await tx.paymentDispute.findMany({ where: { obligationId, resolvedAt: null } })) {
+          const id = `${obligationId}/payment-disputed/${d.id}`;
+          if (await tx.notice.findUnique({ where: { id }, select: { id: true } })) continue;
           await publishPaymentNotice(tx, notifier, {
-            id: `${obligationId}/payment-disputed/${d.id}`, kind: 'payment-disputed', recipients: financeAndBureau,
-            facts: { ...base, reason: d.reason, note: d.note },
+            id, kind: 'payment-disputed', recipients: financeAndBureau, facts: { ...base, reason: d.reason, note: d.note },
           });
+          published.push(id);
         }
-        return (await obligationFacts(tx, obligationId))!;
+        return { ...(await obligationFacts(tx, obligationId))!, published };
       });
     },
 
     async remindFinance({ obligationId }: { obligationId: string }): Promise<void> {
       await db.$transaction(async (tx) => {
         await publishPaymentNotice(tx, notifier, {
-          id: `${obligationId}/payment-reminder`, kind: 'payment-reminder', recipients: [{ type: 'finance', id: 'finance' }],
+          id: paymentReminderNoticeId(obligationId), kind: 'payment-reminder', recipients: [{ type: 'finance', id: 'finance' }],
           facts: await moneyFacts(tx, obligationId),
         });
       });
@@ -67,7 +75,7 @@ export function paymentActivities({ db, notifier, clock }: ActivityDeps) {
         if (!notice) return false;
         const f = notice.facts as { due: string; amount: number; paid: number };
         await publishPaymentNotice(tx, notifier, {
-          id: `${obligationId}/payment-overdue/${asOf}`, kind: notice.kind, recipients: notice.recipients,
+          id: paymentOverdueNoticeId(obligationId, asOf), kind: notice.kind, recipients: notice.recipients,
           facts: { obligation: obligationId, ...f, asOf },
         });
         return true;

@@ -27,5 +27,9 @@ export interface VerificationState {
 
 export const verificationStateQuery = defineQuery<VerificationState>('verificationState');
 
+/** Ids of the notices the workflow's own steps publish, so it can send them on without asking. */
+export const paymentReminderNoticeId = (obligationId: string) => `${obligationId}/payment-reminder`;
+export const paymentOverdueNoticeId = (obligationId: string, asOf: string) => `${obligationId}/payment-overdue/${asOf}`;
+
 /** The business-key workflow id shared by the planner and the API. */
 export const paymentWorkflowId = (obligationId: string) => `payment/${obligationId}`;

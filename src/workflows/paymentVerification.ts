@@ -1,12 +1,14 @@
 // Follows one payment obligation until the money has reached the payee: reminds finance before
 // the due date, escalates weekly once it passes unpaid, settles on confirmation (or on silence
 // after full payment), and keeps listening for disputes for a while after settling.
-import { condition, continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { condition, continueAsNew, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
+import { noticeDeliveryFollowUp } from '../notices/acknowledgement.js';
 import { daysMs, isSettled, overdueFrom, paidInFull, reminderAt, type PaymentTiming } from '../core/settlement.js';
+import { startFollowUps } from './followUps.js';
 import {
-  obligationCorrectedSignal, paymentDisputedSignal, paymentRecordedSignal, receiptConfirmedSignal, verificationStateQuery,
-  type VerificationState,
+  obligationCorrectedSignal, paymentDisputedSignal, paymentOverdueNoticeId, paymentRecordedSignal, paymentReminderNoticeId, receiptConfirmedSignal,
+  verificationStateQuery, type VerificationState,
 } from './paymentMessages.js';
 
 const { reviewObligation, remindFinance, escalateOverdue, settleObligation, closeObligation } = proxyActivities<
@@ -40,6 +42,7 @@ export async function paymentVerification(input: PaymentVerificationInput): Prom
   for (;;) {
     changed = false;
     const facts = await reviewObligation({ obligationId });
+    await sendOn(facts.published);
     if (facts.status === 'cancelled') return (st.step = 'cancelled');
     const now = Date.now();
     if (!paidInFull(facts) || facts.openDisputes > 0) {
@@ -67,9 +70,11 @@ export async function paymentVerification(input: PaymentVerificationInput): Prom
     if (unpaid && !st.reminded && now >= remindAt && now < overdueFrom(dueOn)) {
       await remindFinance({ obligationId });
       st.reminded = true;
+      await sendOn([paymentReminderNoticeId(obligationId)]);
     }
     if (unpaid && now >= st.nextEscalation) {
-      await escalateOverdue({ obligationId, asOf: new Date(now).toISOString().slice(0, 10) });
+      const asOf = new Date(now).toISOString().slice(0, 10);
+      if (await escalateOverdue({ obligationId, asOf })) await sendOn([paymentOverdueNoticeId(obligationId, asOf)]);
       st.escalations += 1;
       while (st.nextEscalation <= now) st.nextEscalation += daysMs(timing.escalateEveryDays);
     }
@@ -82,4 +87,12 @@ export async function paymentVerification(input: PaymentVerificationInput): Prom
     await (wakeAt === Infinity ? condition(() => changed) : condition(() => changed, wakeAt - now));
     if (workflowInfo().continueAsNewSuggested) await continueAsNew<typeof paymentVerification>({ ...input, state: st });
   }
+}
+
+/**
+ * Sends the notices a step published on by every configured channel. Runs begun before payment
+ * notices left the inbox replay without these starts, and a review they recorded has no `published`.
+ */
+async function sendOn(noticeIds: string[] | undefined): Promise<void> {
+  if (noticeIds?.length && patched('payment-notices-by-every-channel')) await startFollowUps(noticeIds.map(noticeDeliveryFollowUp));
 }

@@ -109,6 +109,10 @@ describe('paymentVerification', () => {
       await pay(id, 1500, 'FIN-late');
       await confirm(id);
       await handle.result();
+      // Every notice of the workflow's own went on to the channels as well.
+      for (const n of await db.notice.findMany({ where: { about: id }, select: { id: true } })) {
+        expect(await env.client.workflow.getHandle(`delivery/${n.id}`).result()).toMatchObject({ noticeId: n.id, failed: [] });
+      }
     });
 
     const overdue = await db.notice.findMany({ where: { about: id, kind: 'payment-overdue' }, include: { recipients: true }, orderBy: { id: 'asc' } });
@@ -116,7 +120,8 @@ describe('paymentVerification', () => {
     expect(overdue.length).toBeGreaterThanOrEqual(3);
     // The history grows by a bounded number of events per overdue week: a year overdue stays far below 50k.
     const { historyLength } = await handle.describe();
-    expect(historyLength).toBeLessThanOrEqual(80 + 15 * overdue.length);
+    // Each overdue week: the timer, the escalation and the delivery child that sends it on.
+    expect(historyLength).toBeLessThanOrEqual(100 + 25 * overdue.length);
     expect(overdue.map((n) => n.id)).toEqual(overdue.map((_, week) => `${id}/payment-overdue/${plus(1 + 7 * week)}`));
     expect(overdue[0]!.recipients.map((r) => `${r.recipientType}/${r.recipientId}`).sort()).toEqual(['bureau/bureau', 'finance/finance', 'officer/o01']);
     expect(overdue[0]!.facts).toMatchObject({ due: dueOn, amount: 1500, paid: 0 });
