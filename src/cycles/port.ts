@@ -7,6 +7,11 @@ import type { Cadence } from '../core/periods.js';
 export type CycleKind = Cadence | 'year-end';
 export const cycleKinds = ['monthly', 'quarterly', 'half-year', 'year-end'] as const satisfies readonly CycleKind[];
 
+/** A cycle's id, which is also its workflow id: `monthly-2026-03`, `half-year-2026-H1`, `year-end-2026`. */
+export function cycleId(kind: CycleKind, period: string): string {
+  return `${kind}-${period}`;
+}
+
 export interface CycleStatus {
   cycleId: string;
   kind: CycleKind;

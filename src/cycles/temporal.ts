@@ -5,11 +5,7 @@ import { cycleProgressQuery, figuresSubmittedSignal } from '../workflows/message
 import { periodEvaluation } from '../workflows/periodEvaluation.js';
 import { parsePeriod } from '../core/periods.js';
 import { yearEndEvaluation } from '../workflows/yearEndEvaluation.js';
-import { CycleAlreadyStartedError, cycleKinds, type CycleKind, type CyclePort, type CycleStatus } from './port.js';
-
-export function cycleId(kind: CycleKind, period: string): string {
-  return `${kind}-${period}`;
-}
+import { CycleAlreadyStartedError, cycleId, cycleKinds, type CycleKind, type CyclePort, type CycleStatus } from './port.js';
 
 export function createTemporalCycles(client: Client, taskQueue: string): CyclePort {
   return {

@@ -81,15 +81,22 @@ export const periodWords: Record<Cadence, { zh: Words; en: Words }> = {
   },
 };
 
-export function inWords(phrase: string, words: Words): string {
+function inWords(phrase: string, words: Words): string {
   return phrase.replace(/\{(this|previous|unit|units)\}/g, (_, key: keyof Words) => words[key]);
 }
 
-/** The catalogue as one cadence's rule authors read it. */
-export function periodFactsOf(cadence: Cadence): Record<keyof PeriodFacts, FactSpec> {
+function phrasedFor(cadence: Cadence): Record<keyof PeriodFacts, FactSpec> {
   const { zh, en } = periodWords[cadence];
   const entries = Object.entries(periodFactCatalogue).map(([fact, spec]) => [fact, { ...spec, description: inWords(spec.description, en), zh: inWords(spec.zh, zh), en: inWords(spec.en, en) }]);
   return Object.fromEntries(entries) as Record<keyof PeriodFacts, FactSpec>;
+}
+
+// Phrased once: every clause of every explanation looks its fact up here.
+const phrased = { monthly: phrasedFor('monthly'), quarterly: phrasedFor('quarterly'), 'half-year': phrasedFor('half-year') };
+
+/** The catalogue as one cadence's rule authors read it. */
+export function periodFactsOf(cadence: Cadence): Readonly<Record<keyof PeriodFacts, FactSpec>> {
+  return phrased[cadence];
 }
 
 export const yearEndFactCatalogue: Record<keyof YearEndFacts, FactSpec> = {

@@ -1,6 +1,7 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
 import { formatPeriod, periodJustEnded, type Cadence } from '../core/periods.js';
+import { cycleId } from '../cycles/port.js';
 import { periodEvaluation } from './periodEvaluation.js';
 import { scheduledStart } from './scheduledStart.js';
 import { startCycle } from './startCycle.js';
@@ -19,10 +20,10 @@ export interface ScheduledCycle { cycleId: string; started: boolean; notEvaluate
 export async function scheduledPeriodCycle(cadence: Cadence): Promise<ScheduledCycle> {
   const firedAt = scheduledStart();
   const period = formatPeriod(periodJustEnded(cadence, firedAt.toISOString()));
-  const cycleId = `${cadence}-${period}`;
+  const id = cycleId(cadence, period);
   if (cadence !== 'quarterly') {
     const inForce = await cadenceInForce({ period });
-    if (!inForce.evaluated) return { cycleId, started: false, notEvaluated: inForce.reason };
+    if (!inForce.evaluated) return { cycleId: id, started: false, notEvaluated: inForce.reason };
   }
-  return startCycle(periodEvaluation, cycleId, { cycleId, period });
+  return startCycle(periodEvaluation, id, { cycleId: id, period });
 }

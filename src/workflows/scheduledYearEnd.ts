@@ -1,3 +1,4 @@
+import { cycleId } from '../cycles/port.js';
 import { scheduledStart } from './scheduledStart.js';
 import { startCycle } from './startCycle.js';
 import { yearEndEvaluation } from './yearEndEvaluation.js';
@@ -10,6 +11,6 @@ import { yearEndEvaluation } from './yearEndEvaluation.js';
 export async function scheduledYearEnd(): Promise<{ cycleId: string; started: boolean }> {
   const firedAt = scheduledStart();
   const year = firedAt.getUTCFullYear() - 1;
-  const cycleId = `year-end-${year}`;
-  return startCycle(yearEndEvaluation, cycleId, { cycleId, year });
+  const id = cycleId('year-end', String(year));
+  return startCycle(yearEndEvaluation, id, { cycleId: id, year });
 }
