@@ -4,6 +4,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { CadenceNotDefinedError, decidePeriod } from '../core/period.js';
 import { formatPeriod, previousPeriod, type PeriodRef } from '../core/periods.js';
+import { decisionSlot } from '../core/appeal.js';
 import type { Decision, MetricValues, NoticeDraft, PeriodOutcome } from '../core/types.js';
 import { MissingFactError } from '../rules/engine.js';
 import { recordedFacts } from '../rules/explanation.js';
@@ -95,7 +96,7 @@ export async function figuresOf(db: ActivityDeps['db'], period: string) {
 }
 
 export async function previousPeriodOf(db: ActivityDeps['db'], period: PeriodRef) {
-  const rows = await db.evaluation.findMany({ where: { period: formatPeriod(previousPeriod(period)) } });
+  const rows = await db.evaluation.findMany({ where: { period: formatPeriod(previousPeriod(period)), supersededAt: null } });
   const last = rows.filter((r) => r.isLast);
   return {
     last: last.map((r) => r.communityId),
@@ -111,32 +112,31 @@ async function storeEvaluations(tx: Tx, cycleId: string, outcome: PeriodOutcome)
       breakdown: r.breakdown as unknown as object, missing: r.missing,
     };
     await tx.evaluation.upsert({
-      where: { cycleId_communityId: { cycleId, communityId: r.community } },
+      where: { cycleId_communityId_revision: { cycleId, communityId: r.community, revision: 0 } },
       create: { cycleId, period: outcome.period, communityId: r.community, ...data },
       update: {},
     });
   }
 }
 
-function decisionKey(cycleId: string, d: Decision): { id: string; subjectType: string; subjectId: string } {
-  if (d.type === 'subsidy') return { id: `${cycleId}/${d.type}/${d.officer}`, subjectType: 'officer', subjectId: d.officer };
-  const kind = d.type === 'sanction' ? d.kind : d.type;
-  return { id: `${cycleId}/${kind}/${d.community}`, subjectType: 'community', subjectId: d.community };
-}
-
-async function storeDecision(tx: Tx, cycleId: string, ruleSetVersionId: number, d: Decision, today: string) {
-  const key = decisionKey(cycleId, d);
-  const existing = await tx.decision.findUnique({ where: { id: key.id } });
-  if (existing) return;
-  const row = {
-    ...key, cycleId, type: d.type, kind: d.type === 'sanction' ? d.kind : d.type,
+/** A decision's row as first decided (revision 0), keyed `<cycle>/<kind>/<subject>`. */
+export function decisionRow(cycleId: string, ruleSetVersionId: number, d: Decision) {
+  const { slot, kind, subjectType, subjectId } = decisionSlot(d);
+  return {
+    id: `${cycleId}/${slot}`, subjectType, subjectId, cycleId, type: d.type, kind,
     officers: d.type === 'subsidy' ? [d.officer] : d.officers, rule: d.rule, reason: d.because,
     facts: recordedFacts(d) as object, amountFen: d.type === 'sanction' ? null : Math.round(d.amount * 100), ruleSetVersionId,
   };
+}
+
+async function storeDecision(tx: Tx, cycleId: string, ruleSetVersionId: number, d: Decision, today: string) {
+  const row = decisionRow(cycleId, ruleSetVersionId, d);
+  const existing = await tx.decision.findUnique({ where: { id: row.id } });
+  if (existing) return;
   await tx.decision.create({ data: row });
-  await audited(tx, actor, { action: 'create', entity: 'Decision', entityId: key.id, after: row });
+  await audited(tx, actor, { action: 'create', entity: 'Decision', entityId: row.id, after: row });
   if (d.type === 'sanction' && d.kind === 'rural-reassignment') {
-    for (const officerId of d.officers) await reassignToRuralPost(tx, officerId, key.id, today, d.because);
+    for (const officerId of d.officers) await reassignToRuralPost(tx, officerId, row.id, today, d.because);
   }
 }
 
@@ -149,19 +149,19 @@ async function reassignToRuralPost(tx: Tx, officerId: string, decisionId: string
 }
 
 /** A joint notice names the period and every measure taken against the office. */
-function withSanctions(n: NoticeDraft, outcome: PeriodOutcome): NoticeDraft {
+export function withSanctions(n: NoticeDraft, outcome: PeriodOutcome): NoticeDraft {
   const kinds = outcome.decisions.filter((d) => d.type === 'sanction' && d.community === n.about).map((d) => (d as { kind: string }).kind);
   return { ...n, facts: { ...n.facts, period: outcome.period, kinds } };
 }
 
-async function publishDraft(tx: Tx, notifier: Notifier, cycleId: string, n: NoticeDraft, nameOf: NameOf) {
+export async function publishDraft(tx: Tx, notifier: Notifier, cycleId: string, n: NoticeDraft, nameOf: NameOf) {
   await notifier.publish(tx, { id: `${cycleId}/${n.kind}/${n.about}`, cycleId, ...n, ...renderNotice(n, nameOf) });
 }
 
 async function storedSummary(db: ActivityDeps['db'], cycleId: string, period: string, gaps: MissingFigure[]): Promise<CycleSummary> {
   const [evaluations, sanctions, notices, obligations] = await Promise.all([
-    db.evaluation.findMany({ where: { cycleId }, select: { communityId: true } }),
-    db.decision.count({ where: { cycleId, type: 'sanction' } }),
+    db.evaluation.findMany({ where: { cycleId, supersededAt: null }, select: { communityId: true } }),
+    db.decision.count({ where: { cycleId, type: 'sanction', supersededAt: null } }),
     db.notice.count({ where: { cycleId, kind: { not: 'metrics-missing' } } }),
     db.paymentObligation.findMany({ where: { cycleId }, select: { amountFen: true, kind: true } }),
   ]);

@@ -8,10 +8,11 @@ import { presenceActivities } from './presence.js';
 import { paymentActivities } from './payments.js';
 import { paymentFollowUpActivities } from './paymentFollowUps.js';
 import { bulletinActivities } from './bulletins.js';
+import { appealActivities } from './appeals.js';
 
 export type { ActivityDeps } from './deps.js';
 
 /** The activities of every workflow, closed over dependencies that worker.ts builds once. */
 export function createActivities(deps: ActivityDeps) {
-  return { ...figureActivities(deps), ...decideActivities(deps), ...yearEndActivities(deps), ...noticeChaseActivities(deps), ...deliveryActivities(deps), ...presenceActivities(deps), ...paymentActivities(deps), ...paymentFollowUpActivities(deps), ...bulletinActivities(deps) };
+  return { ...figureActivities(deps), ...decideActivities(deps), ...yearEndActivities(deps), ...noticeChaseActivities(deps), ...deliveryActivities(deps), ...presenceActivities(deps), ...paymentActivities(deps), ...paymentFollowUpActivities(deps), ...bulletinActivities(deps), ...appealActivities(deps) };
 }

@@ -52,7 +52,7 @@ export function yearEndActivities({ db, clock }: ActivityDeps) {
         create: { id: cycleId, kind: 'year-end', period: String(year), status: 'collecting', ruleSetVersionId: inForce.id },
         update: {},
       });
-      const evaluations = await db.evaluation.findMany({ where: { period: { in: quarters(year) } }, orderBy: { period: 'asc' } });
+      const evaluations = await db.evaluation.findMany({ where: { period: { in: quarters(year) }, supersededAt: null }, orderBy: { period: 'asc' } });
       const quartersUsed = [...new Set(evaluations.map((e) => e.period))];
       if (cycle.status === 'decided') return storedSummary(db, cycleId, year, quartersUsed);
 

@@ -19,6 +19,7 @@ import { communitiesRouter, departmentsRouter, leadersRouter, officersRouter } f
 import { resultsRouter } from './routes/results.js';
 import { paymentsRouter } from './routes/payments.js';
 import { rulesetsRouter } from './routes/rulesets.js';
+import { appealsRouter } from './routes/appeals.js';
 
 export type { AppDeps } from './context.js';
 export { createApiUser, hashToken } from '../db/api-users.js';
@@ -50,6 +51,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use('/diversions', diversionsRouter(ctx));
   api.use('/incidents', incidentsRouter(ctx));
   api.use(scorecardsRouter(ctx));
+  api.use(appealsRouter(ctx));
 
   app.use('/api', api);
   app.use(notFoundRoute);

@@ -37,7 +37,12 @@ export interface CyclePort {
   status(cycleId: string): Promise<CycleStatus | null>;
   /** Tells a running cycle of that period that figures arrived; does nothing when none runs. */
   metricsSubmitted(period: string, communityId: string, metrics: string[]): Promise<void>;
+  /** Starts the review of a filed appeal (one workflow per appeal); a second start for it is a no-op. */
+  startAppeal(appealId: number, timing: AppealTiming): Promise<void>;
 }
+
+/** From the rule set of the appealed cycle: reminder interval and decision deadline, in days. */
+export interface AppealTiming { remindEveryDays: number; decideWithinDays: number }
 
 /** Tells long-running workflows (notice, presence, payment follow-ups) that something they wait for happened. */
 export interface WorkflowSignals {

@@ -16,8 +16,8 @@ import { ruleSetInForce } from './ruleSets.js';
 async function storedPeriod(db: Db, cycleId: string, period: string, offices: Office[]): Promise<DecidedPeriod> {
   const decided = emptyPeriod(period);
   const [evaluations, decisions] = await Promise.all([
-    db.evaluation.findMany({ where: { cycleId } }),
-    db.decision.findMany({ where: { cycleId } }),
+    db.evaluation.findMany({ where: { cycleId, supersededAt: null } }),
+    db.decision.findMany({ where: { cycleId, supersededAt: null } }),
   ]);
   for (const e of evaluations) decided.ranks[e.communityId] = e.rank;
   for (const o of offices) for (const officer of o.officers) decided.officeOf[officer] = o.id;
@@ -35,7 +35,7 @@ async function storedPeriod(db: Db, cycleId: string, period: string, offices: Of
  * force at the year's end would decide them from the stored scores (`projected`).
  */
 async function actualYear(db: Db, year: number, offices: Office[]): Promise<{ period: DecidedPeriod; basis: 'decided' | 'projected' }> {
-  const evaluations = await db.evaluation.findMany({ where: { period: { startsWith: `${year}-Q` } }, orderBy: { period: 'asc' } });
+  const evaluations = await db.evaluation.findMany({ where: { period: { startsWith: `${year}-Q` }, supersededAt: null }, orderBy: { period: 'asc' } });
   const quarterScores: Record<string, number[]> = {};
   for (const e of evaluations) (quarterScores[e.communityId] ??= []).push(e.score);
   const { ruleSet } = await ruleSetInForce(db, `${year}-12-31`);

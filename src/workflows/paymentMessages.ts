@@ -6,6 +6,8 @@ export const paymentRecordedSignal = defineSignal<[{ reference: string }]>('paym
 export const receiptConfirmedSignal = defineSignal<[{ confirmedFen: number }]>('receiptConfirmed');
 export const paymentDisputedSignal = defineSignal<[{ disputeId: number; reason: string }]>('paymentDisputed');
 export const obligationCorrectedSignal = defineSignal<[{ action: 'cancel' | 'change' }]>('obligationCorrected');
+/** An appeal touching the obligation was decided (or its re-decision stored): payments may resume. */
+export const appealChangedSignal = defineSignal<[{ appealId: number }]>('appealChanged');
 
 export const paymentSignalNames = {
   paymentRecorded: paymentRecordedSignal.name,
@@ -15,7 +17,9 @@ export const paymentSignalNames = {
 } as const;
 
 export interface VerificationState {
-  step: 'waiting' | 'settled' | 'closed' | 'cancelled';
+  step: 'waiting' | 'frozen' | 'settled' | 'closed' | 'cancelled';
+  /** Appeals holding the payment while the step is 'frozen'. */
+  frozenBy?: number[];
   reminded: boolean;
   /** Epoch ms of the next overdue notice. */
   nextEscalation: number;

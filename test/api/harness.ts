@@ -4,7 +4,7 @@ import request from 'supertest';
 import { expect } from 'vitest';
 import { createApp } from '../../src/api/app.js';
 import type { Logger } from '../../src/api/context.js';
-import { CycleAlreadyStartedError, type CycleKind, type CyclePort, type CycleStatus, type WorkflowSignals } from '../../src/cycles/port.js';
+import { CycleAlreadyStartedError, type AppealTiming, type CycleKind, type CyclePort, type CycleStatus, type WorkflowSignals } from '../../src/cycles/port.js';
 import { createApiUser } from '../../src/db/api-users.js';
 import type { Db } from '../../src/db/client.js';
 
@@ -32,6 +32,11 @@ export class RecordingCycles implements CyclePort {
 
   async metricsSubmitted(period: string, communityId: string, metrics: string[]) {
     this.submitted.push({ period, communityId, metrics: [...metrics].sort() });
+  }
+
+  readonly appeals = new Map<number, AppealTiming>();
+  async startAppeal(appealId: number, timing: AppealTiming) {
+    this.appeals.set(appealId, timing);
   }
 }
 

@@ -1,0 +1,107 @@
+// The appeal routes on a real SQLite file with a decided quarter of the demo county: filing
+// (fields, window, a second appeal), deciding, and the reads. The workflow port records the
+// review it is asked to start; the review itself is tested on the time-skipping server.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createActivities } from '../../src/activities/index.js';
+import { seedDemoCounty } from '../../src/db/seed.js';
+import { createInboxNotifier } from '../../src/notices/notifier.js';
+import { appealWorkflowId } from '../../src/workflows/appealMessages.js';
+import { freshSqlite, type TestDb } from '../support/db.js';
+import { decideQuarters } from '../support/decidedQuarters.js';
+import { expectProblem, harness } from './harness.js';
+
+let t: TestDb;
+let h: Awaited<ReturnType<typeof harness>>;
+const cycleId = 'quarterly-2026-Q1';
+
+beforeAll(async () => {
+  t = await freshSqlite('appeals-api');
+  await seedDemoCounty(t.db, { today: '2026-01-01' });
+  await decideQuarters(t.db, createActivities({ db: t.db, notifier: createInboxNotifier(), clock: () => new Date('2026-04-02T00:00:00Z') }), 2026, [0]);
+  h = await harness(t.db);
+});
+afterAll(() => t.drop());
+
+const writes = async () => ({ appeals: await t.db.appeal.count(), audit: await t.db.auditEntry.count() });
+const file = (body: object) => h.api.post('/api/appeals', { contests: 'evaluation', officerId: 'o01', cycleId, reason: '满意率调查漏计', ...body });
+
+describe('filing an appeal', () => {
+  it('refuses bad input with 422s naming the field, writing nothing', async () => {
+    const before = await writes();
+    expectProblem(await h.api.post('/api/appeals', { officerId: 'o01', reason: 'x' }), 422, { pointer: '/contests' });
+    expectProblem(await file({ reason: '' }), 422, { pointer: '/reason' });
+    expectProblem(await file({ metric: 'happiness', value: 1 }), 422, { pointer: '/metric' });
+    expectProblem(await file({ metric: 'satisfaction' }), 422, { pointer: '/value' });
+    expectProblem(await file({ metric: 'satisfaction', value: 1.5 }), 422, { pointer: '/value' });
+    expectProblem(await file({ officerId: 'nobody' }), 422, { pointer: '/officerId' });
+    expectProblem(await file({ cycleId: 'quarterly-2025-Q4' }), 422, { pointer: '/cycleId' });
+    expectProblem(await h.api.post('/api/appeals', { contests: 'decision', officerId: 'o01', decisionId: `${cycleId}/subsidy/nobody`, reason: 'x' }), 422, { pointer: '/decisionId' });
+    // A decision about someone else is not theirs to appeal.
+    expectProblem(await h.api.post('/api/appeals', { contests: 'decision', officerId: 'o01', decisionId: `${cycleId}/subsidy/o05`, reason: 'x' }), 422, { pointer: '/officerId' });
+    expect(await writes()).toEqual(before);
+    expect(h.cycles.appeals.size).toBe(0);
+  });
+
+  it('refuses an appeal after the window with 422 naming the window\'s end', async () => {
+    const decisionId = `${cycleId}/subsidy/o03`;
+    const { createdAt } = await t.db.decision.findUniqueOrThrow({ where: { id: decisionId } });
+    await t.db.decision.update({ where: { id: decisionId }, data: { createdAt: new Date('2026-03-01T09:00:00Z') } });
+    const res = await h.api.post('/api/appeals', { contests: 'decision', officerId: 'o03', decisionId, reason: 'late' });
+    await t.db.decision.update({ where: { id: decisionId }, data: { createdAt } });
+    // Harness today is 2026-03-15; the default window is 10 days after the decision of 2026-03-01.
+    expectProblem(res, 422, { pointer: '/decisionId' });
+    expect(res.body.windowEndsOn).toBe('2026-03-11');
+    expect(res.body.detail).toContain('ended on 2026-03-11');
+  });
+
+  it('files within the window, starts one review through the port, and refuses a second appeal while the first is open (409)', async () => {
+    const res = await file({ metric: 'satisfaction', value: 1 });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      id: expect.any(Number), status: 'open', communityId: 'c01', officerId: 'o01', metric: 'satisfaction', value: 1, reviewStarted: true,
+      deadlineOn: '2026-03-30', paymentsHeld: expect.arrayContaining(['2026-Q1/subsidy/o01', '2026-Q1/subsidy/o05']),
+    });
+    expect(res.body.explanation.zh).toContain('暂停');
+    expect(res.headers.location).toBe(`/api/appeals/${res.body.id}`);
+    expect(h.cycles.appeals.get(res.body.id)).toEqual({ remindEveryDays: 3, decideWithinDays: 15 });
+
+    // The same office's period, contested again by the team's other officer through a decision.
+    const second = await h.api.post('/api/appeals', { contests: 'decision', officerId: 'o02', decisionId: `${cycleId}/subsidy/o02`, reason: 'same quarter' });
+    expectProblem(second, 409);
+    expect(second.body.openAppeal).toBe(res.body.id);
+
+    const list = await h.api.get('/api/appeals?status=open');
+    expect(list.body.map((a: { id: number }) => a.id)).toEqual([res.body.id]);
+    const obligation = await h.api.get(`/api/obligations/${encodeURIComponent('2026-Q1/subsidy/o05')}/appeals`);
+    expect(obligation.body).toMatchObject({ frozen: true, heldBy: [res.body.id], revisions: [{ id: `${cycleId}/subsidy/o05`, revision: 0 }] });
+  });
+});
+
+describe('deciding an appeal', () => {
+  it('answers 404 for an unknown appeal, 422s naming fields, and 409 once decided', async () => {
+    const open = (await h.api.get('/api/appeals?status=open')).body[0];
+    h.signals.running.add(appealWorkflowId(open.id));
+    expectProblem(await h.api.post('/api/appeals/9999/decision', { outcome: 'upheld', reason: 'x' }), 404);
+    expectProblem(await h.api.get('/api/appeals/9999'), 404);
+    expectProblem(await h.api.post(`/api/appeals/${open.id}/decision`, { outcome: 'maybe', reason: 'x' }), 422, { pointer: '/outcome' });
+    expectProblem(await h.api.post(`/api/appeals/${open.id}/decision`, { outcome: 'upheld', reason: '' }), 422, { pointer: '/reason' });
+    expectProblem(await h.api.post(`/api/appeals/${open.id}/decision`, { outcome: 'upheld', reason: 'x', metric: 'satisfaction', value: 0.9 }), 422, { pointer: '/metric' });
+
+    const res = await h.api.post(`/api/appeals/${open.id}/decision`, { outcome: 'overturned', reason: '复核确认漏计', metric: 'satisfaction', value: 0.98 });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'overturned', decidedBy: 'tester', acceptedMetric: 'satisfaction', acceptedValue: 0.98, followedUp: true });
+    expect(h.signals.sent).toContainEqual({ workflowId: appealWorkflowId(open.id), signalName: 'appealDecided', arg: { status: 'overturned' } });
+    expectProblem(await h.api.post(`/api/appeals/${open.id}/decision`, { outcome: 'upheld', reason: 'again' }), 409);
+    const audit = await t.db.auditEntry.findMany({ where: { entity: 'Appeal', entityId: String(open.id) }, orderBy: { id: 'asc' } });
+    expect(audit.map((a) => a.action)).toEqual(['create', 'overturn']);
+  });
+
+  it('refuses an overturn without a corrected figure, naming /metric', async () => {
+    const res = await file({ officerId: 'o05' });
+    expect(res.status).toBe(201);
+    expectProblem(await h.api.post(`/api/appeals/${res.body.id}/decision`, { outcome: 'overturned', reason: 'x' }), 422, { pointer: '/metric' });
+    const upheld = await h.api.post(`/api/appeals/${res.body.id}/decision`, { outcome: 'upheld', reason: '数据无误' });
+    expect(upheld.body).toMatchObject({ status: 'upheld', acceptedMetric: null });
+    expect(upheld.body.explanation.en).toContain('upheld');
+  });
+});
