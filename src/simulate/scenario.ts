@@ -149,6 +149,9 @@ function appealProblem(s: Scenario, a: Scenario['appeals'][number], path: Path, 
   if ((a.contests === 'decision') !== (a.decision !== undefined)) return { path: [...path, 'decision'], expected: 'expected "decision" (as <kind>/<subject>) exactly when contests is "decision"' };
   if ((a.metric === undefined) !== (a.value === undefined)) return { path: [...path, a.metric === undefined ? 'metric' : 'value'], expected: 'expected metric and value together' };
   if (a.outcome === 'overturned' && a.metric === undefined) return { path: [...path, 'metric'], expected: 'expected the corrected figure (metric and value) an overturn re-decides with' };
+  if (a.metric !== undefined && s.quarters.find((q) => q.quarter === a.quarter)!.scores?.[a.community] !== undefined) {
+    return { path: [...path, 'metric'], expected: `expected the quarter to give ${a.community}'s metrics; a corrected figure cannot change a finished score` };
+  }
   if (a.metric !== undefined) {
     const config = scoring.metrics[a.metric];
     if (!config) return { path: [...path, 'metric'], expected: `expected a metric the rule set scores, got ${showValue(a.metric)}` };

@@ -96,6 +96,41 @@ describe('deciding an appeal', () => {
     expect(audit.map((a) => a.action)).toEqual(['create', 'overturn']);
   });
 
+  it('after the re-decision, the previous decisions and amounts can still be read with who replaced them and why', async () => {
+    const [overturned] = (await h.api.get('/api/appeals?status=overturned')).body;
+    const before = await t.db.paymentObligation.findUniqueOrThrow({ where: { id: '2026-Q1/subsidy/o01' } });
+    // The activities the review workflow runs, called directly.
+    const acts = createActivities({ db: t.db, notifier: createInboxNotifier(), clock: () => new Date('2026-03-16T00:00:00Z') });
+    await acts.redecideAppeal({ appealId: overturned.id });
+    await acts.concludeAppeal({ appealId: overturned.id });
+
+    const old = await h.api.get(`/api/decisions/${encodeURIComponent(`${cycleId}/subsidy/o01`)}`);
+    const successor = `${cycleId}/subsidy/o01/appeal-${overturned.id}`;
+    expect(old.body).toMatchObject({ amount: before.amountFen / 100, supersededBy: successor, supersededByAppeal: overturned.id, supersededAt: expect.any(String) });
+    expect(old.body.supersededReason).toContain('复核确认漏计');
+    const sanction = await h.api.get(`/api/decisions/${encodeURIComponent(`${cycleId}/circulated-criticism/c01`)}`);
+    expect(sanction.body).toMatchObject({ supersededBy: null, supersededByAppeal: overturned.id });
+
+    const chain = await h.api.get(`/api/obligations/${encodeURIComponent('2026-Q1/subsidy/o01')}/appeals`);
+    expect(chain.body).toMatchObject({ frozen: false, heldBy: [], obligation: { decisionId: successor } });
+    expect(chain.body.revisions.map((d: { id: string; amount: number; revision: number }) => [d.id, d.amount, d.revision])).toEqual([
+      [`${cycleId}/subsidy/o01`, before.amountFen / 100, 0],
+      [successor, chain.body.obligation.amount, 1],
+    ]);
+    expect(chain.body.obligation.amount).not.toBe(before.amountFen / 100);
+
+    const appeal = await h.api.get(`/api/appeals/${overturned.id}`);
+    expect(appeal.body).toMatchObject({ status: 'overturned', redecidedAt: expect.any(String), paymentsHeld: [] });
+    expect(appeal.body.decisions.replaced.map((d: { id: string }) => d.id)).toContain(`${cycleId}/circulated-criticism/c01`);
+    expect(appeal.body.decisions.created.map((d: { id: string }) => d.id)).toContain(successor);
+    expect(appeal.body.evaluations.replaced[0]).toMatchObject({ communityId: 'c01', supersededByAppeal: overturned.id });
+    expect(appeal.body.notices.map((n: { kind: string }) => n.kind)).toEqual(expect.arrayContaining(['appeal-decided', 'payment-corrected', 'notice-withdrawn']));
+    expect(appeal.body.explanation.zh).toContain('原记录保留');
+    expect(appeal.body.explanation.en).toContain('c01 score');
+    const audit = await h.api.get(`/api/audit?entity=PaymentObligation&entityId=${encodeURIComponent('2026-Q1/subsidy/o01')}`);
+    expect(audit.status).toBe(200);
+  });
+
   it('refuses an overturn without a corrected figure, naming /metric', async () => {
     const res = await file({ officerId: 'o05' });
     expect(res.status).toBe(201);

@@ -38,7 +38,11 @@ async function appealChain(db: Db, a: Appeal) {
     db.decision.findMany({ where: { appealId: a.id }, orderBy: { id: 'asc' } }),
     db.evaluation.findMany({ where: { supersededByAppeal: a.id }, orderBy: { communityId: 'asc' } }),
     db.evaluation.findMany({ where: { appealId: a.id }, orderBy: { communityId: 'asc' } }),
-    db.notice.findMany({ where: { OR: [{ about: `appeal/${a.id}` }, { id: { contains: `/appeal-${a.id}` } }, { withdrawnReason: { contains: `appeal ${a.id}:` } }] }, select: { id: true, kind: true, titleZh: true, withdrawnAt: true, createdAt: true }, orderBy: { id: 'asc' } }),
+    // The appeal's own notices, and those its re-decision published (corrections, withdrawals, new joint notices).
+    db.notice.findMany({
+      where: { OR: [{ about: `appeal/${a.id}` }, { id: { in: (a.outcome as { published?: string[] } | null)?.published ?? [] } }] },
+      select: { id: true, kind: true, titleZh: true, withdrawnAt: true, createdAt: true }, orderBy: { id: 'asc' },
+    }),
   ]);
   const held = frozen.includes(a.id)
     ? (await db.paymentObligation.findMany({ where: { cycleId: a.cycleId, status: { not: 'cancelled' } }, select: { id: true }, orderBy: { id: 'asc' } })).map((o) => o.id)
