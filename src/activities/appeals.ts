@@ -3,7 +3,7 @@
 // that died after the commit, finds it done and writes nothing twice.
 import { ApplicationFailure } from '@temporalio/activity';
 import { decisionSlot, redecidePeriod, type FigureCorrection, type StandingOutcome } from '../core/appeal.js';
-import type { MetricKey, Recipient } from '../core/types.js';
+import type { MetricKey, NoticeKind, Recipient } from '../core/types.js';
 import { appealFacts, type Appeal } from '../db/appeals.js';
 import { audited, type Tx } from '../db/audit.js';
 import type { Db } from '../db/client.js';
@@ -33,8 +33,8 @@ export interface AppealStep { open: boolean; published?: string }
 
 export interface AppealConclusion {
   status: string;
-  /** Obligations of the appeal's cycle, whose verification workflows are woken. */
-  obligations: string[];
+  /** The cycle whose obligations' verification workflows are woken. */
+  cycleId: string;
   /** Notices to send on by every channel. */
   published: string[];
   /** Chases of joint notices the re-decision issued. */
@@ -52,7 +52,7 @@ async function appealOrFail(db: Db | Tx, appealId: number): Promise<AppealRow> {
 const isOpen = (a: AppealRow) => a.status === 'open';
 
 export function appealActivities({ db, notifier, clock }: ActivityDeps) {
-  const publish = (id: string, a: AppealRow, kind: Parameters<typeof publishOnce>[2]['kind'], recipients: Recipient[], text: RenderedNotice, facts: Record<string, unknown>) =>
+  const publish = (id: string, a: AppealRow, kind: NoticeKind, recipients: Recipient[], text: RenderedNotice, facts: Record<string, unknown>) =>
     publishOnce({ db, notifier }, actor, { id, kind, cycleId: a.cycleId, about: `appeal/${a.id}`, recipients, facts, ...text });
 
   return {
@@ -62,10 +62,10 @@ export function appealActivities({ db, notifier, clock }: ActivityDeps) {
       const facts = await appealFacts(db, a);
       const published = [`appeal/${a.id}/filed`];
       await publish(published[0]!, a, 'appeal-filed', [bureau], appealFiledText(facts, await nameLookup(db)), { appealId });
-      const obligations = (await db.paymentObligation.findMany({ where: { cycleId: a.cycleId, status: { not: 'cancelled' } }, select: { id: true }, orderBy: { id: 'asc' } })).map((o) => o.id);
-      if (obligations.length > 0) {
+      const held = await db.paymentObligation.count({ where: { cycleId: a.cycleId, status: { not: 'cancelled' } } });
+      if (held > 0) {
         published.push(`appeal/${a.id}/payments-frozen`);
-        await publish(published[1]!, a, 'appeal-payments-frozen', [finance], paymentsFrozenText(facts, obligations), { appealId, obligations });
+        await publish(published[1]!, a, 'appeal-payments-frozen', [finance], paymentsFrozenText(facts, held), { appealId, cycleId: a.cycleId, held });
       }
       return { open: isOpen(a), published };
     },
@@ -105,9 +105,8 @@ export function appealActivities({ db, notifier, clock }: ActivityDeps) {
       const facts = await appealFacts(db, a);
       const id = `appeal/${a.id}/decided`;
       await publish(id, a, 'appeal-decided', [{ type: 'officer', id: a.officerId }, finance], appealDecidedText(facts, a.outcome as unknown as AppealOutcome | null), { appealId, status: a.status });
-      const obligations = (await db.paymentObligation.findMany({ where: { cycleId: a.cycleId }, select: { id: true }, orderBy: { id: 'asc' } })).map((o) => o.id);
       const followUps = a.status === 'overturned' ? (await followUpsOf(db, a.cycleId)).filter((f) => f.workflowType === 'jointNoticeAcknowledgement') : [];
-      return { status: a.status, obligations, published: [id], followUps };
+      return { status: a.status, cycleId: a.cycleId, published: [id], followUps };
     },
   };
 }
@@ -186,7 +185,7 @@ async function redecide(db: Db, notifier: ActivityDeps['notifier'], now: Date, a
         await tx.decision.update({ where: { id: old.id }, data: { supersededBy: created?.id ?? null, ...stamp } });
         await audited(tx, actor, { action: 'supersede', entity: 'Decision', entityId: old.id, before: { amountFen: old.amountFen, reason: old.reason }, after: { supersededBy: created?.id ?? null, appealId: a.id, reason: why } });
       }
-      const amount = (x: { amountFen: number | null } | null) => (x?.amountFen === null || x === null ? null : x.amountFen / 100);
+      const amount = (x: { amountFen: number | null }) => (x.amountFen === null ? null : x.amountFen / 100);
       out.decisions.push({ slot: d.slot, before: old && { id: old.id, amount: amount(old) }, after: created && { id: created.id, amount: amount(created) } });
     }
 

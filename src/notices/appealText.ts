@@ -26,11 +26,11 @@ export function appealFiledText(a: AppealFacts, nameOf: NameOf): RenderedNotice 
   };
 }
 
-export function paymentsFrozenText(a: AppealFacts, obligations: string[]): RenderedNotice {
+export function paymentsFrozenText(a: AppealFacts, held: number): RenderedNotice {
   return {
     titleZh: `付款暂停：第${a.id}号申诉未决`,
-    bodyZh: `因民警${a.officerId}对${contestedZh(a)}的申诉（第${a.id}号）尚未决定，改判可能改变${periodZh(a.period)}各项金额，以下付款事项暂停核销、提醒和督办：${obligations.join('、')}。申诉决定后自动恢复。`,
-    bodyEn: `Appeal ${a.id} by officer ${a.officerId} against ${contestedEn(a)} is undecided; an overturn may change every amount of ${a.period}, so settling, reminders and escalation of these obligations are paused: ${obligations.join(', ')}. They resume once the appeal is decided.`,
+    bodyZh: `因民警${a.officerId}对${contestedZh(a)}的申诉（第${a.id}号）尚未决定，改判可能改变${periodZh(a.period)}各项金额（补助按得分分配），该期全部${held}笔付款事项暂停核销、提醒和督办，申诉决定后自动恢复。`,
+    bodyEn: `Appeal ${a.id} by officer ${a.officerId} against ${contestedEn(a)} is undecided; an overturn may change every amount of ${a.period} (the subsidy is split by score), so settling, reminders and escalation of all ${held} obligations of the period are paused. They resume once the appeal is decided.`,
   };
 }
 

@@ -1,13 +1,12 @@
 // Follows one appeal (申诉) from filing to its consequences: tells the bureau and finance, waits
 // for the bureau's decision with reminders and an escalation at the deadline, re-decides the
-// period when it is overturned, and wakes the payment workflows it held.
-import { continueAsNew, getExternalWorkflowHandle, proxyActivities, setHandler } from '@temporalio/workflow';
+// period when it is overturned, and wakes the payment workflows it held (appealPayments).
+import { continueAsNew, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
 import { noticeDeliveryFollowUp } from '../notices/acknowledgement.js';
 import { appealDecidedSignal, appealStateQuery, type AppealReviewState } from './appealMessages.js';
 import { chase, type ChaseProgress } from './chase.js';
 import { startFollowUps } from './followUps.js';
-import { appealChangedSignal, paymentWorkflowId } from './paymentMessages.js';
 
 const { openAppeal, appealStillOpen, remindAppeal, escalateAppeal, redecideAppeal, concludeAppeal } = proxyActivities<ReturnType<typeof createActivities>>({
   startToCloseTimeout: '10 minutes',
@@ -58,11 +57,7 @@ export async function appealReview(input: AppealReviewInput): Promise<AppealRevi
   state.step = 'concluding';
   const conclusion = await concludeAppeal({ appealId });
   await send(conclusion.published);
-  await startFollowUps(conclusion.followUps);
-  for (const obligationId of conclusion.obligations) {
-    // A payment workflow that has already ended has nothing to resume.
-    await getExternalWorkflowHandle(paymentWorkflowId(obligationId)).signal(appealChangedSignal, { appealId }).catch(() => undefined);
-  }
+  await startFollowUps([...conclusion.followUps, { workflowType: 'appealPayments', workflowId: `appeal/${appealId}/payments`, args: [{ appealId, cycleId: conclusion.cycleId }] }]);
   state.step = 'done';
   return { appealId, status: conclusion.status, reminders: progress.reminders, escalated: progress.escalated };
 }

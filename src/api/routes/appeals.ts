@@ -44,12 +44,11 @@ async function appealChain(db: Db, a: Appeal) {
       select: { id: true, kind: true, titleZh: true, withdrawnAt: true, createdAt: true }, orderBy: { id: 'asc' },
     }),
   ]);
-  const held = frozen.includes(a.id)
-    ? (await db.paymentObligation.findMany({ where: { cycleId: a.cycleId, status: { not: 'cancelled' } }, select: { id: true }, orderBy: { id: 'asc' } })).map((o) => o.id)
-    : [];
+  const held = frozen.includes(a.id) ? await db.paymentObligation.count({ where: { cycleId: a.cycleId, status: { not: 'cancelled' } } }) : 0;
   return {
     ...a,
     explanation: explainAppeal(await appealFacts(db, a), a.outcome as unknown as AppealOutcome | null),
+    /** Obligations of the cycle this appeal holds (all of them while it is open, then none). */
     paymentsHeld: held,
     decisions: { replaced: superseded.map(withYuan), created: created.map(withYuan) },
     evaluations: { replaced: evaluationsReplaced, created: evaluationsCreated },
