@@ -16,7 +16,7 @@ import {
 } from '../notices/appealText.js';
 import type { RenderedNotice } from '../notices/render.js';
 import type { FollowUp } from '../workflows/followUps.js';
-import { decisionRow, figuresOf, previousPeriodOf, publishDraft, withSanctions } from './decide.js';
+import { decideOrFail, decisionRow, figuresOf, previousPeriodOf, publishDraft, withSanctions } from './decide.js';
 import type { ActivityDeps } from './deps.js';
 import { cyclePeriod, cyclePeriodEnd } from './figures.js';
 import { followUpsOf } from './followUps.js';
@@ -41,18 +41,16 @@ export interface AppealConclusion {
   followUps: FollowUp[];
 }
 
-type AppealRow = Appeal;
-
-async function appealOrFail(db: Db | Tx, appealId: number): Promise<AppealRow> {
+async function appealOrFail(db: Db | Tx, appealId: number): Promise<Appeal> {
   const row = await db.appeal.findUnique({ where: { id: appealId } });
   if (!row) throw ApplicationFailure.create({ type: 'UnknownAppeal', message: `appeal ${appealId} does not exist`, nonRetryable: true });
   return row;
 }
 
-const isOpen = (a: AppealRow) => a.status === 'open';
+const isOpen = (a: Appeal) => a.status === 'open';
 
 export function appealActivities({ db, notifier, clock }: ActivityDeps) {
-  const publish = (id: string, a: AppealRow, kind: NoticeKind, recipients: Recipient[], text: RenderedNotice, facts: Record<string, unknown>) =>
+  const publish = (id: string, a: Appeal, kind: NoticeKind, recipients: Recipient[], text: RenderedNotice, facts: Record<string, unknown>) =>
     publishOnce({ db, notifier }, actor, { id, kind, cycleId: a.cycleId, about: `appeal/${a.id}`, recipients, facts, ...text });
 
   return {
@@ -131,13 +129,13 @@ async function standingOf(tx: Tx, cycleId: string): Promise<StandingOutcome> {
 }
 
 /** Every figure accepted on an overturned appeal of the cycle so far, this one last. */
-async function correctionsFor(db: Db, a: AppealRow): Promise<FigureCorrection[]> {
+async function correctionsFor(db: Db, a: Appeal): Promise<FigureCorrection[]> {
   const earlier = await db.appeal.findMany({ where: { cycleId: a.cycleId, status: 'overturned', redecidedAt: { not: null }, acceptedMetric: { not: null } }, orderBy: { id: 'asc' } });
   return [...earlier, a].filter((x) => x.acceptedMetric !== null && x.acceptedValue !== null)
     .map((x) => ({ community: x.communityId, metric: x.acceptedMetric as MetricKey, value: x.acceptedValue! }));
 }
 
-async function redecide(db: Db, notifier: ActivityDeps['notifier'], now: Date, a: AppealRow): Promise<StoredOutcome> {
+async function redecide(db: Db, notifier: ActivityDeps['notifier'], now: Date, a: Appeal): Promise<StoredOutcome> {
   const cycle = await db.cycle.findUniqueOrThrow({ where: { id: a.cycleId } });
   const rsv = cycle.ruleSetVersionId!;
   const { ruleSet } = await ruleSetVersion(db, rsv);
@@ -151,7 +149,7 @@ async function redecide(db: Db, notifier: ActivityDeps['notifier'], now: Date, a
   return db.$transaction(async (tx) => {
     const fresh = await appealOrFail(tx, a.id);
     if (fresh.redecidedAt) return fresh.outcome as unknown as StoredOutcome;
-    const red = await redecidePeriod(input, ruleSet, corrections, await standingOf(tx, a.cycleId));
+    const red = await decideOrFail(async () => redecidePeriod(input, ruleSet, corrections, await standingOf(tx, a.cycleId)));
     const stamp = { supersededByAppeal: a.id, supersededAt: now, supersededReason: why };
     const out: StoredOutcome = { evaluations: [], decisions: [], obligations: [], withdrawnNotices: [], newNotices: [], published: [] };
 

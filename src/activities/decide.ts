@@ -76,7 +76,8 @@ export function decideActivities({ db, notifier, clock }: ActivityDeps) {
   };
 }
 
-async function decideOrFail(decide: () => Promise<PeriodOutcome>): Promise<PeriodOutcome> {
+/** Runs a decision of the pure core, turning its permanent failures into non-retryable ones. */
+export async function decideOrFail<T>(decide: () => Promise<T>): Promise<T> {
   try {
     return await decide();
   } catch (err) {

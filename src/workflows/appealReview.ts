@@ -10,7 +10,7 @@ import { startFollowUps } from './followUps.js';
 
 const { openAppeal, appealStillOpen, remindAppeal, escalateAppeal, redecideAppeal, concludeAppeal } = proxyActivities<ReturnType<typeof createActivities>>({
   startToCloseTimeout: '10 minutes',
-  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes', nonRetryableErrorTypes: ['UnknownAppeal'] },
+  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes', nonRetryableErrorTypes: ['UnknownAppeal', 'MissingFact', 'InvalidCycleInput'] },
 });
 
 export interface AppealReviewInput {

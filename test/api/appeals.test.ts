@@ -110,6 +110,11 @@ describe('deciding an appeal', () => {
     expect(old.body.supersededReason).toContain('复核确认漏计');
     const sanction = await h.api.get(`/api/decisions/${encodeURIComponent(`${cycleId}/circulated-criticism/c01`)}`);
     expect(sanction.body).toMatchObject({ supersededBy: null, supersededByAppeal: overturned.id });
+    const why = await h.api.get(`/api/decisions/${encodeURIComponent(`${cycleId}/circulated-criticism/c01`)}/explanation`);
+    expect(why.body.superseded).toMatchObject({ by: null, appeal: overturned.id, reason: expect.stringContaining(`第${overturned.id}号申诉改判`) });
+    const successorWhy = await h.api.get(`/api/decisions/${encodeURIComponent(successor)}/explanation`);
+    expect(successorWhy.body).toMatchObject({ appeal: overturned.id, superseded: null, amount: expect.any(Number) });
+    expect(successorWhy.body.zh).toEqual(expect.any(String));
 
     const chain = await h.api.get(`/api/obligations/${encodeURIComponent('2026-Q1/subsidy/o01')}/appeals`);
     expect(chain.body).toMatchObject({ frozen: false, heldBy: [], obligation: { decisionId: successor } });
