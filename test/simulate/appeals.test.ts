@@ -1,5 +1,5 @@
-// Appeals in a simulate scenario: the shared county with its first quarter's last office
-// appealing, through the command as a black box and in-process.
+// Appeals in a simulate scenario: the shared county, its first quarter given as metrics, with
+// that quarter's last office appealing, through the command as a black box and in-process.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,11 +9,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDefaultRuleSet } from '../../src/rules/ruleSet.js';
 import { simulateScenario } from '../../src/simulate/run.js';
 import { parseScenario } from '../../src/simulate/scenario.js';
+import { demoFigures } from '../support/figures.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const countyFile = resolve(repo, '../shared/domain/scenarios/county-2026.json');
-const county = JSON.parse(readFileSync(countyFile, 'utf8'));
+const shared = JSON.parse(readFileSync(countyFile, 'utf8'));
 const ruleSet = loadDefaultRuleSet();
+// The shared county gives finished scores; a corrected figure needs the first quarter's metrics.
+const metrics: Record<string, Record<string, number>> = {};
+for (const f of demoFigures(shared.communities.map((c: { id: string }) => c.id))) (metrics[f.communityId] ??= {})[f.metric] = f.value;
+const county = { ...shared, quarters: [{ quarter: 1, metrics }, ...shared.quarters.slice(1)] };
 
 function simulate(scenario: unknown) {
   const file = join(mkdtempSync(join(tmpdir(), 'simulate-appeals-')), 'scenario.json');
@@ -70,6 +75,9 @@ describe('simulate with appeals', () => {
   });
 
   it('refuses malformed appeals with exit code 2 naming the path', () => {
+    const onScore = simulate({ ...withAppeals([{ quarter: 2, community: last, officer, contests: 'evaluation', metric: 'satisfaction', value: 1, outcome: 'overturned', reason: 'x' }]) });
+    expect(onScore.status).toBe(2);
+    expect(onScore.stderr).toContain('$.appeals[0].metric: expected the quarter to give');
     const bad = simulate(withAppeals([{ quarter: 1, community: last, officer: 'nobody', contests: 'evaluation', outcome: 'upheld', reason: 'x' }]));
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('$.appeals[0].officer');
