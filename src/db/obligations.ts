@@ -1,5 +1,6 @@
 // Reads of one payment obligation shared by the verification activities and the payment API.
 import type { Obligation, Payment } from '../core/types.js';
+import type { ObligationStatus } from '../core/obligationStatus.js';
 import type { ObligationFacts } from '../core/settlement.js';
 import type { Tx } from './audit.js';
 
@@ -14,7 +15,7 @@ export async function obligationFacts(tx: Tx, obligationId: string): Promise<Obl
 }
 
 /** The status the records imply while the workflow has not settled, closed or cancelled the obligation. */
-export function openStatus(f: Pick<ObligationFacts, 'owedFen' | 'paidFen' | 'openDisputes'>): string {
+export function openStatus(f: Pick<ObligationFacts, 'owedFen' | 'paidFen' | 'openDisputes'>): ObligationStatus {
   if (f.openDisputes > 0) return 'disputed';
   return f.paidFen >= f.owedFen ? 'paid' : 'open';
 }
