@@ -53,12 +53,15 @@ export async function paymentVerification(input: PaymentVerificationInput): Prom
     }
 
     if (isSettled(facts, timing, st.fullSince, now)) {
+      // A refused settle or close means a dispute or a correction came in after the review: look
+      // again rather than carry on from stale facts. Runs begun before the refusal existed ignore it.
+      const guarded = patched('obligation-transitions-guarded');
+      if (facts.status !== 'settled' && !(await settleObligation({ obligationId })) && guarded) continue;
       st.step = 'settled';
-      if (facts.status !== 'settled') await settleObligation({ obligationId });
       st.settledAt ??= now;
       const closesAt = st.settledAt + daysMs(timing.disputeWindowDays);
       if (!(await condition(() => changed, closesAt - now))) {
-        await closeObligation({ obligationId });
+        if (!(await closeObligation({ obligationId })) && guarded) continue;
         return (st.step = 'closed');
       }
       continue;

@@ -1,5 +1,8 @@
 // The payment verification workflow on the time-skipping server, with real activities on a
 // real SQLite file and the payment ledger the API uses.
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { Context } from '@temporalio/activity';
@@ -21,6 +24,7 @@ import { paymentVerification } from '../../src/workflows/paymentVerification.js'
 import { freshSqlite } from '../support/db.js';
 
 const day = 86_400_000;
+const historyFixture = fileURLToPath(new URL('../fixtures/histories/payment-verification.json', import.meta.url));
 const timing: PaymentTiming = { ...paymentTiming(loadDefaultRuleSet().parameters), settleAfterDays: 30, disputeWindowDays: 60 };
 let env: TestWorkflowEnvironment;
 let db: Db;
@@ -168,6 +172,48 @@ describe('paymentVerification', () => {
 
     expect(outcome).toBe('closed');
     expect(await db.paymentDispute.count({ where: { obligationId: id, resolvedAt: null } })).toBe(0);
+    if (process.env.RECORD_HISTORY === '1') writeFileSync(historyFixture, historyToJSON(await handle.fetchHistory()));
+  });
+
+  it('never settles over a dispute the payee raised just after confirming, and settles once it is resolved', async () => {
+    const id = '2026-Q1/subsidy/raced';
+    const dueOn = await obligation(id);
+    const real = createActivities({ db, notifier: createInboxNotifier(), clock: () => new Date() });
+    let disputed = false;
+    // The payee disputes, as the API does (write, then signal), right after the workflow has read a
+    // confirmed obligation paid in full and before it settles it.
+    const racing = {
+      ...real,
+      async reviewObligation(input: { obligationId: string }) {
+        const facts = await real.reviewObligation(input);
+        if (!disputed && facts.confirmedFen >= facts.owedFen && facts.openDisputes === 0) {
+          disputed = true;
+          const dispute = await raiseDispute(db, 'o01', id, { reason: 'not-received', note: 'confirmed by mistake, nothing arrived' });
+          await env.client.workflow.getHandle(paymentWorkflowId(id)).signal(paymentDisputedSignal, { disputeId: dispute.id, reason: dispute.reason });
+        }
+        return facts;
+      },
+    };
+    const w = await worker('raced', racing);
+    const handle = await start(id, dueOn, 'raced');
+    const outcome = await w.runUntil(async () => {
+      await pay(id, 1500, 'FIN-raced');
+      await confirm(id);
+      // The workflow has read the dispute back: finance and the bureau are told, and it waits.
+      await expect.poll(async () => (await kinds(id)).includes('payment-disputed') && (await handle.query(verificationStateQuery)).step, { timeout: 30_000 })
+        .toBe('waiting');
+      expect(await db.paymentObligation.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'disputed', settledAt: null });
+
+      await confirm(id);
+      return handle.result();
+    });
+
+    expect(outcome).toBe('closed');
+    const changes = await db.auditEntry.findMany({ where: { entityId: id, actor: 'system:paymentVerification' }, orderBy: { id: 'asc' } });
+    expect(changes.map((a) => [a.action, a.before, a.after])).toEqual([
+      ['settle', { status: 'paid' }, expect.objectContaining({ status: 'settled' })],
+      ['close', { status: 'settled' }, { status: 'closed' }],
+    ]);
   });
 
   it('settles a paid obligation without confirmation after the configured silence', async () => {
