@@ -61,7 +61,11 @@ export async function paymentVerification(input: PaymentVerificationInput): Prom
       st.settledAt ??= now;
       const closesAt = st.settledAt + daysMs(timing.disputeWindowDays);
       if (!(await condition(() => changed, closesAt - now))) {
-        if (!(await closeObligation({ obligationId })) && guarded) continue;
+        if (!(await closeObligation({ obligationId })) && guarded) {
+          // Settled again later, it gets a whole dispute window again.
+          st.settledAt = undefined;
+          continue;
+        }
         return (st.step = 'closed');
       }
       continue;

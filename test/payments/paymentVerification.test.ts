@@ -22,6 +22,7 @@ import {
 import { paymentFollowUps } from '../../src/workflows/paymentFollowUps.js';
 import { paymentVerification } from '../../src/workflows/paymentVerification.js';
 import { freshSqlite } from '../support/db.js';
+import { runningTime } from '../support/runningTime.js';
 
 const day = 86_400_000;
 const historyFixture = fileURLToPath(new URL('../fixtures/histories/payment-verification.json', import.meta.url));
@@ -214,6 +215,33 @@ describe('paymentVerification', () => {
       ['settle', { status: 'paid' }, expect.objectContaining({ status: 'settled' })],
       ['close', { status: 'settled' }, { status: 'closed' }],
     ]);
+  });
+
+  it('does not close over a dispute whose signal never reached it, and gives a whole window after settling again', async () => {
+    const id = '2026-Q1/subsidy/unheard';
+    const dueOn = await obligation(id);
+    const w = await worker('unheard');
+    const handle = await start(id, dueOn, 'unheard');
+    const outcome = await w.runUntil(async () => {
+      await pay(id, 1500, 'FIN-unheard');
+      await confirm(id);
+      await expect.poll(async () => (await handle.query(verificationStateQuery)).step, { timeout: 30_000 }).toBe('settled');
+      // Written as the API does, but the signal is lost (the API answers followedUp: false).
+      await raiseDispute(db, 'o01', id, { reason: 'not-received', note: 'the transfer came back' });
+      await env.sleep(timing.disputeWindowDays * day + day);
+      await expect.poll(async () => (await kinds(id)).includes('payment-disputed') && (await handle.query(verificationStateQuery)).step, { timeout: 30_000 })
+        .toBe('waiting');
+      expect((await db.paymentObligation.findUniqueOrThrow({ where: { id } })).status).toBe('disputed');
+
+      await confirm(id);
+      await expect.poll(async () => (await handle.query(verificationStateQuery)).step, { timeout: 30_000 }).toBe('settled');
+      return handle.result();
+    });
+
+    expect(outcome).toBe('closed');
+    const changes = await db.auditEntry.findMany({ where: { entityId: id, actor: 'system:paymentVerification' }, orderBy: { id: 'asc' } });
+    expect(changes.map((a) => [a.action, (a.before as { status: string }).status])).toEqual([['settle', 'paid'], ['settle', 'paid'], ['close', 'settled']]);
+    expect(await runningTime(handle)).toBeGreaterThanOrEqual(2 * timing.disputeWindowDays * day);
   });
 
   it('settles a paid obligation without confirmation after the configured silence', async () => {
