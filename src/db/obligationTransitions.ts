@@ -13,8 +13,6 @@ export interface ObligationChange {
   /** Goes on the audit row: an ApiUser id, or 'system:<workflow>'. */
   actor: string;
   action: string;
-  /** Recorded on the audit row's `after` beside the new status. */
-  note?: Record<string, unknown>;
   /** When the change happens: the settledAt of a move to settled. */
   at?: Date;
 }
@@ -42,7 +40,7 @@ export async function transitionObligation(tx: Tx, obligationId: string, change:
   }
   await audited(tx, change.actor, {
     action: change.action, entity: 'PaymentObligation', entityId: obligationId,
-    before: { status: from }, after: { status: to, ...(settledAt ? { settledAt } : {}), ...change.note },
+    before: { status: from }, after: { status: to, ...(settledAt ? { settledAt } : {}) },
   });
   return { moved: true };
 }
