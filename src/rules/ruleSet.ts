@@ -7,7 +7,7 @@ import { conditionProblems, type ConditionProblem } from './conditions.js';
 import { describeIssue, DocumentError, jsonPath } from './documentError.js';
 import { periodFactCatalogue, yearEndFactCatalogue, type FactCatalogue } from './facts.js';
 import { readJsonFile } from './jsonFile.js';
-import { limitProblems } from './limits.js';
+import { internalNameProblem, limitProblems } from './limits.js';
 
 /** The first problem in the message; every problem, by path, in `problems`. */
 export class RuleSetError extends DocumentError {
@@ -87,7 +87,11 @@ function conditionsSchema(facts: FactCatalogue, stage: RuleStage) {
 
 function rulesSchema<E extends z.ZodType>(facts: FactCatalogue, event: E, stage: RuleStage) {
   const rule = z.strictObject({
-    name: z.string().min(1),
+    // Rule names become keys (explanations, decisions by rule): none may reach an object's internals.
+    name: z.string().min(1).superRefine((name, ctx) => {
+      const problem = internalNameProblem(name);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
     priority: z.int().min(1).optional(),
     conditions: conditionsSchema(facts, stage),
     event,
