@@ -29,6 +29,8 @@ describe('scoreOffice', () => {
     expect(byMetric.satisfaction).toEqual({ metric: 'satisfaction', value: 0.93, points: 93, weight: 20, contribution: 18.6 });
     expect(result.breakdown.map((b) => b.contribution)).toEqual([18.6, 12.15, 10.98, 11.9, 6.55, 14.4, 10]);
     expect(cents(result.breakdown.reduce((sum, b) => sum + b.contribution, 0))).toBe(8458);
+    // The same figures in a calm community (README): 61.11, 70.00 and 50.00 unforgiven.
+    expect(scoreOffice(office({ complexity: 1 }), figures, scoring).score).toBe(79.82);
   });
 
   it('judges clues, incidents and prevention in a complex community higher than in a calm one', () => {
