@@ -7,7 +7,7 @@
 //   every base     2 decimals
 //   complexity     for a metric the rule set marks complexityAdjusted (default: incidents,
 //                  prevention, clues) the factor forgives part of the shortfall from 100:
-//                  factor = 1 + complexityStep × (complexity − 1)            (1.00 … 1.60 by default)
+//                  factor = 1 + complexityStep × (complexity − 1)            (4 decimals; 1.00 … 1.60 by default)
 //                  points = 100 − (100 − base) ÷ factor                      (2 decimals)
 //                  so a harder community never has fewer points for the same figure, and has
 //                  more wherever the base is short of 100; other metrics: points = base
@@ -73,7 +73,7 @@ export function perResidents(count: number, office: Pick<Office, 'population'>, 
 }
 
 /** Whether a metric's points weigh the community's complexity: as the rule set says, else the default. */
-export function isComplexityAdjusted(key: MetricKey, metric: MetricConfig): boolean {
+function isComplexityAdjusted(key: MetricKey, metric: MetricConfig): boolean {
   return metric.complexityAdjusted ?? complexityAdjustedByDefault.has(key);
 }
 
@@ -103,7 +103,7 @@ function metricPoints(key: MetricKey, metric: MetricConfig, value: number, offic
  * Splits a score among the metrics to the cent (largest remainder): each share is cut to the cent,
  * and the cents the score has left over go one each to the largest cut-off remainders.
  */
-export function contributions(shares: number[], score: number): number[] {
+function contributions(shares: number[], score: number): number[] {
   // Cents, with the representation noise of the division removed before cutting.
   const exact = shares.map((s) => roundHalfUp(s * 100, 6));
   const cut = exact.map(Math.floor);

@@ -29,6 +29,10 @@ describe('rule-set editing aids', () => {
     expect(schema.properties.rules.properties.halfYear.items.properties.conditions).toEqual({ $ref: '#/$defs/halfYearConditions' });
     expect(schema.properties.rules.required).toEqual(['quarterly', 'yearEnd']);
     expect(schema.$defs.monthlyCondition.oneOf[3].properties.fact.description).toContain("score: number — this month's score");
+    for (const metric of schema.properties.scoring.properties.metrics.additionalProperties.anyOf) {
+      expect(metric.properties.complexityAdjusted).toMatchObject({ type: 'boolean', description: expect.stringContaining('absent') });
+      expect(metric.required).not.toContain('complexityAdjusted');
+    }
   });
 
   it('serves the fact catalogue with types and descriptions', async () => {
