@@ -7,6 +7,11 @@ export const metricKeys = [
 ] as const;
 export type MetricKey = (typeof metricKeys)[number];
 export type MetricValues = Partial<Record<MetricKey, number>>;
+/**
+ * The rates the report asks to judge with the community's public-security complexity weighed
+ * (发案率, 防范率, 线索提供率): what a rule set means when its metric says nothing either way.
+ */
+export const complexityAdjustedByDefault: ReadonlySet<MetricKey> = new Set(['incidents', 'prevention', 'clues']);
 
 /** A community police office: the evaluated unit. A team of two shares its result. */
 export interface Office {
@@ -24,12 +29,15 @@ export interface MetricBreakdownEntry {
   metric: MetricKey;
   /** The raw figure as submitted. */
   value: number;
-  /** Count metrics only: per 10,000 residents, then divided by the complexity factor. */
-  adjusted?: number;
+  /** Count metrics only: the count per 10,000 residents (the rule set's perResidents), 4 decimals. */
+  perResidents?: number;
+  /** Complexity-adjusted metrics only: the points before complexity, and the factor that forgives part of their shortfall. */
+  basePoints?: number;
+  complexityFactor?: number;
   /** 0–100 before weighting. */
   points: number;
   weight: number;
-  /** points × weight / total weight: the metric's share of the score. */
+  /** points × weight / total weight, to the cent by largest remainder: the contributions add up to the score. */
   contribution: number;
 }
 

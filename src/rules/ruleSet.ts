@@ -7,7 +7,7 @@ import { conditionProblems, type ConditionProblem } from './conditions.js';
 import { describeIssue, DocumentError, jsonPath } from './documentError.js';
 import { periodFactCatalogue, yearEndFactCatalogue, type FactCatalogue } from './facts.js';
 import { readJsonFile } from './jsonFile.js';
-import { limitProblems } from './limits.js';
+import { internalNameProblem, limitProblems } from './limits.js';
 
 /** The first problem in the message; every problem, by path, in `problems`. */
 export class RuleSetError extends DocumentError {
@@ -25,12 +25,18 @@ const metricCommon = {
   labelEn: z.string().min(1),
   direction: z.enum(['higher', 'lower']),
   weight: z.number().nonnegative(),
-  /** The department that supplies the figure: who is chased when it is missing. */
+  /** The department that supplies the figure: who is chased when it is missing, and the only one whose figures are taken. */
   source: z.string().min(1),
+  /**
+   * Whether the community's complexity forgives part of the metric's shortfall from 100 points.
+   * Absent (as in versions stored before it existed): incidents, prevention and clues are, the others not.
+   */
+  complexityAdjusted: z.boolean().optional()
+    .meta({ description: 'complexity forgives part of the shortfall: points = 100 − (100 − base) ÷ factor; absent: true for incidents, prevention, clues' }),
 };
 const metricSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('rate'), ...metricCommon }),
-  // target: the adjusted count per quarter that earns 100 points ("higher") or 0 points ("lower").
+  // target: the count per perResidents residents and quarter that earns 100 base points ("higher") or 0 points ("lower").
   z.object({ kind: z.literal('count'), ...metricCommon, target: z.number().positive() }),
 ], { error: 'expected "kind" to be "rate" (a fraction 0–1) or "count" (per quarter, needs a "target")' });
 
@@ -81,7 +87,11 @@ function conditionsSchema(facts: FactCatalogue, stage: RuleStage) {
 
 function rulesSchema<E extends z.ZodType>(facts: FactCatalogue, event: E, stage: RuleStage) {
   const rule = z.strictObject({
-    name: z.string().min(1),
+    // Rule names become keys (explanations, decisions by rule): none may reach an object's internals.
+    name: z.string().min(1).superRefine((name, ctx) => {
+      const problem = internalNameProblem(name);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
     priority: z.int().min(1).optional(),
     conditions: conditionsSchema(facts, stage),
     event,

@@ -23,7 +23,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.drop());
 
-const figures = (period: string) => ({ period, submittedBy: 'zhian', figures: demoFigures(communities).filter((f) => f.metric === 'satisfaction') });
+const figures = (period: string) => ({ period, submittedBy: 'zhengong', figures: demoFigures(communities).filter((f) => f.metric === 'satisfaction') });
 
 describe('off by default', () => {
   it('refuses a monthly or half-year cycle and their figures, naming the missing stage, writing nothing', async () => {

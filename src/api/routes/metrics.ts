@@ -3,9 +3,9 @@
 import express, { Router, type Request } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
-import { parsePeriod } from '../../core/periods.js';
+import { parsePeriod, periodEnd } from '../../core/periods.js';
 import { auditedMany, type AuditChange, type Tx } from '../../db/audit.js';
-import { cadenceInForce } from '../../db/ruleSets.js';
+import { cadenceInForce, ruleSetInForce, type RuleSetVersionRef } from '../../db/ruleSets.js';
 import { actorOf } from '../auth.js';
 import type { Ctx } from '../context.js';
 import { figuresFromCsv } from '../csv-figures.js';
@@ -49,11 +49,34 @@ async function checkPeriods(ctx: Ctx, figures: Figure[], locate: Locate): Promis
   if (errors.length) fail(errors);
 }
 
+/** The rule set in force at each period's end: it names the department that supplies each metric. */
+async function versionsByPeriod(ctx: Ctx, figures: Figure[]): Promise<Map<string, RuleSetVersionRef>> {
+  const versions = new Map<string, RuleSetVersionRef>();
+  // One after another: the first read may seed the default version, which must happen once.
+  for (const period of distinct(figures, 'period')) versions.set(period, await ruleSetInForce(ctx.db, periodEnd(parsePeriod(period))));
+  return versions;
+}
+
+/** A department may submit only the figures the rule set says it supplies. */
+function checkSuppliers(figures: Figure[], versions: Map<string, RuleSetVersionRef>, locate: Locate): void {
+  const errors: FieldError[] = [];
+  figures.forEach((f, i) => {
+    const { id, ruleSet } = versions.get(f.period)!;
+    const source = ruleSet.scoring.metrics[f.metric]?.source;
+    if (source === undefined) errors.push({ ...locate(i, 'metric'), message: `${f.metric} is not scored under rule set version ${id}; no department supplies it` });
+    else if (source !== f.submittedBy) errors.push({ ...locate(i, 'submittedBy'), message: `${f.metric} is supplied by ${source} (rule set version ${id}), not by ${f.submittedBy}` });
+  });
+  if (errors.length) fail(errors);
+}
+
 async function store(ctx: Ctx, actor: string, figures: Figure[], locate: Locate) {
   const now = ctx.now();
   await checkPeriods(ctx, figures, locate);
+  const versions = await versionsByPeriod(ctx, figures);
   const result = await ctx.db.$transaction(async (tx) => {
+    // An unknown department is named as such before it is told what it does not supply.
     await checkReferences(tx, figures, locate);
+    checkSuppliers(figures, versions, locate);
     const existing = await tx.metricSubmission.findMany({
       where: {
         period: { in: distinct(figures, 'period') },
