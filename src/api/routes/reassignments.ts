@@ -87,6 +87,9 @@ export function reassignmentsRouter(ctx: Ctx): Router {
     const actor = actorOf(res);
     const row = await ctx.db.$transaction(async (tx) => {
       const before = await claimPending(tx, id, { status: 'confirmed', effectiveFrom, resolvedBy: actor, resolvedAt: ctx.now() });
+      // Two decisions for one office (a catch-up) confirmed at once must not both pass the check
+      // for one already carried out: a no-op update locks the community until commit, as bindings do.
+      await tx.$executeRaw`UPDATE "Community" SET "name" = "name" WHERE "id" = ${before.communityId}`;
       const decided = before.officers as string[];
       const chosen = body.officers ?? decided;
       const stranger = chosen.findIndex((o) => !decided.includes(o));
