@@ -136,6 +136,7 @@ describe.each(['sqlite', 'postgresql'] as const)('POST /api/reassignments/{id}/c
     const h = await county(provider);
     await decideQuarter(h.db, '2026-Q1', '2026-04-03', 'c07');
     await decideQuarter(h.db, '2026-Q2', '2026-07-03', 'c07');
+    await decideQuarter(h.db, '2026-Q3', '2026-10-03', 'c08');
     const [r] = (await h.api.get('/api/reassignments')).body;
     const url = `/api/reassignments/${r.id}`;
     const untouched = await counts(h.db);
@@ -149,6 +150,10 @@ describe.each(['sqlite', 'postgresql'] as const)('POST /api/reassignments/{id}/c
     expectProblem(early, 422, { pointer: '/effectiveFrom' });
     expect(early.body.detail).toContain('2026-07-03');
     expectProblem(await h.api.post(`${url}/confirm`, { effectiveFrom: '2026-07-20', officers: ['o99'] }), 422, { pointer: '/officers/0' });
+    // The next quarter was judged with the officer: the reassignment cannot reach back into it.
+    const back = await h.api.post(`${url}/confirm`, { effectiveFrom: '2026-09-30' });
+    expectProblem(back, 422, { pointer: '/effectiveFrom' });
+    expect(back.body.detail).toContain('2026-Q3');
     expectProblem(await h.api.post(`${url}/overrule`, {}), 422, { pointer: '/reason' });
     expectProblem(await h.api.post(`${url}/overrule`, { reason: '  ' }), 422, { pointer: '/reason' });
     const badStatus = await h.api.get('/api/reassignments?status=done');

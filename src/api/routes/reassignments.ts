@@ -3,7 +3,7 @@
 // rural posting on it, in one transaction with its audit row; an overruling records the reason.
 import { Router } from 'express';
 import { z } from 'zod';
-import { addDays } from '../../core/periods.js';
+import { addDays, parsePeriod, periodEnd } from '../../core/periods.js';
 import { audited, type Tx } from '../../db/audit.js';
 import { actorOf } from '../auth.js';
 import type { Ctx } from '../context.js';
@@ -65,6 +65,21 @@ async function moveToRuralPost(tx: Tx, r: Reassignment, officerId: string, from:
   await audited(tx, actor, { action: 'reassign', entity: 'Posting', entityId: rural.id, after: rural });
 }
 
+/**
+ * A period already evaluated judged the office with the officers bound at its end; a reassignment
+ * reaching back into it would leave that evaluation at odds with the bindings.
+ */
+async function assertAfterEvaluatedPeriods(tx: Tx, communityId: string, from: string) {
+  const evaluated = await tx.evaluation.findMany({ where: { communityId }, select: { period: true }, distinct: ['period'] });
+  const latest = evaluated.map((e) => ({ period: e.period, end: periodEnd(parsePeriod(e.period)) })).sort((a, b) => b.end.localeCompare(a.end))[0];
+  if (latest && from <= latest.end) {
+    throw Problem.field(422, {
+      pointer: '/effectiveFrom',
+      message: `community ${communityId} was already evaluated for ${latest.period} (to ${latest.end}) with its officers; choose ${addDays(latest.end, 1)} or later`,
+    });
+  }
+}
+
 export function reassignmentsRouter(ctx: Ctx): Router {
   const router = Router();
 
@@ -99,6 +114,7 @@ export function reassignmentsRouter(ctx: Ctx): Router {
       if (effectiveFrom < before.decidedOn) {
         throw Problem.field(422, { pointer: '/effectiveFrom', message: `must not be before the decision of ${before.decidedOn}` });
       }
+      await assertAfterEvaluatedPeriods(tx, before.communityId, effectiveFrom);
       const reassigned = [...new Set(chosen)];
       for (const officerId of reassigned) await moveToRuralPost(tx, before, officerId, effectiveFrom, actor);
       const after = await tx.reassignment.update({ where: { id }, data: { reassigned } });
