@@ -19,7 +19,7 @@ export async function proposeReassignment(tx: Tx, actor: string, r: ProposedReas
 }
 
 /** The communities among `ids` with a reassignment the bureau has not yet confirmed or overruled. */
-export async function pendingReassignmentOf(tx: Tx, ids: string[]): Promise<Set<string>> {
+async function pendingReassignmentOf(tx: Tx, ids: string[]): Promise<Set<string>> {
   const rows = await tx.reassignment.findMany({ where: { status: 'pending', communityId: { in: ids } }, select: { communityId: true } });
   return new Set(rows.map((r) => r.communityId));
 }

@@ -34,7 +34,7 @@ async function claimPending(tx: Tx, id: number, data: object): Promise<Reassignm
  * Moves one officer: the binding that covers the last day in the community ends on it, the open
  * community posting there ends with it, and the rural posting starts the next day.
  */
-async function moveToRuralPost(tx: Tx, r: Reassignment, officerId: string, from: string, actor: string) {
+async function moveToRuralPost(tx: Tx, r: Reassignment, officerId: string, from: string, reason: string, actor: string) {
   const lastDay = addDays(from, -1);
   // The same officer and office may have been decided twice before the bureau acted (a catch-up):
   // once one of them is carried out, the other has nothing left to do.
@@ -58,10 +58,7 @@ async function moveToRuralPost(tx: Tx, r: Reassignment, officerId: string, from:
     const closed = await tx.posting.update({ where: { id: posting.id }, data: { endsOn: lastDay } });
     await audited(tx, actor, { action: 'reassign', entity: 'Posting', entityId: posting.id, before: posting, after: closed });
   }
-  const decision = await tx.decision.findUnique({ where: { id: r.decisionId } });
-  const rural = await tx.posting.create({
-    data: { officerId, kind: 'rural-hardship', startsOn: from, reason: decision?.reason ?? r.decisionId, decisionId: r.decisionId },
-  });
+  const rural = await tx.posting.create({ data: { officerId, kind: 'rural-hardship', startsOn: from, reason, decisionId: r.decisionId } });
   await audited(tx, actor, { action: 'reassign', entity: 'Posting', entityId: rural.id, after: rural });
 }
 
@@ -116,7 +113,8 @@ export function reassignmentsRouter(ctx: Ctx): Router {
       }
       await assertAfterEvaluatedPeriods(tx, before.communityId, effectiveFrom);
       const reassigned = [...new Set(chosen)];
-      for (const officerId of reassigned) await moveToRuralPost(tx, before, officerId, effectiveFrom, actor);
+      const { reason } = await tx.decision.findUniqueOrThrow({ where: { id: before.decisionId } });
+      for (const officerId of reassigned) await moveToRuralPost(tx, before, officerId, effectiveFrom, reason, actor);
       const after = await tx.reassignment.update({ where: { id }, data: { reassigned } });
       await audited(tx, actor, { action: 'confirm', entity: 'Reassignment', entityId: id, before, after });
       return after;
