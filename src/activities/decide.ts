@@ -10,6 +10,7 @@ import { recordedFacts } from '../rules/explanation.js';
 import { officesOn } from '../db/offices.js';
 import { ruleSetVersion } from '../db/ruleSets.js';
 import { audited } from '../db/audit.js';
+import { proposeReassignment } from '../db/reassignments.js';
 import { renderNotice, type NameOf } from '../notices/render.js';
 import type { Notifier, Tx } from '../notices/notifier.js';
 import type { MissingFigure } from '../workflows/messages.js';
@@ -135,17 +136,11 @@ async function storeDecision(tx: Tx, cycleId: string, ruleSetVersionId: number, 
   };
   await tx.decision.create({ data: row });
   await audited(tx, actor, { action: 'create', entity: 'Decision', entityId: key.id, after: row });
+  // Only the bureau carries a reassignment out (POST /api/reassignments/{id}/confirm): until
+  // then postings and bindings stay as they are, and the office shows as pending.
   if (d.type === 'sanction' && d.kind === 'rural-reassignment') {
-    for (const officerId of d.officers) await reassignToRuralPost(tx, officerId, key.id, today, d.because);
+    await proposeReassignment(tx, actor, { decisionId: key.id, cycleId, communityId: d.community, officers: d.officers, decidedOn: today });
   }
-}
-
-/** A reassignment closes the officer's community posting and opens a new one; nothing is overwritten. */
-async function reassignToRuralPost(tx: Tx, officerId: string, decisionId: string, today: string, because: string) {
-  const open = await tx.posting.findFirst({ where: { officerId, endsOn: null, kind: 'community' } });
-  if (open) await tx.posting.update({ where: { id: open.id }, data: { endsOn: today } });
-  const posting = await tx.posting.create({ data: { officerId, kind: 'rural-hardship', startsOn: today, reason: because, decisionId } });
-  await audited(tx, actor, { action: 'reassign', entity: 'Posting', entityId: String(posting.id), before: open, after: posting });
 }
 
 /** A joint notice names the period and every measure taken against the office. */

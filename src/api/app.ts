@@ -16,6 +16,7 @@ import { cyclesRouter } from './routes/cycles.js';
 import { explanationsRouter } from './routes/explanations.js';
 import { metricsRouter } from './routes/metrics.js';
 import { communitiesRouter, departmentsRouter, leadersRouter, officersRouter } from './routes/registry.js';
+import { reassignmentsRouter } from './routes/reassignments.js';
 import { resultsRouter } from './routes/results.js';
 import { paymentsRouter } from './routes/payments.js';
 import { rulesetsRouter } from './routes/rulesets.js';
@@ -37,6 +38,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use('/leaders', leadersRouter(ctx));
   api.use('/departments', departmentsRouter(ctx));
   api.use('/bindings', bindingsRouter(ctx));
+  api.use('/reassignments', reassignmentsRouter(ctx));
   api.use('/metrics', metricsRouter(ctx));
   api.use('/cycles', cyclesRouter(ctx));
   api.use('/audit', auditRouter(ctx));

@@ -26,12 +26,15 @@ export interface CrudSpec<C extends { id: string }> {
   columns?: (body: C) => object;
   /** Runs inside the create transaction once the row exists; throwing undoes the create. */
   afterCreate?: (tx: Tx, body: C, ctx: { actor: string; today: string }) => Promise<void>;
+  /** Adds derived fields to the rows the GET routes answer with. */
+  present?: (tx: Tx, rows: object[]) => Promise<object[]>;
 }
 
 export function crudRouter<C extends { id: string }>(ctx: Ctx, spec: CrudSpec<C>): Router {
   const router = Router();
   const model = (tx: Tx) => spec.model(tx) as Delegate;
   const idParam = (id: unknown) => parseParam(idSchema, id, spec.entity);
+  const present = async (rows: unknown[]) => (spec.present ? spec.present(ctx.db, rows as object[]) : rows);
 
   router.post('/', async (req, res) => {
     const body = parseBody(spec.create, req.body);
@@ -49,14 +52,14 @@ export function crudRouter<C extends { id: string }>(ctx: Ctx, spec: CrudSpec<C>
   });
 
   router.get('/', async (_req, res) => {
-    res.json(await model(ctx.db).findMany({ orderBy: { id: 'asc' } }));
+    res.json(await present(await model(ctx.db).findMany({ orderBy: { id: 'asc' } })));
   });
 
   router.get('/:id', async (req, res) => {
     const id = idParam(req.params.id);
     const row = await model(ctx.db).findUnique({ where: { id } });
     if (!row) throw Problem.notFound(spec.entity, id);
-    res.json(row);
+    res.json((await present([row]))[0]);
   });
 
   router.patch('/:id', async (req, res) => {

@@ -2,6 +2,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { audited } from '../../db/audit.js';
+import { withPendingFlag } from '../../db/reassignments.js';
 import type { Ctx } from '../context.js';
 import { crudRouter, patchOf } from '../crud.js';
 import { Problem } from '../problem.js';
@@ -25,6 +26,7 @@ export function communitiesRouter(ctx: Ctx): Router {
     model: (tx) => tx.community,
     create: z.strictObject({ id: idSchema, ...communityFields, area: communityFields.area.default('urban') }),
     patch: patchOf(communityFields),
+    present: (tx, rows) => withPendingFlag(tx, rows, (c) => (c as { id: string }).id),
   });
 }
 

@@ -1,6 +1,7 @@
 // What the cycles decided, read-only. Money is stored in fen; responses add `amount` in yuan.
 import { Router } from 'express';
 import { z } from 'zod';
+import { withPendingFlag } from '../../db/reassignments.js';
 import type { Ctx } from '../context.js';
 import { Problem } from '../problem.js';
 import { idSchema, periodSchema } from '../schemas.js';
@@ -17,10 +18,11 @@ export function resultsRouter(ctx: Ctx): Router {
 
   router.get('/evaluations', async (req, res) => {
     const q = parseQuery(z.object({ period: periodSchema.optional(), cycleId: text, communityId: text }), req.query);
-    res.json(await ctx.db.evaluation.findMany({
+    const rows = await ctx.db.evaluation.findMany({
       where: q,
       orderBy: [{ period: 'asc' }, { cycleId: 'asc' }, { rank: 'asc' }, { communityId: 'asc' }],
-    }));
+    });
+    res.json(await withPendingFlag(ctx.db, rows, (e) => e.communityId));
   });
 
   router.get('/decisions', async (req, res) => {
