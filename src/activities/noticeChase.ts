@@ -1,6 +1,7 @@
 // The activities of jointNoticeAcknowledgement. Each reminder and the escalation is a notice
 // of its own under a natural key, so a retried activity publishes it once.
 import { ApplicationFailure } from '@temporalio/activity';
+import { bureauHead } from '../core/recipients.js';
 import type { NoticeKind, Recipient } from '../core/types.js';
 import type { Db } from '../db/client.js';
 import { defaultTimeZone } from '../notices/dates.js';
@@ -11,8 +12,6 @@ import { nameLookup } from './names.js';
 import { publishOnce } from './publishOnce.js';
 
 const actor = 'system:jointNoticeAcknowledgement';
-/** Who an escalation goes to. */
-export const bureauHead: Recipient = { type: 'bureau', id: 'head' };
 
 /** Who is still pending after a step, and the notice the step published, if any. */
 export interface ChaseStep { pending: Recipient[]; published?: string }

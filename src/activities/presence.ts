@@ -1,12 +1,12 @@
 // Activities of the monthly presence tracking: the launcher's plan, the counted days, the
 // reminders and the month's record. Workflows pass the instant (`asOf`), so counting follows
 // workflow time and a replay or a retry counts the same.
+import { bureauHead } from '../core/recipients.js';
 import { countedDays, judgeMonth, monthJustBegun, nextMonthStart, reminderDates, workingDaysLeft, zonedInstant, type VisitStatus } from '../core/presenceMonth.js';
 import { officesOn } from '../db/offices.js';
 import { ruleSetInForce } from '../db/ruleSets.js';
 import { presenceReminderText, presenceViolationText } from '../notices/presenceText.js';
 import type { ActivityDeps } from './deps.js';
-import { bureauHead } from './noticeChase.js';
 import { nameLookup } from './names.js';
 import { publishOnce } from './publishOnce.js';
 
