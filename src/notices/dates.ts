@@ -3,6 +3,7 @@
 // (7 December 2026, 12:25). Every notice text formats through here, so none shows an ISO
 // timestamp or a UTC day.
 import { parsePeriod } from '../core/periods.js';
+import { wallClock } from '../core/presenceMonth.js';
 
 /** The bureau's time zone when the configuration names none (TIME_ZONE defaults to it). */
 export const defaultTimeZone = 'Asia/Shanghai';
@@ -35,14 +36,6 @@ export const monthEn = (month: string) => {
   const [y, m] = parts(month);
   return `${monthsEn[m - 1]} ${y}`;
 };
-
-/** The wall-clock day and time of an instant in `timeZone`. */
-function wallClock(at: Date | string, timeZone: string): { day: string; hour: number; minute: number } {
-  const p = Object.fromEntries(new Intl.DateTimeFormat('en-US', {
-    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
-  }).formatToParts(new Date(at)).map((x) => [x.type, x.value]));
-  return { day: `${p.year}-${p.month}-${p.day}`, hour: Number(p.hour), minute: Number(p.minute) };
-}
 
 /** The calendar day an instant falls on in `timeZone`, as YYYY-MM-DD. */
 export const localDay = (at: Date | string, timeZone: string) => wallClock(at, timeZone).day;
