@@ -30,7 +30,12 @@ describe('a visit before the month\'s launcher', () => {
       const visit = await post('/api/visits', { leaderId: 'L04', communityId: 'c04', date: today }).expect(201);
       expect((await handle.describe()).status.name).toBe('RUNNING');
       await post(`/api/visits/${visit.body.id}/confirmation`, { officerId: 'o07', verdict: 'confirmed' }).expect(200);
-      return p.settled({ leaderId: 'L04', month } as PresenceMonthInput, await handle.result());
+      const judged = await p.settled({ leaderId: 'L04', month } as PresenceMonthInput, await handle.result());
+      // A visit for a month already judged is stored but starts nothing: the month's verdict is final.
+      const { runId } = await handle.describe();
+      await post('/api/visits', { leaderId: 'L04', communityId: 'c04', date: today, note: 'late' }).expect(201);
+      expect(await handle.describe()).toMatchObject({ runId, status: { name: 'COMPLETED' } });
+      return judged;
     });
 
     expect(progress.recorded).toEqual({ days: 1, compliant: false });
