@@ -11,6 +11,7 @@ import { officesOn } from '../db/offices.js';
 import { ruleSetVersion } from '../db/ruleSets.js';
 import { audited } from '../db/audit.js';
 import { proposeReassignment } from '../db/reassignments.js';
+import { defaultTimeZone } from '../notices/dates.js';
 import { renderNotice, type NameOf } from '../notices/render.js';
 import type { Notifier, Tx } from '../notices/notifier.js';
 import type { MissingFigure } from '../workflows/messages.js';
@@ -35,7 +36,7 @@ export interface CycleSummary {
 
 const actor = 'system:periodEvaluation';
 
-export function decideActivities({ db, notifier, clock }: ActivityDeps) {
+export function decideActivities({ db, notifier, clock, timeZone = defaultTimeZone }: ActivityDeps) {
   return {
     async decideAndPersist(input: { cycleId: string; gaps: MissingFigure[] }): Promise<CycleSummary> {
       const cycle = await db.cycle.findUnique({ where: { id: input.cycleId } });
@@ -67,7 +68,7 @@ export function decideActivities({ db, notifier, clock }: ActivityDeps) {
             update: {},
           });
         }
-        for (const n of outcome.notices) await publishDraft(tx, notifier, cycle.id, withSanctions(n, outcome), nameOf);
+        for (const n of outcome.notices) await publishDraft(tx, notifier, cycle.id, withSanctions(n, outcome), nameOf, timeZone);
         await tx.cycle.update({ where: { id: cycle.id }, data: { status: 'decided', gaps: input.gaps as object[], completedAt: clock() } });
         await audited(tx, actor, { action: 'decide', entity: 'Cycle', entityId: cycle.id, before: { status: cycle.status }, after: { status: 'decided', decisions: outcome.decisions.length, gaps: input.gaps.length } });
       }, { timeout: 600_000, maxWait: 30_000 });
@@ -149,8 +150,8 @@ function withSanctions(n: NoticeDraft, outcome: PeriodOutcome): NoticeDraft {
   return { ...n, facts: { ...n.facts, period: outcome.period, kinds } };
 }
 
-async function publishDraft(tx: Tx, notifier: Notifier, cycleId: string, n: NoticeDraft, nameOf: NameOf) {
-  await notifier.publish(tx, { id: `${cycleId}/${n.kind}/${n.about}`, cycleId, ...n, ...renderNotice(n, nameOf) });
+async function publishDraft(tx: Tx, notifier: Notifier, cycleId: string, n: NoticeDraft, nameOf: NameOf, timeZone: string) {
+  await notifier.publish(tx, { id: `${cycleId}/${n.kind}/${n.about}`, cycleId, ...n, ...renderNotice(n, nameOf, timeZone) });
 }
 
 async function storedSummary(db: ActivityDeps['db'], cycleId: string, period: string, gaps: MissingFigure[]): Promise<CycleSummary> {

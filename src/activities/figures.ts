@@ -8,6 +8,7 @@ import type { MissingFigure } from '../workflows/messages.js';
 import type { ActivityDeps } from './deps.js';
 import { nameLookup } from './names.js';
 import { metricsMissingNoticeId } from '../notices/acknowledgement.js';
+import { defaultTimeZone } from '../notices/dates.js';
 import { renderNotice } from '../notices/render.js';
 
 export function cyclePeriod(period: string): PeriodRef {
@@ -22,7 +23,7 @@ export function cyclePeriodEnd(period: string): string {
   return periodEnd(cyclePeriod(period));
 }
 
-export function figureActivities({ db, notifier }: ActivityDeps) {
+export function figureActivities({ db, notifier, timeZone = defaultTimeZone }: ActivityDeps) {
   async function missingFor(period: string, ruleSetVersionId: number): Promise<MissingFigure[]> {
     const { ruleSet } = await ruleSetVersion(db, ruleSetVersionId);
     const offices = await officesOn(db, cyclePeriodEnd(period));
@@ -94,7 +95,7 @@ export function figureActivities({ db, notifier }: ActivityDeps) {
           };
           const notice = { kind: 'metrics-missing' as const, about: source, recipients: [{ type: 'department' as const, id: source }], facts };
           const id = metricsMissingNoticeId(input.cycleId, source);
-          await notifier.publish(tx, { id, cycleId: input.cycleId, ...notice, ...renderNotice(notice, nameOf) });
+          await notifier.publish(tx, { id, cycleId: input.cycleId, ...notice, ...renderNotice(notice, nameOf, timeZone) });
         }
       });
       return { departments: [...bySource.keys()] };

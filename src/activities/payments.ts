@@ -5,6 +5,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { findOverdue, overdueNotices } from '../core/payments.js';
 import type { ObligationStatus } from '../core/obligationStatus.js';
 import type { ObligationFacts } from '../core/settlement.js';
+import { bureauHead } from '../core/recipients.js';
 import type { Recipient } from '../core/types.js';
 import type { Tx } from '../db/audit.js';
 import { coreObligation, obligationFacts, payeesOf } from '../db/obligations.js';
@@ -14,7 +15,7 @@ import { paymentOverdueNoticeId, paymentReminderNoticeId } from '../workflows/pa
 import type { ActivityDeps } from './deps.js';
 
 const actor = 'system:paymentVerification';
-const financeAndBureau: Recipient[] = [{ type: 'finance', id: 'finance' }, { type: 'bureau', id: 'bureau' }];
+const financeAndBureau: Recipient[] = [{ type: 'finance', id: 'finance' }, bureauHead];
 
 export function paymentActivities({ db, notifier, clock }: ActivityDeps) {
   async function obligationOrFail(tx: Tx, obligationId: string) {

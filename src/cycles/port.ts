@@ -43,6 +43,11 @@ export interface CyclePort {
 export interface WorkflowSignals {
   /** Returns false when no such workflow is running, so the caller can say so or carry on. */
   signal(workflowId: string, signalName: string, arg: unknown): Promise<boolean>;
+  /**
+   * Signals the workflow, starting it first (as `workflowType` with `args`) when it has never run,
+   * so the message is never lost. Returns false when that workflow has already closed.
+   */
+  signalWithStart(start: { workflowType: string; workflowId: string; args: unknown[] }, signalName: string, arg: unknown): Promise<boolean>;
   /** Sends a notice the API has committed to the inbox on through the configured channels, once per notice. */
   deliverNotice(noticeId: string): Promise<void>;
 }

@@ -15,6 +15,18 @@ export function createTemporalSignals(client: Client, taskQueue: string): Workfl
       }
     },
 
+    async signalWithStart({ workflowType, workflowId, args }, signalName, arg) {
+      try {
+        await client.workflow.signalWithStart(workflowType, {
+          workflowId, taskQueue, args, signal: signalName, signalArgs: [arg], workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+        });
+        return true;
+      } catch (err) {
+        if (err instanceof WorkflowExecutionAlreadyStartedError) return false;
+        throw err;
+      }
+    },
+
     async deliverNotice(noticeId) {
       const { workflowType, workflowId, args } = noticeDeliveryFollowUp(noticeId);
       try {

@@ -35,10 +35,11 @@ export class RecordingCycles implements CyclePort {
   }
 }
 
-/** Records signals and deliveries; `running` lists the workflow ids that answer as running. */
+/** Records signals, starts and deliveries; `running` lists the workflow ids that answer as running. */
 export class RecordingSignals implements WorkflowSignals {
   readonly sent: { workflowId: string; signalName: string; arg: unknown }[] = [];
   readonly running = new Set<string>();
+  readonly started: { workflowType: string; workflowId: string; args: unknown[] }[] = [];
   readonly delivered: string[] = [];
   deliveryError?: Error;
 
@@ -51,6 +52,14 @@ export class RecordingSignals implements WorkflowSignals {
     if (!this.running.has(workflowId)) return false;
     this.sent.push({ workflowId, signalName, arg });
     return true;
+  }
+
+  async signalWithStart(start: { workflowType: string; workflowId: string; args: unknown[] }, signalName: string, arg: unknown) {
+    if (!this.running.has(start.workflowId)) {
+      this.started.push(start);
+      this.running.add(start.workflowId);
+    }
+    return this.signal(start.workflowId, signalName, arg);
   }
 }
 

@@ -128,7 +128,7 @@ describe('paymentVerification', () => {
     // Each overdue week: the timer, the escalation and the delivery child that sends it on.
     expect(historyLength).toBeLessThanOrEqual(100 + 25 * overdue.length);
     expect(overdue.map((n) => n.id)).toEqual(overdue.map((_, week) => `${id}/payment-overdue/${plus(1 + 7 * week)}`));
-    expect(overdue[0]!.recipients.map((r) => `${r.recipientType}/${r.recipientId}`).sort()).toEqual(['bureau/bureau', 'finance/finance', 'officer/o01']);
+    expect(overdue[0]!.recipients.map((r) => `${r.recipientType}/${r.recipientId}`).sort()).toEqual(['bureau/head', 'finance/finance', 'officer/o01']);
     expect(overdue[0]!.facts).toMatchObject({ due: dueOn, amount: 1500, paid: 0 });
     expect(await kinds(id)).toEqual([...overdue.map(() => 'payment-overdue'), 'payment-recorded', 'payment-reminder']);
   });

@@ -4,4 +4,5 @@ export const devNamespaces = {
   e2ePostgres: 'e2e-postgres',
   schedules: 'schedules',
   yearEndSchedule: 'year-end-schedule',
+  presenceSchedule: 'presence-schedule',
 } as const;

@@ -3,6 +3,7 @@
 // the same transaction as the record that crossed it.
 import { Router } from 'express';
 import { z } from 'zod';
+import { bureauHead } from '../../core/recipients.js';
 import { audited } from '../../db/audit.js';
 import { ruleSetInForce } from '../../db/ruleSets.js';
 import { diversionText } from '../../notices/diversionText.js';
@@ -47,7 +48,7 @@ export function diversionsRouter(ctx: Ctx): Router {
         const facts = { month, communityId, count, allowed: parameters.diversionsPerMonth, stationId: d.stationId };
         await inbox.publish(tx, {
           id: noticeId, kind: 'diversion-excess', about: communityId, facts,
-          recipients: [{ type: 'station', id: d.stationId }, { type: 'bureau', id: 'head' }], ...diversionText(community, facts),
+          recipients: [{ type: 'station', id: d.stationId }, bureauHead], ...diversionText(community, facts),
         });
         await audited(tx, actor, { action: 'create', entity: 'Notice', entityId: noticeId, after: facts });
       }

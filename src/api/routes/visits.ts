@@ -1,9 +1,10 @@
 // Leaders log their days in the community; the community's officer confirms or disputes each.
-// Both are stored first and then told to the leader's presence workflow of that month.
+// Both are stored first and then told to the leader's presence workflow of that month, which the
+// message starts when the monthly launcher has not (yet): no stored visit goes uncounted.
 import { Router } from 'express';
 import { z } from 'zod';
 import { audited } from '../../db/audit.js';
-import { presenceWorkflowId, visitChangedSignalName } from '../../presence/ids.js';
+import { presenceMonthWorkflowType, presenceWorkflowId, visitChangedSignalName, type PresenceMonthStart } from '../../presence/ids.js';
 import { actorOf } from '../auth.js';
 import { communitiesOn } from '../boundOn.js';
 import type { Ctx } from '../context.js';
@@ -16,8 +17,11 @@ const answerSchema = z.strictObject({ officerId: idSchema, verdict: z.enum(['con
 
 export function visitsRouter(ctx: Ctx): Router {
   const router = Router();
-  const tell = (leaderId: string, date: string, visitId: number) =>
-    ctx.signals.signal(presenceWorkflowId(leaderId, date.slice(0, 7)), visitChangedSignalName, { visitId });
+  const tell = ({ leaderId, communityId, date, id }: { leaderId: string; communityId: string; date: string; id: number }) => {
+    const start: PresenceMonthStart = { leaderId, communityId, month: date.slice(0, 7) };
+    const workflow = { workflowType: presenceMonthWorkflowType, workflowId: presenceWorkflowId(leaderId, start.month), args: [start] };
+    return ctx.signals.signalWithStart(workflow, visitChangedSignalName, { visitId: id });
+  };
 
   router.post('/', async (req, res) => {
     const v = parseBody(visitSchema, req.body);
@@ -34,7 +38,7 @@ export function visitsRouter(ctx: Ctx): Router {
       await audited(tx, actor, { action: 'create', entity: 'Visit', entityId: row.id, after: row });
       return row;
     });
-    await tell(visit.leaderId, visit.date, visit.id);
+    await tell(visit);
     res.status(201).location(`${req.baseUrl}/${visit.id}`).json(visit);
   });
 
@@ -63,7 +67,7 @@ export function visitsRouter(ctx: Ctx): Router {
       await audited(tx, actor, { action: verdict === 'confirmed' ? 'confirm' : 'dispute', entity: 'Visit', entityId: id, before, after });
       return { visit: after, changed: true };
     });
-    if (changed) await tell(visit.leaderId, visit.date, visit.id);
+    if (changed) await tell(visit);
     res.status(200).json(visit);
   });
 
