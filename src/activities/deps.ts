@@ -9,4 +9,6 @@ export interface ActivityDeps {
   clock: () => Date;
   /** Channels beyond the inbox (webhook, email); none when not configured. */
   channels?: DeliveryChannel[];
+  /** The bureau's TIME_ZONE, where periods end; Asia/Shanghai when not given. */
+  timeZone?: string;
 }

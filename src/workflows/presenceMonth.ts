@@ -3,6 +3,7 @@
 // database, so a lost signal delays nothing that matters: every reminder recounts anyway.
 import { condition, defineQuery, defineSignal, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
+import { permanentFailureTypes } from '../core/failures.js';
 import type { PresenceMonthInput } from '../activities/presence.js';
 import { noticeDeliveryFollowUp } from '../notices/acknowledgement.js';
 import { visitChangedSignalName } from '../presence/ids.js';
@@ -10,7 +11,7 @@ import { startFollowUps } from './followUps.js';
 
 const { presenceDays, remindPresence, recordPresence } = proxyActivities<ReturnType<typeof createActivities>>({
   startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes' },
+  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes', nonRetryableErrorTypes: permanentFailureTypes },
 });
 
 export const visitChangedSignal = defineSignal<[{ visitId: number }]>(visitChangedSignalName);
