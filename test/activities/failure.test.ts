@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activityFailure, maxMessageLength, reportingFailures } from '../../src/activities/failure.js';
 import { PermanentFailure } from '../../src/core/failures.js';
 import { InvalidFigureError } from '../../src/core/scoring.js';
+import { MissingFactError } from '../../src/rules/engine.js';
+import { parseRuleSet } from '../../src/rules/ruleSet.js';
 import { freshSqlite, type TestDb } from '../support/db.js';
 
 let t: TestDb;
@@ -47,6 +49,9 @@ describe('activityFailure', () => {
     expect(office).toMatchObject({ type: 'OfficeWithoutOfficer', message: 'no officer on c10', nonRetryable: true, details: [{ fix: 'bind an officer to c10' }] });
     const figure = activityFailure(new InvalidFigureError('c01', 'population', 'expected a population greater than 0', 0)) as ApplicationFailure;
     expect(figure).toMatchObject({ type: 'InvalidFigure', nonRetryable: true, details: [{ fix: expect.stringContaining('POST /api/metrics') }] });
+    const stored = (() => { try { parseRuleSet({ name: 'broken' }, 'rule set version 3'); } catch (err) { return err; } })();
+    expect(activityFailure(stored)).toMatchObject({ type: 'InvalidRuleSet', nonRetryable: true, message: expect.stringMatching(/^rule set version 3: \$/) });
+    expect(activityFailure(new MissingFactError('weather', 'rainy-day'))).toMatchObject({ type: 'MissingFact', nonRetryable: true });
   });
 
   it('wraps every activity of a factory', async () => {

@@ -46,6 +46,11 @@ describe('a cycle that cannot be decided', () => {
       const failure = await env.client.workflow.getHandle(cycleId).result().then(() => undefined, (err: unknown) => err);
       expect(failure).toBeInstanceOf(WorkflowFailedError);
       expect((failure as WorkflowFailedError).cause?.cause).toMatchObject({ type: 'OfficeWithoutOfficer', nonRetryable: true });
+      // Every activity ran once: deciding was not retried.
+      const history = await env.client.workflow.getHandle(cycleId).fetchHistory();
+      const attempts = history.events!.flatMap((e) => (e.activityTaskStartedEventAttributes ? [e.activityTaskStartedEventAttributes.attempt] : []));
+      expect(attempts.length).toBeGreaterThanOrEqual(2);
+      expect(attempts.every((a) => a === 1)).toBe(true);
 
       const failed = (await get(`/api/cycles/${cycleId}`).expect(200)).body;
       expect(failed).toMatchObject({
