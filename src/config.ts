@@ -1,6 +1,6 @@
 // The only reader of process.env: parsed once at start-up and handed down.
 import { z } from 'zod';
-import { defaultTimeZone } from './notices/dates.js';
+import { defaultTimeZone } from './core/periodBounds.js';
 
 const port = z.coerce.number().int().min(1).max(65535);
 // 0 asks the operating system for any free port (tests run several services side by side).

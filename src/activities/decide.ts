@@ -1,17 +1,16 @@
 // Decides a period (month, quarter or half-year) with the pure core and stores every outcome
 // under its natural key, in one transaction: a retry, or a second run for a decided cycle,
 // changes nothing.
-import { ApplicationFailure } from '@temporalio/activity';
-import { CadenceNotDefinedError, decidePeriod } from '../core/period.js';
+import { PermanentFailure } from '../core/failures.js';
+import { decidePeriod } from '../core/period.js';
 import { formatPeriod, previousPeriod, type PeriodRef } from '../core/periods.js';
-import type { Decision, MetricValues, NoticeDraft, PeriodOutcome } from '../core/types.js';
-import { MissingFactError } from '../rules/engine.js';
+import type { Decision, MetricValues, NoticeDraft, Office, PeriodOutcome } from '../core/types.js';
 import { recordedFacts } from '../rules/explanation.js';
 import { officesOn } from '../db/offices.js';
 import { ruleSetVersion } from '../db/ruleSets.js';
 import { audited } from '../db/audit.js';
 import { proposeReassignment } from '../db/reassignments.js';
-import { defaultTimeZone } from '../notices/dates.js';
+import { defaultTimeZone } from '../core/periodBounds.js';
 import { renderNotice, type NameOf } from '../notices/render.js';
 import type { Notifier, Tx } from '../notices/notifier.js';
 import type { MissingFigure } from '../workflows/messages.js';
@@ -41,7 +40,7 @@ export function decideActivities({ db, notifier, clock, timeZone = defaultTimeZo
     async decideAndPersist(input: { cycleId: string; gaps: MissingFigure[] }): Promise<CycleSummary> {
       const cycle = await db.cycle.findUnique({ where: { id: input.cycleId } });
       if (!cycle?.ruleSetVersionId) {
-        throw ApplicationFailure.create({ type: 'InvalidCycleInput', message: `cycle ${input.cycleId} has not been opened`, nonRetryable: true });
+        throw new PermanentFailure('InvalidCycleInput', `cycle ${input.cycleId} has not been opened`);
       }
       if (cycle.status === 'decided') return storedSummary(db, cycle.id, cycle.period, input.gaps);
 
@@ -50,7 +49,8 @@ export function decideActivities({ db, notifier, clock, timeZone = defaultTimeZo
       const offices = await officesOn(db, cyclePeriodEnd(cycle.period));
       const figures = await figuresOf(db, cycle.period);
       const previous = await previousPeriodOf(db, period);
-      const outcome = await decideOrFail(() => decidePeriod({ period, offices, figures, previous }, ruleSet));
+      refuseUnboundFigures(figures, offices, cycle.period);
+      const outcome = await decidePeriod({ period, offices, figures, previous }, ruleSet);
       const nameOf = await nameLookup(db);
       const today = clock().toISOString().slice(0, 10);
 
@@ -77,16 +77,13 @@ export function decideActivities({ db, notifier, clock, timeZone = defaultTimeZo
   };
 }
 
-async function decideOrFail(decide: () => Promise<PeriodOutcome>): Promise<PeriodOutcome> {
-  try {
-    return await decide();
-  } catch (err) {
-    if (err instanceof MissingFactError) {
-      throw ApplicationFailure.create({ type: 'MissingFact', message: `rule set refers to unknown fact "${err.fact}"`, nonRetryable: true });
-    }
-    if (err instanceof CadenceNotDefinedError) throw ApplicationFailure.create({ type: 'InvalidCycleInput', message: err.message, nonRetryable: true });
-    throw err;
-  }
+/** Figures of a community with no officer bound at the period's end judge nobody: the bureau must bind one first. */
+function refuseUnboundFigures(figures: Record<string, unknown>, offices: Office[], period: string) {
+  const unbound = Object.keys(figures).filter((id) => !offices.some((o) => o.id === id)).sort();
+  if (unbound.length === 0) return;
+  const end = cyclePeriodEnd(period);
+  throw new PermanentFailure('OfficeWithoutOfficer', `figures for ${period} were submitted for ${unbound.join(', ')}, but no officer is bound there on ${end}`,
+    `bind an officer to ${unbound.join(', ')} effective on or before ${end} (POST /api/bindings), then start the cycle again (POST /api/cycles)`);
 }
 
 export async function figuresOf(db: ActivityDeps['db'], period: string) {

@@ -1,6 +1,8 @@
 // Which figures of a cycle's period are still missing, and chasing the departments that owe them.
-import { ApplicationFailure } from '@temporalio/activity';
+import { PermanentFailure } from '../core/failures.js';
+import { defaultTimeZone, outOfBounds, periodSpan } from '../core/periodBounds.js';
 import { parsePeriod, periodEnd, type PeriodRef } from '../core/periods.js';
+import { reopenFailedCycle } from '../db/cycles.js';
 import { metricKeys } from '../core/types.js';
 import { officesOn } from '../db/offices.js';
 import { cadenceInForce, ruleSetVersion } from '../db/ruleSets.js';
@@ -8,14 +10,13 @@ import type { MissingFigure } from '../workflows/messages.js';
 import type { ActivityDeps } from './deps.js';
 import { nameLookup } from './names.js';
 import { metricsMissingNoticeId } from '../notices/acknowledgement.js';
-import { defaultTimeZone } from '../notices/dates.js';
 import { renderNotice } from '../notices/render.js';
 
 export function cyclePeriod(period: string): PeriodRef {
   try {
     return parsePeriod(period);
   } catch (err) {
-    throw ApplicationFailure.create({ type: 'InvalidCycleInput', message: `period: ${(err as Error).message}`, nonRetryable: true });
+    throw new PermanentFailure('InvalidCycleInput', `period: ${(err as Error).message}`);
   }
 }
 
@@ -23,7 +24,7 @@ export function cyclePeriodEnd(period: string): string {
   return periodEnd(cyclePeriod(period));
 }
 
-export function figureActivities({ db, notifier, timeZone = defaultTimeZone }: ActivityDeps) {
+export function figureActivities({ db, notifier, clock, timeZone = defaultTimeZone }: ActivityDeps) {
   async function missingFor(period: string, ruleSetVersionId: number): Promise<MissingFigure[]> {
     const { ruleSet } = await ruleSetVersion(db, ruleSetVersionId);
     const offices = await officesOn(db, cyclePeriodEnd(period));
@@ -38,28 +39,32 @@ export function figureActivities({ db, notifier, timeZone = defaultTimeZone }: A
   async function cycleRow(cycleId: string) {
     const cycle = await db.cycle.findUnique({ where: { id: cycleId } });
     if (!cycle?.ruleSetVersionId) {
-      throw ApplicationFailure.create({ type: 'InvalidCycleInput', message: `cycle ${cycleId} has not been opened`, nonRetryable: true });
+      throw new PermanentFailure('InvalidCycleInput', `cycle ${cycleId} has not been opened`);
     }
     return { ...cycle, ruleSetVersionId: cycle.ruleSetVersionId };
   }
 
   return {
     /**
-     * Records the cycle and the rule-set version in force at the end of its period, once. A month
-     * or half-year that version does not evaluate is refused: nothing is recorded for it.
+     * Records the cycle and the rule-set version in force at the end of its period, once, and
+     * reopens a cycle that failed before. A period that has not ended, of a year out of bounds,
+     * or a month or half-year that version does not evaluate, fails for good.
      */
     async openCycle(input: { cycleId: string; period: string }) {
       const period = cyclePeriod(input.period);
+      const bounds = outOfBounds(periodSpan(period), clock(), timeZone);
+      if (bounds) throw new PermanentFailure(bounds.type, bounds.message);
       let cycle = await db.cycle.findUnique({ where: { id: input.cycleId } });
-      if (!cycle) {
+      if (!cycle?.ruleSetVersionId) {
         const inForce = await cadenceInForce(db, period);
-        if (!inForce.evaluated) throw ApplicationFailure.create({ type: 'InvalidCycleInput', message: inForce.reason!, nonRetryable: true });
+        if (!inForce.evaluated) throw new PermanentFailure('InvalidCycleInput', inForce.reason!);
         cycle = await db.cycle.upsert({
           where: { id: input.cycleId },
           create: { id: input.cycleId, kind: period.cadence, period: input.period, status: 'collecting', ruleSetVersionId: inForce.version.id },
-          update: {},
+          update: { ruleSetVersionId: inForce.version.id },
         });
       }
+      if (cycle.status === 'failed') cycle = await reopenFailedCycle(db, cycle.id, 'system:periodEvaluation');
       const { ruleSet } = await ruleSetVersion(db, cycle.ruleSetVersionId!);
       return {
         ruleSetVersionId: cycle.ruleSetVersionId!,

@@ -1,10 +1,10 @@
 // The activities of jointNoticeAcknowledgement. Each reminder and the escalation is a notice
 // of its own under a natural key, so a retried activity publishes it once.
-import { ApplicationFailure } from '@temporalio/activity';
 import { bureauHead } from '../core/recipients.js';
+import { PermanentFailure } from '../core/failures.js';
 import type { NoticeKind, Recipient } from '../core/types.js';
 import type { Db } from '../db/client.js';
-import { defaultTimeZone } from '../notices/dates.js';
+import { defaultTimeZone } from '../core/periodBounds.js';
 import { escalationText, reminderText, type ChasedNotice } from '../notices/chaseText.js';
 import type { RenderedNotice } from '../notices/render.js';
 import type { ActivityDeps } from './deps.js';
@@ -51,7 +51,7 @@ export function noticeChaseActivities({ db, notifier, timeZone = defaultTimeZone
 
 async function chasedNotice(db: Db, noticeId: string) {
   const notice = await db.notice.findUnique({ where: { id: noticeId }, select: { id: true, titleZh: true, createdAt: true, cycleId: true } });
-  if (!notice) throw ApplicationFailure.create({ type: 'UnknownNotice', message: `notice ${noticeId} does not exist`, nonRetryable: true });
+  if (!notice) throw new PermanentFailure('UnknownNotice', `notice ${noticeId} does not exist`);
   return notice;
 }
 

@@ -1,7 +1,7 @@
 // Activities of the payment verification workflow. Each writes under natural keys (notice ids
 // built from the obligation, the payment reference, the dispute id or the as-of date) in one
 // transaction, so a retry after a worker died mid-way writes nothing twice.
-import { ApplicationFailure } from '@temporalio/activity';
+import { PermanentFailure } from '../core/failures.js';
 import { findOverdue, overdueNotices } from '../core/payments.js';
 import type { ObligationStatus } from '../core/obligationStatus.js';
 import type { ObligationFacts } from '../core/settlement.js';
@@ -20,7 +20,7 @@ const financeAndBureau: Recipient[] = [{ type: 'finance', id: 'finance' }, burea
 export function paymentActivities({ db, notifier, clock }: ActivityDeps) {
   async function obligationOrFail(tx: Tx, obligationId: string) {
     const row = await tx.paymentObligation.findUnique({ where: { id: obligationId } });
-    if (!row) throw ApplicationFailure.create({ type: 'UnknownObligation', message: `obligation ${obligationId} does not exist`, nonRetryable: true });
+    if (!row) throw new PermanentFailure('UnknownObligation', `obligation ${obligationId} does not exist`);
     return row;
   }
 

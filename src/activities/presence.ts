@@ -5,7 +5,7 @@ import { bureauHead } from '../core/recipients.js';
 import { countedDays, judgeMonth, localMonth, nextMonthStart, reminderDates, workingDaysLeft, zonedInstant, type VisitStatus } from '../core/presenceMonth.js';
 import { officesOn } from '../db/offices.js';
 import { ruleSetInForce } from '../db/ruleSets.js';
-import { defaultTimeZone } from '../notices/dates.js';
+import { defaultTimeZone } from '../core/periodBounds.js';
 import { presenceReminderText, presenceViolationText } from '../notices/presenceText.js';
 import type { PresenceMonthStart } from '../presence/ids.js';
 import type { ActivityDeps } from './deps.js';

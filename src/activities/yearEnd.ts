@@ -1,10 +1,12 @@
 // The year-end cycle: ranks the year from the stored quarterly scores with the pure core, and
 // stores rewards, their payment obligations and the records honours create, in one transaction
 // keyed on the year: a retry, or a second run, changes nothing.
-import { ApplicationFailure } from '@temporalio/activity';
+import { PermanentFailure } from '../core/failures.js';
+import { defaultTimeZone, outOfBounds, yearSpan } from '../core/periodBounds.js';
 import type { RewardDecision } from '../core/types.js';
 import { decideYear } from '../core/year.js';
 import { audited, type Tx } from '../db/audit.js';
+import { reopenFailedCycle } from '../db/cycles.js';
 import { officesOn } from '../db/offices.js';
 import { ruleSetInForce, ruleSetVersion } from '../db/ruleSets.js';
 import { recordedFacts } from '../rules/explanation.js';
@@ -33,25 +35,33 @@ export interface YearEndSummary {
   followUps: FollowUp[];
 }
 
-export function yearEndActivities({ db, clock }: ActivityDeps) {
+export function yearEndActivities({ db, clock, timeZone = defaultTimeZone }: ActivityDeps) {
+  /** A year that has not ended, or is out of bounds, fails for good. */
+  const checkYear = (year: number) => {
+    const bounds = outOfBounds(yearSpan(year), clock(), timeZone);
+    if (bounds) throw new PermanentFailure(bounds.type, bounds.message);
+  };
+
   return {
     /** The year's quarters whose cycles have not been decided yet. */
     async undecidedQuarters(input: { year: number }): Promise<string[]> {
+      checkYear(input.year);
       const decided = await db.cycle.findMany({ where: { kind: 'quarterly', status: 'decided', period: { in: quarters(input.year) } }, select: { period: true } });
       return quarters(input.year).filter((p) => !decided.some((c) => c.period === p));
     },
 
     async decideYearEnd(input: { cycleId: string; year: number }): Promise<YearEndSummary> {
       const { cycleId, year } = input;
-      if (!Number.isInteger(year) || year < 2000 || year > 2999) {
-        throw ApplicationFailure.create({ type: 'InvalidCycleInput', message: `year ${year} is not a year`, nonRetryable: true });
-      }
+      checkYear(year);
       const inForce = await ruleSetInForce(db, `${year}-12-31`);
-      const cycle = await db.cycle.upsert({
+      let cycle = await db.cycle.upsert({
         where: { id: cycleId },
         create: { id: cycleId, kind: 'year-end', period: String(year), status: 'collecting', ruleSetVersionId: inForce.id },
         update: {},
       });
+      if (cycle.status === 'failed') cycle = await reopenFailedCycle(db, cycleId, actor);
+      // A failure recorded before the year was decided left a row without a version.
+      if (!cycle.ruleSetVersionId) cycle = await db.cycle.update({ where: { id: cycleId }, data: { ruleSetVersionId: inForce.id } });
       const evaluations = await db.evaluation.findMany({ where: { period: { in: quarters(year) } }, orderBy: { period: 'asc' } });
       const quartersUsed = [...new Set(evaluations.map((e) => e.period))];
       if (cycle.status === 'decided') return storedSummary(db, cycleId, year, quartersUsed);

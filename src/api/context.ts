@@ -1,5 +1,6 @@
 import type { CyclePort, WorkflowSignals } from '../cycles/port.js';
 import type { Db } from '../db/client.js';
+import { defaultTimeZone } from '../core/periodBounds.js';
 
 export interface Logger {
   error(message: string, ...rest: unknown[]): void;
@@ -13,6 +14,8 @@ export interface AppDeps {
   clock?: () => Date;
   /** Defaults to console. */
   logger?: Logger;
+  /** The bureau's TIME_ZONE, where periods end; Asia/Shanghai when not given. */
+  timeZone?: string;
 }
 
 /** What every route factory receives. */
@@ -24,9 +27,10 @@ export interface Ctx {
   now(): Date;
   /** Today as YYYY-MM-DD (UTC) by the injected clock. */
   today(): string;
+  timeZone: string;
 }
 
 export function contextOf(deps: AppDeps): Ctx {
   const clock = deps.clock ?? (() => new Date());
-  return { db: deps.db, cycles: deps.cycles, signals: deps.signals, log: deps.logger ?? console, now: clock, today: () => clock().toISOString().slice(0, 10) };
+  return { db: deps.db, cycles: deps.cycles, signals: deps.signals, log: deps.logger ?? console, now: clock, today: () => clock().toISOString().slice(0, 10), timeZone: deps.timeZone ?? defaultTimeZone };
 }

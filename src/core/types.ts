@@ -62,7 +62,7 @@ export type Honour = 'deputy-section-level-recommendation' | 'reserve-talent-poo
 export type NoticeKind = 'joint-notice' | 'presence-reminder' | 'presence-violation' | 'payment-overdue' | 'metrics-missing'
   | 'notice-reminder' | 'notice-escalation' | 'diversion-excess'
   | 'payment-reminder' | 'payment-recorded' | 'payment-disputed' | 'payment-corrected'
-  | 'police-situation-bulletin' | 'case-solved-bulletin';
+  | 'police-situation-bulletin' | 'case-solved-bulletin' | 'cycle-failed';
 
 export interface Recipient { type: 'officer' | 'leader' | 'department' | 'bureau' | 'finance' | 'station'; id: string }
 

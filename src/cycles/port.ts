@@ -1,6 +1,7 @@
 // What the HTTP API needs from the cycle machinery. The Temporal implementation lives beside
 // this file; the API never imports Temporal itself.
 
+import type { FailureExplanation } from '../core/failures.js';
 import type { Cadence } from '../core/periods.js';
 
 /** A period evaluation (monthly, quarterly, half-year) or the year-end cycle. */
@@ -12,6 +13,11 @@ export function cycleId(kind: CycleKind, period: string): string {
   return `${kind}-${period}`;
 }
 
+/** The kind a cycle id starts with; kinds contain dashes themselves (year-end-2026, half-year-2026-H1). */
+export function cycleKindOf(id: string): CycleKind {
+  return cycleKinds.find((k) => id.startsWith(`${k}-`)) ?? 'quarterly';
+}
+
 export interface CycleStatus {
   cycleId: string;
   kind: CycleKind;
@@ -21,7 +27,11 @@ export interface CycleStatus {
   /** The workflow's own step, from its status query while it runs. */
   step?: string;
   waitingFor?: { community: string; metric: string; source: string }[];
+  /** Year-end cycles: the year's quarterly cycles not decided yet. */
+  waitingForQuarters?: string[];
   deadline?: string;
+  /** Once the step is 'failed': why, and what to fix. */
+  failure?: FailureExplanation;
 }
 
 export class CycleAlreadyStartedError extends Error {

@@ -5,9 +5,6 @@
 import { parsePeriod } from '../core/periods.js';
 import { wallClock } from '../core/presenceMonth.js';
 
-/** The bureau's time zone when the configuration names none (TIME_ZONE defaults to it). */
-export const defaultTimeZone = 'Asia/Shanghai';
-
 const monthsEn = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const quarterZh = ['', '一', '二', '三', '四'];
 

@@ -3,13 +3,14 @@
 // so that a lost or early signal costs at most one extra reminder.
 import { condition, continueAsNew, defineQuery, defineSignal, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
+import { permanentFailureTypes } from '../core/failures.js';
 import { noticeAcknowledgedSignalName, noticeDeliveryFollowUp, type AcknowledgingRecipient } from '../notices/acknowledgement.js';
 import type { ChaseStep } from '../activities/noticeChase.js';
 import { startFollowUps } from './followUps.js';
 
 const { unacknowledgedRecipients, remindRecipients, escalateNotice } = proxyActivities<ReturnType<typeof createActivities>>({
   startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes', nonRetryableErrorTypes: ['UnknownNotice'] },
+  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes', nonRetryableErrorTypes: permanentFailureTypes },
 });
 
 export const noticeAcknowledgedSignal = defineSignal<[AcknowledgingRecipient]>(noticeAcknowledgedSignalName);

@@ -3,6 +3,7 @@
 // after full payment), and keeps listening for disputes for a while after settling.
 import { condition, continueAsNew, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
+import { permanentFailureTypes } from '../core/failures.js';
 import { noticeDeliveryFollowUp } from '../notices/acknowledgement.js';
 import { daysMs, isSettled, overdueFrom, paidInFull, reminderAt, type PaymentTiming } from '../core/settlement.js';
 import { startFollowUps } from './followUps.js';
@@ -15,7 +16,7 @@ const { reviewObligation, remindFinance, escalateOverdue, settleObligation, clos
   ReturnType<typeof createActivities>
 >({
   startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '2 seconds', maximumInterval: '10 minutes', nonRetryableErrorTypes: ['UnknownObligation'] },
+  retry: { initialInterval: '2 seconds', maximumInterval: '10 minutes', nonRetryableErrorTypes: permanentFailureTypes },
 });
 
 export interface PaymentVerificationInput {

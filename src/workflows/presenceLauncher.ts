@@ -2,13 +2,14 @@
 // continuing as new after each page so a national deployment stays far inside the history limits.
 import { continueAsNew, proxyActivities } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
+import { permanentFailureTypes } from '../core/failures.js';
 import { presenceMonthWorkflowType, presenceWorkflowId } from '../presence/ids.js';
 import { startFollowUps } from './followUps.js';
 import { scheduledStart } from './scheduledStart.js';
 
 const { presencePlan } = proxyActivities<ReturnType<typeof createActivities>>({
   startToCloseTimeout: '2 minutes',
-  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes' },
+  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes', nonRetryableErrorTypes: permanentFailureTypes },
 });
 
 export interface PresenceLauncherInput {

@@ -5,6 +5,7 @@
 // signal-with-start with only the leader, community and month, and it plans the month itself.
 import { condition, defineQuery, defineSignal, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
+import { permanentFailureTypes } from '../core/failures.js';
 import type { PresenceMonthInput } from '../activities/presence.js';
 import { noticeDeliveryFollowUp } from '../notices/acknowledgement.js';
 import { visitChangedSignalName, type PresenceMonthStart } from '../presence/ids.js';
@@ -12,7 +13,7 @@ import { startFollowUps } from './followUps.js';
 
 const { presenceDays, presenceMonthPlan, remindPresence, recordPresence } = proxyActivities<ReturnType<typeof createActivities>>({
   startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes' },
+  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes', nonRetryableErrorTypes: permanentFailureTypes },
 });
 
 export const visitChangedSignal = defineSignal<[{ visitId: number }]>(visitChangedSignalName);

@@ -17,7 +17,8 @@ let activities: ReturnType<typeof createActivities>;
 beforeAll(async () => {
   t = await freshSqlite('api-cadences');
   await seedDemoCounty(t.db, { today: '2026-01-01' });
-  h = await harness(t.db);
+  // July: the months and the half-year started below have ended.
+  h = await harness(t.db, { now: '2026-07-02T08:00:00Z' });
   communities = (await t.db.community.findMany({ orderBy: { id: 'asc' } })).map((c) => c.id);
   activities = createActivities({ db: t.db, notifier: createInboxNotifier(), clock: () => new Date('2026-04-02T00:00:00Z') });
 });

@@ -70,12 +70,14 @@ export class RecordingLogger implements Logger {
   warn(...args: unknown[]) { this.warnings.push(args); }
 }
 
-export async function harness(db: Db) {
+/** `now` moves the API's clock off the default, 08:00 UTC on `today`. */
+export async function harness(db: Db, options: { now?: string } = {}) {
   const cycles = new RecordingCycles();
   const signals = new RecordingSignals();
   const logger = new RecordingLogger();
-  await createApiUser(db, { id: actor, name: 'Test clerk', token });
-  const app = createApp({ db, cycles, signals, clock: () => new Date(`${today}T08:00:00Z`), logger });
+  // A second harness on the same database (another clock) shares the clerk.
+  if (!(await db.apiUser.findUnique({ where: { id: actor } }))) await createApiUser(db, { id: actor, name: 'Test clerk', token });
+  const app = createApp({ db, cycles, signals, clock: () => new Date(options.now ?? `${today}T08:00:00Z`), logger });
   const auth = { Authorization: `Bearer ${token}` };
   const api = {
     get: (path: string) => request(app).get(path).set(auth),

@@ -5,6 +5,7 @@ import multer from 'multer';
 import { z } from 'zod';
 import { parsePeriod, periodEnd } from '../../core/periods.js';
 import { auditedMany, type AuditChange, type Tx } from '../../db/audit.js';
+import { officesOn } from '../../db/offices.js';
 import { cadenceInForce, ruleSetInForce, type RuleSetVersionRef } from '../../db/ruleSets.js';
 import { actorOf } from '../auth.js';
 import type { Ctx } from '../context.js';
@@ -69,9 +70,30 @@ function checkSuppliers(figures: Figure[], versions: Map<string, RuleSetVersionR
   if (errors.length) fail(errors);
 }
 
+/**
+ * Figures for a community with no officer bound at the period's end would judge nobody and stop
+ * its cycle: they are refused until an officer is bound. Unknown communities are left to checkReferences.
+ */
+async function checkEvaluated(ctx: Ctx, figures: Figure[], locate: Locate): Promise<void> {
+  const errors: FieldError[] = [];
+  const known = new Set((await ctx.db.community.findMany({ where: { id: { in: distinct(figures, 'communityId') } }, select: { id: true } })).map((c) => c.id));
+  for (const period of distinct(figures, 'period')) {
+    const end = periodEnd(parsePeriod(period));
+    const evaluated = new Set((await officesOn(ctx.db, end)).map((o) => o.id));
+    const refused = new Set<string>();
+    figures.forEach((f, i) => {
+      if (f.period !== period || !known.has(f.communityId) || evaluated.has(f.communityId) || refused.has(f.communityId)) return;
+      refused.add(f.communityId);
+      errors.push({ ...locate(i, 'communityId'), message: `community ${f.communityId} has no officer bound on ${end}, the end of ${period}, so it will not be evaluated; bind an officer first (POST /api/bindings)` });
+    });
+  }
+  if (errors.length) fail(errors);
+}
+
 async function store(ctx: Ctx, actor: string, figures: Figure[], locate: Locate) {
   const now = ctx.now();
   await checkPeriods(ctx, figures, locate);
+  await checkEvaluated(ctx, figures, locate);
   const versions = await versionsByPeriod(ctx, figures);
   const result = await ctx.db.$transaction(async (tx) => {
     // An unknown department is named as such before it is told what it does not supply.
