@@ -1,5 +1,6 @@
 import type { CyclePort, WorkflowSignals } from '../cycles/port.js';
 import type { Db } from '../db/client.js';
+import type { TemporalProbe } from './health.js';
 
 export interface Logger {
   error(message: string, ...rest: unknown[]): void;
@@ -13,6 +14,8 @@ export interface AppDeps {
   clock?: () => Date;
   /** Defaults to console. */
   logger?: Logger;
+  /** Checks Temporal for /readyz; without it /readyz checks the database alone. */
+  temporalProbe?: TemporalProbe;
 }
 
 /** What every route factory receives. */

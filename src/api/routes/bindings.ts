@@ -7,6 +7,7 @@ import { actorOf } from '../auth.js';
 import type { Ctx } from '../context.js';
 import { Problem } from '../problem.js';
 import { daySchema, idSchema, subjectTypeSchema } from '../schemas.js';
+import { intKey, listQuery, readPage } from '../pagination.js';
 import { parseBody, parseParam, parseQuery } from '../validate.js';
 
 type SubjectType = z.infer<typeof subjectTypeSchema>;
@@ -25,7 +26,7 @@ const createSchema = z.strictObject({
 
 const patchSchema = z.strictObject({ effectiveTo: daySchema.nullable() });
 
-const listQuery = z.object({
+const bindingsQuery = listQuery({
   communityId: idSchema.optional(),
   subjectType: subjectTypeSchema.optional(),
   subjectId: idSchema.optional(),
@@ -87,15 +88,19 @@ export function bindingsRouter(ctx: Ctx): Router {
   });
 
   router.get('/', async (req, res) => {
-    const q = parseQuery(listQuery, req.query);
-    res.json(await ctx.db.binding.findMany({
-      where: {
-        communityId: q.communityId,
-        subjectType: q.subjectType,
-        subjectId: q.subjectId,
-        ...(q.at ? { effectiveFrom: { lte: q.at }, OR: [{ effectiveTo: null }, { effectiveTo: { gte: q.at } }] } : {}),
-      },
-      orderBy: [{ communityId: 'asc' }, { subjectType: 'asc' }, { subjectId: 'asc' }, { effectiveFrom: 'asc' }],
+    const q = parseQuery(bindingsQuery, req.query);
+    res.json(await readPage(req, res, {
+      limit: q.limit, cursor: q.cursor, key: intKey,
+      find: (page) => ctx.db.binding.findMany({
+        where: {
+          communityId: q.communityId,
+          subjectType: q.subjectType,
+          subjectId: q.subjectId,
+          ...(q.at ? { effectiveFrom: { lte: q.at }, OR: [{ effectiveTo: null }, { effectiveTo: { gte: q.at } }] } : {}),
+        },
+        orderBy: [{ communityId: 'asc' }, { subjectType: 'asc' }, { subjectId: 'asc' }, { effectiveFrom: 'asc' }, { id: 'asc' }],
+        ...page,
+      }),
     }));
   });
 

@@ -12,6 +12,7 @@ import { actorOf } from '../auth.js';
 import type { Ctx } from '../context.js';
 import { Problem } from '../problem.js';
 import { daySchema } from '../schemas.js';
+import { intKey, listQuery, readPage } from '../pagination.js';
 import { parseBody, parseParam, parseQuery, pointerOf } from '../validate.js';
 
 const versionId = z.coerce.number().int().positive().max(2 ** 31 - 1);
@@ -20,7 +21,7 @@ const createSchema = z.strictObject({
   effectiveFrom: daySchema,
   reason: z.string().trim().min(1).max(2000),
 });
-const diffQuery = z.object({ from: versionId, to: versionId });
+const diffQuery = z.strictObject({ from: versionId, to: versionId });
 const summary = { id: true, name: true, effectiveFrom: true, author: true, reason: true, createdAt: true } as const;
 
 /** A document that fails validation, every problem located under `at` (the body's pointer to it). */
@@ -49,10 +50,14 @@ export function rulesetsRouter(ctx: Ctx): Router {
     res.json({ valid: true, name: ruleSet.name, rules: Object.fromEntries(Object.entries(ruleSet.rules).map(([stage, rules]) => [stage, rules.length])) });
   });
 
-  router.get('/', async (_req, res) => {
+  router.get('/', async (req, res) => {
+    const { limit, cursor } = parseQuery(listQuery({}), req.query);
     await ensureDefaultRuleSet(ctx.db);
     const inForce = await ruleSetInForce(ctx.db, ctx.today());
-    const rows = await ctx.db.ruleSetVersion.findMany({ select: summary, orderBy: [{ effectiveFrom: 'asc' }, { id: 'asc' }] });
+    const rows = await readPage(req, res, {
+      limit, cursor, key: intKey,
+      find: (page) => ctx.db.ruleSetVersion.findMany({ select: summary, orderBy: [{ effectiveFrom: 'asc' }, { id: 'asc' }], ...page }),
+    });
     res.json(rows.map((r) => ({ ...r, inForce: r.id === inForce.id })));
   });
 
