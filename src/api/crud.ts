@@ -8,7 +8,7 @@ import type { Ctx } from './context.js';
 import { Problem } from './problem.js';
 import { idSchema } from './schemas.js';
 import { listQuery, readPage, stringKey } from './pagination.js';
-import { parseBody, parseParam, parseQuery } from './validate.js';
+import { noParameters, parseBody, parseParam, parseQuery } from './validate.js';
 
 // The part of a Prisma model delegate these routes use; the models differ only in columns.
 interface Delegate {
@@ -61,7 +61,7 @@ export function crudRouter<C extends { id: string }>(ctx: Ctx, spec: CrudSpec<C>
   });
 
   router.get('/:id', async (req, res) => {
-    parseQuery(z.object({}), req.query);
+    noParameters(req.query);
     const id = idParam(req.params.id);
     const row = await model(ctx.db).findUnique({ where: { id } });
     if (!row) throw Problem.notFound(spec.entity, id);

@@ -21,6 +21,11 @@ export function parseQuery<S extends z.ZodType>(schema: S, query: unknown): z.ou
   return r.data as z.output<S>;
 }
 
+/** For routes that take no query parameters: any given is a mistake worth saying. */
+export function noParameters(query: unknown): void {
+  parseQuery(z.strictObject({}), query);
+}
+
 /** Unknown keys (`cycleId[$ne]`) each get their own error naming the parameter. */
 function queryErrors(i: z.core.$ZodIssue): FieldError[] {
   if (i.code === 'unrecognized_keys') return i.keys.map((k) => ({ parameter: k, message: 'unknown query parameter' }));

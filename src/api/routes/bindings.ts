@@ -8,7 +8,7 @@ import type { Ctx } from '../context.js';
 import { Problem } from '../problem.js';
 import { daySchema, idSchema, subjectTypeSchema } from '../schemas.js';
 import { intKey, listQuery, readPage } from '../pagination.js';
-import { parseBody, parseParam, parseQuery } from '../validate.js';
+import { noParameters, parseBody, parseParam, parseQuery } from '../validate.js';
 
 type SubjectType = z.infer<typeof subjectTypeSchema>;
 interface Span { effectiveFrom: string; effectiveTo: string | null }
@@ -105,6 +105,7 @@ export function bindingsRouter(ctx: Ctx): Router {
   });
 
   router.get('/:id', async (req, res) => {
+    noParameters(req.query);
     const id = parseParam(z.coerce.number().int().positive(), req.params.id, 'Binding');
     const row = await ctx.db.binding.findUnique({ where: { id } });
     if (!row) throw Problem.notFound('Binding', id);

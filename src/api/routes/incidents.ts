@@ -8,7 +8,7 @@ import type { Ctx } from '../context.js';
 import { Problem } from '../problem.js';
 import { intKey, listQuery, readPage } from '../pagination.js';
 import { daySchema, idSchema, periodOf } from '../schemas.js';
-import { parseBody, parseParam, parseQuery } from '../validate.js';
+import { noParameters, parseBody, parseParam, parseQuery } from '../validate.js';
 
 const incidentSchema = z.strictObject({
   communityId: idSchema,
@@ -61,7 +61,7 @@ export function incidentsRouter(ctx: Ctx): Router {
   });
 
   router.get('/:id', async (req, res) => {
-    parseQuery(z.object({}), req.query);
+    noParameters(req.query);
     const id = parseParam(z.coerce.number().int().positive(), req.params.id, 'Incident');
     const row = await ctx.db.incident.findUnique({ where: { id } });
     if (!row) throw Problem.notFound('Incident', id);

@@ -9,7 +9,7 @@ import type { Ctx } from '../context.js';
 import { listQuery, readPage } from '../pagination.js';
 import { Problem } from '../problem.js';
 import { idSchema, periodOf } from '../schemas.js';
-import { parseParam, parseQuery } from '../validate.js';
+import { noParameters, parseParam, parseQuery } from '../validate.js';
 
 const monthSchema = periodOf('monthly');
 const presenceQuery = listQuery({
@@ -35,7 +35,7 @@ export function presenceRouter(ctx: Ctx): Router {
   });
 
   router.get('/:leaderId/:month', async (req, res) => {
-    parseQuery(z.object({}), req.query);
+    noParameters(req.query);
     const leaderId = parseParam(idSchema, req.params.leaderId, 'Leader');
     const month = parseParam(monthSchema, req.params.month, 'month');
     if (!(await ctx.db.leader.findUnique({ where: { id: leaderId } }))) throw Problem.notFound('Leader', leaderId);

@@ -7,7 +7,7 @@ import { noticeIdOf } from './noticeParams.js';
 import { Problem } from '../problem.js';
 import { idSchema, periodSchema } from '../schemas.js';
 import { intKey, listQuery, readPage, stringKey } from '../pagination.js';
-import { parseParam, parseQuery } from '../validate.js';
+import { noParameters, parseParam, parseQuery } from '../validate.js';
 
 const text = z.string().min(1).optional();
 
@@ -40,7 +40,7 @@ export function resultsRouter(ctx: Ctx): Router {
 
   // Decision ids contain slashes; `*id` takes them raw or %2F-encoded, as obligations and notices do.
   router.get('/decisions/*id', async (req, res) => {
-    parseQuery(z.object({}), req.query);
+    noParameters(req.query);
     const id = parseParam(z.string().min(1).max(200), noticeIdOf(req.params.id), 'Decision');
     const row = await ctx.db.decision.findUnique({ where: { id } });
     if (!row) throw Problem.notFound('Decision', id);

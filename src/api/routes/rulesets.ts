@@ -13,7 +13,7 @@ import type { Ctx } from '../context.js';
 import { Problem } from '../problem.js';
 import { daySchema } from '../schemas.js';
 import { intKey, listQuery, readPage } from '../pagination.js';
-import { parseBody, parseParam, parseQuery, pointerOf } from '../validate.js';
+import { noParameters, parseBody, parseParam, parseQuery, pointerOf } from '../validate.js';
 
 const versionId = z.coerce.number().int().positive().max(2 ** 31 - 1);
 const createSchema = z.strictObject({
@@ -36,11 +36,13 @@ export function rulesetsRouter(ctx: Ctx): Router {
   const schema = ruleSetJsonSchema();
   const facts = { monthly: periodFactsOf('monthly'), quarterly: periodFactsOf('quarterly'), halfYear: periodFactsOf('half-year'), yearEnd: yearEndFactCatalogue };
 
-  router.get('/schema', (_req, res) => {
+  router.get('/schema', (req, res) => {
+    noParameters(req.query);
     res.type('application/schema+json').send(JSON.stringify(schema));
   });
 
-  router.get('/facts', (_req, res) => {
+  router.get('/facts', (req, res) => {
+    noParameters(req.query);
     res.json(facts);
   });
 
@@ -70,6 +72,7 @@ export function rulesetsRouter(ctx: Ctx): Router {
   });
 
   router.get('/:id', async (req, res) => {
+    noParameters(req.query);
     const id = parseParam(versionId, req.params.id, 'RuleSetVersion');
     const row = await ctx.db.ruleSetVersion.findUnique({ where: { id } });
     if (!row) throw Problem.notFound('RuleSetVersion', id);

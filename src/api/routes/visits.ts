@@ -11,7 +11,7 @@ import type { Ctx } from '../context.js';
 import { Problem } from '../problem.js';
 import { intKey, listQuery, readPage } from '../pagination.js';
 import { daySchema, idSchema, periodOf } from '../schemas.js';
-import { parseBody, parseParam, parseQuery } from '../validate.js';
+import { noParameters, parseBody, parseParam, parseQuery } from '../validate.js';
 
 const visitSchema = z.strictObject({ leaderId: idSchema, communityId: idSchema, date: daySchema, note: z.string().trim().max(500).default('') });
 const visitsQuery = listQuery({
@@ -58,7 +58,7 @@ export function visitsRouter(ctx: Ctx): Router {
   });
 
   router.get('/:id', async (req, res) => {
-    parseQuery(z.object({}), req.query);
+    noParameters(req.query);
     const id = parseParam(z.coerce.number().int().positive(), req.params.id, 'Visit');
     const visit = await ctx.db.visit.findUnique({ where: { id } });
     if (!visit) throw Problem.notFound('Visit', id);
