@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/api/app.js';
 import { createDb, type Db } from '../../src/db/client.js';
 import { seedDemoCounty } from '../../src/db/seed.js';
-import { freshSqlite } from '../support/db.js';
+import { freshPostgres, freshSqlite, type TestDb } from '../support/db.js';
 import { expectProblem, harness, RecordingCycles, RecordingLogger, RecordingSignals } from './harness.js';
 
 let db: Db;
@@ -45,11 +45,11 @@ beforeAll(async () => {
 afterAll(async () => db?.$disconnect());
 
 /** Follows rel="next" from `path` and returns every page's items. */
-async function walk(path: string, items = (b: any) => b as unknown[]) {
+async function walk(path: string, items = (b: any) => b as unknown[], api = h.api) {
   const pages: unknown[][] = [];
   let next: string | undefined = path;
   while (next) {
-    const res = await h.api.get(next);
+    const res = await api.get(next);
     expect(res.status).toBe(200);
     pages.push(items(res.body));
     next = /<([^>]+)>;\s*rel="next"/.exec(res.headers.link ?? '')?.[1];
@@ -94,6 +94,24 @@ describe('cursor pagination', () => {
     const one = await h.api.get('/api/communities?limit=1');
     expect(one.body).toHaveLength(1);
     expect(one.headers.link).toMatch(/^<\/api\/communities\?limit=1&cursor=[\w-]+>; rel="next"$/);
+  });
+});
+
+describe('cursor pagination on PostgreSQL', () => {
+  let t: TestDb;
+  let pg: Awaited<ReturnType<typeof harness>>;
+  beforeAll(async () => {
+    t = await freshPostgres('api-lists');
+    await seedDemoCounty(t.db, { today: '2026-01-01' });
+    pg = await harness(t.db);
+  });
+  afterAll(async () => t?.drop());
+
+  it.each(['/api/bindings', '/api/officers', '/api/audit'])('reads %s five at a time as one full read', async (path) => {
+    const all = (await pg.api.get(`${path}?limit=500`)).body as unknown[];
+    const pages = await walk(`${path}?limit=5`, undefined, pg.api);
+    expect(pages.length).toBe(Math.ceil(all.length / 5));
+    expect(pages.flat()).toEqual(all);
   });
 });
 
