@@ -3,6 +3,7 @@
 // message starts when the monthly launcher has not (yet): no stored visit goes uncounted.
 import { Router } from 'express';
 import { z } from 'zod';
+import type { VisitStatus } from '../../core/presenceMonth.js';
 import { audited } from '../../db/audit.js';
 import { presenceMonthWorkflowType, presenceWorkflowId, visitChangedSignalName, type PresenceMonthStart } from '../../presence/ids.js';
 import { actorOf } from '../auth.js';
@@ -18,7 +19,7 @@ const visitsQuery = listQuery({
   leaderId: idSchema.optional(),
   communityId: idSchema.optional(),
   month: periodOf('monthly').optional(),
-  status: z.enum(['pending', 'confirmed', 'disputed']).optional(),
+  status: z.enum(['pending', 'confirmed', 'disputed'] as const satisfies readonly VisitStatus[]).optional(),
 });
 const answerSchema = z.strictObject({ officerId: idSchema, verdict: z.enum(['confirmed', 'disputed'], { error: 'expected confirmed or disputed' }) });
 
