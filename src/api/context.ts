@@ -1,6 +1,7 @@
 import type { CyclePort, WorkflowSignals } from '../cycles/port.js';
 import type { Db } from '../db/client.js';
 import { defaultTimeZone } from '../core/periodBounds.js';
+import type { TemporalProbe } from './health.js';
 
 export interface Logger {
   error(message: string, ...rest: unknown[]): void;
@@ -16,6 +17,8 @@ export interface AppDeps {
   logger?: Logger;
   /** The bureau's TIME_ZONE, where periods end; Asia/Shanghai when not given. */
   timeZone?: string;
+  /** Checks Temporal for /readyz; without it /readyz checks the database alone. */
+  temporalProbe?: TemporalProbe;
 }
 
 /** What every route factory receives. */

@@ -5,4 +5,5 @@ export const devNamespaces = {
   schedules: 'schedules',
   yearEndSchedule: 'year-end-schedule',
   presenceSchedule: 'presence-schedule',
+  readme: 'readme',
 } as const;

@@ -13,7 +13,8 @@ import type { Ctx } from '../context.js';
 import { cycleView } from '../cycleView.js';
 import { Problem } from '../problem.js';
 import { idSchema, periodOf, periodSchema } from '../schemas.js';
-import { parseBody, parseParam, parseQuery } from '../validate.js';
+import { listQuery, readPage, stringKey } from '../pagination.js';
+import { noParameters, parseBody, parseParam, parseQuery } from '../validate.js';
 
 const yearSchema = z.string().regex(/^\d{4}$/, 'expected a year as YYYY');
 const startSchema = z.discriminatedUnion('kind', [
@@ -22,7 +23,7 @@ const startSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('half-year'), period: periodOf('half-year') }),
   z.strictObject({ kind: z.literal('year-end'), period: yearSchema }),
 ], { error: `expected "kind" to be one of ${cycleKinds.map((k) => `"${k}"`).join(', ')}` });
-const listQuery = z.object({ kind: z.enum(cycleKinds).optional(), period: z.union([periodSchema, yearSchema]).optional(), status: z.string().optional() });
+const cyclesQuery = listQuery({ kind: z.enum(cycleKinds).optional(), period: z.union([periodSchema, yearSchema]).optional(), status: z.string().optional() });
 
 export function cyclesRouter(ctx: Ctx): Router {
   const router = Router();
@@ -51,11 +52,15 @@ export function cyclesRouter(ctx: Ctx): Router {
   });
 
   router.get('/', async (req, res) => {
-    const q = parseQuery(listQuery, req.query);
-    res.json(await ctx.db.cycle.findMany({ where: q, orderBy: [{ startedAt: 'desc' }, { id: 'asc' }] }));
+    const { limit, cursor, ...where } = parseQuery(cyclesQuery, req.query);
+    res.json(await readPage(req, res, {
+      limit, cursor, key: stringKey,
+      find: (page) => ctx.db.cycle.findMany({ where, orderBy: [{ startedAt: 'desc' }, { id: 'asc' }], ...page }),
+    }));
   });
 
   router.get('/:id', async (req, res) => {
+    noParameters(req.query);
     const id = parseParam(idSchema, req.params.id, 'Cycle');
     const [run, row] = await Promise.all([ctx.cycles.status(id), ctx.db.cycle.findUnique({ where: { id } })]);
     if (!run && !row) throw Problem.notFound('Cycle', id);

@@ -13,8 +13,9 @@ import { deliverCommitted } from '../deliver.js';
 import { communitiesOn } from '../boundOn.js';
 import type { Ctx } from '../context.js';
 import { Problem } from '../problem.js';
-import { daySchema, idSchema } from '../schemas.js';
-import { parseBody } from '../validate.js';
+import { intKey, listQuery, readPage } from '../pagination.js';
+import { daySchema, idSchema, periodOf } from '../schemas.js';
+import { parseBody, parseQuery } from '../validate.js';
 
 const diversionSchema = z.strictObject({
   stationId: idSchema,
@@ -22,6 +23,14 @@ const diversionSchema = z.strictObject({
   date: daySchema,
   kind: z.enum(['station-duty', 'case-work'], { error: 'expected station-duty or case-work' }),
   note: z.string().trim().max(500).default(''),
+});
+
+const diversionsQuery = listQuery({
+  communityId: idSchema.optional(),
+  officerId: idSchema.optional(),
+  stationId: idSchema.optional(),
+  kind: diversionSchema.shape.kind.optional(),
+  month: periodOf('monthly').optional(),
 });
 
 export function diversionsRouter(ctx: Ctx): Router {
@@ -56,6 +65,14 @@ export function diversionsRouter(ctx: Ctx): Router {
     });
     const { diversion, published } = result;
     res.status(201).json(published ? { ...diversion, notice: published, noticeDelivery: await deliverCommitted(ctx, published) } : diversion);
+  });
+
+  router.get('/', async (req, res) => {
+    const { limit, cursor, month, ...where } = parseQuery(diversionsQuery, req.query);
+    res.json(await readPage(req, res, {
+      limit, cursor, key: intKey,
+      find: (page) => ctx.db.diversion.findMany({ where: { ...where, ...(month ? { date: { startsWith: month } } : {}) }, orderBy: [{ date: 'asc' }, { id: 'asc' }], ...page }),
+    }));
   });
 
   return router;

@@ -13,6 +13,7 @@ import { figuresFromCsv } from '../csv-figures.js';
 import { fail, metricsBodySchema, type Figure, type Locate } from '../figures.js';
 import { Problem, where, type FieldError } from '../problem.js';
 import { idSchema, metricSchema, periodSchema } from '../schemas.js';
+import { intKey, listQuery, readPage } from '../pagination.js';
 import { parseBody, parseQuery } from '../validate.js';
 
 const limit = 1024 * 1024;
@@ -150,7 +151,7 @@ function csvText(req: Request): string {
   throw new Problem(415, 'send the CSV as multipart field "file" or as a text/csv body');
 }
 
-const listQuery = z.object({ period: periodSchema.optional(), communityId: idSchema.optional(), metric: metricSchema.optional() });
+const figuresQuery = listQuery({ period: periodSchema.optional(), communityId: idSchema.optional(), metric: metricSchema.optional() });
 
 export function metricsRouter(ctx: Ctx): Router {
   const router = Router();
@@ -172,10 +173,10 @@ export function metricsRouter(ctx: Ctx): Router {
     });
 
   router.get('/', async (req, res) => {
-    const q = parseQuery(listQuery, req.query);
-    res.json(await ctx.db.metricSubmission.findMany({
-      where: { period: q.period, communityId: q.communityId, metric: q.metric },
-      orderBy: [{ period: 'asc' }, { communityId: 'asc' }, { metric: 'asc' }],
+    const { limit, cursor, ...where } = parseQuery(figuresQuery, req.query);
+    res.json(await readPage(req, res, {
+      limit, cursor, key: intKey,
+      find: (page) => ctx.db.metricSubmission.findMany({ where, orderBy: [{ period: 'asc' }, { communityId: 'asc' }, { metric: 'asc' }], ...page }),
     }));
   });
 

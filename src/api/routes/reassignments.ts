@@ -9,12 +9,13 @@ import { actorOf } from '../auth.js';
 import type { Ctx } from '../context.js';
 import { Problem } from '../problem.js';
 import { daySchema, idSchema } from '../schemas.js';
-import { parseBody, parseParam, parseQuery } from '../validate.js';
+import { intKey, listQuery, readPage } from '../pagination.js';
+import { noParameters, parseBody, parseParam, parseQuery } from '../validate.js';
 
 type Reassignment = NonNullable<Awaited<ReturnType<Tx['reassignment']['findUnique']>>>;
 
 const statuses = ['pending', 'confirmed', 'overruled'] as const;
-const listQuery = z.strictObject({ communityId: idSchema.optional(), status: z.enum(statuses).optional() });
+const reassignmentsQuery = listQuery({ communityId: idSchema.optional(), status: z.enum(statuses).optional() });
 // `officers` lets the bureau move fewer of a team than the decision named; by default all go.
 const confirmSchema = z.strictObject({ effectiveFrom: daySchema, officers: z.array(idSchema).min(1).optional() });
 const overruleSchema = z.strictObject({ reason: z.string().trim().min(1, 'give the reason for overruling').max(2000) });
@@ -81,11 +82,15 @@ export function reassignmentsRouter(ctx: Ctx): Router {
   const router = Router();
 
   router.get('/', async (req, res) => {
-    const q = parseQuery(listQuery, req.query);
-    res.json(await ctx.db.reassignment.findMany({ where: q, orderBy: [{ decidedOn: 'asc' }, { id: 'asc' }] }));
+    const { limit, cursor, ...where } = parseQuery(reassignmentsQuery, req.query);
+    res.json(await readPage(req, res, {
+      limit, cursor, key: intKey,
+      find: (page) => ctx.db.reassignment.findMany({ where, orderBy: [{ decidedOn: 'asc' }, { id: 'asc' }], ...page }),
+    }));
   });
 
   router.get('/:id', async (req, res) => {
+    noParameters(req.query);
     const id = idParam(req.params.id);
     const row = await ctx.db.reassignment.findUnique({ where: { id } });
     if (!row) throw Problem.notFound('Reassignment', id);

@@ -3,16 +3,24 @@
 // message starts when the monthly launcher has not (yet): no stored visit goes uncounted.
 import { Router } from 'express';
 import { z } from 'zod';
+import type { VisitStatus } from '../../core/presenceMonth.js';
 import { audited } from '../../db/audit.js';
 import { presenceMonthWorkflowType, presenceWorkflowId, visitChangedSignalName, type PresenceMonthStart } from '../../presence/ids.js';
 import { actorOf } from '../auth.js';
 import { communitiesOn } from '../boundOn.js';
 import type { Ctx } from '../context.js';
 import { Problem } from '../problem.js';
-import { daySchema, idSchema } from '../schemas.js';
-import { parseBody, parseParam } from '../validate.js';
+import { intKey, listQuery, readPage } from '../pagination.js';
+import { daySchema, idSchema, periodOf } from '../schemas.js';
+import { noParameters, parseBody, parseParam, parseQuery } from '../validate.js';
 
 const visitSchema = z.strictObject({ leaderId: idSchema, communityId: idSchema, date: daySchema, note: z.string().trim().max(500).default('') });
+const visitsQuery = listQuery({
+  leaderId: idSchema.optional(),
+  communityId: idSchema.optional(),
+  month: periodOf('monthly').optional(),
+  status: z.enum(['pending', 'confirmed', 'disputed'] as const satisfies readonly VisitStatus[]).optional(),
+});
 const answerSchema = z.strictObject({ officerId: idSchema, verdict: z.enum(['confirmed', 'disputed'], { error: 'expected confirmed or disputed' }) });
 
 export function visitsRouter(ctx: Ctx): Router {
@@ -42,7 +50,16 @@ export function visitsRouter(ctx: Ctx): Router {
     res.status(201).location(`${req.baseUrl}/${visit.id}`).json(visit);
   });
 
+  router.get('/', async (req, res) => {
+    const { limit, cursor, month, ...where } = parseQuery(visitsQuery, req.query);
+    res.json(await readPage(req, res, {
+      limit, cursor, key: intKey,
+      find: (page) => ctx.db.visit.findMany({ where: { ...where, ...(month ? { date: { startsWith: month } } : {}) }, orderBy: [{ date: 'asc' }, { id: 'asc' }], ...page }),
+    }));
+  });
+
   router.get('/:id', async (req, res) => {
+    noParameters(req.query);
     const id = parseParam(z.coerce.number().int().positive(), req.params.id, 'Visit');
     const visit = await ctx.db.visit.findUnique({ where: { id } });
     if (!visit) throw Problem.notFound('Visit', id);
