@@ -15,7 +15,7 @@ const decisionId = 'quarterly-2025-Q4/sanction/c07';
 
 beforeAll(async () => {
   db = (await freshSqlite('api-lists')).db;
-  await seedDemoCounty(db, { today: '2026-01-01' });
+  await seedDemoCounty(db, { today: '2025-10-01' });
   h = await harness(db);
   await db.decision.create({
     data: { id: decisionId, cycleId: 'quarterly-2025-Q4', type: 'sanction', kind: 'circulated-criticism', subjectType: 'community', subjectId: 'c07', officers: ['o11'], rule: 'last-place', reason: 'last', facts: {} },
