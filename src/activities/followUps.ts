@@ -4,10 +4,9 @@
 // start a no-op.
 import type { FollowUp } from '../contracts/followUps.js';
 import type { Db } from '../db/client.js';
+import type { FollowUpPlanner } from './followUpPlanner.js';
 import { jointNoticeChases } from './noticeFollowUps.js';
 import { paymentVerifications } from './paymentFollowUps.js';
-
-export type FollowUpPlanner = (db: Db, cycleId: string) => Promise<FollowUp[]>;
 
 const planners: FollowUpPlanner[] = [
   jointNoticeChases,

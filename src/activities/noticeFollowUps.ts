@@ -2,7 +2,7 @@
 // the reminder interval and escalation time of the rule set the cycle was decided under.
 import { jointNoticeAcknowledgementWorkflowType, noticeWorkflowId } from '../contracts/notices.js';
 import { ruleSetVersion } from '../db/ruleSets.js';
-import type { FollowUpPlanner } from './followUps.js';
+import type { FollowUpPlanner } from './followUpPlanner.js';
 
 export const jointNoticeChases: FollowUpPlanner = async (db, cycleId) => {
   const cycle = await db.cycle.findUnique({ where: { id: cycleId } });

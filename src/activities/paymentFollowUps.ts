@@ -8,7 +8,7 @@ import type { PaymentTiming } from '../core/settlement.js';
 import { ruleSetVersion } from '../db/ruleSets.js';
 import type { RuleSetParameters } from '../rules/ruleSet.js';
 import type { ActivityDeps } from './deps.js';
-import type { FollowUpPlanner } from './followUps.js';
+import type { FollowUpPlanner } from './followUpPlanner.js';
 
 export const paymentVerifications: FollowUpPlanner = async (db, cycleId) => {
   const any = await db.paymentObligation.count({ where: { cycleId } });
