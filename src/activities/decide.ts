@@ -13,12 +13,12 @@ import { proposeReassignment } from '../db/reassignments.js';
 import { defaultTimeZone } from '../core/periodBounds.js';
 import { renderNotice, type NameOf } from '../notices/render.js';
 import type { Notifier, Tx } from '../notices/notifier.js';
-import type { MissingFigure } from '../workflows/messages.js';
+import type { MissingFigure } from '../contracts/cycles.js';
 import type { ActivityDeps } from './deps.js';
 import { cyclePeriod, cyclePeriodEnd } from './figures.js';
 import { followUpsOf } from './followUps.js';
 import { nameLookup } from './names.js';
-import type { FollowUp } from '../workflows/followUps.js';
+import type { FollowUp } from '../contracts/followUps.js';
 
 export interface CycleSummary {
   cycleId: string;

@@ -6,10 +6,10 @@ import { reopenFailedCycle } from '../db/cycles.js';
 import { metricKeys } from '../core/types.js';
 import { officesOn } from '../db/offices.js';
 import { cadenceInForce, ruleSetVersion } from '../db/ruleSets.js';
-import type { MissingFigure } from '../workflows/messages.js';
+import type { MissingFigure } from '../contracts/cycles.js';
 import type { ActivityDeps } from './deps.js';
 import { nameLookup } from './names.js';
-import { metricsMissingNoticeId } from '../notices/acknowledgement.js';
+import { metricsMissingNoticeId } from '../contracts/notices.js';
 import { renderNotice } from '../notices/render.js';
 
 export function cyclePeriod(period: string): PeriodRef {

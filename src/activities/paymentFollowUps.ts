@@ -1,16 +1,18 @@
 // Follow-up planner and paging for payment verification: the cycle starts one launcher per
 // cycle, which starts one paymentVerification per obligation (see workflows/paymentFollowUps.ts).
+import type { FollowUp } from '../contracts/followUps.js';
+import {
+  paymentFollowUpsWorkflowId, paymentFollowUpsWorkflowType, paymentVerificationWorkflowType, paymentWorkflowId,
+} from '../contracts/payments.js';
 import type { PaymentTiming } from '../core/settlement.js';
 import { ruleSetVersion } from '../db/ruleSets.js';
 import type { RuleSetParameters } from '../rules/ruleSet.js';
-import type { FollowUp } from '../workflows/followUps.js';
-import { paymentWorkflowId } from '../workflows/paymentMessages.js';
 import type { ActivityDeps } from './deps.js';
-import type { FollowUpPlanner } from './followUps.js';
+import type { FollowUpPlanner } from './followUpPlanner.js';
 
 export const paymentVerifications: FollowUpPlanner = async (db, cycleId) => {
   const any = await db.paymentObligation.count({ where: { cycleId } });
-  return any === 0 ? [] : [{ workflowType: 'paymentFollowUps', workflowId: `payments/${cycleId}`, args: [{ cycleId }] }];
+  return any === 0 ? [] : [{ workflowType: paymentFollowUpsWorkflowType, workflowId: paymentFollowUpsWorkflowId(cycleId), args: [{ cycleId }] }];
 };
 
 /** The payment timings of the rule set the cycle was decided under. */
@@ -34,7 +36,7 @@ export function paymentFollowUpActivities({ db }: ActivityDeps) {
       });
       return {
         followUps: rows.map((o) => ({
-          workflowType: 'paymentVerification', workflowId: paymentWorkflowId(o.id),
+          workflowType: paymentVerificationWorkflowType, workflowId: paymentWorkflowId(o.id),
           args: [{ obligationId: o.id, dueOn: o.dueOn, timing }],
         })),
         last: rows.at(-1)?.id,

@@ -12,7 +12,7 @@ import { ruleSetInForce, ruleSetVersion } from '../db/ruleSets.js';
 import { recordedFacts } from '../rules/explanation.js';
 import type { ActivityDeps } from './deps.js';
 import { followUpsOf } from './followUps.js';
-import type { FollowUp } from '../workflows/followUps.js';
+import type { FollowUp } from '../contracts/followUps.js';
 
 const actor = 'system:yearEndEvaluation';
 const quarters = (year: number) => [1, 2, 3, 4].map((q) => `${year}-Q${q}`);

@@ -5,7 +5,8 @@ import { cycleProgressQuery, figuresSubmittedSignal } from '../workflows/message
 import { periodEvaluation } from '../workflows/periodEvaluation.js';
 import { parsePeriod } from '../core/periods.js';
 import { yearEndEvaluation } from '../workflows/yearEndEvaluation.js';
-import { CycleAlreadyStartedError, cycleId, cycleKindOf, type CyclePort, type CycleStatus } from './port.js';
+import { cycleId, cycleKindOf } from '../contracts/cycles.js';
+import { CycleAlreadyStartedError, type CyclePort, type CycleStatus } from './port.js';
 
 export function createTemporalCycles(client: Client, taskQueue: string): CyclePort {
   return {

@@ -1,6 +1,6 @@
 // The Cycle row's life: opened by its workflow, decided, or failed with why and what to fix; a
 // failed cycle is opened again when it is started again after the fix.
-import type { FailureExplanation } from '../core/failures.js';
+import type { FailureExplanation } from '../contracts/failures.js';
 import { audited, type Tx } from './audit.js';
 import type { Db } from './client.js';
 

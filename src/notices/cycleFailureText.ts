@@ -1,5 +1,6 @@
 // The notice that tells the bureau a cycle could not be decided, why, and what to fix.
-import { permanentFailures, type FailureExplanation } from '../core/failures.js';
+import type { FailureExplanation } from '../contracts/failures.js';
+import { permanentFailures } from '../core/failures.js';
 import type { RenderedNotice } from './render.js';
 import { periodZh } from './render.js';
 

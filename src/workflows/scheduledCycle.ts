@@ -1,8 +1,8 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
-import { permanentFailureTypes } from '../core/failures.js';
+import { permanentFailureTypes } from '../contracts/failures.js';
 import { formatPeriod, periodJustEnded, type Cadence } from '../core/periods.js';
-import { cycleId } from '../cycles/port.js';
+import { cycleId } from '../contracts/cycles.js';
 import { periodEvaluation } from './periodEvaluation.js';
 import { scheduledStart } from './scheduledStart.js';
 import { startCycle } from './startCycle.js';

@@ -16,8 +16,9 @@ import { ensureDefaultRuleSet } from '../../src/db/ruleSets.js';
 import type { Db } from '../../src/db/client.js';
 import { createInboxNotifier } from '../../src/notices/notifier.js';
 import { serverExecutable } from '../../src/temporal/executables.js';
+import { paymentWorkflowId } from '../../src/contracts/payments.js';
 import {
-  obligationCorrectedSignal, paymentDisputedSignal, paymentRecordedSignal, paymentWorkflowId, receiptConfirmedSignal, verificationStateQuery,
+  obligationCorrectedSignal, paymentDisputedSignal, paymentRecordedSignal, receiptConfirmedSignal, verificationStateQuery,
 } from '../../src/workflows/paymentMessages.js';
 import { paymentFollowUps } from '../../src/workflows/paymentFollowUps.js';
 import { paymentVerification } from '../../src/workflows/paymentVerification.js';

@@ -3,7 +3,8 @@
 // A cycle whose run failed may be started again; one running or decided may not.
 import { Router } from 'express';
 import { z } from 'zod';
-import { CycleAlreadyStartedError, cycleKinds } from '../../cycles/port.js';
+import { cycleKinds } from '../../contracts/cycles.js';
+import { CycleAlreadyStartedError } from '../../cycles/port.js';
 import { outOfBounds, periodSpan, yearSpan } from '../../core/periodBounds.js';
 import { parsePeriod } from '../../core/periods.js';
 import { cadenceInForce } from '../../db/ruleSets.js';
