@@ -3,7 +3,7 @@
 // changes nothing.
 import { PermanentFailure } from '../core/failures.js';
 import { decidePeriod } from '../core/period.js';
-import { formatPeriod, previousPeriod, type PeriodRef } from '../core/periods.js';
+import { formatPeriod, previousPeriod, type PeriodRef } from '../core/calendar.js';
 import type { Decision, MetricValues, NoticeDraft, Office, PeriodOutcome } from '../core/types.js';
 import { recordedFacts } from '../rules/explanation.js';
 import { officesOn } from '../db/offices.js';

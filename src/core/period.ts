@@ -3,7 +3,7 @@ import { describeConditions } from '../rules/explain.js';
 import type { PeriodFacts } from '../rules/facts.js';
 import { periodRules, stageOf, type PeriodRule, type RuleSet, type ScoringConfig } from '../rules/ruleSet.js';
 import { roundHalfUp } from './numbers.js';
-import { formatPeriod, monthsIn, quarterEndingIn } from './periods.js';
+import { formatPeriod, monthsIn, quarterEndingIn } from './calendar.js';
 import { rankCounts, rankFromBottom, rankOffices } from './ranking.js';
 import { InvalidFigureError, perResidents, scoreOffice, scoreProblem, scoringForMonths } from './scoring.js';
 import { splitSubsidy } from './subsidy.js';

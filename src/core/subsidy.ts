@@ -5,7 +5,7 @@
 // to the pool within one fen per officer, and two officers of one team always get the same.
 import type { RuleSetParameters } from '../rules/ruleSet.js';
 import { roundHalfUp } from './numbers.js';
-import { addDays, quarterEnd, quarterPeriod } from './periods.js';
+import { addDays, quarterEnd, quarterPeriod } from './calendar.js';
 import type { Obligation, Office, SubsidyDecision } from './types.js';
 
 export const subsidyRule = 'subsidy-pool-split';

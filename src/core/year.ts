@@ -3,7 +3,7 @@ import { describeConditions } from '../rules/explain.js';
 import type { YearEndFacts } from '../rules/facts.js';
 import type { RuleSet, YearEndRule } from '../rules/ruleSet.js';
 import { roundHalfUp } from './numbers.js';
-import { addDays } from './periods.js';
+import { addDays } from './calendar.js';
 import { rankCounts, rankOffices } from './ranking.js';
 import { InvalidFigureError, scoreProblem } from './scoring.js';
 import type { Obligation, RewardDecision, YearInput, YearOutcome } from './types.js';

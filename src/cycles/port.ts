@@ -2,7 +2,7 @@
 // this file; the API never imports Temporal itself.
 
 import type { FailureExplanation } from '../core/failures.js';
-import type { Cadence } from '../core/periods.js';
+import type { Cadence } from '../core/calendar.js';
 
 /** A period evaluation (monthly, quarterly, half-year) or the year-end cycle. */
 export type CycleKind = Cadence | 'year-end';

@@ -1,6 +1,6 @@
 // The facts each rule stage sees: the contract between rule documents and the core. A rule that
 // names any other fact is rejected when the rule set is parsed, long before a cycle runs.
-import type { Cadence } from '../core/periods.js';
+import type { Cadence } from '../core/calendar.js';
 
 export type PeriodFacts = {
   score: number;

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { TopLevelCondition } from 'json-rules-engine';
 import { z } from 'zod';
-import type { Cadence } from '../core/periods.js';
+import type { Cadence } from '../core/calendar.js';
 import { metricKeys, type Honour, type SanctionKind } from '../core/types.js';
 import { conditionProblems, type ConditionProblem } from './conditions.js';
 import { describeIssue, DocumentError, jsonPath } from './documentError.js';

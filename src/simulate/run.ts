@@ -1,7 +1,7 @@
 // A thin driver: feeds a scenario through the same core functions the Temporal activities call,
 // quarter after quarter, and shapes the report of SCENARIO.md.
 import { findOverdue, overdueNotices } from '../core/payments.js';
-import { previousQuarter, type QuarterRef } from '../core/periods.js';
+import { previousQuarter, type QuarterRef } from '../core/calendar.js';
 import { judgePresence, presenceNotices } from '../core/presence.js';
 import { carryOver, decideQuarter } from '../core/period.js';
 import type { MetricBreakdownEntry, Office, PreviousPeriod, PeriodFigures, PeriodOutcome } from '../core/types.js';

@@ -1,7 +1,7 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
 import { permanentFailureTypes } from '../core/failures.js';
-import { formatPeriod, periodJustEnded, type Cadence } from '../core/periods.js';
+import { formatPeriod, periodJustEnded, type Cadence } from '../core/calendar.js';
 import { cycleId } from '../cycles/port.js';
 import { periodEvaluation } from './periodEvaluation.js';
 import { scheduledStart } from './scheduledStart.js';

@@ -5,7 +5,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { CycleAlreadyStartedError, cycleKinds } from '../../cycles/port.js';
 import { outOfBounds, periodSpan, yearSpan } from '../../core/periodBounds.js';
-import { parsePeriod } from '../../core/periods.js';
+import { parsePeriod } from '../../core/calendar.js';
 import { cadenceInForce } from '../../db/ruleSets.js';
 import { audited } from '../../db/audit.js';
 import { actorOf } from '../auth.js';
