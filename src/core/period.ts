@@ -1,11 +1,11 @@
 import { createRuleRunner } from '../rules/engine.js';
 import { describeConditions } from '../rules/explain.js';
 import type { PeriodFacts } from '../rules/facts.js';
-import { periodRules, stageOf, type PeriodRule, type RuleSet, type ScoringConfig } from '../rules/ruleSet.js';
+import { periodRules, stageOf, type PeriodRule, type RuleSet } from '../rules/ruleSet.js';
 import { roundHalfUp } from './numbers.js';
 import { formatPeriod, monthsIn, quarterEndingIn } from './calendar.js';
 import { rankCounts, rankFromBottom, rankOffices } from './ranking.js';
-import { InvalidFigureError, perResidents, scoreOffice, scoreProblem, scoringForMonths } from './scoring.js';
+import { InvalidFigureError, perResidents, scoreOffice, scoreProblem, scoringForMonths, type ScoringConfig } from './scoring.js';
 import { splitSubsidy } from './subsidy.js';
 import type {
   NoticeDraft, Office, PreviousPeriod, PeriodFigures, PeriodInput, QuarterInput, PeriodOutcome, RankedOffice, SanctionDecision, ScoredOffice,

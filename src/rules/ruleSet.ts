@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 import type { TopLevelCondition } from 'json-rules-engine';
 import { z } from 'zod';
 import type { Cadence } from '../core/calendar.js';
+import type { MetricConfig, ScoringConfig } from '../core/scoring.js';
+import type { SubsidyConfig } from '../core/subsidy.js';
 import { metricKeys, type Honour, type SanctionKind } from '../core/types.js';
 import { conditionProblems, type ConditionProblem } from './conditions.js';
 import { describeIssue, DocumentError, jsonPath } from './documentError.js';
@@ -34,11 +36,13 @@ const metricCommon = {
   complexityAdjusted: z.boolean().optional()
     .meta({ description: 'complexity forgives part of the shortfall: points = 100 − (100 − base) ÷ factor; absent: true for incidents, prevention, clues' }),
 };
+// The core declares what it reads of a rule set (core/scoring.ts, core/subsidy.ts); each schema
+// `satisfies` it, so a document change that would break scoring or the subsidy split fails to compile.
 const metricSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('rate'), ...metricCommon }),
   // target: the count per perResidents residents and quarter that earns 100 base points ("higher") or 0 points ("lower").
   z.object({ kind: z.literal('count'), ...metricCommon, target: z.number().positive() }),
-], { error: 'expected "kind" to be "rate" (a fraction 0–1) or "count" (per quarter, needs a "target")' });
+], { error: 'expected "kind" to be "rate" (a fraction 0–1) or "count" (per quarter, needs a "target")' }) satisfies z.ZodType<MetricConfig>;
 
 const scoringSchema = z.object({
   perResidents: z.number().positive(),
@@ -47,7 +51,7 @@ const scoringSchema = z.object({
     (metrics) => Object.values(metrics).some((m) => m !== undefined && m.weight > 0),
     'expected at least one metric with a positive weight',
   ),
-});
+}) satisfies z.ZodType<ScoringConfig>;
 
 const parametersSchema = z.object({
   subsidyPerOfficerPerMonth: z.number().nonnegative(),
@@ -76,7 +80,7 @@ const parametersSchema = z.object({
   paymentSettleAfterDays: z.int().min(0).max(365).default(30),
   /** A settled obligation accepts disputes this long before it closes for good. */
   paymentDisputeWindowDays: z.int().min(0).max(730).default(90),
-});
+}) satisfies z.ZodType<SubsidyConfig>;
 
 function conditionsSchema(facts: FactCatalogue, stage: RuleStage) {
   return z.custom<TopLevelCondition>().superRefine((conditions, ctx) => {
