@@ -5,10 +5,9 @@
 // Temporal's size limit arrives as "Failure exceeds size limit", which says nothing.
 import { ApplicationFailure, TemporalFailure } from '@temporalio/common';
 import { PermanentFailure, permanentFailures, type PermanentFailureType } from '../core/failures.js';
-import { CadenceNotDefinedError } from '../core/period.js';
 import { InvalidFigureError } from '../core/scoring.js';
 import { MissingFactError } from '../rules/engine.js';
-import { RuleSetError } from '../rules/ruleSet.js';
+import { CadenceNotDefinedError, RuleSetError } from '../rules/ruleSet.js';
 
 export const maxMessageLength = 500;
 

@@ -148,14 +148,20 @@ export type RuleStage = 'quarterly' | 'monthly' | 'halfYear' | 'yearEnd';
 /** The stage whose rules decide a cadence's periods. */
 export const stageOf = { monthly: 'monthly', quarterly: 'quarterly', 'half-year': 'halfYear' } as const satisfies Record<Cadence, RuleStage>;
 
+/** The rule set evaluates no periods of this cadence (monthly and half-year ones are off by default). */
+export class CadenceNotDefinedError extends Error {
+  constructor(readonly period: string, readonly stage: string) {
+    super(`the rule set defines no "rules.${stage}", so ${period} is not evaluated`);
+    this.name = 'CadenceNotDefinedError';
+  }
+}
+
 /** A cadence's rules, or undefined when the rule set does not evaluate that cadence. */
 export function periodRules(ruleSet: RuleSet, cadence: Cadence): PeriodRule[] | undefined {
   return ruleSet.rules[stageOf[cadence]];
 }
 
 export type RuleSet = z.output<typeof ruleSetSchema>;
-export type ScoringConfig = RuleSet['scoring'];
-export type MetricConfig = z.output<typeof metricSchema>;
 export type RuleSetParameters = RuleSet['parameters'];
 export type PeriodRule = RuleSet['rules']['quarterly'][number];
 export type YearEndRule = RuleSet['rules']['yearEnd'][number];
