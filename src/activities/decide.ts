@@ -1,10 +1,10 @@
-// Decides a period (month, quarter or half-year) with the pure core and stores every outcome
+// Decides a period (month, quarter or half-year) with src/deciding and stores every outcome
 // under its natural key, in one transaction: a retry, or a second run for a decided cycle,
 // changes nothing.
 import { PermanentFailure } from '../core/failures.js';
-import { decidePeriod } from '../core/period.js';
-import { formatPeriod, previousPeriod, type PeriodRef } from '../core/periods.js';
+import { formatPeriod, previousPeriod, type PeriodRef } from '../core/calendar.js';
 import type { Decision, MetricValues, NoticeDraft, Office, PeriodOutcome } from '../core/types.js';
+import { decidePeriod } from '../deciding/period.js';
 import { recordedFacts } from '../rules/explanation.js';
 import { officesOn } from '../db/offices.js';
 import { ruleSetVersion } from '../db/ruleSets.js';

@@ -6,10 +6,9 @@
 import { ApplicationFailure, TemporalFailure } from '@temporalio/common';
 import type { PermanentFailureType } from '../contracts/failures.js';
 import { PermanentFailure, permanentFailures } from '../core/failures.js';
-import { CadenceNotDefinedError } from '../core/period.js';
 import { InvalidFigureError } from '../core/scoring.js';
 import { MissingFactError } from '../rules/engine.js';
-import { RuleSetError } from '../rules/ruleSet.js';
+import { CadenceNotDefinedError, RuleSetError } from '../rules/ruleSet.js';
 
 export const maxMessageLength = 500;
 

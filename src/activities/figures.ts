@@ -1,7 +1,7 @@
 // Which figures of a cycle's period are still missing, and chasing the departments that owe them.
 import { PermanentFailure } from '../core/failures.js';
 import { defaultTimeZone, outOfBounds, periodSpan } from '../core/periodBounds.js';
-import { parsePeriod, periodEnd, type PeriodRef } from '../core/periods.js';
+import { parsePeriod, periodEnd, type PeriodRef } from '../core/calendar.js';
 import { reopenFailedCycle } from '../db/cycles.js';
 import { metricKeys } from '../core/types.js';
 import { officesOn } from '../db/offices.js';

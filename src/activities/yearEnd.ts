@@ -1,14 +1,14 @@
-// The year-end cycle: ranks the year from the stored quarterly scores with the pure core, and
+// The year-end cycle: ranks the year from the stored quarterly scores with src/deciding, and
 // stores rewards, their payment obligations and the records honours create, in one transaction
 // keyed on the year: a retry, or a second run, changes nothing.
 import { PermanentFailure } from '../core/failures.js';
 import { defaultTimeZone, outOfBounds, yearSpan } from '../core/periodBounds.js';
 import type { RewardDecision } from '../core/types.js';
-import { decideYear } from '../core/year.js';
 import { audited, type Tx } from '../db/audit.js';
 import { reopenFailedCycle } from '../db/cycles.js';
 import { officesOn } from '../db/offices.js';
 import { ruleSetInForce, ruleSetVersion } from '../db/ruleSets.js';
+import { decideYear } from '../deciding/year.js';
 import { recordedFacts } from '../rules/explanation.js';
 import type { ActivityDeps } from './deps.js';
 import { followUpsOf } from './followUps.js';

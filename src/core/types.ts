@@ -1,6 +1,6 @@
 // The pure core's vocabulary. Everything here is plain data, safe to pass through Temporal.
 
-import type { PeriodRef } from './periods.js';
+import type { PeriodRef } from './calendar.js';
 
 export const metricKeys = [
   'satisfaction', 'familiarity', 'incidents', 'prevention', 'clues', 'registration', 'keyPersonControl',

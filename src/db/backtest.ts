@@ -3,11 +3,12 @@
 // was decided. Read-only.
 import { figuresOf, previousPeriodOf } from '../activities/decide.js';
 import { compareDecided, decidedPeriod, decidedYear, emptyPeriod, type BacktestReport, type DecidedPeriod } from '../core/backtest.js';
-import { cadences, formatPeriod, parsePeriod, periodEnd, previousPeriod } from '../core/periods.js';
-import { carryOver, decidePeriod } from '../core/period.js';
+import { cadences, formatPeriod, parsePeriod, periodEnd, previousPeriod } from '../core/calendar.js';
+import { carryOver } from '../core/standings.js';
+import { decidePeriod } from '../deciding/period.js';
 import { periodRules } from '../rules/ruleSet.js';
 import type { Office, PreviousPeriod, PeriodOutcome } from '../core/types.js';
-import { decideYear } from '../core/year.js';
+import { decideYear } from '../deciding/year.js';
 import type { RuleSet } from '../rules/ruleSet.js';
 import type { Db } from './client.js';
 import { officesOn } from './offices.js';

@@ -1,7 +1,6 @@
 // Rule-set versions: a cycle uses the version in force at the end of its period.
-import { CadenceNotDefinedError } from '../core/period.js';
-import { formatPeriod, periodEnd, type PeriodRef } from '../core/periods.js';
-import { loadDefaultRuleSet, parseRuleSet, periodRules, stageOf, type RuleSet } from '../rules/ruleSet.js';
+import { formatPeriod, periodEnd, type PeriodRef } from '../core/calendar.js';
+import { CadenceNotDefinedError, loadDefaultRuleSet, parseRuleSet, periodRules, stageOf, type RuleSet } from '../rules/ruleSet.js';
 import { audited, type Tx } from './audit.js';
 import type { Db } from './client.js';
 

@@ -2,7 +2,7 @@
 // zone, Chinese in the style of bureau documents (2026年12月7日12时25分), English spelled out
 // (7 December 2026, 12:25). Every notice text formats through here, so none shows an ISO
 // timestamp or a UTC day.
-import { parsePeriod } from '../core/periods.js';
+import { parsePeriod } from '../core/calendar.js';
 import { wallClock } from '../core/presenceMonth.js';
 
 const monthsEn = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

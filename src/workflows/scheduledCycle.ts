@@ -1,7 +1,7 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
 import { permanentFailureTypes } from '../contracts/failures.js';
-import { formatPeriod, periodJustEnded, type Cadence } from '../core/periods.js';
+import { formatPeriod, periodJustEnded, type Cadence } from '../core/calendar.js';
 import { cycleId } from '../contracts/cycles.js';
 import { periodEvaluation } from './periodEvaluation.js';
 import { scheduledStart } from './scheduledStart.js';

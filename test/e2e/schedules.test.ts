@@ -13,7 +13,7 @@ import { seedDemoCounty } from '../../src/db/seed.js';
 import { createInboxNotifier } from '../../src/notices/notifier.js';
 import { registerSchedules } from '../../src/temporal/schedules.js';
 import { periodScheduleId } from '../../src/temporal/periodSchedules.js';
-import type { Cadence } from '../../src/core/periods.js';
+import type { Cadence } from '../../src/core/calendar.js';
 import { activateMonthlyAndHalfYear } from '../support/cadenceRules.js';
 import { freshSqlite } from '../support/db.js';
 import { devNamespaces } from '../support/namespaces.js';

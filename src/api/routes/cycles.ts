@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { cycleKinds } from '../../contracts/cycles.js';
 import { CycleAlreadyStartedError } from '../../cycles/port.js';
 import { outOfBounds, periodSpan, yearSpan } from '../../core/periodBounds.js';
-import { parsePeriod } from '../../core/periods.js';
+import { parsePeriod } from '../../core/calendar.js';
 import { cadenceInForce } from '../../db/ruleSets.js';
 import { audited } from '../../db/audit.js';
 import { actorOf } from '../auth.js';

@@ -3,7 +3,7 @@
 // rural posting on it, in one transaction with its audit row; an overruling records the reason.
 import { Router } from 'express';
 import { z } from 'zod';
-import { addDays, parsePeriod, periodEnd } from '../../core/periods.js';
+import { addDays, parsePeriod, periodEnd } from '../../core/calendar.js';
 import { audited, type Tx } from '../../db/audit.js';
 import { actorOf } from '../auth.js';
 import type { Ctx } from '../context.js';

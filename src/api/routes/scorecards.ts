@@ -3,7 +3,7 @@
 // and for a leader the months of presence in it.
 import { Router } from 'express';
 import { z } from 'zod';
-import { quarterEnd, quarterPeriod, quarterStart } from '../../core/periods.js';
+import { quarterEnd, quarterPeriod, quarterStart } from '../../core/calendar.js';
 import { communitiesOn } from '../boundOn.js';
 import type { Ctx } from '../context.js';
 import { Problem } from '../problem.js';
