@@ -3,10 +3,10 @@
 // changes nothing.
 import { PermanentFailure } from '../core/failures.js';
 import { decidePeriod } from '../core/period.js';
-import { formatPeriod, previousPeriod, type PeriodRef } from '../core/periods.js';
-import type { Decision, MetricValues, NoticeDraft, Office, PeriodOutcome } from '../core/types.js';
+import type { Decision, NoticeDraft, Office, PeriodOutcome } from '../core/types.js';
 import { recordedFacts } from '../rules/explanation.js';
 import { officesOn } from '../db/offices.js';
+import { figuresOf, previousPeriodOf } from '../db/periodInputs.js';
 import { ruleSetVersion } from '../db/ruleSets.js';
 import { audited } from '../db/audit.js';
 import { proposeReassignment } from '../db/reassignments.js';
@@ -84,23 +84,6 @@ function refuseUnboundFigures(figures: Record<string, unknown>, offices: Office[
   const end = cyclePeriodEnd(period);
   throw new PermanentFailure('OfficeWithoutOfficer', `figures for ${period} were submitted for ${unbound.join(', ')}, but no officer is bound there on ${end}`,
     `bind an officer to ${unbound.join(', ')} effective on or before ${end} (POST /api/bindings), then start the cycle again (POST /api/cycles)`);
-}
-
-export async function figuresOf(db: ActivityDeps['db'], period: string) {
-  const rows = await db.metricSubmission.findMany({ where: { period } });
-  const figures: Record<string, { metrics: MetricValues }> = {};
-  for (const r of rows) (figures[r.communityId] ??= { metrics: {} }).metrics[r.metric as keyof MetricValues] = r.value;
-  return figures;
-}
-
-export async function previousPeriodOf(db: ActivityDeps['db'], period: PeriodRef) {
-  const rows = await db.evaluation.findMany({ where: { period: formatPeriod(previousPeriod(period)) } });
-  const last = rows.filter((r) => r.isLast);
-  return {
-    last: last.map((r) => r.communityId),
-    scores: Object.fromEntries(rows.map((r) => [r.communityId, r.score])),
-    consecutiveLast: Object.fromEntries(last.map((r) => [r.communityId, r.lastStreak])),
-  };
 }
 
 async function storeEvaluations(tx: Tx, cycleId: string, outcome: PeriodOutcome) {

@@ -1,7 +1,6 @@
 // Re-decides every decided period (month, quarter, half-year; and each complete year) under a
 // candidate rule set, from the stored figures and the county as it stood, and compares with what
 // was decided. Read-only.
-import { figuresOf, previousPeriodOf } from '../activities/decide.js';
 import { compareDecided, decidedPeriod, decidedYear, emptyPeriod, type BacktestReport, type DecidedPeriod } from '../core/backtest.js';
 import { cadences, formatPeriod, parsePeriod, periodEnd, previousPeriod } from '../core/periods.js';
 import { carryOver, decidePeriod } from '../core/period.js';
@@ -11,6 +10,7 @@ import { decideYear } from '../core/year.js';
 import type { RuleSet } from '../rules/ruleSet.js';
 import type { Db } from './client.js';
 import { officesOn } from './offices.js';
+import { figuresOf, previousPeriodOf } from './periodInputs.js';
 import { ruleSetInForce } from './ruleSets.js';
 
 async function storedPeriod(db: Db, cycleId: string, period: string, offices: Office[]): Promise<DecidedPeriod> {
