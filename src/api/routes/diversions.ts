@@ -10,7 +10,7 @@ import { diversionText } from '../../notices/diversionText.js';
 import { createInboxNotifier } from '../../notices/notifier.js';
 import { actorOf } from '../auth.js';
 import { deliverCommitted } from '../deliver.js';
-import { communitiesOn } from '../boundOn.js';
+import { communitiesOn } from '../../db/bindings.js';
 import type { Ctx } from '../context.js';
 import { Problem } from '../problem.js';
 import { intKey, listQuery, readPage } from '../pagination.js';

@@ -7,7 +7,7 @@ import type { VisitStatus } from '../../core/presenceMonth.js';
 import { audited } from '../../db/audit.js';
 import { presenceMonthWorkflowType, presenceWorkflowId, visitChangedSignalName, type PresenceMonthStart } from '../../presence/ids.js';
 import { actorOf } from '../auth.js';
-import { communitiesOn } from '../boundOn.js';
+import { communitiesOn } from '../../db/bindings.js';
 import type { Ctx } from '../context.js';
 import { Problem } from '../problem.js';
 import { intKey, listQuery, readPage } from '../pagination.js';
