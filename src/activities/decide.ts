@@ -5,6 +5,7 @@ import { PermanentFailure } from '../core/failures.js';
 import { decidePeriod } from '../core/period.js';
 import type { Decision, NoticeDraft, Office, PeriodOutcome } from '../core/types.js';
 import { recordedFacts } from '../rules/explanation.js';
+import { openedCycle } from '../db/cycles.js';
 import { officesOn } from '../db/offices.js';
 import { figuresOf, previousPeriodOf } from '../db/periodInputs.js';
 import { ruleSetVersion } from '../db/ruleSets.js';
@@ -38,10 +39,7 @@ const actor = 'system:periodEvaluation';
 export function decideActivities({ db, notifier, clock, timeZone = defaultTimeZone }: ActivityDeps) {
   return {
     async decideAndPersist(input: { cycleId: string; gaps: MissingFigure[] }): Promise<CycleSummary> {
-      const cycle = await db.cycle.findUnique({ where: { id: input.cycleId } });
-      if (!cycle?.ruleSetVersionId) {
-        throw new PermanentFailure('InvalidCycleInput', `cycle ${input.cycleId} has not been opened`);
-      }
+      const cycle = await openedCycle(db, input.cycleId);
       if (cycle.status === 'decided') return storedSummary(db, cycle.id, cycle.period, input.gaps);
 
       const period = cyclePeriod(cycle.period);
@@ -56,7 +54,7 @@ export function decideActivities({ db, notifier, clock, timeZone = defaultTimeZo
 
       await db.$transaction(async (tx) => {
         await storeEvaluations(tx, cycle.id, outcome);
-        for (const d of outcome.decisions) await storeDecision(tx, cycle.id, cycle.ruleSetVersionId!, d, today);
+        for (const d of outcome.decisions) await storeDecision(tx, cycle.id, cycle.ruleSetVersionId, d, today);
         for (const o of outcome.obligations) {
           await tx.paymentObligation.upsert({
             where: { id: o.id },

@@ -1,6 +1,7 @@
 // Follow-up planner and paging for payment verification: the cycle starts one launcher per
 // cycle, which starts one paymentVerification per obligation (see workflows/paymentFollowUps.ts).
 import type { PaymentTiming } from '../core/settlement.js';
+import { openedCycle } from '../db/cycles.js';
 import { ruleSetVersion } from '../db/ruleSets.js';
 import type { RuleSetParameters } from '../rules/ruleSet.js';
 import type { FollowUp } from '../workflows/followUps.js';
@@ -26,8 +27,8 @@ export function paymentTiming(p: RuleSetParameters): PaymentTiming {
 export function paymentFollowUpActivities({ db }: ActivityDeps) {
   return {
     async obligationPage(input: { cycleId: string; after?: string; limit: number }): Promise<{ followUps: FollowUp[]; last?: string }> {
-      const cycle = await db.cycle.findUniqueOrThrow({ where: { id: input.cycleId } });
-      const timing = paymentTiming((await ruleSetVersion(db, cycle.ruleSetVersionId!)).ruleSet.parameters);
+      const cycle = await openedCycle(db, input.cycleId);
+      const timing = paymentTiming((await ruleSetVersion(db, cycle.ruleSetVersionId)).ruleSet.parameters);
       const rows = await db.paymentObligation.findMany({
         where: { cycleId: input.cycleId, ...(input.after === undefined ? {} : { id: { gt: input.after } }) },
         orderBy: { id: 'asc' }, take: input.limit, select: { id: true, dueOn: true },

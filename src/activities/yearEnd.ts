@@ -59,14 +59,12 @@ export function yearEndActivities({ db, clock, timeZone = defaultTimeZone }: Act
         create: { id: cycleId, kind: 'year-end', period: String(year), status: 'collecting', ruleSetVersionId: inForce.id },
         update: {},
       });
-      if (cycle.status === 'failed') cycle = await reopenFailedCycle(db, cycleId, actor);
-      // A failure recorded before the year was decided left a row without a version.
-      if (!cycle.ruleSetVersionId) cycle = await db.cycle.update({ where: { id: cycleId }, data: { ruleSetVersionId: inForce.id } });
+      if (cycle.status === 'failed') cycle = await reopenFailedCycle(db, cycleId, actor, inForce.id);
       const evaluations = await db.evaluation.findMany({ where: { period: { in: quarters(year) } }, orderBy: { period: 'asc' } });
       const quartersUsed = [...new Set(evaluations.map((e) => e.period))];
       if (cycle.status === 'decided') return storedSummary(db, cycleId, year, quartersUsed);
 
-      const { ruleSet } = await ruleSetVersion(db, cycle.ruleSetVersionId!);
+      const { ruleSet } = await ruleSetVersion(db, cycle.ruleSetVersionId);
       const offices = await officesOn(db, `${year}-12-31`);
       const quarterScores: Record<string, number[]> = {};
       for (const e of evaluations) (quarterScores[e.communityId] ??= []).push(e.score);
@@ -74,7 +72,7 @@ export function yearEndActivities({ db, clock, timeZone = defaultTimeZone }: Act
       const today = clock().toISOString().slice(0, 10);
 
       await db.$transaction(async (tx) => {
-        for (const reward of outcome.rewards) await storeReward(tx, cycleId, cycle.ruleSetVersionId!, year, reward, today);
+        for (const reward of outcome.rewards) await storeReward(tx, cycleId, cycle.ruleSetVersionId, year, reward, today);
         for (const o of outcome.obligations) {
           await tx.paymentObligation.upsert({
             where: { id: o.id },
