@@ -5,11 +5,12 @@ import { PermanentFailure } from '../core/failures.js';
 import { decidePeriod } from '../core/period.js';
 import type { Decision, NoticeDraft, Office, PeriodOutcome } from '../core/types.js';
 import { recordedFacts } from '../rules/explanation.js';
-import { openedCycle } from '../db/cycles.js';
+import { markCycleDecided, openedCycle } from '../db/cycles.js';
+import { recordDecision } from '../db/decisions.js';
+import { storeObligation } from '../db/obligations.js';
 import { officesOn } from '../db/offices.js';
 import { figuresOf, previousPeriodOf } from '../db/periodInputs.js';
 import { ruleSetVersion } from '../db/ruleSets.js';
-import { audited } from '../db/audit.js';
 import { proposeReassignment } from '../db/reassignments.js';
 import { defaultTimeZone } from '../core/periodBounds.js';
 import { renderNotice, type NameOf } from '../notices/render.js';
@@ -56,19 +57,14 @@ export function decideActivities({ db, notifier, clock, timeZone = defaultTimeZo
         await storeEvaluations(tx, cycle.id, outcome);
         for (const d of outcome.decisions) await storeDecision(tx, cycle.id, cycle.ruleSetVersionId, d, today);
         for (const o of outcome.obligations) {
-          await tx.paymentObligation.upsert({
-            where: { id: o.id },
-            create: {
-              id: o.id, cycleId: cycle.id, decisionId: `${cycle.id}/${o.kind}/${o.payees[0]}`, kind: o.kind,
-              payeeType: o.kind === 'subsidy' ? 'officer' : 'community', payeeId: o.kind === 'subsidy' ? o.payees[0]! : o.community,
-              amountFen: Math.round(o.amount * 100), dueOn: o.due,
-            },
-            update: {},
+          await storeObligation(tx, {
+            id: o.id, cycleId: cycle.id, decisionId: `${cycle.id}/${o.kind}/${o.payees[0]}`, kind: o.kind,
+            payeeType: o.kind === 'subsidy' ? 'officer' : 'community', payeeId: o.kind === 'subsidy' ? o.payees[0]! : o.community,
+            amountFen: Math.round(o.amount * 100), dueOn: o.due,
           });
         }
         for (const n of outcome.notices) await publishDraft(tx, notifier, cycle.id, withSanctions(n, outcome), nameOf, timeZone);
-        await tx.cycle.update({ where: { id: cycle.id }, data: { status: 'decided', gaps: input.gaps as object[], completedAt: clock() } });
-        await audited(tx, actor, { action: 'decide', entity: 'Cycle', entityId: cycle.id, before: { status: cycle.status }, after: { status: 'decided', decisions: outcome.decisions.length, gaps: input.gaps.length } });
+        await markCycleDecided(tx, actor, cycle, clock(), { decisions: outcome.decisions.length, gaps: input.gaps.length }, input.gaps as object[]);
       }, { timeout: 600_000, maxWait: 30_000 });
       return storedSummary(db, cycle.id, cycle.period, input.gaps);
     },
@@ -106,15 +102,12 @@ function decisionKey(cycleId: string, d: Decision): { id: string; subjectType: s
 
 async function storeDecision(tx: Tx, cycleId: string, ruleSetVersionId: number, d: Decision, today: string) {
   const key = decisionKey(cycleId, d);
-  const existing = await tx.decision.findUnique({ where: { id: key.id } });
-  if (existing) return;
   const row = {
     ...key, cycleId, type: d.type, kind: d.type === 'sanction' ? d.kind : d.type,
     officers: d.type === 'subsidy' ? [d.officer] : d.officers, rule: d.rule, reason: d.because,
     facts: recordedFacts(d) as object, amountFen: d.type === 'sanction' ? null : Math.round(d.amount * 100), ruleSetVersionId,
   };
-  await tx.decision.create({ data: row });
-  await audited(tx, actor, { action: 'create', entity: 'Decision', entityId: key.id, after: row });
+  if (!(await recordDecision(tx, actor, row))) return;
   // Only the bureau carries a reassignment out (POST /api/reassignments/{id}/confirm): until
   // then postings and bindings stay as they are, and the office shows as pending.
   if (d.type === 'sanction' && d.kind === 'rural-reassignment') {

@@ -5,6 +5,7 @@ import { parsePeriod, periodEnd, type PeriodRef } from '../core/periods.js';
 import { openedCycle, reopenFailedCycle } from '../db/cycles.js';
 import { metricKeys } from '../core/types.js';
 import { officesOn } from '../db/offices.js';
+import { figuresOf } from '../db/periodInputs.js';
 import { cadenceInForce, ruleSetVersion } from '../db/ruleSets.js';
 import type { MissingFigure } from '../workflows/messages.js';
 import type { ActivityDeps } from './deps.js';
@@ -28,11 +29,10 @@ export function figureActivities({ db, notifier, clock, timeZone = defaultTimeZo
   async function missingFor(period: string, ruleSetVersionId: number): Promise<MissingFigure[]> {
     const { ruleSet } = await ruleSetVersion(db, ruleSetVersionId);
     const offices = await officesOn(db, cyclePeriodEnd(period));
-    const present = await db.metricSubmission.findMany({ where: { period }, select: { communityId: true, metric: true } });
-    const have = new Set(present.map((p) => `${p.communityId}/${p.metric}`));
+    const figures = await figuresOf(db, period);
     return offices.flatMap((o) =>
       metricKeys
-        .filter((m) => ruleSet.scoring.metrics[m] && !have.has(`${o.id}/${m}`))
+        .filter((m) => ruleSet.scoring.metrics[m] && figures[o.id]?.metrics[m] === undefined)
         .map((m) => ({ community: o.id, metric: m, source: ruleSet.scoring.metrics[m]!.source })));
   }
 

@@ -10,7 +10,7 @@ import { decideYear } from '../core/year.js';
 import type { RuleSet } from '../rules/ruleSet.js';
 import type { Db } from './client.js';
 import { officesOn } from './offices.js';
-import { figuresOf, previousPeriodOf } from './periodInputs.js';
+import { figuresOf, previousPeriodOf, quarterScoresOf } from './periodInputs.js';
 import { ruleSetInForce } from './ruleSets.js';
 
 async function storedPeriod(db: Db, cycleId: string, period: string, offices: Office[]): Promise<DecidedPeriod> {
@@ -35,9 +35,7 @@ async function storedPeriod(db: Db, cycleId: string, period: string, offices: Of
  * force at the year's end would decide them from the stored scores (`projected`).
  */
 async function actualYear(db: Db, year: number, offices: Office[]): Promise<{ period: DecidedPeriod; basis: 'decided' | 'projected' }> {
-  const evaluations = await db.evaluation.findMany({ where: { period: { startsWith: `${year}-Q` } }, orderBy: { period: 'asc' } });
-  const quarterScores: Record<string, number[]> = {};
-  for (const e of evaluations) (quarterScores[e.communityId] ??= []).push(e.score);
+  const { quarterScores } = await quarterScoresOf(db, year);
   const { ruleSet } = await ruleSetInForce(db, `${year}-12-31`);
   const projected = await decideYear({ year, offices, quarterScores }, ruleSet);
   const period = decidedYear(year, projected.ranking, projected.rewards);

@@ -1,6 +1,7 @@
-// What deciding a period reads besides the county: the figures stored for it, and how the period
-// before it ended (last places, scores, streaks), as the period cycle and the backtest both need.
-import { formatPeriod, previousPeriod, type PeriodRef } from '../core/periods.js';
+// What deciding a period or a year reads besides the county: the figures stored for a period,
+// how the period before it ended (last places, scores, streaks), and a year's quarterly scores,
+// as the cycles and the backtest all need.
+import { formatPeriod, previousPeriod, quarterPeriod, type PeriodRef } from '../core/periods.js';
 import type { MetricValues } from '../core/types.js';
 import type { Db } from './client.js';
 
@@ -19,4 +20,13 @@ export async function previousPeriodOf(db: Db, period: PeriodRef) {
     scores: Object.fromEntries(rows.map((r) => [r.communityId, r.score])),
     consecutiveLast: Object.fromEntries(last.map((r) => [r.communityId, r.lastStreak])),
   };
+}
+
+/** The quarters of `year` evaluated so far, in order, and each office's scores in them. */
+export async function quarterScoresOf(db: Db, year: number) {
+  const quarters = [1, 2, 3, 4].map((q) => quarterPeriod(year, q));
+  const evaluations = await db.evaluation.findMany({ where: { period: { in: quarters } }, orderBy: { period: 'asc' } });
+  const quarterScores: Record<string, number[]> = {};
+  for (const e of evaluations) (quarterScores[e.communityId] ??= []).push(e.score);
+  return { quartersUsed: [...new Set(evaluations.map((e) => e.period))], quarterScores };
 }
