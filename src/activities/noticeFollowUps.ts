@@ -6,7 +6,7 @@ import type { FollowUpPlanner } from './followUpPlanner.js';
 
 export const jointNoticeChases: FollowUpPlanner = async (db, cycleId) => {
   const cycle = await db.cycle.findUnique({ where: { id: cycleId } });
-  if (!cycle?.ruleSetVersionId) return [];
+  if (!cycle) return [];
   const { ruleSet: { parameters } } = await ruleSetVersion(db, cycle.ruleSetVersionId);
   const notices = await db.notice.findMany({ where: { cycleId, kind: 'joint-notice' }, select: { id: true }, orderBy: { id: 'asc' } });
   return notices.map(({ id }) => ({

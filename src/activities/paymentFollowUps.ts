@@ -5,6 +5,7 @@ import {
   paymentFollowUpsWorkflowId, paymentFollowUpsWorkflowType, paymentVerificationWorkflowType, paymentWorkflowId,
 } from '../contracts/payments.js';
 import type { PaymentTiming } from '../core/settlement.js';
+import { openedCycle } from '../db/cycles.js';
 import { ruleSetVersion } from '../db/ruleSets.js';
 import type { RuleSetParameters } from '../rules/ruleSet.js';
 import type { ActivityDeps } from './deps.js';
@@ -28,8 +29,8 @@ export function paymentTiming(p: RuleSetParameters): PaymentTiming {
 export function paymentFollowUpActivities({ db }: ActivityDeps) {
   return {
     async obligationPage(input: { cycleId: string; after?: string; limit: number }): Promise<{ followUps: FollowUp[]; last?: string }> {
-      const cycle = await db.cycle.findUniqueOrThrow({ where: { id: input.cycleId } });
-      const timing = paymentTiming((await ruleSetVersion(db, cycle.ruleSetVersionId!)).ruleSet.parameters);
+      const cycle = await openedCycle(db, input.cycleId);
+      const timing = paymentTiming((await ruleSetVersion(db, cycle.ruleSetVersionId)).ruleSet.parameters);
       const rows = await db.paymentObligation.findMany({
         where: { cycleId: input.cycleId, ...(input.after === undefined ? {} : { id: { gt: input.after } }) },
         orderBy: { id: 'asc' }, take: input.limit, select: { id: true, dueOn: true },

@@ -7,7 +7,7 @@ import type { Db } from './client.js';
 export interface RuleSetVersionRef { id: number; ruleSet: RuleSet }
 
 /** The shipped default, in force from the start of time until the bureau activates another. */
-export async function ensureDefaultRuleSet(db: Db): Promise<void> {
+export async function ensureDefaultRuleSet(db: Tx): Promise<void> {
   if ((await db.ruleSetVersion.count()) > 0) return;
   const ruleSet = loadDefaultRuleSet();
   await db.ruleSetVersion.create({
@@ -15,7 +15,7 @@ export async function ensureDefaultRuleSet(db: Db): Promise<void> {
   });
 }
 
-export async function ruleSetInForce(db: Db, date: string): Promise<RuleSetVersionRef> {
+export async function ruleSetInForce(db: Tx, date: string): Promise<RuleSetVersionRef> {
   await ensureDefaultRuleSet(db);
   const row = await db.ruleSetVersion.findFirstOrThrow({
     where: { effectiveFrom: { lte: date } },

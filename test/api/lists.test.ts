@@ -22,7 +22,7 @@ beforeAll(async () => {
   });
   const cycleId = 'quarterly-2025-Q3';
   for (const [i, c] of ['c01', 'c02', 'c03'].entries()) {
-    await db.cycle.create({ data: { id: `monthly-2025-0${i + 1}`, kind: 'monthly', period: `2025-0${i + 1}`, status: 'decided' } });
+    await db.cycle.create({ data: { id: `monthly-2025-0${i + 1}`, kind: 'monthly', period: `2025-0${i + 1}`, status: 'decided', ruleSetVersionId: 1 } });
     await db.evaluation.create({ data: { cycleId, period: '2025-Q3', communityId: c, score: 90 - i, rank: i + 1, isLast: i === 2, breakdown: {}, missing: [] } });
     await db.decision.create({ data: { id: `${cycleId}/subsidy/o0${i + 1}`, cycleId, type: 'subsidy', kind: 'subsidy', subjectType: 'officer', subjectId: `o0${i + 1}`, officers: [], rule: 'r', reason: 'r', facts: {}, amountFen: 150000 } });
     await db.paymentObligation.create({ data: { id: `2025-Q3/subsidy/o0${i + 1}`, cycleId, decisionId: `${cycleId}/subsidy/o0${i + 1}`, kind: 'subsidy', payeeType: 'officer', payeeId: `o0${i + 1}`, amountFen: 150000, dueOn: '2025-10-30' } });

@@ -264,7 +264,7 @@ describe('paymentVerification', () => {
     const w = await worker('cancel');
     const outcome = await w.runUntil(async () => {
       const handle = await start(id, dueOn, 'cancel');
-      await correctObligation(db, 'finance', new Date(), id, { action: 'cancel', reason: 'rule correction' });
+      await correctObligation(db, createInboxNotifier(), 'finance', new Date(), id, { action: 'cancel', reason: 'rule correction' });
       await handle.signal(obligationCorrectedSignal, { action: 'cancel' });
       return handle.result();
     });

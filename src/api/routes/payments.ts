@@ -69,7 +69,7 @@ export function paymentsRouter(ctx: Ctx): Router {
     const id = obligationId(req.params);
     const c = parseBody(correctionSchema, req.body);
     const now = ctx.now();
-    const after = await correctObligation(ctx.db, actorOf(res), now, id, c);
+    const after = await correctObligation(ctx.db, ctx.notifier, actorOf(res), now, id, c);
     const noticeDelivery = await deliverCommitted(ctx, correctionNoticeId(id, now));
     await tell(res, id, paymentSignalNames.obligationCorrected, { action: c.action }, 200, { ...after, amount: after.amountFen / 100, noticeDelivery });
   });

@@ -9,7 +9,7 @@ import {
 import type { VisitStatus } from '../../core/presenceMonth.js';
 import { audited } from '../../db/audit.js';
 import { actorOf } from '../auth.js';
-import { communitiesOn } from '../boundOn.js';
+import { communitiesOn } from '../../db/bindings.js';
 import type { Ctx } from '../context.js';
 import { Problem } from '../problem.js';
 import { intKey, listQuery, readPage } from '../pagination.js';
