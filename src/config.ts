@@ -1,5 +1,6 @@
 // The only reader of process.env: parsed once at start-up and handed down.
 import { z } from 'zod';
+import { defaultTimeZone } from './core/periodBounds.js';
 
 const port = z.coerce.number().int().min(1).max(65535);
 // 0 asks the operating system for any free port (tests run several services side by side).
@@ -19,7 +20,7 @@ const schema = z.object({
   TEMPORAL_DEV_PORT: port.default(7233),
   TEMPORAL_DEV_UI_PORT: port.default(8233),
   TASK_QUEUE: z.string().min(1).default('community-policing'),
-  TIME_ZONE: z.string().min(1).default('Asia/Shanghai'),
+  TIME_ZONE: z.string().min(1).default(defaultTimeZone),
   HTTP_HOST: z.string().default('127.0.0.1'),
   HTTP_PORT: listenPort.default(3000),
   BUREAU_TOKEN: z.string().min(16).optional(),

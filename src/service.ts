@@ -35,7 +35,11 @@ export async function startService(config: Config, clock: () => Date = () => new
   const worker = await createWorker(env.nativeConnection, config, db, clock);
   const workerRun = worker.run();
   const schedules = await registerSchedules(env.client, config.taskQueue, config.timeZone);
-  const app = createApp({ db, cycles: createTemporalCycles(env.client, config.taskQueue), signals: createTemporalSignals(env.client, config.taskQueue), clock });
+  // Any answer from the frontend will do; the deadline keeps /readyz from hanging on a dead cluster.
+  const temporalProbe = async () => {
+    await env.client.connection.withDeadline(Date.now() + 3_000, () => env.client.workflowService.getSystemInfo({}));
+  };
+  const app = createApp({ db, cycles: createTemporalCycles(env.client, config.taskQueue), signals: createTemporalSignals(env.client, config.taskQueue), clock, timeZone: config.timeZone, temporalProbe });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(config.http.port, config.http.host, () => resolve(s));
   });

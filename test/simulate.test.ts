@@ -164,7 +164,10 @@ describe('simulate options', () => {
     const entry = r.quarters[1].ranking.find((x: any) => x.community === 'c01');
     expect(Object.keys(entry.breakdown)).toEqual(['satisfaction', 'familiarity', 'incidents', 'prevention', 'clues', 'registration', 'keyPersonControl']);
     expect(entry.breakdown.incidents).toMatchObject({ value: 10, weight: 15 });
-    expect(entry.breakdown.incidents.adjusted).toBeCloseTo(10 / 7000 * 10000 / 1.6, 4);
+    // 10 ÷ 7,000 × 10,000 = 14.2857; 100 × (1 − 14.2857 ÷ 20) = 28.57; complexity 5: 100 − 71.43 ÷ 1.6 = 55.36
+    expect(entry.breakdown.incidents).toMatchObject({ perResidents: 14.2857, basePoints: 28.57, complexityFactor: 1.6, points: 55.36 });
+    const contributions = Object.values(entry.breakdown).reduce((sum: number, b: any) => sum + b.contribution, 0);
+    expect(Math.round(contributions * 100)).toBe(Math.round(entry.score * 100));
   });
 });
 

@@ -1,31 +1,39 @@
 // The activities of appealReview. Notices are published under natural keys (appeal id + what),
 // and the re-decision is one transaction that marks the appeal re-decided: a retry, or a worker
 // that died after the commit, finds it done and writes nothing twice.
-import { ApplicationFailure } from '@temporalio/activity';
-import { decisionSlot, redecidePeriod, type FigureCorrection, type StandingOutcome } from '../core/appeal.js';
+import { decisionSlot, type FigureCorrection, type StandingOutcome } from '../core/appeal.js';
+import { PermanentFailure } from '../core/failures.js';
+import { defaultTimeZone } from '../core/periodBounds.js';
+import { bureauHead } from '../core/recipients.js';
 import type { MetricKey, NoticeKind, Recipient } from '../core/types.js';
+import type { FollowUp } from '../contracts/followUps.js';
+import { redecidePeriod } from '../deciding/appeal.js';
 import { appealFacts, type Appeal } from '../db/appeals.js';
 import { audited, type Tx } from '../db/audit.js';
+import { openedCycle } from '../db/cycles.js';
 import type { Db } from '../db/client.js';
 import { reviseObligation } from '../db/obligationRevision.js';
+import { storeObligation } from '../db/obligations.js';
 import { officesOn } from '../db/offices.js';
+import { figuresOf, previousPeriodOf } from '../db/periodInputs.js';
+import { proposeReassignment } from '../db/reassignments.js';
 import { ruleSetVersion } from '../db/ruleSets.js';
 import {
   appealEscalationText, appealDecidedText, appealFiledText, appealReminderText, noticeWithdrawnText, paymentsFrozenText,
   type AppealOutcome,
 } from '../notices/appealText.js';
+import { localDay } from '../notices/dates.js';
 import type { RenderedNotice } from '../notices/render.js';
-import type { FollowUp } from '../workflows/followUps.js';
-import { decideOrFail, decisionRow, figuresOf, previousPeriodOf, publishDraft, withSanctions } from './decide.js';
+import { decisionRow, publishDraft, withSanctions } from './decide.js';
 import type { ActivityDeps } from './deps.js';
 import { cyclePeriod, cyclePeriodEnd } from './figures.js';
 import { followUpsOf } from './followUps.js';
 import { nameLookup } from './names.js';
-import { bureauHead } from './noticeChase.js';
 import { publishOnce } from './publishOnce.js';
 
 const actor = 'system:appealReview';
-const bureau: Recipient = { type: 'bureau', id: 'bureau' };
+// The bureau decides appeals: its one recipient is the head (局长), as for every notice the bureau answers for.
+const bureau = bureauHead;
 const finance: Recipient = { type: 'finance', id: 'finance' };
 
 /** Whether the appeal still waits for the bureau, and the notice a step published, if any. */
@@ -43,13 +51,13 @@ export interface AppealConclusion {
 
 async function appealOrFail(db: Db | Tx, appealId: number): Promise<Appeal> {
   const row = await db.appeal.findUnique({ where: { id: appealId } });
-  if (!row) throw ApplicationFailure.create({ type: 'UnknownAppeal', message: `appeal ${appealId} does not exist`, nonRetryable: true });
+  if (!row) throw new PermanentFailure('UnknownAppeal', `appeal ${appealId} does not exist`);
   return row;
 }
 
 const isOpen = (a: Appeal) => a.status === 'open';
 
-export function appealActivities({ db, notifier, clock }: ActivityDeps) {
+export function appealActivities({ db, notifier, clock, timeZone = defaultTimeZone }: ActivityDeps) {
   const publish = (id: string, a: Appeal, kind: NoticeKind, recipients: Recipient[], text: RenderedNotice, facts: Record<string, unknown>) =>
     publishOnce({ db, notifier }, actor, { id, kind, cycleId: a.cycleId, about: `appeal/${a.id}`, recipients, facts, ...text });
 
@@ -93,7 +101,7 @@ export function appealActivities({ db, notifier, clock }: ActivityDeps) {
       const a = await appealOrFail(db, appealId);
       if (a.status !== 'overturned') return { redecided: false, published: [] };
       if (a.redecidedAt) return { redecided: true, published: publishedBy(a.outcome as unknown as StoredOutcome) };
-      const outcome = await redecide(db, notifier, clock(), a);
+      const outcome = await redecide(db, notifier, timeZone, clock(), a);
       return { redecided: true, published: publishedBy(outcome) };
     },
 
@@ -135,9 +143,9 @@ async function correctionsFor(db: Db, a: Appeal): Promise<FigureCorrection[]> {
     .map((x) => ({ community: x.communityId, metric: x.acceptedMetric as MetricKey, value: x.acceptedValue! }));
 }
 
-async function redecide(db: Db, notifier: ActivityDeps['notifier'], now: Date, a: Appeal): Promise<StoredOutcome> {
-  const cycle = await db.cycle.findUniqueOrThrow({ where: { id: a.cycleId } });
-  const rsv = cycle.ruleSetVersionId!;
+async function redecide(db: Db, notifier: ActivityDeps['notifier'], timeZone: string, now: Date, a: Appeal): Promise<StoredOutcome> {
+  const cycle = await openedCycle(db, a.cycleId);
+  const rsv = cycle.ruleSetVersionId;
   const { ruleSet } = await ruleSetVersion(db, rsv);
   const period = cyclePeriod(cycle.period);
   const input = { period, offices: await officesOn(db, cyclePeriodEnd(cycle.period)), figures: await figuresOf(db, cycle.period), previous: await previousPeriodOf(db, period) };
@@ -149,7 +157,7 @@ async function redecide(db: Db, notifier: ActivityDeps['notifier'], now: Date, a
   return db.$transaction(async (tx) => {
     const fresh = await appealOrFail(tx, a.id);
     if (fresh.redecidedAt) return fresh.outcome as unknown as StoredOutcome;
-    const red = await decideOrFail(async () => redecidePeriod(input, ruleSet, corrections, await standingOf(tx, a.cycleId)));
+    const red = await redecidePeriod(input, ruleSet, corrections, await standingOf(tx, a.cycleId));
     const stamp = { supersededByAppeal: a.id, supersededAt: now, supersededReason: why };
     const out: StoredOutcome = { evaluations: [], decisions: [], obligations: [], withdrawnNotices: [], newNotices: [], published: [] };
 
@@ -178,6 +186,11 @@ async function redecide(db: Db, notifier: ActivityDeps['notifier'], now: Date, a
         created = await tx.decision.create({ data });
         newIds.set(d.slot, data.id);
         await audited(tx, actor, { action: 'create', entity: 'Decision', entityId: data.id, after: data });
+        // A reassignment the re-decision arrives at waits for the bureau like any other; one that
+        // falls away can no longer be confirmed (its decision is superseded).
+        if (d.after.type === 'sanction' && d.after.kind === 'rural-reassignment') {
+          await proposeReassignment(tx, actor, { decisionId: data.id, cycleId: a.cycleId, communityId: d.after.community, officers: d.after.officers, decidedOn: localDay(now, timeZone) });
+        }
       }
       if (old) {
         await tx.decision.update({ where: { id: old.id }, data: { supersededBy: created?.id ?? null, ...stamp } });
@@ -192,7 +205,7 @@ async function redecide(db: Db, notifier: ActivityDeps['notifier'], now: Date, a
       const decisionId = decision ? newIds.get(decisionSlot(decision).slot) ?? null : null;
       if (o.before === null) {
         const due = red.outcome.obligations.find((x) => x.id === o.id)!;
-        await tx.paymentObligation.create({ data: { id: o.id, cycleId: a.cycleId, decisionId: decisionId!, kind: due.kind, payeeType: 'officer', payeeId: due.payees[0]!, amountFen: Math.round(o.after! * 100), dueOn: due.due } });
+        await storeObligation(tx, { id: o.id, cycleId: a.cycleId, decisionId: decisionId!, kind: due.kind, payeeType: 'officer', payeeId: due.payees[0]!, amountFen: Math.round(o.after! * 100), dueOn: due.due });
         await audited(tx, actor, { action: 'create', entity: 'PaymentObligation', entityId: o.id, after: { amount: o.after, appealId: a.id } });
       } else {
         out.published.push(await reviseObligation(tx, notifier, actor, { obligationId: o.id, amountFen: o.after === null ? null : Math.round(o.after * 100), decisionId, appealId: a.id, reason: why }));
@@ -213,7 +226,7 @@ async function redecide(db: Db, notifier: ActivityDeps['notifier'], now: Date, a
       out.published.push(id);
     }
     for (const n of red.outcome.notices.filter((x) => red.newNotices.includes(x.about))) {
-      await publishDraft(tx, notifier, a.cycleId, withSanctions(n, red.outcome), nameOf);
+      await publishDraft(tx, notifier, a.cycleId, withSanctions(n, red.outcome), nameOf, timeZone);
       out.newNotices.push(`${a.cycleId}/${n.kind}/${n.about}`);
       out.published.push(`${a.cycleId}/${n.kind}/${n.about}`);
     }

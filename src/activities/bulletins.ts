@@ -1,12 +1,12 @@
 // Compiles the week's bulletins of every community and publishes each once, under its natural
 // key, so a retried activity or a second run for the same week writes nothing again.
+import { bureauHead } from '../core/recipients.js';
 import { compileBulletins, type Week } from '../core/bulletins.js';
 import type { NoticeKind, Recipient } from '../core/types.js';
 import { officesOn } from '../db/offices.js';
 import { caseSolvedText, policeSituationText } from '../notices/bulletinText.js';
 import type { ActivityDeps } from './deps.js';
 import { nameLookup } from './names.js';
-import { bureauHead } from './noticeChase.js';
 import { publishOnce } from './publishOnce.js';
 
 const actor = 'system:weeklyBulletins';

@@ -1,24 +1,28 @@
-// Decides a period (month, quarter or half-year) with the pure core and stores every outcome
+// Decides a period (month, quarter or half-year) with src/deciding and stores every outcome
 // under its natural key, in one transaction: a retry, or a second run for a decided cycle,
 // changes nothing.
-import { ApplicationFailure } from '@temporalio/activity';
-import { CadenceNotDefinedError, decidePeriod } from '../core/period.js';
-import { formatPeriod, previousPeriod, type PeriodRef } from '../core/periods.js';
+import { PermanentFailure } from '../core/failures.js';
+import { formatPeriod, previousPeriod, type PeriodRef } from '../core/calendar.js';
 import { decisionSlot } from '../core/appeal.js';
-import type { Decision, MetricValues, NoticeDraft, PeriodOutcome } from '../core/types.js';
-import { MissingFactError } from '../rules/engine.js';
+import type { Decision, NoticeDraft, Office, PeriodOutcome } from '../core/types.js';
+import { decidePeriod } from '../deciding/period.js';
 import { recordedFacts } from '../rules/explanation.js';
+import { markCycleDecided, openedCycle } from '../db/cycles.js';
+import { recordDecision } from '../db/decisions.js';
+import { storeObligation } from '../db/obligations.js';
 import { officesOn } from '../db/offices.js';
+import { figuresOf, previousPeriodOf } from '../db/periodInputs.js';
 import { ruleSetVersion } from '../db/ruleSets.js';
-import { audited } from '../db/audit.js';
+import { proposeReassignment } from '../db/reassignments.js';
+import { defaultTimeZone } from '../core/periodBounds.js';
 import { renderNotice, type NameOf } from '../notices/render.js';
 import type { Notifier, Tx } from '../notices/notifier.js';
-import type { MissingFigure } from '../workflows/messages.js';
+import type { MissingFigure } from '../contracts/cycles.js';
 import type { ActivityDeps } from './deps.js';
 import { cyclePeriod, cyclePeriodEnd } from './figures.js';
 import { followUpsOf } from './followUps.js';
 import { nameLookup } from './names.js';
-import type { FollowUp } from '../workflows/followUps.js';
+import type { FollowUp } from '../contracts/followUps.js';
 
 export interface CycleSummary {
   cycleId: string;
@@ -35,13 +39,10 @@ export interface CycleSummary {
 
 const actor = 'system:periodEvaluation';
 
-export function decideActivities({ db, notifier, clock }: ActivityDeps) {
+export function decideActivities({ db, notifier, clock, timeZone = defaultTimeZone }: ActivityDeps) {
   return {
     async decideAndPersist(input: { cycleId: string; gaps: MissingFigure[] }): Promise<CycleSummary> {
-      const cycle = await db.cycle.findUnique({ where: { id: input.cycleId } });
-      if (!cycle?.ruleSetVersionId) {
-        throw ApplicationFailure.create({ type: 'InvalidCycleInput', message: `cycle ${input.cycleId} has not been opened`, nonRetryable: true });
-      }
+      const cycle = await openedCycle(db, input.cycleId);
       if (cycle.status === 'decided') return storedSummary(db, cycle.id, cycle.period, input.gaps);
 
       const period = cyclePeriod(cycle.period);
@@ -49,61 +50,36 @@ export function decideActivities({ db, notifier, clock }: ActivityDeps) {
       const offices = await officesOn(db, cyclePeriodEnd(cycle.period));
       const figures = await figuresOf(db, cycle.period);
       const previous = await previousPeriodOf(db, period);
-      const outcome = await decideOrFail(() => decidePeriod({ period, offices, figures, previous }, ruleSet));
+      refuseUnboundFigures(figures, offices, cycle.period);
+      const outcome = await decidePeriod({ period, offices, figures, previous }, ruleSet);
       const nameOf = await nameLookup(db);
       const today = clock().toISOString().slice(0, 10);
 
       await db.$transaction(async (tx) => {
         await storeEvaluations(tx, cycle.id, outcome);
-        for (const d of outcome.decisions) await storeDecision(tx, cycle.id, cycle.ruleSetVersionId!, d, today);
+        for (const d of outcome.decisions) await storeDecision(tx, cycle.id, cycle.ruleSetVersionId, d, today);
         for (const o of outcome.obligations) {
-          await tx.paymentObligation.upsert({
-            where: { id: o.id },
-            create: {
-              id: o.id, cycleId: cycle.id, decisionId: `${cycle.id}/${o.kind}/${o.payees[0]}`, kind: o.kind,
-              payeeType: o.kind === 'subsidy' ? 'officer' : 'community', payeeId: o.kind === 'subsidy' ? o.payees[0]! : o.community,
-              amountFen: Math.round(o.amount * 100), dueOn: o.due,
-            },
-            update: {},
+          await storeObligation(tx, {
+            id: o.id, cycleId: cycle.id, decisionId: `${cycle.id}/${o.kind}/${o.payees[0]}`, kind: o.kind,
+            payeeType: o.kind === 'subsidy' ? 'officer' : 'community', payeeId: o.kind === 'subsidy' ? o.payees[0]! : o.community,
+            amountFen: Math.round(o.amount * 100), dueOn: o.due,
           });
         }
-        for (const n of outcome.notices) await publishDraft(tx, notifier, cycle.id, withSanctions(n, outcome), nameOf);
-        await tx.cycle.update({ where: { id: cycle.id }, data: { status: 'decided', gaps: input.gaps as object[], completedAt: clock() } });
-        await audited(tx, actor, { action: 'decide', entity: 'Cycle', entityId: cycle.id, before: { status: cycle.status }, after: { status: 'decided', decisions: outcome.decisions.length, gaps: input.gaps.length } });
+        for (const n of outcome.notices) await publishDraft(tx, notifier, cycle.id, withSanctions(n, outcome), nameOf, timeZone);
+        await markCycleDecided(tx, actor, cycle, clock(), { decisions: outcome.decisions.length, gaps: input.gaps.length }, input.gaps as object[]);
       }, { timeout: 600_000, maxWait: 30_000 });
       return storedSummary(db, cycle.id, cycle.period, input.gaps);
     },
   };
 }
 
-/** Runs a decision of the pure core, turning its permanent failures into non-retryable ones. */
-export async function decideOrFail<T>(decide: () => Promise<T>): Promise<T> {
-  try {
-    return await decide();
-  } catch (err) {
-    if (err instanceof MissingFactError) {
-      throw ApplicationFailure.create({ type: 'MissingFact', message: `rule set refers to unknown fact "${err.fact}"`, nonRetryable: true });
-    }
-    if (err instanceof CadenceNotDefinedError) throw ApplicationFailure.create({ type: 'InvalidCycleInput', message: err.message, nonRetryable: true });
-    throw err;
-  }
-}
-
-export async function figuresOf(db: ActivityDeps['db'], period: string) {
-  const rows = await db.metricSubmission.findMany({ where: { period } });
-  const figures: Record<string, { metrics: MetricValues }> = {};
-  for (const r of rows) (figures[r.communityId] ??= { metrics: {} }).metrics[r.metric as keyof MetricValues] = r.value;
-  return figures;
-}
-
-export async function previousPeriodOf(db: ActivityDeps['db'], period: PeriodRef) {
-  const rows = await db.evaluation.findMany({ where: { period: formatPeriod(previousPeriod(period)), supersededAt: null } });
-  const last = rows.filter((r) => r.isLast);
-  return {
-    last: last.map((r) => r.communityId),
-    scores: Object.fromEntries(rows.map((r) => [r.communityId, r.score])),
-    consecutiveLast: Object.fromEntries(last.map((r) => [r.communityId, r.lastStreak])),
-  };
+/** Figures of a community with no officer bound at the period's end judge nobody: the bureau must bind one first. */
+function refuseUnboundFigures(figures: Record<string, unknown>, offices: Office[], period: string) {
+  const unbound = Object.keys(figures).filter((id) => !offices.some((o) => o.id === id)).sort();
+  if (unbound.length === 0) return;
+  const end = cyclePeriodEnd(period);
+  throw new PermanentFailure('OfficeWithoutOfficer', `figures for ${period} were submitted for ${unbound.join(', ')}, but no officer is bound there on ${end}`,
+    `bind an officer to ${unbound.join(', ')} effective on or before ${end} (POST /api/bindings), then start the cycle again (POST /api/cycles)`);
 }
 
 async function storeEvaluations(tx: Tx, cycleId: string, outcome: PeriodOutcome) {
@@ -132,21 +108,12 @@ export function decisionRow(cycleId: string, ruleSetVersionId: number, d: Decisi
 
 async function storeDecision(tx: Tx, cycleId: string, ruleSetVersionId: number, d: Decision, today: string) {
   const row = decisionRow(cycleId, ruleSetVersionId, d);
-  const existing = await tx.decision.findUnique({ where: { id: row.id } });
-  if (existing) return;
-  await tx.decision.create({ data: row });
-  await audited(tx, actor, { action: 'create', entity: 'Decision', entityId: row.id, after: row });
+  if (!(await recordDecision(tx, actor, row))) return;
+  // Only the bureau carries a reassignment out (POST /api/reassignments/{id}/confirm): until
+  // then postings and bindings stay as they are, and the office shows as pending.
   if (d.type === 'sanction' && d.kind === 'rural-reassignment') {
-    for (const officerId of d.officers) await reassignToRuralPost(tx, officerId, row.id, today, d.because);
+    await proposeReassignment(tx, actor, { decisionId: row.id, cycleId, communityId: d.community, officers: d.officers, decidedOn: today });
   }
-}
-
-/** A reassignment closes the officer's community posting and opens a new one; nothing is overwritten. */
-async function reassignToRuralPost(tx: Tx, officerId: string, decisionId: string, today: string, because: string) {
-  const open = await tx.posting.findFirst({ where: { officerId, endsOn: null, kind: 'community' } });
-  if (open) await tx.posting.update({ where: { id: open.id }, data: { endsOn: today } });
-  const posting = await tx.posting.create({ data: { officerId, kind: 'rural-hardship', startsOn: today, reason: because, decisionId } });
-  await audited(tx, actor, { action: 'reassign', entity: 'Posting', entityId: String(posting.id), before: open, after: posting });
 }
 
 /** A joint notice names the period and every measure taken against the office. */
@@ -155,8 +122,8 @@ export function withSanctions(n: NoticeDraft, outcome: PeriodOutcome): NoticeDra
   return { ...n, facts: { ...n.facts, period: outcome.period, kinds } };
 }
 
-export async function publishDraft(tx: Tx, notifier: Notifier, cycleId: string, n: NoticeDraft, nameOf: NameOf) {
-  await notifier.publish(tx, { id: `${cycleId}/${n.kind}/${n.about}`, cycleId, ...n, ...renderNotice(n, nameOf) });
+export async function publishDraft(tx: Tx, notifier: Notifier, cycleId: string, n: NoticeDraft, nameOf: NameOf, timeZone: string) {
+  await notifier.publish(tx, { id: `${cycleId}/${n.kind}/${n.about}`, cycleId, ...n, ...renderNotice(n, nameOf, timeZone) });
 }
 
 async function storedSummary(db: ActivityDeps['db'], cycleId: string, period: string, gaps: MissingFigure[]): Promise<CycleSummary> {

@@ -1,6 +1,6 @@
 // Delivers a stored notice through one configured channel. Kept out of the transaction that
 // published it: a receiver that is down is retried by the activity retry policy.
-import { ApplicationFailure } from '@temporalio/activity';
+import { PermanentFailure } from '../core/failures.js';
 import { DeliveryRejectedError, type DeliverableNotice } from '../notices/channels.js';
 import type { ActivityDeps } from './deps.js';
 
@@ -25,9 +25,9 @@ export function deliveryActivities({ db, channels = [] }: ActivityDeps) {
 
     async deliverNotice({ noticeId, channel }: { noticeId: string; channel: string }): Promise<void> {
       const target = channels.find((c) => c.name === channel);
-      if (!target) throw ApplicationFailure.create({ type: 'UnknownChannel', message: `no delivery channel ${channel} is configured`, nonRetryable: true });
+      if (!target) throw new PermanentFailure('UnknownChannel', `no delivery channel ${channel} is configured`);
       const row = await db.notice.findUnique({ where: { id: noticeId }, include: { recipients: { orderBy: [{ recipientType: 'asc' }, { recipientId: 'asc' }] } } });
-      if (!row) throw ApplicationFailure.create({ type: 'UnknownNotice', message: `notice ${noticeId} does not exist`, nonRetryable: true });
+      if (!row) throw new PermanentFailure('UnknownNotice', `notice ${noticeId} does not exist`);
       const addresses = await addressesOf(db, row.recipients);
       const notice: DeliverableNotice = {
         id: row.id, kind: row.kind, about: row.about, titleZh: row.titleZh, bodyZh: row.bodyZh, bodyEn: row.bodyEn,
@@ -40,7 +40,7 @@ export function deliveryActivities({ db, channels = [] }: ActivityDeps) {
       try {
         await target.deliver(notice);
       } catch (err) {
-        if (err instanceof DeliveryRejectedError) throw ApplicationFailure.create({ type: 'DeliveryRejected', message: err.message, nonRetryable: true });
+        if (err instanceof DeliveryRejectedError) throw new PermanentFailure('DeliveryRejected', err.message);
         throw err;
       }
     },

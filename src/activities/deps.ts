@@ -9,4 +9,6 @@ export interface ActivityDeps {
   clock: () => Date;
   /** Channels beyond the inbox (webhook, email); none when not configured. */
   channels?: DeliveryChannel[];
+  /** The bureau's time zone (configuration TIME_ZONE): periods end and notices show instants in it; absent, defaultTimeZone. */
+  timeZone?: string;
 }

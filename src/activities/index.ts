@@ -8,11 +8,16 @@ import { presenceActivities } from './presence.js';
 import { paymentActivities } from './payments.js';
 import { paymentFollowUpActivities } from './paymentFollowUps.js';
 import { bulletinActivities } from './bulletins.js';
+import { cycleFailureActivities } from './cycleFailure.js';
+import { reportingFailures } from './failure.js';
 import { appealActivities } from './appeals.js';
 
 export type { ActivityDeps } from './deps.js';
 
-/** The activities of every workflow, closed over dependencies that worker.ts builds once. */
+/**
+ * The activities of every workflow, closed over dependencies that worker.ts builds once; each
+ * throws only short failures, non-retryable where retrying cannot help.
+ */
 export function createActivities(deps: ActivityDeps) {
-  return { ...figureActivities(deps), ...decideActivities(deps), ...yearEndActivities(deps), ...noticeChaseActivities(deps), ...deliveryActivities(deps), ...presenceActivities(deps), ...paymentActivities(deps), ...paymentFollowUpActivities(deps), ...bulletinActivities(deps), ...appealActivities(deps) };
+  return reportingFailures({ ...figureActivities(deps), ...cycleFailureActivities(deps), ...decideActivities(deps), ...yearEndActivities(deps), ...noticeChaseActivities(deps), ...deliveryActivities(deps), ...presenceActivities(deps), ...paymentActivities(deps), ...paymentFollowUpActivities(deps), ...bulletinActivities(deps), ...appealActivities(deps) });
 }

@@ -1,8 +1,10 @@
 // The activities of jointNoticeAcknowledgement. Each reminder and the escalation is a notice
 // of its own under a natural key, so a retried activity publishes it once.
-import { ApplicationFailure } from '@temporalio/activity';
+import { bureauHead } from '../core/recipients.js';
+import { PermanentFailure } from '../core/failures.js';
 import type { NoticeKind, Recipient } from '../core/types.js';
 import type { Db } from '../db/client.js';
+import { defaultTimeZone } from '../core/periodBounds.js';
 import { escalationText, reminderText, type ChasedNotice } from '../notices/chaseText.js';
 import type { RenderedNotice } from '../notices/render.js';
 import type { ActivityDeps } from './deps.js';
@@ -10,13 +12,11 @@ import { nameLookup } from './names.js';
 import { publishOnce } from './publishOnce.js';
 
 const actor = 'system:jointNoticeAcknowledgement';
-/** Who an escalation goes to. */
-export const bureauHead: Recipient = { type: 'bureau', id: 'head' };
 
 /** Who is still pending after a step, and the notice the step published, if any. */
 export interface ChaseStep { pending: Recipient[]; published?: string }
 
-export function noticeChaseActivities({ db, notifier }: ActivityDeps) {
+export function noticeChaseActivities({ db, notifier, timeZone = defaultTimeZone }: ActivityDeps) {
   const publish = (id: string, kind: NoticeKind, chased: ChasedNotice & { cycleId: string | null }, recipients: Recipient[], text: RenderedNotice, facts: Record<string, unknown>) =>
     publishOnce({ db, notifier }, actor, { id, kind, cycleId: chased.cycleId ?? undefined, about: chased.id, recipients, facts, ...text });
 
@@ -32,7 +32,7 @@ export function noticeChaseActivities({ db, notifier }: ActivityDeps) {
       const pending = await pendingOf(db, noticeId);
       if (pending.length === 0) return { pending };
       const published = `${noticeId}/reminder/${round}`;
-      await publish(published, 'notice-reminder', notice, pending, reminderText(notice, round), { noticeId, round });
+      await publish(published, 'notice-reminder', notice, pending, reminderText(notice, round, timeZone), { noticeId, round });
       return { pending, published };
     },
 
@@ -51,7 +51,7 @@ export function noticeChaseActivities({ db, notifier }: ActivityDeps) {
 
 async function chasedNotice(db: Db, noticeId: string) {
   const notice = await db.notice.findUnique({ where: { id: noticeId }, select: { id: true, titleZh: true, createdAt: true, cycleId: true } });
-  if (!notice) throw ApplicationFailure.create({ type: 'UnknownNotice', message: `notice ${noticeId} does not exist`, nonRetryable: true });
+  if (!notice) throw new PermanentFailure('UnknownNotice', `notice ${noticeId} does not exist`);
   return notice;
 }
 

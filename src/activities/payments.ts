@@ -1,24 +1,27 @@
 // Activities of the payment verification workflow. Each writes under natural keys (notice ids
 // built from the obligation, the payment reference, the dispute id or the as-of date) in one
 // transaction, so a retry after a worker died mid-way writes nothing twice.
-import { ApplicationFailure } from '@temporalio/activity';
+import { PermanentFailure } from '../core/failures.js';
 import { findOverdue, overdueNotices } from '../core/payments.js';
+import type { ObligationStatus } from '../core/obligationStatus.js';
 import type { ObligationFacts } from '../core/settlement.js';
+import { bureauHead } from '../core/recipients.js';
 import type { Recipient } from '../core/types.js';
 import { appealsFreezing } from '../db/appeals.js';
-import { audited, type Tx } from '../db/audit.js';
+import type { Tx } from '../db/audit.js';
 import { coreObligation, obligationFacts, payeesOf } from '../db/obligations.js';
+import { transitionObligation } from '../db/obligationTransitions.js';
 import { publishPaymentNotice } from '../notices/paymentText.js';
-import { paymentOverdueNoticeId, paymentReminderNoticeId } from '../workflows/paymentMessages.js';
+import { paymentOverdueNoticeId, paymentReminderNoticeId } from '../contracts/payments.js';
 import type { ActivityDeps } from './deps.js';
 
 const actor = 'system:paymentVerification';
-const financeAndBureau: Recipient[] = [{ type: 'finance', id: 'finance' }, { type: 'bureau', id: 'bureau' }];
+const financeAndBureau: Recipient[] = [{ type: 'finance', id: 'finance' }, bureauHead];
 
 export function paymentActivities({ db, notifier, clock }: ActivityDeps) {
   async function obligationOrFail(tx: Tx, obligationId: string) {
     const row = await tx.paymentObligation.findUnique({ where: { id: obligationId } });
-    if (!row) throw ApplicationFailure.create({ type: 'UnknownObligation', message: `obligation ${obligationId} does not exist`, nonRetryable: true });
+    if (!row) throw new PermanentFailure('UnknownObligation', `obligation ${obligationId} does not exist`);
     return row;
   }
 
@@ -83,21 +86,26 @@ export function paymentActivities({ db, notifier, clock }: ActivityDeps) {
       });
     },
 
-    async settleObligation({ obligationId }: { obligationId: string }): Promise<void> {
-      await setStatus(obligationId, 'settled', { settledAt: clock() });
+    /**
+     * Settles what the workflow judged settled, if it still is `paid` with nothing disputed;
+     * false when the obligation has moved on since the workflow read it, which then reviews it again.
+     */
+    async settleObligation({ obligationId }: { obligationId: string }): Promise<boolean> {
+      return move(obligationId, 'paid', 'settled', 'settle');
     },
 
-    async closeObligation({ obligationId }: { obligationId: string }): Promise<void> {
-      await setStatus(obligationId, 'closed', {});
+    /** Closes a settled obligation; false when a dispute (or anything else) has moved it on. */
+    async closeObligation({ obligationId }: { obligationId: string }): Promise<boolean> {
+      return move(obligationId, 'settled', 'closed', 'close');
     },
   };
 
-  async function setStatus(obligationId: string, status: string, extra: { settledAt?: Date }) {
-    await db.$transaction(async (tx) => {
-      const row = await obligationOrFail(tx, obligationId);
-      if (row.status === status || row.status === 'cancelled') return;
-      await tx.paymentObligation.update({ where: { id: obligationId }, data: { status, ...extra } });
-      await audited(tx, actor, { action: status === 'settled' ? 'settle' : 'close', entity: 'PaymentObligation', entityId: obligationId, before: { status: row.status }, after: { status } });
+  // Already at `to` counts as done: a retry after the worker died between commit and report.
+  async function move(obligationId: string, from: ObligationStatus, to: ObligationStatus, action: string): Promise<boolean> {
+    return db.$transaction(async (tx) => {
+      await obligationOrFail(tx, obligationId);
+      const r = await transitionObligation(tx, obligationId, { from, to, by: 'workflow', actor, action, at: clock() });
+      return r.moved || r.status === to;
     });
   }
 }

@@ -1,12 +1,14 @@
 // Activities of the monthly presence tracking: the launcher's plan, the counted days, the
 // reminders and the month's record. Workflows pass the instant (`asOf`), so counting follows
 // workflow time and a replay or a retry counts the same.
-import { countedDays, judgeMonth, monthJustBegun, nextMonthStart, reminderDates, workingDaysLeft, zonedInstant, type VisitStatus } from '../core/presenceMonth.js';
+import { bureauHead } from '../core/recipients.js';
+import { countedDays, judgeMonth, localMonth, nextMonthStart, reminderDates, workingDaysLeft, zonedInstant, type VisitStatus } from '../core/presenceMonth.js';
 import { officesOn } from '../db/offices.js';
 import { ruleSetInForce } from '../db/ruleSets.js';
+import { defaultTimeZone } from '../core/periodBounds.js';
 import { presenceReminderText, presenceViolationText } from '../notices/presenceText.js';
+import type { PresenceMonthStart } from '../contracts/presence.js';
 import type { ActivityDeps } from './deps.js';
-import { bureauHead } from './noticeChase.js';
 import { nameLookup } from './names.js';
 import { publishOnce } from './publishOnce.js';
 
@@ -30,8 +32,20 @@ export interface PresencePlan { month: string; months: PresenceMonthInput[]; nex
 
 type Counting = Pick<PresenceMonthInput, 'leaderId' | 'month' | 'confirmationDays'> & { asOf: string };
 
+const day = 86_400_000;
+
 export function presenceActivities(deps: ActivityDeps) {
   const { db } = deps;
+
+  /** The month's timing by the rule set in force on its first day: minimum, reminders, when it is judged. */
+  async function timingOf(month: string, timeZone: string) {
+    const { ruleSet: { parameters: p } } = await ruleSetInForce(db, `${month}-01`);
+    return {
+      month, minDays: p.presenceDaysPerMonth, confirmationDays: p.visitConfirmationDays, holidays: p.publicHolidays.filter((d) => d.startsWith(month)),
+      reminders: reminderDates(month, p.presenceReminderDays).map((date) => ({ date, at: zonedInstant(date, reminderHour, timeZone) })),
+      judgeAt: new Date(Date.parse(zonedInstant(nextMonthStart(month), 0, timeZone)) + p.visitConfirmationDays * day).toISOString(),
+    };
+  }
 
   async function daysOf({ leaderId, month, confirmationDays, asOf }: Counting): Promise<string[]> {
     const visits = await db.visit.findMany({ where: { leaderId, date: { startsWith: month } }, select: { date: true, status: true, createdAt: true } });
@@ -46,19 +60,24 @@ export function presenceActivities(deps: ActivityDeps) {
   return {
     /** A page of the month's bound leaders, each with its timing, for the launcher to start. */
     async presencePlan({ at, timeZone, month: given, after, limit }: { at: string; timeZone: string; month?: string; after?: string; limit: number }): Promise<PresencePlan> {
-      const month = given ?? monthJustBegun(at);
-      const first = `${month}-01`;
-      const { ruleSet: { parameters: p } } = await ruleSetInForce(db, first);
-      const bound = (await officesOn(db, first)).flatMap((o) => (o.leader ? [{ leaderId: o.leader, communityId: o.id }] : []))
+      const month = given ?? localMonth(at, timeZone);
+      const bound = (await officesOn(db, `${month}-01`)).flatMap((o) => (o.leader ? [{ leaderId: o.leader, communityId: o.id }] : []))
         .sort((a, b) => a.leaderId.localeCompare(b.leaderId))
         .filter((l) => after === undefined || l.leaderId > after);
       const page = bound.slice(0, limit);
-      const judgeAt = new Date(Date.parse(zonedInstant(nextMonthStart(month), 0, timeZone)) + p.visitConfirmationDays * 86_400_000).toISOString();
-      const timing = {
-        month, minDays: p.presenceDaysPerMonth, confirmationDays: p.visitConfirmationDays, holidays: p.publicHolidays.filter((d) => d.startsWith(month)),
-        reminders: reminderDates(month, p.presenceReminderDays).map((date) => ({ date, at: zonedInstant(date, reminderHour, timeZone) })), judgeAt,
-      };
+      const timing = await timingOf(month, timeZone);
       return { month, months: page.map((l) => ({ ...l, ...timing })), next: bound.length > limit ? page.at(-1)!.leaderId : undefined };
+    },
+
+    /**
+     * The month of a leader whose visit started it (the launcher had not): planned at `at`, so no
+     * reminder already past goes out, and judged no sooner than the visit can have been answered.
+     */
+    async presenceMonthPlan({ leaderId, communityId, month, at }: PresenceMonthStart & { at: string }): Promise<PresenceMonthInput> {
+      const timing = await timingOf(month, deps.timeZone ?? defaultTimeZone);
+      const now = Date.parse(at);
+      const judgeAt = Math.max(Date.parse(timing.judgeAt), now + timing.confirmationDays * day);
+      return { leaderId, communityId, ...timing, reminders: timing.reminders.filter((r) => Date.parse(r.at) > now), judgeAt: new Date(judgeAt).toISOString() };
     },
 
     async presenceDays(input: Counting): Promise<string[]> {

@@ -3,6 +3,8 @@
 import express from 'express';
 import { requireActor } from './auth.js';
 import { contextOf, type AppDeps } from './context.js';
+import { healthRouter } from './health.js';
+import { jsonTypes, requireMediaType } from './mediaType.js';
 import { notFoundRoute, problemHandler } from './problem.js';
 import { acknowledgementsRouter } from './routes/acknowledgements.js';
 import { auditRouter } from './routes/audit.js';
@@ -10,12 +12,14 @@ import { inboxRouter } from './routes/inbox.js';
 import { visitsRouter } from './routes/visits.js';
 import { diversionsRouter } from './routes/diversions.js';
 import { incidentsRouter } from './routes/incidents.js';
+import { presenceRouter } from './routes/presence.js';
 import { scorecardsRouter } from './routes/scorecards.js';
 import { bindingsRouter } from './routes/bindings.js';
 import { cyclesRouter } from './routes/cycles.js';
 import { explanationsRouter } from './routes/explanations.js';
 import { metricsRouter } from './routes/metrics.js';
 import { communitiesRouter, departmentsRouter, leadersRouter, officersRouter } from './routes/registry.js';
+import { reassignmentsRouter } from './routes/reassignments.js';
 import { resultsRouter } from './routes/results.js';
 import { paymentsRouter } from './routes/payments.js';
 import { rulesetsRouter } from './routes/rulesets.js';
@@ -29,15 +33,19 @@ export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
 
+  app.use(healthRouter(ctx, deps.temporalProbe));
+
   // Authentication comes before body parsing so that anonymous requests cost no parsing.
   const api = express.Router();
   api.use(requireActor(ctx.db));
-  api.use(express.json({ limit: '1mb' }));
+  api.use(express.json({ limit: '1mb', type: jsonTypes }));
+  api.use(requireMediaType({ '/metrics/csv': ['text/csv', 'text/plain', 'multipart/form-data'] }));
   api.use('/communities', communitiesRouter(ctx));
   api.use('/officers', officersRouter(ctx));
   api.use('/leaders', leadersRouter(ctx));
   api.use('/departments', departmentsRouter(ctx));
   api.use('/bindings', bindingsRouter(ctx));
+  api.use('/reassignments', reassignmentsRouter(ctx));
   api.use('/metrics', metricsRouter(ctx));
   api.use('/cycles', cyclesRouter(ctx));
   api.use('/audit', auditRouter(ctx));
@@ -50,6 +58,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use('/visits', visitsRouter(ctx));
   api.use('/diversions', diversionsRouter(ctx));
   api.use('/incidents', incidentsRouter(ctx));
+  api.use('/presence', presenceRouter(ctx));
   api.use(scorecardsRouter(ctx));
   api.use(appealsRouter(ctx));
 

@@ -1,15 +1,15 @@
 // The writes behind the appeal routes: filing (within the rule set's window, one open appeal per
 // office and period) and the bureau's decision. Each checks everything first and writes the
 // appeal and its audit row in one transaction, so a refused request leaves nothing behind.
-import { addDays, parsePeriod, periodEnd } from '../core/periods.js';
+import { addDays, parsePeriod, periodEnd } from '../core/calendar.js';
 import { figureProblem } from '../core/scoring.js';
 import type { MetricKey } from '../core/types.js';
 import { openAppealWhere } from '../db/appeals.js';
 import { audited, type Tx } from '../db/audit.js';
+import { communitiesOn } from '../db/bindings.js';
 import type { Db } from '../db/client.js';
 import { ruleSetVersion } from '../db/ruleSets.js';
 import type { RuleSet } from '../rules/ruleSet.js';
-import { communitiesOn } from './boundOn.js';
 import { Problem } from './problem.js';
 
 export type Filing = {
@@ -32,7 +32,7 @@ async function decidedCycle(tx: Tx, cycleId: string, pointer: string) {
   const cycle = await tx.cycle.findUnique({ where: { id: cycleId } });
   if (!cycle || cycle.status !== 'decided') throw Problem.field(422, { pointer, message: `cycle ${cycleId} ${cycle ? 'is not decided yet' : 'does not exist'}` });
   if (cycle.kind === 'year-end') throw Problem.field(422, { pointer, message: `${cycleId} is a year-end ranking; appeals contest a period's evaluation or its decisions` });
-  return { cycle, ruleSet: (await ruleSetVersion(tx, cycle.ruleSetVersionId!)).ruleSet };
+  return { cycle, ruleSet: (await ruleSetVersion(tx, cycle.ruleSetVersionId)).ruleSet };
 }
 
 /** The office and the standing row contested, and the day the window opened. */
@@ -98,7 +98,7 @@ export async function decideAppeal(db: Db, actor: string, now: Date, appealId: n
         throw Problem.field(422, { pointer: '/metric', message: 'an overturn re-decides the period with a corrected figure; the appeal claims none, so give metric and value' });
       }
       const cycle = await tx.cycle.findUniqueOrThrow({ where: { id: appeal.cycleId } });
-      const problem = correctionProblem((await ruleSetVersion(tx, cycle.ruleSetVersionId!)).ruleSet, metric, value);
+      const problem = correctionProblem((await ruleSetVersion(tx, cycle.ruleSetVersionId)).ruleSet, metric, value);
       if (problem) throw problem;
       accepted = { acceptedMetric: metric, acceptedValue: value };
     }

@@ -1,5 +1,8 @@
 import type { CyclePort, WorkflowSignals } from '../cycles/port.js';
 import type { Db } from '../db/client.js';
+import { defaultTimeZone } from '../core/periodBounds.js';
+import { createInboxNotifier, type Notifier } from '../notices/notifier.js';
+import type { TemporalProbe } from './health.js';
 
 export interface Logger {
   error(message: string, ...rest: unknown[]): void;
@@ -10,9 +13,15 @@ export interface AppDeps {
   db: Db;
   cycles: CyclePort;
   signals: WorkflowSignals;
+  /** Publishes the notices routes raise (diversions, payment corrections); defaults to the inbox. */
+  notifier?: Notifier;
   clock?: () => Date;
   /** Defaults to console. */
   logger?: Logger;
+  /** The bureau's TIME_ZONE, where periods end; Asia/Shanghai when not given. */
+  timeZone?: string;
+  /** Checks Temporal for /readyz; without it /readyz checks the database alone. */
+  temporalProbe?: TemporalProbe;
 }
 
 /** What every route factory receives. */
@@ -20,13 +29,15 @@ export interface Ctx {
   db: Db;
   cycles: CyclePort;
   signals: WorkflowSignals;
+  notifier: Notifier;
   log: Logger;
   now(): Date;
   /** Today as YYYY-MM-DD (UTC) by the injected clock. */
   today(): string;
+  timeZone: string;
 }
 
 export function contextOf(deps: AppDeps): Ctx {
   const clock = deps.clock ?? (() => new Date());
-  return { db: deps.db, cycles: deps.cycles, signals: deps.signals, log: deps.logger ?? console, now: clock, today: () => clock().toISOString().slice(0, 10) };
+  return { db: deps.db, cycles: deps.cycles, signals: deps.signals, notifier: deps.notifier ?? createInboxNotifier(), log: deps.logger ?? console, now: clock, today: () => clock().toISOString().slice(0, 10), timeZone: deps.timeZone ?? defaultTimeZone };
 }

@@ -7,11 +7,12 @@ import { actorOf } from './auth.js';
 import type { Ctx } from './context.js';
 import { Problem } from './problem.js';
 import { idSchema } from './schemas.js';
-import { parseBody, parseParam } from './validate.js';
+import { listQuery, readPage, stringKey } from './pagination.js';
+import { noParameters, parseBody, parseParam, parseQuery } from './validate.js';
 
 // The part of a Prisma model delegate these routes use; the models differ only in columns.
 interface Delegate {
-  findMany(args: { orderBy: { id: 'asc' } }): Promise<unknown[]>;
+  findMany(args: { orderBy: { id: 'asc' }; take: number; skip?: number; cursor?: { id: string } }): Promise<{ id: string }[]>;
   findUnique(args: { where: { id: string } }): Promise<unknown | null>;
   create(args: { data: object }): Promise<unknown>;
   update(args: { where: { id: string }; data: object }): Promise<unknown>;
@@ -26,12 +27,15 @@ export interface CrudSpec<C extends { id: string }> {
   columns?: (body: C) => object;
   /** Runs inside the create transaction once the row exists; throwing undoes the create. */
   afterCreate?: (tx: Tx, body: C, ctx: { actor: string; today: string }) => Promise<void>;
+  /** Adds derived fields to the rows the GET routes answer with. */
+  present?: (tx: Tx, rows: object[]) => Promise<object[]>;
 }
 
 export function crudRouter<C extends { id: string }>(ctx: Ctx, spec: CrudSpec<C>): Router {
   const router = Router();
   const model = (tx: Tx) => spec.model(tx) as Delegate;
   const idParam = (id: unknown) => parseParam(idSchema, id, spec.entity);
+  const present = async (rows: unknown[]) => (spec.present ? spec.present(ctx.db, rows as object[]) : rows);
 
   router.post('/', async (req, res) => {
     const body = parseBody(spec.create, req.body);
@@ -48,15 +52,20 @@ export function crudRouter<C extends { id: string }>(ctx: Ctx, spec: CrudSpec<C>
     res.status(201).location(`${req.baseUrl}/${encodeURIComponent(body.id)}`).json(row);
   });
 
-  router.get('/', async (_req, res) => {
-    res.json(await model(ctx.db).findMany({ orderBy: { id: 'asc' } }));
+  router.get('/', async (req, res) => {
+    const { limit, cursor } = parseQuery(listQuery({}), req.query);
+    res.json(await present(await readPage(req, res, {
+      limit, cursor, key: stringKey,
+      find: (page) => model(ctx.db).findMany({ orderBy: { id: 'asc' }, ...page }),
+    })));
   });
 
   router.get('/:id', async (req, res) => {
+    noParameters(req.query);
     const id = idParam(req.params.id);
     const row = await model(ctx.db).findUnique({ where: { id } });
     if (!row) throw Problem.notFound(spec.entity, id);
-    res.json(row);
+    res.json((await present([row]))[0]);
   });
 
   router.patch('/:id', async (req, res) => {

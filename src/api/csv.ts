@@ -1,5 +1,5 @@
-// A small RFC 4180 reader: comma-separated, double-quoted fields with "" escapes and embedded
-// newlines, CRLF or LF. Each record keeps the line it starts on so errors can point at it.
+// A small RFC 4180 reader and writer: comma-separated, double-quoted fields with "" escapes and
+// embedded newlines, CRLF or LF. Each record read keeps the line it starts on so errors can point at it.
 
 export interface CsvRecord { line: number; fields: string[] }
 
@@ -68,4 +68,20 @@ export function parseCsv(text: string): CsvRecord[] {
   }
   if (field !== '' || quoted || fields.length > 0) endRecord();
   return records;
+}
+
+/**
+ * Text a spreadsheet would run as a formula (it starts with = + - @, a tab or a carriage return)
+ * gets a leading single quote, as OWASP advises against CSV injection: shown, never evaluated.
+ * Every text cell of every CSV or XLSX export goes through here; numbers stay numbers.
+ */
+export function inertText(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** One CSV field: text made inert and quoted when it holds a comma, quote or line break; numbers to the cent. */
+export function csvField(v: string | number): string {
+  if (typeof v === 'number') return v.toFixed(2).replace(/\.00$/, '');
+  const text = inertText(v);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -1,24 +1,24 @@
 // The writes behind the payment routes: finance's payment records, the payee's receipt and
 // disputes, and corrections. Each checks everything before writing and writes the change, its
 // audit row (and any notice) in one transaction, so a rejected request leaves nothing behind.
+import { isFinal, type ObligationParty, type ObligationStatus } from '../core/obligationStatus.js';
+import { paidInFull } from '../core/settlement.js';
 import type { Db } from '../db/client.js';
 import { audited, type Tx } from '../db/audit.js';
 import { obligationFacts, openStatus, payeesOf } from '../db/obligations.js';
-import { createInboxNotifier } from '../notices/notifier.js';
+import { transitionObligation } from '../db/obligationTransitions.js';
+import type { Notifier } from '../notices/notifier.js';
 import { publishPaymentNotice } from '../notices/paymentText.js';
 import { Problem } from './problem.js';
 
 export const toFen = (yuan: number) => Math.round(yuan * 100);
-/** Statuses after which nothing more can be recorded against an obligation. */
-const finished = new Set(['cancelled', 'closed']);
-const notifier = createInboxNotifier();
 
 export interface PaymentRecord { obligationId: string; amount: number; paidOn: string; reference: string }
 
 async function openObligation(tx: Tx, obligationId: string, pointer?: string) {
   const row = await tx.paymentObligation.findUnique({ where: { id: obligationId } });
   if (!row) throw pointer ? Problem.field(422, { pointer, message: `obligation ${obligationId} does not exist` }) : Problem.notFound('obligation', obligationId);
-  if (finished.has(row.status)) throw new Problem(409, `obligation ${obligationId} is ${row.status}; nothing more can be recorded against it`);
+  if (isFinal(row.status)) throw new Problem(409, `obligation ${obligationId} is ${row.status}; nothing more can be recorded against it`);
   return row;
 }
 
@@ -40,7 +40,7 @@ export async function recordPayment(db: Db, actor: string, today: string, p: Pay
       throw Problem.field(422, { pointer: '/amount', message: `${p.amount} exceeds the ${(outstanding / 100).toFixed(2)} yuan still owed on ${row.id}` });
     }
     const payment = await tx.obligationPayment.create({ data: { obligationId: row.id, reference: p.reference, amountFen: toFen(p.amount), paidOn: p.paidOn, recordedBy: actor } });
-    await setOpenStatus(tx, row.id, row.status);
+    await followRecords(tx, actor, 'finance', row.id, row.status);
     await audited(tx, actor, { action: 'create', entity: 'ObligationPayment', entityId: p.reference, after: payment });
     return { payment, created: true };
   });
@@ -55,7 +55,7 @@ export async function confirmReceipt(db: Db, actor: string, now: Date, obligatio
     if (facts.confirmedFen === facts.paidFen && facts.openDisputes === 0) return { confirmedFen: facts.confirmedFen, changed: false };
     await tx.paymentObligation.update({ where: { id: obligationId }, data: { confirmedFen: facts.paidFen } });
     await tx.paymentDispute.updateMany({ where: { obligationId, resolvedAt: null }, data: { resolvedAt: now } });
-    await setOpenStatus(tx, obligationId, row.status);
+    await followRecords(tx, actor, 'payee', obligationId, row.status);
     await audited(tx, actor, { action: 'confirm-receipt', entity: 'PaymentObligation', entityId: obligationId, before: { confirmedFen: facts.confirmedFen }, after: { confirmedFen: facts.paidFen } });
     return { confirmedFen: facts.paidFen, changed: true };
   });
@@ -65,7 +65,7 @@ export async function raiseDispute(db: Db, actor: string, obligationId: string, 
   return db.$transaction(async (tx) => {
     const row = await openObligation(tx, obligationId);
     const dispute = await tx.paymentDispute.create({ data: { obligationId, reason: d.reason, note: d.note, raisedBy: actor } });
-    await tx.paymentObligation.update({ where: { id: obligationId }, data: { status: 'disputed', settledAt: null } });
+    await followRecords(tx, actor, 'payee', obligationId, row.status);
     await audited(tx, actor, { action: 'dispute', entity: 'PaymentObligation', entityId: obligationId, before: { status: row.status }, after: dispute });
     return dispute;
   });
@@ -76,7 +76,7 @@ export interface Correction { action: 'cancel' | 'change'; amount?: number; reas
 export const correctionNoticeId = (obligationId: string, at: Date) => `${obligationId}/payment-corrected/${at.toISOString()}`;
 
 /** Finance's answer to a rule correction or a dispute: resolves open disputes and tells the payee. */
-export async function correctObligation(db: Db, actor: string, now: Date, obligationId: string, c: Correction) {
+export async function correctObligation(db: Db, notifier: Notifier, actor: string, now: Date, obligationId: string, c: Correction) {
   return db.$transaction(async (tx) => {
     const row = await openObligation(tx, obligationId);
     const facts = (await obligationFacts(tx, obligationId))!;
@@ -87,9 +87,9 @@ export async function correctObligation(db: Db, actor: string, now: Date, obliga
       throw Problem.field(422, { pointer: '/amount', message: `${c.amount} is less than the ${(facts.paidFen / 100).toFixed(2)} yuan already paid` });
     }
     await tx.paymentDispute.updateMany({ where: { obligationId, resolvedAt: null }, data: { resolvedAt: now } });
-    const data = c.action === 'cancel' ? { status: 'cancelled' } : { amountFen: toFen(c.amount!), settledAt: null };
-    const after = await tx.paymentObligation.update({ where: { id: obligationId }, data });
-    if (c.action === 'change') await setOpenStatus(tx, obligationId, row.status);
+    if (c.action === 'change') await tx.paymentObligation.update({ where: { id: obligationId }, data: { amountFen: toFen(c.amount!) } });
+    await followRecords(tx, actor, 'finance', obligationId, row.status, c.action === 'cancel' ? 'cancelled' : undefined);
+    const after = await tx.paymentObligation.findUniqueOrThrow({ where: { id: obligationId } });
     await audited(tx, actor, { action: `correct-${c.action}`, entity: 'PaymentObligation', entityId: obligationId, before: row, after: { ...after, reason: c.reason } });
     await publishPaymentNotice(tx, notifier, {
       id: correctionNoticeId(obligationId, now), kind: 'payment-corrected',
@@ -100,9 +100,15 @@ export async function correctObligation(db: Db, actor: string, now: Date, obliga
   });
 }
 
-/** Keeps the status in step with the records unless the workflow has settled the obligation and nothing reopened it. */
-async function setOpenStatus(tx: Tx, obligationId: string, current: string) {
+/**
+ * Moves the status to `to`, or else to what the records now imply (a settled obligation stays
+ * settled while paid in full and undisputed), through the guarded transition; a refusal is a 409
+ * and rolls the whole request back.
+ */
+async function followRecords(tx: Tx, actor: string, by: ObligationParty, obligationId: string, current: string, to?: ObligationStatus) {
   const facts = (await obligationFacts(tx, obligationId))!;
-  const next = current === 'settled' && facts.openDisputes === 0 && facts.paidFen >= facts.owedFen ? 'settled' : openStatus(facts);
-  if (next !== current) await tx.paymentObligation.update({ where: { id: obligationId }, data: { status: next } });
+  const next = to ?? (current === 'settled' && facts.openDisputes === 0 && paidInFull(facts) ? 'settled' : openStatus(facts));
+  if (next === current) return;
+  const r = await transitionObligation(tx, obligationId, { from: current, to: next, by, actor, action: 'status' });
+  if (!r.moved) throw new Problem(409, r.reason, undefined, { obligationStatus: r.status });
 }

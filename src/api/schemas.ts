@@ -1,6 +1,6 @@
 // Field shapes shared by several routes.
 import { z } from 'zod';
-import { parsePeriod, periodForms, type Cadence } from '../core/periods.js';
+import { parsePeriod, periodForms, type Cadence } from '../core/calendar.js';
 import { metricKeys } from '../core/types.js';
 
 export const idSchema = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/, 'expected letters, digits, _ . : or -');

@@ -1,7 +1,8 @@
 // zod at the edge: bodies that parse but say something impossible are 422 with JSON pointers;
-// query strings that do not parse are 400; path ids that cannot exist are 404.
+// query strings that do not parse are 400 (an unknown parameter too: a filter that is ignored
+// would answer with everything); path ids that cannot exist are 404.
 import { z } from 'zod';
-import { Problem } from './problem.js';
+import { Problem, type FieldError } from './problem.js';
 
 export function pointerOf(path: readonly PropertyKey[]): string {
   return path.map((p) => `/${String(p).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
@@ -15,9 +16,20 @@ export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.outp
 }
 
 export function parseQuery<S extends z.ZodType>(schema: S, query: unknown): z.output<S> {
-  const r = schema.safeParse(query);
-  if (!r.success) throw Problem.fields(400, r.error.issues.map((i) => ({ parameter: String(i.path[0] ?? ''), message: i.message })));
-  return r.data;
+  const r = (schema instanceof z.ZodObject ? schema.strict() : schema).safeParse(query);
+  if (!r.success) throw Problem.fields(400, r.error.issues.flatMap(queryErrors));
+  return r.data as z.output<S>;
+}
+
+/** For routes that take no query parameters: any given is a mistake worth saying. */
+export function noParameters(query: unknown): void {
+  parseQuery(z.strictObject({}), query);
+}
+
+/** Unknown keys (`cycleId[$ne]`) each get their own error naming the parameter. */
+function queryErrors(i: z.core.$ZodIssue): FieldError[] {
+  if (i.code === 'unrecognized_keys') return i.keys.map((k) => ({ parameter: k, message: 'unknown query parameter' }));
+  return [{ parameter: String(i.path[0] ?? ''), message: i.message }];
 }
 
 export function parseParam<S extends z.ZodType>(schema: S, value: unknown, entity: string): z.output<S> {

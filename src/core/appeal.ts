@@ -1,9 +1,7 @@
-// Re-deciding a period after an overturned appeal (申诉改判): the period is decided again from
-// the stored figures with the accepted corrections, under the rule set it was decided under,
-// and compared with what stands. Pure, so simulate and the appeal activity share it.
-import { decidePeriod } from './period.js';
-import type { RuleSet } from '../rules/ruleSet.js';
-import type { Decision, MetricKey, PeriodFigures, PeriodInput, PeriodOutcome } from './types.js';
+// Re-deciding a period after an overturned appeal (申诉改判), the pure parts: the stored figures
+// with the accepted corrections applied, and a re-decided period compared with what stands.
+// src/deciding/appeal.ts runs the rules between the two; simulate and the appeal activity share both.
+import type { Decision, MetricKey, PeriodFigures, PeriodOutcome } from './types.js';
 
 /** A figure the bureau accepted on an overturned appeal: it replaces the submitted one. */
 export interface FigureCorrection { community: string; metric: MetricKey; value: number }
@@ -58,9 +56,8 @@ export function withCorrections(figures: Record<string, PeriodFigures>, correcti
   return out;
 }
 
-/** Decides the period again with the corrections applied and lists every difference from what stands. */
-export async function redecidePeriod(input: PeriodInput, ruleSet: RuleSet, corrections: readonly FigureCorrection[], standing: StandingOutcome): Promise<Redecision> {
-  const outcome = await decidePeriod({ ...input, figures: withCorrections(input.figures, corrections) }, ruleSet);
+/** Every difference between a re-decided period and what stands. */
+export function compareRedecision(outcome: PeriodOutcome, standing: StandingOutcome): Redecision {
   const after = standingOf(outcome);
 
   const beforeEval = new Map(standing.evaluations.map((e) => [e.community, e]));

@@ -1,3 +1,4 @@
+import { bureauHead } from './recipients.js';
 import type { NoticeDraft, Obligation, OverdueObligation, Payment } from './types.js';
 
 const toFen = (yuan: number) => Math.round(yuan * 100);
@@ -19,14 +20,14 @@ export function findOverdue(obligations: readonly Obligation[], payments: readon
   });
 }
 
-/** One payment-overdue notice per overdue obligation: finance pays, the bureau answers for it. */
+/** One payment-overdue notice per overdue obligation: finance pays, the bureau head answers for it. */
 export function overdueNotices(overdue: readonly OverdueObligation[], asOf: string): NoticeDraft[] {
   return overdue.map((o) => ({
     kind: 'payment-overdue',
     about: o.obligation,
     recipients: [
       { type: 'finance', id: 'finance' },
-      { type: 'bureau', id: 'bureau' },
+      bureauHead,
       ...o.payees.map((id) => ({ type: 'officer' as const, id })),
     ],
     facts: { asOf, due: o.due, amount: o.amount, paid: o.paid, community: o.community },

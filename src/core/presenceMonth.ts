@@ -1,6 +1,6 @@
 // The month-by-month side of leader presence: which logged days count, when a leader short of
 // days is reminded, how many working days are left. The compliance rule itself is judgePresence.
-import { addDays, daysInMonth, monthOf } from './periods.js';
+import { addDays, daysInMonth, monthOf } from './calendar.js';
 import { judgePresence } from './presence.js';
 import type { PresenceJudgement } from './types.js';
 
@@ -62,14 +62,22 @@ export function nextMonthStart(month: string): string {
   return addDays(`${month}-${String(last).padStart(2, '0')}`, 1);
 }
 
+/** The wall-clock day (YYYY-MM-DD) and time of an instant in `timeZone`. */
+export function wallClock(at: Date | string, timeZone: string): { day: string; hour: number; minute: number } {
+  const ms = new Date(at).getTime();
+  if (Number.isNaN(ms)) throw new RangeError(`expected an instant, got "${String(at)}"`);
+  const p = Object.fromEntries(new Intl.DateTimeFormat('en-US', {
+    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+  }).formatToParts(ms).map((x) => [x.type, x.value]));
+  return { day: `${p.year}-${p.month}-${p.day}`, hour: Number(p.hour), minute: Number(p.minute) };
+}
+
 /**
- * The month a Schedule firing at 00:00 local time on its first day has just begun. In UTC that
- * instant may fall on the day before; one day later is always inside the new month (offsets < 24 h).
+ * The month an instant falls in, in `timeZone`: the month a Schedule firing at 00:00 local time on
+ * its first day begins, and the month a launcher started by hand on any day of it is for.
  */
-export function monthJustBegun(instantIso: string): string {
-  const ms = Date.parse(instantIso);
-  if (Number.isNaN(ms)) throw new RangeError(`expected an ISO 8601 instant, got "${instantIso}"`);
-  return new Date(ms + day).toISOString().slice(0, 7);
+export function localMonth(at: Date | string, timeZone: string): string {
+  return wallClock(at, timeZone).day.slice(0, 7);
 }
 
 /** The instant a local wall-clock time occurs in `timeZone`. */

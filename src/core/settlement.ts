@@ -23,7 +23,7 @@ export interface ObligationFacts {
   openDisputes: number;
 }
 
-export const paidInFull = (f: ObligationFacts) => f.paidFen >= f.owedFen;
+export const paidInFull = (f: Pick<ObligationFacts, 'owedFen' | 'paidFen'>) => f.paidFen >= f.owedFen;
 
 /** Paid in full, undisputed, and either confirmed by the payee or unchallenged since `fullSince + settleAfterDays`. */
 export function isSettled(f: ObligationFacts, timing: PaymentTiming, fullSince: number | undefined, now: number): boolean {

@@ -1,12 +1,17 @@
 // The pure core's vocabulary. Everything here is plain data, safe to pass through Temporal.
 
-import type { PeriodRef } from './periods.js';
+import type { PeriodRef } from './calendar.js';
 
 export const metricKeys = [
   'satisfaction', 'familiarity', 'incidents', 'prevention', 'clues', 'registration', 'keyPersonControl',
 ] as const;
 export type MetricKey = (typeof metricKeys)[number];
 export type MetricValues = Partial<Record<MetricKey, number>>;
+/**
+ * The rates the report asks to judge with the community's public-security complexity weighed
+ * (发案率, 防范率, 线索提供率): what a rule set means when its metric says nothing either way.
+ */
+export const complexityAdjustedByDefault: ReadonlySet<MetricKey> = new Set(['incidents', 'prevention', 'clues']);
 
 /** A community police office: the evaluated unit. A team of two shares its result. */
 export interface Office {
@@ -24,12 +29,15 @@ export interface MetricBreakdownEntry {
   metric: MetricKey;
   /** The raw figure as submitted. */
   value: number;
-  /** Count metrics only: per 10,000 residents, then divided by the complexity factor. */
-  adjusted?: number;
+  /** Count metrics only: the count per 10,000 residents (the rule set's perResidents), 4 decimals. */
+  perResidents?: number;
+  /** Complexity-adjusted metrics only: the points before complexity, and the factor that forgives part of their shortfall. */
+  basePoints?: number;
+  complexityFactor?: number;
   /** 0–100 before weighting. */
   points: number;
   weight: number;
-  /** points × weight / total weight: the metric's share of the score. */
+  /** points × weight / total weight, to the cent by largest remainder: the contributions add up to the score. */
   contribution: number;
 }
 
@@ -54,7 +62,7 @@ export type Honour = 'deputy-section-level-recommendation' | 'reserve-talent-poo
 export type NoticeKind = 'joint-notice' | 'presence-reminder' | 'presence-violation' | 'payment-overdue' | 'metrics-missing'
   | 'notice-reminder' | 'notice-escalation' | 'diversion-excess'
   | 'payment-reminder' | 'payment-recorded' | 'payment-disputed' | 'payment-corrected'
-  | 'police-situation-bulletin' | 'case-solved-bulletin'
+  | 'police-situation-bulletin' | 'case-solved-bulletin' | 'cycle-failed'
   | 'appeal-filed' | 'appeal-payments-frozen' | 'appeal-reminder' | 'appeal-escalation' | 'appeal-decided' | 'notice-withdrawn';
 
 export interface Recipient { type: 'officer' | 'leader' | 'department' | 'bureau' | 'finance' | 'station'; id: string }

@@ -1,16 +1,9 @@
 // What the HTTP API needs from the cycle machinery. The Temporal implementation lives beside
 // this file; the API never imports Temporal itself.
 
-import type { Cadence } from '../core/periods.js';
-
-/** A period evaluation (monthly, quarterly, half-year) or the year-end cycle. */
-export type CycleKind = Cadence | 'year-end';
-export const cycleKinds = ['monthly', 'quarterly', 'half-year', 'year-end'] as const satisfies readonly CycleKind[];
-
-/** A cycle's id, which is also its workflow id: `monthly-2026-03`, `half-year-2026-H1`, `year-end-2026`. */
-export function cycleId(kind: CycleKind, period: string): string {
-  return `${kind}-${period}`;
-}
+import type { AppealTiming } from '../contracts/appeals.js';
+import type { CycleKind, MissingFigure } from '../contracts/cycles.js';
+import type { FailureExplanation } from '../contracts/failures.js';
 
 export interface CycleStatus {
   cycleId: string;
@@ -20,8 +13,12 @@ export interface CycleStatus {
   execution: string;
   /** The workflow's own step, from its status query while it runs. */
   step?: string;
-  waitingFor?: { community: string; metric: string; source: string }[];
+  waitingFor?: MissingFigure[];
+  /** Year-end cycles: the year's quarterly cycles not decided yet. */
+  waitingForQuarters?: string[];
   deadline?: string;
+  /** Once the step is 'failed': why, and what to fix. */
+  failure?: FailureExplanation;
 }
 
 export class CycleAlreadyStartedError extends Error {
@@ -41,13 +38,15 @@ export interface CyclePort {
   startAppeal(appealId: number, timing: AppealTiming): Promise<void>;
 }
 
-/** From the rule set of the appealed cycle: reminder interval and decision deadline, in days. */
-export interface AppealTiming { remindEveryDays: number; decideWithinDays: number }
-
 /** Tells long-running workflows (notice, presence, payment follow-ups) that something they wait for happened. */
 export interface WorkflowSignals {
   /** Returns false when no such workflow is running, so the caller can say so or carry on. */
   signal(workflowId: string, signalName: string, arg: unknown): Promise<boolean>;
+  /**
+   * Signals the workflow, starting it first (as `workflowType` with `args`) when it has never run,
+   * so the message is never lost. Returns false when that workflow has already closed.
+   */
+  signalWithStart(start: { workflowType: string; workflowId: string; args: unknown[] }, signalName: string, arg: unknown): Promise<boolean>;
   /** Sends a notice the API has committed to the inbox on through the configured channels, once per notice. */
   deliverNotice(noticeId: string): Promise<void>;
 }

@@ -1,20 +1,21 @@
 // The cycle port on Temporal: the workflow id is the cycle id, so Temporal itself refuses a
-// second start of the same period.
+// second start of a period running or decided; only a run that failed may be followed by another.
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { cycleProgressQuery, figuresSubmittedSignal } from '../workflows/messages.js';
 import { periodEvaluation } from '../workflows/periodEvaluation.js';
-import { parsePeriod } from '../core/periods.js';
+import { parsePeriod } from '../core/calendar.js';
 import { yearEndEvaluation } from '../workflows/yearEndEvaluation.js';
 import { appealReview } from '../workflows/appealReview.js';
-import { appealWorkflowId } from '../workflows/appealMessages.js';
-import { CycleAlreadyStartedError, cycleId, cycleKinds, type CycleKind, type CyclePort, type CycleStatus } from './port.js';
+import { appealWorkflowId } from '../contracts/appeals.js';
+import { cycleId, cycleKindOf } from '../contracts/cycles.js';
+import { CycleAlreadyStartedError, type CyclePort, type CycleStatus } from './port.js';
 
 export function createTemporalCycles(client: Client, taskQueue: string): CyclePort {
   return {
     async start(kind, period, actor) {
       const id = cycleId(kind, period);
       try {
-        const common = { workflowId: id, taskQueue, workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE, memo: { startedBy: actor } };
+        const common = { workflowId: id, taskQueue, workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY, memo: { startedBy: actor } };
         if (kind === 'year-end') await client.workflow.start(yearEndEvaluation, { ...common, args: [{ cycleId: id, year: Number(period) }] });
         else await client.workflow.start(periodEvaluation, { ...common, args: [{ cycleId: id, period }] });
       } catch (err) {
@@ -33,8 +34,7 @@ export function createTemporalCycles(client: Client, taskQueue: string): CyclePo
         if (err instanceof WorkflowNotFoundError) return null;
         throw err;
       }
-      // Kinds contain dashes themselves (year-end-2026, half-year-2026-H1): the period is what follows the kind.
-      const kind = cycleKinds.find((k) => id.startsWith(`${k}-`)) ?? 'quarterly';
+      const kind = cycleKindOf(id);
       const status: CycleStatus = { cycleId: id, kind, period: id.slice(kind.length + 1), execution: description.status.name };
       if (description.status.name === 'RUNNING') Object.assign(status, await handle.query(cycleProgressQuery));
       return status;

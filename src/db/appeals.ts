@@ -36,7 +36,7 @@ export interface AppealFacts {
 export async function appealFacts(tx: Tx, a: Appeal): Promise<AppealFacts> {
   const cycle = await tx.cycle.findUniqueOrThrow({ where: { id: a.cycleId } });
   const metric = a.acceptedMetric ?? a.metric;
-  const { ruleSet } = await ruleSetVersion(tx, cycle.ruleSetVersionId!);
+  const { ruleSet } = await ruleSetVersion(tx, cycle.ruleSetVersionId);
   return {
     id: a.id, officerId: a.officerId, communityId: a.communityId, period: cycle.period, contests: a.contests, decisionId: a.decisionId,
     reason: a.reason, metric, metricZh: metric ? ruleSet.scoring.metrics[metric as MetricKey]?.label : undefined,

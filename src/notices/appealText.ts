@@ -1,7 +1,8 @@
 // The appeal notices and the appeal's explanation, in Chinese and English, from the stored appeal.
+// Days and periods go through dates.ts, as in every notice: no ISO form reaches a person.
 import type { AppealFacts } from '../db/appeals.js';
+import { dayEn, dayZh, periodEn, periodZh } from './dates.js';
 import type { NameOf, RenderedNotice } from './render.js';
-import { periodZh } from './render.js';
 
 /** What an overturn changed, as stored on the appeal. */
 export interface AppealOutcome {
@@ -13,7 +14,7 @@ export interface AppealOutcome {
 }
 
 const contestedZh = (a: AppealFacts) => (a.contests === 'decision' ? `决定${a.decisionId}` : `${periodZh(a.period)}考评结果`);
-const contestedEn = (a: AppealFacts) => (a.contests === 'decision' ? `decision ${a.decisionId}` : `the ${a.period} evaluation`);
+const contestedEn = (a: AppealFacts) => (a.contests === 'decision' ? `decision ${a.decisionId}` : `the ${periodEn(a.period)} evaluation`);
 const claimZh = (a: AppealFacts) => (a.metric ? `，主张${a.metricZh ?? a.metric}应为${a.value}` : '');
 const claimEn = (a: AppealFacts) => (a.metric ? `, claiming ${a.metric} should be ${a.value}` : '');
 const yuan = (n: number | null) => (n === null ? '—' : n.toFixed(2));
@@ -21,8 +22,8 @@ const yuan = (n: number | null) => (n === null ? '—' : n.toFixed(2));
 export function appealFiledText(a: AppealFacts, nameOf: NameOf): RenderedNotice {
   return {
     titleZh: `申诉待决：民警${nameOf('officer', a.officerId)}（第${a.id}号）`,
-    bodyZh: `民警${nameOf('officer', a.officerId)}（${nameOf('community', a.communityId)}小区）对${contestedZh(a)}提出申诉${claimZh(a)}。理由：${a.reason}。请于${a.deadlineOn}前作出维持或改判决定。`,
-    bodyEn: `Officer ${a.officerId} (${a.communityId}) appeals ${contestedEn(a)}${claimEn(a)}. Reason: ${a.reason}. Decide (uphold or overturn) by ${a.deadlineOn}.`,
+    bodyZh: `民警${nameOf('officer', a.officerId)}（${nameOf('community', a.communityId)}小区）对${contestedZh(a)}提出申诉${claimZh(a)}。理由：${a.reason}。请于${dayZh(a.deadlineOn)}前作出维持或改判决定。`,
+    bodyEn: `Officer ${a.officerId} (${a.communityId}) appeals ${contestedEn(a)}${claimEn(a)}. Reason: ${a.reason}. Decide (uphold or overturn) by ${dayEn(a.deadlineOn)}.`,
   };
 }
 
@@ -30,23 +31,23 @@ export function paymentsFrozenText(a: AppealFacts, held: number): RenderedNotice
   return {
     titleZh: `付款暂停：第${a.id}号申诉未决`,
     bodyZh: `因民警${a.officerId}对${contestedZh(a)}的申诉（第${a.id}号）尚未决定，改判可能改变${periodZh(a.period)}各项金额（补助按得分分配），该期全部${held}笔付款事项暂停核销、提醒和督办，申诉决定后自动恢复。`,
-    bodyEn: `Appeal ${a.id} by officer ${a.officerId} against ${contestedEn(a)} is undecided; an overturn may change every amount of ${a.period} (the subsidy is split by score), so settling, reminders and escalation of all ${held} obligations of the period are paused. They resume once the appeal is decided.`,
+    bodyEn: `Appeal ${a.id} by officer ${a.officerId} against ${contestedEn(a)} is undecided; an overturn may change every amount of ${periodEn(a.period)} (the subsidy is split by score), so settling, reminders and escalation of all ${held} obligations of the period are paused. They resume once the appeal is decided.`,
   };
 }
 
 export function appealReminderText(a: AppealFacts, round: number): RenderedNotice {
   return {
     titleZh: `申诉催办（第${round}次）：第${a.id}号`,
-    bodyZh: `民警${a.officerId}对${contestedZh(a)}的申诉尚未决定，期限${a.deadlineOn}。`,
-    bodyEn: `Reminder ${round}: appeal ${a.id} by officer ${a.officerId} against ${contestedEn(a)} is still undecided; the deadline is ${a.deadlineOn}.`,
+    bodyZh: `民警${a.officerId}对${contestedZh(a)}的申诉尚未决定，期限${dayZh(a.deadlineOn)}。`,
+    bodyEn: `Reminder ${round}: appeal ${a.id} by officer ${a.officerId} against ${contestedEn(a)} is still undecided; the deadline is ${dayEn(a.deadlineOn)}.`,
   };
 }
 
 export function appealEscalationText(a: AppealFacts): RenderedNotice {
   return {
     titleZh: `申诉逾期未决：第${a.id}号`,
-    bodyZh: `民警${a.officerId}对${contestedZh(a)}的申诉已过决定期限${a.deadlineOn}仍未决定，相关付款仍暂停，请局长督办。`,
-    bodyEn: `Appeal ${a.id} by officer ${a.officerId} against ${contestedEn(a)} passed its deadline ${a.deadlineOn} undecided; its payments stay paused. Escalated to the bureau head.`,
+    bodyZh: `民警${a.officerId}对${contestedZh(a)}的申诉已过决定期限${dayZh(a.deadlineOn)}仍未决定，相关付款仍暂停，请局长督办。`,
+    bodyEn: `Appeal ${a.id} by officer ${a.officerId} against ${contestedEn(a)} passed its deadline ${dayEn(a.deadlineOn)} undecided; its payments stay paused. Escalated to the bureau head.`,
   };
 }
 
@@ -67,7 +68,7 @@ export function appealDecidedText(a: AppealFacts, outcome: AppealOutcome | null)
 export function explainAppeal(a: AppealFacts, outcome: AppealOutcome | null): { zh: string; en: string } {
   const head = `民警${a.officerId}对${contestedZh(a)}提出申诉${claimZh(a)}（理由：${a.reason}）。`;
   const headEn = `Officer ${a.officerId} appealed ${contestedEn(a)}${claimEn(a)} (reason: ${a.reason}). `;
-  if (a.status === 'open') return { zh: `${head}尚待局里于${a.deadlineOn}前决定，期间${periodZh(a.period)}付款暂停。`, en: `${headEn}It awaits the bureau's decision by ${a.deadlineOn}; payments of ${a.period} are paused meanwhile.` };
+  if (a.status === 'open') return { zh: `${head}尚待局里于${dayZh(a.deadlineOn)}前决定，期间${periodZh(a.period)}付款暂停。`, en: `${headEn}It awaits the bureau's decision by ${dayEn(a.deadlineOn)}; payments of ${periodEn(a.period)} are paused meanwhile.` };
   if (a.status === 'upheld') return { zh: `${head}局里维持原决定：${a.decisionReason}。原结果不变，付款恢复。`, en: `${headEn}The bureau upheld the original decision: ${a.decisionReason}. Nothing changes; payments resume.` };
   const zh: string[] = [`${head}局里改判：${a.decisionReason}。按该期适用的规则集重新评定：`];
   const en: string[] = [`${headEn}The bureau overturned it: ${a.decisionReason}. The period was decided again under the rule set in force then: `];

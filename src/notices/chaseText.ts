@@ -1,16 +1,17 @@
 // Text of the reminders and the escalation that chase an unacknowledged notice.
 import type { Recipient } from '../core/types.js';
+import { dayEn, dayZh, localDay } from './dates.js';
 import type { NameOf, RenderedNotice } from './render.js';
 
 export interface ChasedNotice { id: string; titleZh: string; createdAt: Date }
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
-
-export function reminderText(notice: ChasedNotice, round: number): RenderedNotice {
+/** `timeZone` is the bureau's: the day a notice was issued is its day there. */
+export function reminderText(notice: ChasedNotice, round: number, timeZone: string): RenderedNotice {
+  const issued = localDay(notice.createdAt, timeZone);
   return {
     titleZh: `请签收：${notice.titleZh}`,
-    bodyZh: `${day(notice.createdAt)}下发的《${notice.titleZh}》（编号${notice.id}）您尚未签收，请尽快阅知并签收（第${round}次提醒）。`,
-    bodyEn: `You have not yet acknowledged notice ${notice.id} of ${day(notice.createdAt)}. Please read and acknowledge it (reminder ${round}).`,
+    bodyZh: `${dayZh(issued)}下发的《${notice.titleZh}》（编号${notice.id}）您尚未签收，请尽快阅知并签收（第${round}次提醒）。`,
+    bodyEn: `You have not yet acknowledged notice ${notice.id} of ${dayEn(issued)}. Please read and acknowledge it (reminder ${round}).`,
   };
 }
 

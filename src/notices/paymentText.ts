@@ -1,6 +1,7 @@
 // The payment follow-up notices: their Chinese and English text, and publishing them.
 import type { NoticeKind, Recipient } from '../core/types.js';
 import type { Notifier, Tx } from './notifier.js';
+import { dayEn, dayZh } from './dates.js';
 import type { RenderedNotice } from './render.js';
 
 export interface PaymentNoticeFacts {
@@ -14,16 +15,16 @@ export interface PaymentNoticeFacts {
 const yuan = (n: number) => n.toFixed(2);
 
 export function paymentNoticeText(kind: NoticeKind, f: PaymentNoticeFacts): RenderedNotice {
-  const head = `${f.obligation}（应付${yuan(f.amount)}元，已付${yuan(f.paid)}元，到期日${f.due}）`;
-  const headEn = `${f.obligation} (owed ${yuan(f.amount)} yuan, paid ${yuan(f.paid)}, due ${f.due})`;
+  const head = `${f.obligation}（应付${yuan(f.amount)}元，已付${yuan(f.paid)}元，到期日${dayZh(f.due)}）`;
+  const headEn = `${f.obligation} (owed ${yuan(f.amount)} yuan, paid ${yuan(f.paid)}, due ${dayEn(f.due)})`;
   switch (kind) {
     case 'payment-reminder':
       return { titleZh: `待付款提醒：${f.obligation}`, bodyZh: `${head}即将到期，请财务按时支付。`, bodyEn: `${headEn} falls due soon; finance, please pay on time.` };
     case 'payment-overdue':
       return {
         titleZh: `逾期未付：${f.obligation}`,
-        bodyZh: `截至${String(f.asOf)}，${head}逾期未足额支付。请财务立即支付，局领导督办。`,
-        bodyEn: `As of ${String(f.asOf)}, ${headEn} is overdue and not paid in full. Finance must pay now; the bureau head is informed.`,
+        bodyZh: `截至${dayZh(String(f.asOf))}，${head}逾期未足额支付。请财务立即支付，局领导督办。`,
+        bodyEn: `As of ${dayEn(String(f.asOf))}, ${headEn} is overdue and not paid in full. Finance must pay now; the bureau head is informed.`,
       };
     case 'payment-recorded':
       return {

@@ -1,5 +1,5 @@
 // Notice text in Chinese (the bureau's language) and English, from the facts behind it.
-import { parsePeriod } from '../core/periods.js';
+import { instantEn, instantZh, periodEn, periodZh } from './dates.js';
 import type { NoticeKind, Recipient } from '../core/types.js';
 
 export type NameOf = (type: string, id: string) => string;
@@ -23,24 +23,20 @@ export interface NoticeToRender {
   facts: Record<string, unknown>;
 }
 
-const quarterZh = ['', '一', '二', '三', '四'];
-
-/** As bureau documents write periods: 2026年第三季度, 2026年3月, 2026年上半年; anything else stays as it is. */
-export function periodZh(period: string): string {
-  let ref;
-  try {
-    ref = parsePeriod(period);
-  } catch {
-    return period;
-  }
-  if (ref.cadence === 'quarterly') return `${ref.year}年第${quarterZh[ref.index]}季度`;
-  if (ref.cadence === 'monthly') return `${ref.year}年${ref.index}月`;
-  return `${ref.year}年${ref.index === 1 ? '上' : '下'}半年`;
+/**
+ * A role word before names, as 对民警张三: left out when every name already carries it (the demo
+ * county's 民警01, 局领导01), so a title never reads 民警民警01.
+ */
+export function withRole(role: string, names: string[]): string {
+  return `${names.every((n) => n.startsWith(role)) ? '' : role}${names.join('、')}`;
 }
 
-export function renderNotice({ kind, about, rule, recipients, facts }: NoticeToRender, nameOf: NameOf): RenderedNotice {
+export { periodZh };
+
+/** `timeZone` is the bureau's (configuration TIME_ZONE): instants in the text are its wall-clock time. */
+export function renderNotice({ kind, about, rule, recipients, facts }: NoticeToRender, nameOf: NameOf, timeZone: string): RenderedNotice {
   if (kind === 'joint-notice') return jointNotice(about, rule ?? '', recipients, facts as unknown as JointNoticeFacts, nameOf);
-  if (kind === 'metrics-missing') return missingFigures(about, facts as unknown as MissingFiguresFacts, nameOf);
+  if (kind === 'metrics-missing') return missingFigures(about, facts as unknown as MissingFiguresFacts, nameOf, timeZone);
   return {
     titleZh: `${kind}：${nameOf('community', about)}`,
     bodyZh: JSON.stringify(facts),
@@ -54,27 +50,27 @@ function jointNotice(about: string, rule: string, recipients: Recipient[], f: Jo
   const officers = ids('officer');
   const [leader] = ids('leader');
   const [department] = ids('department');
-  const officersZh = officers.map((o) => nameOf('officer', o)).join('、');
-  const leaderZh = leader ? nameOf('leader', leader) : '（未绑定）';
-  const departmentZh = department ? nameOf('department', department) : '（未绑定）';
+  const officersZh = withRole('民警', officers.map((o) => nameOf('officer', o)));
+  const leaderZh = leader ? withRole('局领导', [nameOf('leader', leader)]) : '局领导（未绑定）';
+  const departmentZh = department ? withRole('股室', [nameOf('department', department)]) : '股室（未绑定）';
   const measuresZh = f.kinds.map((k) => sanctionZh[k] ?? k).join('、');
   return {
     titleZh: `关于${office}小区警务室${periodZh(f.period)}考评排名末位的通报`,
     bodyZh: `${periodZh(f.period)}考评，${office}小区警务室得分${f.score}分，在${f.officeCount}个警务室中排名末位。`
-      + `依据规则「${rule}」，对民警${officersZh}予以${measuresZh}。`
-      + `根据责任捆绑制度，联系该小区的局领导${leaderZh}和对口联系股室${departmentZh}一并通报。`,
-    bodyEn: `In the ${f.period} evaluation the ${office} community police office scored ${f.score} points and ranked last of ${f.officeCount}. `
+      + `依据规则「${rule}」，对${officersZh}予以${measuresZh}。`
+      + `根据责任捆绑制度，联系该小区的${leaderZh}和对口联系${departmentZh}一并通报。`,
+    bodyEn: `In the ${periodEn(f.period)} evaluation the ${office} community police office scored ${f.score} points and ranked last of ${f.officeCount}. `
       + `Under rule "${rule}" its officers (${officers.join(', ')}) receive: ${f.kinds.join(', ')}. `
       + `Under responsibility binding, liaison leader ${leader ?? '(none bound)'} and liaison department ${department ?? '(none bound)'} are circulated with them.`,
   };
 }
 
-function missingFigures(department: string, f: MissingFiguresFacts, nameOf: NameOf): RenderedNotice {
+function missingFigures(department: string, f: MissingFiguresFacts, nameOf: NameOf, timeZone: string): RenderedNotice {
   const listZh = f.figures.map((x) => `${nameOf('community', x.community)}${x.label}`).join('、');
   return {
     titleZh: `${periodZh(f.period)}考评数据催报`,
-    bodyZh: `${nameOf('department', department)}：${periodZh(f.period)}考评尚缺以下数据：${listZh}。请于${f.deadline}前报送，逾期按已有数据考评并记录缺报。`,
-    bodyEn: `${department}: figures still missing for ${f.period}: ${f.figures.map((x) => `${x.community}/${x.metric}`).join(', ')}. `
-      + `Please submit them before ${f.deadline}; after that the period is evaluated on the figures present and the gaps are recorded.`,
+    bodyZh: `${nameOf('department', department)}：${periodZh(f.period)}考评尚缺以下数据：${listZh}。请于${instantZh(f.deadline, timeZone)}前报送，逾期按已有数据考评并记录缺报。`,
+    bodyEn: `${department}: figures still missing for ${periodEn(f.period)}: ${f.figures.map((x) => `${x.community}/${x.metric}`).join(', ')}. `
+      + `Please submit them before ${instantEn(f.deadline, timeZone)}; after that the period is evaluated on the figures present and the gaps are recorded.`,
   };
 }

@@ -2,6 +2,7 @@
 // notices a misspelt fact or operator when a cycle runs, and then for every office at once.
 
 import type { FactCatalogue, FactSpec } from './facts.js';
+import { internalNameProblem } from './limits.js';
 
 export const operators = [
   'equal', 'notEqual', 'in', 'notIn', 'contains', 'doesNotContain',
@@ -55,6 +56,11 @@ class Checker {
   }
 
   private fact(name: unknown, path: Path): FactSpec | undefined {
+    const internal = typeof name === 'string' ? internalNameProblem(name) : undefined;
+    if (internal) {
+      this.add(path, internal);
+      return undefined;
+    }
     if (typeof name === 'string' && Object.hasOwn(this.facts, name)) return this.facts[name];
     this.add(path, `expected one of the facts ${Object.keys(this.facts).join(', ')}; got ${JSON.stringify(name)}`);
     return undefined;

@@ -1,13 +1,15 @@
 import { fileURLToPath } from 'node:url';
 import type { TopLevelCondition } from 'json-rules-engine';
 import { z } from 'zod';
-import type { Cadence } from '../core/periods.js';
+import type { Cadence } from '../core/calendar.js';
+import type { MetricConfig, ScoringConfig } from '../core/scoring.js';
+import type { SubsidyConfig } from '../core/subsidy.js';
 import { metricKeys, type Honour, type SanctionKind } from '../core/types.js';
 import { conditionProblems, type ConditionProblem } from './conditions.js';
 import { describeIssue, DocumentError, jsonPath } from './documentError.js';
 import { periodFactCatalogue, yearEndFactCatalogue, type FactCatalogue } from './facts.js';
 import { readJsonFile } from './jsonFile.js';
-import { limitProblems } from './limits.js';
+import { internalNameProblem, limitProblems } from './limits.js';
 
 /** The first problem in the message; every problem, by path, in `problems`. */
 export class RuleSetError extends DocumentError {
@@ -25,14 +27,22 @@ const metricCommon = {
   labelEn: z.string().min(1),
   direction: z.enum(['higher', 'lower']),
   weight: z.number().nonnegative(),
-  /** The department that supplies the figure: who is chased when it is missing. */
+  /** The department that supplies the figure: who is chased when it is missing, and the only one whose figures are taken. */
   source: z.string().min(1),
+  /**
+   * Whether the community's complexity forgives part of the metric's shortfall from 100 points.
+   * Absent (as in versions stored before it existed): incidents, prevention and clues are, the others not.
+   */
+  complexityAdjusted: z.boolean().optional()
+    .meta({ description: 'complexity forgives part of the shortfall: points = 100 − (100 − base) ÷ factor; absent: true for incidents, prevention, clues' }),
 };
+// The core declares what it reads of a rule set (core/scoring.ts, core/subsidy.ts); each schema
+// `satisfies` it, so a document change that would break scoring or the subsidy split fails to compile.
 const metricSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('rate'), ...metricCommon }),
-  // target: the adjusted count per quarter that earns 100 points ("higher") or 0 points ("lower").
+  // target: the count per perResidents residents and quarter that earns 100 base points ("higher") or 0 points ("lower").
   z.object({ kind: z.literal('count'), ...metricCommon, target: z.number().positive() }),
-], { error: 'expected "kind" to be "rate" (a fraction 0–1) or "count" (per quarter, needs a "target")' });
+], { error: 'expected "kind" to be "rate" (a fraction 0–1) or "count" (per quarter, needs a "target")' }) satisfies z.ZodType<MetricConfig>;
 
 const scoringSchema = z.object({
   perResidents: z.number().positive(),
@@ -41,7 +51,7 @@ const scoringSchema = z.object({
     (metrics) => Object.values(metrics).some((m) => m !== undefined && m.weight > 0),
     'expected at least one metric with a positive weight',
   ),
-});
+}) satisfies z.ZodType<ScoringConfig>;
 
 const parametersSchema = z.object({
   subsidyPerOfficerPerMonth: z.number().nonnegative(),
@@ -76,7 +86,7 @@ const parametersSchema = z.object({
   appealDecisionDays: z.int().min(1).max(365).default(15),
   /** Days between reminders to the bureau while an appeal is undecided. */
   appealReminderDays: z.int().min(1).max(90).default(3),
-});
+}) satisfies z.ZodType<SubsidyConfig>;
 
 function conditionsSchema(facts: FactCatalogue, stage: RuleStage) {
   return z.custom<TopLevelCondition>().superRefine((conditions, ctx) => {
@@ -87,7 +97,11 @@ function conditionsSchema(facts: FactCatalogue, stage: RuleStage) {
 
 function rulesSchema<E extends z.ZodType>(facts: FactCatalogue, event: E, stage: RuleStage) {
   const rule = z.strictObject({
-    name: z.string().min(1),
+    // Rule names become keys (explanations, decisions by rule): none may reach an object's internals.
+    name: z.string().min(1).superRefine((name, ctx) => {
+      const problem = internalNameProblem(name);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
     priority: z.int().min(1).optional(),
     conditions: conditionsSchema(facts, stage),
     event,
@@ -140,14 +154,20 @@ export type RuleStage = 'quarterly' | 'monthly' | 'halfYear' | 'yearEnd';
 /** The stage whose rules decide a cadence's periods. */
 export const stageOf = { monthly: 'monthly', quarterly: 'quarterly', 'half-year': 'halfYear' } as const satisfies Record<Cadence, RuleStage>;
 
+/** The rule set evaluates no periods of this cadence (monthly and half-year ones are off by default). */
+export class CadenceNotDefinedError extends Error {
+  constructor(readonly period: string, readonly stage: string) {
+    super(`the rule set defines no "rules.${stage}", so ${period} is not evaluated`);
+    this.name = 'CadenceNotDefinedError';
+  }
+}
+
 /** A cadence's rules, or undefined when the rule set does not evaluate that cadence. */
 export function periodRules(ruleSet: RuleSet, cadence: Cadence): PeriodRule[] | undefined {
   return ruleSet.rules[stageOf[cadence]];
 }
 
 export type RuleSet = z.output<typeof ruleSetSchema>;
-export type ScoringConfig = RuleSet['scoring'];
-export type MetricConfig = z.output<typeof metricSchema>;
 export type RuleSetParameters = RuleSet['parameters'];
 export type PeriodRule = RuleSet['rules']['quarterly'][number];
 export type YearEndRule = RuleSet['rules']['yearEnd'][number];

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { operators } from './conditions.js';
 import { periodFactsOf, yearEndFactCatalogue, type FactCatalogue } from './facts.js';
 import { ruleSetSchema, stageOf } from './ruleSet.js';
-import { cadences } from '../core/periods.js';
+import { cadences } from '../core/calendar.js';
 
 const operatorPattern = `^(not:)?(${operators.join('|')})$`;
 

@@ -1,7 +1,8 @@
 // Appeals in a scenario: each is decided as the scenario says, in order, right after its quarter;
 // an overturn re-decides the quarter with the same pure core the appeal activity uses
 // (core/appeal.ts), with every figure accepted so far on that quarter.
-import { decisionSlot, redecidePeriod, standingOf, type FigureCorrection, type Redecision } from '../core/appeal.js';
+import { decisionSlot, standingOf, type FigureCorrection, type Redecision } from '../core/appeal.js';
+import { redecidePeriod } from '../deciding/appeal.js';
 import type { PeriodInput, PeriodOutcome } from '../core/types.js';
 import { explainAppeal, type AppealOutcome } from '../notices/appealText.js';
 import { explainCoreDecision } from '../rules/explanation.js';

@@ -1,7 +1,7 @@
 // The Schedules of the period evaluations: 月考, 季考 and 半年考. All three always exist; the
 // launcher starts a month's or half-year's cycle only when the rule set in force evaluates it.
 import { ScheduleOverlapPolicy, type ScheduleOptions } from '@temporalio/client';
-import type { Cadence } from '../core/periods.js';
+import type { Cadence } from '../core/calendar.js';
 import { scheduledPeriodCycle } from '../workflows/scheduledCycle.js';
 
 type Month = 'JANUARY' | 'APRIL' | 'JULY' | 'OCTOBER';

@@ -1,7 +1,7 @@
 // The API's messages to running workflows, and the deliveries of the notices it publishes itself.
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { WorkflowSignals } from '../cycles/port.js';
-import { noticeDeliveryFollowUp } from '../notices/acknowledgement.js';
+import { noticeDeliveryFollowUp } from '../contracts/notices.js';
 
 export function createTemporalSignals(client: Client, taskQueue: string): WorkflowSignals {
   return {
@@ -11,6 +11,18 @@ export function createTemporalSignals(client: Client, taskQueue: string): Workfl
         return true;
       } catch (err) {
         if (err instanceof WorkflowNotFoundError) return false;
+        throw err;
+      }
+    },
+
+    async signalWithStart({ workflowType, workflowId, args }, signalName, arg) {
+      try {
+        await client.workflow.signalWithStart(workflowType, {
+          workflowId, taskQueue, args, signal: signalName, signalArgs: [arg], workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+        });
+        return true;
+      } catch (err) {
+        if (err instanceof WorkflowExecutionAlreadyStartedError) return false;
         throw err;
       }
     },

@@ -15,6 +15,6 @@ export async function createWorker(connection: NativeConnection, config: Config,
     namespace: config.temporal.namespace,
     taskQueue: config.taskQueue,
     workflowsPath,
-    activities: createActivities({ db, notifier: createInboxNotifier(), clock, channels: channelsOf(config.channels) }),
+    activities: createActivities({ db, notifier: createInboxNotifier(), clock, channels: channelsOf(config.channels), timeZone: config.timeZone }),
   });
 }

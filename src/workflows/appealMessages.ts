@@ -1,15 +1,6 @@
-// The appeal workflow's id and signal, shared by the workflow, the API and the workflow port.
+// Signal and query of the appeal review workflow, defined from the names in src/contracts/appeals.ts.
 import { defineQuery, defineSignal } from '@temporalio/workflow';
+import { appealDecidedSignalName, appealStateQueryName, type AppealDecided, type AppealReviewState } from '../contracts/appeals.js';
 
-export const appealWorkflowId = (appealId: number) => `appeal/${appealId}`;
-
-/** The bureau decided the appeal; the workflow re-reads the appeal, which is the truth. */
-export const appealDecidedSignal = defineSignal<[{ status: string }]>('appealDecided');
-export const appealSignalNames = { appealDecided: appealDecidedSignal.name } as const;
-
-export interface AppealReviewState {
-  step: 'waiting-for-decision' | 're-deciding' | 'concluding' | 'done';
-  reminders: number;
-  escalated: boolean;
-}
-export const appealStateQuery = defineQuery<AppealReviewState>('appealState');
+export const appealDecidedSignal = defineSignal<[AppealDecided]>(appealDecidedSignalName);
+export const appealStateQuery = defineQuery<AppealReviewState>(appealStateQueryName);

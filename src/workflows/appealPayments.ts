@@ -2,9 +2,10 @@
 // has ~100,000 of them, too many signals for one history, so each page continues as new.
 import { continueAsNew, getExternalWorkflowHandle, proxyActivities } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
+import { permanentFailureTypes } from '../contracts/failures.js';
 import { appealChangedSignal } from './paymentMessages.js';
 
-const { obligationPage } = proxyActivities<ReturnType<typeof createActivities>>({ startToCloseTimeout: '1 minute' });
+const { obligationPage } = proxyActivities<ReturnType<typeof createActivities>>({ startToCloseTimeout: '1 minute', retry: { nonRetryableErrorTypes: permanentFailureTypes } });
 
 export interface AppealPaymentsInput { appealId: number; cycleId: string; after?: string; pageSize?: number }
 

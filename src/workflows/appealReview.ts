@@ -3,14 +3,16 @@
 // period when it is overturned, and wakes the payment workflows it held (appealPayments).
 import { continueAsNew, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
-import { noticeDeliveryFollowUp } from '../notices/acknowledgement.js';
-import { appealDecidedSignal, appealStateQuery, type AppealReviewState } from './appealMessages.js';
+import { appealPaymentsWorkflowId, appealPaymentsWorkflowType, type AppealReviewState } from '../contracts/appeals.js';
+import { permanentFailureTypes } from '../contracts/failures.js';
+import { noticeDeliveryFollowUp } from '../contracts/notices.js';
+import { appealDecidedSignal, appealStateQuery } from './appealMessages.js';
 import { chase, type ChaseProgress } from './chase.js';
 import { startFollowUps } from './followUps.js';
 
 const { openAppeal, appealStillOpen, remindAppeal, escalateAppeal, redecideAppeal, concludeAppeal } = proxyActivities<ReturnType<typeof createActivities>>({
   startToCloseTimeout: '10 minutes',
-  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes', nonRetryableErrorTypes: ['UnknownAppeal', 'MissingFact', 'InvalidCycleInput'] },
+  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes', nonRetryableErrorTypes: permanentFailureTypes },
 });
 
 export interface AppealReviewInput {
@@ -57,7 +59,7 @@ export async function appealReview(input: AppealReviewInput): Promise<AppealRevi
   state.step = 'concluding';
   const conclusion = await concludeAppeal({ appealId });
   await send(conclusion.published);
-  await startFollowUps([...conclusion.followUps, { workflowType: 'appealPayments', workflowId: `appeal/${appealId}/payments`, args: [{ appealId, cycleId: conclusion.cycleId }] }]);
+  await startFollowUps([...conclusion.followUps, { workflowType: appealPaymentsWorkflowType, workflowId: appealPaymentsWorkflowId(appealId), args: [{ appealId, cycleId: conclusion.cycleId }] }]);
   state.step = 'done';
   return { appealId, status: conclusion.status, reminders: progress.reminders, escalated: progress.escalated };
 }

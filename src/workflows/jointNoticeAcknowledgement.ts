@@ -3,18 +3,20 @@
 // database as the truth after each step so that a lost or early signal costs at most one extra reminder.
 import { continueAsNew, defineQuery, defineSignal, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
-import { noticeAcknowledgedSignalName, noticeDeliveryFollowUp, type AcknowledgingRecipient } from '../notices/acknowledgement.js';
+import { permanentFailureTypes } from '../contracts/failures.js';
+import { noticeAcknowledgedSignalName, noticeDeliveryFollowUp, noticePendingQueryName } from '../contracts/notices.js';
+import type { Recipient } from '../core/types.js';
 import type { ChaseStep } from '../activities/noticeChase.js';
 import { chase } from './chase.js';
 import { startFollowUps } from './followUps.js';
 
 const { unacknowledgedRecipients, remindRecipients, escalateNotice } = proxyActivities<ReturnType<typeof createActivities>>({
   startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes', nonRetryableErrorTypes: ['UnknownNotice'] },
+  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes', nonRetryableErrorTypes: permanentFailureTypes },
 });
 
-export const noticeAcknowledgedSignal = defineSignal<[AcknowledgingRecipient]>(noticeAcknowledgedSignalName);
-export const noticePendingQuery = defineQuery<AcknowledgingRecipient[]>('noticePending');
+export const noticeAcknowledgedSignal = defineSignal<[Recipient]>(noticeAcknowledgedSignalName);
+export const noticePendingQuery = defineQuery<Recipient[]>(noticePendingQueryName);
 
 export interface NoticeChaseInput {
   noticeId: string;
@@ -28,12 +30,12 @@ export interface NoticeChaseInput {
 
 export interface NoticeChaseOutcome { noticeId: string; reminders: number; escalated: boolean }
 
-const keyOf = (r: AcknowledgingRecipient) => `${r.type}:${r.id}`;
+const keyOf = (r: Recipient) => `${r.type}:${r.id}`;
 
 export async function jointNoticeAcknowledgement(input: NoticeChaseInput): Promise<NoticeChaseOutcome> {
   const since = input.since ?? Date.now();
-  let pending = new Map<string, AcknowledgingRecipient>();
-  const replace = (rs: AcknowledgingRecipient[]) => { pending = new Map(rs.map((r) => [keyOf(r), r])); };
+  let pending = new Map<string, Recipient>();
+  const replace = (rs: Recipient[]) => { pending = new Map(rs.map((r) => [keyOf(r), r])); };
   // Reminders and escalations leave through the same channels as the notice itself.
   const after = async ({ pending: rs, published }: ChaseStep) => {
     replace(rs);

@@ -2,12 +2,13 @@
 // backoff for up to two days; a channel that refuses for good is reported, not retried.
 import { proxyActivities } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
+import { permanentFailureTypes } from '../contracts/failures.js';
 
-const { noticeChannels } = proxyActivities<ReturnType<typeof createActivities>>({ startToCloseTimeout: '30 seconds' });
+const { noticeChannels } = proxyActivities<ReturnType<typeof createActivities>>({ startToCloseTimeout: '30 seconds', retry: { nonRetryableErrorTypes: permanentFailureTypes } });
 const { deliverNotice } = proxyActivities<ReturnType<typeof createActivities>>({
   startToCloseTimeout: '1 minute',
   scheduleToCloseTimeout: '2 days',
-  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '30 minutes', nonRetryableErrorTypes: ['DeliveryRejected', 'UnknownChannel', 'UnknownNotice'] },
+  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '30 minutes', nonRetryableErrorTypes: permanentFailureTypes },
 });
 
 export interface DeliveryOutcome { noticeId: string; delivered: string[]; failed: { channel: string; reason: string }[] }

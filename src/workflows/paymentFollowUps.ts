@@ -4,9 +4,10 @@
 // page and continues as new with a fresh history for the next.
 import { continueAsNew, proxyActivities } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
+import { permanentFailureTypes } from '../contracts/failures.js';
 import { startFollowUps } from './followUps.js';
 
-const { obligationPage } = proxyActivities<ReturnType<typeof createActivities>>({ startToCloseTimeout: '1 minute' });
+const { obligationPage } = proxyActivities<ReturnType<typeof createActivities>>({ startToCloseTimeout: '1 minute', retry: { nonRetryableErrorTypes: permanentFailureTypes } });
 
 export interface PaymentFollowUpsInput {
   cycleId: string;

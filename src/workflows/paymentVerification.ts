@@ -3,19 +3,20 @@
 // after full payment), and keeps listening for disputes for a while after settling.
 import { condition, continueAsNew, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
-import { noticeDeliveryFollowUp } from '../notices/acknowledgement.js';
+import { permanentFailureTypes } from '../contracts/failures.js';
+import { noticeDeliveryFollowUp } from '../contracts/notices.js';
+import { paymentOverdueNoticeId, paymentReminderNoticeId, type VerificationState } from '../contracts/payments.js';
 import { daysMs, isSettled, overdueFrom, paidInFull, reminderAt, type PaymentTiming } from '../core/settlement.js';
 import { startFollowUps } from './followUps.js';
 import {
-  appealChangedSignal, obligationCorrectedSignal, paymentDisputedSignal, paymentOverdueNoticeId, paymentRecordedSignal, paymentReminderNoticeId, receiptConfirmedSignal,
-  verificationStateQuery, type VerificationState,
+  appealChangedSignal, obligationCorrectedSignal, paymentDisputedSignal, paymentRecordedSignal, receiptConfirmedSignal, verificationStateQuery,
 } from './paymentMessages.js';
 
 const { reviewObligation, remindFinance, escalateOverdue, settleObligation, closeObligation } = proxyActivities<
   ReturnType<typeof createActivities>
 >({
   startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '2 seconds', maximumInterval: '10 minutes', nonRetryableErrorTypes: ['UnknownObligation'] },
+  retry: { initialInterval: '2 seconds', maximumInterval: '10 minutes', nonRetryableErrorTypes: permanentFailureTypes },
 });
 
 export interface PaymentVerificationInput {
@@ -65,12 +66,19 @@ export async function paymentVerification(input: PaymentVerificationInput): Prom
     }
 
     if (isSettled(facts, timing, st.fullSince, now)) {
+      // A refused settle or close means a dispute or a correction came in after the review: look
+      // again rather than carry on from stale facts. Runs begun before the refusal existed ignore it.
+      const guarded = patched('obligation-transitions-guarded');
+      if (facts.status !== 'settled' && !(await settleObligation({ obligationId })) && guarded) continue;
       st.step = 'settled';
-      if (facts.status !== 'settled') await settleObligation({ obligationId });
       st.settledAt ??= now;
       const closesAt = st.settledAt + daysMs(timing.disputeWindowDays);
       if (!(await condition(() => changed, closesAt - now))) {
-        await closeObligation({ obligationId });
+        if (!(await closeObligation({ obligationId })) && guarded) {
+          // Settled again later, it gets a whole dispute window again.
+          st.settledAt = undefined;
+          continue;
+        }
         return (st.step = 'closed');
       }
       continue;

@@ -1,14 +1,17 @@
 import { condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
-import { metricsMissingNoticeId, noticeDeliveryFollowUp } from '../notices/acknowledgement.js';
+import { permanentFailureTypes } from '../contracts/failures.js';
+import type { CycleProgress } from '../contracts/cycles.js';
+import { metricsMissingNoticeId, noticeDeliveryFollowUp } from '../contracts/notices.js';
+import { failingVisibly } from './cycleFailure.js';
 import { decideThenFollowUp, startFollowUps } from './followUps.js';
-import { cycleProgressQuery, figuresSubmittedSignal, type CycleProgress } from './messages.js';
+import { cycleProgressQuery, figuresSubmittedSignal } from './messages.js';
 
 const { openCycle, requestMissingFigures, findMissingFigures, decideAndPersist } = proxyActivities<
   ReturnType<typeof createActivities>
 >({
   startToCloseTimeout: '5 minutes',
-  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes', nonRetryableErrorTypes: ['InvalidRuleSet', 'MissingFact', 'InvalidCycleInput'] },
+  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes', nonRetryableErrorTypes: permanentFailureTypes },
 });
 
 export interface PeriodEvaluationInput {
@@ -21,7 +24,8 @@ export interface PeriodEvaluationInput {
 
 /**
  * Collects a period's figures until they are complete or the deadline passes, then decides: the one
- * workflow behind 月考, 季考 and 半年考, whose cadence the period's form gives.
+ * workflow behind 月考, 季考 and 半年考, whose cadence the period's form gives. A cycle that cannot
+ * be decided ends failed, recorded and told (see cycleFailure.ts).
  */
 export async function periodEvaluation(input: PeriodEvaluationInput) {
   const progress: CycleProgress = { step: 'opening', waitingFor: [] };
@@ -30,24 +34,25 @@ export async function periodEvaluation(input: PeriodEvaluationInput) {
   setHandler(figuresSubmittedSignal, () => {
     figuresArrived = true;
   });
-
-  const cycle = await openCycle({ cycleId: input.cycleId, period: input.period });
-  progress.waitingFor = cycle.missing;
-  if (progress.waitingFor.length > 0) {
-    const deadline = Date.now() + (input.deadlineDays ?? cycle.deadlineDays) * 86_400_000;
-    progress.deadline = new Date(deadline).toISOString();
-    progress.step = 'requesting-figures';
-    const chased = await requestMissingFigures({ cycleId: input.cycleId, period: input.period, missing: progress.waitingFor, deadline: progress.deadline });
-    // Cycles started before the chase went out by every channel replay without these starts.
-    if (patched('chase-by-every-channel')) {
-      await startFollowUps(chased.departments.map((d) => noticeDeliveryFollowUp(metricsMissingNoticeId(input.cycleId, d))));
+  return failingVisibly(input, progress, async () => {
+    const cycle = await openCycle({ cycleId: input.cycleId, period: input.period });
+    progress.waitingFor = cycle.missing;
+    if (progress.waitingFor.length > 0) {
+      const deadline = Date.now() + (input.deadlineDays ?? cycle.deadlineDays) * 86_400_000;
+      progress.deadline = new Date(deadline).toISOString();
+      progress.step = 'requesting-figures';
+      const chased = await requestMissingFigures({ cycleId: input.cycleId, period: input.period, missing: progress.waitingFor, deadline: progress.deadline });
+      // Cycles started before the chase went out by every channel replay without these starts.
+      if (patched('chase-by-every-channel')) {
+        await startFollowUps(chased.departments.map((d) => noticeDeliveryFollowUp(metricsMissingNoticeId(input.cycleId, d))));
+      }
+      progress.step = 'waiting-for-figures';
+      while (progress.waitingFor.length > 0 && deadline > Date.now()) {
+        if (!(await condition(() => figuresArrived, deadline - Date.now()))) break;
+        figuresArrived = false;
+        progress.waitingFor = await findMissingFigures({ cycleId: input.cycleId });
+      }
     }
-    progress.step = 'waiting-for-figures';
-    while (progress.waitingFor.length > 0 && deadline > Date.now()) {
-      if (!(await condition(() => figuresArrived, deadline - Date.now()))) break;
-      figuresArrived = false;
-      progress.waitingFor = await findMissingFigures({ cycleId: input.cycleId });
-    }
-  }
-  return decideThenFollowUp(progress, () => decideAndPersist({ cycleId: input.cycleId, gaps: progress.waitingFor }));
+    return decideThenFollowUp(progress, () => decideAndPersist({ cycleId: input.cycleId, gaps: progress.waitingFor }));
+  });
 }

@@ -2,25 +2,29 @@
 // continuing as new after each page so a national deployment stays far inside the history limits.
 import { continueAsNew, proxyActivities } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
-import { presenceWorkflowId } from '../presence/ids.js';
+import { permanentFailureTypes } from '../contracts/failures.js';
+import { presenceMonthWorkflowType, presenceWorkflowId } from '../contracts/presence.js';
 import { startFollowUps } from './followUps.js';
+import { scheduledStart } from './scheduledStart.js';
 
 const { presencePlan } = proxyActivities<ReturnType<typeof createActivities>>({
   startToCloseTimeout: '2 minutes',
-  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes' },
+  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes', nonRetryableErrorTypes: permanentFailureTypes },
 });
 
 export interface PresenceLauncherInput {
   timeZone: string;
-  /** Set after the first page; otherwise the month the Schedule's firing begins. */
+  /** Set by hand or after the first page; otherwise the local month of the Schedule's firing or of the start. */
   month?: string;
   after?: string;
   pageSize?: number;
 }
 
 export async function presenceLauncher(input: PresenceLauncherInput): Promise<{ month: string; started: number }> {
-  const plan = await presencePlan({ at: new Date().toISOString(), timeZone: input.timeZone, month: input.month, after: input.after, limit: input.pageSize ?? 200 });
-  await startFollowUps(plan.months.map((m) => ({ workflowType: 'presenceMonth', workflowId: presenceWorkflowId(m.leaderId, plan.month), args: [m] })));
+  // The month is the local month of the Schedule's intended firing (a catch-up runs late) or of a
+  // start by hand: never the day after, which on a month's last day is already the next month.
+  const plan = await presencePlan({ at: scheduledStart().toISOString(), timeZone: input.timeZone, month: input.month, after: input.after, limit: input.pageSize ?? 200 });
+  await startFollowUps(plan.months.map((m) => ({ workflowType: presenceMonthWorkflowType, workflowId: presenceWorkflowId(m.leaderId, plan.month), args: [m] })));
   if (plan.next) await continueAsNew<typeof presenceLauncher>({ ...input, month: plan.month, after: plan.next });
   return { month: plan.month, started: plan.months.length };
 }

@@ -1,28 +1,35 @@
 // One leader's month: reminders at the configured points while the leader is short of days,
 // then the month's record. Visits arrive as signals and only prompt a recount from the
 // database, so a lost signal delays nothing that matters: every reminder recounts anyway.
+// The launcher starts it with the month planned; a visit that comes first starts it by
+// signal-with-start with only the leader, community and month, and it plans the month itself.
 import { condition, defineQuery, defineSignal, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
+import { permanentFailureTypes } from '../contracts/failures.js';
 import type { PresenceMonthInput } from '../activities/presence.js';
-import { noticeDeliveryFollowUp } from '../notices/acknowledgement.js';
-import { visitChangedSignalName } from '../presence/ids.js';
+import { noticeDeliveryFollowUp } from '../contracts/notices.js';
+import {
+  presenceProgressQueryName, visitChangedSignalName, type PresenceMonthStart, type PresenceProgress, type VisitChanged,
+} from '../contracts/presence.js';
 import { startFollowUps } from './followUps.js';
 
-const { presenceDays, remindPresence, recordPresence } = proxyActivities<ReturnType<typeof createActivities>>({
+const { presenceDays, presenceMonthPlan, remindPresence, recordPresence } = proxyActivities<ReturnType<typeof createActivities>>({
   startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes' },
+  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes', nonRetryableErrorTypes: permanentFailureTypes },
 });
 
-export const visitChangedSignal = defineSignal<[{ visitId: number }]>(visitChangedSignalName);
-export interface PresenceProgress { days: string[]; reminded: string[]; recorded?: { days: number; compliant: boolean } }
-export const presenceProgressQuery = defineQuery<PresenceProgress>('presenceProgress');
+export const visitChangedSignal = defineSignal<[VisitChanged]>(visitChangedSignalName);
+export const presenceProgressQuery = defineQuery<PresenceProgress>(presenceProgressQueryName);
 
-export async function presenceMonth(input: PresenceMonthInput): Promise<PresenceProgress> {
+export async function presenceMonth(start: PresenceMonthInput | PresenceMonthStart): Promise<PresenceProgress> {
   const progress: PresenceProgress = { days: [], reminded: [] };
   let changed = false;
   setHandler(visitChangedSignal, () => { changed = true; });
   setHandler(presenceProgressQuery, () => progress);
   const asOf = () => new Date().toISOString();
+  // No patch marker: a run started with a planned month (every run before this change) takes
+  // exactly the commands it always took; only a visit's start plans first.
+  const input = 'reminders' in start ? start : await presenceMonthPlan({ ...start, at: asOf() });
   const recount = async () => {
     changed = false;
     progress.days = await presenceDays({ ...input, asOf: asOf() });

@@ -1,12 +1,13 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
-import { formatPeriod, periodJustEnded, type Cadence } from '../core/periods.js';
-import { cycleId } from '../cycles/port.js';
+import { permanentFailureTypes } from '../contracts/failures.js';
+import { formatPeriod, periodJustEnded, type Cadence } from '../core/calendar.js';
+import { cycleId } from '../contracts/cycles.js';
 import { periodEvaluation } from './periodEvaluation.js';
 import { scheduledStart } from './scheduledStart.js';
 import { startCycle } from './startCycle.js';
 
-const { cadenceInForce } = proxyActivities<ReturnType<typeof createActivities>>({ startToCloseTimeout: '1 minute' });
+const { cadenceInForce } = proxyActivities<ReturnType<typeof createActivities>>({ startToCloseTimeout: '1 minute', retry: { nonRetryableErrorTypes: permanentFailureTypes } });
 
 export interface ScheduledCycle { cycleId: string; started: boolean; notEvaluated?: string }
 

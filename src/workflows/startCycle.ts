@@ -3,7 +3,8 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 
 /**
  * Starts a cycle from a Schedule's launcher under its cycle id, outliving the launcher; a cycle
- * already started (by hand, or by an earlier firing) makes this a no-op rather than a failure.
+ * already running or decided (started by hand, or by an earlier firing) makes this a no-op rather
+ * than a failure, while one whose run failed (started too early by hand, say) is started again.
  */
 export async function startCycle<A>(workflow: (input: A) => Promise<unknown>, cycleId: string, input: A): Promise<{ cycleId: string; started: boolean }> {
   try {
@@ -11,7 +12,7 @@ export async function startCycle<A>(workflow: (input: A) => Promise<unknown>, cy
       workflowId: cycleId,
       args: [input],
       parentClosePolicy: ParentClosePolicy.ABANDON,
-      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY,
     });
     return { cycleId, started: true };
   } catch (err) {

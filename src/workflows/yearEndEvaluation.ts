@@ -1,11 +1,14 @@
 import { proxyActivities, setHandler, sleep } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
+import { permanentFailureTypes } from '../contracts/failures.js';
+import type { CycleProgress } from '../contracts/cycles.js';
+import { failingVisibly } from './cycleFailure.js';
 import { decideThenFollowUp } from './followUps.js';
-import { cycleProgressQuery, type CycleProgress } from './messages.js';
+import { cycleProgressQuery } from './messages.js';
 
 const { undecidedQuarters, decideYearEnd } = proxyActivities<ReturnType<typeof createActivities>>({
   startToCloseTimeout: '5 minutes',
-  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes', nonRetryableErrorTypes: ['InvalidRuleSet', 'MissingFact', 'InvalidCycleInput'] },
+  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes', nonRetryableErrorTypes: permanentFailureTypes },
 });
 
 export interface YearEndEvaluationInput {
@@ -19,18 +22,21 @@ export interface YearEndEvaluationInput {
 /**
  * Ranks the year and rewards it once its four quarters are decided. A quarter still undecided
  * is waited for, checked daily, up to `waitDays`; after that the year is decided on the quarters
- * there are, and the summary says which.
+ * there are, and the summary says which. A year that cannot be decided ends failed, recorded and
+ * told (see cycleFailure.ts).
  */
 export async function yearEndEvaluation(input: YearEndEvaluationInput) {
   const progress: CycleProgress = { step: 'waiting-for-quarters', waitingFor: [] };
   setHandler(cycleProgressQuery, () => progress);
   const waitDays = input.waitDays ?? 30;
   progress.deadline = new Date(Date.now() + waitDays * 86_400_000).toISOString();
-  for (let day = 0; ; day++) {
-    const pending = await undecidedQuarters({ year: input.year });
-    progress.waitingForQuarters = pending;
-    if (pending.length === 0 || day >= waitDays) break;
-    await sleep('1 day');
-  }
-  return decideThenFollowUp(progress, () => decideYearEnd({ cycleId: input.cycleId, year: input.year }));
+  return failingVisibly({ cycleId: input.cycleId, period: String(input.year) }, progress, async () => {
+    for (let day = 0; ; day++) {
+      const pending = await undecidedQuarters({ year: input.year });
+      progress.waitingForQuarters = pending;
+      if (pending.length === 0 || day >= waitDays) break;
+      await sleep('1 day');
+    }
+    return decideThenFollowUp(progress, () => decideYearEnd({ cycleId: input.cycleId, year: input.year }));
+  });
 }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../../src/activities/index.js';
 import { seedDemoCounty } from '../../src/db/seed.js';
 import { createInboxNotifier } from '../../src/notices/notifier.js';
-import { appealWorkflowId } from '../../src/workflows/appealMessages.js';
+import { appealWorkflowId } from '../../src/contracts/appeals.js';
 import { freshSqlite, type TestDb } from '../support/db.js';
 import { decideQuarters } from '../support/decidedQuarters.js';
 import { expectProblem, harness } from './harness.js';

@@ -17,13 +17,14 @@ let activities: ReturnType<typeof createActivities>;
 beforeAll(async () => {
   t = await freshSqlite('api-cadences');
   await seedDemoCounty(t.db, { today: '2026-01-01' });
-  h = await harness(t.db);
+  // July: the months and the half-year started below have ended.
+  h = await harness(t.db, { now: '2026-07-02T08:00:00Z' });
   communities = (await t.db.community.findMany({ orderBy: { id: 'asc' } })).map((c) => c.id);
   activities = createActivities({ db: t.db, notifier: createInboxNotifier(), clock: () => new Date('2026-04-02T00:00:00Z') });
 });
 afterAll(() => t.drop());
 
-const figures = (period: string) => ({ period, submittedBy: 'zhian', figures: demoFigures(communities).filter((f) => f.metric === 'satisfaction') });
+const figures = (period: string) => ({ period, submittedBy: 'zhengong', figures: demoFigures(communities).filter((f) => f.metric === 'satisfaction') });
 
 describe('off by default', () => {
   it('refuses a monthly or half-year cycle and their figures, naming the missing stage, writing nothing', async () => {

@@ -14,18 +14,18 @@ afterAll(() => t.drop());
 
 describe('cycles', () => {
   it('starts a quarterly cycle with 202 and its id, audited', async () => {
-    const res = await h.api.post('/api/cycles', { kind: 'quarterly', period: '2026-Q1' });
+    const res = await h.api.post('/api/cycles', { kind: 'quarterly', period: '2025-Q3' });
     expect(res.status).toBe(202);
-    expect(res.body).toEqual({ cycleId: 'quarterly-2026-Q1' });
-    expect(res.headers.location).toBe('/api/cycles/quarterly-2026-Q1');
-    expect(h.cycles.started.get('quarterly-2026-Q1')).toEqual({ kind: 'quarterly', period: '2026-Q1', actor });
+    expect(res.body).toEqual({ cycleId: 'quarterly-2025-Q3' });
+    expect(res.headers.location).toBe('/api/cycles/quarterly-2025-Q3');
+    expect(h.cycles.started.get('quarterly-2025-Q3')).toEqual({ kind: 'quarterly', period: '2025-Q3', actor });
     expect((await h.api.get('/api/audit?entity=Cycle')).body).toEqual([
-      expect.objectContaining({ actor, action: 'start', entityId: 'quarterly-2026-Q1' }),
+      expect.objectContaining({ actor, action: 'start', entityId: 'quarterly-2025-Q3' }),
     ]);
   });
 
   it('answers a second start of the same cycle with 409 naming /period', async () => {
-    expectProblem(await h.api.post('/api/cycles', { kind: 'quarterly', period: '2026-Q1' }), 409, { pointer: '/period' });
+    expectProblem(await h.api.post('/api/cycles', { kind: 'quarterly', period: '2025-Q3' }), 409, { pointer: '/period' });
   });
 
   it.each([
@@ -39,19 +39,32 @@ describe('cycles', () => {
     expect(h.cycles.started.size).toBe(1);
   });
 
-  it('reports the running status and the Cycle row', async () => {
-    let res = await h.api.get('/api/cycles/quarterly-2026-Q1');
+  it('reports a running cycle flat: status, step, and Temporal\'s execution', async () => {
+    const res = await h.api.get('/api/cycles/quarterly-2025-Q3');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ cycleId: 'quarterly-2026-Q1', status: expect.objectContaining({ execution: 'RUNNING' }), cycle: null });
+    expect(res.body).toEqual({
+      cycleId: 'quarterly-2025-Q3', kind: 'quarterly', period: '2025-Q3', status: 'running', step: 'collecting',
+      execution: 'RUNNING', ruleSetVersionId: null, gaps: null, startedAt: null, decidedAt: null,
+    });
+  });
 
-    await t.db.cycle.create({ data: { id: 'quarterly-2026-Q1', kind: 'quarterly', period: '2026-Q1', status: 'collecting' } });
-    await t.db.cycle.create({ data: { id: 'quarterly-2025-Q4', kind: 'quarterly', period: '2025-Q4', status: 'closed' } });
-    res = await h.api.get('/api/cycles/quarterly-2026-Q1');
-    expect(res.body.cycle).toMatchObject({ status: 'collecting' });
-    res = await h.api.get('/api/cycles/quarterly-2025-Q4');
-    expect(res.body).toMatchObject({ status: null, cycle: { status: 'closed' } });
-    expect((await h.api.get('/api/cycles')).body.map((c: { id: string }) => c.id).sort()).toEqual(['quarterly-2025-Q4', 'quarterly-2026-Q1']);
-    expect((await h.api.get('/api/cycles?period=2025-Q4')).body).toHaveLength(1);
+  it('reports a decided cycle, and a failed one with the reason and what to fix', async () => {
+    await t.db.cycle.create({ data: { id: 'quarterly-2025-Q2', kind: 'quarterly', period: '2025-Q2', status: 'decided', ruleSetVersionId: 1, gaps: [], completedAt: new Date('2025-07-09T00:00:00Z') } });
+    await t.db.cycle.create({ data: {
+      id: 'quarterly-2025-Q1', kind: 'quarterly', period: '2025-Q1', status: 'failed', ruleSetVersionId: 1, failureType: 'OfficeWithoutOfficer',
+      failureReason: 'figures for 2025-Q1 were submitted for c02, but no officer is bound there on 2025-03-31', failureFix: 'bind an officer to c02', failedAt: new Date('2025-04-02T00:00:00Z'),
+    } });
+    expect((await h.api.get('/api/cycles/quarterly-2025-Q2')).body).toMatchObject({
+      cycleId: 'quarterly-2025-Q2', status: 'decided', execution: null, ruleSetVersionId: 1, decidedAt: '2025-07-09T00:00:00.000Z',
+    });
+    const failed = (await h.api.get('/api/cycles/quarterly-2025-Q1')).body;
+    expect(failed).toMatchObject({
+      cycleId: 'quarterly-2025-Q1', kind: 'quarterly', period: '2025-Q1', status: 'failed', execution: null,
+      failure: { type: 'OfficeWithoutOfficer', reason: expect.stringContaining('c02'), fix: 'bind an officer to c02', at: '2025-04-02T00:00:00.000Z' },
+    });
+    expect(failed).not.toHaveProperty('step');
+    expect((await h.api.get('/api/cycles')).body.map((c: { id: string }) => c.id).sort()).toEqual(['quarterly-2025-Q1', 'quarterly-2025-Q2']);
+    expect((await h.api.get('/api/cycles?period=2025-Q2')).body).toHaveLength(1);
   });
 
   it('answers 404 for a cycle neither Temporal nor the database knows', async () => {
@@ -61,7 +74,7 @@ describe('cycles', () => {
   it('answers an unexpected failure with a logged 500 and a generic detail', async () => {
     h.cycles.statusError = new Error('connection refused to 10.0.0.7:7233');
     try {
-      const res = await h.api.get('/api/cycles/quarterly-2026-Q1');
+      const res = await h.api.get('/api/cycles/quarterly-2025-Q3');
       expectProblem(res, 500);
       expect(res.body.detail).not.toContain('10.0.0.7');
       expect(h.logger.errors).toHaveLength(1);

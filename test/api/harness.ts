@@ -4,7 +4,9 @@ import request from 'supertest';
 import { expect } from 'vitest';
 import { createApp } from '../../src/api/app.js';
 import type { Logger } from '../../src/api/context.js';
-import { CycleAlreadyStartedError, type AppealTiming, type CycleKind, type CyclePort, type CycleStatus, type WorkflowSignals } from '../../src/cycles/port.js';
+import type { AppealTiming } from '../../src/contracts/appeals.js';
+import type { CycleKind } from '../../src/contracts/cycles.js';
+import { CycleAlreadyStartedError, type CyclePort, type CycleStatus, type WorkflowSignals } from '../../src/cycles/port.js';
 import { createApiUser } from '../../src/db/api-users.js';
 import type { Db } from '../../src/db/client.js';
 
@@ -40,10 +42,11 @@ export class RecordingCycles implements CyclePort {
   }
 }
 
-/** Records signals and deliveries; `running` lists the workflow ids that answer as running. */
+/** Records signals, starts and deliveries; `running` lists the workflow ids that answer as running. */
 export class RecordingSignals implements WorkflowSignals {
   readonly sent: { workflowId: string; signalName: string; arg: unknown }[] = [];
   readonly running = new Set<string>();
+  readonly started: { workflowType: string; workflowId: string; args: unknown[] }[] = [];
   readonly delivered: string[] = [];
   deliveryError?: Error;
 
@@ -57,6 +60,14 @@ export class RecordingSignals implements WorkflowSignals {
     this.sent.push({ workflowId, signalName, arg });
     return true;
   }
+
+  async signalWithStart(start: { workflowType: string; workflowId: string; args: unknown[] }, signalName: string, arg: unknown) {
+    if (!this.running.has(start.workflowId)) {
+      this.started.push(start);
+      this.running.add(start.workflowId);
+    }
+    return this.signal(start.workflowId, signalName, arg);
+  }
 }
 
 export class RecordingLogger implements Logger {
@@ -66,12 +77,14 @@ export class RecordingLogger implements Logger {
   warn(...args: unknown[]) { this.warnings.push(args); }
 }
 
-export async function harness(db: Db) {
+/** `now` moves the API's clock off the default, 08:00 UTC on `today`. */
+export async function harness(db: Db, options: { now?: string } = {}) {
   const cycles = new RecordingCycles();
   const signals = new RecordingSignals();
   const logger = new RecordingLogger();
-  await createApiUser(db, { id: actor, name: 'Test clerk', token });
-  const app = createApp({ db, cycles, signals, clock: () => new Date(`${today}T08:00:00Z`), logger });
+  // A second harness on the same database (another clock) shares the clerk.
+  if (!(await db.apiUser.findUnique({ where: { id: actor } }))) await createApiUser(db, { id: actor, name: 'Test clerk', token });
+  const app = createApp({ db, cycles, signals, clock: () => new Date(options.now ?? `${today}T08:00:00Z`), logger });
   const auth = { Authorization: `Bearer ${token}` };
   const api = {
     get: (path: string) => request(app).get(path).set(auth),

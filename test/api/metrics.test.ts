@@ -12,6 +12,13 @@ beforeAll(async () => {
   await h.api.post('/api/communities', { id: 'c02', name: '城中', population: 28500, complexity: 1 }).expect(201);
   await h.api.post('/api/departments', { id: 'zhian', name: '治安大队' }).expect(201);
   await h.api.post('/api/departments', { id: 'zhengong', name: '政工室' }).expect(201);
+  await h.api.post('/api/departments', { id: 'renkou', name: '人口大队' }).expect(201);
+  // c03 has no officer bound: no cycle would evaluate figures for it.
+  await h.api.post('/api/communities', { id: 'c03', name: '濂溪', population: 9000, complexity: 2 }).expect(201);
+  for (const [officer, communityId] of [['o01', 'c01'], ['o02', 'c02']]) {
+    await h.api.post('/api/officers', { id: officer, name: `民警${officer}`, communityId }).expect(201);
+    await h.api.post('/api/bindings', { communityId, subjectType: 'officer', subjectId: officer, effectiveFrom: '2026-01-01' }).expect(201);
+  }
 });
 afterAll(() => t.drop());
 beforeEach(() => { h.cycles.submitted.length = 0; });
@@ -71,6 +78,35 @@ describe('metrics as JSON', () => {
     expect(h.cycles.submitted).toEqual([]);
   });
 
+  it.each([
+    ['satisfaction', 'renkou', 'zhengong'],
+    ['registration', 'zhian', 'renkou'],
+  ])('refuses %s submitted by %s with 422 naming the metric and its supplier; nothing is stored', async (metric, submittedBy, supplier) => {
+    const before = await counts(t.db);
+    const res = await submit([{ communityId: 'c01', metric, value: 0.9 }], { submittedBy });
+    expectProblem(res, 422, { pointer: '/submittedBy' });
+    expect(res.body.errors).toEqual([{ pointer: '/submittedBy', message: `${metric} is supplied by ${supplier} (rule set version 1), not by ${submittedBy}` }]);
+    expect(await counts(t.db)).toEqual(before);
+    expect(h.cycles.submitted).toEqual([]);
+  });
+
+  it('refuses figures for a community with no officer bound at the period\'s end, naming it; nothing is stored', async () => {
+    const before = await counts(t.db);
+    const res = await submit([{ communityId: 'c01', metric: 'clues', value: 3 }, { communityId: 'c03', metric: 'clues', value: 3 }, { communityId: 'c03', metric: 'incidents', value: 2 }]);
+    expectProblem(res, 422, { pointer: '/figures/1/communityId' });
+    expect(res.body.errors).toHaveLength(1);
+    expect(res.body.errors[0].message).toMatch(/c03 has no officer bound on 2026-03-31.*will not be evaluated/);
+    expect(await counts(t.db)).toEqual(before);
+    expect(h.cycles.submitted).toEqual([]);
+  });
+
+  it('refuses figures for a community whose officer is unbound before the period ends', async () => {
+    await h.api.post('/api/officers', { id: 'o03', name: '民警o03', communityId: 'c03' }).expect(201);
+    await h.api.post('/api/bindings', { communityId: 'c03', subjectType: 'officer', subjectId: 'o03', effectiveFrom: '2026-01-01', effectiveTo: '2026-03-30' }).expect(201);
+    expectProblem(await submit([{ communityId: 'c03', metric: 'clues', value: 3 }]), 422, { pointer: '/figures/0/communityId' });
+    expect(h.cycles.submitted).toEqual([]);
+  });
+
   it('rejects a malformed JSON body with 400', async () => {
     const before = await counts(t.db);
     const res = await h.api.post('/api/metrics').set('Content-Type', 'application/json').send('{"period": "2026-Q1", "figures": [');
@@ -110,7 +146,7 @@ describe('metrics as CSV', () => {
 
   it('stores a multipart upload in field "file"', async () => {
     const res = await h.api.post('/api/metrics/csv')
-      .attach('file', Buffer.from(`${header}\n2026-Q2,c01,registration,0.96,zhian\n2026-Q2,c01,clues,9,zhian\n`), 'q2.csv');
+      .attach('file', Buffer.from(`${header}\n2026-Q2,c01,registration,0.96,renkou\n2026-Q2,c01,clues,9,zhian\n`), 'q2.csv');
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ stored: 2, created: 2 });
   });
@@ -124,6 +160,8 @@ describe('metrics as CSV', () => {
     ['an unknown metric', `${header}\n2026-Q3,c01,happiness,0.3,zhian\n`, 422, { line: 2, column: 'metric' }],
     ['a bad period', `${header}\n2026-Q3,c01,clues,3,zhian\n2026Q3,c01,incidents,3,zhian\n`, 422, { line: 3, column: 'period' }],
     ['a short row', `${header}\n2026-Q3,c01,clues,3\n`, 422, { line: 2 }],
+    ['a figure its department does not supply', `${header}\n2026-Q3,c01,clues,3,zhian\n2026-Q3,c01,registration,0.9,zhian\n`, 422, { line: 3, column: 'submittedBy', pointer: '/1/submittedBy' }],
+    ['a community with no officer bound', `${header}\n2026-Q3,c01,clues,3,zhian\n2026-Q3,c03,clues,3,zhian\n`, 422, { line: 3, column: 'communityId' }],
     ['no rows', `${header}\n`, 422, { line: 2 }],
   ])('rejects %s, naming line and column; nothing is stored', async (_, text, status, field) => {
     const before = await counts(t.db);

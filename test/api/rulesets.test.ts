@@ -2,9 +2,10 @@
 // versions, a diff between two, and a change that applies from its date only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ruleSetInForce } from '../../src/db/ruleSets.js';
+import { loadDefaultRuleSet } from '../../src/rules/ruleSet.js';
 import { freshSqlite, type TestDb } from '../support/db.js';
 import { topFiveThreshold75 } from '../support/ruleChanges.js';
-import { actor, expectProblem, harness, today } from './harness.js';
+import { actor, counts, expectProblem, harness, today, token } from './harness.js';
 
 let t: TestDb;
 let h: Awaited<ReturnType<typeof harness>>;
@@ -28,6 +29,10 @@ describe('rule-set editing aids', () => {
     expect(schema.properties.rules.properties.halfYear.items.properties.conditions).toEqual({ $ref: '#/$defs/halfYearConditions' });
     expect(schema.properties.rules.required).toEqual(['quarterly', 'yearEnd']);
     expect(schema.$defs.monthlyCondition.oneOf[3].properties.fact.description).toContain("score: number — this month's score");
+    for (const metric of schema.properties.scoring.properties.metrics.additionalProperties.anyOf) {
+      expect(metric.properties.complexityAdjusted).toMatchObject({ type: 'boolean', description: expect.stringContaining('absent') });
+      expect(metric.required).not.toContain('complexityAdjusted');
+    }
   });
 
   it('serves the fact catalogue with types and descriptions', async () => {
@@ -93,5 +98,41 @@ describe('rule-set versions', () => {
     expectProblem(missing, 400);
     expect(missing.body.errors).toEqual([expect.objectContaining({ parameter: 'to' })]);
     expectProblem(await h.api.get('/api/rulesets/diff?from=1&to=77'), 404);
+  });
+});
+
+describe('rule-set documents that would exhaust a recursive check', () => {
+  const nested = (levels: number) => '{"all":['.repeat(levels) + '{"fact":"isLast","operator":"equal","value":true}' + ']}'.repeat(levels);
+  const withConditions = (conditions: string) => {
+    const doc = loadDefaultRuleSet() as any;
+    doc.rules.quarterly[0].conditions = '@@RAW@@';
+    return JSON.stringify(doc).replace('"@@RAW@@"', conditions);
+  };
+  const post = (text: string) => h.api.post('/api/rulesets').set('Authorization', `Bearer ${token}`).set('Content-Type', 'application/json').send(text);
+
+  it.each([5000, 100_000])('refuses %i levels of nesting with 422 naming the depth limit, storing nothing', async (levels) => {
+    const before = await counts(t.db);
+    const versions = await t.db.ruleSetVersion.count();
+    const res = await post(`{"effectiveFrom":"2026-07-01","reason":"deep","document":${withConditions(nested(levels))}}`);
+    expectProblem(res, 422, { pointer: '/document/rules/quarterly/0/conditions' + '/all/0'.repeat(14) });
+    expect(res.body.errors[0].message).toBe('nested deeper than 32 levels');
+    expect(await t.db.ruleSetVersion.count()).toBe(versions);
+    expect(await counts(t.db)).toEqual(before);
+  });
+
+  it.each(['__proto__', 'constructor', 'toString'])('refuses a rule named %s with 422 at its name', async (name) => {
+    const doc = loadDefaultRuleSet() as any;
+    doc.rules.quarterly[0].name = name;
+    const res = await h.api.post('/api/rulesets', { document: doc, effectiveFrom: '2026-07-01', reason: 'r' });
+    expectProblem(res, 422, { pointer: '/document/rules/quarterly/0/name' });
+    expect(res.body.errors[0].message).toMatch(/object internal/);
+  });
+
+  it('refuses a fact named __proto__ with 422 at the fact', async () => {
+    const doc = loadDefaultRuleSet() as any;
+    doc.rules.quarterly[1].conditions.all[2].fact = '__proto__';
+    const res = await h.api.post('/api/rulesets/validate', doc);
+    expectProblem(res, 422, { pointer: '/rules/quarterly/1/conditions/all/2/fact' });
+    expect(res.body.errors[0].message).toMatch(/object internal/);
   });
 });

@@ -29,6 +29,12 @@ describe('POST /api/visits', () => {
     expect(await db.auditEntry.count({ where: { entity: 'Visit', entityId: String(res.body.id) } })).toBe(1);
   });
 
+  it('starts the month\'s presence workflow with the visit when the launcher has not started it', async () => {
+    const res = await h.api.post('/api/visits', { ...visit, date: '2026-02-10' }).expect(201);
+    expect(h.signals.started).toEqual([{ workflowType: 'presenceMonth', workflowId: 'presence/L01/2026-02', args: [{ leaderId: 'L01', communityId: 'c01', month: '2026-02' }] }]);
+    expect(h.signals.sent.at(-1)).toEqual({ workflowId: 'presence/L01/2026-02', signalName: 'visitChanged', arg: { visitId: res.body.id } });
+  });
+
   it('rejects a community the leader is not bound to, a future date and an unknown leader, writing nothing', async () => {
     const before = await db.visit.count();
     const wrong = await h.api.post('/api/visits', { ...visit, communityId: 'c02' });

@@ -14,11 +14,11 @@ afterAll(() => t.drop());
 
 describe('POST /api/cycles {kind: "year-end"}', () => {
   it('starts the year-end cycle of a year with 202', async () => {
-    const res = await h.api.post('/api/cycles', { kind: 'year-end', period: '2026' });
+    const res = await h.api.post('/api/cycles', { kind: 'year-end', period: '2025' });
     expect(res.status).toBe(202);
-    expect(res.body).toEqual({ cycleId: 'year-end-2026' });
-    expect(h.cycles.started.get('year-end-2026')).toEqual({ kind: 'year-end', period: '2026', actor });
-    expectProblem(await h.api.post('/api/cycles', { kind: 'year-end', period: '2026' }), 409, { pointer: '/period' });
+    expect(res.body).toEqual({ cycleId: 'year-end-2025' });
+    expect(h.cycles.started.get('year-end-2025')).toEqual({ kind: 'year-end', period: '2025', actor });
+    expectProblem(await h.api.post('/api/cycles', { kind: 'year-end', period: '2025' }), 409, { pointer: '/period' });
   });
 
   it.each([

@@ -7,12 +7,13 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createActivities } from '../../src/activities/index.js';
 import { createTemporalCycles } from '../../src/cycles/temporal.js';
 import { CycleAlreadyStartedError } from '../../src/cycles/port.js';
+import { cycleProgressQuery } from '../../src/workflows/messages.js';
 import type { Db } from '../../src/db/client.js';
 import { seedDemoCounty } from '../../src/db/seed.js';
 import { createInboxNotifier } from '../../src/notices/notifier.js';
 import { registerSchedules } from '../../src/temporal/schedules.js';
 import { periodScheduleId } from '../../src/temporal/periodSchedules.js';
-import type { Cadence } from '../../src/core/periods.js';
+import type { Cadence } from '../../src/core/calendar.js';
 import { activateMonthlyAndHalfYear } from '../support/cadenceRules.js';
 import { freshSqlite } from '../support/db.js';
 import { devNamespaces } from '../support/namespaces.js';
@@ -38,11 +39,11 @@ afterAll(async () => {
   await connection?.close();
 });
 
-function worker() {
+function worker(clock = () => new Date()) {
   return Worker.create({
     connection: nativeConnection, namespace, taskQueue,
     workflowBundle: { codePath: inject('workflowBundlePath') },
-    activities: createActivities({ db, notifier: createInboxNotifier(), clock: () => new Date() }),
+    activities: createActivities({ db, notifier: createInboxNotifier(), clock }),
   });
 }
 
@@ -82,6 +83,27 @@ describe('the period Schedules', () => {
       await expect.poll(async () => (await cycle.describe().catch(() => undefined))?.status.name, { timeout: 30_000, interval: 500 }).toBe('RUNNING');
       await expect(createTemporalCycles(client, taskQueue).start('quarterly', '2026-Q1', 'test')).rejects.toBeInstanceOf(CycleAlreadyStartedError);
       await cycle.terminate('test over');
+    });
+  });
+
+  it('starts a quarter at its end although someone started it early by hand, and the next quarter after it', async () => {
+    await registerSchedules(client, taskQueue, 'Asia/Shanghai');
+    let now = new Date('2026-05-10T02:00:00Z');
+    await (await worker(() => now)).runUntil(async () => {
+      // Started by hand in May, past the API's own check: the run fails at once and holds nothing.
+      await createTemporalCycles(client, taskQueue).start('quarterly', '2026-Q2', 'clerk');
+      const early = client.workflow.getHandle('quarterly-2026-Q2');
+      await expect.poll(async () => (await early.describe()).status.name, { timeout: 30_000, interval: 500 }).toBe('FAILED');
+      expect(await db.cycle.findUniqueOrThrow({ where: { id: 'quarterly-2026-Q2' } })).toMatchObject({ status: 'failed', failureType: 'PeriodNotEnded' });
+
+      for (const [period, firedAt, today] of [['2026-Q2', '2026-06-30T16:00:00Z', '2026-07-01T01:00:00Z'], ['2026-Q3', '2026-09-30T16:00:00Z', '2026-10-01T01:00:00Z']]) {
+        now = new Date(today!);
+        expect(await (await fire('quarterly', firedAt!)).result()).toEqual({ cycleId: `quarterly-${period}`, started: true });
+        const cycle = client.workflow.getHandle(`quarterly-${period}`);
+        await expect.poll(async () => (await cycle.query(cycleProgressQuery).catch(() => undefined))?.step, { timeout: 30_000, interval: 500 }).toBe('waiting-for-figures');
+        expect(await db.cycle.findUniqueOrThrow({ where: { id: `quarterly-${period}` } })).toMatchObject({ status: 'collecting', failureType: null });
+        await cycle.terminate('test over');
+      }
     });
   });
 

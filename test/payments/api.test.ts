@@ -1,7 +1,7 @@
 // The payment routes on a real SQLite file: validation, idempotency, signals and reconciliation.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { paymentWorkflowId } from '../../src/workflows/paymentMessages.js';
+import { paymentWorkflowId } from '../../src/contracts/payments.js';
 import { freshSqlite, type TestDb } from '../support/db.js';
 import { expectProblem, harness } from '../api/harness.js';
 
@@ -92,6 +92,35 @@ describe('receipts, disputes and corrections', () => {
     expect(res.body).toMatchObject({ reason: 'wrong-amount', raisedBy: 'tester', followedUp: true });
     expect((await t.db.paymentObligation.findUniqueOrThrow({ where: { id: '2026-Q1/subsidy/o01' } })).status).toBe('disputed');
     expect(h.signals.sent.at(-1)).toMatchObject({ workflowId: 'payment/2026-Q1/subsidy/o01', signalName: 'paymentDisputed' });
+    const change = await t.db.auditEntry.findFirstOrThrow({ where: { entityId: '2026-Q1/subsidy/o01', action: 'status' }, orderBy: { id: 'desc' } });
+    expect(change).toMatchObject({ actor: 'tester', before: { status: 'paid' }, after: { status: 'disputed' } });
+  });
+
+  // Outside 2026, so the reconciliation below does not see them.
+  async function earlier(id: string, status: string) {
+    await t.db.paymentObligation.create({
+      data: { id, cycleId: 'quarterly-2025-Q4', decisionId: `quarterly-2025-Q4/subsidy/${id}`, kind: 'subsidy', payeeType: 'officer', payeeId: 'o05', amountFen: 50_000, dueOn: '2026-01-31', status, settledAt: status === 'settled' ? new Date('2026-02-01') : null },
+    });
+    await t.db.obligationPayment.create({ data: { obligationId: id, reference: `FIN-${id}`, amountFen: 50_000, paidOn: '2026-01-20', recordedBy: 'finance' } });
+  }
+
+  it('reopens a settled obligation on a dispute: settledAt cleared, the change audited as settled → disputed', async () => {
+    const id = '2025-Q4/subsidy/settled';
+    await earlier(id, 'settled');
+    await h.api.post(`/api/obligations/${id}/disputes`, { reason: 'not-received', note: 'the transfer came back' }).expect(201);
+    expect(await t.db.paymentObligation.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'disputed', settledAt: null });
+    const change = await t.db.auditEntry.findFirstOrThrow({ where: { entityId: id, action: 'status' } });
+    expect(change).toMatchObject({ before: { status: 'settled' }, after: { status: 'disputed' } });
+  });
+
+  it('answers 409 to any change of a closed obligation and writes nothing', async () => {
+    const id = '2025-Q4/subsidy/closed';
+    await earlier(id, 'closed');
+    const before = await writes();
+    expectProblem(await h.api.post(`/api/obligations/${id}/disputes`, { reason: 'not-received', note: 'late' }), 409);
+    expectProblem(await h.api.post(`/api/obligations/${id}/receipt`), 409);
+    expectProblem(await h.api.post(`/api/obligations/${id}/corrections`, { action: 'change', amount: 600, reason: 'x' }), 409);
+    expect(await writes()).toEqual(before);
   });
 
   it('rejects a dispute with an unknown reason or no note, writing nothing', async () => {

@@ -1,5 +1,8 @@
 // The payment verification workflow on the time-skipping server, with real activities on a
 // real SQLite file and the payment ledger the API uses.
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { Context } from '@temporalio/activity';
@@ -13,14 +16,17 @@ import { ensureDefaultRuleSet } from '../../src/db/ruleSets.js';
 import type { Db } from '../../src/db/client.js';
 import { createInboxNotifier } from '../../src/notices/notifier.js';
 import { serverExecutable } from '../../src/temporal/executables.js';
+import { paymentWorkflowId } from '../../src/contracts/payments.js';
 import {
-  obligationCorrectedSignal, paymentDisputedSignal, paymentRecordedSignal, paymentWorkflowId, receiptConfirmedSignal, verificationStateQuery,
+  obligationCorrectedSignal, paymentDisputedSignal, paymentRecordedSignal, receiptConfirmedSignal, verificationStateQuery,
 } from '../../src/workflows/paymentMessages.js';
 import { paymentFollowUps } from '../../src/workflows/paymentFollowUps.js';
 import { paymentVerification } from '../../src/workflows/paymentVerification.js';
 import { freshSqlite } from '../support/db.js';
+import { runningTime } from '../support/runningTime.js';
 
 const day = 86_400_000;
+const historyFixture = fileURLToPath(new URL('../fixtures/histories/payment-verification.json', import.meta.url));
 const timing: PaymentTiming = { ...paymentTiming(loadDefaultRuleSet().parameters), settleAfterDays: 30, disputeWindowDays: 60 };
 let env: TestWorkflowEnvironment;
 let db: Db;
@@ -123,7 +129,7 @@ describe('paymentVerification', () => {
     // Each overdue week: the timer, the escalation and the delivery child that sends it on.
     expect(historyLength).toBeLessThanOrEqual(100 + 25 * overdue.length);
     expect(overdue.map((n) => n.id)).toEqual(overdue.map((_, week) => `${id}/payment-overdue/${plus(1 + 7 * week)}`));
-    expect(overdue[0]!.recipients.map((r) => `${r.recipientType}/${r.recipientId}`).sort()).toEqual(['bureau/bureau', 'finance/finance', 'officer/o01']);
+    expect(overdue[0]!.recipients.map((r) => `${r.recipientType}/${r.recipientId}`).sort()).toEqual(['bureau/head', 'finance/finance', 'officer/o01']);
     expect(overdue[0]!.facts).toMatchObject({ due: dueOn, amount: 1500, paid: 0 });
     expect(await kinds(id)).toEqual([...overdue.map(() => 'payment-overdue'), 'payment-recorded', 'payment-reminder']);
   });
@@ -168,6 +174,75 @@ describe('paymentVerification', () => {
 
     expect(outcome).toBe('closed');
     expect(await db.paymentDispute.count({ where: { obligationId: id, resolvedAt: null } })).toBe(0);
+    if (process.env.RECORD_HISTORY === '1') writeFileSync(historyFixture, historyToJSON(await handle.fetchHistory()));
+  });
+
+  it('never settles over a dispute the payee raised just after confirming, and settles once it is resolved', async () => {
+    const id = '2026-Q1/subsidy/raced';
+    const dueOn = await obligation(id);
+    const real = createActivities({ db, notifier: createInboxNotifier(), clock: () => new Date() });
+    let disputed = false;
+    // The payee disputes, as the API does (write, then signal), right after the workflow has read a
+    // confirmed obligation paid in full and before it settles it.
+    const racing = {
+      ...real,
+      async reviewObligation(input: { obligationId: string }) {
+        const facts = await real.reviewObligation(input);
+        if (!disputed && facts.confirmedFen >= facts.owedFen && facts.openDisputes === 0) {
+          disputed = true;
+          const dispute = await raiseDispute(db, 'o01', id, { reason: 'not-received', note: 'confirmed by mistake, nothing arrived' });
+          await env.client.workflow.getHandle(paymentWorkflowId(id)).signal(paymentDisputedSignal, { disputeId: dispute.id, reason: dispute.reason });
+        }
+        return facts;
+      },
+    };
+    const w = await worker('raced', racing);
+    const handle = await start(id, dueOn, 'raced');
+    const outcome = await w.runUntil(async () => {
+      await pay(id, 1500, 'FIN-raced');
+      await confirm(id);
+      // The workflow has read the dispute back: finance and the bureau are told, and it waits.
+      await expect.poll(async () => (await kinds(id)).includes('payment-disputed') && (await handle.query(verificationStateQuery)).step, { timeout: 30_000 })
+        .toBe('waiting');
+      expect(await db.paymentObligation.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'disputed', settledAt: null });
+
+      await confirm(id);
+      return handle.result();
+    });
+
+    expect(outcome).toBe('closed');
+    const changes = await db.auditEntry.findMany({ where: { entityId: id, actor: 'system:paymentVerification' }, orderBy: { id: 'asc' } });
+    expect(changes.map((a) => [a.action, a.before, a.after])).toEqual([
+      ['settle', { status: 'paid' }, expect.objectContaining({ status: 'settled' })],
+      ['close', { status: 'settled' }, { status: 'closed' }],
+    ]);
+  });
+
+  it('does not close over a dispute whose signal never reached it, and gives a whole window after settling again', async () => {
+    const id = '2026-Q1/subsidy/unheard';
+    const dueOn = await obligation(id);
+    const w = await worker('unheard');
+    const handle = await start(id, dueOn, 'unheard');
+    const outcome = await w.runUntil(async () => {
+      await pay(id, 1500, 'FIN-unheard');
+      await confirm(id);
+      await expect.poll(async () => (await handle.query(verificationStateQuery)).step, { timeout: 30_000 }).toBe('settled');
+      // Written as the API does, but the signal is lost (the API answers followedUp: false).
+      await raiseDispute(db, 'o01', id, { reason: 'not-received', note: 'the transfer came back' });
+      await env.sleep(timing.disputeWindowDays * day + day);
+      await expect.poll(async () => (await kinds(id)).includes('payment-disputed') && (await handle.query(verificationStateQuery)).step, { timeout: 30_000 })
+        .toBe('waiting');
+      expect((await db.paymentObligation.findUniqueOrThrow({ where: { id } })).status).toBe('disputed');
+
+      await confirm(id);
+      await expect.poll(async () => (await handle.query(verificationStateQuery)).step, { timeout: 30_000 }).toBe('settled');
+      return handle.result();
+    });
+
+    expect(outcome).toBe('closed');
+    const changes = await db.auditEntry.findMany({ where: { entityId: id, actor: 'system:paymentVerification' }, orderBy: { id: 'asc' } });
+    expect(changes.map((a) => [a.action, (a.before as { status: string }).status])).toEqual([['settle', 'paid'], ['settle', 'paid'], ['close', 'settled']]);
+    expect(await runningTime(handle)).toBeGreaterThanOrEqual(2 * timing.disputeWindowDays * day);
   });
 
   it('settles a paid obligation without confirmation after the configured silence', async () => {
@@ -189,7 +264,7 @@ describe('paymentVerification', () => {
     const w = await worker('cancel');
     const outcome = await w.runUntil(async () => {
       const handle = await start(id, dueOn, 'cancel');
-      await correctObligation(db, 'finance', new Date(), id, { action: 'cancel', reason: 'rule correction' });
+      await correctObligation(db, createInboxNotifier(), 'finance', new Date(), id, { action: 'cancel', reason: 'rule correction' });
       await handle.signal(obligationCorrectedSignal, { action: 'cancel' });
       return handle.result();
     });

@@ -62,6 +62,16 @@ const corpus: [name: string, body: string, status: number, pointer: string][] = 
   ['a constructor key in params', spliced((d) => { d.rules.quarterly[0].event.params = '@@RAW@@'; }, '{"constructor":{"prototype":{"polluted":"yes"}},"kinds":["admonishment-talk"]}'), 422, `${q0}/event/params/constructor`],
   ['a prototype key in scoring', spliced((d) => { d.scoring = '@@RAW@@'; }, '{"prototype":{"polluted":"yes"}}'), 422, '/scoring/prototype'],
   ['1,000-deep nesting', spliced((d) => { d.rules.quarterly[0].conditions = '@@RAW@@'; }, deep(1000)), 422, `${q0}/conditions` + '/all/0'.repeat(14)],
+  ['5,000-deep nesting', spliced((d) => { d.rules.quarterly[0].conditions = '@@RAW@@'; }, deep(5000)), 422, `${q0}/conditions` + '/all/0'.repeat(14)],
+  ['100,000-deep nesting', spliced((d) => { d.rules.quarterly[0].conditions = '@@RAW@@'; }, deep(100_000)), 422, `${q0}/conditions` + '/all/0'.repeat(14)],
+  ['100,000-deep arrays at the top', '['.repeat(100_000) + ']'.repeat(100_000), 422, '/0'.repeat(32)],
+  ['a rule named __proto__', edited((d) => { d.rules.quarterly[0].name = '__proto__'; }), 422, `${q0}/name`],
+  ['a rule named constructor', edited((d) => { d.rules.yearEnd[0].name = 'constructor'; }), 422, '/rules/yearEnd/0/name'],
+  ['a rule named hasOwnProperty', edited((d) => { d.rules.quarterly[1].name = 'hasOwnProperty'; }), 422, '/rules/quarterly/1/name'],
+  ['a fact named __proto__', edited((d) => { leaf(d).fact = '__proto__'; }), 422, `${q1leaf}/fact`],
+  ['a fact named toString', edited((d) => { leaf(d).fact = 'toString'; }), 422, `${q1leaf}/fact`],
+  ['a comparison with a fact named constructor', edited((d) => { leaf(d).value = { fact: 'constructor' }; }), 422, `${q1leaf}/value/fact`],
+  ['a valueOf key in a rule', spliced((d) => { d.rules.quarterly[0] = '@@RAW@@'; }, '{"valueOf":1,"name":"x","conditions":{"all":[{"fact":"isLast","operator":"equal","value":true}]},"event":{"type":"sanction","params":{"kinds":["admonishment-talk"]}}}'), 422, `${q0}/valueOf`],
   ['more than 20,000 values', edited((d) => { d.description = undefined; d.extra = new Array(25_000).fill(0); }), 422, ''],
   ['an overlong string', edited((d) => { d.description = 'x'.repeat(5000); }), 422, '/description'],
   ['malformed JSON', '{"name": "x",', 400, ''],
@@ -94,6 +104,7 @@ describe('hostile and invalid rule-set documents', () => {
       if (status === 422) {
         expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ pointer: at, message: expect.any(String) })]));
         expect(res.body.detail).toMatch(/^\/|^request body/);
+        expect(res.body.detail).not.toMatch(/call stack|unexpected error/i);
       } else {
         expect(res.body.detail).toEqual(expect.any(String));
       }
@@ -118,6 +129,14 @@ describe('hostile and invalid rule-set documents', () => {
     expect(await t.db.ruleSetVersion.count()).toBe(1);
     expect(await ruleSetInForce(t.db, '2026-12-31')).toEqual(inForceBefore);
     expect(await t.db.auditEntry.count({ where: { entity: 'RuleSetVersion' } })).toBe(0);
+  });
+
+  it('names the limit a deep document breaks', async () => {
+    for (const levels of [5000, 100_000]) {
+      const res = await send('/api/rulesets/validate', spliced((d) => { d.rules.quarterly[0].conditions = '@@RAW@@'; }, deep(levels)));
+      expect(res.status).toBe(422);
+      expect(res.body.errors).toEqual([{ pointer: `${q0}/conditions` + '/all/0'.repeat(14), message: 'nested deeper than 32 levels' }]);
+    }
   });
 
   it('accepts the default document', async () => {

@@ -7,7 +7,8 @@ import { createActivities } from '../../src/activities/index.js';
 import { decideAppeal, fileAppeal, type AppealDecision } from '../../src/api/appealLedger.js';
 import { createTemporalCycles } from '../../src/cycles/temporal.js';
 import { createInboxNotifier } from '../../src/notices/notifier.js';
-import { appealDecidedSignal, appealWorkflowId } from '../../src/workflows/appealMessages.js';
+import { appealWorkflowId } from '../../src/contracts/appeals.js';
+import { appealDecidedSignal } from '../../src/workflows/appealMessages.js';
 import { decideQuarters } from './decidedQuarters.js';
 import { timeSkippingCounty } from './timeSkippingCounty.js';
 

@@ -5,4 +5,6 @@ export const devNamespaces = {
   e2eAppeal: 'e2e-appeal',
   schedules: 'schedules',
   yearEndSchedule: 'year-end-schedule',
+  presenceSchedule: 'presence-schedule',
+  readme: 'readme',
 } as const;

@@ -1,7 +1,8 @@
 // The re-decision core of appeals, and the rule-set parameters that time them.
 import { describe, expect, it } from 'vitest';
-import { redecidePeriod, standingOf } from '../../src/core/appeal.js';
-import { decidePeriod } from '../../src/core/period.js';
+import { standingOf } from '../../src/core/appeal.js';
+import { redecidePeriod } from '../../src/deciding/appeal.js';
+import { decidePeriod } from '../../src/deciding/period.js';
 import type { MetricValues, Office, PeriodInput } from '../../src/core/types.js';
 import { loadDefaultRuleSet, validateRuleSet } from '../../src/rules/ruleSet.js';
 
@@ -44,7 +45,8 @@ describe('redecidePeriod', () => {
       .toEqual(['c:circulated-criticism', 'c:admonishment-talk', 'c:rural-reassignment']);
     const red = await redecidePeriod(input, rules, [{ community: 'c', metric: 'satisfaction', value: 1 }], standingOf(decided));
 
-    expect(red.evaluations.map((e) => e.community).sort()).toEqual(['a', 'b', 'c']);
+    // Each office is scored on its own figures: a keeps its score and rank; b and c swap places.
+    expect(red.evaluations.map((e) => e.community).sort()).toEqual(['b', 'c']);
     expect(red.evaluations.find((e) => e.community === 'c')!.after.isLast).toBe(false);
     const newLast = red.outcome.ranking.find((r) => r.isLast)!.community;
     expect(newLast).toBe('b');

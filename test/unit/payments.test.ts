@@ -35,7 +35,7 @@ describe('findOverdue', () => {
     expect(notices).toHaveLength(4);
     expect(notices[3]).toEqual({
       kind: 'payment-overdue', about: '2026/reward/a',
-      recipients: [{ type: 'finance', id: 'finance' }, { type: 'bureau', id: 'bureau' }, { type: 'officer', id: 'o1' }, { type: 'officer', id: 'o2' }],
+      recipients: [{ type: 'finance', id: 'finance' }, { type: 'bureau', id: 'head' }, { type: 'officer', id: 'o1' }, { type: 'officer', id: 'o2' }],
       facts: { asOf: '2027-01-31', due: '2027-01-30', amount: 1000, paid: 0, community: 'a' },
     });
   });

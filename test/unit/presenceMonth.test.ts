@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countedDays, judgeMonth, monthJustBegun, reminderDates, workingDaysLeft, zonedInstant } from '../../src/core/presenceMonth.js';
+import { countedDays, judgeMonth, localMonth, reminderDates, workingDaysLeft, zonedInstant } from '../../src/core/presenceMonth.js';
 
 describe('presence month', () => {
   it('counts confirmed days and days unanswered long enough, each date once, never disputed ones', () => {
@@ -27,9 +27,12 @@ describe('presence month', () => {
     expect(workingDaysLeft('2026-03-20', ['2026-03-23'])).toBe(7);
   });
 
-  it('finds the month a local-midnight Schedule begins, and local times as instants', () => {
-    expect(monthJustBegun('2026-02-28T16:00:00Z')).toBe('2026-03');
-    expect(monthJustBegun('2026-03-01T05:00:00Z')).toBe('2026-03');
+  it('finds the local month of an instant (a Schedule\'s local midnight, a start by hand on the last day), and local times as instants', () => {
+    expect(localMonth('2026-02-28T16:00:00Z', 'Asia/Shanghai')).toBe('2026-03');
+    expect(localMonth('2026-03-01T05:00:00Z', 'Asia/Shanghai')).toBe('2026-03');
+    // 30 November, 10:00 in Shanghai: a launcher started by hand that day is for November.
+    expect(localMonth('2026-11-30T02:00:00Z', 'Asia/Shanghai')).toBe('2026-11');
+    expect(localMonth('2026-12-01T02:00:00Z', 'America/New_York')).toBe('2026-11');
     expect(zonedInstant('2026-03-10', 9, 'Asia/Shanghai')).toBe('2026-03-10T01:00:00.000Z');
     expect(zonedInstant('2026-04-01', 0, 'Asia/Shanghai')).toBe('2026-03-31T16:00:00.000Z');
   });

@@ -2,7 +2,8 @@
 // it sleeps through the 15-day deadline).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.js';
-import { appealStateQuery, appealWorkflowId } from '../../src/workflows/appealMessages.js';
+import { appealWorkflowId } from '../../src/contracts/appeals.js';
+import { appealStateQuery } from '../../src/workflows/appealMessages.js';
 import { appealCounty, type AppealCounty } from '../support/appeals.js';
 
 let t: AppealCounty;

@@ -4,7 +4,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.js';
 import { loadDefaultRuleSet } from '../../src/rules/ruleSet.js';
-import { appealWorkflowId } from '../../src/workflows/appealMessages.js';
+import { appealWorkflowId } from '../../src/contracts/appeals.js';
 import { jointNoticeAcknowledgement } from '../../src/workflows/jointNoticeAcknowledgement.js';
 import { appealCounty, type AppealCounty } from '../support/appeals.js';
 

@@ -11,8 +11,10 @@ import { paymentTiming } from '../../src/activities/paymentFollowUps.js';
 import { confirmReceipt, recordPayment } from '../../src/api/paymentLedger.js';
 import { createInboxNotifier, type Notifier } from '../../src/notices/notifier.js';
 import { loadDefaultRuleSet } from '../../src/rules/ruleSet.js';
-import { appealStateQuery, appealWorkflowId } from '../../src/workflows/appealMessages.js';
-import { paymentRecordedSignal, paymentWorkflowId, receiptConfirmedSignal, verificationStateQuery } from '../../src/workflows/paymentMessages.js';
+import { appealWorkflowId } from '../../src/contracts/appeals.js';
+import { appealStateQuery } from '../../src/workflows/appealMessages.js';
+import { paymentWorkflowId } from '../../src/contracts/payments.js';
+import { paymentRecordedSignal, receiptConfirmedSignal, verificationStateQuery } from '../../src/workflows/paymentMessages.js';
 import { paymentVerification } from '../../src/workflows/paymentVerification.js';
 import { appealCounty, type AppealCounty } from '../support/appeals.js';
 
@@ -77,7 +79,7 @@ describe('appealReview', () => {
     const notices = await db.notice.findMany({ where: { about: `appeal/${outcome.appealId}` }, include: { recipients: true }, orderBy: { id: 'asc' } });
     expect(notices.map((n) => [n.kind, n.recipients.map((r) => `${r.recipientType}:${r.recipientId}`).sort()])).toEqual([
       ['appeal-decided', ['finance:finance', `officer:${q.officer}`]],
-      ['appeal-filed', ['bureau:bureau']],
+      ['appeal-filed', ['bureau:head']],
       ['appeal-payments-frozen', ['finance:finance']],
     ]);
     expect(notices[0]!.bodyZh).toContain('维持原决定');

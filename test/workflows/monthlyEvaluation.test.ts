@@ -26,17 +26,6 @@ afterAll(() => county?.stop());
 const worker = (taskQueue: string) => county.worker(taskQueue, () => new Date(2026, 4, 2));
 
 describe('periodEvaluation for a month', () => {
-  it('fails a month the rules in force do not evaluate at once, without retrying or recording a cycle', async () => {
-    const w = await worker('month-off');
-    const handle = await env.client.workflow.start(periodEvaluation, {
-      workflowId: 'monthly-2025-11', taskQueue: 'month-off', args: [{ cycleId: 'monthly-2025-11', period: '2025-11' }],
-    });
-    const failure = await w.runUntil(handle.result().then(() => undefined, (err: unknown) => err));
-    expect(failure).toBeInstanceOf(WorkflowFailedError);
-    expect((failure as WorkflowFailedError).cause?.cause).toMatchObject({ type: 'InvalidCycleInput', message: expect.stringMatching(/"rules\.monthly"/) });
-    expect(await db.cycle.findUnique({ where: { id: 'monthly-2025-11' } })).toBeNull();
-  });
-
   it('evaluates a month from the same workflow once 月考 is switched on: deadline, gaps, no subsidy', async () => {
     await activateMonthlyAndHalfYear(db, '2026-01-01');
     const period = '2026-04';
@@ -53,5 +42,26 @@ describe('periodEvaluation for a month', () => {
     const chase = await db.notice.findFirstOrThrow({ where: { cycleId: `monthly-${period}`, kind: 'metrics-missing', about: 'zhian' } });
     expect(chase.titleZh).toBe('2026年4月考评数据催报');
     expect(summary.followUps.map((f) => f.workflowType)).toEqual(['jointNoticeAcknowledgement']);
+  });
+
+  it('fails a month the rules in force do not evaluate at once, without retrying, recording why', async () => {
+    const w = await worker('month-off');
+    const handle = await env.client.workflow.start(periodEvaluation, {
+      workflowId: 'monthly-2025-11', taskQueue: 'month-off', args: [{ cycleId: 'monthly-2025-11', period: '2025-11' }],
+    });
+    const failure = await w.runUntil(async () => {
+      const err = await handle.result().then(() => undefined, (e: unknown) => e);
+      // The bureau's notice goes out before the worker stops. (Last in the file: on the time-skipping
+      // server, a child that outlives its failed parent holds the clock.)
+      const notice = await db.notice.findFirstOrThrow({ where: { cycleId: 'monthly-2025-11', kind: 'cycle-failed' } });
+      const delivery = env.client.workflow.getHandle(`delivery/${notice.id}`);
+      await expect.poll(async () => (await delivery.describe()).status.name, { timeout: 30_000 }).toBe('COMPLETED');
+      return err;
+    });
+    expect(failure).toBeInstanceOf(WorkflowFailedError);
+    expect((failure as WorkflowFailedError).cause?.cause).toMatchObject({ type: 'InvalidCycleInput', message: expect.stringMatching(/"rules\.monthly"/) });
+    expect(await db.cycle.findUnique({ where: { id: 'monthly-2025-11' } })).toMatchObject({
+      status: 'failed', failureType: 'InvalidCycleInput', failureReason: expect.stringMatching(/"rules\.monthly"/), ruleSetVersionId: 1,
+    });
   });
 });

@@ -26,7 +26,8 @@ beforeAll(async () => {
 afterAll(() => county?.stop());
 
 const submit = (period: string, ids: string[]) => submitDemoFigures(db, period, ids);
-const worker = (taskQueue: string) => county.worker(taskQueue, () => new Date(2026, 6, 2));
+// Activities see early October: both quarters decided below have ended.
+const worker = (taskQueue: string) => county.worker(taskQueue, () => new Date(2026, 9, 2));
 
 describe('periodEvaluation for a quarter', () => {
   it('evaluates what is there once the 7-day deadline passes, and records the gaps', async () => {

@@ -1,7 +1,9 @@
 // Recorded histories must replay on today's workflow code, and must not on a reordered copy:
 // - quarterly-evaluation.json was recorded by the first release, under the workflow type
 //   quarterlyEvaluation, before months and half-years: a cycle waiting across the upgrade;
-// - period-evaluation.json is written by the period workflow test when RECORD_HISTORY=1.
+// - period-evaluation.json is written by the period workflow test when RECORD_HISTORY=1;
+// - payment-verification.json (settled, disputed, settled again, closed) was written by the payment
+//   verification test with RECORD_HISTORY=1 before settling and closing became guarded transitions.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils.js';
@@ -10,7 +12,7 @@ import { DeterminismViolationError } from '@temporalio/workflow';
 import { describe, expect, it } from 'vitest';
 import { workflowsPath } from '../../src/temporal/worker.js';
 
-const histories = ['quarterly-evaluation', 'period-evaluation'];
+const histories = ['quarterly-evaluation', 'period-evaluation', 'payment-verification'];
 const reorderedPath = fileURLToPath(new URL('../fixtures/reordered-workflows/index.ts', import.meta.url));
 
 function recorded(name: string) {

@@ -18,7 +18,7 @@ it('replays the follow-up workflows recorded before appeals', async () => {
   const results = [];
   for await (const r of Worker.runReplayHistories({ workflowsPath }, [
     recorded('joint-notice-acknowledgement', 'notice/quarterly-2026-Q1/joint-notice/c01'),
-    recorded('payment-verification', 'payment/2026-Q1/subsidy/o01'),
+    recorded('payment-verification-reminded-closed', 'payment/2026-Q1/subsidy/o01'),
   ])) results.push(r);
   expect(results.map((r) => r.error)).toEqual([undefined, undefined]);
 });

@@ -6,13 +6,15 @@ import { z } from 'zod';
 import { appealFacts, appealsFreezing, type Appeal } from '../../db/appeals.js';
 import type { Db } from '../../db/client.js';
 import { explainAppeal, type AppealOutcome } from '../../notices/appealText.js';
-import { appealSignalNames, appealWorkflowId } from '../../workflows/appealMessages.js';
+import { appealDecidedSignalName, appealWorkflowId, type AppealDecided } from '../../contracts/appeals.js';
 import { decideAppeal, fileAppeal } from '../appealLedger.js';
 import { actorOf } from '../auth.js';
 import type { Ctx } from '../context.js';
 import { Problem } from '../problem.js';
+import { intKey, listQuery, readPage } from '../pagination.js';
 import { idSchema, metricSchema } from '../schemas.js';
-import { parseBody, parseParam, parseQuery } from '../validate.js';
+import { noParameters, parseBody, parseParam, parseQuery } from '../validate.js';
+import { noticeIdOf } from './noticeParams.js';
 import { withYuan } from './results.js';
 
 const text = z.string().trim().min(1, 'required').max(2000);
@@ -56,9 +58,6 @@ async function appealChain(db: Db, a: Appeal) {
   };
 }
 
-/** Obligation ids contain slashes; a wildcard takes them raw or %2F-encoded. */
-const obligationId = (id: string | string[] | undefined) => (Array.isArray(id) ? id.join('/') : id ?? '');
-
 export function appealsRouter(ctx: Ctx): Router {
   const router = Router();
 
@@ -77,11 +76,17 @@ export function appealsRouter(ctx: Ctx): Router {
   });
 
   router.get('/appeals', async (req, res) => {
-    const q = parseQuery(z.strictObject({ officerId: idSchema.optional(), cycleId: z.string().min(1).optional(), status: z.enum(['open', 'upheld', 'overturned']).optional() }), req.query);
-    res.json(await ctx.db.appeal.findMany({ where: q, orderBy: { id: 'asc' } }));
+    const { limit, cursor, ...where } = parseQuery(listQuery({
+      officerId: idSchema.optional(), cycleId: z.string().min(1).optional(), status: z.enum(['open', 'upheld', 'overturned']).optional(),
+    }), req.query);
+    res.json(await readPage(req, res, {
+      limit, cursor, key: intKey,
+      find: (page) => ctx.db.appeal.findMany({ where, orderBy: { id: 'asc' }, ...page }),
+    }));
   });
 
   router.get('/appeals/:id', async (req, res) => {
+    noParameters(req.query);
     const id = parseParam(appealIdSchema, req.params.id, 'appeal');
     const appeal = await ctx.db.appeal.findUnique({ where: { id } });
     if (!appeal) throw Problem.notFound('appeal', id);
@@ -92,13 +97,14 @@ export function appealsRouter(ctx: Ctx): Router {
     const id = parseParam(appealIdSchema, req.params.id, 'appeal');
     const d = parseBody(decisionSchema, req.body);
     const appeal = await decideAppeal(ctx.db, actorOf(res), ctx.now(), id, d);
-    const followedUp = await ctx.signals.signal(appealWorkflowId(id), appealSignalNames.appealDecided, { status: appeal.status });
+    const followedUp = await ctx.signals.signal(appealWorkflowId(id), appealDecidedSignalName, { status: appeal.status } satisfies AppealDecided);
     res.json({ ...(await appealChain(ctx.db, appeal)), followedUp });
   });
 
   /** An obligation's amounts over time: each revision of its decision, who replaced it and why, and the appeals holding it. */
   router.get('/obligations/*id/appeals', async (req, res) => {
-    const id = obligationId(req.params.id);
+    noParameters(req.query);
+    const id = noticeIdOf(req.params.id);
     const row = await ctx.db.paymentObligation.findUnique({ where: { id } });
     if (!row) throw Problem.notFound('obligation', id);
     const current = await ctx.db.decision.findUnique({ where: { id: row.decisionId } });

@@ -1,15 +1,20 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Ctx } from '../context.js';
+import { intKey, listQuery, readPage } from '../pagination.js';
 import { parseQuery } from '../validate.js';
 
 const text = z.string().min(1).optional();
+const auditQuery = listQuery({ entity: text, entityId: text, actor: text, action: text });
 
 export function auditRouter(ctx: Ctx): Router {
   const router = Router();
   router.get('/', async (req, res) => {
-    const where = parseQuery(z.object({ entity: text, entityId: text, actor: text, action: text }), req.query);
-    res.json(await ctx.db.auditEntry.findMany({ where, orderBy: { id: 'asc' } }));
+    const { limit, cursor, ...where } = parseQuery(auditQuery, req.query);
+    res.json(await readPage(req, res, {
+      limit, cursor, key: intKey,
+      find: (page) => ctx.db.auditEntry.findMany({ where, orderBy: { id: 'asc' }, ...page }),
+    }));
   });
   return router;
 }

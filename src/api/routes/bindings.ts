@@ -3,11 +3,13 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { audited, type Tx } from '../../db/audit.js';
+import { boundOn } from '../../db/bindings.js';
 import { actorOf } from '../auth.js';
 import type { Ctx } from '../context.js';
 import { Problem } from '../problem.js';
 import { daySchema, idSchema, subjectTypeSchema } from '../schemas.js';
-import { parseBody, parseParam, parseQuery } from '../validate.js';
+import { intKey, listQuery, readPage } from '../pagination.js';
+import { noParameters, parseBody, parseParam, parseQuery } from '../validate.js';
 
 type SubjectType = z.infer<typeof subjectTypeSchema>;
 interface Span { effectiveFrom: string; effectiveTo: string | null }
@@ -25,7 +27,7 @@ const createSchema = z.strictObject({
 
 const patchSchema = z.strictObject({ effectiveTo: daySchema.nullable() });
 
-const listQuery = z.object({
+const bindingsQuery = listQuery({
   communityId: idSchema.optional(),
   subjectType: subjectTypeSchema.optional(),
   subjectId: idSchema.optional(),
@@ -87,19 +89,24 @@ export function bindingsRouter(ctx: Ctx): Router {
   });
 
   router.get('/', async (req, res) => {
-    const q = parseQuery(listQuery, req.query);
-    res.json(await ctx.db.binding.findMany({
-      where: {
-        communityId: q.communityId,
-        subjectType: q.subjectType,
-        subjectId: q.subjectId,
-        ...(q.at ? { effectiveFrom: { lte: q.at }, OR: [{ effectiveTo: null }, { effectiveTo: { gte: q.at } }] } : {}),
-      },
-      orderBy: [{ communityId: 'asc' }, { subjectType: 'asc' }, { subjectId: 'asc' }, { effectiveFrom: 'asc' }],
+    const q = parseQuery(bindingsQuery, req.query);
+    res.json(await readPage(req, res, {
+      limit: q.limit, cursor: q.cursor, key: intKey,
+      find: (page) => ctx.db.binding.findMany({
+        where: {
+          communityId: q.communityId,
+          subjectType: q.subjectType,
+          subjectId: q.subjectId,
+          ...(q.at ? boundOn(q.at) : {}),
+        },
+        orderBy: [{ communityId: 'asc' }, { subjectType: 'asc' }, { subjectId: 'asc' }, { effectiveFrom: 'asc' }, { id: 'asc' }],
+        ...page,
+      }),
     }));
   });
 
   router.get('/:id', async (req, res) => {
+    noParameters(req.query);
     const id = parseParam(z.coerce.number().int().positive(), req.params.id, 'Binding');
     const row = await ctx.db.binding.findUnique({ where: { id } });
     if (!row) throw Problem.notFound('Binding', id);

@@ -1,16 +1,21 @@
-// Evaluation cycles run on the cycle machinery (Temporal); the API starts them and reports on
-// them, and the workflow writes the Cycle row.
+// Evaluation cycles run on the cycle machinery (Temporal); the API starts them — only for a period
+// that has ended, of a year from 2000 — and reports on them; the workflow writes the Cycle row.
+// A cycle whose run failed may be started again; one running or decided may not.
 import { Router } from 'express';
 import { z } from 'zod';
-import { CycleAlreadyStartedError, cycleKinds } from '../../cycles/port.js';
-import { parsePeriod } from '../../core/periods.js';
+import { cycleKinds } from '../../contracts/cycles.js';
+import { CycleAlreadyStartedError } from '../../cycles/port.js';
+import { outOfBounds, periodSpan, yearSpan } from '../../core/periodBounds.js';
+import { parsePeriod } from '../../core/calendar.js';
 import { cadenceInForce } from '../../db/ruleSets.js';
 import { audited } from '../../db/audit.js';
 import { actorOf } from '../auth.js';
 import type { Ctx } from '../context.js';
+import { cycleView } from '../cycleView.js';
 import { Problem } from '../problem.js';
 import { idSchema, periodOf, periodSchema } from '../schemas.js';
-import { parseBody, parseParam, parseQuery } from '../validate.js';
+import { listQuery, readPage, stringKey } from '../pagination.js';
+import { noParameters, parseBody, parseParam, parseQuery } from '../validate.js';
 
 const yearSchema = z.string().regex(/^\d{4}$/, 'expected a year as YYYY');
 const startSchema = z.discriminatedUnion('kind', [
@@ -19,15 +24,18 @@ const startSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('half-year'), period: periodOf('half-year') }),
   z.strictObject({ kind: z.literal('year-end'), period: yearSchema }),
 ], { error: `expected "kind" to be one of ${cycleKinds.map((k) => `"${k}"`).join(', ')}` });
-const listQuery = z.object({ kind: z.enum(cycleKinds).optional(), period: z.union([periodSchema, yearSchema]).optional(), status: z.string().optional() });
+const cyclesQuery = listQuery({ kind: z.enum(cycleKinds).optional(), period: z.union([periodSchema, yearSchema]).optional(), status: z.string().optional() });
 
 export function cyclesRouter(ctx: Ctx): Router {
   const router = Router();
 
   router.post('/', async (req, res) => {
     const { kind, period } = parseBody(startSchema, req.body);
-    if (kind !== 'year-end') {
-      const { evaluated, reason } = await cadenceInForce(ctx.db, parsePeriod(period));
+    const ref = kind === 'year-end' ? undefined : parsePeriod(period);
+    const bounds = outOfBounds(ref ? periodSpan(ref) : yearSpan(Number(period)), ctx.now(), ctx.timeZone);
+    if (bounds) throw Problem.field(422, { pointer: '/period', message: bounds.message });
+    if (ref) {
+      const { evaluated, reason } = await cadenceInForce(ctx.db, ref);
       if (!evaluated) throw Problem.field(422, { pointer: '/kind', message: reason! });
     }
     const actor = actorOf(res);
@@ -45,15 +53,19 @@ export function cyclesRouter(ctx: Ctx): Router {
   });
 
   router.get('/', async (req, res) => {
-    const q = parseQuery(listQuery, req.query);
-    res.json(await ctx.db.cycle.findMany({ where: q, orderBy: [{ startedAt: 'desc' }, { id: 'asc' }] }));
+    const { limit, cursor, ...where } = parseQuery(cyclesQuery, req.query);
+    res.json(await readPage(req, res, {
+      limit, cursor, key: stringKey,
+      find: (page) => ctx.db.cycle.findMany({ where, orderBy: [{ startedAt: 'desc' }, { id: 'asc' }], ...page }),
+    }));
   });
 
   router.get('/:id', async (req, res) => {
+    noParameters(req.query);
     const id = parseParam(idSchema, req.params.id, 'Cycle');
-    const [status, cycle] = await Promise.all([ctx.cycles.status(id), ctx.db.cycle.findUnique({ where: { id } })]);
-    if (!status && !cycle) throw Problem.notFound('Cycle', id);
-    res.json({ cycleId: id, status, cycle });
+    const [run, row] = await Promise.all([ctx.cycles.status(id), ctx.db.cycle.findUnique({ where: { id } })]);
+    if (!run && !row) throw Problem.notFound('Cycle', id);
+    res.json(cycleView(id, run, row));
   });
 
   return router;

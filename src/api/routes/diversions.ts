@@ -3,17 +3,18 @@
 // the same transaction as the record that crossed it.
 import { Router } from 'express';
 import { z } from 'zod';
+import { bureauHead } from '../../core/recipients.js';
 import { audited } from '../../db/audit.js';
 import { ruleSetInForce } from '../../db/ruleSets.js';
 import { diversionText } from '../../notices/diversionText.js';
-import { createInboxNotifier } from '../../notices/notifier.js';
 import { actorOf } from '../auth.js';
 import { deliverCommitted } from '../deliver.js';
-import { communitiesOn } from '../boundOn.js';
+import { communitiesOn } from '../../db/bindings.js';
 import type { Ctx } from '../context.js';
 import { Problem } from '../problem.js';
-import { daySchema, idSchema } from '../schemas.js';
-import { parseBody } from '../validate.js';
+import { intKey, listQuery, readPage } from '../pagination.js';
+import { daySchema, idSchema, periodOf } from '../schemas.js';
+import { parseBody, parseQuery } from '../validate.js';
 
 const diversionSchema = z.strictObject({
   stationId: idSchema,
@@ -23,9 +24,16 @@ const diversionSchema = z.strictObject({
   note: z.string().trim().max(500).default(''),
 });
 
+const diversionsQuery = listQuery({
+  communityId: idSchema.optional(),
+  officerId: idSchema.optional(),
+  stationId: idSchema.optional(),
+  kind: diversionSchema.shape.kind.optional(),
+  month: periodOf('monthly').optional(),
+});
+
 export function diversionsRouter(ctx: Ctx): Router {
   const router = Router();
-  const inbox = createInboxNotifier();
 
   router.post('/', async (req, res) => {
     const d = parseBody(diversionSchema, req.body);
@@ -45,9 +53,9 @@ export function diversionsRouter(ctx: Ctx): Router {
       if (publishes) {
         const community = (await tx.community.findUnique({ where: { id: communityId } }))?.name ?? communityId;
         const facts = { month, communityId, count, allowed: parameters.diversionsPerMonth, stationId: d.stationId };
-        await inbox.publish(tx, {
+        await ctx.notifier.publish(tx, {
           id: noticeId, kind: 'diversion-excess', about: communityId, facts,
-          recipients: [{ type: 'station', id: d.stationId }, { type: 'bureau', id: 'head' }], ...diversionText(community, facts),
+          recipients: [{ type: 'station', id: d.stationId }, bureauHead], ...diversionText(community, facts),
         });
         await audited(tx, actor, { action: 'create', entity: 'Notice', entityId: noticeId, after: facts });
       }
@@ -55,6 +63,14 @@ export function diversionsRouter(ctx: Ctx): Router {
     });
     const { diversion, published } = result;
     res.status(201).json(published ? { ...diversion, notice: published, noticeDelivery: await deliverCommitted(ctx, published) } : diversion);
+  });
+
+  router.get('/', async (req, res) => {
+    const { limit, cursor, month, ...where } = parseQuery(diversionsQuery, req.query);
+    res.json(await readPage(req, res, {
+      limit, cursor, key: intKey,
+      find: (page) => ctx.db.diversion.findMany({ where: { ...where, ...(month ? { date: { startsWith: month } } : {}) }, orderBy: [{ date: 'asc' }, { id: 'asc' }], ...page }),
+    }));
   });
 
   return router;

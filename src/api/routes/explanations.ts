@@ -2,17 +2,19 @@
 // condition's result, and one sentence in Chinese and one in English.
 import { Router } from 'express';
 import { z } from 'zod';
-import { cadences } from '../../core/periods.js';
+import { cadences } from '../../core/calendar.js';
 import { explainDecision, splitRecordedFacts } from '../../rules/explanation.js';
 import type { Ctx } from '../context.js';
+import { noticeIdOf } from './noticeParams.js';
 import { Problem } from '../problem.js';
-import { parseParam } from '../validate.js';
+import { noParameters, parseParam } from '../validate.js';
 
 export function explanationsRouter(ctx: Ctx): Router {
   const router = Router();
 
-  router.get('/decisions/:id/explanation', async (req, res) => {
-    const id = parseParam(z.string().min(1).max(200), req.params.id, 'Decision');
+  router.get('/decisions/*id/explanation', async (req, res) => {
+    noParameters(req.query);
+    const id = parseParam(z.string().min(1).max(200), noticeIdOf(req.params.id), 'Decision');
     const row = await ctx.db.decision.findUnique({ where: { id } });
     if (!row) throw Problem.notFound('Decision', id);
     const version = row.ruleSetVersionId === null ? null : await ctx.db.ruleSetVersion.findUnique({

@@ -6,8 +6,9 @@ import { audited } from '../../db/audit.js';
 import { actorOf } from '../auth.js';
 import type { Ctx } from '../context.js';
 import { Problem } from '../problem.js';
-import { daySchema, idSchema } from '../schemas.js';
-import { parseBody, parseParam } from '../validate.js';
+import { intKey, listQuery, readPage } from '../pagination.js';
+import { daySchema, idSchema, periodOf } from '../schemas.js';
+import { noParameters, parseBody, parseParam, parseQuery } from '../validate.js';
 
 const incidentSchema = z.strictObject({
   communityId: idSchema,
@@ -19,6 +20,15 @@ const incidentSchema = z.strictObject({
 });
 
 const solvedSchema = z.strictObject({ solved: z.literal(true, { error: 'expected true' }), solvedOn: daySchema });
+
+const incidentsQuery = listQuery({
+  communityId: idSchema.optional(),
+  month: periodOf('monthly').optional(),
+  from: daySchema.optional(),
+  to: daySchema.optional(),
+  solved: z.enum(['true', 'false']).transform((s) => s === 'true').optional(),
+  category: z.string().min(1).optional(),
+});
 
 export function incidentsRouter(ctx: Ctx): Router {
   const router = Router();
@@ -39,6 +49,23 @@ export function incidentsRouter(ctx: Ctx): Router {
       return created;
     });
     res.status(201).json(row);
+  });
+
+  router.get('/', async (req, res) => {
+    const { limit, cursor, month, from, to, ...where } = parseQuery(incidentsQuery, req.query);
+    const occurredOn = { ...(month ? { startsWith: month } : {}), ...(from ? { gte: from } : {}), ...(to ? { lte: to } : {}) };
+    res.json(await readPage(req, res, {
+      limit, cursor, key: intKey,
+      find: (page) => ctx.db.incident.findMany({ where: { ...where, occurredOn }, orderBy: [{ occurredOn: 'asc' }, { id: 'asc' }], ...page }),
+    }));
+  });
+
+  router.get('/:id', async (req, res) => {
+    noParameters(req.query);
+    const id = parseParam(z.coerce.number().int().positive(), req.params.id, 'Incident');
+    const row = await ctx.db.incident.findUnique({ where: { id } });
+    if (!row) throw Problem.notFound('Incident', id);
+    res.json(row);
   });
 
   router.patch('/:id', async (req, res) => {

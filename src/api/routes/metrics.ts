@@ -3,15 +3,17 @@
 import express, { Router, type Request } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
-import { parsePeriod } from '../../core/periods.js';
+import { parsePeriod, periodEnd } from '../../core/calendar.js';
 import { auditedMany, type AuditChange, type Tx } from '../../db/audit.js';
-import { cadenceInForce } from '../../db/ruleSets.js';
+import { officesOn } from '../../db/offices.js';
+import { cadenceInForce, ruleSetInForce, type RuleSetVersionRef } from '../../db/ruleSets.js';
 import { actorOf } from '../auth.js';
 import type { Ctx } from '../context.js';
 import { figuresFromCsv } from '../csv-figures.js';
 import { fail, metricsBodySchema, type Figure, type Locate } from '../figures.js';
 import { Problem, where, type FieldError } from '../problem.js';
 import { idSchema, metricSchema, periodSchema } from '../schemas.js';
+import { intKey, listQuery, readPage } from '../pagination.js';
 import { parseBody, parseQuery } from '../validate.js';
 
 const limit = 1024 * 1024;
@@ -49,11 +51,55 @@ async function checkPeriods(ctx: Ctx, figures: Figure[], locate: Locate): Promis
   if (errors.length) fail(errors);
 }
 
+/** The rule set in force at each period's end: it names the department that supplies each metric. */
+async function versionsByPeriod(ctx: Ctx, figures: Figure[]): Promise<Map<string, RuleSetVersionRef>> {
+  const versions = new Map<string, RuleSetVersionRef>();
+  // One after another: the first read may seed the default version, which must happen once.
+  for (const period of distinct(figures, 'period')) versions.set(period, await ruleSetInForce(ctx.db, periodEnd(parsePeriod(period))));
+  return versions;
+}
+
+/** A department may submit only the figures the rule set says it supplies. */
+function checkSuppliers(figures: Figure[], versions: Map<string, RuleSetVersionRef>, locate: Locate): void {
+  const errors: FieldError[] = [];
+  figures.forEach((f, i) => {
+    const { id, ruleSet } = versions.get(f.period)!;
+    const source = ruleSet.scoring.metrics[f.metric]?.source;
+    if (source === undefined) errors.push({ ...locate(i, 'metric'), message: `${f.metric} is not scored under rule set version ${id}; no department supplies it` });
+    else if (source !== f.submittedBy) errors.push({ ...locate(i, 'submittedBy'), message: `${f.metric} is supplied by ${source} (rule set version ${id}), not by ${f.submittedBy}` });
+  });
+  if (errors.length) fail(errors);
+}
+
+/**
+ * Figures for a community with no officer bound at the period's end would judge nobody and stop
+ * its cycle: they are refused until an officer is bound. Unknown communities are left to checkReferences.
+ */
+async function checkEvaluated(ctx: Ctx, figures: Figure[], locate: Locate): Promise<void> {
+  const errors: FieldError[] = [];
+  const known = new Set((await ctx.db.community.findMany({ where: { id: { in: distinct(figures, 'communityId') } }, select: { id: true } })).map((c) => c.id));
+  for (const period of distinct(figures, 'period')) {
+    const end = periodEnd(parsePeriod(period));
+    const evaluated = new Set((await officesOn(ctx.db, end)).map((o) => o.id));
+    const refused = new Set<string>();
+    figures.forEach((f, i) => {
+      if (f.period !== period || !known.has(f.communityId) || evaluated.has(f.communityId) || refused.has(f.communityId)) return;
+      refused.add(f.communityId);
+      errors.push({ ...locate(i, 'communityId'), message: `community ${f.communityId} has no officer bound on ${end}, the end of ${period}, so it will not be evaluated; bind an officer first (POST /api/bindings)` });
+    });
+  }
+  if (errors.length) fail(errors);
+}
+
 async function store(ctx: Ctx, actor: string, figures: Figure[], locate: Locate) {
   const now = ctx.now();
   await checkPeriods(ctx, figures, locate);
+  await checkEvaluated(ctx, figures, locate);
+  const versions = await versionsByPeriod(ctx, figures);
   const result = await ctx.db.$transaction(async (tx) => {
+    // An unknown department is named as such before it is told what it does not supply.
     await checkReferences(tx, figures, locate);
+    checkSuppliers(figures, versions, locate);
     const existing = await tx.metricSubmission.findMany({
       where: {
         period: { in: distinct(figures, 'period') },
@@ -105,7 +151,7 @@ function csvText(req: Request): string {
   throw new Problem(415, 'send the CSV as multipart field "file" or as a text/csv body');
 }
 
-const listQuery = z.object({ period: periodSchema.optional(), communityId: idSchema.optional(), metric: metricSchema.optional() });
+const figuresQuery = listQuery({ period: periodSchema.optional(), communityId: idSchema.optional(), metric: metricSchema.optional() });
 
 export function metricsRouter(ctx: Ctx): Router {
   const router = Router();
@@ -127,10 +173,10 @@ export function metricsRouter(ctx: Ctx): Router {
     });
 
   router.get('/', async (req, res) => {
-    const q = parseQuery(listQuery, req.query);
-    res.json(await ctx.db.metricSubmission.findMany({
-      where: { period: q.period, communityId: q.communityId, metric: q.metric },
-      orderBy: [{ period: 'asc' }, { communityId: 'asc' }, { metric: 'asc' }],
+    const { limit, cursor, ...where } = parseQuery(figuresQuery, req.query);
+    res.json(await readPage(req, res, {
+      limit, cursor, key: intKey,
+      find: (page) => ctx.db.metricSubmission.findMany({ where, orderBy: [{ period: 'asc' }, { communityId: 'asc' }, { metric: 'asc' }], ...page }),
     }));
   });
 

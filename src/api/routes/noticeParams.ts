@@ -5,7 +5,7 @@ import type { Recipient } from '../../core/types.js';
 const recipientTypes = ['officer', 'leader', 'department', 'bureau', 'finance', 'station'] as const satisfies readonly Recipient['type'][];
 export const recipientTypeSchema = z.enum(recipientTypes, { error: `expected one of ${recipientTypes.join(', ')}` });
 
-/** Express gives a `*` parameter as its path segments. */
+/** Express gives a `*` parameter as its path segments; ids with slashes (notices, decisions) are joined back. */
 export function noticeIdOf(param: unknown): string {
   return Array.isArray(param) ? param.join('/') : String(param ?? '');
 }

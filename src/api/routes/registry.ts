@@ -2,11 +2,13 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { audited } from '../../db/audit.js';
+import { withPendingFlag } from '../../db/reassignments.js';
 import type { Ctx } from '../context.js';
 import { crudRouter, patchOf } from '../crud.js';
 import { Problem } from '../problem.js';
 import { idSchema, nameSchema } from '../schemas.js';
-import { parseParam } from '../validate.js';
+import { intKey, listQuery, readPage } from '../pagination.js';
+import { parseParam, parseQuery } from '../validate.js';
 
 const communityFields = {
   name: nameSchema,
@@ -25,6 +27,7 @@ export function communitiesRouter(ctx: Ctx): Router {
     model: (tx) => tx.community,
     create: z.strictObject({ id: idSchema, ...communityFields, area: communityFields.area.default('urban') }),
     patch: patchOf(communityFields),
+    present: (tx, rows) => withPendingFlag(tx, rows, (c) => (c as { id: string }).id),
   });
 }
 
@@ -59,8 +62,12 @@ export function officersRouter(ctx: Ctx): Router {
 
   router.get('/:id/postings', async (req, res) => {
     const id = parseParam(idSchema, req.params.id, 'Officer');
+    const { limit, cursor } = parseQuery(listQuery({}), req.query);
     if (!(await ctx.db.officer.findUnique({ where: { id } }))) throw Problem.notFound('Officer', id);
-    res.json(await ctx.db.posting.findMany({ where: { officerId: id }, orderBy: [{ startsOn: 'asc' }, { id: 'asc' }] }));
+    res.json(await readPage(req, res, {
+      limit, cursor, key: intKey,
+      find: (page) => ctx.db.posting.findMany({ where: { officerId: id }, orderBy: [{ startsOn: 'asc' }, { id: 'asc' }], ...page }),
+    }));
   });
 
   return router;

@@ -12,7 +12,8 @@ import { actorOf } from '../auth.js';
 import type { Ctx } from '../context.js';
 import { Problem } from '../problem.js';
 import { daySchema } from '../schemas.js';
-import { parseBody, parseParam, parseQuery, pointerOf } from '../validate.js';
+import { intKey, listQuery, readPage } from '../pagination.js';
+import { noParameters, parseBody, parseParam, parseQuery, pointerOf } from '../validate.js';
 
 const versionId = z.coerce.number().int().positive().max(2 ** 31 - 1);
 const createSchema = z.strictObject({
@@ -20,7 +21,7 @@ const createSchema = z.strictObject({
   effectiveFrom: daySchema,
   reason: z.string().trim().min(1).max(2000),
 });
-const diffQuery = z.object({ from: versionId, to: versionId });
+const diffQuery = z.strictObject({ from: versionId, to: versionId });
 const summary = { id: true, name: true, effectiveFrom: true, author: true, reason: true, createdAt: true } as const;
 
 /** A document that fails validation, every problem located under `at` (the body's pointer to it). */
@@ -35,11 +36,13 @@ export function rulesetsRouter(ctx: Ctx): Router {
   const schema = ruleSetJsonSchema();
   const facts = { monthly: periodFactsOf('monthly'), quarterly: periodFactsOf('quarterly'), halfYear: periodFactsOf('half-year'), yearEnd: yearEndFactCatalogue };
 
-  router.get('/schema', (_req, res) => {
+  router.get('/schema', (req, res) => {
+    noParameters(req.query);
     res.type('application/schema+json').send(JSON.stringify(schema));
   });
 
-  router.get('/facts', (_req, res) => {
+  router.get('/facts', (req, res) => {
+    noParameters(req.query);
     res.json(facts);
   });
 
@@ -49,10 +52,14 @@ export function rulesetsRouter(ctx: Ctx): Router {
     res.json({ valid: true, name: ruleSet.name, rules: Object.fromEntries(Object.entries(ruleSet.rules).map(([stage, rules]) => [stage, rules.length])) });
   });
 
-  router.get('/', async (_req, res) => {
+  router.get('/', async (req, res) => {
+    const { limit, cursor } = parseQuery(listQuery({}), req.query);
     await ensureDefaultRuleSet(ctx.db);
     const inForce = await ruleSetInForce(ctx.db, ctx.today());
-    const rows = await ctx.db.ruleSetVersion.findMany({ select: summary, orderBy: [{ effectiveFrom: 'asc' }, { id: 'asc' }] });
+    const rows = await readPage(req, res, {
+      limit, cursor, key: intKey,
+      find: (page) => ctx.db.ruleSetVersion.findMany({ select: summary, orderBy: [{ effectiveFrom: 'asc' }, { id: 'asc' }], ...page }),
+    });
     res.json(rows.map((r) => ({ ...r, inForce: r.id === inForce.id })));
   });
 
@@ -65,6 +72,7 @@ export function rulesetsRouter(ctx: Ctx): Router {
   });
 
   router.get('/:id', async (req, res) => {
+    noParameters(req.query);
     const id = parseParam(versionId, req.params.id, 'RuleSetVersion');
     const row = await ctx.db.ruleSetVersion.findUnique({ where: { id } });
     if (!row) throw Problem.notFound('RuleSetVersion', id);

@@ -1,23 +1,37 @@
 // Leaders log their days in the community; the community's officer confirms or disputes each.
-// Both are stored first and then told to the leader's presence workflow of that month.
+// Both are stored first and then told to the leader's presence workflow of that month, which the
+// message starts when the monthly launcher has not (yet): no stored visit goes uncounted.
 import { Router } from 'express';
 import { z } from 'zod';
+import {
+  presenceMonthWorkflowType, presenceWorkflowId, visitChangedSignalName, type PresenceMonthStart, type VisitChanged,
+} from '../../contracts/presence.js';
+import type { VisitStatus } from '../../core/presenceMonth.js';
 import { audited } from '../../db/audit.js';
-import { presenceWorkflowId, visitChangedSignalName } from '../../presence/ids.js';
 import { actorOf } from '../auth.js';
-import { communitiesOn } from '../boundOn.js';
+import { communitiesOn } from '../../db/bindings.js';
 import type { Ctx } from '../context.js';
 import { Problem } from '../problem.js';
-import { daySchema, idSchema } from '../schemas.js';
-import { parseBody, parseParam } from '../validate.js';
+import { intKey, listQuery, readPage } from '../pagination.js';
+import { daySchema, idSchema, periodOf } from '../schemas.js';
+import { noParameters, parseBody, parseParam, parseQuery } from '../validate.js';
 
 const visitSchema = z.strictObject({ leaderId: idSchema, communityId: idSchema, date: daySchema, note: z.string().trim().max(500).default('') });
+const visitsQuery = listQuery({
+  leaderId: idSchema.optional(),
+  communityId: idSchema.optional(),
+  month: periodOf('monthly').optional(),
+  status: z.enum(['pending', 'confirmed', 'disputed'] as const satisfies readonly VisitStatus[]).optional(),
+});
 const answerSchema = z.strictObject({ officerId: idSchema, verdict: z.enum(['confirmed', 'disputed'], { error: 'expected confirmed or disputed' }) });
 
 export function visitsRouter(ctx: Ctx): Router {
   const router = Router();
-  const tell = (leaderId: string, date: string, visitId: number) =>
-    ctx.signals.signal(presenceWorkflowId(leaderId, date.slice(0, 7)), visitChangedSignalName, { visitId });
+  const tell = ({ leaderId, communityId, date, id }: { leaderId: string; communityId: string; date: string; id: number }) => {
+    const start: PresenceMonthStart = { leaderId, communityId, month: date.slice(0, 7) };
+    const workflow = { workflowType: presenceMonthWorkflowType, workflowId: presenceWorkflowId(leaderId, start.month), args: [start] };
+    return ctx.signals.signalWithStart(workflow, visitChangedSignalName, { visitId: id } satisfies VisitChanged);
+  };
 
   router.post('/', async (req, res) => {
     const v = parseBody(visitSchema, req.body);
@@ -34,11 +48,20 @@ export function visitsRouter(ctx: Ctx): Router {
       await audited(tx, actor, { action: 'create', entity: 'Visit', entityId: row.id, after: row });
       return row;
     });
-    await tell(visit.leaderId, visit.date, visit.id);
+    await tell(visit);
     res.status(201).location(`${req.baseUrl}/${visit.id}`).json(visit);
   });
 
+  router.get('/', async (req, res) => {
+    const { limit, cursor, month, ...where } = parseQuery(visitsQuery, req.query);
+    res.json(await readPage(req, res, {
+      limit, cursor, key: intKey,
+      find: (page) => ctx.db.visit.findMany({ where: { ...where, ...(month ? { date: { startsWith: month } } : {}) }, orderBy: [{ date: 'asc' }, { id: 'asc' }], ...page }),
+    }));
+  });
+
   router.get('/:id', async (req, res) => {
+    noParameters(req.query);
     const id = parseParam(z.coerce.number().int().positive(), req.params.id, 'Visit');
     const visit = await ctx.db.visit.findUnique({ where: { id } });
     if (!visit) throw Problem.notFound('Visit', id);
@@ -63,7 +86,7 @@ export function visitsRouter(ctx: Ctx): Router {
       await audited(tx, actor, { action: verdict === 'confirmed' ? 'confirm' : 'dispute', entity: 'Visit', entityId: id, before, after });
       return { visit: after, changed: true };
     });
-    if (changed) await tell(visit.leaderId, visit.date, visit.id);
+    if (changed) await tell(visit);
     res.status(200).json(visit);
   });
 

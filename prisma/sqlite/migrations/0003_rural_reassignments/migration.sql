@@ -1,0 +1,23 @@
+-- CreateTable
+CREATE TABLE "Reassignment" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "decisionId" TEXT NOT NULL,
+    "cycleId" TEXT NOT NULL,
+    "communityId" TEXT NOT NULL,
+    "officers" JSONB NOT NULL,
+    "reassigned" JSONB,
+    "decidedOn" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'pending',
+    "effectiveFrom" TEXT,
+    "reason" TEXT,
+    "resolvedBy" TEXT,
+    "resolvedAt" DATETIME,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Reassignment_decisionId_key" ON "Reassignment"("decisionId");
+
+-- CreateIndex
+CREATE INDEX "Reassignment_communityId_status_idx" ON "Reassignment"("communityId", "status");
+

@@ -1,0 +1,179 @@
+// Rural reassignments: a cycle decides them as pending, the bureau confirms (posting and binding
+// end together from a date) or overrules them, and the following quarter sees the result.
+import { afterEach, describe, expect, it } from 'vitest';
+import { createActivities } from '../../src/activities/index.js';
+import type { Db } from '../../src/db/client.js';
+import { seedDemoCounty } from '../../src/db/seed.js';
+import { createInboxNotifier } from '../../src/notices/notifier.js';
+import { freshPostgres, freshSqlite, type TestDb } from '../support/db.js';
+import { submitDemoFigures } from '../support/figures.js';
+import { counts, expectProblem, harness } from './harness.js';
+
+const rates = ['satisfaction', 'familiarity', 'prevention', 'registration', 'keyPersonControl'];
+let t: TestDb | undefined;
+afterEach(async () => t?.drop());
+
+async function county(provider: 'sqlite' | 'postgresql') {
+  t = provider === 'sqlite' ? await freshSqlite('api-reassignments') : await freshPostgres('api-reassignments');
+  await seedDemoCounty(t.db, { today: '2026-01-01' });
+  return harness(t.db);
+}
+
+/** Decides a quarter on the given day with `last` far below everyone (and below 80); `without` submit nothing. */
+async function decideQuarter(db: Db, period: string, on: string, last: string, without: string[] = []) {
+  const ids = (await db.community.findMany({ orderBy: { id: 'asc' } })).map((c) => c.id).filter((id) => !without.includes(id));
+  await submitDemoFigures(db, period, ids);
+  await db.metricSubmission.updateMany({ where: { period, communityId: last, metric: { in: rates } }, data: { value: 0.3 } });
+  const activities = createActivities({ db, notifier: createInboxNotifier(), clock: () => new Date(`${on}T02:00:00Z`) });
+  await activities.openCycle({ cycleId: `quarterly-${period}`, period });
+  return activities.decideAndPersist({ cycleId: `quarterly-${period}`, gaps: [] });
+}
+
+const openBindings = (db: Db, officerId: string) =>
+  db.binding.findMany({ where: { subjectType: 'officer', subjectId: officerId }, select: { communityId: true, effectiveFrom: true, effectiveTo: true } });
+const postingsOf = (db: Db, officerId: string) =>
+  db.posting.findMany({ where: { officerId }, orderBy: { id: 'asc' }, select: { communityId: true, kind: true, startsOn: true, endsOn: true, decisionId: true } });
+
+describe.each(['sqlite', 'postgresql'] as const)('rural reassignment decided by a cycle (%s)', (provider) => {
+  it('decides three quarters on one day (a catch-up) with every row, each reassignment pending under its own decision', async () => {
+    const h = await county(provider);
+    for (const q of ['2026-Q1', '2026-Q2', '2026-Q3']) await decideQuarter(h.db, q, '2026-10-05', 'c01');
+    for (const q of ['2026-Q1', '2026-Q2', '2026-Q3']) {
+      const cycleId = `quarterly-${q}`;
+      expect((await h.db.cycle.findUnique({ where: { id: cycleId } }))?.status).toBe('decided');
+      expect(await h.db.evaluation.count({ where: { cycleId } })).toBe(10);
+      expect(await h.db.paymentObligation.count({ where: { cycleId } })).toBe(16);
+      expect(await h.db.notice.count({ where: { cycleId, kind: 'joint-notice' } })).toBe(1);
+    }
+    const list = await h.api.get('/api/reassignments');
+    expect(list.status).toBe(200);
+    expect(list.body).toEqual([
+      expect.objectContaining({ decisionId: 'quarterly-2026-Q2/rural-reassignment/c01', communityId: 'c01', officers: ['o01', 'o02'], decidedOn: '2026-10-05', status: 'pending' }),
+      expect.objectContaining({ decisionId: 'quarterly-2026-Q3/rural-reassignment/c01', communityId: 'c01', officers: ['o01', 'o02'], decidedOn: '2026-10-05', status: 'pending' }),
+    ]);
+    // Deciding changed no posting and no binding; the quarter after the first decision still had the team.
+    expect(await h.db.posting.count({ where: { kind: 'rural-hardship' } })).toBe(0);
+    expect(await openBindings(h.db, 'o01')).toEqual([{ communityId: 'c01', effectiveFrom: '2026-01-01', effectiveTo: null }]);
+    expect(await h.db.decision.count({ where: { cycleId: 'quarterly-2026-Q3', type: 'subsidy', subjectId: { in: ['o01', 'o02'] } } })).toBe(2);
+
+    // The office shows as pending in the registry and in the ranking.
+    expect((await h.api.get('/api/communities/c01')).body).toMatchObject({ id: 'c01', pendingReassignment: true });
+    const communities = (await h.api.get('/api/communities')).body;
+    expect(communities.filter((c: any) => c.pendingReassignment).map((c: any) => c.id)).toEqual(['c01']);
+    const ranking = (await h.api.get('/api/evaluations?period=2026-Q3')).body;
+    expect(ranking.find((e: any) => e.communityId === 'c01')).toMatchObject({ isLast: true, pendingReassignment: true });
+    expect(ranking.find((e: any) => e.communityId === 'c02')).toMatchObject({ pendingReassignment: false });
+
+    // Carrying out one leaves nothing for the other, also when both are confirmed at once; the
+    // bureau overrules the one left.
+    const race = await Promise.all(list.body.map((r: { id: number }) => h.api.post(`/api/reassignments/${r.id}/confirm`, { effectiveFrom: '2026-10-12' })));
+    expect(race.map((r) => r.status).sort()).toEqual([200, 409]);
+    const done = race.find((r) => r.status === 200)!.body;
+    const left = list.body.find((r: { id: number }) => r.id !== done.id);
+    expect(race.find((r) => r.status === 409)!.body.detail).toContain(`reassignment ${done.id}`);
+    expect((await h.db.reassignment.findUnique({ where: { id: left.id } }))?.status).toBe('pending');
+    expect(await postingsOf(h.db, 'o01')).toEqual([
+      { communityId: 'c01', kind: 'community', startsOn: '2026-01-01', endsOn: '2026-10-11', decisionId: null },
+      { communityId: null, kind: 'rural-hardship', startsOn: '2026-10-12', endsOn: null, decisionId: done.decisionId },
+    ]);
+    const overruled = await h.api.post(`/api/reassignments/${left.id}/overrule`, { reason: '已由另一季度的决定执行' });
+    expect(overruled.status).toBe(200);
+    expect((await h.api.get('/api/communities/c01')).body.pendingReassignment).toBe(false);
+  });
+
+  it('after confirmation, the next quarter evaluates the office with the remaining officer alone', async () => {
+    const h = await county(provider);
+    await decideQuarter(h.db, '2026-Q1', '2026-04-03', 'c01');
+    await decideQuarter(h.db, '2026-Q2', '2026-07-03', 'c01');
+    const [pending] = (await h.api.get('/api/reassignments?communityId=c01&status=pending')).body;
+    const audit = await h.db.auditEntry.count();
+
+    const confirmed = await h.api.post(`/api/reassignments/${pending.id}/confirm`, { effectiveFrom: '2026-07-20', officers: ['o01'] });
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body).toMatchObject({ status: 'confirmed', effectiveFrom: '2026-07-20', officers: ['o01', 'o02'], reassigned: ['o01'], resolvedBy: 'tester' });
+    // Posting and binding end together on the last day in the community; the rural posting starts on the date.
+    expect(await postingsOf(h.db, 'o01')).toEqual([
+      { communityId: 'c01', kind: 'community', startsOn: '2026-01-01', endsOn: '2026-07-19', decisionId: null },
+      { communityId: null, kind: 'rural-hardship', startsOn: '2026-07-20', endsOn: null, decisionId: pending.decisionId },
+    ]);
+    expect(await openBindings(h.db, 'o01')).toEqual([{ communityId: 'c01', effectiveFrom: '2026-01-01', effectiveTo: '2026-07-19' }]);
+    expect(await openBindings(h.db, 'o02')).toEqual([{ communityId: 'c01', effectiveFrom: '2026-01-01', effectiveTo: null }]);
+    const written = await h.db.auditEntry.findMany({ where: { id: { gt: audit } }, orderBy: { id: 'asc' } });
+    expect(written.map((a) => [a.actor, a.action, a.entity])).toEqual([
+      ['tester', 'reassign', 'Binding'], ['tester', 'reassign', 'Posting'], ['tester', 'reassign', 'Posting'], ['tester', 'confirm', 'Reassignment'],
+    ]);
+    expect((await h.api.get('/api/communities/c01')).body.pendingReassignment).toBe(false);
+
+    await decideQuarter(h.db, '2026-Q3', '2026-10-03', 'c01');
+    const q3 = await h.db.decision.findMany({ where: { cycleId: 'quarterly-2026-Q3', OR: [{ subjectId: 'c01' }, { subjectId: { in: ['o01', 'o02'] } }] } });
+    expect(q3.filter((d) => d.type === 'subsidy').map((d) => d.subjectId)).toEqual(['o02']);
+    expect(q3.filter((d) => d.type === 'sanction').map((d) => d.officers)).toEqual([['o02'], ['o02'], ['o02']]);
+    const notice = await h.db.notice.findUnique({ where: { id: 'quarterly-2026-Q3/joint-notice/c01' }, include: { recipients: true } });
+    expect(notice?.recipients.map((r) => r.recipientId)).not.toContain('o01');
+    expect((await h.api.get('/api/reassignments?status=pending')).body).toEqual([
+      expect.objectContaining({ decisionId: 'quarterly-2026-Q3/rural-reassignment/c01', officers: ['o02'] }),
+    ]);
+  });
+
+  it('after confirmation for a lone officer, the next quarter does not evaluate the office', async () => {
+    const h = await county(provider);
+    await decideQuarter(h.db, '2026-Q1', '2026-04-03', 'c07');
+    await decideQuarter(h.db, '2026-Q2', '2026-07-03', 'c07');
+    const [pending] = (await h.api.get('/api/reassignments')).body;
+    // The day of the decision is the earliest date a reassignment can take effect.
+    expect((await h.api.post(`/api/reassignments/${pending.id}/confirm`, { effectiveFrom: '2026-07-03' })).body).toMatchObject({ reassigned: ['o13'] });
+
+    const summary = await decideQuarter(h.db, '2026-Q3', '2026-10-03', 'c08', ['c07']);
+    expect(summary.ranked).toBe(9);
+    expect(summary.unranked).not.toContain('c07');
+    expect(await h.db.evaluation.count({ where: { cycleId: 'quarterly-2026-Q3', communityId: 'c07' } })).toBe(0);
+    expect(await h.db.decision.count({ where: { cycleId: 'quarterly-2026-Q3', OR: [{ subjectId: 'c07' }, { subjectId: 'o13' }] } })).toBe(0);
+  });
+});
+
+describe.each(['sqlite', 'postgresql'] as const)('POST /api/reassignments/{id}/confirm and /overrule (%s)', (provider) => {
+  it('refuses bad input naming the field, answers 404 and 409, and overruling changes nothing but the reassignment', async () => {
+    const h = await county(provider);
+    await decideQuarter(h.db, '2026-Q1', '2026-04-03', 'c07');
+    await decideQuarter(h.db, '2026-Q2', '2026-07-03', 'c07');
+    await decideQuarter(h.db, '2026-Q3', '2026-10-03', 'c08');
+    const [r] = (await h.api.get('/api/reassignments')).body;
+    const url = `/api/reassignments/${r.id}`;
+    const untouched = await counts(h.db);
+
+    expectProblem(await h.api.post('/api/reassignments/999/confirm', { effectiveFrom: '2026-07-20' }), 404);
+    expectProblem(await h.api.post('/api/reassignments/abc/overrule', { reason: 'x' }), 404);
+    expectProblem(await h.api.get('/api/reassignments/999'), 404);
+    expectProblem(await h.api.post(`${url}/confirm`, {}), 422, { pointer: '/effectiveFrom' });
+    expectProblem(await h.api.post(`${url}/confirm`, { effectiveFrom: '2026-02-30' }), 422, { pointer: '/effectiveFrom' });
+    const early = await h.api.post(`${url}/confirm`, { effectiveFrom: '2026-07-02' });
+    expectProblem(early, 422, { pointer: '/effectiveFrom' });
+    expect(early.body.detail).toContain('2026-07-03');
+    expectProblem(await h.api.post(`${url}/confirm`, { effectiveFrom: '2026-07-20', officers: ['o99'] }), 422, { pointer: '/officers/0' });
+    // The next quarter was judged with the officer: the reassignment cannot reach back into it.
+    const back = await h.api.post(`${url}/confirm`, { effectiveFrom: '2026-09-30' });
+    expectProblem(back, 422, { pointer: '/effectiveFrom' });
+    expect(back.body.detail).toContain('2026-Q3');
+    expectProblem(await h.api.post(`${url}/overrule`, {}), 422, { pointer: '/reason' });
+    expectProblem(await h.api.post(`${url}/overrule`, { reason: '  ' }), 422, { pointer: '/reason' });
+    const badStatus = await h.api.get('/api/reassignments?status=done');
+    expectProblem(badStatus, 400);
+    expect(badStatus.body.detail).toContain('parameter status');
+    expect(await counts(h.db)).toEqual(untouched);
+    expect((await h.api.get(url)).body).toMatchObject({ status: 'pending', effectiveFrom: null });
+
+    const overruled = await h.api.post(`${url}/overrule`, { reason: '该民警已调任交警大队' });
+    expect(overruled.status).toBe(200);
+    expect(overruled.body).toMatchObject({ status: 'overruled', reason: '该民警已调任交警大队', resolvedBy: 'tester', effectiveFrom: null });
+    expect(await counts(h.db)).toEqual({ ...untouched, audit: untouched.audit + 1 });
+    expect(await h.db.auditEntry.findFirst({ where: { entity: 'Reassignment', action: 'overrule' } })).toMatchObject({
+      actor: 'tester', entityId: String(r.id), after: expect.objectContaining({ reason: '该民警已调任交警大队' }),
+    });
+    expect((await h.api.get('/api/communities/c07')).body.pendingReassignment).toBe(false);
+
+    expectProblem(await h.api.post(`${url}/confirm`, { effectiveFrom: '2026-07-20' }), 409);
+    expectProblem(await h.api.post(`${url}/overrule`, { reason: 'again' }), 409);
+    expect(await counts(h.db)).toEqual({ ...untouched, audit: untouched.audit + 1 });
+    expect((await h.api.get('/api/reassignments?status=overruled')).body).toHaveLength(1);
+  });
+});

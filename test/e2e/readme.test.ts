@@ -1,0 +1,88 @@
+// The README cannot drift: its curl examples run as written, in order, through bash against the
+// real service (src/service.ts) on a fresh SQLite file with the demo county as seeded, each curl
+// required to succeed; and its error example is what the service answers.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { startService, type RunningService } from '../../src/service.js';
+import { freshSqlite } from '../support/db.js';
+import { devNamespaces } from '../support/namespaces.js';
+
+const token = 'readme-bureau-token-0123456789';
+const root = resolve(import.meta.dirname, '../..');
+const readme = readFileSync(join(root, 'README.md'), 'utf8');
+
+/** The README's sh blocks that talk to the API, each with its line number. */
+function apiBlocks(): { line: number; code: string }[] {
+  return [...readme.matchAll(/^```sh\n([\s\S]*?)^```$/gm)]
+    .filter((m) => m[1]!.includes('$API'))
+    .map((m) => ({ line: readme.slice(0, m.index).split('\n').length, code: m[1]! }));
+}
+
+/** Every curl fails on an HTTP error and shows the problem it got. */
+const prelude = `set -eu
+curl() { command curl --fail-with-body --silent --show-error "$@"; }
+`;
+
+function bash(script: string, cwd: string, env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    execFile('bash', ['-c', script], { cwd, env: { ...process.env, ...env }, timeout: 240_000, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
+      done({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr });
+    });
+  });
+}
+
+describe('the README against the demo county', () => {
+  let service: RunningService;
+  let drop: () => Promise<void>;
+  let folder: string;
+
+  beforeAll(async () => {
+    const fresh = await freshSqlite('readme');
+    await fresh.db.$disconnect();
+    drop = fresh.drop;
+    service = await startService(loadConfig({
+      DATABASE_URL: fresh.url,
+      TEMPORAL_ADDRESS: inject('devServerAddress'),
+      TEMPORAL_NAMESPACE: devNamespaces.readme,
+      TASK_QUEUE: `readme-${devNamespaces.readme}`,
+      HTTP_PORT: '0',
+      BUREAU_TOKEN: token,
+    }));
+    // A project folder of its own for the files the examples write (figures.csv, rec.xlsx).
+    folder = mkdtempSync(join(tmpdir(), 'cp-readme-'));
+    symlinkSync(join(root, 'src'), join(folder, 'src'));
+  });
+
+  afterAll(async () => {
+    await service?.stop();
+    await drop?.();
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('runs every curl example as written, in order, each succeeding', async () => {
+    const blocks = apiBlocks();
+    expect(blocks.length).toBeGreaterThanOrEqual(8);
+    const script = prelude + blocks.map((b) => `echo "README.md:${b.line}" >&2\n${b.code}`).join('\n');
+    const run = await bash(script, folder, { TOKEN: token, API: `${service.apiUrl}/api` });
+    const failedAt = run.stderr.match(/README\.md:\d+/g)?.at(-1);
+    expect(run.code, `the block at ${failedAt} failed:\n${run.stderr.slice(-3000)}\n${run.stdout.slice(-2000)}`).toBe(0);
+    expect(run.stdout).toContain('"status":"ready"');
+    expect(run.stdout).toContain('{"noticeId":"quarterly-2026-Q1/joint-notice/c07","recipientType":"leader","recipientId":"L07"');
+    expect(run.stdout).toMatch(/link: <\/api\/audit\?limit=2&cursor=[\w-]+>; rel="next"/i);
+  });
+
+  it('shows the error the service sends', async () => {
+    const documented = JSON.parse(/^```json\n([\s\S]*?)^```$/m.exec(readme.slice(readme.indexOf('## HTTP API')))![1]!);
+    const res = await fetch(`${service.apiUrl}/api/metrics`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ period: '2026-Q1', submittedBy: 'zhengong', figures: [{ communityId: 'c01', metric: 'satisfaction', value: 1.5 }] }),
+    });
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    expect(await res.json()).toEqual(documented);
+  });
+});

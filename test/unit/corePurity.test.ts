@@ -1,0 +1,32 @@
+// The core sits under everything: it imports only its own files (no rules, database, engine or
+// Node built-ins) and nothing in it waits, so simulate, the activities and deciding can all call it.
+import { readdirSync, readFileSync } from 'node:fs';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+const coreDir = new URL('../../src/core/', import.meta.url);
+const files = readdirSync(coreDir).filter((f) => f.endsWith('.ts'));
+const source = (file: string) => readFileSync(new URL(file, coreDir), 'utf8');
+
+function asyncParts(file: string): string[] {
+  const found: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (node.kind === ts.SyntaxKind.AsyncKeyword || ts.isAwaitExpression(node)) found.push(node.getText());
+    if (ts.isTypeReferenceNode(node) && node.typeName.getText() === 'Promise') found.push(node.getText());
+    ts.forEachChild(node, visit);
+  };
+  visit(ts.createSourceFile(file, source(file), ts.ScriptTarget.ES2022, true));
+  return found;
+}
+
+describe('src/core', () => {
+  it.each(files)('%s imports only files of src/core, and types of src/contracts', (file) => {
+    const imports = ts.preProcessFile(source(file), true, true).importedFiles.map((i) => i.fileName);
+    const contractTypes = [...source(file).matchAll(/^import type [^;]* from '(\.\.\/contracts\/[\w.]+)';$/gm)].map((m) => m[1]);
+    expect(imports.filter((name) => !name.startsWith('./') && !contractTypes.includes(name))).toEqual([]);
+  });
+
+  it.each(files)('%s is synchronous', (file) => {
+    expect(asyncParts(file)).toEqual([]);
+  });
+});
