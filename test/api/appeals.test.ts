@@ -134,6 +134,16 @@ describe('deciding an appeal', () => {
     expect(appeal.body.explanation.en).toContain('c01 score');
     const audit = await h.api.get(`/api/audit?entity=PaymentObligation&entityId=${encodeURIComponent('2026-Q1/subsidy/o01')}`);
     expect(audit.status).toBe(200);
+
+    // Lists of results tell what stands from what an appeal replaced.
+    const standing = (await h.api.get(`/api/decisions?cycleId=${cycleId}&subjectId=o01&standing=true`)).body;
+    expect(standing.map((d: { id: string }) => d.id)).toEqual([successor]);
+    const replaced = (await h.api.get(`/api/decisions?cycleId=${cycleId}&subjectId=o01&standing=false`)).body;
+    expect(replaced.map((d: { id: string }) => d.id)).toEqual([`${cycleId}/subsidy/o01`]);
+    const evaluations = (await h.api.get(`/api/evaluations?cycleId=${cycleId}&communityId=c01`)).body;
+    expect(evaluations.map((e: { revision: number; supersededAt: string | null }) => [e.revision, e.supersededAt === null]).sort()).toEqual([[0, false], [1, true]]);
+    expect((await h.api.get(`/api/evaluations?cycleId=${cycleId}&communityId=c01&standing=true`)).body).toHaveLength(1);
+    expectProblem(await h.api.get('/api/decisions?standing=yes'), 400);
   });
 
   it('refuses an overturn without a corrected figure, naming /metric', async () => {
@@ -143,5 +153,16 @@ describe('deciding an appeal', () => {
     const upheld = await h.api.post(`/api/appeals/${res.body.id}/decision`, { outcome: 'upheld', reason: '数据无误' });
     expect(upheld.body).toMatchObject({ status: 'upheld', acceptedMetric: null });
     expect(upheld.body.explanation.en).toContain('upheld');
+  });
+
+  it('lists appeals a page at a time, refusing unknown parameters', async () => {
+    const all = (await h.api.get('/api/appeals')).body as { id: number }[];
+    expect(all.length).toBeGreaterThanOrEqual(2);
+    const first = await h.api.get('/api/appeals?limit=1');
+    expect(first.body.map((a: { id: number }) => a.id)).toEqual([all[0]!.id]);
+    const next = /<([^>]+)>; rel="next"/.exec(first.headers.link ?? '')![1]!;
+    expect((await h.api.get(next)).body.map((a: { id: number }) => a.id)).toEqual([all[1]!.id]);
+    expectProblem(await h.api.get('/api/appeals?officer=o01'), 400);
+    expectProblem(await h.api.get(`/api/appeals/${all[0]!.id}?x=1`), 400);
   });
 });
