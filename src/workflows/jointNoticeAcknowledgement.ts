@@ -4,6 +4,7 @@
 import { condition, continueAsNew, defineQuery, defineSignal, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
 import { permanentFailureTypes } from '../core/failures.js';
+import { daysMs } from '../core/time.js';
 import { noticeAcknowledgedSignalName, noticeDeliveryFollowUp, type AcknowledgingRecipient } from '../notices/acknowledgement.js';
 import type { ChaseStep } from '../activities/noticeChase.js';
 import { startFollowUps } from './followUps.js';
@@ -28,7 +29,6 @@ export interface NoticeChaseInput {
 
 export interface NoticeChaseOutcome { noticeId: string; reminders: number; escalated: boolean }
 
-const day = 86_400_000;
 const keyOf = (r: AcknowledgingRecipient) => `${r.type}:${r.id}`;
 
 export async function jointNoticeAcknowledgement(input: NoticeChaseInput): Promise<NoticeChaseOutcome> {
@@ -48,8 +48,8 @@ export async function jointNoticeAcknowledgement(input: NoticeChaseInput): Promi
   if (input.since === undefined) await startFollowUps([noticeDeliveryFollowUp(input.noticeId)]);
 
   while (pending.size > 0) {
-    const remindAt = since + (reminders + 1) * input.remindEveryDays * day;
-    const escalateAt = since + input.escalateAfterDays * day;
+    const remindAt = since + daysMs((reminders + 1) * input.remindEveryDays);
+    const escalateAt = since + daysMs(input.escalateAfterDays);
     const next = escalated ? remindAt : Math.min(remindAt, escalateAt);
     if (await condition(() => pending.size === 0, Math.max(0, next - Date.now()))) break;
     if (!escalated && Date.now() >= escalateAt) {

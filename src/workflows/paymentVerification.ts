@@ -5,7 +5,8 @@ import { condition, continueAsNew, patched, proxyActivities, setHandler, workflo
 import type { createActivities } from '../activities/index.js';
 import { permanentFailureTypes } from '../core/failures.js';
 import { noticeDeliveryFollowUp } from '../notices/acknowledgement.js';
-import { daysMs, isSettled, overdueFrom, paidInFull, reminderAt, type PaymentTiming } from '../core/settlement.js';
+import { isSettled, overdueFrom, paidInFull, reminderAt, type PaymentTiming } from '../core/settlement.js';
+import { daysMs } from '../core/time.js';
 import { startFollowUps } from './followUps.js';
 import {
   obligationCorrectedSignal, paymentDisputedSignal, paymentOverdueNoticeId, paymentRecordedSignal, paymentReminderNoticeId, receiptConfirmedSignal,

@@ -1,6 +1,7 @@
 import { condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
 import { permanentFailureTypes } from '../core/failures.js';
+import { daysMs } from '../core/time.js';
 import { metricsMissingNoticeId, noticeDeliveryFollowUp } from '../notices/acknowledgement.js';
 import { failingVisibly } from './cycleFailure.js';
 import { decideThenFollowUp, startFollowUps } from './followUps.js';
@@ -37,7 +38,7 @@ export async function periodEvaluation(input: PeriodEvaluationInput) {
     const cycle = await openCycle({ cycleId: input.cycleId, period: input.period });
     progress.waitingFor = cycle.missing;
     if (progress.waitingFor.length > 0) {
-      const deadline = Date.now() + (input.deadlineDays ?? cycle.deadlineDays) * 86_400_000;
+      const deadline = Date.now() + daysMs(input.deadlineDays ?? cycle.deadlineDays);
       progress.deadline = new Date(deadline).toISOString();
       progress.step = 'requesting-figures';
       const chased = await requestMissingFigures({ cycleId: input.cycleId, period: input.period, missing: progress.waitingFor, deadline: progress.deadline });

@@ -22,9 +22,8 @@ import {
 import { paymentFollowUps } from '../../src/workflows/paymentFollowUps.js';
 import { paymentVerification } from '../../src/workflows/paymentVerification.js';
 import { freshSqlite } from '../support/db.js';
-import { runningTime } from '../support/runningTime.js';
+import { day, runningTime } from '../support/runningTime.js';
 
-const day = 86_400_000;
 const historyFixture = fileURLToPath(new URL('../fixtures/histories/payment-verification.json', import.meta.url));
 const timing: PaymentTiming = { ...paymentTiming(loadDefaultRuleSet().parameters), settleAfterDays: 30, disputeWindowDays: 60 };
 let env: TestWorkflowEnvironment;

@@ -5,8 +5,8 @@ import type { Db } from '../../src/db/client.js';
 import { jointNoticeAcknowledgement, noticeAcknowledgedSignal, noticePendingQuery } from '../../src/workflows/jointNoticeAcknowledgement.js';
 import { timeSkippingCounty, type TimeSkippingCounty } from '../support/timeSkippingCounty.js';
 import { publishJointNotice } from '../support/notices.js';
+import { day } from '../support/runningTime.js';
 
-const day = 86_400_000;
 let county: TimeSkippingCounty;
 let env: TestWorkflowEnvironment;
 let db: Db;
