@@ -19,6 +19,7 @@ import { cyclePeriod, cyclePeriodEnd } from './figures.js';
 import { followUpsOf } from './followUps.js';
 import { nameLookup } from './names.js';
 import type { FollowUp } from '../workflows/followUps.js';
+import { fromFen, toFen } from '../core/money.js';
 
 export interface CycleSummary {
   cycleId: string;
@@ -63,7 +64,7 @@ export function decideActivities({ db, notifier, clock, timeZone = defaultTimeZo
             create: {
               id: o.id, cycleId: cycle.id, decisionId: `${cycle.id}/${o.kind}/${o.payees[0]}`, kind: o.kind,
               payeeType: o.kind === 'subsidy' ? 'officer' : 'community', payeeId: o.kind === 'subsidy' ? o.payees[0]! : o.community,
-              amountFen: Math.round(o.amount * 100), dueOn: o.due,
+              amountFen: toFen(o.amount), dueOn: o.due,
             },
             update: {},
           });
@@ -130,7 +131,7 @@ async function storeDecision(tx: Tx, cycleId: string, ruleSetVersionId: number, 
   const row = {
     ...key, cycleId, type: d.type, kind: d.type === 'sanction' ? d.kind : d.type,
     officers: d.type === 'subsidy' ? [d.officer] : d.officers, rule: d.rule, reason: d.because,
-    facts: recordedFacts(d) as object, amountFen: d.type === 'sanction' ? null : Math.round(d.amount * 100), ruleSetVersionId,
+    facts: recordedFacts(d) as object, amountFen: d.type === 'sanction' ? null : toFen(d.amount), ruleSetVersionId,
   };
   await tx.decision.create({ data: row });
   await audited(tx, actor, { action: 'create', entity: 'Decision', entityId: key.id, after: row });
@@ -164,7 +165,7 @@ async function storedSummary(db: ActivityDeps['db'], cycleId: string, period: st
     cycleId, period, ranked: evaluations.length, sanctions, notices,
     unranked: offices.map((o) => o.id).filter((id) => !rankedIds.has(id)),
     obligations: obligations.length,
-    subsidyTotal: obligations.filter((o) => o.kind === 'subsidy').reduce((s, o) => s + o.amountFen, 0) / 100,
+    subsidyTotal: fromFen(obligations.filter((o) => o.kind === 'subsidy').reduce((s, o) => s + o.amountFen, 0)),
     gaps,
     followUps: await followUpsOf(db, cycleId),
   };

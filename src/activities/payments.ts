@@ -13,6 +13,7 @@ import { transitionObligation } from '../db/obligationTransitions.js';
 import { publishPaymentNotice } from '../notices/paymentText.js';
 import { paymentOverdueNoticeId, paymentReminderNoticeId } from '../workflows/paymentMessages.js';
 import type { ActivityDeps } from './deps.js';
+import { fromFen } from '../core/money.js';
 
 const actor = 'system:paymentVerification';
 const financeAndBureau: Recipient[] = [{ type: 'finance', id: 'finance' }, bureauHead];
@@ -26,7 +27,7 @@ export function paymentActivities({ db, notifier, clock }: ActivityDeps) {
 
   async function moneyFacts(tx: Tx, obligationId: string) {
     const f = (await obligationFacts(tx, obligationId))!;
-    return { obligation: obligationId, due: (await obligationOrFail(tx, obligationId)).dueOn, amount: f.owedFen / 100, paid: f.paidFen / 100 };
+    return { obligation: obligationId, due: (await obligationOrFail(tx, obligationId)).dueOn, amount: fromFen(f.owedFen), paid: fromFen(f.paidFen) };
   }
 
   return {
@@ -43,7 +44,7 @@ export function paymentActivities({ db, notifier, clock }: ActivityDeps) {
         for (const p of await tx.obligationPayment.findMany({ where: { obligationId, reportedAt: null }, orderBy: { id: 'asc' } })) {
           const id = `${obligationId}/payment-recorded/${p.reference}`;
           await publishPaymentNotice(tx, notifier, {
-            id, kind: 'payment-recorded', recipients: payees, facts: { ...base, payment: p.amountFen / 100, reference: p.reference, paidOn: p.paidOn },
+            id, kind: 'payment-recorded', recipients: payees, facts: { ...base, payment: fromFen(p.amountFen), reference: p.reference, paidOn: p.paidOn },
           });
           await tx.obligationPayment.update({ where: { id: p.id }, data: { reportedAt: clock() } });
           published.push(id);

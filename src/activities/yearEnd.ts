@@ -13,6 +13,7 @@ import { recordedFacts } from '../rules/explanation.js';
 import type { ActivityDeps } from './deps.js';
 import { followUpsOf } from './followUps.js';
 import type { FollowUp } from '../workflows/followUps.js';
+import { fromFen, toFen } from '../core/money.js';
 
 const actor = 'system:yearEndEvaluation';
 const quarters = (year: number) => [1, 2, 3, 4].map((q) => `${year}-Q${q}`);
@@ -78,7 +79,7 @@ export function yearEndActivities({ db, clock, timeZone = defaultTimeZone }: Act
         for (const o of outcome.obligations) {
           await tx.paymentObligation.upsert({
             where: { id: o.id },
-            create: { id: o.id, cycleId, decisionId: `${cycleId}/reward/${o.community}`, kind: 'reward', payeeType: 'community', payeeId: o.community, amountFen: Math.round(o.amount * 100), dueOn: o.due },
+            create: { id: o.id, cycleId, decisionId: `${cycleId}/reward/${o.community}`, kind: 'reward', payeeType: 'community', payeeId: o.community, amountFen: toFen(o.amount), dueOn: o.due },
             update: {},
           });
         }
@@ -95,7 +96,7 @@ async function storeReward(tx: Tx, cycleId: string, ruleSetVersionId: number, ye
   if (await tx.decision.findUnique({ where: { id } })) return;
   const row = {
     id, cycleId, type: 'reward', kind: 'reward', subjectType: 'community', subjectId: d.community, officers: d.officers, rule: d.rule,
-    reason: d.because, facts: recordedFacts(d) as object, amountFen: Math.round(d.amount * 100), ruleSetVersionId,
+    reason: d.because, facts: recordedFacts(d) as object, amountFen: toFen(d.amount), ruleSetVersionId,
   };
   await tx.decision.create({ data: row });
   await audited(tx, actor, { action: 'create', entity: 'Decision', entityId: id, after: row });
@@ -117,7 +118,7 @@ async function storedSummary(db: ActivityDeps['db'], cycleId: string, year: numb
   ]);
   return {
     cycleId, year, quartersUsed, ranked: ranked.length, rewards: rewards.length,
-    rewardTotal: rewards.reduce((s, r) => s + (r.amountFen ?? 0), 0) / 100, honours,
+    rewardTotal: fromFen(rewards.reduce((s, r) => s + (r.amountFen ?? 0), 0)), honours,
     followUps: await followUpsOf(db, cycleId),
   };
 }

@@ -12,6 +12,7 @@ import type { RuleSet } from '../rules/ruleSet.js';
 import type { Db } from './client.js';
 import { officesOn } from './offices.js';
 import { ruleSetInForce } from './ruleSets.js';
+import { fromFen } from '../core/money.js';
 
 async function storedPeriod(db: Db, cycleId: string, period: string, offices: Office[]): Promise<DecidedPeriod> {
   const decided = emptyPeriod(period);
@@ -22,9 +23,9 @@ async function storedPeriod(db: Db, cycleId: string, period: string, offices: Of
   for (const e of evaluations) decided.ranks[e.communityId] = e.rank;
   for (const o of offices) for (const officer of o.officers) decided.officeOf[officer] = o.id;
   for (const d of decisions) {
-    if (d.type === 'subsidy') decided.subsidies[d.subjectId] = (d.amountFen ?? 0) / 100;
+    if (d.type === 'subsidy') decided.subsidies[d.subjectId] = fromFen(d.amountFen ?? 0);
     if (d.type === 'sanction') (decided.sanctions[d.subjectId] ??= []).push(d.kind);
-    if (d.type === 'reward') decided.rewards[d.subjectId] = (d.amountFen ?? 0) / 100;
+    if (d.type === 'reward') decided.rewards[d.subjectId] = fromFen(d.amountFen ?? 0);
   }
   for (const kinds of Object.values(decided.sanctions)) kinds.sort();
   return decided;
@@ -43,7 +44,7 @@ async function actualYear(db: Db, year: number, offices: Office[]): Promise<{ pe
   const period = decidedYear(year, projected.ranking, projected.rewards);
   const stored = await db.decision.findMany({ where: { cycleId: `year-end-${year}`, type: 'reward' } });
   if (stored.length === 0 && !(await db.cycle.findFirst({ where: { id: `year-end-${year}`, status: 'decided' } }))) return { period, basis: 'projected' };
-  period.rewards = Object.fromEntries(stored.map((d) => [d.subjectId, (d.amountFen ?? 0) / 100]));
+  period.rewards = Object.fromEntries(stored.map((d) => [d.subjectId, fromFen(d.amountFen ?? 0)]));
   return { period, basis: 'decided' };
 }
 

@@ -8,11 +8,12 @@ import { Problem } from '../problem.js';
 import { idSchema, periodSchema } from '../schemas.js';
 import { intKey, listQuery, readPage, stringKey } from '../pagination.js';
 import { noParameters, parseParam, parseQuery } from '../validate.js';
+import { fromFen } from '../../core/money.js';
 
 const text = z.string().min(1).optional();
 
 export function withYuan<T extends { amountFen: number | null }>(row: T): T & { amount: number | null } {
-  return { ...row, amount: row.amountFen === null ? null : Math.round(row.amountFen) / 100 };
+  return { ...row, amount: row.amountFen === null ? null : fromFen(row.amountFen) };
 }
 
 export function resultsRouter(ctx: Ctx): Router {
