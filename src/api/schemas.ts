@@ -1,6 +1,7 @@
 // Field shapes shared by several routes.
 import { z } from 'zod';
-import { parsePeriod, periodForms, type Cadence } from '../core/periods.js';
+import { periodFormOf, type Cadence } from '../core/cadences.js';
+import { parsePeriod, periodForms } from '../core/periods.js';
 import { metricKeys } from '../core/types.js';
 
 export const idSchema = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/, 'expected letters, digits, _ . : or -');
@@ -17,8 +18,7 @@ export const periodSchema = z.string().refine((s) => periodCadence(s) !== undefi
 
 /** A period of one cadence, e.g. a month for a monthly cycle. */
 export function periodOf(cadence: Cadence) {
-  const example = { monthly: 'a month as YYYY-MM, e.g. "2026-03"', quarterly: 'a quarter as YYYY-Qn, e.g. "2026-Q1"', 'half-year': 'a half-year as YYYY-Hn, e.g. "2026-H1"' }[cadence];
-  return z.string().refine((s) => periodCadence(s) === cadence, `expected ${example}`);
+  return z.string().refine((s) => periodCadence(s) === cadence, `expected ${periodFormOf(cadence)}`);
 }
 
 function periodCadence(value: string): Cadence | undefined {

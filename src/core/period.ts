@@ -1,7 +1,8 @@
 import { createRuleRunner } from '../rules/engine.js';
 import { describeConditions } from '../rules/explain.js';
 import type { PeriodFacts } from '../rules/facts.js';
-import { periodRules, stageOf, type PeriodRule, type RuleSet, type ScoringConfig } from '../rules/ruleSet.js';
+import { periodRules, type PeriodRule, type RuleSet, type ScoringConfig } from '../rules/ruleSet.js';
+import { cycleKindDescriptors } from './cadences.js';
 import { roundHalfUp } from './numbers.js';
 import { formatPeriod, monthsIn, quarterEndingIn } from './periods.js';
 import { rankCounts, rankFromBottom, rankOffices } from './ranking.js';
@@ -82,7 +83,7 @@ export async function decidePeriod(input: PeriodInput, ruleSet: RuleSet): Promis
   const { offices } = input;
   const period = formatPeriod(input.period);
   const rules = periodRules(ruleSet, input.period.cadence);
-  if (!rules) throw new CadenceNotDefinedError(period, stageOf[input.period.cadence]);
+  if (!rules) throw new CadenceNotDefinedError(period, cycleKindDescriptors[input.period.cadence].ruleStage);
   const scoring = scoringForMonths(ruleSet.scoring, monthsIn(input.period.cadence));
   const byId = new Map(offices.map((o) => [o.id, o]));
   for (const id of Object.keys(input.figures)) {

@@ -2,11 +2,10 @@
 // this file; the API never imports Temporal itself.
 
 import type { FailureExplanation } from '../core/failures.js';
-import type { Cadence } from '../core/periods.js';
+import { cycleKinds, type CycleKind } from '../core/cadences.js';
 
 /** A period evaluation (monthly, quarterly, half-year) or the year-end cycle. */
-export type CycleKind = Cadence | 'year-end';
-export const cycleKinds = ['monthly', 'quarterly', 'half-year', 'year-end'] as const satisfies readonly CycleKind[];
+export { cycleKinds, type CycleKind };
 
 /** A cycle's id, which is also its workflow id: `monthly-2026-03`, `half-year-2026-H1`, `year-end-2026`. */
 export function cycleId(kind: CycleKind, period: string): string {

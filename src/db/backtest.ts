@@ -3,7 +3,8 @@
 // was decided. Read-only.
 import { figuresOf, previousPeriodOf } from '../activities/decide.js';
 import { compareDecided, decidedPeriod, decidedYear, emptyPeriod, type BacktestReport, type DecidedPeriod } from '../core/backtest.js';
-import { cadences, formatPeriod, parsePeriod, periodEnd, previousPeriod } from '../core/periods.js';
+import { cadences } from '../core/cadences.js';
+import { formatPeriod, parsePeriod, periodEnd, previousPeriod } from '../core/periods.js';
 import { carryOver, decidePeriod } from '../core/period.js';
 import { periodRules } from '../rules/ruleSet.js';
 import type { Office, PreviousPeriod, PeriodOutcome } from '../core/types.js';

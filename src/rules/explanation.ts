@@ -2,7 +2,7 @@
 // condition results the engine reported and the facts it saw — never from the rule's name, so a
 // renamed or re-authored rule still explains itself truthfully.
 import type { ConditionOutcome, Decision } from '../core/types.js';
-import type { Cadence } from '../core/periods.js';
+import type { Cadence } from '../core/cadences.js';
 import { periodFactsOf, periodWords, yearEndFactCatalogue, type FactSpec } from './facts.js';
 
 export interface ExplainedDecision {

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { TopLevelCondition } from 'json-rules-engine';
 import { z } from 'zod';
-import type { Cadence } from '../core/periods.js';
+import { cycleKindDescriptors, type Cadence, type RuleStage } from '../core/cadences.js';
 import { metricKeys, type Honour, type SanctionKind } from '../core/types.js';
 import { conditionProblems, type ConditionProblem } from './conditions.js';
 import { describeIssue, DocumentError, jsonPath } from './documentError.js';
@@ -131,22 +131,16 @@ export const ruleSetSchema = z.object({
     monthly: rulesSchema(periodFactCatalogue, sanctionEvent, 'monthly').optional(),
     halfYear: rulesSchema(periodFactCatalogue, sanctionEvent, 'halfYear').optional(),
     yearEnd: rulesSchema(yearEndFactCatalogue, rewardEvent, 'yearEnd'),
-  }, {
+  } satisfies Record<RuleStage, z.ZodType>, {
     error: (issue) => issue.code === 'unrecognized_keys'
       ? `expected only the stages quarterly, monthly, halfYear and yearEnd; ${issue.keys.map((k) => `"${k}"`).join(', ')} is not one`
       : undefined,
   }),
 });
 
-/** The rule stages of a document, by their key under "rules". */
-export type RuleStage = 'quarterly' | 'monthly' | 'halfYear' | 'yearEnd';
-
-/** The stage whose rules decide a cadence's periods. */
-export const stageOf = { monthly: 'monthly', quarterly: 'quarterly', 'half-year': 'halfYear' } as const satisfies Record<Cadence, RuleStage>;
-
 /** A cadence's rules, or undefined when the rule set does not evaluate that cadence. */
 export function periodRules(ruleSet: RuleSet, cadence: Cadence): PeriodRule[] | undefined {
-  return ruleSet.rules[stageOf[cadence]];
+  return ruleSet.rules[cycleKindDescriptors[cadence].ruleStage];
 }
 
 export type RuleSet = z.output<typeof ruleSetSchema>;

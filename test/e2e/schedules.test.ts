@@ -13,7 +13,8 @@ import { seedDemoCounty } from '../../src/db/seed.js';
 import { createInboxNotifier } from '../../src/notices/notifier.js';
 import { registerSchedules } from '../../src/temporal/schedules.js';
 import { periodScheduleId } from '../../src/temporal/periodSchedules.js';
-import type { Cadence } from '../../src/core/periods.js';
+import type { Cadence } from '../../src/core/cadences.js';
+import { daysMs } from '../../src/core/time.js';
 import { activateMonthlyAndHalfYear } from '../support/cadenceRules.js';
 import { freshSqlite } from '../support/db.js';
 import { devNamespaces } from '../support/namespaces.js';
@@ -69,7 +70,7 @@ describe('the period Schedules', () => {
       expect(ids).toContain(periodScheduleId(taskQueue, cadence));
       const description = await client.schedule.getHandle(periodScheduleId(taskQueue, cadence)).describe();
       expect(description.policies.overlap).toBe('BUFFER_ONE');
-      expect(description.policies.catchupWindow).toBe(30 * 86_400_000);
+      expect(description.policies.catchupWindow).toBe(daysMs(30));
       expect(description.spec.timezone).toBe('Asia/Shanghai');
     }
   });

@@ -2,7 +2,7 @@
 // condition's result, and one sentence in Chinese and one in English.
 import { Router } from 'express';
 import { z } from 'zod';
-import { cadences } from '../../core/periods.js';
+import { cadences } from '../../core/cadences.js';
 import { explainDecision, splitRecordedFacts } from '../../rules/explanation.js';
 import type { Ctx } from '../context.js';
 import { noticeIdOf } from './noticeParams.js';
