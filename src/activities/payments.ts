@@ -79,7 +79,7 @@ export function paymentActivities({ db, notifier, clock }: ActivityDeps) {
         if (!notice) return false;
         const f = notice.facts as { due: string; amount: number; paid: number };
         await publishPaymentNotice(tx, notifier, {
-          id: paymentOverdueNoticeId(obligationId, asOf), kind: notice.kind, recipients: notice.recipients,
+          id: paymentOverdueNoticeId(obligationId, asOf), kind: 'payment-overdue', recipients: notice.recipients,
           facts: { obligation: obligationId, ...f, asOf },
         });
         return true;

@@ -3,7 +3,7 @@
 // keyed on the year: a retry, or a second run, changes nothing.
 import { PermanentFailure } from '../core/failures.js';
 import { defaultTimeZone, outOfBounds, yearSpan } from '../core/periodBounds.js';
-import type { RewardDecision } from '../core/types.js';
+import type { Honour, RewardDecision } from '../core/types.js';
 import { decideYear } from '../core/year.js';
 import { audited, type Tx } from '../db/audit.js';
 import { reopenFailedCycle } from '../db/cycles.js';
@@ -19,7 +19,7 @@ const actor = 'system:yearEndEvaluation';
 const quarters = (year: number) => [1, 2, 3, 4].map((q) => `${year}-Q${q}`);
 
 /** Who an honour is addressed to: the county committee decides the treatment; the pool is the bureau's own. */
-const addressees: Record<string, string> = {
+const addressees: Record<Honour, string> = {
   'deputy-section-level-recommendation': 'county-committee',
   'reserve-talent-pool': 'reserve-talent-pool',
 };
@@ -103,7 +103,7 @@ async function storeReward(tx: Tx, cycleId: string, ruleSetVersionId: number, ye
   for (const honour of d.honours) {
     for (const officerId of d.officers) {
       const record = await tx.honourRecord.create({
-        data: { decisionId: id, year, communityId: d.community, officerId, honour, addressee: addressees[honour]!, since: today },
+        data: { decisionId: id, year, communityId: d.community, officerId, honour, addressee: addressees[honour], since: today },
       });
       await audited(tx, actor, { action: 'create', entity: 'HonourRecord', entityId: record.id, after: record });
     }

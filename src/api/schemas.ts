@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { periodFormOf, type Cadence } from '../core/cadences.js';
 import { parsePeriod, periodForms } from '../core/periods.js';
 import { metricKeys } from '../core/types.js';
+import type { RecipientType } from '../core/vocabulary.js';
 
 export const idSchema = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/, 'expected letters, digits, _ . : or -');
 export const nameSchema = z.string().trim().min(1).max(200);
@@ -31,5 +32,5 @@ function periodCadence(value: string): Cadence | undefined {
 
 export const metricSchema = z.enum(metricKeys, { error: `expected one of ${metricKeys.join(', ')}` });
 
-export const subjectTypes = ['officer', 'leader', 'department'] as const;
+export const subjectTypes = ['officer', 'leader', 'department'] as const satisfies readonly RecipientType[];
 export const subjectTypeSchema = z.enum(subjectTypes);

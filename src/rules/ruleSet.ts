@@ -2,7 +2,8 @@ import { fileURLToPath } from 'node:url';
 import type { TopLevelCondition } from 'json-rules-engine';
 import { z } from 'zod';
 import { cycleKindDescriptors, type Cadence, type RuleStage } from '../core/cadences.js';
-import { metricKeys, type Honour, type SanctionKind } from '../core/types.js';
+import { metricKeys } from '../core/types.js';
+import { honours, sanctionKinds } from '../core/vocabulary.js';
 import { conditionProblems, type ConditionProblem } from './conditions.js';
 import { describeIssue, DocumentError, jsonPath } from './documentError.js';
 import { periodFactCatalogue, yearEndFactCatalogue, type FactCatalogue } from './facts.js';
@@ -16,9 +17,6 @@ export class RuleSetError extends DocumentError {
     this.name = 'RuleSetError';
   }
 }
-
-const sanctionKinds = ['circulated-criticism', 'admonishment-talk', 'rural-reassignment'] as const satisfies readonly SanctionKind[];
-const honours = ['deputy-section-level-recommendation', 'reserve-talent-pool'] as const satisfies readonly Honour[];
 
 const metricCommon = {
   label: z.string().min(1),
