@@ -1,12 +1,13 @@
-// Back-testing a rule change on four quarters and the year of a large county, in the pure core as
+// Back-testing a rule change on four quarters and the year of a large county, with src/deciding as
 // both the API and simulate run it:
 //   tsx bench/backtest.ts <offices>
 // What was decided (under the shipped rules) is prepared untimed; the timed part re-decides the
 // four quarters and the year under the candidate and compares.
 import { compareDecided, decidedPeriod, decidedYear, type DecidedPeriod } from '../src/core/backtest.js';
-import { carryOver, decideQuarter } from '../src/core/period.js';
+import { carryOver } from '../src/core/standings.js';
 import type { PreviousPeriod, PeriodOutcome } from '../src/core/types.js';
-import { decideYear } from '../src/core/year.js';
+import { decideQuarter } from '../src/deciding/period.js';
+import { decideYear } from '../src/deciding/year.js';
 import { loadDefaultRuleSet, parseRuleSet, type RuleSet } from '../src/rules/ruleSet.js';
 import { syntheticCounty } from './county.js';
 

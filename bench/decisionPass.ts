@@ -3,10 +3,9 @@
 // core: the whole decision pass (scoring, ranking, rules, subsidy obligations) as cycles run it.
 // raw:  json-rules-engine's engine.run on the same rules and the same facts, prepared untimed.
 import { Engine } from 'json-rules-engine';
-import { decideQuarter, periodFacts } from '../src/core/period.js';
-import { rankCounts, rankOffices } from '../src/core/ranking.js';
-import { scoreOffice } from '../src/core/scoring.js';
+import { periodStandings } from '../src/core/standings.js';
 import type { QuarterInput } from '../src/core/types.js';
+import { decideQuarter } from '../src/deciding/period.js';
 import { loadDefaultRuleSet } from '../src/rules/ruleSet.js';
 import { syntheticCounty } from './county.js';
 
@@ -22,12 +21,8 @@ if (mode === 'core') {
   wallMs = performance.now() - started;
   if (outcome.obligations.length === 0) throw new Error('no obligations decided');
 } else {
-  const byId = new Map(county.offices.map((o) => [o.id, o]));
-  const ranking = rankOffices(county.offices.map((o) => scoreOffice(o, (county.figures[o.id] as { metrics: object }).metrics, ruleSet.scoring)));
-  const counts = rankCounts(ranking);
-  const previousLast = new Set(input.previous!.last);
   const period = { cadence: 'quarterly' as const, year: input.year, index: input.quarter };
-  const facts = ranking.map((r) => periodFacts({ ...input, period }, previousLast, byId.get(r.community)!, r, counts.get(r.rank)!, ranking.length, ruleSet.scoring));
+  const facts = periodStandings({ ...input, period }, ruleSet.scoring).standings.map((s) => s.facts);
   const started = performance.now();
   const engine = new Engine(ruleSet.rules.quarterly as never, { allowUndefinedFacts: false });
   for (const f of facts) await engine.run(f as unknown as Record<string, unknown>);

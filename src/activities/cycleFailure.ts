@@ -1,7 +1,7 @@
 // A cycle that cannot be decided ends in a state people see: its row is marked failed with the
 // reason and what to fix, and the bureau head gets a notice (delivered like any other), in one
 // transaction, once per run of the cycle.
-import type { FailureExplanation } from '../core/failures.js';
+import type { FailureExplanation } from '../contracts/failures.js';
 import { markCycleFailed } from '../db/cycles.js';
 import { cycleFailureText } from '../notices/cycleFailureText.js';
 import type { ActivityDeps } from './deps.js';

@@ -1,24 +1,27 @@
-// Decides a period (month, quarter or half-year) with the pure core and stores every outcome
+// Decides a period (month, quarter or half-year) with src/deciding and stores every outcome
 // under its natural key, in one transaction: a retry, or a second run for a decided cycle,
 // changes nothing.
 import { PermanentFailure } from '../core/failures.js';
-import { decidePeriod } from '../core/period.js';
-import { formatPeriod, previousPeriod, type PeriodRef } from '../core/periods.js';
-import type { Decision, MetricValues, NoticeDraft, Office, PeriodOutcome } from '../core/types.js';
+import { formatPeriod, previousPeriod, type PeriodRef } from '../core/calendar.js';
+import type { Decision, NoticeDraft, Office, PeriodOutcome } from '../core/types.js';
+import { decidePeriod } from '../deciding/period.js';
 import { recordedFacts } from '../rules/explanation.js';
+import { markCycleDecided, openedCycle } from '../db/cycles.js';
+import { recordDecision } from '../db/decisions.js';
+import { storeObligation } from '../db/obligations.js';
 import { officesOn } from '../db/offices.js';
+import { figuresOf, previousPeriodOf } from '../db/periodInputs.js';
 import { ruleSetVersion } from '../db/ruleSets.js';
-import { audited } from '../db/audit.js';
 import { proposeReassignment } from '../db/reassignments.js';
 import { defaultTimeZone } from '../core/periodBounds.js';
 import { renderNotice, type NameOf } from '../notices/render.js';
 import type { Notifier, Tx } from '../notices/notifier.js';
-import type { MissingFigure } from '../workflows/messages.js';
+import type { MissingFigure } from '../contracts/cycles.js';
 import type { ActivityDeps } from './deps.js';
 import { cyclePeriod, cyclePeriodEnd } from './figures.js';
 import { followUpsOf } from './followUps.js';
 import { nameLookup } from './names.js';
-import type { FollowUp } from '../workflows/followUps.js';
+import type { FollowUp } from '../contracts/followUps.js';
 import { fromFen, toFen } from '../core/money.js';
 
 export interface CycleSummary {
@@ -39,10 +42,7 @@ const actor = 'system:periodEvaluation';
 export function decideActivities({ db, notifier, clock, timeZone = defaultTimeZone }: ActivityDeps) {
   return {
     async decideAndPersist(input: { cycleId: string; gaps: MissingFigure[] }): Promise<CycleSummary> {
-      const cycle = await db.cycle.findUnique({ where: { id: input.cycleId } });
-      if (!cycle?.ruleSetVersionId) {
-        throw new PermanentFailure('InvalidCycleInput', `cycle ${input.cycleId} has not been opened`);
-      }
+      const cycle = await openedCycle(db, input.cycleId);
       if (cycle.status === 'decided') return storedSummary(db, cycle.id, cycle.period, input.gaps);
 
       const period = cyclePeriod(cycle.period);
@@ -57,21 +57,16 @@ export function decideActivities({ db, notifier, clock, timeZone = defaultTimeZo
 
       await db.$transaction(async (tx) => {
         await storeEvaluations(tx, cycle.id, outcome);
-        for (const d of outcome.decisions) await storeDecision(tx, cycle.id, cycle.ruleSetVersionId!, d, today);
+        for (const d of outcome.decisions) await storeDecision(tx, cycle.id, cycle.ruleSetVersionId, d, today);
         for (const o of outcome.obligations) {
-          await tx.paymentObligation.upsert({
-            where: { id: o.id },
-            create: {
-              id: o.id, cycleId: cycle.id, decisionId: `${cycle.id}/${o.kind}/${o.payees[0]}`, kind: o.kind,
-              payeeType: o.kind === 'subsidy' ? 'officer' : 'community', payeeId: o.kind === 'subsidy' ? o.payees[0]! : o.community,
-              amountFen: toFen(o.amount), dueOn: o.due,
-            },
-            update: {},
+          await storeObligation(tx, {
+            id: o.id, cycleId: cycle.id, decisionId: `${cycle.id}/${o.kind}/${o.payees[0]}`, kind: o.kind,
+            payeeType: o.kind === 'subsidy' ? 'officer' : 'community', payeeId: o.kind === 'subsidy' ? o.payees[0]! : o.community,
+            amountFen: toFen(o.amount), dueOn: o.due,
           });
         }
         for (const n of outcome.notices) await publishDraft(tx, notifier, cycle.id, withSanctions(n, outcome), nameOf, timeZone);
-        await tx.cycle.update({ where: { id: cycle.id }, data: { status: 'decided', gaps: input.gaps as object[], completedAt: clock() } });
-        await audited(tx, actor, { action: 'decide', entity: 'Cycle', entityId: cycle.id, before: { status: cycle.status }, after: { status: 'decided', decisions: outcome.decisions.length, gaps: input.gaps.length } });
+        await markCycleDecided(tx, actor, cycle, clock(), { decisions: outcome.decisions.length, gaps: input.gaps.length }, input.gaps as object[]);
       }, { timeout: 600_000, maxWait: 30_000 });
       return storedSummary(db, cycle.id, cycle.period, input.gaps);
     },
@@ -85,23 +80,6 @@ function refuseUnboundFigures(figures: Record<string, unknown>, offices: Office[
   const end = cyclePeriodEnd(period);
   throw new PermanentFailure('OfficeWithoutOfficer', `figures for ${period} were submitted for ${unbound.join(', ')}, but no officer is bound there on ${end}`,
     `bind an officer to ${unbound.join(', ')} effective on or before ${end} (POST /api/bindings), then start the cycle again (POST /api/cycles)`);
-}
-
-export async function figuresOf(db: ActivityDeps['db'], period: string) {
-  const rows = await db.metricSubmission.findMany({ where: { period } });
-  const figures: Record<string, { metrics: MetricValues }> = {};
-  for (const r of rows) (figures[r.communityId] ??= { metrics: {} }).metrics[r.metric as keyof MetricValues] = r.value;
-  return figures;
-}
-
-export async function previousPeriodOf(db: ActivityDeps['db'], period: PeriodRef) {
-  const rows = await db.evaluation.findMany({ where: { period: formatPeriod(previousPeriod(period)) } });
-  const last = rows.filter((r) => r.isLast);
-  return {
-    last: last.map((r) => r.communityId),
-    scores: Object.fromEntries(rows.map((r) => [r.communityId, r.score])),
-    consecutiveLast: Object.fromEntries(last.map((r) => [r.communityId, r.lastStreak])),
-  };
 }
 
 async function storeEvaluations(tx: Tx, cycleId: string, outcome: PeriodOutcome) {
@@ -126,15 +104,12 @@ function decisionKey(cycleId: string, d: Decision): { id: string; subjectType: s
 
 async function storeDecision(tx: Tx, cycleId: string, ruleSetVersionId: number, d: Decision, today: string) {
   const key = decisionKey(cycleId, d);
-  const existing = await tx.decision.findUnique({ where: { id: key.id } });
-  if (existing) return;
   const row = {
     ...key, cycleId, type: d.type, kind: d.type === 'sanction' ? d.kind : d.type,
     officers: d.type === 'subsidy' ? [d.officer] : d.officers, rule: d.rule, reason: d.because,
     facts: recordedFacts(d) as object, amountFen: d.type === 'sanction' ? null : toFen(d.amount), ruleSetVersionId,
   };
-  await tx.decision.create({ data: row });
-  await audited(tx, actor, { action: 'create', entity: 'Decision', entityId: key.id, after: row });
+  if (!(await recordDecision(tx, actor, row))) return;
   // Only the bureau carries a reassignment out (POST /api/reassignments/{id}/confirm): until
   // then postings and bindings stay as they are, and the office shows as pending.
   if (d.type === 'sanction' && d.kind === 'rural-reassignment') {

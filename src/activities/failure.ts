@@ -1,14 +1,14 @@
 // What an activity's error becomes on its way to Temporal: a failure that no retry can mend is
-// a non-retryable ApplicationFailure of a type named in src/core/failures.ts, with what to fix in
+// a non-retryable ApplicationFailure of a type named in src/contracts/failures.ts, with what to fix in
 // its details; anything else stays retryable. Either way the message is short — the cause's
 // essentials, never its whole text: a Prisma error alone runs to 30 KB, and a failure over
 // Temporal's size limit arrives as "Failure exceeds size limit", which says nothing.
 import { ApplicationFailure, TemporalFailure } from '@temporalio/common';
-import { PermanentFailure, permanentFailures, type PermanentFailureType } from '../core/failures.js';
-import { CadenceNotDefinedError } from '../core/period.js';
+import type { PermanentFailureType } from '../contracts/failures.js';
+import { PermanentFailure, permanentFailures } from '../core/failures.js';
 import { InvalidFigureError } from '../core/scoring.js';
 import { MissingFactError } from '../rules/engine.js';
-import { RuleSetError } from '../rules/ruleSet.js';
+import { CadenceNotDefinedError, RuleSetError } from '../rules/ruleSet.js';
 
 export const maxMessageLength = 500;
 

@@ -1,15 +1,16 @@
 // Which figures of a cycle's period are still missing, and chasing the departments that owe them.
 import { PermanentFailure } from '../core/failures.js';
 import { defaultTimeZone, outOfBounds, periodSpan } from '../core/periodBounds.js';
-import { parsePeriod, periodEnd, type PeriodRef } from '../core/periods.js';
-import { reopenFailedCycle } from '../db/cycles.js';
+import { parsePeriod, periodEnd, type PeriodRef } from '../core/calendar.js';
+import { openedCycle, reopenFailedCycle } from '../db/cycles.js';
 import { metricKeys } from '../core/types.js';
 import { officesOn } from '../db/offices.js';
+import { figuresOf } from '../db/periodInputs.js';
 import { cadenceInForce, ruleSetVersion } from '../db/ruleSets.js';
-import type { MissingFigure } from '../workflows/messages.js';
+import type { MissingFigure } from '../contracts/cycles.js';
 import type { ActivityDeps } from './deps.js';
 import { nameLookup } from './names.js';
-import { metricsMissingNoticeId } from '../notices/acknowledgement.js';
+import { metricsMissingNoticeId } from '../contracts/notices.js';
 import { renderNotice } from '../notices/render.js';
 
 export function cyclePeriod(period: string): PeriodRef {
@@ -28,26 +29,17 @@ export function figureActivities({ db, notifier, clock, timeZone = defaultTimeZo
   async function missingFor(period: string, ruleSetVersionId: number): Promise<MissingFigure[]> {
     const { ruleSet } = await ruleSetVersion(db, ruleSetVersionId);
     const offices = await officesOn(db, cyclePeriodEnd(period));
-    const present = await db.metricSubmission.findMany({ where: { period }, select: { communityId: true, metric: true } });
-    const have = new Set(present.map((p) => `${p.communityId}/${p.metric}`));
+    const figures = await figuresOf(db, period);
     return offices.flatMap((o) =>
       metricKeys
-        .filter((m) => ruleSet.scoring.metrics[m] && !have.has(`${o.id}/${m}`))
+        .filter((m) => ruleSet.scoring.metrics[m] && figures[o.id]?.metrics[m] === undefined)
         .map((m) => ({ community: o.id, metric: m, source: ruleSet.scoring.metrics[m]!.source })));
-  }
-
-  async function cycleRow(cycleId: string) {
-    const cycle = await db.cycle.findUnique({ where: { id: cycleId } });
-    if (!cycle?.ruleSetVersionId) {
-      throw new PermanentFailure('InvalidCycleInput', `cycle ${cycleId} has not been opened`);
-    }
-    return { ...cycle, ruleSetVersionId: cycle.ruleSetVersionId };
   }
 
   return {
     /**
      * Records the cycle and the rule-set version in force at the end of its period, once, and
-     * reopens a cycle that failed before. A period that has not ended, of a year out of bounds,
+     * reopens a cycle that failed before under the version then in force. A period that has not ended, of a year out of bounds,
      * or a month or half-year that version does not evaluate, fails for good.
      */
     async openCycle(input: { cycleId: string; period: string }) {
@@ -55,21 +47,22 @@ export function figureActivities({ db, notifier, clock, timeZone = defaultTimeZo
       const bounds = outOfBounds(periodSpan(period), clock(), timeZone);
       if (bounds) throw new PermanentFailure(bounds.type, bounds.message);
       let cycle = await db.cycle.findUnique({ where: { id: input.cycleId } });
-      if (!cycle?.ruleSetVersionId) {
+      if (!cycle || cycle.status === 'failed') {
         const inForce = await cadenceInForce(db, period);
         if (!inForce.evaluated) throw new PermanentFailure('InvalidCycleInput', inForce.reason!);
-        cycle = await db.cycle.upsert({
-          where: { id: input.cycleId },
-          create: { id: input.cycleId, kind: period.cadence, period: input.period, status: 'collecting', ruleSetVersionId: inForce.version.id },
-          update: { ruleSetVersionId: inForce.version.id },
-        });
+        cycle = cycle
+          ? await reopenFailedCycle(db, cycle.id, 'system:periodEvaluation', inForce.version.id)
+          : await db.cycle.upsert({
+            where: { id: input.cycleId },
+            create: { id: input.cycleId, kind: period.cadence, period: input.period, status: 'collecting', ruleSetVersionId: inForce.version.id },
+            update: {},
+          });
       }
-      if (cycle.status === 'failed') cycle = await reopenFailedCycle(db, cycle.id, 'system:periodEvaluation');
-      const { ruleSet } = await ruleSetVersion(db, cycle.ruleSetVersionId!);
+      const { ruleSet } = await ruleSetVersion(db, cycle.ruleSetVersionId);
       return {
-        ruleSetVersionId: cycle.ruleSetVersionId!,
+        ruleSetVersionId: cycle.ruleSetVersionId,
         deadlineDays: ruleSet.parameters.metricsDeadlineDays,
-        missing: await missingFor(input.period, cycle.ruleSetVersionId!),
+        missing: await missingFor(input.period, cycle.ruleSetVersionId),
       };
     },
 
@@ -80,13 +73,13 @@ export function figureActivities({ db, notifier, clock, timeZone = defaultTimeZo
     },
 
     async findMissingFigures(input: { cycleId: string }): Promise<MissingFigure[]> {
-      const cycle = await cycleRow(input.cycleId);
+      const cycle = await openedCycle(db, input.cycleId);
       return missingFor(cycle.period, cycle.ruleSetVersionId);
     },
 
     /** One notice per department that owes figures, keyed so a retry sends nothing twice. */
     async requestMissingFigures(input: { cycleId: string; period: string; missing: MissingFigure[]; deadline: string }) {
-      const cycle = await cycleRow(input.cycleId);
+      const cycle = await openedCycle(db, input.cycleId);
       const { ruleSet } = await ruleSetVersion(db, cycle.ruleSetVersionId);
       const nameOf = await nameLookup(db);
       const bySource = new Map<string, MissingFigure[]>();

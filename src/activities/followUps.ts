@@ -2,12 +2,11 @@
 // until it arrives — runs in workflows of its own. Each kind of follow-up contributes a planner
 // to the list below; the cycle workflow starts what they list, under ids that make a second
 // start a no-op.
+import type { FollowUp } from '../contracts/followUps.js';
 import type { Db } from '../db/client.js';
-import type { FollowUp } from '../workflows/followUps.js';
+import type { FollowUpPlanner } from './followUpPlanner.js';
 import { jointNoticeChases } from './noticeFollowUps.js';
 import { paymentVerifications } from './paymentFollowUps.js';
-
-export type FollowUpPlanner = (db: Db, cycleId: string) => Promise<FollowUp[]>;
 
 const planners: FollowUpPlanner[] = [
   jointNoticeChases,

@@ -11,7 +11,7 @@ import type { Tx } from '../db/audit.js';
 import { coreObligation, obligationFacts, payeesOf } from '../db/obligations.js';
 import { transitionObligation } from '../db/obligationTransitions.js';
 import { publishPaymentNotice } from '../notices/paymentText.js';
-import { paymentOverdueNoticeId, paymentReminderNoticeId } from '../workflows/paymentMessages.js';
+import { paymentOverdueNoticeId, paymentReminderNoticeId } from '../contracts/payments.js';
 import type { ActivityDeps } from './deps.js';
 import { fromFen } from '../core/money.js';
 

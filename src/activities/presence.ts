@@ -8,7 +8,7 @@ import { ruleSetInForce } from '../db/ruleSets.js';
 import { defaultTimeZone } from '../core/periodBounds.js';
 import { daysMs } from '../core/time.js';
 import { presenceReminderText, presenceViolationText } from '../notices/presenceText.js';
-import type { PresenceMonthStart } from '../presence/ids.js';
+import type { PresenceMonthStart } from '../contracts/presence.js';
 import type { ActivityDeps } from './deps.js';
 import { nameLookup } from './names.js';
 import { publishOnce } from './publishOnce.js';

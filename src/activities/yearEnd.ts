@@ -1,18 +1,21 @@
-// The year-end cycle: ranks the year from the stored quarterly scores with the pure core, and
+// The year-end cycle: ranks the year from the stored quarterly scores with src/deciding, and
 // stores rewards, their payment obligations and the records honours create, in one transaction
 // keyed on the year: a retry, or a second run, changes nothing.
 import { PermanentFailure } from '../core/failures.js';
 import { defaultTimeZone, outOfBounds, yearSpan } from '../core/periodBounds.js';
 import type { Honour, RewardDecision } from '../core/types.js';
-import { decideYear } from '../core/year.js';
 import { audited, type Tx } from '../db/audit.js';
-import { reopenFailedCycle } from '../db/cycles.js';
+import { markCycleDecided, reopenFailedCycle } from '../db/cycles.js';
+import { recordDecision } from '../db/decisions.js';
+import { storeObligation } from '../db/obligations.js';
 import { officesOn } from '../db/offices.js';
+import { quarterScoresOf } from '../db/periodInputs.js';
 import { ruleSetInForce, ruleSetVersion } from '../db/ruleSets.js';
+import { decideYear } from '../deciding/year.js';
 import { recordedFacts } from '../rules/explanation.js';
 import type { ActivityDeps } from './deps.js';
 import { followUpsOf } from './followUps.js';
-import type { FollowUp } from '../workflows/followUps.js';
+import type { FollowUp } from '../contracts/followUps.js';
 import { fromFen, toFen } from '../core/money.js';
 
 const actor = 'system:yearEndEvaluation';
@@ -60,31 +63,21 @@ export function yearEndActivities({ db, clock, timeZone = defaultTimeZone }: Act
         create: { id: cycleId, kind: 'year-end', period: String(year), status: 'collecting', ruleSetVersionId: inForce.id },
         update: {},
       });
-      if (cycle.status === 'failed') cycle = await reopenFailedCycle(db, cycleId, actor);
-      // A failure recorded before the year was decided left a row without a version.
-      if (!cycle.ruleSetVersionId) cycle = await db.cycle.update({ where: { id: cycleId }, data: { ruleSetVersionId: inForce.id } });
-      const evaluations = await db.evaluation.findMany({ where: { period: { in: quarters(year) } }, orderBy: { period: 'asc' } });
-      const quartersUsed = [...new Set(evaluations.map((e) => e.period))];
+      if (cycle.status === 'failed') cycle = await reopenFailedCycle(db, cycleId, actor, inForce.id);
+      const { quartersUsed, quarterScores } = await quarterScoresOf(db, year);
       if (cycle.status === 'decided') return storedSummary(db, cycleId, year, quartersUsed);
 
-      const { ruleSet } = await ruleSetVersion(db, cycle.ruleSetVersionId!);
+      const { ruleSet } = await ruleSetVersion(db, cycle.ruleSetVersionId);
       const offices = await officesOn(db, `${year}-12-31`);
-      const quarterScores: Record<string, number[]> = {};
-      for (const e of evaluations) (quarterScores[e.communityId] ??= []).push(e.score);
       const outcome = await decideYear({ year, offices, quarterScores }, ruleSet);
       const today = clock().toISOString().slice(0, 10);
 
       await db.$transaction(async (tx) => {
-        for (const reward of outcome.rewards) await storeReward(tx, cycleId, cycle.ruleSetVersionId!, year, reward, today);
+        for (const reward of outcome.rewards) await storeReward(tx, cycleId, cycle.ruleSetVersionId, year, reward, today);
         for (const o of outcome.obligations) {
-          await tx.paymentObligation.upsert({
-            where: { id: o.id },
-            create: { id: o.id, cycleId, decisionId: `${cycleId}/reward/${o.community}`, kind: 'reward', payeeType: 'community', payeeId: o.community, amountFen: toFen(o.amount), dueOn: o.due },
-            update: {},
-          });
+          await storeObligation(tx, { id: o.id, cycleId, decisionId: `${cycleId}/reward/${o.community}`, kind: 'reward', payeeType: 'community', payeeId: o.community, amountFen: toFen(o.amount), dueOn: o.due });
         }
-        await tx.cycle.update({ where: { id: cycleId }, data: { status: 'decided', completedAt: clock() } });
-        await audited(tx, actor, { action: 'decide', entity: 'Cycle', entityId: cycleId, before: { status: cycle.status }, after: { status: 'decided', rewards: outcome.rewards.length, quartersUsed } });
+        await markCycleDecided(tx, actor, cycle, clock(), { rewards: outcome.rewards.length, quartersUsed });
       }, { timeout: 600_000, maxWait: 30_000 });
       return storedSummary(db, cycleId, year, quartersUsed);
     },
@@ -93,13 +86,11 @@ export function yearEndActivities({ db, clock, timeZone = defaultTimeZone }: Act
 
 async function storeReward(tx: Tx, cycleId: string, ruleSetVersionId: number, year: number, d: RewardDecision, today: string) {
   const id = `${cycleId}/reward/${d.community}`;
-  if (await tx.decision.findUnique({ where: { id } })) return;
   const row = {
     id, cycleId, type: 'reward', kind: 'reward', subjectType: 'community', subjectId: d.community, officers: d.officers, rule: d.rule,
     reason: d.because, facts: recordedFacts(d) as object, amountFen: toFen(d.amount), ruleSetVersionId,
   };
-  await tx.decision.create({ data: row });
-  await audited(tx, actor, { action: 'create', entity: 'Decision', entityId: id, after: row });
+  if (!(await recordDecision(tx, actor, row))) return;
   for (const honour of d.honours) {
     for (const officerId of d.officers) {
       const record = await tx.honourRecord.create({

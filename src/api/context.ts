@@ -1,6 +1,7 @@
 import type { CyclePort, WorkflowSignals } from '../cycles/port.js';
 import type { Db } from '../db/client.js';
 import { defaultTimeZone } from '../core/periodBounds.js';
+import { createInboxNotifier, type Notifier } from '../notices/notifier.js';
 import type { TemporalProbe } from './health.js';
 
 export interface Logger {
@@ -12,6 +13,8 @@ export interface AppDeps {
   db: Db;
   cycles: CyclePort;
   signals: WorkflowSignals;
+  /** Publishes the notices routes raise (diversions, payment corrections); defaults to the inbox. */
+  notifier?: Notifier;
   clock?: () => Date;
   /** Defaults to console. */
   logger?: Logger;
@@ -26,6 +29,7 @@ export interface Ctx {
   db: Db;
   cycles: CyclePort;
   signals: WorkflowSignals;
+  notifier: Notifier;
   log: Logger;
   now(): Date;
   /** Today as YYYY-MM-DD (UTC) by the injected clock. */
@@ -35,5 +39,5 @@ export interface Ctx {
 
 export function contextOf(deps: AppDeps): Ctx {
   const clock = deps.clock ?? (() => new Date());
-  return { db: deps.db, cycles: deps.cycles, signals: deps.signals, log: deps.logger ?? console, now: clock, today: () => clock().toISOString().slice(0, 10), timeZone: deps.timeZone ?? defaultTimeZone };
+  return { db: deps.db, cycles: deps.cycles, signals: deps.signals, notifier: deps.notifier ?? createInboxNotifier(), log: deps.logger ?? console, now: clock, today: () => clock().toISOString().slice(0, 10), timeZone: deps.timeZone ?? defaultTimeZone };
 }

@@ -1,8 +1,8 @@
 // What GET /api/cycles/{id} answers: one flat description of a cycle from what Temporal says
 // of its run and what the Cycle row holds, so a user reads one status and, when it failed, why
 // and what to fix.
+import { cycleKindOf } from '../contracts/cycles.js';
 import type { CycleStatus } from '../cycles/port.js';
-import { cycleKindOf } from '../cycles/port.js';
 import type { Db } from '../db/client.js';
 
 type CycleRow = NonNullable<Awaited<ReturnType<Db['cycle']['findUnique']>>>;

@@ -7,12 +7,10 @@ import type { Db } from '../db/client.js';
 import { audited, type Tx } from '../db/audit.js';
 import { obligationFacts, openStatus, payeesOf } from '../db/obligations.js';
 import { transitionObligation } from '../db/obligationTransitions.js';
-import { createInboxNotifier } from '../notices/notifier.js';
+import type { Notifier } from '../notices/notifier.js';
 import { publishPaymentNotice } from '../notices/paymentText.js';
 import { Problem } from './problem.js';
 import { fromFen, toFen } from '../core/money.js';
-
-const notifier = createInboxNotifier();
 
 export interface PaymentRecord { obligationId: string; amount: number; paidOn: string; reference: string }
 
@@ -77,7 +75,7 @@ export interface Correction { action: 'cancel' | 'change'; amount?: number; reas
 export const correctionNoticeId = (obligationId: string, at: Date) => `${obligationId}/payment-corrected/${at.toISOString()}`;
 
 /** Finance's answer to a rule correction or a dispute: resolves open disputes and tells the payee. */
-export async function correctObligation(db: Db, actor: string, now: Date, obligationId: string, c: Correction) {
+export async function correctObligation(db: Db, notifier: Notifier, actor: string, now: Date, obligationId: string, c: Correction) {
   return db.$transaction(async (tx) => {
     const row = await openObligation(tx, obligationId);
     const facts = (await obligationFacts(tx, obligationId))!;

@@ -1,7 +1,7 @@
 // Field shapes shared by several routes.
 import { z } from 'zod';
 import { periodFormOf, type Cadence } from '../core/cadences.js';
-import { parsePeriod, periodForms } from '../core/periods.js';
+import { parsePeriod, periodForms } from '../core/calendar.js';
 import { metricKeys } from '../core/types.js';
 import type { RecipientType } from '../core/vocabulary.js';
 

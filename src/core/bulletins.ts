@@ -1,6 +1,6 @@
 // The weekly bulletins of each community: the police situation (警情公告, incidents that occurred
 // in the week, by category) and the cases solved (破案公告, incidents solved in the week).
-import { addDays, isIsoDate } from './periods.js';
+import { addDays, isIsoDate } from './calendar.js';
 import { dayMs } from './time.js';
 
 export interface BulletinIncident { id: number; communityId: string; occurredOn: string; category: string; summary: string; solvedOn?: string | null }

@@ -1,11 +1,10 @@
 // The kinds of evaluation cycle: 月考, 季考, 半年考 and the year-end evaluation. What a kind means —
 // how its period is written, read out and bounded, when its Schedule fires, which rules decide
 // it — is its descriptor here, and the API schemas, the cycle routes, the Schedules, the rule
-// lookup and the notice texts read it. A new kind is one entry in `cycleKinds` and one here;
-// the compiler then names every other Record<CycleKind | Cadence, …> that lacks it.
-
-export const cycleKinds = ['monthly', 'quarterly', 'half-year', 'year-end'] as const;
-export type CycleKind = (typeof cycleKinds)[number];
+// lookup and the notice texts read it. A new kind is one entry in `cycleKinds` (contracts/cycles.ts,
+// the one list, since cycle ids cross process boundaries) and one here; the compiler then names
+// every other Record<CycleKind | Cadence, …> that lacks it.
+import type { CycleKind } from '../contracts/cycles.js';
 
 /** How often a period evaluation runs: 月考, 季考, 半年考. The year-end cycle is not a period of this kind. */
 export const cadences = ['monthly', 'quarterly', 'half-year'] as const satisfies readonly CycleKind[];

@@ -1,7 +1,7 @@
-// The failures no retry can mend, named once. Activities throw them (as non-retryable
-// ApplicationFailures, see src/activities/failure.ts), every workflow's retry policy lists them,
-// and a cycle that meets one ends failed with the reason and what to fix. A leaf: workflows,
-// activities and the API all import it.
+// The failures no retry can mend, named in src/contracts/failures.ts. Activities throw them (as
+// non-retryable ApplicationFailures, see src/activities/failure.ts), every workflow's retry policy
+// lists them, and a cycle that meets one ends failed with the reason and what to fix.
+import type { PermanentFailureType } from '../contracts/failures.js';
 
 /** Each permanent failure type with what, in general, a person must do about it (English; Chinese). */
 export const permanentFailures = {
@@ -33,19 +33,11 @@ export const permanentFailures = {
   UnknownObligation: { fix: 'none: the obligation was never stored; report this to the maintainers', fixZh: '付款事项不存在，请联系系统维护人员' },
   UnknownChannel: { fix: 'configure the delivery channel, or resend over the channels configured', fixZh: '请配置该送达渠道' },
   DeliveryRejected: { fix: 'correct the recipient\'s address or the channel\'s configuration', fixZh: '请更正收件地址或送达渠道配置' },
-} as const satisfies Record<string, { fix: string; fixZh: string }>;
-
-export type PermanentFailureType = keyof typeof permanentFailures;
-
-/** For `retry.nonRetryableErrorTypes` of every workflow's activities. */
-export const permanentFailureTypes = Object.keys(permanentFailures) as PermanentFailureType[];
+} as const satisfies Record<PermanentFailureType, { fix: string; fixZh: string }>;
 
 export function isPermanentFailureType(type: string | undefined | null): type is PermanentFailureType {
   return typeof type === 'string' && Object.hasOwn(permanentFailures, type);
 }
-
-/** What a failure that reaches the bureau says: why, and what to do. */
-export interface FailureExplanation { type: PermanentFailureType; reason: string; fix: string }
 
 /** Thrown by activities (and the code under them) for a failure that retrying cannot mend. */
 export class PermanentFailure extends Error {

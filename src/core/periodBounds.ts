@@ -2,7 +2,7 @@
 // year from 2000 (before the service could have held figures) up to the current one. The API refuses
 // others at /period and the workflow's first activity fails them for good, so neither a typing
 // slip nor an early start by hand occupies a period's cycle id before its Schedule comes.
-import { addDays, formatPeriod, periodEnd, type PeriodRef } from './periods.js';
+import { addDays, formatPeriod, periodEnd, type PeriodRef } from './calendar.js';
 import { zonedInstant } from './presenceMonth.js';
 
 export const firstYear = 2000;

@@ -1,4 +1,4 @@
-import { monthOf, monthsOfYear } from './periods.js';
+import { monthOf, monthsOfYear } from './calendar.js';
 import type { NoticeDraft, PresenceJudgement, Visit } from './types.js';
 
 /**

@@ -1,6 +1,6 @@
 // The month-by-month side of leader presence: which logged days count, when a leader short of
 // days is reminded, how many working days are left. The compliance rule itself is judgePresence.
-import { addDays, daysInMonth, monthOf } from './periods.js';
+import { addDays, daysInMonth, monthOf } from './calendar.js';
 import { judgePresence } from './presence.js';
 import { daysMs } from './time.js';
 import type { PresenceJudgement } from './types.js';

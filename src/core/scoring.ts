@@ -26,9 +26,26 @@
 //   score = (1860 + 1215 + 1097.7 + 1189.65 + 655.2 + 1440 + 1000) ÷ 100 = 84.5755 → 84.58
 //   shares 18.60, 12.15, 10.977, 11.8965, 6.552, 14.40, 10.00 cut to 84.56; the 2 cents left
 //   go to incidents (.7) and prevention (.65): 18.60 + 12.15 + 10.98 + 11.90 + 6.55 + 14.40 + 10.00 = 84.58
-import type { MetricConfig, ScoringConfig } from '../rules/ruleSet.js';
 import { roundHalfUp } from './numbers.js';
 import { complexityAdjustedByDefault, metricKeys, type MetricBreakdownEntry, type MetricKey, type MetricValues, type Office, type ScoredOffice } from './types.js';
+
+// What scoring reads of a rule set. The core declares it; the rule-set schema must satisfy it.
+interface MetricCommon {
+  direction: 'higher' | 'lower';
+  weight: number;
+  /** Absent: as `complexityAdjustedByDefault` says. */
+  complexityAdjusted?: boolean | undefined;
+}
+
+/** A rate is a fraction 0–1; a count is per quarter, with the target that earns full (or no) points. */
+export type MetricConfig = (MetricCommon & { kind: 'rate' }) | (MetricCommon & { kind: 'count'; target: number });
+
+export interface ScoringConfig {
+  /** Counts are taken per this many residents. */
+  perResidents: number;
+  complexityStep: number;
+  metrics: Partial<Record<MetricKey, MetricConfig>>;
+}
 
 export class InvalidFigureError extends Error {
   constructor(readonly office: string, readonly field: string, readonly expected: string, readonly value: unknown) {

@@ -3,12 +3,18 @@
 // split among the officers in proportion to their office's score, so the mean stays at the
 // report's 500 yuan. Each amount is rounded to the fen on its own (half up): the amounts then sum
 // to the pool within one fen per officer, and two officers of one team always get the same.
-import type { RuleSetParameters } from '../rules/ruleSet.js';
 import { roundHalfUp } from './numbers.js';
-import { addDays, quarterEnd, quarterPeriod } from './periods.js';
+import { addDays, quarterEnd, quarterPeriod } from './calendar.js';
 import type { Obligation, Office, SubsidyDecision } from './types.js';
 
 export const subsidyRule = 'subsidy-pool-split';
+
+/** What the split reads of a rule set's parameters; the rule-set schema must satisfy it. */
+export interface SubsidyConfig {
+  subsidyPerOfficerPerMonth: number;
+  /** Days after the quarter's end the subsidy falls due. */
+  subsidyDueDays: number;
+}
 
 export function subsidyObligationId(year: number, quarter: number, officer: string): string {
   return `${quarterPeriod(year, quarter)}/subsidy/${officer}`;
@@ -19,7 +25,7 @@ export function splitSubsidy(
   quarter: number,
   ranked: readonly { community: string; score: number }[],
   officesById: ReadonlyMap<string, Office>,
-  parameters: RuleSetParameters,
+  parameters: SubsidyConfig,
 ): { decisions: SubsidyDecision[]; obligations: Obligation[] } {
   const shares = ranked.flatMap(({ community, score }) =>
     (officesById.get(community)?.officers ?? []).map((officer) => ({ officer, community, score })));

@@ -1,6 +1,6 @@
 // The pure core's vocabulary. Everything here is plain data, safe to pass through Temporal.
 
-import type { PeriodRef } from './periods.js';
+import type { PeriodRef } from './calendar.js';
 import type { Honour, NoticeKind, RecipientType, SanctionKind } from './vocabulary.js';
 
 export type { Honour, NoticeKind, SanctionKind };

@@ -1,21 +1,8 @@
 // What the HTTP API needs from the cycle machinery. The Temporal implementation lives beside
 // this file; the API never imports Temporal itself.
 
-import type { FailureExplanation } from '../core/failures.js';
-import { cycleKinds, type CycleKind } from '../core/cadences.js';
-
-/** A period evaluation (monthly, quarterly, half-year) or the year-end cycle. */
-export { cycleKinds, type CycleKind };
-
-/** A cycle's id, which is also its workflow id: `monthly-2026-03`, `half-year-2026-H1`, `year-end-2026`. */
-export function cycleId(kind: CycleKind, period: string): string {
-  return `${kind}-${period}`;
-}
-
-/** The kind a cycle id starts with; kinds contain dashes themselves (year-end-2026, half-year-2026-H1). */
-export function cycleKindOf(id: string): CycleKind {
-  return cycleKinds.find((k) => id.startsWith(`${k}-`)) ?? 'quarterly';
-}
+import type { CycleKind, MissingFigure } from '../contracts/cycles.js';
+import type { FailureExplanation } from '../contracts/failures.js';
 
 export interface CycleStatus {
   cycleId: string;
@@ -25,7 +12,7 @@ export interface CycleStatus {
   execution: string;
   /** The workflow's own step, from its status query while it runs. */
   step?: string;
-  waitingFor?: { community: string; metric: string; source: string }[];
+  waitingFor?: MissingFigure[];
   /** Year-end cycles: the year's quarterly cycles not decided yet. */
   waitingForQuarters?: string[];
   deadline?: string;

@@ -3,9 +3,10 @@
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { cycleProgressQuery, figuresSubmittedSignal } from '../workflows/messages.js';
 import { periodEvaluation } from '../workflows/periodEvaluation.js';
-import { parsePeriod } from '../core/periods.js';
+import { parsePeriod } from '../core/calendar.js';
 import { yearEndEvaluation } from '../workflows/yearEndEvaluation.js';
-import { CycleAlreadyStartedError, cycleId, cycleKindOf, type CyclePort, type CycleStatus } from './port.js';
+import { cycleId, cycleKindOf } from '../contracts/cycles.js';
+import { CycleAlreadyStartedError, type CyclePort, type CycleStatus } from './port.js';
 
 export function createTemporalCycles(client: Client, taskQueue: string): CyclePort {
   return {

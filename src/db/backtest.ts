@@ -1,17 +1,18 @@
 // Re-decides every decided period (month, quarter, half-year; and each complete year) under a
 // candidate rule set, from the stored figures and the county as it stood, and compares with what
 // was decided. Read-only.
-import { figuresOf, previousPeriodOf } from '../activities/decide.js';
 import { compareDecided, decidedPeriod, decidedYear, emptyPeriod, type BacktestReport, type DecidedPeriod } from '../core/backtest.js';
 import { cadences } from '../core/cadences.js';
-import { formatPeriod, parsePeriod, periodEnd, previousPeriod } from '../core/periods.js';
-import { carryOver, decidePeriod } from '../core/period.js';
+import { formatPeriod, parsePeriod, periodEnd, previousPeriod } from '../core/calendar.js';
+import { carryOver } from '../core/standings.js';
+import { decidePeriod } from '../deciding/period.js';
 import { periodRules } from '../rules/ruleSet.js';
 import type { Office, PreviousPeriod, PeriodOutcome } from '../core/types.js';
-import { decideYear } from '../core/year.js';
+import { decideYear } from '../deciding/year.js';
 import type { RuleSet } from '../rules/ruleSet.js';
 import type { Db } from './client.js';
 import { officesOn } from './offices.js';
+import { figuresOf, previousPeriodOf, quarterScoresOf } from './periodInputs.js';
 import { ruleSetInForce } from './ruleSets.js';
 import { fromFen } from '../core/money.js';
 
@@ -37,9 +38,7 @@ async function storedPeriod(db: Db, cycleId: string, period: string, offices: Of
  * force at the year's end would decide them from the stored scores (`projected`).
  */
 async function actualYear(db: Db, year: number, offices: Office[]): Promise<{ period: DecidedPeriod; basis: 'decided' | 'projected' }> {
-  const evaluations = await db.evaluation.findMany({ where: { period: { startsWith: `${year}-Q` } }, orderBy: { period: 'asc' } });
-  const quarterScores: Record<string, number[]> = {};
-  for (const e of evaluations) (quarterScores[e.communityId] ??= []).push(e.score);
+  const { quarterScores } = await quarterScoresOf(db, year);
   const { ruleSet } = await ruleSetInForce(db, `${year}-12-31`);
   const projected = await decideYear({ year, offices, quarterScores }, ruleSet);
   const period = decidedYear(year, projected.ranking, projected.rewards);

@@ -1,19 +1,41 @@
-// The Cycle row's life: opened by its workflow, decided, or failed with why and what to fix; a
-// failed cycle is opened again when it is started again after the fix.
-import type { FailureExplanation } from '../core/failures.js';
+// The Cycle row's life: opened by its workflow under the rule-set version in force at the end of
+// its period, decided, or failed with why and what to fix; a failed cycle is opened again, under
+// the version then in force, when it is started again after the fix.
+import type { FailureExplanation } from '../contracts/failures.js';
+import { PermanentFailure } from '../core/failures.js';
+import { parsePeriod, periodEnd } from '../core/calendar.js';
 import { audited, type Tx } from './audit.js';
 import type { Db } from './client.js';
+import { ruleSetInForce } from './ruleSets.js';
 
 const cleared = { failureType: null, failureReason: null, failureFix: null, failedAt: null };
 
-/** Reopens a failed cycle for a new run (compare-and-set on `failed`); returns the row as it now stands. */
-export async function reopenFailedCycle(db: Db, id: string, actor: string) {
+/** The row of a cycle its workflow has opened; any other id is a permanent failure of the input. */
+export async function openedCycle(db: Tx, cycleId: string) {
+  const cycle = await db.cycle.findUnique({ where: { id: cycleId } });
+  if (!cycle) throw new PermanentFailure('InvalidCycleInput', `cycle ${cycleId} has not been opened`);
+  return cycle;
+}
+
+/** Reopens a failed cycle for a new run under `ruleSetVersionId` (compare-and-set on `failed`); returns the row as it now stands. */
+export async function reopenFailedCycle(db: Db, id: string, actor: string, ruleSetVersionId: number) {
   return db.$transaction(async (tx) => {
     const before = await tx.cycle.findUniqueOrThrow({ where: { id } });
-    const { count } = await tx.cycle.updateMany({ where: { id, status: 'failed' }, data: { status: 'collecting', ...cleared } });
-    if (count > 0) await audited(tx, actor, { action: 'reopen', entity: 'Cycle', entityId: id, before, after: { status: 'collecting' } });
+    const data = { status: 'collecting', ruleSetVersionId, ...cleared };
+    const { count } = await tx.cycle.updateMany({ where: { id, status: 'failed' }, data });
+    if (count > 0) await audited(tx, actor, { action: 'reopen', entity: 'Cycle', entityId: id, before, after: { status: 'collecting', ruleSetVersionId } });
     return tx.cycle.findUniqueOrThrow({ where: { id } });
   });
+}
+
+/** The day whose rule set a cycle takes: the end of its period (a year-end cycle's is the year); for a period that cannot be read, the day it failed. */
+function versionDay(period: string, at: Date): string {
+  if (/^\d{4}$/.test(period)) return `${period}-12-31`;
+  try {
+    return periodEnd(parsePeriod(period));
+  } catch {
+    return at.toISOString().slice(0, 10);
+  }
 }
 
 /** Marks a cycle failed, creating its row when the failure came before it was opened. A decided cycle stays decided. */
@@ -21,6 +43,13 @@ export async function markCycleFailed(tx: Tx, actor: string, cycle: { id: string
   const before = await tx.cycle.findUnique({ where: { id: cycle.id } });
   if (before?.status === 'decided') return;
   const data = { status: 'failed', failureType: failure.type, failureReason: failure.reason, failureFix: failure.fix, failedAt: at };
-  await tx.cycle.upsert({ where: { id: cycle.id }, create: { ...cycle, ...data }, update: data });
+  const ruleSetVersionId = before?.ruleSetVersionId ?? (await ruleSetInForce(tx, versionDay(cycle.period, at))).id;
+  await tx.cycle.upsert({ where: { id: cycle.id }, create: { ...cycle, ...data, ruleSetVersionId }, update: data });
   await audited(tx, actor, { action: 'fail', entity: 'Cycle', entityId: cycle.id, before: before ?? undefined, after: data });
+}
+
+/** Marks a cycle decided (with the figures it lacked, for a period), audited with what it decided. */
+export async function markCycleDecided(tx: Tx, actor: string, cycle: { id: string; status: string }, at: Date, decided: Record<string, unknown>, gaps?: object[]) {
+  await tx.cycle.update({ where: { id: cycle.id }, data: { status: 'decided', gaps, completedAt: at } });
+  await audited(tx, actor, { action: 'decide', entity: 'Cycle', entityId: cycle.id, before: { status: cycle.status }, after: { status: 'decided', ...decided } });
 }

@@ -1,9 +1,16 @@
-// Reads of one payment obligation shared by the verification activities and the payment API.
+// One payment obligation: stored once by the cycle that decided it, read by the verification
+// activities and the payment API.
 import type { Obligation, Payment } from '../core/types.js';
 import type { ObligationStatus } from '../core/obligationStatus.js';
 import type { ObligationFacts } from '../core/settlement.js';
+import type { Prisma } from '../generated/sqlite/index.js';
 import type { Tx } from './audit.js';
 import { fromFen } from '../core/money.js';
+
+/** Stores an obligation under its natural id; a retry leaves the stored one as it is. */
+export async function storeObligation(tx: Tx, row: Prisma.PaymentObligationUncheckedCreateInput) {
+  await tx.paymentObligation.upsert({ where: { id: row.id }, create: row, update: {} });
+}
 
 export async function obligationFacts(tx: Tx, obligationId: string): Promise<ObligationFacts | null> {
   const row = await tx.paymentObligation.findUnique({ where: { id: obligationId } });

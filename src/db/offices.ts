@@ -1,6 +1,7 @@
 // The county as it stood on one day: communities with the officers, leader and department
 // bound to them then. Cycles judge the county as it was at the end of their period.
 import type { Office } from '../core/types.js';
+import { boundOn } from './bindings.js';
 import type { Db } from './client.js';
 
 export async function officesOn(db: Db, date: string): Promise<Office[]> {
@@ -8,7 +9,7 @@ export async function officesOn(db: Db, date: string): Promise<Office[]> {
     orderBy: { id: 'asc' },
     include: {
       bindings: {
-        where: { effectiveFrom: { lte: date }, OR: [{ effectiveTo: null }, { effectiveTo: { gte: date } }] },
+        where: boundOn(date),
         orderBy: { subjectId: 'asc' },
       },
     },

@@ -1,15 +1,14 @@
 // Rule-set versions: a cycle uses the version in force at the end of its period.
 import { cycleKindDescriptors } from '../core/cadences.js';
-import { CadenceNotDefinedError } from '../core/period.js';
-import { formatPeriod, periodEnd, type PeriodRef } from '../core/periods.js';
-import { loadDefaultRuleSet, parseRuleSet, periodRules, type RuleSet } from '../rules/ruleSet.js';
+import { formatPeriod, periodEnd, type PeriodRef } from '../core/calendar.js';
+import { CadenceNotDefinedError, loadDefaultRuleSet, parseRuleSet, periodRules, type RuleSet } from '../rules/ruleSet.js';
 import { audited, type Tx } from './audit.js';
 import type { Db } from './client.js';
 
 export interface RuleSetVersionRef { id: number; ruleSet: RuleSet }
 
 /** The shipped default, in force from the start of time until the bureau activates another. */
-export async function ensureDefaultRuleSet(db: Db): Promise<void> {
+export async function ensureDefaultRuleSet(db: Tx): Promise<void> {
   if ((await db.ruleSetVersion.count()) > 0) return;
   const ruleSet = loadDefaultRuleSet();
   await db.ruleSetVersion.create({
@@ -17,7 +16,7 @@ export async function ensureDefaultRuleSet(db: Db): Promise<void> {
   });
 }
 
-export async function ruleSetInForce(db: Db, date: string): Promise<RuleSetVersionRef> {
+export async function ruleSetInForce(db: Tx, date: string): Promise<RuleSetVersionRef> {
   await ensureDefaultRuleSet(db);
   const row = await db.ruleSetVersion.findFirstOrThrow({
     where: { effectiveFrom: { lte: date } },

@@ -1,6 +1,7 @@
 // The notice that tells the bureau a cycle could not be decided, why, and what to fix.
+import type { FailureExplanation } from '../contracts/failures.js';
 import { cycleKindDescriptors } from '../core/cadences.js';
-import { permanentFailures, type FailureExplanation } from '../core/failures.js';
+import { permanentFailures } from '../core/failures.js';
 import type { RenderedNotice } from './render.js';
 import { periodZh } from './render.js';
 

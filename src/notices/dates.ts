@@ -3,7 +3,7 @@
 // (7 December 2026, 12:25). Every notice text formats through here, so none shows an ISO
 // timestamp or a UTC day.
 import { cycleKindDescriptors, monthsEn } from '../core/cadences.js';
-import { parsePeriod } from '../core/periods.js';
+import { parsePeriod } from '../core/calendar.js';
 import { wallClock } from '../core/presenceMonth.js';
 
 const parts = (date: string) => date.split('-').map(Number) as [number, number, number];

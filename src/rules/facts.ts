@@ -1,34 +1,8 @@
-// The facts each rule stage sees: the contract between rule documents and the core. A rule that
-// names any other fact is rejected when the rule set is parsed, long before a cycle runs.
+// The catalogue of the facts each rule stage sees (core/standings.ts states them): the contract
+// between rule documents and the core. A rule that names any other fact is rejected when the
+// rule set is parsed, long before a cycle runs.
 import { cadences, type Cadence } from '../core/cadences.js';
-
-export type PeriodFacts = {
-  score: number;
-  rank: number;
-  isLast: boolean;
-  rankFromBottom: number;
-  sharesRank: boolean;
-  officeCount: number;
-  quarter: number;
-  previousPeriodLast: boolean;
-  /** null when the previous quarter's score is unknown: every numeric operator is then false. */
-  previousPeriodScore: number | null;
-  consecutivePeriodsLast: number;
-  teamSize: number;
-  population: number;
-  complexity: number;
-  /** null when the quarter was given as a finished score. */
-  perCapitaIncidents: number | null;
-};
-
-export type YearEndFacts = {
-  yearRank: number;
-  yearScore: number;
-  sharesRank: boolean;
-  officeCount: number;
-  teamSize: number;
-  quartersEvaluated: number;
-};
+import type { PeriodFacts, YearEndFacts } from '../core/standings.js';
 
 /** What a rule may compare a fact with: its value type, and whether it can be null. */
 export interface FactSpec {
@@ -42,7 +16,6 @@ export interface FactSpec {
   unit?: 'points' | 'rank';
 }
 
-// Type aliases rather than interfaces, so a facts object passes as Record<string, unknown>.
 // Records rather than arrays, so the compiler proves every fact is catalogued.
 // Phrases say {this}, {previous}, {unit} and {units} where the period is named, so one catalogue
 // speaks of quarters, months or half-years as the evaluation being explained.

@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 import type { TopLevelCondition } from 'json-rules-engine';
 import { z } from 'zod';
 import { cycleKindDescriptors, type Cadence, type RuleStage } from '../core/cadences.js';
+import type { MetricConfig, ScoringConfig } from '../core/scoring.js';
+import type { SubsidyConfig } from '../core/subsidy.js';
 import { metricKeys } from '../core/types.js';
 import { honours, sanctionKinds } from '../core/vocabulary.js';
 import { conditionProblems, type ConditionProblem } from './conditions.js';
@@ -32,11 +34,13 @@ const metricCommon = {
   complexityAdjusted: z.boolean().optional()
     .meta({ description: 'complexity forgives part of the shortfall: points = 100 − (100 − base) ÷ factor; absent: true for incidents, prevention, clues' }),
 };
+// The core declares what it reads of a rule set (core/scoring.ts, core/subsidy.ts); each schema
+// `satisfies` it, so a document change that would break scoring or the subsidy split fails to compile.
 const metricSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('rate'), ...metricCommon }),
   // target: the count per perResidents residents and quarter that earns 100 base points ("higher") or 0 points ("lower").
   z.object({ kind: z.literal('count'), ...metricCommon, target: z.number().positive() }),
-], { error: 'expected "kind" to be "rate" (a fraction 0–1) or "count" (per quarter, needs a "target")' });
+], { error: 'expected "kind" to be "rate" (a fraction 0–1) or "count" (per quarter, needs a "target")' }) satisfies z.ZodType<MetricConfig>;
 
 const scoringSchema = z.object({
   perResidents: z.number().positive(),
@@ -45,7 +49,7 @@ const scoringSchema = z.object({
     (metrics) => Object.values(metrics).some((m) => m !== undefined && m.weight > 0),
     'expected at least one metric with a positive weight',
   ),
-});
+}) satisfies z.ZodType<ScoringConfig>;
 
 const parametersSchema = z.object({
   subsidyPerOfficerPerMonth: z.number().nonnegative(),
@@ -74,7 +78,7 @@ const parametersSchema = z.object({
   paymentSettleAfterDays: z.int().min(0).max(365).default(30),
   /** A settled obligation accepts disputes this long before it closes for good. */
   paymentDisputeWindowDays: z.int().min(0).max(730).default(90),
-});
+}) satisfies z.ZodType<SubsidyConfig>;
 
 function conditionsSchema(facts: FactCatalogue, stage: RuleStage) {
   return z.custom<TopLevelCondition>().superRefine((conditions, ctx) => {
@@ -136,14 +140,20 @@ export const ruleSetSchema = z.object({
   }),
 });
 
+/** The rule set evaluates no periods of this cadence (monthly and half-year ones are off by default). */
+export class CadenceNotDefinedError extends Error {
+  constructor(readonly period: string, readonly stage: string) {
+    super(`the rule set defines no "rules.${stage}", so ${period} is not evaluated`);
+    this.name = 'CadenceNotDefinedError';
+  }
+}
+
 /** A cadence's rules, or undefined when the rule set does not evaluate that cadence. */
 export function periodRules(ruleSet: RuleSet, cadence: Cadence): PeriodRule[] | undefined {
   return ruleSet.rules[cycleKindDescriptors[cadence].ruleStage];
 }
 
 export type RuleSet = z.output<typeof ruleSetSchema>;
-export type ScoringConfig = RuleSet['scoring'];
-export type MetricConfig = z.output<typeof metricSchema>;
 export type RuleSetParameters = RuleSet['parameters'];
 export type PeriodRule = RuleSet['rules']['quarterly'][number];
 export type YearEndRule = RuleSet['rules']['yearEnd'][number];

@@ -2,7 +2,7 @@
 // stdout carries the report and nothing else; every problem with the input files exits 2 with a
 // message naming the file, the JSON path and what was expected.
 import { parseArgs } from 'node:util';
-import { isIsoDate } from '../core/periods.js';
+import { isIsoDate } from '../core/calendar.js';
 import { InvalidFigureError } from '../core/scoring.js';
 import { DocumentError } from '../rules/documentError.js';
 import { loadDefaultRuleSet, loadRuleSetFile } from '../rules/ruleSet.js';

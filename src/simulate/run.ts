@@ -1,11 +1,12 @@
-// A thin driver: feeds a scenario through the same core functions the Temporal activities call,
-// quarter after quarter, and shapes the report of SCENARIO.md.
+// A thin driver: feeds a scenario through the same functions (src/deciding, src/core) the Temporal
+// activities call, quarter after quarter, and shapes the report of SCENARIO.md.
 import { findOverdue, overdueNotices } from '../core/payments.js';
-import { previousQuarter, type QuarterRef } from '../core/periods.js';
+import { previousQuarter, type QuarterRef } from '../core/calendar.js';
 import { judgePresence, presenceNotices } from '../core/presence.js';
-import { carryOver, decideQuarter } from '../core/period.js';
+import { carryOver } from '../core/standings.js';
 import type { MetricBreakdownEntry, Office, PreviousPeriod, PeriodFigures, PeriodOutcome } from '../core/types.js';
-import { decideYear } from '../core/year.js';
+import { decideQuarter } from '../deciding/period.js';
+import { decideYear } from '../deciding/year.js';
 import { explainCoreDecision } from '../rules/explanation.js';
 import type { RuleSet } from '../rules/ruleSet.js';
 import type { Scenario } from './scenario.js';

@@ -1,12 +1,11 @@
 // The scenario file (SCENARIO.md): its shape is checked by zod, then the cross-references and
 // ranges by the same checks the core applies, so the simulator accepts exactly what the core does.
 import { z } from 'zod';
-import { isIsoDate } from '../core/periods.js';
-import { figureProblem, officeProblem, scoreProblem } from '../core/scoring.js';
+import { isIsoDate } from '../core/calendar.js';
+import { figureProblem, officeProblem, scoreProblem, type ScoringConfig } from '../core/scoring.js';
 import { metricKeys } from '../core/types.js';
 import { DocumentError, jsonPath, parseDocument, showValue } from '../rules/documentError.js';
 import { readJsonFile } from '../rules/jsonFile.js';
-import type { ScoringConfig } from '../rules/ruleSet.js';
 
 export class ScenarioError extends DocumentError {
   constructor(source: string, path: string, expected: string) {

@@ -1,7 +1,8 @@
 // The Schedules of the period evaluations: 月考, 季考 and 半年考. All three always exist; the
 // launcher starts a month's or half-year's cycle only when the rule set in force evaluates it.
 import { MONTHS, ScheduleOverlapPolicy, type ScheduleOptions } from '@temporalio/client';
-import { cycleKindDescriptors, type CycleKind, type Cadence } from '../core/cadences.js';
+import type { CycleKind } from '../contracts/cycles.js';
+import { cycleKindDescriptors, type Cadence } from '../core/cadences.js';
 import { scheduledPeriodCycle } from '../workflows/scheduledCycle.js';
 
 /** The calendar months of a kind's Schedule, none (every month) for 月考. */

@@ -1,7 +1,7 @@
 // The API's messages to running workflows, and the deliveries of the notices it publishes itself.
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { WorkflowSignals } from '../cycles/port.js';
-import { noticeDeliveryFollowUp } from '../notices/acknowledgement.js';
+import { noticeDeliveryFollowUp } from '../contracts/notices.js';
 
 export function createTemporalSignals(client: Client, taskQueue: string): WorkflowSignals {
   return {

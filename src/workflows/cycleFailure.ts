@@ -3,11 +3,11 @@
 // failed, the cycle can be started again under its id once the cause is fixed.
 import { ActivityFailure, ApplicationFailure, patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
-import { isPermanentFailureType, permanentFailures, permanentFailureTypes, type FailureExplanation } from '../core/failures.js';
-import { cycleKindOf } from '../cycles/port.js';
-import { noticeDeliveryFollowUp } from '../notices/acknowledgement.js';
+import { cycleKindOf, type CycleProgress } from '../contracts/cycles.js';
+import { permanentFailureTypes, type FailureExplanation } from '../contracts/failures.js';
+import { noticeDeliveryFollowUp } from '../contracts/notices.js';
+import { isPermanentFailureType, permanentFailures } from '../core/failures.js';
 import { startFollowUps } from './followUps.js';
-import type { CycleProgress } from './messages.js';
 
 const { recordCycleFailure } = proxyActivities<ReturnType<typeof createActivities>>({
   startToCloseTimeout: '1 minute',

@@ -1,13 +1,7 @@
 import { ParentClosePolicy, WorkflowIdReusePolicy, startChild } from '@temporalio/workflow';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import type { CycleProgress } from './messages.js';
-
-export interface FollowUp {
-  workflowType: string;
-  /** Derived from the business key (e.g. the notice or obligation id), never from a run id. */
-  workflowId: string;
-  args: unknown[];
-}
+import type { CycleProgress } from '../contracts/cycles.js';
+import type { FollowUp } from '../contracts/followUps.js';
 
 /** Starts each follow-up as an abandoned child: it outlives the cycle, and a repeat start is a no-op. */
 export async function startFollowUps(followUps: FollowUp[]): Promise<void> {

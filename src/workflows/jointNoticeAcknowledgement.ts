@@ -3,9 +3,10 @@
 // so that a lost or early signal costs at most one extra reminder.
 import { condition, continueAsNew, defineQuery, defineSignal, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
-import { permanentFailureTypes } from '../core/failures.js';
+import { permanentFailureTypes } from '../contracts/failures.js';
+import { noticeAcknowledgedSignalName, noticeDeliveryFollowUp, noticePendingQueryName } from '../contracts/notices.js';
+import type { Recipient } from '../core/types.js';
 import { daysMs } from '../core/time.js';
-import { noticeAcknowledgedSignalName, noticeDeliveryFollowUp, type AcknowledgingRecipient } from '../notices/acknowledgement.js';
 import type { ChaseStep } from '../activities/noticeChase.js';
 import { startFollowUps } from './followUps.js';
 
@@ -14,8 +15,8 @@ const { unacknowledgedRecipients, remindRecipients, escalateNotice } = proxyActi
   retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes', nonRetryableErrorTypes: permanentFailureTypes },
 });
 
-export const noticeAcknowledgedSignal = defineSignal<[AcknowledgingRecipient]>(noticeAcknowledgedSignalName);
-export const noticePendingQuery = defineQuery<AcknowledgingRecipient[]>('noticePending');
+export const noticeAcknowledgedSignal = defineSignal<[Recipient]>(noticeAcknowledgedSignalName);
+export const noticePendingQuery = defineQuery<Recipient[]>(noticePendingQueryName);
 
 export interface NoticeChaseInput {
   noticeId: string;
@@ -29,14 +30,14 @@ export interface NoticeChaseInput {
 
 export interface NoticeChaseOutcome { noticeId: string; reminders: number; escalated: boolean }
 
-const keyOf = (r: AcknowledgingRecipient) => `${r.type}:${r.id}`;
+const keyOf = (r: Recipient) => `${r.type}:${r.id}`;
 
 export async function jointNoticeAcknowledgement(input: NoticeChaseInput): Promise<NoticeChaseOutcome> {
   const since = input.since ?? Date.now();
   let reminders = input.reminders ?? 0;
   let escalated = input.escalated ?? false;
-  let pending = new Map<string, AcknowledgingRecipient>();
-  const replace = (rs: AcknowledgingRecipient[]) => { pending = new Map(rs.map((r) => [keyOf(r), r])); };
+  let pending = new Map<string, Recipient>();
+  const replace = (rs: Recipient[]) => { pending = new Map(rs.map((r) => [keyOf(r), r])); };
   // Reminders and escalations leave through the same channels as the notice itself.
   const after = async ({ pending: rs, published }: ChaseStep) => {
     replace(rs);

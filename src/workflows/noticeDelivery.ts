@@ -2,7 +2,7 @@
 // backoff for up to two days; a channel that refuses for good is reported, not retried.
 import { proxyActivities } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
-import { permanentFailureTypes } from '../core/failures.js';
+import { permanentFailureTypes } from '../contracts/failures.js';
 
 const { noticeChannels } = proxyActivities<ReturnType<typeof createActivities>>({ startToCloseTimeout: '30 seconds', retry: { nonRetryableErrorTypes: permanentFailureTypes } });
 const { deliverNotice } = proxyActivities<ReturnType<typeof createActivities>>({

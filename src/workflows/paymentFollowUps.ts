@@ -4,7 +4,7 @@
 // page and continues as new with a fresh history for the next.
 import { continueAsNew, proxyActivities } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
-import { permanentFailureTypes } from '../core/failures.js';
+import { permanentFailureTypes } from '../contracts/failures.js';
 import { startFollowUps } from './followUps.js';
 
 const { obligationPage } = proxyActivities<ReturnType<typeof createActivities>>({ startToCloseTimeout: '1 minute', retry: { nonRetryableErrorTypes: permanentFailureTypes } });

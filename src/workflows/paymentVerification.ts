@@ -3,14 +3,14 @@
 // after full payment), and keeps listening for disputes for a while after settling.
 import { condition, continueAsNew, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
-import { permanentFailureTypes } from '../core/failures.js';
-import { noticeDeliveryFollowUp } from '../notices/acknowledgement.js';
+import { permanentFailureTypes } from '../contracts/failures.js';
+import { noticeDeliveryFollowUp } from '../contracts/notices.js';
+import { paymentOverdueNoticeId, paymentReminderNoticeId, type VerificationState } from '../contracts/payments.js';
 import { isSettled, overdueFrom, paidInFull, reminderAt, type PaymentTiming } from '../core/settlement.js';
 import { daysMs } from '../core/time.js';
 import { startFollowUps } from './followUps.js';
 import {
-  obligationCorrectedSignal, paymentDisputedSignal, paymentOverdueNoticeId, paymentRecordedSignal, paymentReminderNoticeId, receiptConfirmedSignal,
-  verificationStateQuery, type VerificationState,
+  obligationCorrectedSignal, paymentDisputedSignal, paymentRecordedSignal, receiptConfirmedSignal, verificationStateQuery,
 } from './paymentMessages.js';
 
 const { reviewObligation, remindFinance, escalateOverdue, settleObligation, closeObligation } = proxyActivities<

@@ -1,11 +1,12 @@
 import { condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
-import { permanentFailureTypes } from '../core/failures.js';
+import { permanentFailureTypes } from '../contracts/failures.js';
+import type { CycleProgress } from '../contracts/cycles.js';
+import { metricsMissingNoticeId, noticeDeliveryFollowUp } from '../contracts/notices.js';
 import { daysMs } from '../core/time.js';
-import { metricsMissingNoticeId, noticeDeliveryFollowUp } from '../notices/acknowledgement.js';
 import { failingVisibly } from './cycleFailure.js';
 import { decideThenFollowUp, startFollowUps } from './followUps.js';
-import { cycleProgressQuery, figuresSubmittedSignal, type CycleProgress } from './messages.js';
+import { cycleProgressQuery, figuresSubmittedSignal } from './messages.js';
 
 const { openCycle, requestMissingFigures, findMissingFigures, decideAndPersist } = proxyActivities<
   ReturnType<typeof createActivities>

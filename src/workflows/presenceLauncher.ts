@@ -2,8 +2,8 @@
 // continuing as new after each page so a national deployment stays far inside the history limits.
 import { continueAsNew, proxyActivities } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
-import { permanentFailureTypes } from '../core/failures.js';
-import { presenceMonthWorkflowType, presenceWorkflowId } from '../presence/ids.js';
+import { permanentFailureTypes } from '../contracts/failures.js';
+import { presenceMonthWorkflowType, presenceWorkflowId } from '../contracts/presence.js';
 import { startFollowUps } from './followUps.js';
 import { scheduledStart } from './scheduledStart.js';
 

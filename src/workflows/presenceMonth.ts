@@ -5,10 +5,12 @@
 // signal-with-start with only the leader, community and month, and it plans the month itself.
 import { condition, defineQuery, defineSignal, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
-import { permanentFailureTypes } from '../core/failures.js';
+import { permanentFailureTypes } from '../contracts/failures.js';
 import type { PresenceMonthInput } from '../activities/presence.js';
-import { noticeDeliveryFollowUp } from '../notices/acknowledgement.js';
-import { visitChangedSignalName, type PresenceMonthStart } from '../presence/ids.js';
+import { noticeDeliveryFollowUp } from '../contracts/notices.js';
+import {
+  presenceProgressQueryName, visitChangedSignalName, type PresenceMonthStart, type PresenceProgress, type VisitChanged,
+} from '../contracts/presence.js';
 import { startFollowUps } from './followUps.js';
 
 const { presenceDays, presenceMonthPlan, remindPresence, recordPresence } = proxyActivities<ReturnType<typeof createActivities>>({
@@ -16,9 +18,8 @@ const { presenceDays, presenceMonthPlan, remindPresence, recordPresence } = prox
   retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes', nonRetryableErrorTypes: permanentFailureTypes },
 });
 
-export const visitChangedSignal = defineSignal<[{ visitId: number }]>(visitChangedSignalName);
-export interface PresenceProgress { days: string[]; reminded: string[]; recorded?: { days: number; compliant: boolean } }
-export const presenceProgressQuery = defineQuery<PresenceProgress>('presenceProgress');
+export const visitChangedSignal = defineSignal<[VisitChanged]>(visitChangedSignalName);
+export const presenceProgressQuery = defineQuery<PresenceProgress>(presenceProgressQueryName);
 
 export async function presenceMonth(start: PresenceMonthInput | PresenceMonthStart): Promise<PresenceProgress> {
   const progress: PresenceProgress = { days: [], reminded: [] };

@@ -1,9 +1,9 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
-import { permanentFailureTypes } from '../core/failures.js';
+import { permanentFailureTypes } from '../contracts/failures.js';
 import { cycleKindDescriptors, type Cadence } from '../core/cadences.js';
-import { formatPeriod, periodJustEnded } from '../core/periods.js';
-import { cycleId } from '../cycles/port.js';
+import { formatPeriod, periodJustEnded } from '../core/calendar.js';
+import { cycleId } from '../contracts/cycles.js';
 import { periodEvaluation } from './periodEvaluation.js';
 import { scheduledStart } from './scheduledStart.js';
 import { startCycle } from './startCycle.js';

@@ -1,4 +1,4 @@
-import { cycleId } from '../cycles/port.js';
+import { cycleId } from '../contracts/cycles.js';
 import { scheduledStart } from './scheduledStart.js';
 import { startCycle } from './startCycle.js';
 import { yearEndEvaluation } from './yearEndEvaluation.js';

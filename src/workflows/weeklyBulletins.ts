@@ -5,9 +5,9 @@
 // delivers nothing again.
 import { continueAsNew, proxyActivities } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
-import { permanentFailureTypes } from '../core/failures.js';
+import { permanentFailureTypes } from '../contracts/failures.js';
 import { weekJustEnded, type Week } from '../core/bulletins.js';
-import { noticeDeliveryFollowUp } from '../notices/acknowledgement.js';
+import { noticeDeliveryFollowUp } from '../contracts/notices.js';
 import { startFollowUps } from './followUps.js';
 import { scheduledStart } from './scheduledStart.js';
 

@@ -1,10 +1,11 @@
 import { proxyActivities, setHandler, sleep } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
-import { permanentFailureTypes } from '../core/failures.js';
+import { permanentFailureTypes } from '../contracts/failures.js';
+import type { CycleProgress } from '../contracts/cycles.js';
 import { daysMs } from '../core/time.js';
 import { failingVisibly } from './cycleFailure.js';
 import { decideThenFollowUp } from './followUps.js';
-import { cycleProgressQuery, type CycleProgress } from './messages.js';
+import { cycleProgressQuery } from './messages.js';
 
 const { undecidedQuarters, decideYearEnd } = proxyActivities<ReturnType<typeof createActivities>>({
   startToCloseTimeout: '5 minutes',

@@ -51,7 +51,7 @@ describe('cycles', () => {
   it('reports a decided cycle, and a failed one with the reason and what to fix', async () => {
     await t.db.cycle.create({ data: { id: 'quarterly-2025-Q2', kind: 'quarterly', period: '2025-Q2', status: 'decided', ruleSetVersionId: 1, gaps: [], completedAt: new Date('2025-07-09T00:00:00Z') } });
     await t.db.cycle.create({ data: {
-      id: 'quarterly-2025-Q1', kind: 'quarterly', period: '2025-Q1', status: 'failed', failureType: 'OfficeWithoutOfficer',
+      id: 'quarterly-2025-Q1', kind: 'quarterly', period: '2025-Q1', status: 'failed', ruleSetVersionId: 1, failureType: 'OfficeWithoutOfficer',
       failureReason: 'figures for 2025-Q1 were submitted for c02, but no officer is bound there on 2025-03-31', failureFix: 'bind an officer to c02', failedAt: new Date('2025-04-02T00:00:00Z'),
     } });
     expect((await h.api.get('/api/cycles/quarterly-2025-Q2')).body).toMatchObject({

@@ -4,7 +4,8 @@ import request from 'supertest';
 import { expect } from 'vitest';
 import { createApp } from '../../src/api/app.js';
 import type { Logger } from '../../src/api/context.js';
-import { CycleAlreadyStartedError, type CycleKind, type CyclePort, type CycleStatus, type WorkflowSignals } from '../../src/cycles/port.js';
+import type { CycleKind } from '../../src/contracts/cycles.js';
+import { CycleAlreadyStartedError, type CyclePort, type CycleStatus, type WorkflowSignals } from '../../src/cycles/port.js';
 import { createApiUser } from '../../src/db/api-users.js';
 import type { Db } from '../../src/db/client.js';
 

@@ -15,14 +15,14 @@ const decisionId = 'quarterly-2025-Q4/sanction/c07';
 
 beforeAll(async () => {
   db = (await freshSqlite('api-lists')).db;
-  await seedDemoCounty(db, { today: '2026-01-01' });
+  await seedDemoCounty(db, { today: '2025-10-01' });
   h = await harness(db);
   await db.decision.create({
     data: { id: decisionId, cycleId: 'quarterly-2025-Q4', type: 'sanction', kind: 'circulated-criticism', subjectType: 'community', subjectId: 'c07', officers: ['o11'], rule: 'last-place', reason: 'last', facts: {} },
   });
   const cycleId = 'quarterly-2025-Q3';
   for (const [i, c] of ['c01', 'c02', 'c03'].entries()) {
-    await db.cycle.create({ data: { id: `monthly-2025-0${i + 1}`, kind: 'monthly', period: `2025-0${i + 1}`, status: 'decided' } });
+    await db.cycle.create({ data: { id: `monthly-2025-0${i + 1}`, kind: 'monthly', period: `2025-0${i + 1}`, status: 'decided', ruleSetVersionId: 1 } });
     await db.evaluation.create({ data: { cycleId, period: '2025-Q3', communityId: c, score: 90 - i, rank: i + 1, isLast: i === 2, breakdown: {}, missing: [] } });
     await db.decision.create({ data: { id: `${cycleId}/subsidy/o0${i + 1}`, cycleId, type: 'subsidy', kind: 'subsidy', subjectType: 'officer', subjectId: `o0${i + 1}`, officers: [], rule: 'r', reason: 'r', facts: {}, amountFen: 150000 } });
     await db.paymentObligation.create({ data: { id: `2025-Q3/subsidy/o0${i + 1}`, cycleId, decisionId: `${cycleId}/subsidy/o0${i + 1}`, kind: 'subsidy', payeeType: 'officer', payeeId: `o0${i + 1}`, amountFen: 150000, dueOn: '2025-10-30' } });

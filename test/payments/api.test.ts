@@ -1,7 +1,7 @@
 // The payment routes on a real SQLite file: validation, idempotency, signals and reconciliation.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { paymentWorkflowId } from '../../src/workflows/paymentMessages.js';
+import { paymentWorkflowId } from '../../src/contracts/payments.js';
 import { freshSqlite, type TestDb } from '../support/db.js';
 import { expectProblem, harness } from '../api/harness.js';
 

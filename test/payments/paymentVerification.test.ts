@@ -16,8 +16,9 @@ import { ensureDefaultRuleSet } from '../../src/db/ruleSets.js';
 import type { Db } from '../../src/db/client.js';
 import { createInboxNotifier } from '../../src/notices/notifier.js';
 import { serverExecutable } from '../../src/temporal/executables.js';
+import { paymentWorkflowId } from '../../src/contracts/payments.js';
 import {
-  obligationCorrectedSignal, paymentDisputedSignal, paymentRecordedSignal, paymentWorkflowId, receiptConfirmedSignal, verificationStateQuery,
+  obligationCorrectedSignal, paymentDisputedSignal, paymentRecordedSignal, receiptConfirmedSignal, verificationStateQuery,
 } from '../../src/workflows/paymentMessages.js';
 import { paymentFollowUps } from '../../src/workflows/paymentFollowUps.js';
 import { paymentVerification } from '../../src/workflows/paymentVerification.js';
@@ -262,7 +263,7 @@ describe('paymentVerification', () => {
     const w = await worker('cancel');
     const outcome = await w.runUntil(async () => {
       const handle = await start(id, dueOn, 'cancel');
-      await correctObligation(db, 'finance', new Date(), id, { action: 'cancel', reason: 'rule correction' });
+      await correctObligation(db, createInboxNotifier(), 'finance', new Date(), id, { action: 'cancel', reason: 'rule correction' });
       await handle.signal(obligationCorrectedSignal, { action: 'cancel' });
       return handle.result();
     });

@@ -1,8 +1,9 @@
 // The cadence descriptor is the one place a cycle kind is described: every kind's example is a
 // period of that kind, its texts are the bureau's, and an unknown kind does not compile.
 import { describe, expect, it } from 'vitest';
-import { cadences, cycleKindDescriptors, cycleKinds, periodFormOf, periodsPerYear, type Cadence } from '../../src/core/cadences.js';
-import { formatPeriod, parsePeriod, periodStart } from '../../src/core/periods.js';
+import { cycleKinds } from '../../src/contracts/cycles.js';
+import { cadences, cycleKindDescriptors, periodFormOf, periodsPerYear, type Cadence } from '../../src/core/cadences.js';
+import { formatPeriod, parsePeriod, periodStart } from '../../src/core/calendar.js';
 import { periodEn, periodZh } from '../../src/notices/dates.js';
 
 describe('cadences', () => {

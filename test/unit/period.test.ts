@@ -1,9 +1,9 @@
 // Monthly and half-year evaluations (月考, 半年考) through the same core as the quarter.
 import { describe, expect, it } from 'vitest';
-import { CadenceNotDefinedError, decidePeriod } from '../../src/core/period.js';
-import type { PeriodRef } from '../../src/core/periods.js';
+import type { PeriodRef } from '../../src/core/calendar.js';
 import type { Office, PeriodFigures, PreviousPeriod, SanctionDecision } from '../../src/core/types.js';
-import { loadDefaultRuleSet } from '../../src/rules/ruleSet.js';
+import { decidePeriod } from '../../src/deciding/period.js';
+import { CadenceNotDefinedError, loadDefaultRuleSet } from '../../src/rules/ruleSet.js';
 import { withMonthlyAndHalfYear } from '../support/cadenceRules.js';
 
 const rules = withMonthlyAndHalfYear();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { carryOver, decideQuarter } from '../../src/core/period.js';
+import { carryOver } from '../../src/core/standings.js';
 import type { Office, PreviousPeriod, PeriodFigures, SanctionDecision } from '../../src/core/types.js';
+import { decideQuarter } from '../../src/deciding/period.js';
 import { loadDefaultRuleSet, parseRuleSet, type RuleSet } from '../../src/rules/ruleSet.js';
 
 const rules = loadDefaultRuleSet();

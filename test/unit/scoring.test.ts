@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { roundHalfUp } from '../../src/core/numbers.js';
-import { complexityFactor, InvalidFigureError, scoreOffice } from '../../src/core/scoring.js';
+import { complexityFactor, InvalidFigureError, scoreOffice, type ScoringConfig } from '../../src/core/scoring.js';
 import type { Office } from '../../src/core/types.js';
-import { loadDefaultRuleSet, parseRuleSet, type ScoringConfig } from '../../src/rules/ruleSet.js';
+import { loadDefaultRuleSet, parseRuleSet } from '../../src/rules/ruleSet.js';
 import { seeded } from '../support/random.js';
 
 const scoring = loadDefaultRuleSet().scoring;

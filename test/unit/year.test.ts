@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Office } from '../../src/core/types.js';
-import { decideYear } from '../../src/core/year.js';
+import { decideYear } from '../../src/deciding/year.js';
 import { loadDefaultRuleSet } from '../../src/rules/ruleSet.js';
 
 const rules = loadDefaultRuleSet();

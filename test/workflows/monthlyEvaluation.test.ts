@@ -61,7 +61,7 @@ describe('periodEvaluation for a month', () => {
     expect(failure).toBeInstanceOf(WorkflowFailedError);
     expect((failure as WorkflowFailedError).cause?.cause).toMatchObject({ type: 'InvalidCycleInput', message: expect.stringMatching(/"rules\.monthly"/) });
     expect(await db.cycle.findUnique({ where: { id: 'monthly-2025-11' } })).toMatchObject({
-      status: 'failed', failureType: 'InvalidCycleInput', failureReason: expect.stringMatching(/"rules\.monthly"/), ruleSetVersionId: null,
+      status: 'failed', failureType: 'InvalidCycleInput', failureReason: expect.stringMatching(/"rules\.monthly"/), ruleSetVersionId: 1,
     });
   });
 });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { PresenceMonthInput } from '../../src/activities/presence.js';
 import { createApp } from '../../src/api/app.js';
 import { createApiUser } from '../../src/db/api-users.js';
-import { presenceWorkflowId } from '../../src/presence/ids.js';
+import { presenceWorkflowId } from '../../src/contracts/presence.js';
 import { createTemporalSignals } from '../../src/temporal/signals.js';
 import { RecordingCycles } from '../api/harness.js';
 import { presenceHarness } from '../support/presence.js';

@@ -1,7 +1,7 @@
 // The launcher plans the local month it was meant for: started by hand on a month's last day it
 // starts that month's workflows, not the next month's (the day after the start is already there).
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../../src/core/periods.js';
+import { addDays } from '../../src/core/calendar.js';
 import { localMonth, nextMonthStart, zonedInstant } from '../../src/core/presenceMonth.js';
 import { presenceLauncher } from '../../src/workflows/presenceLauncher.js';
 import { presenceHarness } from '../support/presence.js';

@@ -2,8 +2,9 @@
 // notice's chase workflow, which re-reads the database anyway if the signal is lost.
 import { Router } from 'express';
 import { z } from 'zod';
+import { noticeAcknowledgedSignalName, noticeWorkflowId } from '../../contracts/notices.js';
+import type { Recipient } from '../../core/types.js';
 import { audited } from '../../db/audit.js';
-import { noticeAcknowledgedSignalName, noticeWorkflowId, type AcknowledgingRecipient } from '../../notices/acknowledgement.js';
 import { actorOf } from '../auth.js';
 import type { Ctx } from '../context.js';
 import { Problem } from '../problem.js';
@@ -34,7 +35,7 @@ export function acknowledgementsRouter(ctx: Ctx): Router {
       return { row: updated, created: true };
     });
     if (created) {
-      const who: AcknowledgingRecipient = { type: recipientType, id: recipientId };
+      const who: Recipient = { type: recipientType, id: recipientId };
       await ctx.signals.signal(noticeWorkflowId(noticeId), noticeAcknowledgedSignalName, who);
     }
     res.status(created ? 201 : 200).json({ noticeId, recipientType, recipientId, acknowledgedAt: row.acknowledgedAt, alreadyAcknowledged: !created });

@@ -3,6 +3,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { audited, type Tx } from '../../db/audit.js';
+import { boundOn } from '../../db/bindings.js';
 import { actorOf } from '../auth.js';
 import type { Ctx } from '../context.js';
 import { Problem } from '../problem.js';
@@ -96,7 +97,7 @@ export function bindingsRouter(ctx: Ctx): Router {
           communityId: q.communityId,
           subjectType: q.subjectType,
           subjectId: q.subjectId,
-          ...(q.at ? { effectiveFrom: { lte: q.at }, OR: [{ effectiveTo: null }, { effectiveTo: { gte: q.at } }] } : {}),
+          ...(q.at ? boundOn(q.at) : {}),
         },
         orderBy: [{ communityId: 'asc' }, { subjectType: 'asc' }, { subjectId: 'asc' }, { effectiveFrom: 'asc' }, { id: 'asc' }],
         ...page,

@@ -3,10 +3,11 @@
 // A cycle whose run failed may be started again; one running or decided may not.
 import { Router } from 'express';
 import { z } from 'zod';
+import { cycleKinds } from '../../contracts/cycles.js';
 import { cadences, cycleKindDescriptors } from '../../core/cadences.js';
-import { CycleAlreadyStartedError, cycleKinds } from '../../cycles/port.js';
+import { CycleAlreadyStartedError } from '../../cycles/port.js';
 import { outOfBounds, periodSpan, yearSpan } from '../../core/periodBounds.js';
-import { parsePeriod } from '../../core/periods.js';
+import { parsePeriod } from '../../core/calendar.js';
 import { cadenceInForce } from '../../db/ruleSets.js';
 import { audited } from '../../db/audit.js';
 import { actorOf } from '../auth.js';

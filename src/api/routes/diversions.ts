@@ -7,10 +7,9 @@ import { bureauHead } from '../../core/recipients.js';
 import { audited } from '../../db/audit.js';
 import { ruleSetInForce } from '../../db/ruleSets.js';
 import { diversionText } from '../../notices/diversionText.js';
-import { createInboxNotifier } from '../../notices/notifier.js';
 import { actorOf } from '../auth.js';
 import { deliverCommitted } from '../deliver.js';
-import { communitiesOn } from '../boundOn.js';
+import { communitiesOn } from '../../db/bindings.js';
 import type { Ctx } from '../context.js';
 import { Problem } from '../problem.js';
 import { intKey, listQuery, readPage } from '../pagination.js';
@@ -35,7 +34,6 @@ const diversionsQuery = listQuery({
 
 export function diversionsRouter(ctx: Ctx): Router {
   const router = Router();
-  const inbox = createInboxNotifier();
 
   router.post('/', async (req, res) => {
     const d = parseBody(diversionSchema, req.body);
@@ -55,7 +53,7 @@ export function diversionsRouter(ctx: Ctx): Router {
       if (publishes) {
         const community = (await tx.community.findUnique({ where: { id: communityId } }))?.name ?? communityId;
         const facts = { month, communityId, count, allowed: parameters.diversionsPerMonth, stationId: d.stationId };
-        await inbox.publish(tx, {
+        await ctx.notifier.publish(tx, {
           id: noticeId, kind: 'diversion-excess', about: communityId, facts,
           recipients: [{ type: 'station', id: d.stationId }, bureauHead], ...diversionText(community, facts),
         });

@@ -4,7 +4,7 @@ import express, { Router, type Request } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
 import { cycleKindDescriptors } from '../../core/cadences.js';
-import { parsePeriod, periodEnd } from '../../core/periods.js';
+import { parsePeriod, periodEnd } from '../../core/calendar.js';
 import { auditedMany, type AuditChange, type Tx } from '../../db/audit.js';
 import { officesOn } from '../../db/offices.js';
 import { cadenceInForce, ruleSetInForce, type RuleSetVersionRef } from '../../db/ruleSets.js';

@@ -3,13 +3,13 @@
 // the records: a workflow that is not running (already closed) changes nothing about the write.
 import { Router, type Response } from 'express';
 import { z } from 'zod';
+import { paymentSignalNames, paymentWorkflowId, type PaymentSignals } from '../../contracts/payments.js';
 import { deliverCommitted } from '../deliver.js';
 import { confirmReceipt, correctionNoticeId, correctObligation, raiseDispute, recordPayment } from '../paymentLedger.js';
 import { actorOf } from '../auth.js';
 import type { Ctx } from '../context.js';
 import { daySchema } from '../schemas.js';
 import { parseBody } from '../validate.js';
-import { paymentSignalNames, paymentWorkflowId } from '../../workflows/paymentMessages.js';
 import { Problem } from '../problem.js';
 import { reconciliationRoute } from './reconciliation.js';
 import { fromFen, toFen } from '../../core/money.js';
@@ -39,7 +39,7 @@ function obligationId(params: { id?: string | string[] }): string {
 
 export function paymentsRouter(ctx: Ctx): Router {
   const router = Router();
-  const tell = async (res: Response, id: string, signal: string, arg: unknown, status: number, body: object) => {
+  const tell = async <S extends keyof PaymentSignals>(res: Response, id: string, signal: S, arg: PaymentSignals[S], status: number, body: object) => {
     const followedUp = await ctx.signals.signal(paymentWorkflowId(id), signal, arg);
     res.status(status).json({ ...body, followedUp });
   };
@@ -70,7 +70,7 @@ export function paymentsRouter(ctx: Ctx): Router {
     const id = obligationId(req.params);
     const c = parseBody(correctionSchema, req.body);
     const now = ctx.now();
-    const after = await correctObligation(ctx.db, actorOf(res), now, id, c);
+    const after = await correctObligation(ctx.db, ctx.notifier, actorOf(res), now, id, c);
     const noticeDelivery = await deliverCommitted(ctx, correctionNoticeId(id, now));
     await tell(res, id, paymentSignalNames.obligationCorrected, { action: c.action }, 200, { ...after, amount: fromFen(after.amountFen), noticeDelivery });
   });

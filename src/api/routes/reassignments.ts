@@ -3,8 +3,9 @@
 // rural posting on it, in one transaction with its audit row; an overruling records the reason.
 import { Router } from 'express';
 import { z } from 'zod';
-import { addDays, parsePeriod, periodEnd } from '../../core/periods.js';
+import { addDays, parsePeriod, periodEnd } from '../../core/calendar.js';
 import { audited, type Tx } from '../../db/audit.js';
+import { boundOn } from '../../db/bindings.js';
 import { actorOf } from '../auth.js';
 import type { Ctx } from '../context.js';
 import { Problem } from '../problem.js';
@@ -47,7 +48,7 @@ async function moveToRuralPost(tx: Tx, r: Reassignment, officerId: string, from:
     throw new Problem(409, `officer ${officerId} was already reassigned from ${r.communityId} from ${earlier.effectiveFrom} (reassignment ${earlier.id}); overrule reassignment ${r.id} instead`);
   }
   const binding = await tx.binding.findFirst({
-    where: { communityId: r.communityId, subjectType: 'officer', subjectId: officerId, effectiveFrom: { lte: lastDay }, OR: [{ effectiveTo: null }, { effectiveTo: { gte: lastDay } }] },
+    where: { communityId: r.communityId, subjectType: 'officer', subjectId: officerId, ...boundOn(lastDay) },
   });
   if (!binding) {
     throw Problem.field(409, { pointer: '/effectiveFrom', message: `officer ${officerId} is not bound to community ${r.communityId} on ${lastDay}, the day before the reassignment` });

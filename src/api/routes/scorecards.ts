@@ -3,8 +3,8 @@
 // and for a leader the months of presence in it.
 import { Router } from 'express';
 import { z } from 'zod';
-import { quarterEnd, quarterPeriod, quarterStart } from '../../core/periods.js';
-import { communitiesOn } from '../boundOn.js';
+import { quarterEnd, quarterPeriod, quarterStart } from '../../core/calendar.js';
+import { communitiesOn } from '../../db/bindings.js';
 import type { Ctx } from '../context.js';
 import { Problem } from '../problem.js';
 import { idSchema } from '../schemas.js';

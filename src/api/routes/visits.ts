@@ -3,11 +3,13 @@
 // message starts when the monthly launcher has not (yet): no stored visit goes uncounted.
 import { Router } from 'express';
 import { z } from 'zod';
+import {
+  presenceMonthWorkflowType, presenceWorkflowId, visitChangedSignalName, type PresenceMonthStart, type VisitChanged,
+} from '../../contracts/presence.js';
 import type { VisitStatus } from '../../core/presenceMonth.js';
 import { audited } from '../../db/audit.js';
-import { presenceMonthWorkflowType, presenceWorkflowId, visitChangedSignalName, type PresenceMonthStart } from '../../presence/ids.js';
 import { actorOf } from '../auth.js';
-import { communitiesOn } from '../boundOn.js';
+import { communitiesOn } from '../../db/bindings.js';
 import type { Ctx } from '../context.js';
 import { Problem } from '../problem.js';
 import { intKey, listQuery, readPage } from '../pagination.js';
@@ -28,7 +30,7 @@ export function visitsRouter(ctx: Ctx): Router {
   const tell = ({ leaderId, communityId, date, id }: { leaderId: string; communityId: string; date: string; id: number }) => {
     const start: PresenceMonthStart = { leaderId, communityId, month: date.slice(0, 7) };
     const workflow = { workflowType: presenceMonthWorkflowType, workflowId: presenceWorkflowId(leaderId, start.month), args: [start] };
-    return ctx.signals.signalWithStart(workflow, visitChangedSignalName, { visitId: id });
+    return ctx.signals.signalWithStart(workflow, visitChangedSignalName, { visitId: id } satisfies VisitChanged);
   };
 
   router.post('/', async (req, res) => {

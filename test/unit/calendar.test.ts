@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addDays, daysInMonth, formatPeriod, isIsoDate, monthsIn, monthsOfYear, parsePeriod, periodEnd, periodJustEnded, periodStart, previousPeriod, previousQuarter, quarterEndingIn,
   quarterEnd, quarterPeriod, quarterStart, type PeriodRef,
-} from '../../src/core/periods.js';
+} from '../../src/core/calendar.js';
 
 describe('periods', () => {
   it('names and parses months, quarters and half-years', () => {

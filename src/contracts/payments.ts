@@ -1,0 +1,41 @@
+// Ids and messages of the payment workflows. Each signal only says "the records changed": the
+// workflow re-reads them, so a lost or repeated signal cannot make it believe something false.
+
+/** The business-key workflow id shared by the planner and the API. */
+export const paymentWorkflowId = (obligationId: string) => `payment/${obligationId}`;
+export const paymentVerificationWorkflowType = 'paymentVerification';
+/** One launcher per cycle starts the verification of each of its obligations. */
+export const paymentFollowUpsWorkflowId = (cycleId: string) => `payments/${cycleId}`;
+export const paymentFollowUpsWorkflowType = 'paymentFollowUps';
+
+/** Each payment signal's name with its argument. */
+export interface PaymentSignals {
+  paymentRecorded: { reference: string };
+  receiptConfirmed: { confirmedFen: number };
+  paymentDisputed: { disputeId: number; reason: string };
+  obligationCorrected: { action: 'cancel' | 'change' };
+}
+
+export const paymentSignalNames = {
+  paymentRecorded: 'paymentRecorded',
+  receiptConfirmed: 'receiptConfirmed',
+  paymentDisputed: 'paymentDisputed',
+  obligationCorrected: 'obligationCorrected',
+} as const satisfies { [K in keyof PaymentSignals]: K };
+
+export interface VerificationState {
+  step: 'waiting' | 'settled' | 'closed' | 'cancelled';
+  reminded: boolean;
+  /** Epoch ms of the next overdue notice. */
+  nextEscalation: number;
+  escalations: number;
+  /** Epoch ms since which the records show the obligation paid in full without a dispute. */
+  fullSince?: number;
+  settledAt?: number;
+}
+
+export const verificationStateQueryName = 'verificationState';
+
+/** Ids of the notices the workflow's own steps publish, so it can send them on without asking. */
+export const paymentReminderNoticeId = (obligationId: string) => `${obligationId}/payment-reminder`;
+export const paymentOverdueNoticeId = (obligationId: string, asOf: string) => `${obligationId}/payment-overdue/${asOf}`;
