@@ -13,6 +13,7 @@ import { registerSchedules } from '../../src/temporal/schedules.js';
 import { yearEndScheduleId } from '../../src/temporal/yearEndSchedule.js';
 import { devServer, type DevServer } from '../support/devServer.js';
 import { devNamespaces } from '../support/namespaces.js';
+import { recordHistory } from '../support/histories.js';
 
 const namespace = devNamespaces.yearEndSchedule;
 const taskQueue = 'year-end-schedule-test';
@@ -54,6 +55,8 @@ describe('the year-end Schedule', () => {
       });
       await expect(cycles.start('year-end', '2025', 'test')).rejects.toBeInstanceOf(CycleAlreadyStartedError);
       await client.workflow.getHandle('year-end-2025').terminate('test over');
+      const [launched] = (await client.schedule.getHandle(yearEndScheduleId(taskQueue)).describe()).info.recentActions;
+      await recordHistory(client.workflow.getHandle(launched!.action.workflow.workflowId), 'scheduled-year-end');
     });
   });
 });

@@ -6,6 +6,7 @@ import { jointNoticeAcknowledgement, noticeAcknowledgedSignal, noticePendingQuer
 import { timeSkippingCounty, type TimeSkippingCounty } from '../support/timeSkippingCounty.js';
 import { publishJointNotice } from '../support/notices.js';
 import { day } from '../support/runningTime.js';
+import { recordHistory } from '../support/histories.js';
 
 let county: TimeSkippingCounty;
 let env: TestWorkflowEnvironment;
@@ -63,6 +64,7 @@ describe('jointNoticeAcknowledgement', () => {
       return handle.result();
     });
     expect(outcome).toEqual({ noticeId, reminders: 2, escalated: true });
+    await recordHistory(env.client.workflow.getHandle(`notice/${noticeId}`), 'joint-notice-acknowledgement-escalated');
   });
 
   it('ends at once without reminders when everyone acknowledges in time', async () => {

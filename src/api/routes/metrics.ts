@@ -2,7 +2,6 @@
 // running cycle (if any) hears which of its figures arrived.
 import express, { Router, type Request } from 'express';
 import multer from 'multer';
-import { z } from 'zod';
 import { cycleKindDescriptors } from '../../core/cadences.js';
 import { parsePeriod, periodEnd } from '../../core/calendar.js';
 import { auditedMany, type AuditChange, type Tx } from '../../db/audit.js';
