@@ -2,7 +2,6 @@
 // under its natural key, in one transaction: a retry, or a second run for a decided cycle,
 // changes nothing.
 import { PermanentFailure } from '../core/failures.js';
-import { formatPeriod, previousPeriod, type PeriodRef } from '../core/calendar.js';
 import type { Decision, NoticeDraft, Office, PeriodOutcome } from '../core/types.js';
 import { decidePeriod } from '../deciding/period.js';
 import { recordedFacts } from '../rules/explanation.js';
