@@ -3,6 +3,7 @@
 // that died after the commit, finds it done and writes nothing twice.
 import { decisionSlot, type FigureCorrection, type StandingOutcome } from '../core/appeal.js';
 import { PermanentFailure } from '../core/failures.js';
+import { fromFen, toFen } from '../core/money.js';
 import { defaultTimeZone } from '../core/periodBounds.js';
 import { bureauHead } from '../core/recipients.js';
 import type { MetricKey, NoticeKind, Recipient } from '../core/types.js';
@@ -12,7 +13,6 @@ import { appealFacts, type Appeal } from '../db/appeals.js';
 import { audited, type Tx } from '../db/audit.js';
 import { openedCycle } from '../db/cycles.js';
 import type { Db } from '../db/client.js';
-import { reviseObligation } from '../db/obligationRevision.js';
 import { storeObligation } from '../db/obligations.js';
 import { officesOn } from '../db/offices.js';
 import { figuresOf, previousPeriodOf } from '../db/periodInputs.js';
@@ -25,6 +25,7 @@ import {
 import { localDay } from '../notices/dates.js';
 import type { RenderedNotice } from '../notices/render.js';
 import { decisionRow, publishDraft, withSanctions } from './decide.js';
+import { reviseObligation } from './obligationRevision.js';
 import type { ActivityDeps } from './deps.js';
 import { cyclePeriod, cyclePeriodEnd } from './figures.js';
 import { followUpsOf } from './followUps.js';
@@ -130,8 +131,8 @@ async function standingOf(tx: Tx, cycleId: string): Promise<StandingOutcome> {
   ]);
   return {
     evaluations: evaluations.map((e) => ({ community: e.communityId, score: e.score, rank: e.rank, isLast: e.isLast })),
-    decisions: decisions.map((d) => ({ slot: `${d.kind}/${d.subjectId}`, amount: d.amountFen === null ? null : d.amountFen / 100, because: d.reason })),
-    obligations: obligations.map((o) => ({ id: o.id, amount: o.amountFen / 100 })),
+    decisions: decisions.map((d) => ({ slot: `${d.kind}/${d.subjectId}`, amount: d.amountFen === null ? null : fromFen(d.amountFen), because: d.reason })),
+    obligations: obligations.map((o) => ({ id: o.id, amount: fromFen(o.amountFen) })),
     jointNotices: notices.map((n) => n.about!),
   };
 }
@@ -196,7 +197,7 @@ async function redecide(db: Db, notifier: ActivityDeps['notifier'], timeZone: st
         await tx.decision.update({ where: { id: old.id }, data: { supersededBy: created?.id ?? null, ...stamp } });
         await audited(tx, actor, { action: 'supersede', entity: 'Decision', entityId: old.id, before: { amountFen: old.amountFen, reason: old.reason }, after: { supersededBy: created?.id ?? null, appealId: a.id, reason: why } });
       }
-      const amount = (x: { amountFen: number | null }) => (x.amountFen === null ? null : x.amountFen / 100);
+      const amount = (x: { amountFen: number | null }) => (x.amountFen === null ? null : fromFen(x.amountFen));
       out.decisions.push({ slot: d.slot, before: old && { id: old.id, amount: amount(old) }, after: created && { id: created.id, amount: amount(created) } });
     }
 
@@ -205,10 +206,10 @@ async function redecide(db: Db, notifier: ActivityDeps['notifier'], timeZone: st
       const decisionId = decision ? newIds.get(decisionSlot(decision).slot) ?? null : null;
       if (o.before === null) {
         const due = red.outcome.obligations.find((x) => x.id === o.id)!;
-        await storeObligation(tx, { id: o.id, cycleId: a.cycleId, decisionId: decisionId!, kind: due.kind, payeeType: 'officer', payeeId: due.payees[0]!, amountFen: Math.round(o.after! * 100), dueOn: due.due });
+        await storeObligation(tx, { id: o.id, cycleId: a.cycleId, decisionId: decisionId!, kind: due.kind, payeeType: 'officer', payeeId: due.payees[0]!, amountFen: toFen(o.after!), dueOn: due.due });
         await audited(tx, actor, { action: 'create', entity: 'PaymentObligation', entityId: o.id, after: { amount: o.after, appealId: a.id } });
       } else {
-        out.published.push(await reviseObligation(tx, notifier, actor, { obligationId: o.id, amountFen: o.after === null ? null : Math.round(o.after * 100), decisionId, appealId: a.id, reason: why }));
+        out.published.push(await reviseObligation(tx, notifier, actor, { obligationId: o.id, amountFen: o.after === null ? null : toFen(o.after), decisionId, appealId: a.id, reason: why }));
       }
       out.obligations.push(o);
     }

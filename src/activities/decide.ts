@@ -2,7 +2,6 @@
 // under its natural key, in one transaction: a retry, or a second run for a decided cycle,
 // changes nothing.
 import { PermanentFailure } from '../core/failures.js';
-import { formatPeriod, previousPeriod, type PeriodRef } from '../core/calendar.js';
 import { decisionSlot } from '../core/appeal.js';
 import type { Decision, NoticeDraft, Office, PeriodOutcome } from '../core/types.js';
 import { decidePeriod } from '../deciding/period.js';
@@ -23,6 +22,7 @@ import { cyclePeriod, cyclePeriodEnd } from './figures.js';
 import { followUpsOf } from './followUps.js';
 import { nameLookup } from './names.js';
 import type { FollowUp } from '../contracts/followUps.js';
+import { fromFen, toFen } from '../core/money.js';
 
 export interface CycleSummary {
   cycleId: string;
@@ -62,7 +62,7 @@ export function decideActivities({ db, notifier, clock, timeZone = defaultTimeZo
           await storeObligation(tx, {
             id: o.id, cycleId: cycle.id, decisionId: `${cycle.id}/${o.kind}/${o.payees[0]}`, kind: o.kind,
             payeeType: o.kind === 'subsidy' ? 'officer' : 'community', payeeId: o.kind === 'subsidy' ? o.payees[0]! : o.community,
-            amountFen: Math.round(o.amount * 100), dueOn: o.due,
+            amountFen: toFen(o.amount), dueOn: o.due,
           });
         }
         for (const n of outcome.notices) await publishDraft(tx, notifier, cycle.id, withSanctions(n, outcome), nameOf, timeZone);
@@ -102,7 +102,7 @@ export function decisionRow(cycleId: string, ruleSetVersionId: number, d: Decisi
   return {
     id: `${cycleId}/${slot}`, subjectType, subjectId, cycleId, type: d.type, kind,
     officers: d.type === 'subsidy' ? [d.officer] : d.officers, rule: d.rule, reason: d.because,
-    facts: recordedFacts(d) as object, amountFen: d.type === 'sanction' ? null : Math.round(d.amount * 100), ruleSetVersionId,
+    facts: recordedFacts(d) as object, amountFen: d.type === 'sanction' ? null : toFen(d.amount), ruleSetVersionId,
   };
 }
 
@@ -139,7 +139,7 @@ async function storedSummary(db: ActivityDeps['db'], cycleId: string, period: st
     cycleId, period, ranked: evaluations.length, sanctions, notices,
     unranked: offices.map((o) => o.id).filter((id) => !rankedIds.has(id)),
     obligations: obligations.length,
-    subsidyTotal: obligations.filter((o) => o.kind === 'subsidy').reduce((s, o) => s + o.amountFen, 0) / 100,
+    subsidyTotal: fromFen(obligations.filter((o) => o.kind === 'subsidy').reduce((s, o) => s + o.amountFen, 0)),
     gaps,
     followUps: await followUpsOf(db, cycleId),
   };

@@ -14,6 +14,7 @@ import { transitionObligation } from '../db/obligationTransitions.js';
 import { publishPaymentNotice } from '../notices/paymentText.js';
 import { paymentOverdueNoticeId, paymentReminderNoticeId } from '../contracts/payments.js';
 import type { ActivityDeps } from './deps.js';
+import { fromFen } from '../core/money.js';
 
 const actor = 'system:paymentVerification';
 const financeAndBureau: Recipient[] = [{ type: 'finance', id: 'finance' }, bureauHead];
@@ -27,7 +28,7 @@ export function paymentActivities({ db, notifier, clock }: ActivityDeps) {
 
   async function moneyFacts(tx: Tx, obligationId: string) {
     const f = (await obligationFacts(tx, obligationId))!;
-    return { obligation: obligationId, due: (await obligationOrFail(tx, obligationId)).dueOn, amount: f.owedFen / 100, paid: f.paidFen / 100 };
+    return { obligation: obligationId, due: (await obligationOrFail(tx, obligationId)).dueOn, amount: fromFen(f.owedFen), paid: fromFen(f.paidFen) };
   }
 
   return {
@@ -44,7 +45,7 @@ export function paymentActivities({ db, notifier, clock }: ActivityDeps) {
         for (const p of await tx.obligationPayment.findMany({ where: { obligationId, reportedAt: null }, orderBy: { id: 'asc' } })) {
           const id = `${obligationId}/payment-recorded/${p.reference}`;
           await publishPaymentNotice(tx, notifier, {
-            id, kind: 'payment-recorded', recipients: payees, facts: { ...base, payment: p.amountFen / 100, reference: p.reference, paidOn: p.paidOn },
+            id, kind: 'payment-recorded', recipients: payees, facts: { ...base, payment: fromFen(p.amountFen), reference: p.reference, paidOn: p.paidOn },
           });
           await tx.obligationPayment.update({ where: { id: p.id }, data: { reportedAt: clock() } });
           published.push(id);
@@ -79,7 +80,7 @@ export function paymentActivities({ db, notifier, clock }: ActivityDeps) {
         if (!notice) return false;
         const f = notice.facts as { due: string; amount: number; paid: number };
         await publishPaymentNotice(tx, notifier, {
-          id: paymentOverdueNoticeId(obligationId, asOf), kind: notice.kind, recipients: notice.recipients,
+          id: paymentOverdueNoticeId(obligationId, asOf), kind: 'payment-overdue', recipients: notice.recipients,
           facts: { obligation: obligationId, ...f, asOf },
         });
         return true;

@@ -6,6 +6,7 @@ import { countedDays, judgeMonth, localMonth, nextMonthStart, reminderDates, wor
 import { officesOn } from '../db/offices.js';
 import { ruleSetInForce } from '../db/ruleSets.js';
 import { defaultTimeZone } from '../core/periodBounds.js';
+import { daysMs } from '../core/time.js';
 import { presenceReminderText, presenceViolationText } from '../notices/presenceText.js';
 import type { PresenceMonthStart } from '../contracts/presence.js';
 import type { ActivityDeps } from './deps.js';
@@ -32,8 +33,6 @@ export interface PresencePlan { month: string; months: PresenceMonthInput[]; nex
 
 type Counting = Pick<PresenceMonthInput, 'leaderId' | 'month' | 'confirmationDays'> & { asOf: string };
 
-const day = 86_400_000;
-
 export function presenceActivities(deps: ActivityDeps) {
   const { db } = deps;
 
@@ -43,7 +42,7 @@ export function presenceActivities(deps: ActivityDeps) {
     return {
       month, minDays: p.presenceDaysPerMonth, confirmationDays: p.visitConfirmationDays, holidays: p.publicHolidays.filter((d) => d.startsWith(month)),
       reminders: reminderDates(month, p.presenceReminderDays).map((date) => ({ date, at: zonedInstant(date, reminderHour, timeZone) })),
-      judgeAt: new Date(Date.parse(zonedInstant(nextMonthStart(month), 0, timeZone)) + p.visitConfirmationDays * day).toISOString(),
+      judgeAt: new Date(Date.parse(zonedInstant(nextMonthStart(month), 0, timeZone)) + daysMs(p.visitConfirmationDays)).toISOString(),
     };
   }
 
@@ -76,7 +75,7 @@ export function presenceActivities(deps: ActivityDeps) {
     async presenceMonthPlan({ leaderId, communityId, month, at }: PresenceMonthStart & { at: string }): Promise<PresenceMonthInput> {
       const timing = await timingOf(month, deps.timeZone ?? defaultTimeZone);
       const now = Date.parse(at);
-      const judgeAt = Math.max(Date.parse(timing.judgeAt), now + timing.confirmationDays * day);
+      const judgeAt = Math.max(Date.parse(timing.judgeAt), now + daysMs(timing.confirmationDays));
       return { leaderId, communityId, ...timing, reminders: timing.reminders.filter((r) => Date.parse(r.at) > now), judgeAt: new Date(judgeAt).toISOString() };
     },
 

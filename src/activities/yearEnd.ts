@@ -3,7 +3,7 @@
 // keyed on the year: a retry, or a second run, changes nothing.
 import { PermanentFailure } from '../core/failures.js';
 import { defaultTimeZone, outOfBounds, yearSpan } from '../core/periodBounds.js';
-import type { RewardDecision } from '../core/types.js';
+import type { Honour, RewardDecision } from '../core/types.js';
 import { audited, type Tx } from '../db/audit.js';
 import { markCycleDecided, reopenFailedCycle } from '../db/cycles.js';
 import { recordDecision } from '../db/decisions.js';
@@ -16,12 +16,13 @@ import { recordedFacts } from '../rules/explanation.js';
 import type { ActivityDeps } from './deps.js';
 import { followUpsOf } from './followUps.js';
 import type { FollowUp } from '../contracts/followUps.js';
+import { fromFen, toFen } from '../core/money.js';
 
 const actor = 'system:yearEndEvaluation';
 const quarters = (year: number) => [1, 2, 3, 4].map((q) => `${year}-Q${q}`);
 
 /** Who an honour is addressed to: the county committee decides the treatment; the pool is the bureau's own. */
-const addressees: Record<string, string> = {
+const addressees: Record<Honour, string> = {
   'deputy-section-level-recommendation': 'county-committee',
   'reserve-talent-pool': 'reserve-talent-pool',
 };
@@ -74,7 +75,7 @@ export function yearEndActivities({ db, clock, timeZone = defaultTimeZone }: Act
       await db.$transaction(async (tx) => {
         for (const reward of outcome.rewards) await storeReward(tx, cycleId, cycle.ruleSetVersionId, year, reward, today);
         for (const o of outcome.obligations) {
-          await storeObligation(tx, { id: o.id, cycleId, decisionId: `${cycleId}/reward/${o.community}`, kind: 'reward', payeeType: 'community', payeeId: o.community, amountFen: Math.round(o.amount * 100), dueOn: o.due });
+          await storeObligation(tx, { id: o.id, cycleId, decisionId: `${cycleId}/reward/${o.community}`, kind: 'reward', payeeType: 'community', payeeId: o.community, amountFen: toFen(o.amount), dueOn: o.due });
         }
         await markCycleDecided(tx, actor, cycle, clock(), { rewards: outcome.rewards.length, quartersUsed });
       }, { timeout: 600_000, maxWait: 30_000 });
@@ -87,13 +88,13 @@ async function storeReward(tx: Tx, cycleId: string, ruleSetVersionId: number, ye
   const id = `${cycleId}/reward/${d.community}`;
   const row = {
     id, cycleId, type: 'reward', kind: 'reward', subjectType: 'community', subjectId: d.community, officers: d.officers, rule: d.rule,
-    reason: d.because, facts: recordedFacts(d) as object, amountFen: Math.round(d.amount * 100), ruleSetVersionId,
+    reason: d.because, facts: recordedFacts(d) as object, amountFen: toFen(d.amount), ruleSetVersionId,
   };
   if (!(await recordDecision(tx, actor, row))) return;
   for (const honour of d.honours) {
     for (const officerId of d.officers) {
       const record = await tx.honourRecord.create({
-        data: { decisionId: id, year, communityId: d.community, officerId, honour, addressee: addressees[honour]!, since: today },
+        data: { decisionId: id, year, communityId: d.community, officerId, honour, addressee: addressees[honour], since: today },
       });
       await audited(tx, actor, { action: 'create', entity: 'HonourRecord', entityId: record.id, after: record });
     }
@@ -108,7 +109,7 @@ async function storedSummary(db: ActivityDeps['db'], cycleId: string, year: numb
   ]);
   return {
     cycleId, year, quartersUsed, ranked: ranked.length, rewards: rewards.length,
-    rewardTotal: rewards.reduce((s, r) => s + (r.amountFen ?? 0), 0) / 100, honours,
+    rewardTotal: fromFen(rewards.reduce((s, r) => s + (r.amountFen ?? 0), 0)), honours,
     followUps: await followUpsOf(db, cycleId),
   };
 }

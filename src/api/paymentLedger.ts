@@ -10,8 +10,7 @@ import { transitionObligation } from '../db/obligationTransitions.js';
 import type { Notifier } from '../notices/notifier.js';
 import { publishPaymentNotice } from '../notices/paymentText.js';
 import { Problem } from './problem.js';
-
-export const toFen = (yuan: number) => Math.round(yuan * 100);
+import { fromFen, toFen } from '../core/money.js';
 
 export interface PaymentRecord { obligationId: string; amount: number; paidOn: string; reference: string }
 
@@ -37,7 +36,7 @@ export async function recordPayment(db: Db, actor: string, today: string, p: Pay
     const facts = (await obligationFacts(tx, row.id))!;
     const outstanding = facts.owedFen - facts.paidFen;
     if (toFen(p.amount) > outstanding) {
-      throw Problem.field(422, { pointer: '/amount', message: `${p.amount} exceeds the ${(outstanding / 100).toFixed(2)} yuan still owed on ${row.id}` });
+      throw Problem.field(422, { pointer: '/amount', message: `${p.amount} exceeds the ${fromFen(outstanding).toFixed(2)} yuan still owed on ${row.id}` });
     }
     const payment = await tx.obligationPayment.create({ data: { obligationId: row.id, reference: p.reference, amountFen: toFen(p.amount), paidOn: p.paidOn, recordedBy: actor } });
     await followRecords(tx, actor, 'finance', row.id, row.status);
@@ -81,10 +80,10 @@ export async function correctObligation(db: Db, notifier: Notifier, actor: strin
     const row = await openObligation(tx, obligationId);
     const facts = (await obligationFacts(tx, obligationId))!;
     if (c.action === 'cancel' && facts.paidFen > 0) {
-      throw Problem.field(409, { pointer: '/action', message: `${(facts.paidFen / 100).toFixed(2)} yuan is already paid on ${obligationId}; change the amount instead` });
+      throw Problem.field(409, { pointer: '/action', message: `${fromFen(facts.paidFen).toFixed(2)} yuan is already paid on ${obligationId}; change the amount instead` });
     }
     if (c.action === 'change' && toFen(c.amount!) < facts.paidFen) {
-      throw Problem.field(422, { pointer: '/amount', message: `${c.amount} is less than the ${(facts.paidFen / 100).toFixed(2)} yuan already paid` });
+      throw Problem.field(422, { pointer: '/amount', message: `${c.amount} is less than the ${fromFen(facts.paidFen).toFixed(2)} yuan already paid` });
     }
     await tx.paymentDispute.updateMany({ where: { obligationId, resolvedAt: null }, data: { resolvedAt: now } });
     if (c.action === 'change') await tx.paymentObligation.update({ where: { id: obligationId }, data: { amountFen: toFen(c.amount!) } });
@@ -94,7 +93,7 @@ export async function correctObligation(db: Db, notifier: Notifier, actor: strin
     await publishPaymentNotice(tx, notifier, {
       id: correctionNoticeId(obligationId, now), kind: 'payment-corrected',
       recipients: (await payeesOf(tx, row)).map((id) => ({ type: 'officer' as const, id })),
-      facts: { obligation: obligationId, due: row.dueOn, amount: row.amountFen / 100, paid: facts.paidFen / 100, action: c.action, newAmount: c.amount, reason: c.reason },
+      facts: { obligation: obligationId, due: row.dueOn, amount: fromFen(row.amountFen), paid: fromFen(facts.paidFen), action: c.action, newAmount: c.amount, reason: c.reason },
     });
     return after;
   });

@@ -2,13 +2,14 @@
 import ExcelJS from 'exceljs';
 import type { Amounts, Reconciliation } from '../core/reconciliation.js';
 import { csvField, inertText } from './csv.js';
+import { fromFen } from '../core/money.js';
 
 export const columns = ['decided', 'paid', 'confirmed', 'unconfirmed', 'outstanding', 'overdue', 'disputed', 'cancelled'] as const satisfies readonly (keyof Amounts)[];
 const header = ['payeeType', 'payeeId', 'obligations', ...columns];
 
 /** One line per payee then the total, as arrays of cells in `header` order. */
 function table(r: Reconciliation): (string | number)[][] {
-  const line = (type: string, id: string, a: Amounts & { obligations: number }) => [type, id, a.obligations, ...columns.map((c) => a[c] / 100)];
+  const line = (type: string, id: string, a: Amounts & { obligations: number }) => [type, id, a.obligations, ...columns.map((c) => fromFen(a[c]))];
   return [...r.rows.map((row) => line(row.payeeType, row.payeeId, row)), line('total', '', r.total)];
 }
 

@@ -1,7 +1,9 @@
 // Field shapes shared by several routes.
 import { z } from 'zod';
-import { parsePeriod, periodForms, type Cadence } from '../core/calendar.js';
+import { periodFormOf, type Cadence } from '../core/cadences.js';
+import { parsePeriod, periodForms } from '../core/calendar.js';
 import { metricKeys } from '../core/types.js';
+import type { RecipientType } from '../core/vocabulary.js';
 
 export const idSchema = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/, 'expected letters, digits, _ . : or -');
 export const nameSchema = z.string().trim().min(1).max(200);
@@ -17,8 +19,7 @@ export const periodSchema = z.string().refine((s) => periodCadence(s) !== undefi
 
 /** A period of one cadence, e.g. a month for a monthly cycle. */
 export function periodOf(cadence: Cadence) {
-  const example = { monthly: 'a month as YYYY-MM, e.g. "2026-03"', quarterly: 'a quarter as YYYY-Qn, e.g. "2026-Q1"', 'half-year': 'a half-year as YYYY-Hn, e.g. "2026-H1"' }[cadence];
-  return z.string().refine((s) => periodCadence(s) === cadence, `expected ${example}`);
+  return z.string().refine((s) => periodCadence(s) === cadence, `expected ${periodFormOf(cadence)}`);
 }
 
 function periodCadence(value: string): Cadence | undefined {
@@ -31,5 +32,5 @@ function periodCadence(value: string): Cadence | undefined {
 
 export const metricSchema = z.enum(metricKeys, { error: `expected one of ${metricKeys.join(', ')}` });
 
-export const subjectTypes = ['officer', 'leader', 'department'] as const;
+export const subjectTypes = ['officer', 'leader', 'department'] as const satisfies readonly RecipientType[];
 export const subjectTypeSchema = z.enum(subjectTypes);

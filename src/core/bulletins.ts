@@ -1,6 +1,7 @@
 // The weekly bulletins of each community: the police situation (警情公告, incidents that occurred
 // in the week, by category) and the cases solved (破案公告, incidents solved in the week).
 import { addDays, isIsoDate } from './calendar.js';
+import { dayMs } from './time.js';
 
 export interface BulletinIncident { id: number; communityId: string; occurredOn: string; category: string; summary: string; solvedOn?: string | null }
 
@@ -29,7 +30,7 @@ export function weekOf(date: string): Week {
 export function weekJustEnded(instantIso: string): Week {
   const ms = Date.parse(instantIso);
   if (Number.isNaN(ms)) throw new RangeError(`expected an ISO 8601 instant, got "${instantIso}"`);
-  return weekOf(new Date(ms - 86_400_000).toISOString().slice(0, 10));
+  return weekOf(new Date(ms - dayMs).toISOString().slice(0, 10));
 }
 
 /**

@@ -1,5 +1,7 @@
 // Calendar arithmetic on plain 'YYYY-MM-DD' strings. Every Date here is built with Date.UTC and
 // read back with getUTC*/toISOString, so the host's time zone can never shift a day.
+import { cadences, cycleKindDescriptors, periodsPerYear, type Cadence } from './cadences.js';
+import { dayMs } from './time.js';
 
 export interface QuarterRef { year: number; quarter: number }
 
@@ -32,57 +34,47 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/** How often a period evaluation runs: 月考, 季考, 半年考. The year-end cycle is not a period of this kind. */
-export const cadences = ['monthly', 'quarterly', 'half-year'] as const;
-export type Cadence = (typeof cadences)[number];
-
 /** A month (index 1–12), a quarter (1–4) or a half-year (1–2) of a year. */
 export interface PeriodRef { cadence: Cadence; year: number; index: number }
 
-const cadenceShape: Record<Cadence, { unit: string; months: number; perYear: number; format: (year: number, index: number) => string }> = {
-  monthly: { unit: 'month', months: 1, perYear: 12, format: (y, i) => `${y}-${pad2(i)}` },
-  quarterly: { unit: 'quarter', months: 3, perYear: 4, format: (y, i) => `${y}-Q${i}` },
-  'half-year': { unit: 'half-year', months: 6, perYear: 2, format: (y, i) => `${y}-H${i}` },
-};
-
-const periodPatterns: [RegExp, Cadence][] = [[/^(\d{4})-(\d{2})$/, 'monthly'], [/^(\d{4})-Q(\d)$/, 'quarterly'], [/^(\d{4})-H(\d)$/, 'half-year']];
-
 /** The period forms, for messages: every parse error lists them. */
-export const periodForms = 'a month "2026-03", a quarter "2026-Q1" or a half-year "2026-H1"';
+const forms = cadences.map((c) => `a ${cycleKindDescriptors[c].unit} "${cycleKindDescriptors[c].example}"`);
+export const periodForms = `${forms.slice(0, -1).join(', ')} or ${forms.at(-1)}`;
 
 function checkPeriod({ cadence, year, index }: PeriodRef): void {
-  const { unit, perYear } = cadenceShape[cadence];
+  const { unit } = cycleKindDescriptors[cadence];
+  const perYear = periodsPerYear(cadence);
   if (!Number.isInteger(year) || year < 1 || year > 9999) throw new RangeError(`expected a year 1..9999, got ${year}`);
   if (!Number.isInteger(index) || index < 1 || index > perYear) throw new RangeError(`expected a ${unit} 1..${perYear}, got ${index}`);
 }
 
 export function formatPeriod(ref: PeriodRef): string {
   checkPeriod(ref);
-  return cadenceShape[ref.cadence].format(ref.year, ref.index);
+  return cycleKindDescriptors[ref.cadence].format(ref.year, ref.index);
 }
 
 export function parsePeriod(period: string): PeriodRef {
-  for (const [pattern, cadence] of periodPatterns) {
-    const m = pattern.exec(period);
+  for (const cadence of cadences) {
+    const m = cycleKindDescriptors[cadence].pattern.exec(period);
     if (!m) continue;
     const ref = { cadence, year: Number(m[1]), index: Number(m[2]) };
-    if (ref.index >= 1 && ref.index <= cadenceShape[cadence].perYear && ref.year >= 1) return ref;
+    if (ref.index >= 1 && ref.index <= periodsPerYear(cadence) && ref.year >= 1) return ref;
   }
   throw new RangeError(`expected ${periodForms}, got "${period}"`);
 }
 
 /** Months a period spans: count targets are written per quarter and scale with it. */
 export function monthsIn(cadence: Cadence): number {
-  return cadenceShape[cadence].months;
+  return cycleKindDescriptors[cadence].months;
 }
 
 /** The quarter (1–4) a period ends in: a month's own, the second or fourth for a half-year. */
 export function quarterEndingIn({ cadence, index }: PeriodRef): number {
-  return Math.ceil((index * cadenceShape[cadence].months) / 3);
+  return Math.ceil((index * cycleKindDescriptors[cadence].months) / 3);
 }
 
 function firstMonth({ cadence, index }: PeriodRef): number {
-  return (index - 1) * cadenceShape[cadence].months + 1;
+  return (index - 1) * cycleKindDescriptors[cadence].months + 1;
 }
 
 export function periodStart(ref: PeriodRef): string {
@@ -92,19 +84,19 @@ export function periodStart(ref: PeriodRef): string {
 
 export function periodEnd(ref: PeriodRef): string {
   checkPeriod(ref);
-  const month = firstMonth(ref) + cadenceShape[ref.cadence].months - 1;
+  const month = firstMonth(ref) + cycleKindDescriptors[ref.cadence].months - 1;
   return `${ref.year}-${pad2(month)}-${pad2(daysInMonth(ref.year, month))}`;
 }
 
 export function previousPeriod(ref: PeriodRef): PeriodRef {
   checkPeriod(ref);
-  return ref.index === 1 ? { ...ref, year: ref.year - 1, index: cadenceShape[ref.cadence].perYear } : { ...ref, index: ref.index - 1 };
+  return ref.index === 1 ? { ...ref, year: ref.year - 1, index: periodsPerYear(ref.cadence) } : { ...ref, index: ref.index - 1 };
 }
 
 /** The period of a cadence that holds a date. */
 function periodOfDate(cadence: Cadence, date: string): PeriodRef {
   const { y, m } = parseIsoDate(date);
-  return { cadence, year: y, index: Math.ceil(m / cadenceShape[cadence].months) };
+  return { cadence, year: y, index: Math.ceil(m / cycleKindDescriptors[cadence].months) };
 }
 
 /**
@@ -115,7 +107,7 @@ function periodOfDate(cadence: Cadence, date: string): PeriodRef {
 export function periodJustEnded(cadence: Cadence, instantIso: string): PeriodRef {
   const ms = Date.parse(instantIso);
   if (Number.isNaN(ms)) throw new RangeError(`expected an ISO 8601 instant, got "${instantIso}"`);
-  return periodOfDate(cadence, toIso(ms - 86_400_000));
+  return periodOfDate(cadence, toIso(ms - dayMs));
 }
 
 const quarterOf = (year: number, quarter: number): PeriodRef => ({ cadence: 'quarterly', year, index: quarter });

@@ -1,7 +1,7 @@
 import { bureauHead } from './recipients.js';
 import type { NoticeDraft, Obligation, OverdueObligation, Payment } from './types.js';
+import { fromFen, toFen } from './money.js';
 
-const toFen = (yuan: number) => Math.round(yuan * 100);
 
 /**
  * Obligations due strictly before `asOf` and paid less than their amount by `asOf`. Payments dated
@@ -16,7 +16,7 @@ export function findOverdue(obligations: readonly Obligation[], payments: readon
   return obligations.flatMap((o) => {
     const paid = paidFen.get(o.id) ?? 0;
     if (!(o.due < asOf) || paid >= toFen(o.amount)) return [];
-    return [{ obligation: o.id, due: o.due, amount: o.amount, paid: paid / 100, community: o.community, payees: [...o.payees] }];
+    return [{ obligation: o.id, due: o.due, amount: o.amount, paid: fromFen(paid), community: o.community, payees: [...o.payees] }];
   });
 }
 

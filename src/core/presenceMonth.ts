@@ -2,6 +2,7 @@
 // days is reminded, how many working days are left. The compliance rule itself is judgePresence.
 import { addDays, daysInMonth, monthOf } from './calendar.js';
 import { judgePresence } from './presence.js';
+import { daysMs } from './time.js';
 import type { PresenceJudgement } from './types.js';
 
 export type VisitStatus = 'pending' | 'confirmed' | 'disputed';
@@ -13,14 +14,12 @@ export interface LoggedVisit {
   loggedAt: string;
 }
 
-const day = 86_400_000;
-
 /**
  * The distinct days of `month` that count at `asOf`: confirmed visits, and visits the officer has
  * left unanswered for `confirmationDays`. A disputed visit never counts.
  */
 export function countedDays(visits: readonly LoggedVisit[], month: string, asOf: string, confirmationDays: number): string[] {
-  const cutoff = Date.parse(asOf) - confirmationDays * day;
+  const cutoff = Date.parse(asOf) - daysMs(confirmationDays);
   const counted = visits.filter((v) => monthOf(v.date) === month
     && (v.status === 'confirmed' || (v.status === 'pending' && Date.parse(v.loggedAt) <= cutoff)));
   return [...new Set(counted.map((v) => v.date))].sort();

@@ -2,6 +2,7 @@
 // Overdue is judged by findOverdue, the rule simulate uses.
 import { findOverdue } from './payments.js';
 import type { Obligation, Payment } from './types.js';
+import { toFen } from './money.js';
 
 export interface ObligationStanding {
   obligation: Obligation;
@@ -34,7 +35,6 @@ export interface Reconciliation {
 }
 
 const zero = (): Amounts => ({ decided: 0, paid: 0, confirmed: 0, unconfirmed: 0, outstanding: 0, overdue: 0, disputed: 0, cancelled: 0 });
-const fen = (yuan: number) => Math.round(yuan * 100);
 const keys = Object.keys(zero()) as (keyof Amounts)[];
 
 function add(into: Amounts, a: Amounts) {
@@ -44,7 +44,7 @@ function add(into: Amounts, a: Amounts) {
 /** Amounts of one obligation in fen. A cancelled obligation counts only as cancelled. */
 function amountsOf(s: ObligationStanding, paidFen: number, overdue: boolean): Amounts {
   const a = zero();
-  const owed = fen(s.obligation.amount);
+  const owed = toFen(s.obligation.amount);
   if (s.status === 'cancelled') return { ...a, cancelled: owed };
   const confirmed = Math.min(s.confirmedFen, paidFen);
   return {
@@ -59,7 +59,7 @@ export function reconcile(standings: readonly ObligationStanding[], payments: re
   const counted = payments.filter((p) => p.paidOn <= asOf);
   const overdue = new Set(findOverdue(standings.filter((s) => s.status !== 'cancelled').map((s) => s.obligation), counted, asOf).map((o) => o.obligation));
   const paid = new Map<string, number>();
-  for (const p of counted) paid.set(p.obligation, (paid.get(p.obligation) ?? 0) + fen(p.amount));
+  for (const p of counted) paid.set(p.obligation, (paid.get(p.obligation) ?? 0) + toFen(p.amount));
 
   const rows = new Map<string, ReconciliationRow>();
   for (const s of standings) {

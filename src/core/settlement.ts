@@ -1,7 +1,6 @@
 // When a payment obligation is settled: one rule, used by the verification workflow (which
 // imports it, so it stays free of I/O) and by reconciliation.
-
-const day = 86_400_000;
+import { dayMs, daysMs } from './time.js';
 
 export interface PaymentTiming {
   /** Finance is reminded this many days before the due date. */
@@ -29,12 +28,11 @@ export const paidInFull = (f: Pick<ObligationFacts, 'owedFen' | 'paidFen'>) => f
 export function isSettled(f: ObligationFacts, timing: PaymentTiming, fullSince: number | undefined, now: number): boolean {
   if (!paidInFull(f) || f.openDisputes > 0) return false;
   if (f.confirmedFen >= f.owedFen) return true;
-  return fullSince !== undefined && now >= fullSince + timing.settleAfterDays * day;
+  return fullSince !== undefined && now >= fullSince + daysMs(timing.settleAfterDays);
 }
 
 /** The instant an obligation becomes overdue: the end of its due day (UTC), as findOverdue judges it. */
-export const overdueFrom = (dueOn: string) => Date.parse(`${dueOn}T00:00:00Z`) + day;
+export const overdueFrom = (dueOn: string) => Date.parse(`${dueOn}T00:00:00Z`) + dayMs;
 
-export const reminderAt = (dueOn: string, timing: PaymentTiming) => Date.parse(`${dueOn}T00:00:00Z`) - timing.remindDaysBefore * day;
+export const reminderAt = (dueOn: string, timing: PaymentTiming) => Date.parse(`${dueOn}T00:00:00Z`) - daysMs(timing.remindDaysBefore);
 
-export const daysMs = (days: number) => days * day;

@@ -1,6 +1,9 @@
 // The pure core's vocabulary. Everything here is plain data, safe to pass through Temporal.
 
 import type { PeriodRef } from './calendar.js';
+import type { Honour, NoticeKind, RecipientType, SanctionKind } from './vocabulary.js';
+
+export type { Honour, NoticeKind, SanctionKind };
 
 export const metricKeys = [
   'satisfaction', 'familiarity', 'incidents', 'prevention', 'clues', 'registration', 'keyPersonControl',
@@ -57,15 +60,7 @@ export interface RankedOffice extends ScoredOffice {
   isLast: boolean;
 }
 
-export type SanctionKind = 'circulated-criticism' | 'admonishment-talk' | 'rural-reassignment';
-export type Honour = 'deputy-section-level-recommendation' | 'reserve-talent-pool';
-export type NoticeKind = 'joint-notice' | 'presence-reminder' | 'presence-violation' | 'payment-overdue' | 'metrics-missing'
-  | 'notice-reminder' | 'notice-escalation' | 'diversion-excess'
-  | 'payment-reminder' | 'payment-recorded' | 'payment-disputed' | 'payment-corrected'
-  | 'police-situation-bulletin' | 'case-solved-bulletin' | 'cycle-failed'
-  | 'appeal-filed' | 'appeal-payments-frozen' | 'appeal-reminder' | 'appeal-escalation' | 'appeal-decided' | 'notice-withdrawn';
-
-export interface Recipient { type: 'officer' | 'leader' | 'department' | 'bureau' | 'finance' | 'station'; id: string }
+export interface Recipient { type: RecipientType; id: string }
 
 export interface SanctionDecision {
   type: 'sanction';

@@ -2,7 +2,8 @@
 // candidate rule set, from the stored figures and the county as it stood, and compares with what
 // was decided. Read-only.
 import { compareDecided, decidedPeriod, decidedYear, emptyPeriod, type BacktestReport, type DecidedPeriod } from '../core/backtest.js';
-import { cadences, formatPeriod, parsePeriod, periodEnd, previousPeriod } from '../core/calendar.js';
+import { cadences } from '../core/cadences.js';
+import { formatPeriod, parsePeriod, periodEnd, previousPeriod } from '../core/calendar.js';
 import { carryOver } from '../core/standings.js';
 import { decidePeriod } from '../deciding/period.js';
 import { periodRules } from '../rules/ruleSet.js';
@@ -13,6 +14,7 @@ import type { Db } from './client.js';
 import { officesOn } from './offices.js';
 import { figuresOf, previousPeriodOf, quarterScoresOf } from './periodInputs.js';
 import { ruleSetInForce } from './ruleSets.js';
+import { fromFen } from '../core/money.js';
 
 async function storedPeriod(db: Db, cycleId: string, period: string, offices: Office[]): Promise<DecidedPeriod> {
   const decided = emptyPeriod(period);
@@ -23,9 +25,9 @@ async function storedPeriod(db: Db, cycleId: string, period: string, offices: Of
   for (const e of evaluations) decided.ranks[e.communityId] = e.rank;
   for (const o of offices) for (const officer of o.officers) decided.officeOf[officer] = o.id;
   for (const d of decisions) {
-    if (d.type === 'subsidy') decided.subsidies[d.subjectId] = (d.amountFen ?? 0) / 100;
+    if (d.type === 'subsidy') decided.subsidies[d.subjectId] = fromFen(d.amountFen ?? 0);
     if (d.type === 'sanction') (decided.sanctions[d.subjectId] ??= []).push(d.kind);
-    if (d.type === 'reward') decided.rewards[d.subjectId] = (d.amountFen ?? 0) / 100;
+    if (d.type === 'reward') decided.rewards[d.subjectId] = fromFen(d.amountFen ?? 0);
   }
   for (const kinds of Object.values(decided.sanctions)) kinds.sort();
   return decided;
@@ -42,7 +44,7 @@ async function actualYear(db: Db, year: number, offices: Office[]): Promise<{ pe
   const period = decidedYear(year, projected.ranking, projected.rewards);
   const stored = await db.decision.findMany({ where: { cycleId: `year-end-${year}`, type: 'reward' } });
   if (stored.length === 0 && !(await db.cycle.findFirst({ where: { id: `year-end-${year}`, status: 'decided' } }))) return { period, basis: 'projected' };
-  period.rewards = Object.fromEntries(stored.map((d) => [d.subjectId, (d.amountFen ?? 0) / 100]));
+  period.rewards = Object.fromEntries(stored.map((d) => [d.subjectId, fromFen(d.amountFen ?? 0)]));
   return { period, basis: 'decided' };
 }
 

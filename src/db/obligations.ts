@@ -5,6 +5,7 @@ import type { ObligationStatus } from '../core/obligationStatus.js';
 import type { ObligationFacts } from '../core/settlement.js';
 import type { Prisma } from '../generated/sqlite/index.js';
 import type { Tx } from './audit.js';
+import { fromFen } from '../core/money.js';
 
 /** Stores an obligation under its natural id; a retry leaves the stored one as it is. */
 export async function storeObligation(tx: Tx, row: Prisma.PaymentObligationUncheckedCreateInput) {
@@ -42,8 +43,8 @@ export async function coreObligation(tx: Tx, obligationId: string): Promise<{ ob
   return {
     obligation: {
       id: row.id, kind: row.kind as Obligation['kind'], payees: await payeesOf(tx, row),
-      community: row.payeeType === 'community' ? row.payeeId : '', amount: row.amountFen / 100, due: row.dueOn,
+      community: row.payeeType === 'community' ? row.payeeId : '', amount: fromFen(row.amountFen), due: row.dueOn,
     },
-    payments: payments.map((p) => ({ obligation: p.obligationId, amount: p.amountFen / 100, paidOn: p.paidOn })),
+    payments: payments.map((p) => ({ obligation: p.obligationId, amount: fromFen(p.amountFen), paidOn: p.paidOn })),
   };
 }

@@ -1,6 +1,7 @@
 // Rule-set versions: a cycle uses the version in force at the end of its period.
+import { cycleKindDescriptors } from '../core/cadences.js';
 import { formatPeriod, periodEnd, type PeriodRef } from '../core/calendar.js';
-import { CadenceNotDefinedError, loadDefaultRuleSet, parseRuleSet, periodRules, stageOf, type RuleSet } from '../rules/ruleSet.js';
+import { CadenceNotDefinedError, loadDefaultRuleSet, parseRuleSet, periodRules, type RuleSet } from '../rules/ruleSet.js';
 import { audited, type Tx } from './audit.js';
 import type { Db } from './client.js';
 
@@ -28,7 +29,7 @@ export async function ruleSetInForce(db: Tx, date: string): Promise<RuleSetVersi
 export async function cadenceInForce(db: Db, period: PeriodRef): Promise<{ version: RuleSetVersionRef; evaluated: boolean; reason?: string }> {
   const version = await ruleSetInForce(db, periodEnd(period));
   if (periodRules(version.ruleSet, period.cadence)) return { version, evaluated: true };
-  const reason = `${new CadenceNotDefinedError(formatPeriod(period), stageOf[period.cadence]).message} (rule set version ${version.id}, in force on ${periodEnd(period)})`;
+  const reason = `${new CadenceNotDefinedError(formatPeriod(period), cycleKindDescriptors[period.cadence].ruleStage).message} (rule set version ${version.id}, in force on ${periodEnd(period)})`;
   return { version, evaluated: false, reason };
 }
 

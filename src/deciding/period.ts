@@ -1,12 +1,13 @@
 // Deciding a period: the core's standings go through the cadence's rules, and what fires
 // becomes sanctions and joint notices; a quarter also pays the work subsidy.
+import { cycleKindDescriptors } from '../core/cadences.js';
 import { formatPeriod } from '../core/calendar.js';
 import { periodStandings, type PeriodFacts } from '../core/standings.js';
 import { splitSubsidy } from '../core/subsidy.js';
 import type { NoticeDraft, Office, PeriodInput, PeriodOutcome, QuarterInput, SanctionDecision } from '../core/types.js';
 import { createRuleRunner } from '../rules/engine.js';
 import { describeConditions } from '../rules/explain.js';
-import { CadenceNotDefinedError, periodRules, stageOf, type PeriodRule, type RuleSet } from '../rules/ruleSet.js';
+import { CadenceNotDefinedError, periodRules, type PeriodRule, type RuleSet } from '../rules/ruleSet.js';
 
 function jointNotice(office: Office, rule: string, facts: PeriodFacts): NoticeDraft {
   return {
@@ -34,7 +35,7 @@ export function decideQuarter({ year, quarter, ...rest }: QuarterInput, ruleSet:
 export async function decidePeriod(input: PeriodInput, ruleSet: RuleSet): Promise<PeriodOutcome> {
   const period = formatPeriod(input.period);
   const rules = periodRules(ruleSet, input.period.cadence);
-  if (!rules) throw new CadenceNotDefinedError(period, stageOf[input.period.cadence]);
+  if (!rules) throw new CadenceNotDefinedError(period, cycleKindDescriptors[input.period.cadence].ruleStage);
   const { ranking, standings, unranked, consecutiveLast } = periodStandings(input, ruleSet.scoring);
 
   const runner = createRuleRunner(rules);

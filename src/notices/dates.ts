@@ -2,11 +2,9 @@
 // zone, Chinese in the style of bureau documents (2026年12月7日12时25分), English spelled out
 // (7 December 2026, 12:25). Every notice text formats through here, so none shows an ISO
 // timestamp or a UTC day.
+import { cycleKindDescriptors, monthsEn } from '../core/cadences.js';
 import { parsePeriod } from '../core/calendar.js';
 import { wallClock } from '../core/presenceMonth.js';
-
-const monthsEn = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const quarterZh = ['', '一', '二', '三', '四'];
 
 const parts = (date: string) => date.split('-').map(Number) as [number, number, number];
 
@@ -25,13 +23,13 @@ export const dayEn = (date: string) => {
 /** 2026-03 → 2026年3月 */
 export const monthZh = (month: string) => {
   const [y, m] = parts(month);
-  return `${y}年${m}月`;
+  return cycleKindDescriptors.monthly.zh(y, m);
 };
 
 /** 2026-03 → March 2026 */
 export const monthEn = (month: string) => {
   const [y, m] = parts(month);
-  return `${monthsEn[m - 1]} ${y}`;
+  return cycleKindDescriptors.monthly.en(y, m);
 };
 
 /** The calendar day an instant falls on in `timeZone`, as YYYY-MM-DD. */
@@ -52,19 +50,13 @@ export function instantEn(at: Date | string, timeZone: string): string {
 /** As bureau documents write periods: 2026年第三季度, 2026年3月, 2026年上半年; anything else stays as it is. */
 export function periodZh(period: string): string {
   const ref = periodRef(period);
-  if (!ref) return period;
-  if (ref.cadence === 'quarterly') return `${ref.year}年第${quarterZh[ref.index]}季度`;
-  if (ref.cadence === 'monthly') return `${ref.year}年${ref.index}月`;
-  return `${ref.year}年${ref.index === 1 ? '上' : '下'}半年`;
+  return ref ? cycleKindDescriptors[ref.cadence].zh(ref.year, ref.index) : period;
 }
 
 /** Q3 2026, March 2026, first half of 2026; anything else stays as it is. */
 export function periodEn(period: string): string {
   const ref = periodRef(period);
-  if (!ref) return period;
-  if (ref.cadence === 'quarterly') return `Q${ref.index} ${ref.year}`;
-  if (ref.cadence === 'monthly') return `${monthsEn[ref.index - 1]} ${ref.year}`;
-  return `${ref.index === 1 ? 'first' : 'second'} half of ${ref.year}`;
+  return ref ? cycleKindDescriptors[ref.cadence].en(ref.year, ref.index) : period;
 }
 
 function periodRef(period: string) {

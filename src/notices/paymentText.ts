@@ -14,7 +14,10 @@ export interface PaymentNoticeFacts {
 
 const yuan = (n: number) => n.toFixed(2);
 
-export function paymentNoticeText(kind: NoticeKind, f: PaymentNoticeFacts): RenderedNotice {
+/** The notices about a payment obligation; each has its own text below. */
+export type PaymentNoticeKind = Extract<NoticeKind, `payment-${string}`>;
+
+export function paymentNoticeText(kind: PaymentNoticeKind, f: PaymentNoticeFacts): RenderedNotice {
   const head = `${f.obligation}（应付${yuan(f.amount)}元，已付${yuan(f.paid)}元，到期日${dayZh(f.due)}）`;
   const headEn = `${f.obligation} (owed ${yuan(f.amount)} yuan, paid ${yuan(f.paid)}, due ${dayEn(f.due)})`;
   switch (kind) {
@@ -38,7 +41,7 @@ export function paymentNoticeText(kind: NoticeKind, f: PaymentNoticeFacts): Rend
         bodyZh: `收款人对${head}提出异议（${f.reason === 'not-received' ? '未收到' : '金额不符'}）：${String(f.note)}`,
         bodyEn: `The payee disputes ${headEn} (${String(f.reason)}): ${String(f.note)}`,
       };
-    default:
+    case 'payment-corrected':
       return {
         titleZh: `付款事项更正：${f.obligation}`,
         bodyZh: `${head}已${f.action === 'cancel' ? '撤销' : `更正为${yuan(Number(f.newAmount))}元`}。理由：${String(f.reason)}`,
@@ -49,7 +52,7 @@ export function paymentNoticeText(kind: NoticeKind, f: PaymentNoticeFacts): Rend
 
 /** Renders and publishes one payment notice under its natural key, inside the caller's transaction. */
 export async function publishPaymentNotice(
-  tx: Tx, notifier: Notifier, n: { id: string; kind: NoticeKind; recipients: Recipient[]; facts: PaymentNoticeFacts },
+  tx: Tx, notifier: Notifier, n: { id: string; kind: PaymentNoticeKind; recipients: Recipient[]; facts: PaymentNoticeFacts },
 ): Promise<void> {
   await notifier.publish(tx, { ...n, about: n.facts.obligation, ...paymentNoticeText(n.kind, n.facts) });
 }

@@ -1,6 +1,7 @@
 // Notice text in Chinese (the bureau's language) and English, from the facts behind it.
 import { instantEn, instantZh, periodEn, periodZh } from './dates.js';
 import type { NoticeKind, Recipient } from '../core/types.js';
+import { labelOf, noticeKindLabels, recipientLabels, sanctionLabels } from '../core/vocabulary.js';
 
 export type NameOf = (type: string, id: string) => string;
 
@@ -8,12 +9,6 @@ export interface RenderedNotice { titleZh: string; bodyZh: string; bodyEn: strin
 
 interface JointNoticeFacts { period: string; score: number; officeCount: number; kinds: string[] }
 interface MissingFiguresFacts { period: string; deadline: string; figures: { community: string; metric: string; label: string }[] }
-
-const sanctionZh: Record<string, string> = {
-  'circulated-criticism': '通报批评',
-  'admonishment-talk': '诫勉谈话',
-  'rural-reassignment': '调农村艰苦岗位锻炼',
-};
 
 export interface NoticeToRender {
   kind: NoticeKind;
@@ -38,9 +33,9 @@ export function renderNotice({ kind, about, rule, recipients, facts }: NoticeToR
   if (kind === 'joint-notice') return jointNotice(about, rule ?? '', recipients, facts as unknown as JointNoticeFacts, nameOf);
   if (kind === 'metrics-missing') return missingFigures(about, facts as unknown as MissingFiguresFacts, nameOf, timeZone);
   return {
-    titleZh: `${kind}：${nameOf('community', about)}`,
+    titleZh: `${noticeKindLabels[kind].zh}：${nameOf('community', about)}`,
     bodyZh: JSON.stringify(facts),
-    bodyEn: `${kind} about ${about}: ${JSON.stringify(facts)}`,
+    bodyEn: `${noticeKindLabels[kind].en} about ${about}: ${JSON.stringify(facts)}`,
   };
 }
 
@@ -50,10 +45,11 @@ function jointNotice(about: string, rule: string, recipients: Recipient[], f: Jo
   const officers = ids('officer');
   const [leader] = ids('leader');
   const [department] = ids('department');
-  const officersZh = withRole('民警', officers.map((o) => nameOf('officer', o)));
-  const leaderZh = leader ? withRole('局领导', [nameOf('leader', leader)]) : '局领导（未绑定）';
-  const departmentZh = department ? withRole('股室', [nameOf('department', department)]) : '股室（未绑定）';
-  const measuresZh = f.kinds.map((k) => sanctionZh[k] ?? k).join('、');
+  const role = (type: Recipient['type']) => recipientLabels[type].zh;
+  const officersZh = withRole(role('officer'), officers.map((o) => nameOf('officer', o)));
+  const leaderZh = leader ? withRole(role('leader'), [nameOf('leader', leader)]) : `${role('leader')}（未绑定）`;
+  const departmentZh = department ? withRole(role('department'), [nameOf('department', department)]) : `${role('department')}（未绑定）`;
+  const measuresZh = f.kinds.map((k) => labelOf(sanctionLabels, k).zh).join('、');
   return {
     titleZh: `关于${office}小区警务室${periodZh(f.period)}考评排名末位的通报`,
     bodyZh: `${periodZh(f.period)}考评，${office}小区警务室得分${f.score}分，在${f.officeCount}个警务室中排名末位。`

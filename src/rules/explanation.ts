@@ -2,7 +2,8 @@
 // condition results the engine reported and the facts it saw — never from the rule's name, so a
 // renamed or re-authored rule still explains itself truthfully.
 import type { ConditionOutcome, Decision } from '../core/types.js';
-import type { Cadence } from '../core/calendar.js';
+import type { Cadence } from '../core/cadences.js';
+import { honourLabels, labelOf, sanctionLabels } from '../core/vocabulary.js';
 import { periodFactsOf, periodWords, yearEndFactCatalogue, type FactSpec } from './facts.js';
 
 export interface ExplainedDecision {
@@ -19,24 +20,6 @@ export interface ExplainedDecision {
 
 export interface Explanation { zh: string; en: string }
 
-const measureZh: Record<string, string> = {
-  'circulated-criticism': '通报批评',
-  'admonishment-talk': '诫勉谈话',
-  'rural-reassignment': '调农村艰苦岗位锻炼',
-};
-const measureEn: Record<string, string> = {
-  'circulated-criticism': 'circulated criticism',
-  'admonishment-talk': 'an admonishment talk',
-  'rural-reassignment': 'reassignment to a rural hardship post',
-};
-const honourZh: Record<string, string> = {
-  'deputy-section-level-recommendation': '推荐县委按副科级待遇',
-  'reserve-talent-pool': '列入后备人才库',
-};
-const honourEn: Record<string, string> = {
-  'deputy-section-level-recommendation': 'a recommendation to the county committee for deputy-section-level treatment',
-  'reserve-talent-pool': 'membership of the reserve talent pool',
-};
 const comparisonZh: Record<string, string> = {
   lessThan: '低于', lessThanInclusive: '不高于', greaterThan: '高于', greaterThanInclusive: '不低于', notEqual: '不等于', equal: '等于',
 };
@@ -100,12 +83,12 @@ function clauses(conditions: readonly ConditionOutcome[], facts: Record<string, 
 }
 
 function consequence(d: ExplainedDecision): Explanation {
-  if (d.type === 'sanction') return { zh: measureZh[d.kind] ?? d.kind, en: measureEn[d.kind] ?? d.kind };
+  if (d.type === 'sanction') return labelOf(sanctionLabels, d.kind);
   const honours = d.honours ?? [];
   const money = { zh: `奖励${d.amount ?? 0}元`, en: `a reward of ${d.amount ?? 0} yuan` };
   return {
-    zh: [money.zh, ...honours.map((h) => honourZh[h] ?? h)].join('，'),
-    en: [money.en, ...honours.map((h) => honourEn[h] ?? h)].join(' and '),
+    zh: [money.zh, ...honours.map((h) => labelOf(honourLabels, h).zh)].join('，'),
+    en: [money.en, ...honours.map((h) => labelOf(honourLabels, h).en)].join(' and '),
   };
 }
 

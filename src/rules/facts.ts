@@ -1,7 +1,7 @@
 // The catalogue of the facts each rule stage sees (core/standings.ts states them): the contract
 // between rule documents and the core. A rule that names any other fact is rejected when the
 // rule set is parsed, long before a cycle runs.
-import type { Cadence } from '../core/calendar.js';
+import { cadences, type Cadence } from '../core/cadences.js';
 import type { PeriodFacts, YearEndFacts } from '../core/standings.js';
 
 /** What a rule may compare a fact with: its value type, and whether it can be null. */
@@ -65,7 +65,7 @@ function phrasedFor(cadence: Cadence): Record<keyof PeriodFacts, FactSpec> {
 }
 
 // Phrased once: every clause of every explanation looks its fact up here.
-const phrased = { monthly: phrasedFor('monthly'), quarterly: phrasedFor('quarterly'), 'half-year': phrasedFor('half-year') };
+const phrased = Object.fromEntries(cadences.map((c) => [c, phrasedFor(c)])) as Record<Cadence, Record<keyof PeriodFacts, FactSpec>>;
 
 /** The catalogue as one cadence's rule authors read it. */
 export function periodFactsOf(cadence: Cadence): Readonly<Record<keyof PeriodFacts, FactSpec>> {

@@ -1,10 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import type { TopLevelCondition } from 'json-rules-engine';
 import { z } from 'zod';
-import type { Cadence } from '../core/calendar.js';
+import { cycleKindDescriptors, type Cadence, type RuleStage } from '../core/cadences.js';
 import type { MetricConfig, ScoringConfig } from '../core/scoring.js';
 import type { SubsidyConfig } from '../core/subsidy.js';
-import { metricKeys, type Honour, type SanctionKind } from '../core/types.js';
+import { metricKeys } from '../core/types.js';
+import { honours, sanctionKinds } from '../core/vocabulary.js';
 import { conditionProblems, type ConditionProblem } from './conditions.js';
 import { describeIssue, DocumentError, jsonPath } from './documentError.js';
 import { periodFactCatalogue, yearEndFactCatalogue, type FactCatalogue } from './facts.js';
@@ -18,9 +19,6 @@ export class RuleSetError extends DocumentError {
     this.name = 'RuleSetError';
   }
 }
-
-const sanctionKinds = ['circulated-criticism', 'admonishment-talk', 'rural-reassignment'] as const satisfies readonly SanctionKind[];
-const honours = ['deputy-section-level-recommendation', 'reserve-talent-pool'] as const satisfies readonly Honour[];
 
 const metricCommon = {
   label: z.string().min(1),
@@ -141,18 +139,12 @@ export const ruleSetSchema = z.object({
     monthly: rulesSchema(periodFactCatalogue, sanctionEvent, 'monthly').optional(),
     halfYear: rulesSchema(periodFactCatalogue, sanctionEvent, 'halfYear').optional(),
     yearEnd: rulesSchema(yearEndFactCatalogue, rewardEvent, 'yearEnd'),
-  }, {
+  } satisfies Record<RuleStage, z.ZodType>, {
     error: (issue) => issue.code === 'unrecognized_keys'
       ? `expected only the stages quarterly, monthly, halfYear and yearEnd; ${issue.keys.map((k) => `"${k}"`).join(', ')} is not one`
       : undefined,
   }),
 });
-
-/** The rule stages of a document, by their key under "rules". */
-export type RuleStage = 'quarterly' | 'monthly' | 'halfYear' | 'yearEnd';
-
-/** The stage whose rules decide a cadence's periods. */
-export const stageOf = { monthly: 'monthly', quarterly: 'quarterly', 'half-year': 'halfYear' } as const satisfies Record<Cadence, RuleStage>;
 
 /** The rule set evaluates no periods of this cadence (monthly and half-year ones are off by default). */
 export class CadenceNotDefinedError extends Error {
@@ -164,7 +156,7 @@ export class CadenceNotDefinedError extends Error {
 
 /** A cadence's rules, or undefined when the rule set does not evaluate that cadence. */
 export function periodRules(ruleSet: RuleSet, cadence: Cadence): PeriodRule[] | undefined {
-  return ruleSet.rules[stageOf[cadence]];
+  return ruleSet.rules[cycleKindDescriptors[cadence].ruleStage];
 }
 
 export type RuleSet = z.output<typeof ruleSetSchema>;

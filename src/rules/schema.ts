@@ -4,8 +4,8 @@
 import { z } from 'zod';
 import { operators } from './conditions.js';
 import { periodFactsOf, yearEndFactCatalogue, type FactCatalogue } from './facts.js';
-import { ruleSetSchema, stageOf } from './ruleSet.js';
-import { cadences } from '../core/calendar.js';
+import { ruleSetSchema } from './ruleSet.js';
+import { cadences, cycleKindDescriptors } from '../core/cadences.js';
 
 const operatorPattern = `^(not:)?(${operators.join('|')})$`;
 
@@ -60,7 +60,7 @@ export function ruleSetJsonSchema(): Record<string, unknown> {
     title: 'Rule set',
     $defs: Object.assign(
       { ...(schema.$defs as object | undefined) },
-      ...cadences.map((c) => conditionDefs(stageOf[c], periodFactsOf(c))),
+      ...cadences.map((c) => conditionDefs(cycleKindDescriptors[c].ruleStage, periodFactsOf(c))),
       conditionDefs('yearEnd', yearEndFactCatalogue),
     ),
   };

@@ -1,6 +1,6 @@
 // Appeals in a scenario: each is decided as the scenario says, in order, right after its quarter;
-// an overturn re-decides the quarter with the same pure core the appeal activity uses
-// (core/appeal.ts), with every figure accepted so far on that quarter.
+// an overturn re-decides the quarter with the same re-decision the appeal activity uses
+// (deciding/appeal.ts), with every figure accepted so far on that quarter.
 import { decisionSlot, standingOf, type FigureCorrection, type Redecision } from '../core/appeal.js';
 import { redecidePeriod } from '../deciding/appeal.js';
 import type { PeriodInput, PeriodOutcome } from '../core/types.js';

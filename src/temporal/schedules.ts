@@ -1,6 +1,6 @@
 // Every recurring start is a Temporal Schedule, registered (or brought up to date) at start-up.
 import { ScheduleAlreadyRunning, type Client } from '@temporalio/client';
-import { cadences } from '../core/calendar.js';
+import { cadences } from '../core/cadences.js';
 import { periodSchedule } from './periodSchedules.js';
 import { presenceSchedule } from './presenceSchedule.js';
 import { yearEndSchedule } from './yearEndSchedule.js';

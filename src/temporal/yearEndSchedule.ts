@@ -1,6 +1,8 @@
 // The yearly start of the year-end evaluation.
 import { ScheduleOverlapPolicy, type ScheduleOptions } from '@temporalio/client';
+import { cycleKindDescriptors } from '../core/cadences.js';
 import { scheduledYearEnd } from '../workflows/scheduledYearEnd.js';
+import { scheduleMonths } from './periodSchedules.js';
 
 export const yearEndScheduleId = (taskQueue: string) => `${taskQueue}/year-end-evaluation`;
 
@@ -9,11 +11,11 @@ export function yearEndSchedule(taskQueue: string, timeZone: string): ScheduleOp
     scheduleId: yearEndScheduleId(taskQueue),
     // 02:00 local time on 15 January: after the Q4 cycle's figure deadline (7 days by default);
     // the cycle itself still waits for a Q4 that is late.
-    spec: { calendars: [{ month: 'JANUARY', dayOfMonth: 15, hour: 2, minute: 0 }], timezone: timeZone },
+    spec: { calendars: [{ ...scheduleMonths('year-end'), dayOfMonth: 15, hour: 2, minute: 0 }], timezone: timeZone },
     action: { type: 'startWorkflow', workflowType: scheduledYearEnd, workflowId: `${taskQueue}/scheduled-year-end`, taskQueue, args: [] },
     // Nothing overlaps a yearly start, and a server down on the day still starts the year's
     // cycle within the rewards' 30-day payment term.
     policies: { overlap: ScheduleOverlapPolicy.BUFFER_ONE, catchupWindow: '30 days' },
-    memo: { purpose: 'year-end ranking, rewards and honours' },
+    memo: { purpose: cycleKindDescriptors['year-end'].purpose },
   };
 }

@@ -2,6 +2,7 @@
 // appeal review: a reminder every `remindEveryDays` from `since`, the escalation once
 // `escalateAfterDays` have passed, until `done()` holds. Signals only make `done()` true sooner.
 import { condition, workflowInfo } from '@temporalio/workflow';
+import { daysMs } from '../core/time.js';
 
 export interface ChaseProgress {
   since: number;
@@ -18,14 +19,12 @@ export interface ChaseSteps {
   carryOver(progress: ChaseProgress): Promise<never>;
 }
 
-const day = 86_400_000;
-
 export async function chase(progress: ChaseProgress, done: () => boolean, steps: ChaseSteps): Promise<ChaseProgress> {
   let { reminders, escalated } = progress;
   const { since } = progress;
   while (!done()) {
-    const remindAt = since + (reminders + 1) * steps.remindEveryDays * day;
-    const escalateAt = since + steps.escalateAfterDays * day;
+    const remindAt = since + daysMs((reminders + 1) * steps.remindEveryDays);
+    const escalateAt = since + daysMs(steps.escalateAfterDays);
     const next = escalated ? remindAt : Math.min(remindAt, escalateAt);
     if (await condition(done, Math.max(0, next - Date.now()))) break;
     if (!escalated && Date.now() >= escalateAt) {

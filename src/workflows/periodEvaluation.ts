@@ -3,6 +3,7 @@ import type { createActivities } from '../activities/index.js';
 import { permanentFailureTypes } from '../contracts/failures.js';
 import type { CycleProgress } from '../contracts/cycles.js';
 import { metricsMissingNoticeId, noticeDeliveryFollowUp } from '../contracts/notices.js';
+import { daysMs } from '../core/time.js';
 import { failingVisibly } from './cycleFailure.js';
 import { decideThenFollowUp, startFollowUps } from './followUps.js';
 import { cycleProgressQuery, figuresSubmittedSignal } from './messages.js';
@@ -38,7 +39,7 @@ export async function periodEvaluation(input: PeriodEvaluationInput) {
     const cycle = await openCycle({ cycleId: input.cycleId, period: input.period });
     progress.waitingFor = cycle.missing;
     if (progress.waitingFor.length > 0) {
-      const deadline = Date.now() + (input.deadlineDays ?? cycle.deadlineDays) * 86_400_000;
+      const deadline = Date.now() + daysMs(input.deadlineDays ?? cycle.deadlineDays);
       progress.deadline = new Date(deadline).toISOString();
       progress.step = 'requesting-figures';
       const chased = await requestMissingFigures({ cycleId: input.cycleId, period: input.period, missing: progress.waitingFor, deadline: progress.deadline });

@@ -1,7 +1,8 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
 import { permanentFailureTypes } from '../contracts/failures.js';
-import { formatPeriod, periodJustEnded, type Cadence } from '../core/calendar.js';
+import { cycleKindDescriptors, type Cadence } from '../core/cadences.js';
+import { formatPeriod, periodJustEnded } from '../core/calendar.js';
 import { cycleId } from '../contracts/cycles.js';
 import { periodEvaluation } from './periodEvaluation.js';
 import { scheduledStart } from './scheduledStart.js';
@@ -22,7 +23,7 @@ export async function scheduledPeriodCycle(cadence: Cadence): Promise<ScheduledC
   const firedAt = scheduledStart();
   const period = formatPeriod(periodJustEnded(cadence, firedAt.toISOString()));
   const id = cycleId(cadence, period);
-  if (cadence !== 'quarterly') {
+  if (!cycleKindDescriptors[cadence].alwaysEvaluated) {
     const inForce = await cadenceInForce({ period });
     if (!inForce.evaluated) return { cycleId: id, started: false, notEvaluated: inForce.reason };
   }

@@ -2,6 +2,7 @@ import { proxyActivities, setHandler, sleep } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
 import { permanentFailureTypes } from '../contracts/failures.js';
 import type { CycleProgress } from '../contracts/cycles.js';
+import { daysMs } from '../core/time.js';
 import { failingVisibly } from './cycleFailure.js';
 import { decideThenFollowUp } from './followUps.js';
 import { cycleProgressQuery } from './messages.js';
@@ -29,7 +30,7 @@ export async function yearEndEvaluation(input: YearEndEvaluationInput) {
   const progress: CycleProgress = { step: 'waiting-for-quarters', waitingFor: [] };
   setHandler(cycleProgressQuery, () => progress);
   const waitDays = input.waitDays ?? 30;
-  progress.deadline = new Date(Date.now() + waitDays * 86_400_000).toISOString();
+  progress.deadline = new Date(Date.now() + daysMs(waitDays)).toISOString();
   return failingVisibly({ cycleId: input.cycleId, period: String(input.year) }, progress, async () => {
     for (let day = 0; ; day++) {
       const pending = await undecidedQuarters({ year: input.year });

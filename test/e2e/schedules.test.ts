@@ -12,11 +12,13 @@ import type { Db } from '../../src/db/client.js';
 import { seedDemoCounty } from '../../src/db/seed.js';
 import { createInboxNotifier } from '../../src/notices/notifier.js';
 import { registerSchedules } from '../../src/temporal/schedules.js';
-import { periodScheduleId } from '../../src/temporal/periodSchedules.js';
-import type { Cadence } from '../../src/core/calendar.js';
+import { periodSchedule, periodScheduleId } from '../../src/temporal/periodSchedules.js';
+import type { Cadence } from '../../src/core/cadences.js';
+import { daysMs } from '../../src/core/time.js';
 import { activateMonthlyAndHalfYear } from '../support/cadenceRules.js';
 import { freshSqlite } from '../support/db.js';
 import { devNamespaces } from '../support/namespaces.js';
+import { recordHistory } from '../support/histories.js';
 
 const namespace = devNamespaces.schedules;
 const taskQueue = 'schedules-test';
@@ -47,9 +49,8 @@ function worker(clock = () => new Date()) {
   });
 }
 
-/** Backfills one firing of a cadence's Schedule, and returns the launcher it started. */
-async function fire(cadence: Cadence, at: string) {
-  const schedule = client.schedule.getHandle(periodScheduleId(taskQueue, cadence));
+/** Backfills one firing of a cadence's Schedule (or of the one given), and returns the launcher it started. */
+async function fire(cadence: Cadence, at: string, schedule = client.schedule.getHandle(periodScheduleId(taskQueue, cadence))) {
   const instant = Date.parse(at);
   await schedule.backfill({ start: new Date(instant - 60_000), end: new Date(instant + 60_000), overlap: 'ALLOW_ALL' });
   let launcher: string | undefined;
@@ -69,7 +70,7 @@ describe('the period Schedules', () => {
       expect(ids).toContain(periodScheduleId(taskQueue, cadence));
       const description = await client.schedule.getHandle(periodScheduleId(taskQueue, cadence)).describe();
       expect(description.policies.overlap).toBe('BUFFER_ONE');
-      expect(description.policies.catchupWindow).toBe(30 * 86_400_000);
+      expect(description.policies.catchupWindow).toBe(daysMs(30));
       expect(description.spec.timezone).toBe('Asia/Shanghai');
     }
   });
@@ -112,15 +113,38 @@ describe('the period Schedules', () => {
     await activateMonthlyAndHalfYear(db, '2026-05-01');
     await (await worker()).runUntil(async () => {
       // 2026-05-01 00:00 in Shanghai: April is judged by the default rules, which have no 月考.
-      const april = await (await fire('monthly', '2026-04-30T16:00:00Z')).result();
+      const aprilLauncher = await fire('monthly', '2026-04-30T16:00:00Z');
+      const april = await aprilLauncher.result();
       expect(april).toMatchObject({ cycleId: 'monthly-2026-04', started: false, notEvaluated: expect.stringMatching(/"rules\.monthly"/) });
       await expect(client.workflow.getHandle('monthly-2026-04').describe()).rejects.toThrow();
 
-      const may = await (await fire('monthly', '2026-05-31T16:00:00Z')).result();
+      const mayLauncher = await fire('monthly', '2026-05-31T16:00:00Z');
+      const may = await mayLauncher.result();
       expect(may).toEqual({ cycleId: 'monthly-2026-05', started: true });
       const cycle = client.workflow.getHandle('monthly-2026-05');
       await expect.poll(async () => (await cycle.describe().catch(() => undefined))?.status.name, { timeout: 30_000, interval: 500 }).toBe('RUNNING');
       await cycle.terminate('test over');
+      await recordHistory(aprilLauncher, 'scheduled-period-cycle-skipped');
+      await recordHistory(mayLauncher, 'scheduled-period-cycle');
     });
+  });
+
+  it('still starts the quarter just ended from a Schedule left by the first release', async () => {
+    // The first release's quarterly Schedule started its launcher under this type, without arguments.
+    const schedule = await client.schedule.create({
+      ...periodSchedule('quarterly', taskQueue, 'Asia/Shanghai'),
+      scheduleId: `${taskQueue}/first-release-quarterly`,
+      action: { type: 'startWorkflow', workflowType: 'scheduledQuarterlyCycle', workflowId: `${taskQueue}/scheduled-quarterly-cycle`, taskQueue, args: [] },
+    });
+    await (await worker()).runUntil(async () => {
+      // 2026-01-01 00:00 in Shanghai is 2025-12-31 16:00 UTC.
+      const launcher = await fire('quarterly', '2025-12-31T16:00:00Z', schedule);
+      expect(await launcher.result()).toEqual({ cycleId: 'quarterly-2025-Q4', started: true });
+      const cycle = client.workflow.getHandle('quarterly-2025-Q4');
+      await expect.poll(async () => (await cycle.describe().catch(() => undefined))?.status.name, { timeout: 30_000, interval: 500 }).toBe('RUNNING');
+      await cycle.terminate('test over');
+      await recordHistory(launcher, 'scheduled-quarterly-cycle');
+    });
+    await schedule.delete();
   });
 });

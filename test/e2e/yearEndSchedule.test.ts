@@ -5,6 +5,7 @@ import type { Client } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createActivities } from '../../src/activities/index.js';
+import { daysMs } from '../../src/core/time.js';
 import { CycleAlreadyStartedError } from '../../src/cycles/port.js';
 import { createTemporalCycles } from '../../src/cycles/temporal.js';
 import { createInboxNotifier } from '../../src/notices/notifier.js';
@@ -12,6 +13,7 @@ import { registerSchedules } from '../../src/temporal/schedules.js';
 import { yearEndScheduleId } from '../../src/temporal/yearEndSchedule.js';
 import { devServer, type DevServer } from '../support/devServer.js';
 import { devNamespaces } from '../support/namespaces.js';
+import { recordHistory } from '../support/histories.js';
 
 const namespace = devNamespaces.yearEndSchedule;
 const taskQueue = 'year-end-schedule-test';
@@ -30,7 +32,7 @@ describe('the year-end Schedule', () => {
     expect(ids).toContain(yearEndScheduleId(taskQueue));
     const description = await client.schedule.getHandle(yearEndScheduleId(taskQueue)).describe();
     expect(description.policies.overlap).toBe('BUFFER_ONE');
-    expect(description.policies.catchupWindow).toBe(30 * 86_400_000);
+    expect(description.policies.catchupWindow).toBe(daysMs(30));
     expect(description.spec.timezone).toBe('Asia/Shanghai');
     expect(description.spec.calendars?.[0]).toMatchObject({ month: [{ start: 'JANUARY', end: 'JANUARY', step: 1 }], dayOfMonth: [{ start: 15, end: 15, step: 1 }] });
   });
@@ -53,6 +55,8 @@ describe('the year-end Schedule', () => {
       });
       await expect(cycles.start('year-end', '2025', 'test')).rejects.toBeInstanceOf(CycleAlreadyStartedError);
       await client.workflow.getHandle('year-end-2025').terminate('test over');
+      const [launched] = (await client.schedule.getHandle(yearEndScheduleId(taskQueue)).describe()).info.recentActions;
+      await recordHistory(client.workflow.getHandle(launched!.action.workflow.workflowId), 'scheduled-year-end');
     });
   });
 });

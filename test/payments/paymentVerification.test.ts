@@ -1,8 +1,5 @@
 // The payment verification workflow on the time-skipping server, with real activities on a
 // real SQLite file and the payment ledger the API uses.
-import { writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { Context } from '@temporalio/activity';
@@ -23,10 +20,8 @@ import {
 import { paymentFollowUps } from '../../src/workflows/paymentFollowUps.js';
 import { paymentVerification } from '../../src/workflows/paymentVerification.js';
 import { freshSqlite } from '../support/db.js';
-import { runningTime } from '../support/runningTime.js';
-
-const day = 86_400_000;
-const historyFixture = fileURLToPath(new URL('../fixtures/histories/payment-verification.json', import.meta.url));
+import { day, runningTime } from '../support/runningTime.js';
+import { recordHistory } from '../support/histories.js';
 const timing: PaymentTiming = { ...paymentTiming(loadDefaultRuleSet().parameters), settleAfterDays: 30, disputeWindowDays: 60 };
 let env: TestWorkflowEnvironment;
 let db: Db;
@@ -174,7 +169,7 @@ describe('paymentVerification', () => {
 
     expect(outcome).toBe('closed');
     expect(await db.paymentDispute.count({ where: { obligationId: id, resolvedAt: null } })).toBe(0);
-    if (process.env.RECORD_HISTORY === '1') writeFileSync(historyFixture, historyToJSON(await handle.fetchHistory()));
+    await recordHistory(handle, 'payment-verification');
   });
 
   it('never settles over a dispute the payee raised just after confirming, and settles once it is resolved', async () => {
@@ -243,6 +238,7 @@ describe('paymentVerification', () => {
     const changes = await db.auditEntry.findMany({ where: { entityId: id, actor: 'system:paymentVerification' }, orderBy: { id: 'asc' } });
     expect(changes.map((a) => [a.action, (a.before as { status: string }).status])).toEqual([['settle', 'paid'], ['settle', 'paid'], ['close', 'settled']]);
     expect(await runningTime(handle)).toBeGreaterThanOrEqual(2 * timing.disputeWindowDays * day);
+    await recordHistory(handle, 'payment-verification-guarded');
   });
 
   it('settles a paid obligation without confirmation after the configured silence', async () => {
@@ -325,5 +321,6 @@ describe('paymentVerification', () => {
         await handle.terminate('test over');
       }
     });
+    await recordHistory(env.client.workflow.getHandle(`payments/${cycleId}`), 'payment-follow-ups');
   });
 });

@@ -4,4 +4,4 @@ export async function runningTime(handle: { describe(): Promise<{ startTime: Dat
   return closeTime!.getTime() - startTime.getTime();
 }
 
-export const day = 86_400_000;
+export { dayMs as day } from '../../src/core/time.js';

@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.js';
 import { loadDefaultRuleSet } from '../../src/rules/ruleSet.js';
 import { appealWorkflowId } from '../../src/contracts/appeals.js';
+import { recordHistory } from '../support/histories.js';
 import { jointNoticeAcknowledgement } from '../../src/workflows/jointNoticeAcknowledgement.js';
 import { appealCounty, type AppealCounty } from '../support/appeals.js';
 
@@ -37,7 +38,9 @@ describe('appealReview', () => {
       t.started.push(chaseHandle.workflowId);
       const id = await t.fileAndStart(q, 'overturned');
       await t.decide(id, { outcome: 'overturned', reason: '复核确认满意率调查漏计' });
-      const result = await env.client.workflow.getHandle(appealWorkflowId(id)).result();
+      const review = env.client.workflow.getHandle(appealWorkflowId(id));
+      const result = await review.result();
+      await recordHistory(review, 'appeal-review-overturned');
       return { outcome: result, chase: await chaseHandle.result() };
     });
     expect(outcome).toMatchObject({ status: 'overturned' });

@@ -17,6 +17,7 @@ import { paymentWorkflowId } from '../../src/contracts/payments.js';
 import { paymentRecordedSignal, receiptConfirmedSignal, verificationStateQuery } from '../../src/workflows/paymentMessages.js';
 import { paymentVerification } from '../../src/workflows/paymentVerification.js';
 import { appealCounty, type AppealCounty } from '../support/appeals.js';
+import { recordHistory } from '../support/histories.js';
 
 let t: AppealCounty;
 let env: AppealCounty['env'];
@@ -61,6 +62,8 @@ describe('appealReview', () => {
       await t.decide(id, { outcome: 'upheld', reason: '维持' });
       await env.client.workflow.getHandle(appealWorkflowId(id)).result();
       await expect.poll(async () => (await db.paymentObligation.findUniqueOrThrow({ where: { id: obligation.id } })).status, { timeout: 30_000 }).toBe('settled');
+      await recordHistory(pay, 'payment-verification-appeal-freeze');
+      await recordHistory(env.client.workflow.getHandle(appealWorkflowId(id)), 'appeal-review-upheld');
     });
   });
   it('upheld: tells the bureau, then the officer and finance; nothing is re-decided', async () => {

@@ -12,6 +12,7 @@ import type { Db } from '../../src/db/client.js';
 import { createTemporalSignals } from '../../src/temporal/signals.js';
 import { submitDemoFigures } from '../support/figures.js';
 import { timeSkippingCounty, type TimeSkippingCounty } from '../support/timeSkippingCounty.js';
+import { recordHistory } from '../support/histories.js';
 
 const taskQueue = 'cycle-failure';
 const now = () => new Date('2026-07-02T08:00:00Z');
@@ -51,6 +52,7 @@ describe('a cycle that cannot be decided', () => {
       const attempts = history.events!.flatMap((e) => (e.activityTaskStartedEventAttributes ? [e.activityTaskStartedEventAttributes.attempt] : []));
       expect(attempts.length).toBeGreaterThanOrEqual(2);
       expect(attempts.every((a) => a === 1)).toBe(true);
+      await recordHistory(env.client.workflow.getHandle(cycleId), 'period-evaluation-failed');
 
       const failed = (await get(`/api/cycles/${cycleId}`).expect(200)).body;
       expect(failed).toMatchObject({

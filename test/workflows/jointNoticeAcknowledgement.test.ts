@@ -5,8 +5,9 @@ import type { Db } from '../../src/db/client.js';
 import { jointNoticeAcknowledgement, noticeAcknowledgedSignal, noticePendingQuery } from '../../src/workflows/jointNoticeAcknowledgement.js';
 import { timeSkippingCounty, type TimeSkippingCounty } from '../support/timeSkippingCounty.js';
 import { publishJointNotice } from '../support/notices.js';
+import { day } from '../support/runningTime.js';
+import { recordHistory } from '../support/histories.js';
 
-const day = 86_400_000;
 let county: TimeSkippingCounty;
 let env: TestWorkflowEnvironment;
 let db: Db;
@@ -63,6 +64,7 @@ describe('jointNoticeAcknowledgement', () => {
       return handle.result();
     });
     expect(outcome).toEqual({ noticeId, reminders: 2, escalated: true });
+    await recordHistory(env.client.workflow.getHandle(`notice/${noticeId}`), 'joint-notice-acknowledgement-escalated');
   });
 
   it('ends at once without reminders when everyone acknowledges in time', async () => {

@@ -15,6 +15,7 @@ import { noticeDelivery } from '../../src/workflows/noticeDelivery.js';
 import { freshSqlite } from '../support/db.js';
 import { publishJointNotice } from '../support/notices.js';
 import { smtpSink, webhookReceiver } from '../support/receivers.js';
+import { recordHistory } from '../support/histories.js';
 
 const secret = 'webhook-secret-0123456789';
 let env: TestWorkflowEnvironment;
@@ -57,6 +58,7 @@ describe('noticeDelivery', () => {
     try {
       const outcome = await deliver(noticeId, configured(hook.url, smtp.url), 'retry');
       expect(outcome).toEqual({ noticeId, delivered: ['webhook', 'email'], failed: [] });
+      await recordHistory(env.client.workflow.getHandle(`delivery/${noticeId}`), 'notice-delivery-retried');
 
       expect(hook.calls).toHaveLength(4);
       for (const call of hook.calls) {

@@ -1,7 +1,4 @@
 // The period workflow on the time-skipping server, with real activities on a real SQLite file.
-import { writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.js';
@@ -10,8 +7,8 @@ import { periodEvaluation } from '../../src/workflows/periodEvaluation.js';
 import { timeSkippingCounty, type TimeSkippingCounty } from '../support/timeSkippingCounty.js';
 import { day, runningTime } from '../support/runningTime.js';
 import { submitDemoFigures } from '../support/figures.js';
+import { recordHistory } from '../support/histories.js';
 
-const historyFixture = fileURLToPath(new URL('../fixtures/histories/period-evaluation.json', import.meta.url));
 let county: TimeSkippingCounty;
 let env: TestWorkflowEnvironment;
 let db: Db;
@@ -49,7 +46,7 @@ describe('periodEvaluation for a quarter', () => {
     // Each chase also goes out by every configured channel, as joint notices do.
     for (const n of chase) expect((await env.client.workflow.getHandle(`delivery/${n.id}`).describe()).status.name).toBe('COMPLETED');
     expect(await db.cycle.findUniqueOrThrow({ where: { id: `quarterly-${period}` } })).toMatchObject({ status: 'decided' });
-    if (process.env.RECORD_HISTORY === '1') writeFileSync(historyFixture, historyToJSON(await handle.fetchHistory()));
+    await recordHistory(handle, 'period-evaluation');
   });
 
   it('uses figures that arrive before the deadline and decides without waiting for it', async () => {

@@ -10,6 +10,7 @@ import { presenceWorkflowId } from '../../src/contracts/presence.js';
 import { createTemporalSignals } from '../../src/temporal/signals.js';
 import { RecordingCycles } from '../api/harness.js';
 import { presenceHarness } from '../support/presence.js';
+import { recordHistory } from '../support/histories.js';
 
 const p = presenceHarness('workflow-presence-before-launcher');
 const token = 'clerk-token-0123456789';
@@ -41,5 +42,6 @@ describe('a visit before the month\'s launcher', () => {
     expect(progress.recorded).toEqual({ days: 1, compliant: false });
     expect(await p.db.presenceMonth.findUniqueOrThrow({ where: { leaderId_month: { leaderId: 'L04', month } } }))
       .toMatchObject({ communityId: 'c04', days: 1, countedDays: [today] });
+    await recordHistory(handle, 'presence-month-started-by-visit');
   });
 });

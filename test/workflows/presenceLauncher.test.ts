@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { presenceLauncher } from '../../src/workflows/presenceLauncher.js';
 import { presenceHarness } from '../support/presence.js';
+import { recordHistory } from '../support/histories.js';
 
 const p = presenceHarness('workflow-presence-launcher');
 
@@ -21,5 +22,6 @@ describe('presenceLauncher', () => {
     });
     // The last of four runs (3 + 3 + 3 + 1 leaders).
     expect(outcome).toEqual({ month, started: 1 });
+    await recordHistory(p.env.client.workflow.getHandle('presence-launcher'), 'presence-launcher');
   });
 });

@@ -1,6 +1,7 @@
 // Whole months of leader presence on the time-skipping server, with real activities on SQLite.
 import { describe, expect, it } from 'vitest';
 import { presenceHarness } from '../support/presence.js';
+import { recordHistory } from '../support/histories.js';
 
 const p = presenceHarness('workflow-presence');
 const { nextMonthOf, worker, start, settled, logVisit, remindersOf, violationOf } = p;
@@ -33,5 +34,6 @@ describe('presenceMonth', () => {
     const violation = await violationOf(input);
     expect(violation!.recipients.map((r) => `${r.recipientType}:${r.recipientId}`)).toEqual(['bureau:head', 'leader:L02']);
     expect(violation!.facts).toMatchObject({ days: 1, required: 2 });
+    await recordHistory(p.env.client.workflow.getHandle(`presence/L02/${input.month}`), 'presence-month-reminded');
   });
 });

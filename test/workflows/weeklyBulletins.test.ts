@@ -9,6 +9,7 @@ import type { Db } from '../../src/db/client.js';
 import { createInboxNotifier } from '../../src/notices/notifier.js';
 import { weeklyBulletins } from '../../src/workflows/weeklyBulletins.js';
 import { timeSkippingCounty } from '../support/timeSkippingCounty.js';
+import { recordHistory } from '../support/histories.js';
 
 const taskQueue = 'bulletins';
 let env: TestWorkflowEnvironment;
@@ -66,6 +67,7 @@ describe('weeklyBulletins', () => {
       return [await run('bulletins-1'), await run('bulletins-2')];
     });
 
+    await recordHistory(env.client.workflow.getHandle('bulletins-1'), 'weekly-bulletins');
     expect(first.week).toEqual(week);
     expect(first.published).toBe(20);
     expect(first.notices).toHaveLength(20);

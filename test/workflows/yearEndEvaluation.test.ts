@@ -10,6 +10,7 @@ import { timeSkippingCounty } from '../support/timeSkippingCounty.js';
 import { day, runningTime } from '../support/runningTime.js';
 import { decideQuarters } from '../support/decidedQuarters.js';
 import { harness } from '../api/harness.js';
+import { recordHistory } from '../support/histories.js';
 
 let env: TestWorkflowEnvironment;
 let db: Db;
@@ -70,6 +71,7 @@ describe('yearEndEvaluation', () => {
     // A retry or a second run writes nothing twice.
     expect(await activities().decideYearEnd({ cycleId: 'year-end-2026', year: 2026 })).toEqual(summary);
     expect(await db.honourRecord.count()).toBe(honours.length);
+    await recordHistory(handle, 'year-end-evaluation');
   });
 
   it('refuses an impossible year without retrying', async () => {

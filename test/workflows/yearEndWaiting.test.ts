@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { yearEndEvaluation } from '../../src/workflows/yearEndEvaluation.js';
 import { timeSkippingCounty, type TimeSkippingCounty } from '../support/timeSkippingCounty.js';
 import { day, runningTime } from '../support/runningTime.js';
+import { recordHistory } from '../support/histories.js';
 
 let county: TimeSkippingCounty;
 
@@ -23,4 +24,5 @@ it('waits for undecided quarters day by day, then decides on what there is', asy
   const summary = await w.runUntil(handle.result());
   expect(await runningTime(handle)).toBeGreaterThanOrEqual(10 * day);
   expect(summary).toMatchObject({ quartersUsed: [], ranked: 0, rewards: 0, rewardTotal: 0, followUps: [] });
+  await recordHistory(handle, 'year-end-evaluation-waiting');
 });

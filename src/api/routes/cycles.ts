@@ -4,6 +4,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { cycleKinds } from '../../contracts/cycles.js';
+import { cadences, cycleKindDescriptors } from '../../core/cadences.js';
 import { CycleAlreadyStartedError } from '../../cycles/port.js';
 import { outOfBounds, periodSpan, yearSpan } from '../../core/periodBounds.js';
 import { parsePeriod } from '../../core/calendar.js';
@@ -17,12 +18,11 @@ import { idSchema, periodOf, periodSchema } from '../schemas.js';
 import { listQuery, readPage, stringKey } from '../pagination.js';
 import { noParameters, parseBody, parseParam, parseQuery } from '../validate.js';
 
-const yearSchema = z.string().regex(/^\d{4}$/, 'expected a year as YYYY');
+const { pattern, unit, notation } = cycleKindDescriptors['year-end'];
+const yearSchema = z.string().regex(pattern, `expected a ${unit} as ${notation}`);
 const startSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('monthly'), period: periodOf('monthly') }),
-  z.strictObject({ kind: z.literal('quarterly'), period: periodOf('quarterly') }),
-  z.strictObject({ kind: z.literal('half-year'), period: periodOf('half-year') }),
   z.strictObject({ kind: z.literal('year-end'), period: yearSchema }),
+  ...cadences.map((c) => z.strictObject({ kind: z.literal(c), period: periodOf(c) })),
 ], { error: `expected "kind" to be one of ${cycleKinds.map((k) => `"${k}"`).join(', ')}` });
 const cyclesQuery = listQuery({ kind: z.enum(cycleKinds).optional(), period: z.union([periodSchema, yearSchema]).optional(), status: z.string().optional() });
 

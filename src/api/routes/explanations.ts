@@ -2,12 +2,13 @@
 // condition's result, and one sentence in Chinese and one in English.
 import { Router } from 'express';
 import { z } from 'zod';
-import { cadences } from '../../core/calendar.js';
+import { cadences } from '../../core/cadences.js';
 import { explainDecision, splitRecordedFacts } from '../../rules/explanation.js';
 import type { Ctx } from '../context.js';
 import { noticeIdOf } from './noticeParams.js';
 import { Problem } from '../problem.js';
 import { noParameters, parseParam } from '../validate.js';
+import { fromFen } from '../../core/money.js';
 
 export function explanationsRouter(ctx: Ctx): Router {
   const router = Router();
@@ -24,7 +25,7 @@ export function explanationsRouter(ctx: Ctx): Router {
     const cadence = cadences.find((c) => c === cycle?.kind);
     const { facts, conditions } = splitRecordedFacts(row.facts);
     const honours = await ctx.db.honourRecord.findMany({ where: { decisionId: row.id }, select: { honour: true } });
-    const amount = row.amountFen === null ? null : row.amountFen / 100;
+    const amount = row.amountFen === null ? null : fromFen(row.amountFen);
     const sentence = explainDecision({ type: row.type, kind: row.kind, rule: row.rule, facts, conditions, amount, honours: [...new Set(honours.map((h) => h.honour))], cadence });
     res.json({
       decision: row.id, cycleId: row.cycleId, type: row.type, kind: row.kind, subjectId: row.subjectId, officers: row.officers,

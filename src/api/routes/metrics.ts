@@ -2,7 +2,7 @@
 // running cycle (if any) hears which of its figures arrived.
 import express, { Router, type Request } from 'express';
 import multer from 'multer';
-import { z } from 'zod';
+import { cycleKindDescriptors } from '../../core/cadences.js';
 import { parsePeriod, periodEnd } from '../../core/calendar.js';
 import { auditedMany, type AuditChange, type Tx } from '../../db/audit.js';
 import { officesOn } from '../../db/offices.js';
@@ -44,7 +44,7 @@ async function checkPeriods(ctx: Ctx, figures: Figure[], locate: Locate): Promis
   const errors: FieldError[] = [];
   for (const period of distinct(figures, 'period')) {
     const ref = parsePeriod(period);
-    if (ref.cadence === 'quarterly') continue;
+    if (cycleKindDescriptors[ref.cadence].alwaysEvaluated) continue;
     const { evaluated, reason } = await cadenceInForce(ctx.db, ref);
     if (!evaluated) errors.push({ ...locate(figures.findIndex((f) => f.period === period), 'period'), message: `${reason}; figures for it are not accepted` });
   }

@@ -1,8 +1,7 @@
 // Parameter shapes of the notice routes.
 import { z } from 'zod';
-import type { Recipient } from '../../core/types.js';
+import { recipientTypes } from '../../core/vocabulary.js';
 
-const recipientTypes = ['officer', 'leader', 'department', 'bureau', 'finance', 'station'] as const satisfies readonly Recipient['type'][];
 export const recipientTypeSchema = z.enum(recipientTypes, { error: `expected one of ${recipientTypes.join(', ')}` });
 
 /** Express gives a `*` parameter as its path segments; ids with slashes (notices, decisions) are joined back. */

@@ -12,9 +12,10 @@ import { daySchema } from '../schemas.js';
 import { parseBody } from '../validate.js';
 import { Problem } from '../problem.js';
 import { reconciliationRoute } from './reconciliation.js';
+import { fromFen, toFen } from '../../core/money.js';
 
 const yuanSchema = z.number().positive('expected an amount above 0')
-  .refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, 'expected whole fen (at most 2 decimals)');
+  .refine((n) => Math.abs(n * 100 - toFen(n)) < 1e-6, 'expected whole fen (at most 2 decimals)');
 const note = z.string().trim().min(1, 'required').max(2000);
 
 const paymentSchema = z.object({
@@ -49,13 +50,13 @@ export function paymentsRouter(ctx: Ctx): Router {
     const p = parseBody(paymentSchema, req.body);
     const { payment, created } = await recordPayment(ctx.db, actorOf(res), ctx.today(), p);
     await tell(res, payment.obligationId, paymentSignalNames.paymentRecorded, { reference: payment.reference }, created ? 201 : 200,
-      { ...payment, amount: payment.amountFen / 100 });
+      { ...payment, amount: fromFen(payment.amountFen) });
   });
 
   router.post('/obligations/*id/receipt', async (req, res) => {
     const id = obligationId(req.params);
     const r = await confirmReceipt(ctx.db, actorOf(res), ctx.now(), id);
-    await tell(res, id, paymentSignalNames.receiptConfirmed, { confirmedFen: r.confirmedFen }, 200, { obligationId: id, confirmed: r.confirmedFen / 100, changed: r.changed });
+    await tell(res, id, paymentSignalNames.receiptConfirmed, { confirmedFen: r.confirmedFen }, 200, { obligationId: id, confirmed: fromFen(r.confirmedFen), changed: r.changed });
   });
 
   router.post('/obligations/*id/disputes', async (req, res) => {
@@ -71,7 +72,7 @@ export function paymentsRouter(ctx: Ctx): Router {
     const now = ctx.now();
     const after = await correctObligation(ctx.db, ctx.notifier, actorOf(res), now, id, c);
     const noticeDelivery = await deliverCommitted(ctx, correctionNoticeId(id, now));
-    await tell(res, id, paymentSignalNames.obligationCorrected, { action: c.action }, 200, { ...after, amount: after.amountFen / 100, noticeDelivery });
+    await tell(res, id, paymentSignalNames.obligationCorrected, { action: c.action }, 200, { ...after, amount: fromFen(after.amountFen), noticeDelivery });
   });
 
   return router;

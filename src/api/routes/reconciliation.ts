@@ -7,13 +7,14 @@ import type { Obligation } from '../../core/types.js';
 import type { Ctx } from '../context.js';
 import { columns, reconciliationCsv, reconciliationXlsx } from '../reconciliationExport.js';
 import { parseQuery } from '../validate.js';
+import { fromFen } from '../../core/money.js';
 
 const querySchema = z.object({
   period: z.string().regex(/^\d{4}(-Q[1-4])?$/, 'expected a year (YYYY) or a quarter (YYYY-Qn)'),
   format: z.enum(['json', 'csv', 'xlsx']).default('json'),
 });
 
-const yuan = <T extends Amounts>(a: T): T => ({ ...a, ...Object.fromEntries(columns.map((c) => [c, a[c] / 100])) });
+const yuan = <T extends Amounts>(a: T): T => ({ ...a, ...Object.fromEntries(columns.map((c) => [c, fromFen(a[c])])) });
 
 async function loadReconciliation(ctx: Ctx, period: string) {
   // Quarter obligations are `2026-Q1/…`, rewards `2026/reward/…`: a year takes both.
@@ -26,10 +27,10 @@ async function loadReconciliation(ctx: Ctx, period: string) {
   ]);
   const disputed = new Set(disputes.map((d) => d.obligationId));
   const standings: ObligationStanding[] = rows.map((r) => ({
-    obligation: { id: r.id, kind: r.kind as Obligation['kind'], payees: [], community: '', amount: r.amountFen / 100, due: r.dueOn },
+    obligation: { id: r.id, kind: r.kind as Obligation['kind'], payees: [], community: '', amount: fromFen(r.amountFen), due: r.dueOn },
     payeeType: r.payeeType, payeeId: r.payeeId, status: r.status, confirmedFen: r.confirmedFen, disputed: disputed.has(r.id),
   }));
-  return reconcile(standings, payments.map((p) => ({ obligation: p.obligationId, amount: p.amountFen / 100, paidOn: p.paidOn })), ctx.today());
+  return reconcile(standings, payments.map((p) => ({ obligation: p.obligationId, amount: fromFen(p.amountFen), paidOn: p.paidOn })), ctx.today());
 }
 
 export function reconciliationRoute(ctx: Ctx): RequestHandler {

@@ -1,5 +1,5 @@
 // The people and places the bureau configures: communities, officers, leaders, departments.
-import { Router } from 'express';
+import type { Router } from 'express';
 import { z } from 'zod';
 import { audited } from '../../db/audit.js';
 import { withPendingFlag } from '../../db/reassignments.js';

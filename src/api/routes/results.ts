@@ -8,6 +8,7 @@ import { Problem } from '../problem.js';
 import { idSchema, periodSchema } from '../schemas.js';
 import { intKey, listQuery, readPage, stringKey } from '../pagination.js';
 import { noParameters, parseParam, parseQuery } from '../validate.js';
+import { fromFen } from '../../core/money.js';
 
 const text = z.string().min(1).optional();
 /** `standing=true`: only rows no appeal has replaced; `false`: only the replaced ones. */
@@ -15,7 +16,7 @@ const standing = z.enum(['true', 'false'], { error: 'expected true or false' }).
 const standingWhere = (s: 'true' | 'false' | undefined) => (s === undefined ? {} : { supersededAt: s === 'true' ? null : { not: null } });
 
 export function withYuan<T extends { amountFen: number | null }>(row: T): T & { amount: number | null } {
-  return { ...row, amount: row.amountFen === null ? null : Math.round(row.amountFen) / 100 };
+  return { ...row, amount: row.amountFen === null ? null : fromFen(row.amountFen) };
 }
 
 export function resultsRouter(ctx: Ctx): Router {

@@ -2,6 +2,7 @@
 // and immutable effective-dated versions with a diff between any two.
 import { Router } from 'express';
 import { z } from 'zod';
+import { cadences, cycleKindDescriptors } from '../../core/cadences.js';
 import { backtestStored } from '../../db/backtest.js';
 import { addRuleSetVersion, ensureDefaultRuleSet, ruleSetInForce } from '../../db/ruleSets.js';
 import { diffJson } from '../../rules/diff.js';
@@ -34,7 +35,7 @@ export function checkedRuleSet(document: unknown, at = ''): RuleSet {
 export function rulesetsRouter(ctx: Ctx): Router {
   const router = Router();
   const schema = ruleSetJsonSchema();
-  const facts = { monthly: periodFactsOf('monthly'), quarterly: periodFactsOf('quarterly'), halfYear: periodFactsOf('half-year'), yearEnd: yearEndFactCatalogue };
+  const facts = { ...Object.fromEntries(cadences.map((c) => [cycleKindDescriptors[c].ruleStage, periodFactsOf(c)])), yearEnd: yearEndFactCatalogue };
 
   router.get('/schema', (req, res) => {
     noParameters(req.query);

@@ -2,12 +2,13 @@
 // cancelled where its decision falls away, with an audit row and a correction notice to the
 // payee, in the caller's transaction. The status follows through transitionObligation, as the
 // appeal party of the table in core/obligationStatus.ts.
+import { fromFen } from '../core/money.js';
 import { paidInFull } from '../core/settlement.js';
+import { audited, type Tx } from '../db/audit.js';
+import { obligationFacts, openStatus, payeesOf } from '../db/obligations.js';
+import { transitionObligation } from '../db/obligationTransitions.js';
 import type { Notifier } from '../notices/notifier.js';
 import { publishPaymentNotice } from '../notices/paymentText.js';
-import { audited, type Tx } from './audit.js';
-import { obligationFacts, openStatus, payeesOf } from './obligations.js';
-import { transitionObligation } from './obligationTransitions.js';
 
 export const appealCorrectionNoticeId = (obligationId: string, appealId: number) => `${obligationId}/payment-corrected/appeal-${appealId}`;
 
@@ -44,8 +45,8 @@ export async function reviseObligation(tx: Tx, notifier: Notifier, actor: string
   await publishPaymentNotice(tx, notifier, {
     id, kind: 'payment-corrected', recipients: (await payeesOf(tx, row)).map((o) => ({ type: 'officer' as const, id: o })),
     facts: {
-      obligation: r.obligationId, due: row.dueOn, amount: row.amountFen / 100, paid: before.paidFen / 100,
-      action: cancel ? 'cancel' : 'change', newAmount: cancel ? undefined : amountFen / 100, reason: r.reason, appealId: r.appealId,
+      obligation: r.obligationId, due: row.dueOn, amount: fromFen(row.amountFen), paid: fromFen(before.paidFen),
+      action: cancel ? 'cancel' : 'change', newAmount: cancel ? undefined : fromFen(amountFen), reason: r.reason, appealId: r.appealId,
     },
   });
   return id;
