@@ -51,6 +51,8 @@ export function createApp(deps: AppDeps): express.Express {
   api.use('/audit', auditRouter(ctx));
   api.use('/rulesets', rulesetsRouter(ctx));
   api.use(explanationsRouter(ctx));
+  // Before the results: `/obligations/*id/appeals` would otherwise be read as an obligation id.
+  api.use(appealsRouter(ctx));
   api.use(resultsRouter(ctx));
   api.use(paymentsRouter(ctx));
   api.use(acknowledgementsRouter(ctx));
@@ -60,7 +62,6 @@ export function createApp(deps: AppDeps): express.Express {
   api.use('/incidents', incidentsRouter(ctx));
   api.use('/presence', presenceRouter(ctx));
   api.use(scorecardsRouter(ctx));
-  api.use(appealsRouter(ctx));
 
   app.use('/api', api);
   app.use(notFoundRoute);

@@ -2,7 +2,7 @@
 // Days and periods go through dates.ts, as in every notice: no ISO form reaches a person.
 import type { AppealFacts } from '../db/appeals.js';
 import { dayEn, dayZh, periodEn, periodZh } from './dates.js';
-import type { NameOf, RenderedNotice } from './render.js';
+import { withRole, type NameOf, type RenderedNotice } from './render.js';
 
 /** What an overturn changed, as stored on the appeal. */
 export interface AppealOutcome {
@@ -21,8 +21,8 @@ const yuan = (n: number | null) => (n === null ? '—' : n.toFixed(2));
 
 export function appealFiledText(a: AppealFacts, nameOf: NameOf): RenderedNotice {
   return {
-    titleZh: `申诉待决：民警${nameOf('officer', a.officerId)}（第${a.id}号）`,
-    bodyZh: `民警${nameOf('officer', a.officerId)}（${nameOf('community', a.communityId)}小区）对${contestedZh(a)}提出申诉${claimZh(a)}。理由：${a.reason}。请于${dayZh(a.deadlineOn)}前作出维持或改判决定。`,
+    titleZh: `申诉待决：${withRole('民警', [nameOf('officer', a.officerId)])}（第${a.id}号）`,
+    bodyZh: `${withRole('民警', [nameOf('officer', a.officerId)])}（${nameOf('community', a.communityId)}小区）对${contestedZh(a)}提出申诉${claimZh(a)}。理由：${a.reason}。请于${dayZh(a.deadlineOn)}前作出维持或改判决定。`,
     bodyEn: `Officer ${a.officerId} (${a.communityId}) appeals ${contestedEn(a)}${claimEn(a)}. Reason: ${a.reason}. Decide (uphold or overturn) by ${dayEn(a.deadlineOn)}.`,
   };
 }

@@ -74,6 +74,21 @@ describe('POST /api/payments', () => {
   });
 });
 
+describe('GET /api/obligations/{id}', () => {
+  it('reads one obligation with its payments, in yuan, by its id with raw or encoded slashes', async () => {
+    for (const path of ['/api/obligations/2026-Q1/subsidy/o01', `/api/obligations/${enc('2026-Q1/subsidy/o01')}`]) {
+      const res = await h.api.get(path).expect(200);
+      expect(res.body).toMatchObject({ id: '2026-Q1/subsidy/o01', amount: 1500, paid: 1500, confirmed: 0, status: 'paid', disputes: [] });
+      expect(res.body.payments.map((p: { reference: string; amount: number }) => [p.reference, p.amount])).toEqual([['FIN-1', 500], ['FIN-2', 1000]]);
+    }
+  });
+
+  it('answers 404 for an unknown obligation and 400 for a query parameter', async () => {
+    expectProblem(await h.api.get('/api/obligations/2026-Q1/subsidy/nobody'), 404);
+    expectProblem(await h.api.get('/api/obligations/2026-Q1/subsidy/o01?x=1'), 400);
+  });
+});
+
 describe('receipts, disputes and corrections', () => {
   it('confirms receipt once; a repeat changes nothing', async () => {
     const res = await h.api.post(`/api/obligations/${enc('2026-Q1/subsidy/o01')}/receipt`).expect(200);

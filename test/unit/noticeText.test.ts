@@ -111,6 +111,7 @@ describe('the appeal notices', () => {
     expect(filed.bodyZh).toContain('请于2026年10月25日前作出维持或改判决定');
     expect(filed.bodyEn).toContain('appeals the Q3 2026 evaluation');
     expect(filed.bodyEn).toContain('by 25 October 2026');
+    expect(filed.titleZh + filed.bodyZh).not.toMatch(/民警民警/);
     expect(appealEscalationText(appeal).bodyZh).toContain('已过决定期限2026年10月25日');
   });
 

@@ -60,6 +60,23 @@ export function resultsRouter(ctx: Ctx): Router {
     res.json(rows.map(withYuan));
   });
 
+  // One obligation with what has been paid, confirmed and disputed on it; ids contain slashes, as decisions' do.
+  router.get('/obligations/*id', async (req, res) => {
+    noParameters(req.query);
+    const id = parseParam(z.string().min(1).max(200), noticeIdOf(req.params.id), 'Obligation');
+    const obligation = await ctx.db.paymentObligation.findUnique({ where: { id } });
+    if (!obligation) throw Problem.notFound('Obligation', id);
+    const [payments, disputes] = await Promise.all([
+      ctx.db.obligationPayment.findMany({ where: { obligationId: id }, orderBy: { id: 'asc' } }),
+      ctx.db.paymentDispute.findMany({ where: { obligationId: id }, orderBy: { id: 'asc' } }),
+    ]);
+    const paidFen = payments.reduce((sum, p) => sum + p.amountFen, 0);
+    res.json({
+      ...withYuan(obligation), paid: fromFen(paidFen), confirmed: fromFen(obligation.confirmedFen),
+      payments: payments.map(withYuan), disputes,
+    });
+  });
+
   router.get('/notices', async (req, res) => {
     const q = parseQuery(listQuery({ kind: text, about: text, cycleId: text, recipientId: idSchema.optional() }), req.query);
     const { recipientId, limit, cursor, ...where } = q;
