@@ -15,6 +15,35 @@ const into = (folders, message, extra = {}) => ({ regex: `^(\\.\\./)+(${folders.
 const prisma = { regex: '^@prisma/', message: 'Prisma is reached through db/.' };
 const rulesEngine = { regex: '^json-rules-engine$', message: 'The rules engine runs in rules/ and activities.' };
 
+const everyFloor = ['contracts', 'core', 'rules', 'deciding', 'db', 'generated', 'notices', 'activities', 'workflows', 'cycles', 'temporal', 'api', 'simulate', 'config'];
+const except = (...allowed) => everyFloor.filter((f) => !allowed.includes(f)).map((f) => [f]);
+
+/**
+ * Which floor may import which (README "Where to change what"): arrows only point down, from the
+ * entries through api/temporal, cycles, workflows, activities, notices, db, deciding, rules to core,
+ * and contracts import nothing. `pure` floors also take no Node built-in, Prisma or rules engine.
+ */
+const floors = {
+  contracts: { mayNotImport: except('contracts'), why: 'Contracts cross process boundaries and import nothing.', pure: true },
+  core: { mayNotImport: except('core', 'contracts'), why: 'Core is pure: it imports only core (and contract types).', pure: true },
+  rules: { mayNotImport: except('rules', 'core', 'contracts'), why: 'Rules sit on the core and know nothing above it.' },
+  deciding: { mayNotImport: except('deciding', 'rules', 'core', 'contracts'), why: 'Deciding runs rules over core standings, without I/O.', pure: true },
+  db: { mayNotImport: [['api'], ['activities'], ['workflows'], ['notices'], ['cycles'], ['temporal'], ['simulate']], why: 'db/ is the repository floor: nothing above it.' },
+  notices: { mayNotImport: [['api'], ['activities'], ['workflows'], ['cycles'], ['temporal'], ['simulate']], why: 'Notices are written by activities and the API, never the reverse.' },
+  activities: { mayNotImport: [['workflows'], ['api'], ['cycles'], ['temporal'], ['simulate']], why: 'Activities import no workflow module: shared ids and shapes live in the contracts.' },
+  workflows: {
+    mayNotImport: [['db'], ['generated'], ['notices'], ['rules'], ['deciding'], ['api'], ['cycles'], ['temporal'], ['simulate'], ['config']],
+    why: 'Workflows reach the database, notices and rules only through activities.',
+    pure: true,
+    extra: [into(['activities'], 'Workflows use activities through proxyActivities: import their types only.', { allowTypeImports: true })],
+  },
+  api: {
+    mayNotImport: [['workflows'], ['activities'], ['temporal']],
+    why: 'The API reaches Temporal and workflows only through the cycle port (cycles/port.ts).',
+    extra: [{ regex: '^@temporalio/', message: 'The API reaches Temporal only through the cycle port (cycles/port.ts).' }],
+  },
+};
+
 export default tseslint.config(
   {
     ignores: ['src/generated/**', 'prisma/*/migrations/**', 'node_modules/**', '.temporal/**', 'data/**', '.test-data/**', 'coverage/**', 'scratch/**'],
@@ -49,66 +78,16 @@ export default tseslint.config(
     files: ['test/**/*.ts', 'bench/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
-  {
-    // Workflow code is replayed in a sandbox: deterministic, no I/O, activities by type only.
-    files: ['src/workflows/**/*.ts'],
+  ...Object.entries(floors).map(([folder, { mayNotImport, why, pure = false, extra = [] }]) => ({
+    files: [`src/${folder}/**/*.ts`],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          ...nodeBuiltins,
-          patterns: [
-            ...nodeBuiltins.patterns,
-            into(['activities'], 'Workflows use activities through proxyActivities: import their types only.', { allowTypeImports: true }),
-            into(['db', 'generated', 'notices', 'rules'], 'Workflows reach the database, notices and rules only through activities.'),
-            prisma,
-            rulesEngine,
-          ],
+          ...(pure ? nodeBuiltins : {}),
+          patterns: [...(pure ? [...nodeBuiltins.patterns, prisma, rulesEngine] : []), ...extra, ...mayNotImport.map((f) => into(f, why))],
         },
       ],
     },
-  },
-  {
-    files: ['src/api/**/*.ts'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { regex: '^@temporalio/', message: 'The API reaches Temporal only through the cycle port (cycles/port.ts).' },
-            into(['workflows'], 'The API reaches workflows only through the cycle port (cycles/port.ts).'),
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['src/activities/**/*.ts'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          patterns: [into(['workflows'], 'Activities import no workflow module: shared ids and shapes live in the contracts.')],
-        },
-      ],
-    },
-  },
-  {
-    // The floor below everything: pure, synchronous, with its own config interfaces.
-    files: ['src/core/**/*.ts'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          ...nodeBuiltins,
-          patterns: [
-            ...nodeBuiltins.patterns,
-            into(['rules', 'db', 'generated', 'api', 'activities', 'workflows', 'notices', 'cycles', 'temporal'], 'Core is pure: it imports only core.'),
-            prisma,
-            rulesEngine,
-          ],
-        },
-      ],
-    },
-  },
+  })),
 );
