@@ -2,6 +2,7 @@
 // under its natural key, in one transaction: a retry, or a second run for a decided cycle,
 // changes nothing.
 import { PermanentFailure } from '../core/failures.js';
+import { decisionSlot } from '../core/appeal.js';
 import type { Decision, NoticeDraft, Office, PeriodOutcome } from '../core/types.js';
 import { decidePeriod } from '../deciding/period.js';
 import { recordedFacts } from '../rules/explanation.js';
@@ -88,48 +89,47 @@ async function storeEvaluations(tx: Tx, cycleId: string, outcome: PeriodOutcome)
       breakdown: r.breakdown as unknown as object, missing: r.missing,
     };
     await tx.evaluation.upsert({
-      where: { cycleId_communityId: { cycleId, communityId: r.community } },
+      where: { cycleId_communityId_revision: { cycleId, communityId: r.community, revision: 0 } },
       create: { cycleId, period: outcome.period, communityId: r.community, ...data },
       update: {},
     });
   }
 }
 
-function decisionKey(cycleId: string, d: Decision): { id: string; subjectType: string; subjectId: string } {
-  if (d.type === 'subsidy') return { id: `${cycleId}/${d.type}/${d.officer}`, subjectType: 'officer', subjectId: d.officer };
-  const kind = d.type === 'sanction' ? d.kind : d.type;
-  return { id: `${cycleId}/${kind}/${d.community}`, subjectType: 'community', subjectId: d.community };
-}
-
-async function storeDecision(tx: Tx, cycleId: string, ruleSetVersionId: number, d: Decision, today: string) {
-  const key = decisionKey(cycleId, d);
-  const row = {
-    ...key, cycleId, type: d.type, kind: d.type === 'sanction' ? d.kind : d.type,
+/** A decision's row as first decided (revision 0), keyed `<cycle>/<kind>/<subject>`. */
+export function decisionRow(cycleId: string, ruleSetVersionId: number, d: Decision) {
+  const { slot, kind, subjectType, subjectId } = decisionSlot(d);
+  return {
+    id: `${cycleId}/${slot}`, subjectType, subjectId, cycleId, type: d.type, kind,
     officers: d.type === 'subsidy' ? [d.officer] : d.officers, rule: d.rule, reason: d.because,
     facts: recordedFacts(d) as object, amountFen: d.type === 'sanction' ? null : toFen(d.amount), ruleSetVersionId,
   };
+}
+
+async function storeDecision(tx: Tx, cycleId: string, ruleSetVersionId: number, d: Decision, today: string) {
+  const row = decisionRow(cycleId, ruleSetVersionId, d);
   if (!(await recordDecision(tx, actor, row))) return;
   // Only the bureau carries a reassignment out (POST /api/reassignments/{id}/confirm): until
   // then postings and bindings stay as they are, and the office shows as pending.
   if (d.type === 'sanction' && d.kind === 'rural-reassignment') {
-    await proposeReassignment(tx, actor, { decisionId: key.id, cycleId, communityId: d.community, officers: d.officers, decidedOn: today });
+    await proposeReassignment(tx, actor, { decisionId: row.id, cycleId, communityId: d.community, officers: d.officers, decidedOn: today });
   }
 }
 
 /** A joint notice names the period and every measure taken against the office. */
-function withSanctions(n: NoticeDraft, outcome: PeriodOutcome): NoticeDraft {
+export function withSanctions(n: NoticeDraft, outcome: PeriodOutcome): NoticeDraft {
   const kinds = outcome.decisions.filter((d) => d.type === 'sanction' && d.community === n.about).map((d) => (d as { kind: string }).kind);
   return { ...n, facts: { ...n.facts, period: outcome.period, kinds } };
 }
 
-async function publishDraft(tx: Tx, notifier: Notifier, cycleId: string, n: NoticeDraft, nameOf: NameOf, timeZone: string) {
+export async function publishDraft(tx: Tx, notifier: Notifier, cycleId: string, n: NoticeDraft, nameOf: NameOf, timeZone: string) {
   await notifier.publish(tx, { id: `${cycleId}/${n.kind}/${n.about}`, cycleId, ...n, ...renderNotice(n, nameOf, timeZone) });
 }
 
 async function storedSummary(db: ActivityDeps['db'], cycleId: string, period: string, gaps: MissingFigure[]): Promise<CycleSummary> {
   const [evaluations, sanctions, notices, obligations] = await Promise.all([
-    db.evaluation.findMany({ where: { cycleId }, select: { communityId: true } }),
-    db.decision.count({ where: { cycleId, type: 'sanction' } }),
+    db.evaluation.findMany({ where: { cycleId, supersededAt: null }, select: { communityId: true } }),
+    db.decision.count({ where: { cycleId, type: 'sanction', supersededAt: null } }),
     db.notice.count({ where: { cycleId, kind: { not: 'metrics-missing' } } }),
     db.paymentObligation.findMany({ where: { cycleId }, select: { amountFen: true, kind: true } }),
   ]);

@@ -10,6 +10,7 @@ import { paymentFollowUpActivities } from './paymentFollowUps.js';
 import { bulletinActivities } from './bulletins.js';
 import { cycleFailureActivities } from './cycleFailure.js';
 import { reportingFailures } from './failure.js';
+import { appealActivities } from './appeals.js';
 
 export type { ActivityDeps } from './deps.js';
 
@@ -18,5 +19,5 @@ export type { ActivityDeps } from './deps.js';
  * throws only short failures, non-retryable where retrying cannot help.
  */
 export function createActivities(deps: ActivityDeps) {
-  return reportingFailures({ ...figureActivities(deps), ...cycleFailureActivities(deps), ...decideActivities(deps), ...yearEndActivities(deps), ...noticeChaseActivities(deps), ...deliveryActivities(deps), ...presenceActivities(deps), ...paymentActivities(deps), ...paymentFollowUpActivities(deps), ...bulletinActivities(deps) });
+  return reportingFailures({ ...figureActivities(deps), ...cycleFailureActivities(deps), ...decideActivities(deps), ...yearEndActivities(deps), ...noticeChaseActivities(deps), ...deliveryActivities(deps), ...presenceActivities(deps), ...paymentActivities(deps), ...paymentFollowUpActivities(deps), ...bulletinActivities(deps), ...appealActivities(deps) });
 }

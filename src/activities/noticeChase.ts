@@ -57,7 +57,8 @@ async function chasedNotice(db: Db, noticeId: string) {
 
 async function pendingOf(db: Db, noticeId: string): Promise<Recipient[]> {
   const rows = await db.noticeRecipient.findMany({
-    where: { noticeId, acknowledgedAt: null },
+    // A withdrawn notice (its sanction fell away on appeal) has nobody left to chase.
+    where: { noticeId, acknowledgedAt: null, notice: { withdrawnAt: null } },
     orderBy: [{ recipientType: 'asc' }, { recipientId: 'asc' }],
   });
   return rows.map((r) => ({ type: r.recipientType as Recipient['type'], id: r.recipientId }));

@@ -8,7 +8,7 @@ export const jointNoticeChases: FollowUpPlanner = async (db, cycleId) => {
   const cycle = await db.cycle.findUnique({ where: { id: cycleId } });
   if (!cycle) return [];
   const { ruleSet: { parameters } } = await ruleSetVersion(db, cycle.ruleSetVersionId);
-  const notices = await db.notice.findMany({ where: { cycleId, kind: 'joint-notice' }, select: { id: true }, orderBy: { id: 'asc' } });
+  const notices = await db.notice.findMany({ where: { cycleId, kind: 'joint-notice', withdrawnAt: null }, select: { id: true }, orderBy: { id: 'asc' } });
   return notices.map(({ id }) => ({
     workflowType: jointNoticeAcknowledgementWorkflowType,
     workflowId: noticeWorkflowId(id),

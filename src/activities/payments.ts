@@ -7,6 +7,7 @@ import type { ObligationStatus } from '../core/obligationStatus.js';
 import type { ObligationFacts } from '../core/settlement.js';
 import { bureauHead } from '../core/recipients.js';
 import type { Recipient } from '../core/types.js';
+import { appealsFreezing } from '../db/appeals.js';
 import type { Tx } from '../db/audit.js';
 import { coreObligation, obligationFacts, payeesOf } from '../db/obligations.js';
 import { transitionObligation } from '../db/obligationTransitions.js';
@@ -35,7 +36,7 @@ export function paymentActivities({ db, notifier, clock }: ActivityDeps) {
      * Tells the payee about payments not yet reported and finance and the bureau about new
      * disputes; returns the records' facts and the ids of the notices this call published.
      */
-    async reviewObligation({ obligationId }: { obligationId: string }): Promise<ObligationFacts & { published: string[] }> {
+    async reviewObligation({ obligationId }: { obligationId: string }): Promise<ObligationFacts & { published: string[]; frozenBy: number[] }> {
       return db.$transaction(async (tx) => {
         const row = await obligationOrFail(tx, obligationId);
         const payees = (await payeesOf(tx, row)).map((id): Recipient => ({ type: 'officer', id }));
@@ -57,7 +58,7 @@ export function paymentActivities({ db, notifier, clock }: ActivityDeps) {
           });
           published.push(id);
         }
-        return { ...(await obligationFacts(tx, obligationId))!, published };
+        return { ...(await obligationFacts(tx, obligationId))!, published, frozenBy: await appealsFreezing(tx, row.cycleId) };
       });
     },
 

@@ -23,6 +23,7 @@ import { reassignmentsRouter } from './routes/reassignments.js';
 import { resultsRouter } from './routes/results.js';
 import { paymentsRouter } from './routes/payments.js';
 import { rulesetsRouter } from './routes/rulesets.js';
+import { appealsRouter } from './routes/appeals.js';
 
 export type { AppDeps } from './context.js';
 export { createApiUser, hashToken } from '../db/api-users.js';
@@ -59,6 +60,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use('/incidents', incidentsRouter(ctx));
   api.use('/presence', presenceRouter(ctx));
   api.use(scorecardsRouter(ctx));
+  api.use(appealsRouter(ctx));
 
   app.use('/api', api);
   app.use(notFoundRoute);

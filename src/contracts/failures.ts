@@ -13,6 +13,7 @@ const names = [
   'UnknownObligation',
   'UnknownChannel',
   'DeliveryRejected',
+  'UnknownAppeal',
 ] as const;
 
 export type PermanentFailureType = (typeof names)[number];

@@ -14,6 +14,8 @@ export interface PaymentSignals {
   receiptConfirmed: { confirmedFen: number };
   paymentDisputed: { disputeId: number; reason: string };
   obligationCorrected: { action: 'cancel' | 'change' };
+  /** An appeal touching the obligation was decided (or its re-decision stored): payments may resume. */
+  appealChanged: { appealId: number };
 }
 
 export const paymentSignalNames = {
@@ -21,10 +23,13 @@ export const paymentSignalNames = {
   receiptConfirmed: 'receiptConfirmed',
   paymentDisputed: 'paymentDisputed',
   obligationCorrected: 'obligationCorrected',
+  appealChanged: 'appealChanged',
 } as const satisfies { [K in keyof PaymentSignals]: K };
 
 export interface VerificationState {
-  step: 'waiting' | 'settled' | 'closed' | 'cancelled';
+  step: 'waiting' | 'frozen' | 'settled' | 'closed' | 'cancelled';
+  /** Appeals holding the payment while the step is 'frozen'. */
+  frozenBy?: number[];
   reminded: boolean;
   /** Epoch ms of the next overdue notice. */
   nextEscalation: number;

@@ -33,6 +33,7 @@ export const permanentFailures = {
   UnknownObligation: { fix: 'none: the obligation was never stored; report this to the maintainers', fixZh: '付款事项不存在，请联系系统维护人员' },
   UnknownChannel: { fix: 'configure the delivery channel, or resend over the channels configured', fixZh: '请配置该送达渠道' },
   DeliveryRejected: { fix: 'correct the recipient\'s address or the channel\'s configuration', fixZh: '请更正收件地址或送达渠道配置' },
+  UnknownAppeal: { fix: 'none: the appeal was never stored; report this to the maintainers', fixZh: '申诉不存在，请联系系统维护人员' },
 } as const satisfies Record<PermanentFailureType, { fix: string; fixZh: string }>;
 
 export function isPermanentFailureType(type: string | undefined | null): type is PermanentFailureType {

@@ -7,10 +7,11 @@ export const obligationStatuses = ['open', 'paid', 'disputed', 'settled', 'close
 export type ObligationStatus = (typeof obligationStatuses)[number];
 
 /**
- * Who causes a change: the paymentVerification workflow, finance (payments and corrections) or the
- * payee (receipts and disputes).
+ * Who causes a change: the paymentVerification workflow, finance (payments and corrections), the
+ * payee (receipts and disputes) or an appeal (申诉) whose re-decision corrects the amount.
  */
-export type ObligationParty = 'workflow' | 'finance' | 'payee';
+export const obligationParties = ['workflow', 'finance', 'payee', 'appeal'] as const;
+export type ObligationParty = (typeof obligationParties)[number];
 
 /** The records a transition is judged on, as they stand once the change is written. */
 export type ObligationRecords = Pick<ObligationFacts, 'owedFen' | 'paidFen' | 'openDisputes'>;
@@ -32,10 +33,10 @@ const disputed = (r: ObligationRecords) => r.openDisputes > 0;
 const nothingPaid = (r: ObligationRecords) => undisputed(r) && r.paidFen === 0;
 
 export const obligationTransitions: readonly ObligationTransition[] = [
-  { from: 'open', to: 'paid', by: ['finance'], when: 'a payment, or a lower amount, makes what is paid reach what is owed', holds: inFull },
+  { from: 'open', to: 'paid', by: ['finance', 'appeal'], when: 'a payment, or a lower amount, makes what is paid reach what is owed', holds: inFull },
   { from: 'open', to: 'disputed', by: ['payee'], when: 'the payee disputes', holds: disputed },
-  { from: 'open', to: 'cancelled', by: ['finance'], when: 'finance cancels while nothing is paid', holds: nothingPaid },
-  { from: 'paid', to: 'open', by: ['finance'], when: 'a higher amount leaves part unpaid', holds: shortOf },
+  { from: 'open', to: 'cancelled', by: ['finance', 'appeal'], when: 'finance cancels, or an appeal removes the decision it pays, while nothing is paid', holds: nothingPaid },
+  { from: 'paid', to: 'open', by: ['finance', 'appeal'], when: 'a higher amount leaves part unpaid', holds: shortOf },
   { from: 'paid', to: 'disputed', by: ['payee'], when: 'the payee disputes', holds: disputed },
   {
     from: 'paid', to: 'settled', by: ['workflow'], holds: inFull,
@@ -43,8 +44,11 @@ export const obligationTransitions: readonly ObligationTransition[] = [
   },
   { from: 'disputed', to: 'open', by: ['payee', 'finance'], when: 'a receipt or a correction resolves every dispute and part is unpaid', holds: shortOf },
   { from: 'disputed', to: 'paid', by: ['payee', 'finance'], when: 'a receipt or a correction resolves every dispute and all is paid', holds: inFull },
-  { from: 'disputed', to: 'cancelled', by: ['finance'], when: 'finance cancels while nothing is paid, resolving the disputes', holds: nothingPaid },
-  { from: 'settled', to: 'open', by: ['finance'], when: 'a higher amount leaves part unpaid', holds: shortOf },
+  {
+    from: 'disputed', to: 'cancelled', by: ['finance', 'appeal'], holds: nothingPaid,
+    when: 'finance cancels, or an appeal removes the decision it pays, while nothing is paid, resolving the disputes',
+  },
+  { from: 'settled', to: 'open', by: ['finance', 'appeal'], when: 'a higher amount leaves part unpaid', holds: shortOf },
   { from: 'settled', to: 'disputed', by: ['payee'], when: 'the payee disputes within paymentDisputeWindowDays', holds: disputed },
   { from: 'settled', to: 'closed', by: ['workflow'], when: 'paymentDisputeWindowDays pass with no dispute', holds: inFull },
 ];

@@ -29,6 +29,7 @@ export const noticeKinds = [
   'notice-reminder', 'notice-escalation', 'diversion-excess',
   'payment-reminder', 'payment-recorded', 'payment-disputed', 'payment-corrected',
   'police-situation-bulletin', 'case-solved-bulletin', 'cycle-failed',
+  'appeal-filed', 'appeal-payments-frozen', 'appeal-reminder', 'appeal-escalation', 'appeal-decided', 'notice-withdrawn',
 ] as const;
 export type NoticeKind = (typeof noticeKinds)[number];
 
@@ -48,6 +49,12 @@ export const noticeKindLabels: Record<NoticeKind, Label> = {
   'police-situation-bulletin': { zh: '警情通报', en: 'police situation bulletin' },
   'case-solved-bulletin': { zh: '破案通报', en: 'case-solved bulletin' },
   'cycle-failed': { zh: '考评未能完成通知', en: 'cycle failed' },
+  'appeal-filed': { zh: '申诉待决通知', en: 'appeal filed' },
+  'appeal-payments-frozen': { zh: '申诉期间付款暂停通知', en: 'payments held by an appeal' },
+  'appeal-reminder': { zh: '申诉催办', en: 'appeal reminder' },
+  'appeal-escalation': { zh: '申诉逾期未决报告', en: 'appeal escalation' },
+  'appeal-decided': { zh: '申诉决定通知', en: 'appeal decided' },
+  'notice-withdrawn': { zh: '撤回通报通知', en: 'notice withdrawn' },
 };
 
 /** Who a notice goes to; the bureau's one recipient is its head (core/recipients.ts). */

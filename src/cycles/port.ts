@@ -1,6 +1,7 @@
 // What the HTTP API needs from the cycle machinery. The Temporal implementation lives beside
 // this file; the API never imports Temporal itself.
 
+import type { AppealTiming } from '../contracts/appeals.js';
 import type { CycleKind, MissingFigure } from '../contracts/cycles.js';
 import type { FailureExplanation } from '../contracts/failures.js';
 
@@ -33,6 +34,8 @@ export interface CyclePort {
   status(cycleId: string): Promise<CycleStatus | null>;
   /** Tells a running cycle of that period that figures arrived; does nothing when none runs. */
   metricsSubmitted(period: string, communityId: string, metrics: string[]): Promise<void>;
+  /** Starts the review of a filed appeal (one workflow per appeal); a second start for it is a no-op. */
+  startAppeal(appealId: number, timing: AppealTiming): Promise<void>;
 }
 
 /** Tells long-running workflows (notice, presence, payment follow-ups) that something they wait for happened. */

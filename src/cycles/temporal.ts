@@ -5,6 +5,8 @@ import { cycleProgressQuery, figuresSubmittedSignal } from '../workflows/message
 import { periodEvaluation } from '../workflows/periodEvaluation.js';
 import { parsePeriod } from '../core/calendar.js';
 import { yearEndEvaluation } from '../workflows/yearEndEvaluation.js';
+import { appealReview } from '../workflows/appealReview.js';
+import { appealWorkflowId } from '../contracts/appeals.js';
 import { cycleId, cycleKindOf } from '../contracts/cycles.js';
 import { CycleAlreadyStartedError, type CyclePort, type CycleStatus } from './port.js';
 
@@ -36,6 +38,17 @@ export function createTemporalCycles(client: Client, taskQueue: string): CyclePo
       const status: CycleStatus = { cycleId: id, kind, period: id.slice(kind.length + 1), execution: description.status.name };
       if (description.status.name === 'RUNNING') Object.assign(status, await handle.query(cycleProgressQuery));
       return status;
+    },
+
+    async startAppeal(appealId, timing) {
+      try {
+        await client.workflow.start(appealReview, {
+          workflowId: appealWorkflowId(appealId), taskQueue, workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+          args: [{ appealId, remindEveryDays: timing.remindEveryDays, escalateAfterDays: timing.decideWithinDays }],
+        });
+      } catch (err) {
+        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+      }
     },
 
     async metricsSubmitted(period, community, metrics) {

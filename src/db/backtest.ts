@@ -19,8 +19,8 @@ import { fromFen } from '../core/money.js';
 async function storedPeriod(db: Db, cycleId: string, period: string, offices: Office[]): Promise<DecidedPeriod> {
   const decided = emptyPeriod(period);
   const [evaluations, decisions] = await Promise.all([
-    db.evaluation.findMany({ where: { cycleId } }),
-    db.decision.findMany({ where: { cycleId } }),
+    db.evaluation.findMany({ where: { cycleId, supersededAt: null } }),
+    db.decision.findMany({ where: { cycleId, supersededAt: null } }),
   ]);
   for (const e of evaluations) decided.ranks[e.communityId] = e.rank;
   for (const o of offices) for (const officer of o.officers) decided.officeOf[officer] = o.id;

@@ -13,7 +13,7 @@ export async function figuresOf(db: Db, period: string) {
 }
 
 export async function previousPeriodOf(db: Db, period: PeriodRef) {
-  const rows = await db.evaluation.findMany({ where: { period: formatPeriod(previousPeriod(period)) } });
+  const rows = await db.evaluation.findMany({ where: { period: formatPeriod(previousPeriod(period)), supersededAt: null } });
   const last = rows.filter((r) => r.isLast);
   return {
     last: last.map((r) => r.communityId),
@@ -25,7 +25,7 @@ export async function previousPeriodOf(db: Db, period: PeriodRef) {
 /** The quarters of `year` evaluated so far, in order, and each office's scores in them. */
 export async function quarterScoresOf(db: Db, year: number) {
   const quarters = [1, 2, 3, 4].map((q) => quarterPeriod(year, q));
-  const evaluations = await db.evaluation.findMany({ where: { period: { in: quarters } }, orderBy: { period: 'asc' } });
+  const evaluations = await db.evaluation.findMany({ where: { period: { in: quarters }, supersededAt: null }, orderBy: { period: 'asc' } });
   const quarterScores: Record<string, number[]> = {};
   for (const e of evaluations) (quarterScores[e.communityId] ??= []).push(e.score);
   return { quartersUsed: [...new Set(evaluations.map((e) => e.period))], quarterScores };

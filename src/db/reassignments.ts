@@ -18,10 +18,20 @@ export async function proposeReassignment(tx: Tx, actor: string, r: ProposedReas
   await audited(tx, actor, { action: 'create', entity: 'Reassignment', entityId: row.id, after: row });
 }
 
-/** The communities among `ids` with a reassignment the bureau has not yet confirmed or overruled. */
+/** The decision behind a reassignment, when an appeal's re-decision replaced it: nothing is left to carry out. */
+export async function supersededDecisionOf(tx: Tx, decisionId: string) {
+  return tx.decision.findFirst({ where: { id: decisionId, supersededAt: { not: null } }, select: { id: true, supersededBy: true, supersededByAppeal: true } });
+}
+
+/**
+ * The communities among `ids` with a reassignment the bureau has not yet confirmed or overruled,
+ * whose decision still stands (one replaced on appeal waits for nothing).
+ */
 async function pendingReassignmentOf(tx: Tx, ids: string[]): Promise<Set<string>> {
-  const rows = await tx.reassignment.findMany({ where: { status: 'pending', communityId: { in: ids } }, select: { communityId: true } });
-  return new Set(rows.map((r) => r.communityId));
+  const rows = await tx.reassignment.findMany({ where: { status: 'pending', communityId: { in: ids } }, select: { communityId: true, decisionId: true } });
+  const replaced = await tx.decision.findMany({ where: { id: { in: rows.map((r) => r.decisionId) }, supersededAt: { not: null } }, select: { id: true } });
+  const gone = new Set(replaced.map((d) => d.id));
+  return new Set(rows.filter((r) => !gone.has(r.decisionId)).map((r) => r.communityId));
 }
 
 /** Adds `pendingReassignment` to rows that name their office in `key`. */

@@ -33,7 +33,7 @@ export async function cadenceInForce(db: Db, period: PeriodRef): Promise<{ versi
   return { version, evaluated: false, reason };
 }
 
-export async function ruleSetVersion(db: Db, id: number): Promise<RuleSetVersionRef> {
+export async function ruleSetVersion(db: Pick<Tx, 'ruleSetVersion'>, id: number): Promise<RuleSetVersionRef> {
   const row = await db.ruleSetVersion.findUniqueOrThrow({ where: { id } });
   return { id: row.id, ruleSet: parseRuleSet(row.document, `rule set version ${row.id}`) };
 }

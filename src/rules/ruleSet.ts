@@ -78,6 +78,12 @@ const parametersSchema = z.object({
   paymentSettleAfterDays: z.int().min(0).max(365).default(30),
   /** A settled obligation accepts disputes this long before it closes for good. */
   paymentDisputeWindowDays: z.int().min(0).max(730).default(90),
+  /** Days after a decision (or the evaluation's notice) within which the officer may appeal it (申诉). */
+  appealWindowDays: z.int().min(0).max(365).default(10),
+  /** Days the bureau has to decide an appeal; unanswered then, it goes to the bureau head. */
+  appealDecisionDays: z.int().min(1).max(365).default(15),
+  /** Days between reminders to the bureau while an appeal is undecided. */
+  appealReminderDays: z.int().min(1).max(90).default(3),
 }) satisfies z.ZodType<SubsidyConfig>;
 
 function conditionsSchema(facts: FactCatalogue, stage: RuleStage) {

@@ -10,6 +10,7 @@ import { decideYear } from '../deciding/year.js';
 import { explainCoreDecision } from '../rules/explanation.js';
 import type { RuleSet } from '../rules/ruleSet.js';
 import type { Scenario } from './scenario.js';
+import { decideAppeals, type AppealReport } from './appeals.js';
 
 export const defaultAsOf = (year: number) => `${year + 1}-01-31`;
 
@@ -62,12 +63,17 @@ export async function simulateScenario(scenario: Scenario, ruleSet: RuleSet, asO
   const { year } = scenario;
   const offices = toOffices(scenario);
   const outcomes: { quarter: number; outcome: PeriodOutcome }[] = [];
+  const appeals: AppealReport[] = [];
   for (const q of [...scenario.quarters].sort((a, b) => a.quarter - b.quarter)) {
     const before = outcomes.at(-1);
     const previous = before?.quarter === q.quarter - 1
       ? carryOver(before.outcome)
       : fromHistory(scenario.history, previousQuarter({ year, quarter: q.quarter }));
-    const outcome = await decideQuarter({ year, quarter: q.quarter, offices, figures: figuresOf(q), ...(previous ? { previous } : {}) }, ruleSet);
+    const input = { period: { cadence: 'quarterly' as const, year, index: q.quarter }, offices, figures: figuresOf(q), ...(previous ? { previous } : {}) };
+    const decided = await decideQuarter({ year, quarter: q.quarter, offices, figures: input.figures, ...(previous ? { previous } : {}) }, ruleSet);
+    // Appeals are decided before the next quarter, so it carries over what stands after them.
+    const { outcome, reports } = await decideAppeals(scenario, q.quarter, input, ruleSet, decided);
+    appeals.push(...reports);
     outcomes.push({ quarter: q.quarter, outcome });
   }
 
@@ -89,5 +95,6 @@ export async function simulateScenario(scenario: Scenario, ruleSet: RuleSet, asO
     presence,
     payments: { asOf, overdue },
     notices: [...presenceNotices(presence, minDays), ...overdueNotices(overdue, asOf)],
+    ...(scenario.appeals.length ? { appeals } : {}),
   };
 }

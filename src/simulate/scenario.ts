@@ -41,6 +41,19 @@ const scenarioSchema = z.object({
   history: z.array(z.object({ year: z.int(), quarter: z.int().min(1).max(4), last: z.array(id), scores: scores.optional() })).default([]),
   leaderVisits: z.array(z.object({ leader: id, date: isoDate })).default([]),
   payments: z.array(z.object({ obligation: id, amount: z.number().nonnegative(), paidOn: isoDate })).default([]),
+  /** Appeals (申诉) against a quarter, decided as given, in order, right after their quarter. */
+  appeals: z.array(z.strictObject({
+    quarter: z.int().min(1).max(4),
+    community: id,
+    officer: id,
+    contests: z.enum(['evaluation', 'decision']),
+    /** With contests "decision": the decision as `<kind>/<subject>`, e.g. "circulated-criticism/c07". */
+    decision: z.string().optional(),
+    metric: z.enum(metricKeys).optional(),
+    value: z.number().optional(),
+    outcome: z.enum(['upheld', 'overturned']),
+    reason: z.string().min(1),
+  })).default([]),
 });
 
 export type Scenario = z.output<typeof scenarioSchema>;
@@ -119,7 +132,32 @@ function scenarioProblem(s: Scenario, scoring: ScoringConfig): Problem {
   }
   const leaders = new Set(s.leaders.map((l) => l.id));
   const v = s.leaderVisits.findIndex((visit) => !leaders.has(visit.leader));
-  return v >= 0 ? unknownId(['leaderVisits', v, 'leader'], s.leaderVisits[v]!.leader, 'leaders') : undefined;
+  if (v >= 0) return unknownId(['leaderVisits', v, 'leader'], s.leaderVisits[v]!.leader, 'leaders');
+  for (const [i, a] of s.appeals.entries()) {
+    const problem = appealProblem(s, a, ['appeals', i], scoring);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+function appealProblem(s: Scenario, a: Scenario['appeals'][number], path: Path, scoring: ScoringConfig): Problem {
+  if (!s.quarters.some((q) => q.quarter === a.quarter)) return { path: [...path, 'quarter'], expected: `expected a quarter listed in $.quarters, got ${a.quarter}` };
+  const community = s.communities.find((c) => c.id === a.community);
+  if (!community) return unknownId([...path, 'community'], a.community, 'communities');
+  if (!community.officers.includes(a.officer)) return { path: [...path, 'officer'], expected: `expected an officer of ${a.community}, got ${showValue(a.officer)}` };
+  if ((a.contests === 'decision') !== (a.decision !== undefined)) return { path: [...path, 'decision'], expected: 'expected "decision" (as <kind>/<subject>) exactly when contests is "decision"' };
+  if ((a.metric === undefined) !== (a.value === undefined)) return { path: [...path, a.metric === undefined ? 'metric' : 'value'], expected: 'expected metric and value together' };
+  if (a.outcome === 'overturned' && a.metric === undefined) return { path: [...path, 'metric'], expected: 'expected the corrected figure (metric and value) an overturn re-decides with' };
+  if (a.metric !== undefined && s.quarters.find((q) => q.quarter === a.quarter)!.scores?.[a.community] !== undefined) {
+    return { path: [...path, 'metric'], expected: `expected the quarter to give ${a.community}'s metrics; a corrected figure cannot change a finished score` };
+  }
+  if (a.metric !== undefined) {
+    const config = scoring.metrics[a.metric];
+    if (!config) return { path: [...path, 'metric'], expected: `expected a metric the rule set scores, got ${showValue(a.metric)}` };
+    const problem = figureProblem(config, a.value);
+    if (problem) return { path: [...path, 'value'], expected: `${problem}, got ${showValue(a.value)}` };
+  }
+  return undefined;
 }
 
 /** Parses a scenario; metric ranges depend on the rule set (a metric is a rate or a count there). */

@@ -7,5 +7,6 @@ export const paymentRecordedSignal = defineSignal<[PaymentSignals['paymentRecord
 export const receiptConfirmedSignal = defineSignal<[PaymentSignals['receiptConfirmed']]>(paymentSignalNames.receiptConfirmed);
 export const paymentDisputedSignal = defineSignal<[PaymentSignals['paymentDisputed']]>(paymentSignalNames.paymentDisputed);
 export const obligationCorrectedSignal = defineSignal<[PaymentSignals['obligationCorrected']]>(paymentSignalNames.obligationCorrected);
+export const appealChangedSignal = defineSignal<[PaymentSignals['appealChanged']]>(paymentSignalNames.appealChanged);
 
 export const verificationStateQuery = defineQuery<VerificationState>(verificationStateQueryName);

@@ -10,7 +10,7 @@ import { isSettled, overdueFrom, paidInFull, reminderAt, type PaymentTiming } fr
 import { daysMs } from '../core/time.js';
 import { startFollowUps } from './followUps.js';
 import {
-  obligationCorrectedSignal, paymentDisputedSignal, paymentRecordedSignal, receiptConfirmedSignal, verificationStateQuery,
+  appealChangedSignal, obligationCorrectedSignal, paymentDisputedSignal, paymentRecordedSignal, receiptConfirmedSignal, verificationStateQuery,
 } from './paymentMessages.js';
 
 const { reviewObligation, remindFinance, escalateOverdue, settleObligation, closeObligation } = proxyActivities<
@@ -39,6 +39,7 @@ export async function paymentVerification(input: PaymentVerificationInput): Prom
   setHandler(receiptConfirmedSignal, wake);
   setHandler(paymentDisputedSignal, wake);
   setHandler(obligationCorrectedSignal, wake);
+  setHandler(appealChangedSignal, wake);
   setHandler(verificationStateQuery, () => st);
 
   for (;;) {
@@ -46,6 +47,17 @@ export async function paymentVerification(input: PaymentVerificationInput): Prom
     const facts = await reviewObligation({ obligationId });
     await sendOn(facts.published);
     if (facts.status === 'cancelled') return (st.step = 'cancelled');
+    // An open appeal may change the amount: nothing is settled, reminded or escalated until it
+    // is decided. Its signal wakes the wait; a daily look at the records covers a lost signal.
+    if (facts.frozenBy?.length && patched('appeal-freeze')) {
+      st.step = 'frozen';
+      st.frozenBy = facts.frozenBy;
+      st.fullSince = undefined;
+      await condition(() => changed, daysMs(1));
+      if (workflowInfo().continueAsNewSuggested) await continueAsNew<typeof paymentVerification>({ ...input, state: st });
+      continue;
+    }
+    st.frozenBy = undefined;
     const now = Date.now();
     if (!paidInFull(facts) || facts.openDisputes > 0) {
       st.fullSince = undefined;

@@ -4,6 +4,7 @@ import request from 'supertest';
 import { expect } from 'vitest';
 import { createApp } from '../../src/api/app.js';
 import type { Logger } from '../../src/api/context.js';
+import type { AppealTiming } from '../../src/contracts/appeals.js';
 import type { CycleKind } from '../../src/contracts/cycles.js';
 import { CycleAlreadyStartedError, type CyclePort, type CycleStatus, type WorkflowSignals } from '../../src/cycles/port.js';
 import { createApiUser } from '../../src/db/api-users.js';
@@ -33,6 +34,11 @@ export class RecordingCycles implements CyclePort {
 
   async metricsSubmitted(period: string, communityId: string, metrics: string[]) {
     this.submitted.push({ period, communityId, metrics: [...metrics].sort() });
+  }
+
+  readonly appeals = new Map<number, AppealTiming>();
+  async startAppeal(appealId: number, timing: AppealTiming) {
+    this.appeals.set(appealId, timing);
   }
 }
 

@@ -177,3 +177,26 @@ describe.each(['sqlite', 'postgresql'] as const)('POST /api/reassignments/{id}/c
     expect((await h.api.get('/api/reassignments?status=overruled')).body).toHaveLength(1);
   });
 });
+
+describe('a reassignment whose decision an appeal replaced', () => {
+  it('can be neither confirmed nor overruled (409 naming the appeal), and no longer flags its office as pending', async () => {
+    const h = await county('sqlite');
+    await decideQuarter(h.db, '2026-Q1', '2026-04-03', 'c07');
+    await decideQuarter(h.db, '2026-Q2', '2026-07-03', 'c07');
+    const [r] = (await h.api.get('/api/reassignments')).body;
+    expect((await h.api.get('/api/communities/c07')).body).toMatchObject({ pendingReassignment: true });
+    // What an overturned appeal's re-decision does to a sanction that falls away.
+    await h.db.decision.update({
+      where: { id: r.decisionId }, data: { supersededAt: new Date('2026-07-20T02:00:00Z'), supersededByAppeal: 4, supersededBy: null, supersededReason: '第4号申诉改判' },
+    });
+    const untouched = await counts(h.db);
+
+    const confirm = await h.api.post(`/api/reassignments/${r.id}/confirm`, { effectiveFrom: '2026-07-20' });
+    expectProblem(confirm, 409);
+    expect(confirm.body.detail).toContain(`decision ${r.decisionId}, which appeal 4 replaced`);
+    expectProblem(await h.api.post(`/api/reassignments/${r.id}/overrule`, { reason: '已改判' }), 409);
+    expect(await counts(h.db)).toEqual(untouched);
+    expect((await h.db.reassignment.findUniqueOrThrow({ where: { id: r.id } })).status).toBe('pending');
+    expect((await h.api.get('/api/communities/c07')).body).toMatchObject({ pendingReassignment: false });
+  });
+});

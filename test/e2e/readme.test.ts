@@ -18,7 +18,8 @@ const root = resolve(import.meta.dirname, '../..');
 /**
  * The pages in the order their examples build on each other (the order of the sections when they
  * were one README): the quick start's quarter, then pagination over it, the binding examples (which
- * decide 2026-Q2), the rule sets (which explain a Q2 decision), then payments.
+ * decide 2026-Q2), the rule sets (which explain a Q2 decision), payments, then appeals (which
+ * appeal a quarter paid above).
  */
 const pages = [
   'README.md',
@@ -28,6 +29,7 @@ const pages = [
   'docs/binding.md',
   'docs/rules.md',
   'docs/payments.md',
+  'docs/appeals.md',
   'docs/simulate.md',
   'docs/data.md',
   'docs/tests.md',

@@ -6,14 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../../src/activities/index.js';
 import { confirmReceipt, raiseDispute, recordPayment } from '../../src/api/paymentLedger.js';
 import {
-  isFinal, obligationStatuses, obligationTransitions, transitionRefusal, type ObligationParty, type ObligationRecords, type ObligationStatus,
+  isFinal, obligationParties, obligationStatuses, obligationTransitions, transitionRefusal, type ObligationParty, type ObligationRecords, type ObligationStatus,
 } from '../../src/core/obligationStatus.js';
 import type { Db } from '../../src/db/client.js';
 import { transitionObligation } from '../../src/db/obligationTransitions.js';
 import { createInboxNotifier } from '../../src/notices/notifier.js';
 import { freshPostgres, freshSqlite, type TestDb } from '../support/db.js';
 
-const parties: ObligationParty[] = ['workflow', 'finance', 'payee'];
+const parties = obligationParties;
 const pairs = obligationStatuses.flatMap((from) => obligationStatuses.filter((to) => to !== from).map((to) => [from, to] as const));
 const allowed = (from: string, to: string, by: ObligationParty) => obligationTransitions.some((t) => t.from === from && t.to === to && t.by.includes(by));
 const forbidden = pairs.flatMap(([from, to]) => parties.filter((by) => !allowed(from, to, by)).map((by) => [from, to, by] as const));

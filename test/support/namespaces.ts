@@ -2,6 +2,7 @@
 export const devNamespaces = {
   e2eSqlite: 'e2e-sqlite',
   e2ePostgres: 'e2e-postgres',
+  e2eAppeal: 'e2e-appeal',
   schedules: 'schedules',
   yearEndSchedule: 'year-end-schedule',
   presenceSchedule: 'presence-schedule',

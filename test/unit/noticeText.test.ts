@@ -3,6 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { caseSolvedText, policeSituationText } from '../../src/notices/bulletinText.js';
 import { escalationText, reminderText } from '../../src/notices/chaseText.js';
+import {
+  appealDecidedText, appealEscalationText, appealFiledText, appealReminderText, noticeWithdrawnText, paymentsFrozenText, type AppealOutcome,
+} from '../../src/notices/appealText.js';
 import { diversionText } from '../../src/notices/diversionText.js';
 import { paymentNoticeText } from '../../src/notices/paymentText.js';
 import { presenceReminderText, presenceViolationText } from '../../src/notices/presenceText.js';
@@ -86,5 +89,40 @@ describe('every other notice text', () => {
       ...(['payment-reminder', 'payment-overdue', 'payment-recorded', 'payment-disputed', 'payment-corrected'] as const).map((k) => paymentNoticeText(k, money)),
     ];
     for (const t of texts) expectReadable(t);
+  });
+});
+
+describe('the appeal notices', () => {
+  const appeal = {
+    id: 3, officerId: 'o07', communityId: 'c07', period: '2026-Q3', contests: 'evaluation', decisionId: null, reason: '满意率调查漏计',
+    metric: 'satisfaction', metricZh: '群众满意率', value: 0.93, deadlineOn: '2026-10-25', status: 'open', decisionReason: null,
+  };
+  const outcome: AppealOutcome = {
+    evaluations: [{ community: 'c07', before: { score: 61.5, rank: 10 }, after: { score: 70.25, rank: 8 } }],
+    decisions: [{ slot: 'circulated-criticism/c07', before: { id: 'quarterly-2026-Q3/circulated-criticism/c07', amount: null }, after: null }],
+    obligations: [{ id: '2026-Q3/subsidy/o07', before: 1200, after: 1350.5 }],
+    withdrawnNotices: ['quarterly-2026-Q3/joint-notice/c07'],
+    newNotices: [],
+  };
+
+  it('give the deadline and the period in Chinese date style and readable English', () => {
+    const filed = appealFiledText(appeal, demoNames);
+    expect(filed.bodyZh).toContain('对2026年第三季度考评结果提出申诉');
+    expect(filed.bodyZh).toContain('请于2026年10月25日前作出维持或改判决定');
+    expect(filed.bodyEn).toContain('appeals the Q3 2026 evaluation');
+    expect(filed.bodyEn).toContain('by 25 October 2026');
+    expect(appealEscalationText(appeal).bodyZh).toContain('已过决定期限2026年10月25日');
+  });
+
+  it.each([
+    ['appeal-filed', appealFiledText(appeal, demoNames)],
+    ['appeal-payments-frozen', paymentsFrozenText(appeal, 12)],
+    ['appeal-reminder', appealReminderText(appeal, 2)],
+    ['appeal-escalation', appealEscalationText(appeal)],
+    ['appeal-decided (upheld)', appealDecidedText({ ...appeal, status: 'upheld', decisionReason: '样本符合规定' }, null)],
+    ['appeal-decided (overturned)', appealDecidedText({ ...appeal, status: 'overturned', decisionReason: '复核确认漏计' }, outcome)],
+    ['notice-withdrawn', noticeWithdrawnText('关于小江口小区的联合通报', { ...appeal, status: 'overturned', decisionReason: '复核确认漏计' })],
+  ])('%s shows no ISO date or timestamp', (_kind, text) => {
+    expectReadable(text);
   });
 });

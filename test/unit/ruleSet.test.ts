@@ -33,6 +33,7 @@ describe('the default rule set', () => {
       subsidyPerOfficerPerMonth: 500, subsidyDueDays: 30, rewardDueDays: 30, metricsDeadlineDays: 7, presenceDaysPerMonth: 2,
       noticeReminderDays: 3, noticeEscalationDays: 7, visitConfirmationDays: 7, presenceReminderDays: [10, 20, -3], publicHolidays: [], diversionsPerMonth: 2,
       paymentReminderDaysBefore: 7, paymentEscalationDays: 7, paymentSettleAfterDays: 30, paymentDisputeWindowDays: 90,
+      appealWindowDays: 10, appealDecisionDays: 15, appealReminderDays: 3,
     });
     expect(defaults.rules.quarterly.map((r) => r.name)).toEqual(['last-place', 'last-twice-below-threshold']);
     expect(defaults.rules.yearEnd.map((r) => [r.name, r.event.params.amount])).toEqual([['year-rank-1', 1000], ['year-rank-2', 800], ['year-rank-3', 500]]);

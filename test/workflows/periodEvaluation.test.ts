@@ -69,7 +69,7 @@ describe('periodEvaluation for a quarter', () => {
     expect(await runningTime(handle)).toBeLessThan(7 * day);
     expect(summary.ranked).toBe(10);
     expect(summary.gaps).toEqual([]);
-    const evaluation = await db.evaluation.findUniqueOrThrow({ where: { cycleId_communityId: { cycleId: `quarterly-${period}`, communityId: communities[9]! } } });
+    const evaluation = await db.evaluation.findUniqueOrThrow({ where: { cycleId_communityId_revision: { cycleId: `quarterly-${period}`, communityId: communities[9]!, revision: 0 } } });
     expect(evaluation.missing).toEqual([]);
   });
 

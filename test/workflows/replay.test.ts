@@ -9,6 +9,12 @@
 // - payment-verification (paymentVerification.test.ts): settled, disputed, settled again, closed, with
 //   'payment-notices-by-every-channel', before settling and closing became guarded transitions;
 // - payment-verification-guarded (paymentVerification.test.ts): a refused close taken back, both patches;
+// - payment-verification-reminded-closed and joint-notice-acknowledgement: recorded before appeals,
+//   before the chase loop was shared with them (workflows/chase.ts) and before 'appeal-freeze';
+// - payment-verification-appeal-freeze (appealReview.test.ts): held by an open appeal, then settled;
+// - appeal-review-upheld (appealReview.test.ts), appeal-review-overturned (appealOverturn.test.ts):
+//   the appeal workflow's two ways through; appeal-payments: the payments that overturn woke,
+//   fetched once by hand after that test's run;
 // - the others follow one path each of the workflow their name says.
 import { fileURLToPath } from 'node:url';
 import { Worker } from '@temporalio/worker';
@@ -18,10 +24,17 @@ import { workflowsPath } from '../../src/temporal/worker.js';
 import { recordedHistory } from '../support/histories.js';
 
 /** Histories of the types the reordered copy also defines, so replaying them on it must fail. */
-const reorderable = ['quarterly-evaluation', 'period-evaluation', 'period-evaluation-failed', 'payment-verification', 'payment-verification-guarded'];
+const reorderable = [
+  'quarterly-evaluation', 'period-evaluation', 'period-evaluation-failed', 'payment-verification', 'payment-verification-guarded',
+  'payment-verification-reminded-closed', 'payment-verification-appeal-freeze',
+];
 const histories = [
   ...reorderable,
   'joint-notice-acknowledgement-escalated', // reminded twice, escalated once, all acknowledged
+  'joint-notice-acknowledgement', // reminded, escalated and acknowledged, recorded before appeals
+  'appeal-review-upheld', // filed, upheld, the held payment woken
+  'appeal-review-overturned', // filed, overturned, re-decided, concluded
+  'appeal-payments', // the held payments woken, one page
   'notice-delivery-retried', // a webhook failing three times, then mail
   'payment-follow-ups', // the second page, after continue-as-new
   'presence-month-reminded', // reminded at every point, the violation recorded

@@ -29,7 +29,7 @@ async function tieSecondAndThird() {
   const mean = (c: string) => evaluations.filter((e) => e.communityId === c).reduce((s, e) => s + e.score, 0);
   const [, second, third] = [...new Set(evaluations.map((e) => e.communityId))].sort((a, b) => mean(b) - mean(a));
   for (const e of evaluations.filter((x) => x.communityId === second)) {
-    await db.evaluation.update({ where: { cycleId_communityId: { cycleId: e.cycleId, communityId: third! } }, data: { score: e.score } });
+    await db.evaluation.update({ where: { cycleId_communityId_revision: { cycleId: e.cycleId, communityId: third!, revision: 0 } }, data: { score: e.score } });
   }
 }
 

@@ -30,6 +30,9 @@ export function explanationsRouter(ctx: Ctx): Router {
     res.json({
       decision: row.id, cycleId: row.cycleId, type: row.type, kind: row.kind, subjectId: row.subjectId, officers: row.officers,
       amount, rule: row.rule, ruleSetVersion: version, facts, conditions, because: row.reason, ...sentence,
+      // An appeal's re-decision replaced it (by: null where it fell away); the reason is in Chinese and English.
+      superseded: row.supersededAt ? { by: row.supersededBy, appeal: row.supersededByAppeal, at: row.supersededAt, reason: row.supersededReason } : null,
+      ...(row.appealId === null ? {} : { appeal: row.appealId }),
     });
   });
 

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { addDays, parsePeriod, periodEnd } from '../../core/calendar.js';
 import { audited, type Tx } from '../../db/audit.js';
 import { boundOn } from '../../db/bindings.js';
+import { supersededDecisionOf } from '../../db/reassignments.js';
 import { actorOf } from '../auth.js';
 import type { Ctx } from '../context.js';
 import { Problem } from '../problem.js';
@@ -26,6 +27,10 @@ const idParam = (id: unknown) => parseParam(z.coerce.number().int().positive(), 
 async function claimPending(tx: Tx, id: number, data: object): Promise<Reassignment> {
   const before = await tx.reassignment.findUnique({ where: { id } });
   if (!before) throw Problem.notFound('Reassignment', id);
+  const replaced = await supersededDecisionOf(tx, before.decisionId);
+  if (replaced) {
+    throw new Problem(409, `reassignment ${id} follows decision ${replaced.id}, which appeal ${replaced.supersededByAppeal} replaced${replaced.supersededBy ? ` by ${replaced.supersededBy}` : ''}; there is nothing to confirm or overrule`);
+  }
   // Compare-and-set: of two concurrent resolutions only one finds the row still pending.
   const { count } = await tx.reassignment.updateMany({ where: { id, status: 'pending' }, data });
   if (count === 0) throw new Problem(409, `reassignment ${id} is already ${before.status}`);

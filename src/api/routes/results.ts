@@ -11,6 +11,9 @@ import { noParameters, parseParam, parseQuery } from '../validate.js';
 import { fromFen } from '../../core/money.js';
 
 const text = z.string().min(1).optional();
+/** `standing=true`: only rows no appeal has replaced; `false`: only the replaced ones. */
+const standing = z.enum(['true', 'false'], { error: 'expected true or false' }).optional();
+const standingWhere = (s: 'true' | 'false' | undefined) => (s === undefined ? {} : { supersededAt: s === 'true' ? null : { not: null } });
 
 export function withYuan<T extends { amountFen: number | null }>(row: T): T & { amount: number | null } {
   return { ...row, amount: row.amountFen === null ? null : fromFen(row.amountFen) };
@@ -20,21 +23,21 @@ export function resultsRouter(ctx: Ctx): Router {
   const router = Router();
 
   router.get('/evaluations', async (req, res) => {
-    const { limit, cursor, ...where } = parseQuery(listQuery({ period: periodSchema.optional(), cycleId: text, communityId: text }), req.query);
+    const { limit, cursor, standing: s, ...where } = parseQuery(listQuery({ period: periodSchema.optional(), cycleId: text, communityId: text, standing }), req.query);
     const rows = await readPage(req, res, {
       limit, cursor, key: intKey,
       find: (page) => ctx.db.evaluation.findMany({
-        where, orderBy: [{ period: 'asc' }, { cycleId: 'asc' }, { rank: 'asc' }, { communityId: 'asc' }, { id: 'asc' }], ...page,
+        where: { ...where, ...standingWhere(s) }, orderBy: [{ period: 'asc' }, { cycleId: 'asc' }, { rank: 'asc' }, { communityId: 'asc' }, { id: 'asc' }], ...page,
       }),
     });
     res.json(await withPendingFlag(ctx.db, rows, (e) => e.communityId));
   });
 
   router.get('/decisions', async (req, res) => {
-    const { limit, cursor, ...where } = parseQuery(listQuery({ cycleId: text, type: text, kind: text, subjectId: text }), req.query);
+    const { limit, cursor, standing: s, ...where } = parseQuery(listQuery({ cycleId: text, type: text, kind: text, subjectId: text, standing }), req.query);
     const rows = await readPage(req, res, {
       limit, cursor, key: stringKey,
-      find: (page) => ctx.db.decision.findMany({ where, orderBy: [{ cycleId: 'asc' }, { type: 'asc' }, { id: 'asc' }], ...page }),
+      find: (page) => ctx.db.decision.findMany({ where: { ...where, ...standingWhere(s) }, orderBy: [{ cycleId: 'asc' }, { type: 'asc' }, { id: 'asc' }], ...page }),
     });
     res.json(rows.map(withYuan));
   });

@@ -19,11 +19,11 @@ async function quarterCard(ctx: Ctx, type: Subject, id: string, year: number, qu
   const [from, to] = [quarterStart(year, quarter), quarterEnd(year, quarter)];
   const [communityId] = await communitiesOn(ctx.db, type, id, to);
   if (!communityId) return { period, communityId: null, evaluated: false, score: null, rank: null, offices: 0, isLast: false, sanctions: [], diversions: 0 };
-  const evaluation = await ctx.db.evaluation.findFirst({ where: { period, communityId }, orderBy: { createdAt: 'desc' } });
+  const evaluation = await ctx.db.evaluation.findFirst({ where: { period, communityId, supersededAt: null }, orderBy: { createdAt: 'desc' } });
   const [offices, sanctions, diversions] = evaluation
     ? await Promise.all([
-      ctx.db.evaluation.count({ where: { cycleId: evaluation.cycleId } }),
-      ctx.db.decision.findMany({ where: { cycleId: evaluation.cycleId, type: 'sanction', subjectId: communityId }, select: { id: true, kind: true, rule: true, reason: true } }),
+      ctx.db.evaluation.count({ where: { cycleId: evaluation.cycleId, supersededAt: null } }),
+      ctx.db.decision.findMany({ where: { cycleId: evaluation.cycleId, type: 'sanction', subjectId: communityId, supersededAt: null }, select: { id: true, kind: true, rule: true, reason: true } }),
       ctx.db.diversion.count({ where: { communityId, date: { gte: from, lte: to } } }),
     ])
     : [0, [], await ctx.db.diversion.count({ where: { communityId, date: { gte: from, lte: to } } })];
