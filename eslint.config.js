@@ -1,4 +1,4 @@
-// Lint encodes the house (README "Lint and format"): which floor may import which, promises that
+// Lint encodes the house (docs/tests.md, "Lint and format"): which floor may import which, promises that
 // are awaited, type-only imports written as such, and no import cycles. Prettier formats.
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';

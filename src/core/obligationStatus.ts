@@ -1,6 +1,6 @@
 // The life of a payment obligation, written down once. Every status change the code makes is one
 // row of this table, checked by transitionObligation (src/db/obligationTransitions.ts) against
-// the records in the same transaction as the write; the README's table is this one in words.
+// the records in the same transaction as the write; the table in docs/payments.md is this one in words.
 import { paidInFull, type ObligationFacts } from './settlement.js';
 
 export const obligationStatuses = ['open', 'paid', 'disputed', 'settled', 'closed', 'cancelled'] as const;
@@ -20,7 +20,7 @@ export interface ObligationTransition {
   from: ObligationStatus;
   to: ObligationStatus;
   by: readonly ObligationParty[];
-  /** When it happens, in words (README and refusals). */
+  /** When it happens, in words (docs/payments.md and refusals). */
   when: string;
   /** What the records must show for the change to be allowed. */
   holds: (r: ObligationRecords) => boolean;

@@ -1,8 +1,9 @@
-// The README cannot drift: its curl examples run as written, in order, through bash against the
-// real service (src/service.ts) on a fresh SQLite file with the demo county as seeded, each curl
-// required to succeed; and its error example is what the service answers.
+// The documentation cannot drift: the curl examples of the README and of the pages under docs/ run as
+// written, in order, through bash against the real service (src/service.ts) on a fresh SQLite file
+// with the demo county as seeded, each curl required to succeed; and the error example of the HTTP
+// API page is what the service answers.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -13,13 +14,39 @@ import { devNamespaces } from '../support/namespaces.js';
 
 const token = 'readme-bureau-token-0123456789';
 const root = resolve(import.meta.dirname, '../..');
-const readme = readFileSync(join(root, 'README.md'), 'utf8');
 
-/** The README's sh blocks that talk to the API, each with its line number. */
-function apiBlocks(): { line: number; code: string }[] {
-  return [...readme.matchAll(/^```sh\n([\s\S]*?)^```$/gm)]
-    .filter((m) => m[1]!.includes('$API'))
-    .map((m) => ({ line: readme.slice(0, m.index).split('\n').length, code: m[1]! }));
+/**
+ * The pages in the order their examples build on each other (the order of the sections when they
+ * were one README): the quick start's quarter, then pagination over it, the binding examples (which
+ * decide 2026-Q2), the rule sets (which explain a Q2 decision), payments, then appeals (which
+ * appeal a quarter paid above).
+ */
+const pages = [
+  'README.md',
+  'docs/scoring.md',
+  'docs/cycles.md',
+  'docs/api.md',
+  'docs/binding.md',
+  'docs/rules.md',
+  'docs/payments.md',
+  'docs/appeals.md',
+  'docs/simulate.md',
+  'docs/data.md',
+  'docs/tests.md',
+  'docs/benchmarks.md',
+  'docs/design.md',
+];
+
+const read = (page: string) => readFileSync(join(root, page), 'utf8');
+
+/** The sh blocks that talk to the API, page by page, each with its page and line. */
+function apiBlocks(): { at: string; code: string }[] {
+  return pages.flatMap((page) => {
+    const text = read(page);
+    return [...text.matchAll(/^```sh\n([\s\S]*?)^```$/gm)]
+      .filter((m) => m[1]!.includes('$API'))
+      .map((m) => ({ at: `${page}:${text.slice(0, m.index).split('\n').length}`, code: m[1]! }));
+  });
 }
 
 /** Every curl fails on an HTTP error and shows the problem it got. */
@@ -35,7 +62,7 @@ function bash(script: string, cwd: string, env: Record<string, string>): Promise
   });
 }
 
-describe('the README against the demo county', () => {
+describe('the README and docs/ against the demo county', () => {
   let service: RunningService;
   let drop: () => Promise<void>;
   let folder: string;
@@ -63,12 +90,19 @@ describe('the README against the demo county', () => {
     if (folder) rmSync(folder, { recursive: true, force: true });
   });
 
+  it('lists every page of docs/', () => {
+    const onDisk = readdirSync(join(root, 'docs'))
+      .filter((name) => name.endsWith('.md'))
+      .map((name) => `docs/${name}`);
+    expect(pages.filter((page) => page.startsWith('docs/')).sort()).toEqual(onDisk.sort());
+  });
+
   it('runs every curl example as written, in order, each succeeding', async () => {
     const blocks = apiBlocks();
     expect(blocks.length).toBeGreaterThanOrEqual(8);
-    const script = prelude + blocks.map((b) => `echo "README.md:${b.line}" >&2\n${b.code}`).join('\n');
+    const script = prelude + blocks.map((b) => `echo "${b.at}" >&2\n${b.code}`).join('\n');
     const run = await bash(script, folder, { TOKEN: token, API: `${service.apiUrl}/api` });
-    const failedAt = run.stderr.match(/README\.md:\d+/g)?.at(-1);
+    const failedAt = run.stderr.match(/^[\w/.-]+\.md:\d+$/gm)?.at(-1);
     expect(run.code, `the block at ${failedAt} failed:\n${run.stderr.slice(-3000)}\n${run.stdout.slice(-2000)}`).toBe(0);
     expect(run.stdout).toContain('"status":"ready"');
     expect(run.stdout).toContain('{"noticeId":"quarterly-2026-Q1/joint-notice/c07","recipientType":"leader","recipientId":"L07"');
@@ -76,7 +110,7 @@ describe('the README against the demo county', () => {
   });
 
   it('shows the error the service sends', async () => {
-    const documented = JSON.parse(/^```json\n([\s\S]*?)^```$/m.exec(readme.slice(readme.indexOf('## HTTP API')))![1]!);
+    const documented = JSON.parse(/^```json\n([\s\S]*?)^```$/m.exec(read('docs/api.md'))![1]!);
     const res = await fetch(`${service.apiUrl}/api/metrics`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },

@@ -11,7 +11,7 @@ const cents = (value: number) => Math.round(value * 100);
 const figures = { satisfaction: 0.93, familiarity: 0.81, incidents: 14, prevention: 0.7, clues: 9, registration: 0.96, keyPersonControl: 1.0 };
 
 describe('scoreOffice', () => {
-  // The worked example of src/core/scoring.ts and the README, by hand:
+  // The worked example of src/core/scoring.ts and docs/scoring.md, by hand:
   //   factor = 1 + 0.15 × (4 − 1) = 1.45
   //   incidents:  14 ÷ 18,000 × 10,000 = 7.7778; 100 × (1 − 7.7778 ÷ 20) = 61.11; 100 − 38.89 ÷ 1.45 = 73.18
   //   prevention: 70.00; 100 − 30.00 ÷ 1.45 = 79.31
@@ -29,7 +29,7 @@ describe('scoreOffice', () => {
     expect(byMetric.satisfaction).toEqual({ metric: 'satisfaction', value: 0.93, points: 93, weight: 20, contribution: 18.6 });
     expect(result.breakdown.map((b) => b.contribution)).toEqual([18.6, 12.15, 10.98, 11.9, 6.55, 14.4, 10]);
     expect(cents(result.breakdown.reduce((sum, b) => sum + b.contribution, 0))).toBe(8458);
-    // The same figures in a calm community (README): 61.11, 70.00 and 50.00 unforgiven.
+    // The same figures in a calm community (docs/scoring.md): 61.11, 70.00 and 50.00 unforgiven.
     expect(scoreOffice(office({ complexity: 1 }), figures, scoring).score).toBe(79.82);
   });
 
