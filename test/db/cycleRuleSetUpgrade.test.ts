@@ -42,6 +42,8 @@ interface Provider {
 }
 
 const before = (name: Provider['name']): Migration[] => committedMigrations(name).filter((m) => m.name < upgrade);
+/** What the service applies to such a database: the upgrade, then every migration committed after it. */
+const fromUpgrade = (name: Provider['name']) => committedMigrations(name).filter((m) => m.name >= upgrade).map((m) => m.name);
 const ledger = `CREATE TABLE "_app_migrations" ("name" TEXT PRIMARY KEY, "appliedAt" TEXT NOT NULL)`;
 const recorded = (ms: Migration[]) => ms.map((m) => `INSERT INTO "_app_migrations" VALUES ('${m.name}', '2026-11-28T00:00:00Z')`);
 const byId = (rows: { id: string; ruleSetVersionId: number }[]) => Object.fromEntries(rows.map((r) => [r.id, r.ruleSetVersionId]));
@@ -105,13 +107,13 @@ const postgres: Provider = {
 describe.each([sqlite, postgres])('on $name, upgrading a database with cycles that have no rule-set version', (provider) => {
   it('gives each the version in force at the end of its period and keeps a version already set', async () => {
     const built = await provider.build([versions, ...cycles]);
-    expect(await migrate(built.url)).toEqual([upgrade]);
+    expect(await migrate(built.url)).toEqual(fromUpgrade(provider.name));
     expect(await built.versions()).toEqual(expected);
   });
 
   it('gives them 1, the default\'s id to come, when no version was ever stored', async () => {
     const built = await provider.build([cycle('year-end-2025', 'year-end', '2025', null)]);
-    expect(await migrate(built.url)).toEqual([upgrade]);
+    expect(await migrate(built.url)).toEqual(fromUpgrade(provider.name));
     expect(await built.versions()).toEqual({ 'year-end-2025': 1 });
   });
 });
