@@ -98,12 +98,12 @@ export function appealActivities({ db, notifier, clock, timeZone = defaultTimeZo
     },
 
     /** Re-decides the appeal's period once, if it was overturned; returns the notices the re-decision published. */
-    async redecideAppeal({ appealId }: { appealId: number }): Promise<{ redecided: boolean; published: string[] }> {
+    /** Re-decides once; `withdrawn` names the joint notices whose chase the workflow then ends. */
+    async redecideAppeal({ appealId }: { appealId: number }): Promise<{ redecided: boolean; published: string[]; withdrawn: string[] }> {
       const a = await appealOrFail(db, appealId);
-      if (a.status !== 'overturned') return { redecided: false, published: [] };
-      if (a.redecidedAt) return { redecided: true, published: publishedBy(a.outcome as unknown as StoredOutcome) };
-      const outcome = await redecide(db, notifier, timeZone, clock(), a);
-      return { redecided: true, published: publishedBy(outcome) };
+      if (a.status !== 'overturned') return { redecided: false, published: [], withdrawn: [] };
+      const outcome = a.redecidedAt ? (a.outcome as unknown as StoredOutcome) : await redecide(db, notifier, timeZone, clock(), a);
+      return { redecided: true, published: publishedBy(outcome), withdrawn: outcome.withdrawnNotices };
     },
 
     /** Tells the officer and finance the decision; payments of the cycle resume. */

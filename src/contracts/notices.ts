@@ -7,6 +7,8 @@ export const jointNoticeAcknowledgementWorkflowType = 'jointNoticeAcknowledgemen
 /** Its argument is the acknowledging recipient, `{ type, id }` (a Recipient of src/core/types.ts). */
 export const noticeAcknowledgedSignalName = 'noticeAcknowledged';
 export const noticePendingQueryName = 'noticePending';
+/** No argument: the notice has been withdrawn (an appeal took its sanction away); sent after the withdrawal is stored. */
+export const noticeWithdrawnSignalName = 'noticeWithdrawn';
 
 /** The one chase a department gets per cycle for the figures it owes. */
 export const metricsMissingNoticeId = (cycleId: string, department: string) => `${cycleId}/metrics-missing/${department}`;

@@ -1,13 +1,14 @@
 // Follows one appeal (申诉) from filing to its consequences: tells the bureau and finance, waits
 // for the bureau's decision with reminders and an escalation at the deadline, re-decides the
 // period when it is overturned, and wakes the payment workflows it held (appealPayments).
-import { continueAsNew, proxyActivities, setHandler } from '@temporalio/workflow';
+import { continueAsNew, getExternalWorkflowHandle, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
 import { appealPaymentsWorkflowId, appealPaymentsWorkflowType, type AppealReviewState } from '../contracts/appeals.js';
 import { permanentFailureTypes } from '../contracts/failures.js';
-import { noticeDeliveryFollowUp } from '../contracts/notices.js';
+import { noticeDeliveryFollowUp, noticeWorkflowId } from '../contracts/notices.js';
 import { appealDecidedSignal, appealStateQuery } from './appealMessages.js';
 import { chase, type ChaseProgress } from './chase.js';
+import { noticeWithdrawnSignal } from './jointNoticeAcknowledgement.js';
 import { startFollowUps } from './followUps.js';
 
 const { openAppeal, appealStillOpen, remindAppeal, escalateAppeal, redecideAppeal, concludeAppeal } = proxyActivities<ReturnType<typeof createActivities>>({
@@ -56,6 +57,9 @@ export async function appealReview(input: AppealReviewInput): Promise<AppealRevi
   state.step = 're-deciding';
   const redecision = await redecideAppeal({ appealId });
   await send(redecision.published);
+  // The withdrawals are stored: their chases end now. One that already ended has nothing to hear.
+  // Results recorded before `withdrawn` existed have none to end.
+  for (const id of redecision.withdrawn ?? []) await getExternalWorkflowHandle(noticeWorkflowId(id)).signal(noticeWithdrawnSignal).catch(() => undefined);
   state.step = 'concluding';
   const conclusion = await concludeAppeal({ appealId });
   await send(conclusion.published);

@@ -4,7 +4,7 @@
 import { continueAsNew, defineQuery, defineSignal, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
 import { permanentFailureTypes } from '../contracts/failures.js';
-import { noticeAcknowledgedSignalName, noticeDeliveryFollowUp, noticePendingQueryName } from '../contracts/notices.js';
+import { noticeAcknowledgedSignalName, noticeDeliveryFollowUp, noticePendingQueryName, noticeWithdrawnSignalName } from '../contracts/notices.js';
 import type { Recipient } from '../core/types.js';
 import type { ChaseStep } from '../activities/noticeChase.js';
 import { chase } from './chase.js';
@@ -17,6 +17,7 @@ const { unacknowledgedRecipients, remindRecipients, escalateNotice } = proxyActi
 
 export const noticeAcknowledgedSignal = defineSignal<[Recipient]>(noticeAcknowledgedSignalName);
 export const noticePendingQuery = defineQuery<Recipient[]>(noticePendingQueryName);
+export const noticeWithdrawnSignal = defineSignal(noticeWithdrawnSignalName);
 
 export interface NoticeChaseInput {
   noticeId: string;
@@ -42,6 +43,8 @@ export async function jointNoticeAcknowledgement(input: NoticeChaseInput): Promi
     if (published) await startFollowUps([noticeDeliveryFollowUp(published)]);
   };
   setHandler(noticeAcknowledgedSignal, (r) => { pending.delete(keyOf(r)); });
+  // A withdrawn notice owes nobody an acknowledgement: the chase ends now, not at its next reminder.
+  setHandler(noticeWithdrawnSignal, () => { pending.clear(); });
   setHandler(noticePendingQuery, () => [...pending.values()]);
   replace(await unacknowledgedRecipients({ noticeId: input.noticeId }));
   if (input.since === undefined) await startFollowUps([noticeDeliveryFollowUp(input.noticeId)]);
