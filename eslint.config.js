@@ -15,7 +15,22 @@ const into = (folders, message, extra = {}) => ({ regex: `^(\\.\\./)+(${folders.
 const prisma = { regex: '^@prisma/', message: 'Prisma is reached through db/.' };
 const rulesEngine = { regex: '^json-rules-engine$', message: 'The rules engine runs in rules/ and activities.' };
 
-const everyFloor = ['contracts', 'core', 'rules', 'deciding', 'db', 'generated', 'notices', 'activities', 'workflows', 'cycles', 'temporal', 'api', 'simulate', 'config'];
+const everyFloor = [
+  'contracts',
+  'core',
+  'rules',
+  'deciding',
+  'db',
+  'generated',
+  'notices',
+  'activities',
+  'workflows',
+  'cycles',
+  'temporal',
+  'api',
+  'simulate',
+  'config',
+];
 const except = (...allowed) => everyFloor.filter((f) => !allowed.includes(f)).map((f) => [f]);
 
 /**
@@ -28,9 +43,18 @@ const floors = {
   core: { mayNotImport: except('core', 'contracts'), why: 'Core is pure: it imports only core (and contract types).', pure: true },
   rules: { mayNotImport: except('rules', 'core', 'contracts'), why: 'Rules sit on the core and know nothing above it.' },
   deciding: { mayNotImport: except('deciding', 'rules', 'core', 'contracts'), why: 'Deciding runs rules over core standings, without I/O.', pure: true },
-  db: { mayNotImport: [['api'], ['activities'], ['workflows'], ['notices'], ['cycles'], ['temporal'], ['simulate']], why: 'db/ is the repository floor: nothing above it.' },
-  notices: { mayNotImport: [['api'], ['activities'], ['workflows'], ['cycles'], ['temporal'], ['simulate']], why: 'Notices are written by activities and the API, never the reverse.' },
-  activities: { mayNotImport: [['workflows'], ['api'], ['cycles'], ['temporal'], ['simulate']], why: 'Activities import no workflow module: shared ids and shapes live in the contracts.' },
+  db: {
+    mayNotImport: [['api'], ['activities'], ['workflows'], ['notices'], ['cycles'], ['temporal'], ['simulate']],
+    why: 'db/ is the repository floor: nothing above it.',
+  },
+  notices: {
+    mayNotImport: [['api'], ['activities'], ['workflows'], ['cycles'], ['temporal'], ['simulate']],
+    why: 'Notices are written by activities and the API, never the reverse.',
+  },
+  activities: {
+    mayNotImport: [['workflows'], ['api'], ['cycles'], ['temporal'], ['simulate']],
+    why: 'Activities import no workflow module: shared ids and shapes live in the contracts.',
+  },
   workflows: {
     mayNotImport: [['db'], ['generated'], ['notices'], ['rules'], ['deciding'], ['api'], ['cycles'], ['temporal'], ['simulate'], ['config']],
     why: 'Workflows reach the database, notices and rules only through activities.',

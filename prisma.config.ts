@@ -14,8 +14,5 @@ export default defineConfig({
   schema: path.join('prisma', provider, 'schema.prisma'),
   migrations: { path: path.join('prisma', provider, 'migrations') },
   engine: 'js',
-  adapter: async () =>
-    provider === 'postgresql'
-      ? new PrismaPg({ connectionString: url })
-      : new PrismaBetterSQLite3({ url: url.replace(/^file:/, '') }),
+  adapter: async () => (provider === 'postgresql' ? new PrismaPg({ connectionString: url }) : new PrismaBetterSQLite3({ url: url.replace(/^file:/, '') })),
 });

@@ -20,7 +20,12 @@ const candidateDoc = structuredClone(shipped) as any;
 candidateDoc.rules.quarterly[1].conditions.all[2].value = 75;
 candidateDoc.rules.yearEnd.push({
   name: 'year-rank-4-5',
-  conditions: { all: [{ fact: 'yearRank', operator: 'greaterThanInclusive', value: 4 }, { fact: 'yearRank', operator: 'lessThanInclusive', value: 5 }] },
+  conditions: {
+    all: [
+      { fact: 'yearRank', operator: 'greaterThanInclusive', value: 4 },
+      { fact: 'yearRank', operator: 'lessThanInclusive', value: 5 },
+    ],
+  },
   event: { type: 'reward', params: { amount: 300, honours: ['reserve-talent-pool'] } },
 });
 const candidate = parseRuleSet(candidateDoc, 'bench candidate');
@@ -30,7 +35,10 @@ async function decideYearUnder(ruleSet: RuleSet): Promise<DecidedPeriod[]> {
   const scores: Record<string, number[]> = {};
   let previous: PreviousPeriod | undefined;
   for (const [i, figures] of quarters.entries()) {
-    const outcome: PeriodOutcome = await decideQuarter({ year: 2026, quarter: i + 1, offices: county.offices, figures, ...(previous ? { previous } : {}) }, ruleSet);
+    const outcome: PeriodOutcome = await decideQuarter(
+      { year: 2026, quarter: i + 1, offices: county.offices, figures, ...(previous ? { previous } : {}) },
+      ruleSet,
+    );
     previous = carryOver(outcome);
     periods.push(decidedPeriod(outcome));
     for (const r of outcome.ranking) (scores[r.community] ??= []).push(r.score);

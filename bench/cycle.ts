@@ -9,20 +9,23 @@ import { demoFigures } from '../test/support/figures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bench-cycle-'));
 const token = 'bench-bureau-token-0123456789';
-const service = await startService(loadConfig({
-  ...process.env,
-  DATABASE_URL: `file:${join(dir, 'app.db')}`,
-  TEMPORAL_DEV_DB: join(dir, 'temporal.db'),
-  TEMPORAL_DEV_PORT: process.env.BENCH_TEMPORAL_PORT ?? '17233',
-  TEMPORAL_DEV_UI_PORT: process.env.BENCH_TEMPORAL_UI_PORT ?? '18233',
-  TASK_QUEUE: `bench-${Date.now()}`,
-  HTTP_PORT: '0',
-  BUREAU_TOKEN: token,
-}));
+const service = await startService(
+  loadConfig({
+    ...process.env,
+    DATABASE_URL: `file:${join(dir, 'app.db')}`,
+    TEMPORAL_DEV_DB: join(dir, 'temporal.db'),
+    TEMPORAL_DEV_PORT: process.env.BENCH_TEMPORAL_PORT ?? '17233',
+    TEMPORAL_DEV_UI_PORT: process.env.BENCH_TEMPORAL_UI_PORT ?? '18233',
+    TASK_QUEUE: `bench-${Date.now()}`,
+    HTTP_PORT: '0',
+    BUREAU_TOKEN: token,
+  }),
+);
 
 async function call(method: string, path: string, body?: unknown) {
   const res = await fetch(`${service.apiUrl}${path}`, {
-    method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (res.status >= 400) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);

@@ -28,16 +28,24 @@ for (const n of sizes) {
     raw.push(measure('decisionPass.ts', [String(n), 'raw']));
   }
   const ratio = median(core.map((c, i) => c.wallMs! / raw[i]!.wallMs!));
-  console.log(`| ${n.toLocaleString('en')} | ${fmt(median(core.map((c) => c.wallMs!)))} | ${fmt(median(raw.map((r) => r.wallMs!)))} | ${fmt(ratio, 2)}× | ${fmt(median(core.map((c) => c.peakRssMiB!)))} | ${fmt(median(raw.map((r) => r.peakRssMiB!)))} |`);
+  console.log(
+    `| ${n.toLocaleString('en')} | ${fmt(median(core.map((c) => c.wallMs!)))} | ${fmt(median(raw.map((r) => r.wallMs!)))} | ${fmt(ratio, 2)}× | ${fmt(median(core.map((c) => c.peakRssMiB!)))} | ${fmt(median(raw.map((r) => r.peakRssMiB!)))} |`,
+  );
 }
 
 if (process.env.BENCH_SKIP_CYCLE !== '1') {
   const cycles = Array.from({ length: runs }, () => measure('cycle.ts', []).cycleWallMs!);
-  console.log(`\nOne quarterly cycle of the demo county on a Temporal dev server (HTTP in, worker, HTTP out): median ${median(cycles)} ms over ${runs} runs (${cycles.join(', ')})`);
+  console.log(
+    `\nOne quarterly cycle of the demo county on a Temporal dev server (HTTP in, worker, HTTP out): median ${median(cycles)} ms over ${runs} runs (${cycles.join(', ')})`,
+  );
 }
 
 const validations = Array.from({ length: runs }, () => measure('validation.ts', ['500']));
 const [v] = validations;
-console.log(`\nValidation of a ${v!.bytes.toLocaleString('en')}-byte rule set (${v!.rules} rules), 500 validations per run: p99 ${fmt(median(validations.map((x) => x.p99Ms!)), 1)} ms, p50 ${fmt(median(validations.map((x) => x.p50Ms!)), 1)} ms (median of ${runs} runs; target p99 < 20 ms)`);
+console.log(
+  `\nValidation of a ${v!.bytes.toLocaleString('en')}-byte rule set (${v!.rules} rules), 500 validations per run: p99 ${fmt(median(validations.map((x) => x.p99Ms!)), 1)} ms, p50 ${fmt(median(validations.map((x) => x.p50Ms!)), 1)} ms (median of ${runs} runs; target p99 < 20 ms)`,
+);
 const backtests = Array.from({ length: runs }, () => measure('backtest.ts', ['10000']));
-console.log(`Back-test of four quarters and the year of 10,000 offices (re-decide under the candidate, compare): median ${fmt(median(backtests.map((x) => x.wallMs!)))} ms, peak ${fmt(median(backtests.map((x) => x.peakRssMiB!)))} MiB over ${runs} runs`);
+console.log(
+  `Back-test of four quarters and the year of 10,000 offices (re-decide under the candidate, compare): median ${fmt(median(backtests.map((x) => x.wallMs!)))} ms, peak ${fmt(median(backtests.map((x) => x.peakRssMiB!)))} MiB over ${runs} runs`,
+);

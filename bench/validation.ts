@@ -10,11 +10,18 @@ for (let i = 0; JSON.stringify(doc).length < target; i++) {
   doc.rules.quarterly.push({
     name: `bench-rule-${i}`,
     priority: 1 + (i % 5),
-    conditions: { all: [
-      { fact: 'rankFromBottom', operator: 'lessThanInclusive', value: 1 + (i % 3) },
-      { any: [{ fact: 'score', operator: 'lessThan', value: 60 + (i % 20) }, { fact: 'previousPeriodScore', operator: 'not:equal', value: null }] },
-      { fact: 'teamSize', operator: 'in', value: [1, 2] },
-    ] },
+    conditions: {
+      all: [
+        { fact: 'rankFromBottom', operator: 'lessThanInclusive', value: 1 + (i % 3) },
+        {
+          any: [
+            { fact: 'score', operator: 'lessThan', value: 60 + (i % 20) },
+            { fact: 'previousPeriodScore', operator: 'not:equal', value: null },
+          ],
+        },
+        { fact: 'teamSize', operator: 'in', value: [1, 2] },
+      ],
+    },
     event: { type: 'sanction', params: { kinds: ['admonishment-talk'] } },
   });
 }

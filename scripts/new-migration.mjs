@@ -27,12 +27,16 @@ for (const provider of providers) {
   const schema = join(root, 'prisma', provider, 'schema.prisma');
   writeFileSync(schema, schemaFor(provider));
   const dir = join(root, 'prisma', provider, 'migrations');
-  const existing = readdirSync(dir).filter((d) => /^\d{4}_/.test(d)).sort();
+  const existing = readdirSync(dir)
+    .filter((d) => /^\d{4}_/.test(d))
+    .sort();
   const next = `${String(existing.length + 1).padStart(4, '0')}_${name}`;
   const from = existing.length ? ['--from-schema-datamodel', join(dir, existing.at(-1), 'schema.prisma')] : ['--from-empty'];
-  const sql = execFileSync(process.execPath, [join(root, 'node_modules/prisma/build/index.js'), 'migrate', 'diff',
-    ...from, '--to-schema-datamodel', schema, '--script'],
-  { cwd: root, env: { ...process.env, PRISMA_PROVIDER: provider, DATABASE_URL: scratchUrl[provider] }, encoding: 'utf8' });
+  const sql = execFileSync(
+    process.execPath,
+    [join(root, 'node_modules/prisma/build/index.js'), 'migrate', 'diff', ...from, '--to-schema-datamodel', schema, '--script'],
+    { cwd: root, env: { ...process.env, PRISMA_PROVIDER: provider, DATABASE_URL: scratchUrl[provider] }, encoding: 'utf8' },
+  );
   if (!/\S/.test(sql.replace(/^--.*$/gm, ''))) {
     console.error(`prisma/models.prisma has no change for ${provider} since ${existing.at(-1)}: nothing written`);
     process.exit(1);

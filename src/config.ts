@@ -6,39 +6,48 @@ const port = z.coerce.number().int().min(1).max(65535);
 // 0 asks the operating system for any free port (tests run several services side by side).
 const listenPort = z.coerce.number().int().min(0).max(65535);
 
-const schema = z.object({
-  DATABASE_URL: z.string().regex(/^(file:|postgres(ql)?:\/\/)/, 'must start with file: or postgresql://').default('file:./data/app.db'),
-  TEMPORAL_ADDRESS: z.string().min(1).optional(),
-  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
-  TEMPORAL_TLS: z.enum(['true', 'false']).default('false'),
-  TEMPORAL_TLS_CERT: z.string().optional(),
-  TEMPORAL_TLS_KEY: z.string().optional(),
-  TEMPORAL_TLS_CA: z.string().optional(),
-  TEMPORAL_TLS_SERVER_NAME: z.string().optional(),
-  TEMPORAL_API_KEY: z.string().optional(),
-  TEMPORAL_DEV_DB: z.string().default('data/temporal.db'),
-  TEMPORAL_DEV_PORT: port.default(7233),
-  TEMPORAL_DEV_UI_PORT: port.default(8233),
-  TASK_QUEUE: z.string().min(1).default('community-policing'),
-  TIME_ZONE: z.string().min(1).default(defaultTimeZone),
-  HTTP_HOST: z.string().default('127.0.0.1'),
-  HTTP_PORT: listenPort.default(3000),
-  BUREAU_TOKEN: z.string().min(16).optional(),
-  WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
-  WEBHOOK_SECRET: z.string().min(16).optional(),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
-  MAIL_FROM: z.email().optional(),
-  MAIL_TO: z.email().optional(),
-}).superRefine((env, ctx) => {
-  if ((env.TEMPORAL_TLS_CERT === undefined) !== (env.TEMPORAL_TLS_KEY === undefined)) {
-    ctx.addIssue({ code: 'custom', path: ['TEMPORAL_TLS_KEY'], message: 'TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY go together' });
-  }
-  if (env.WEBHOOK_URL && !env.WEBHOOK_SECRET) ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'WEBHOOK_URL needs WEBHOOK_SECRET to sign with' });
-  for (const key of ['MAIL_FROM', 'MAIL_TO'] as const) {
-    if (env.SMTP_URL && !env[key]) ctx.addIssue({ code: 'custom', path: [key], message: `SMTP_URL needs ${key}` });
-  }
-  if (!isTimeZone(env.TIME_ZONE)) ctx.addIssue({ code: 'custom', path: ['TIME_ZONE'], message: `unknown time zone ${env.TIME_ZONE}` });
-});
+const schema = z
+  .object({
+    DATABASE_URL: z
+      .string()
+      .regex(/^(file:|postgres(ql)?:\/\/)/, 'must start with file: or postgresql://')
+      .default('file:./data/app.db'),
+    TEMPORAL_ADDRESS: z.string().min(1).optional(),
+    TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+    TEMPORAL_TLS: z.enum(['true', 'false']).default('false'),
+    TEMPORAL_TLS_CERT: z.string().optional(),
+    TEMPORAL_TLS_KEY: z.string().optional(),
+    TEMPORAL_TLS_CA: z.string().optional(),
+    TEMPORAL_TLS_SERVER_NAME: z.string().optional(),
+    TEMPORAL_API_KEY: z.string().optional(),
+    TEMPORAL_DEV_DB: z.string().default('data/temporal.db'),
+    TEMPORAL_DEV_PORT: port.default(7233),
+    TEMPORAL_DEV_UI_PORT: port.default(8233),
+    TASK_QUEUE: z.string().min(1).default('community-policing'),
+    TIME_ZONE: z.string().min(1).default(defaultTimeZone),
+    HTTP_HOST: z.string().default('127.0.0.1'),
+    HTTP_PORT: listenPort.default(3000),
+    BUREAU_TOKEN: z.string().min(16).optional(),
+    WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+    WEBHOOK_SECRET: z.string().min(16).optional(),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+      .optional(),
+    MAIL_FROM: z.email().optional(),
+    MAIL_TO: z.email().optional(),
+  })
+  .superRefine((env, ctx) => {
+    if ((env.TEMPORAL_TLS_CERT === undefined) !== (env.TEMPORAL_TLS_KEY === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['TEMPORAL_TLS_KEY'], message: 'TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY go together' });
+    }
+    if (env.WEBHOOK_URL && !env.WEBHOOK_SECRET)
+      ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'WEBHOOK_URL needs WEBHOOK_SECRET to sign with' });
+    for (const key of ['MAIL_FROM', 'MAIL_TO'] as const) {
+      if (env.SMTP_URL && !env[key]) ctx.addIssue({ code: 'custom', path: [key], message: `SMTP_URL needs ${key}` });
+    }
+    if (!isTimeZone(env.TIME_ZONE)) ctx.addIssue({ code: 'custom', path: ['TIME_ZONE'], message: `unknown time zone ${env.TIME_ZONE}` });
+  });
 
 function isTimeZone(tz: string): boolean {
   try {

@@ -39,7 +39,14 @@ export async function startService(config: Config, clock: () => Date = () => new
   const temporalProbe = async () => {
     await env.client.connection.withDeadline(Date.now() + 3_000, () => env.client.workflowService.getSystemInfo({}));
   };
-  const app = createApp({ db, cycles: createTemporalCycles(env.client, config.taskQueue), signals: createTemporalSignals(env.client, config.taskQueue), clock, timeZone: config.timeZone, temporalProbe });
+  const app = createApp({
+    db,
+    cycles: createTemporalCycles(env.client, config.taskQueue),
+    signals: createTemporalSignals(env.client, config.taskQueue),
+    clock,
+    timeZone: config.timeZone,
+    temporalProbe,
+  });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(config.http.port, config.http.host, () => resolve(s));
   });

@@ -41,7 +41,11 @@ function report(...args: string[]) {
   return JSON.parse(run.stdout);
 }
 
-const sanctionsOf = (q: any) => q.decisions.filter((d: any) => d.type === 'sanction').map((d: any) => `${d.community}:${d.kind}`).sort();
+const sanctionsOf = (q: any) =>
+  q.decisions
+    .filter((d: any) => d.type === 'sanction')
+    .map((d: any) => `${d.community}:${d.kind}`)
+    .sort();
 const rewardsOf = (r: any) => r.year.rewards.map((w: any) => ({ community: w.community, rank: w.rank, amount: w.amount, honours: w.honours }));
 const overdueIds = (r: any) => r.payments.overdue.map((o: any) => o.obligation).sort();
 const byRecipient = (a: any, b: any) => `${a.type}/${a.id}`.localeCompare(`${b.type}/${b.id}`);
@@ -77,8 +81,9 @@ describe('simulate county-2026.json with the default rules', () => {
   it('sends joint notices to the officers, the liaison leader and the liaison department', () => {
     expected.quarters.forEach((eq: any, i: number) => {
       const notices = r.quarters[i].notices.filter((n: any) => n.kind === 'joint-notice');
-      expect(notices.map((n: any) => ({ about: n.about, recipients: [...n.recipients].sort(byRecipient) })))
-        .toEqual(eq.jointNotices.map((n: any) => ({ about: n.about, recipients: [...n.recipients].sort(byRecipient) })));
+      expect(notices.map((n: any) => ({ about: n.about, recipients: [...n.recipients].sort(byRecipient) }))).toEqual(
+        eq.jointNotices.map((n: any) => ({ about: n.about, recipients: [...n.recipients].sort(byRecipient) })),
+      );
     });
   });
 
@@ -102,8 +107,10 @@ describe('simulate county-2026.json with the default rules', () => {
   it('judges every leader-month and flags the months with fewer than two days', () => {
     expect(r.presence).toHaveLength(10 * 12);
     expect(r.presence.filter((p: any) => !p.compliant)).toEqual(expected.presenceViolations);
-    expect(r.notices.filter((n: any) => n.kind === 'presence-violation').map((n: any) => [n.about, n.facts.month]))
-      .toEqual([['L03', '2026-02'], ['L07', '2026-05']]);
+    expect(r.notices.filter((n: any) => n.kind === 'presence-violation').map((n: any) => [n.about, n.facts.month])).toEqual([
+      ['L03', '2026-02'],
+      ['L07', '2026-05'],
+    ]);
   });
 
   it('prints exactly what simulateScenario returns in-process', async () => {
@@ -121,9 +128,15 @@ describe('simulate county-2026.json with the default rules', () => {
 describe('simulate options', () => {
   it('--as-of judges payments on that date, counting payments made by then', () => {
     expect(report(countyFile, '--as-of', '2026-04-30').payments.overdue).toEqual([]);
-    const paid = writeJson('paid.json', editedCounty((s) => {
-      s.payments = [{ obligation: '2026-Q1/subsidy/o01', amount: 1453.4, paidOn: '2026-04-20' }, { obligation: '2026-Q1/subsidy/o02', amount: 1000, paidOn: '2026-04-20' }];
-    }));
+    const paid = writeJson(
+      'paid.json',
+      editedCounty((s) => {
+        s.payments = [
+          { obligation: '2026-Q1/subsidy/o01', amount: 1453.4, paidOn: '2026-04-20' },
+          { obligation: '2026-Q1/subsidy/o02', amount: 1000, paidOn: '2026-04-20' },
+        ];
+      }),
+    );
     const r = report(paid, '--as-of', '2026-06-30');
     expect(r.payments.asOf).toBe('2026-06-30');
     expect(overdueIds(r)).toHaveLength(15);
@@ -141,26 +154,59 @@ describe('simulate options', () => {
 
   it('--rules with rewards for the top five changes rewards and obligations', () => {
     const rules = structuredClone(defaultRules);
-    rules.rules.yearEnd.push(
-      { name: 'year-rank-4-5', conditions: { all: [{ fact: 'yearRank', operator: 'greaterThanInclusive', value: 4 }, { fact: 'yearRank', operator: 'lessThanInclusive', value: 5 }] }, event: { type: 'reward', params: { amount: 300, honours: ['reserve-talent-pool'] } } },
-    );
+    rules.rules.yearEnd.push({
+      name: 'year-rank-4-5',
+      conditions: {
+        all: [
+          { fact: 'yearRank', operator: 'greaterThanInclusive', value: 4 },
+          { fact: 'yearRank', operator: 'lessThanInclusive', value: 5 },
+        ],
+      },
+      event: { type: 'reward', params: { amount: 300, honours: ['reserve-talent-pool'] } },
+    });
     const r = report(countyFile, '--rules', writeJson('top5.json', rules));
     expect(rewardsOf(r).map((w: any) => `${w.community}:${w.rank}:${w.amount}`)).toEqual(['c10:1:1000', 'c08:2:800', 'c09:3:500', 'c07:4:300', 'c03:5:300']);
     expect(overdueIds(r)).toContain('2026/reward/c03');
   });
 
   it('carries last place over from last year through history', () => {
-    const r = report(writeJson('history.json', editedCounty((s) => { s.history = [{ year: 2025, quarter: 4, last: ['c07'] }]; })));
+    const r = report(
+      writeJson(
+        'history.json',
+        editedCounty((s) => {
+          s.history = [{ year: 2025, quarter: 4, last: ['c07'] }];
+        }),
+      ),
+    );
     expect(sanctionsOf(r.quarters[0])).toEqual(['c07:admonishment-talk', 'c07:circulated-criticism', 'c07:rural-reassignment']);
     expect(r.quarters[0].decisions.find((d: any) => d.kind === 'rural-reassignment').rule).toBe('last-twice-below-threshold');
   });
 
   it('scores quarters given as raw metrics and shows the breakdown', () => {
-    const r = report(writeJson('metrics.json', editedCounty((s) => {
-      s.quarters[1] = { quarter: 2, metrics: Object.fromEntries(s.communities.map((c: any, i: number) => [c.id, {
-        satisfaction: 0.9 - i * 0.01, familiarity: 0.8, incidents: 10 + i, prevention: 0.7, clues: 5, registration: 0.95, keyPersonControl: 1,
-      }])) };
-    })));
+    const r = report(
+      writeJson(
+        'metrics.json',
+        editedCounty((s) => {
+          s.quarters[1] = {
+            quarter: 2,
+            metrics: Object.fromEntries(
+              s.communities.map((c: any, i: number) => [
+                c.id,
+                {
+                  satisfaction: 0.9 - i * 0.01,
+                  familiarity: 0.8,
+                  incidents: 10 + i,
+                  prevention: 0.7,
+                  clues: 5,
+                  registration: 0.95,
+                  keyPersonControl: 1,
+                },
+              ]),
+            ),
+          };
+        }),
+      ),
+    );
     const entry = r.quarters[1].ranking.find((x: any) => x.community === 'c01');
     expect(Object.keys(entry.breakdown)).toEqual(['satisfaction', 'familiarity', 'incidents', 'prevention', 'clues', 'registration', 'keyPersonControl']);
     expect(entry.breakdown.incidents).toMatchObject({ value: 10, weight: 15 });
@@ -186,23 +232,58 @@ describe('simulate rejects malformed input with exit code 2', () => {
   });
 
   it('a rate above 1, naming its path', () => {
-    const file = writeJson('rate.json', editedCounty((s) => { s.quarters[1] = { quarter: 2, metrics: { c01: { satisfaction: 1.3 } } }; }));
+    const file = writeJson(
+      'rate.json',
+      editedCounty((s) => {
+        s.quarters[1] = { quarter: 2, metrics: { c01: { satisfaction: 1.3 } } };
+      }),
+    );
     rejected([file], new RegExp(`${esc(file)}: ${esc('$.quarters[1].metrics.c01.satisfaction')}: expected a rate between 0 and 1, got 1.3`));
   });
 
   it('a negative population', () => {
-    const file = writeJson('population.json', editedCounty((s) => { s.communities[2].population = -5; }));
+    const file = writeJson(
+      'population.json',
+      editedCounty((s) => {
+        s.communities[2].population = -5;
+      }),
+    );
     rejected([file], new RegExp(`${esc(file)}: ${esc('$.communities[2].population')}: expected a population greater than 0, got -5`));
   });
 
   it('an unknown community in a quarter', () => {
-    const file = writeJson('unknown.json', editedCounty((s) => { s.quarters[0].scores.c99 = 80; }));
+    const file = writeJson(
+      'unknown.json',
+      editedCounty((s) => {
+        s.quarters[0].scores.c99 = 80;
+      }),
+    );
     rejected([file], new RegExp(`${esc(file)}: ${esc('$.quarters[0].scores.c99')}: expected an id declared in \\$.communities, got "c99"`));
   });
 
   it('a missing field and a wrong type', () => {
-    rejected([writeJson('missing.json', editedCounty((s) => { delete s.year; }))], /\$\.year: missing; expected number/);
-    rejected([writeJson('type.json', editedCounty((s) => { s.communities[0].officers = 'o01'; }))], /\$\.communities\[0\]\.officers: expected array, got "o01"/);
+    rejected(
+      [
+        writeJson(
+          'missing.json',
+          editedCounty((s) => {
+            delete s.year;
+          }),
+        ),
+      ],
+      /\$\.year: missing; expected number/,
+    );
+    rejected(
+      [
+        writeJson(
+          'type.json',
+          editedCounty((s) => {
+            s.communities[0].officers = 'o01';
+          }),
+        ),
+      ],
+      /\$\.communities\[0\]\.officers: expected array, got "o01"/,
+    );
   });
 
   it('a malformed rule file, naming that file', () => {

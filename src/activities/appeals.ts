@@ -19,7 +19,12 @@ import { figuresOf, previousPeriodOf } from '../db/periodInputs.js';
 import { proposeReassignment } from '../db/reassignments.js';
 import { ruleSetVersion } from '../db/ruleSets.js';
 import {
-  appealEscalationText, appealDecidedText, appealFiledText, appealReminderText, noticeWithdrawnText, paymentsFrozenText,
+  appealEscalationText,
+  appealDecidedText,
+  appealFiledText,
+  appealReminderText,
+  noticeWithdrawnText,
+  paymentsFrozenText,
   type AppealOutcome,
 } from '../notices/appealText.js';
 import { localDay } from '../notices/dates.js';
@@ -38,7 +43,10 @@ const bureau = bureauHead;
 const finance: Recipient = { type: 'finance', id: 'finance' };
 
 /** Whether the appeal still waits for the bureau, and the notice a step published, if any. */
-export interface AppealStep { open: boolean; published?: string }
+export interface AppealStep {
+  open: boolean;
+  published?: string;
+}
 
 export interface AppealConclusion {
   status: string;
@@ -111,7 +119,14 @@ export function appealActivities({ db, notifier, clock, timeZone = defaultTimeZo
       const a = await appealOrFail(db, appealId);
       const facts = await appealFacts(db, a);
       const id = `appeal/${a.id}/decided`;
-      await publish(id, a, 'appeal-decided', [{ type: 'officer', id: a.officerId }, finance], appealDecidedText(facts, a.outcome as unknown as AppealOutcome | null), { appealId, status: a.status });
+      await publish(
+        id,
+        a,
+        'appeal-decided',
+        [{ type: 'officer', id: a.officerId }, finance],
+        appealDecidedText(facts, a.outcome as unknown as AppealOutcome | null),
+        { appealId, status: a.status },
+      );
       const followUps = a.status === 'overturned' ? (await followUpsOf(db, a.cycleId)).filter((f) => f.workflowType === 'jointNoticeAcknowledgement') : [];
       return { status: a.status, cycleId: a.cycleId, published: [id], followUps };
     },
@@ -139,8 +154,12 @@ async function standingOf(tx: Tx, cycleId: string): Promise<StandingOutcome> {
 
 /** Every figure accepted on an overturned appeal of the cycle so far, this one last. */
 async function correctionsFor(db: Db, a: Appeal): Promise<FigureCorrection[]> {
-  const earlier = await db.appeal.findMany({ where: { cycleId: a.cycleId, status: 'overturned', redecidedAt: { not: null }, acceptedMetric: { not: null } }, orderBy: { id: 'asc' } });
-  return [...earlier, a].filter((x) => x.acceptedMetric !== null && x.acceptedValue !== null)
+  const earlier = await db.appeal.findMany({
+    where: { cycleId: a.cycleId, status: 'overturned', redecidedAt: { not: null }, acceptedMetric: { not: null } },
+    orderBy: { id: 'asc' },
+  });
+  return [...earlier, a]
+    .filter((x) => x.acceptedMetric !== null && x.acceptedValue !== null)
     .map((x) => ({ community: x.communityId, metric: x.acceptedMetric as MetricKey, value: x.acceptedValue! }));
 }
 
@@ -149,91 +168,154 @@ async function redecide(db: Db, notifier: ActivityDeps['notifier'], timeZone: st
   const rsv = cycle.ruleSetVersionId;
   const { ruleSet } = await ruleSetVersion(db, rsv);
   const period = cyclePeriod(cycle.period);
-  const input = { period, offices: await officesOn(db, cyclePeriodEnd(cycle.period)), figures: await figuresOf(db, cycle.period), previous: await previousPeriodOf(db, period) };
+  const input = {
+    period,
+    offices: await officesOn(db, cyclePeriodEnd(cycle.period)),
+    figures: await figuresOf(db, cycle.period),
+    previous: await previousPeriodOf(db, period),
+  };
   const corrections = await correctionsFor(db, a);
   const nameOf = await nameLookup(db);
   const facts = await appealFacts(db, a);
   const why = `第${a.id}号申诉改判 / overturned on appeal ${a.id}: ${a.decisionReason}`;
 
-  return db.$transaction(async (tx) => {
-    const fresh = await appealOrFail(tx, a.id);
-    if (fresh.redecidedAt) return fresh.outcome as unknown as StoredOutcome;
-    const red = await redecidePeriod(input, ruleSet, corrections, await standingOf(tx, a.cycleId));
-    const stamp = { supersededByAppeal: a.id, supersededAt: now, supersededReason: why };
-    const out: StoredOutcome = { evaluations: [], decisions: [], obligations: [], withdrawnNotices: [], newNotices: [], published: [] };
+  return db.$transaction(
+    async (tx) => {
+      const fresh = await appealOrFail(tx, a.id);
+      if (fresh.redecidedAt) return fresh.outcome as unknown as StoredOutcome;
+      const red = await redecidePeriod(input, ruleSet, corrections, await standingOf(tx, a.cycleId));
+      const stamp = { supersededByAppeal: a.id, supersededAt: now, supersededReason: why };
+      const out: StoredOutcome = { evaluations: [], decisions: [], obligations: [], withdrawnNotices: [], newNotices: [], published: [] };
 
-    for (const e of red.evaluations) {
-      const old = await tx.evaluation.findFirstOrThrow({ where: { cycleId: a.cycleId, communityId: e.community, supersededAt: null } });
-      const r = red.outcome.ranking.find((x) => x.community === e.community)!;
-      const row = await tx.evaluation.create({
-        data: {
-          cycleId: a.cycleId, period: old.period, communityId: e.community, score: r.score, rank: r.rank, isLast: r.isLast,
-          lastStreak: red.outcome.consecutiveLast[e.community] ?? 0, breakdown: r.breakdown as unknown as object, missing: r.missing, revision: old.revision + 1, appealId: a.id,
-        },
-      });
-      await tx.evaluation.update({ where: { id: old.id }, data: { supersededBy: row.id, ...stamp } });
-      await audited(tx, actor, { action: 'supersede', entity: 'Evaluation', entityId: String(old.id), before: { score: old.score, rank: old.rank }, after: { supersededBy: row.id, score: row.score, rank: row.rank, appealId: a.id } });
-      out.evaluations.push({ community: e.community, before: e.before, after: e.after });
-    }
+      for (const e of red.evaluations) {
+        const old = await tx.evaluation.findFirstOrThrow({ where: { cycleId: a.cycleId, communityId: e.community, supersededAt: null } });
+        const r = red.outcome.ranking.find((x) => x.community === e.community)!;
+        const row = await tx.evaluation.create({
+          data: {
+            cycleId: a.cycleId,
+            period: old.period,
+            communityId: e.community,
+            score: r.score,
+            rank: r.rank,
+            isLast: r.isLast,
+            lastStreak: red.outcome.consecutiveLast[e.community] ?? 0,
+            breakdown: r.breakdown as unknown as object,
+            missing: r.missing,
+            revision: old.revision + 1,
+            appealId: a.id,
+          },
+        });
+        await tx.evaluation.update({ where: { id: old.id }, data: { supersededBy: row.id, ...stamp } });
+        await audited(tx, actor, {
+          action: 'supersede',
+          entity: 'Evaluation',
+          entityId: String(old.id),
+          before: { score: old.score, rank: old.rank },
+          after: { supersededBy: row.id, score: row.score, rank: row.rank, appealId: a.id },
+        });
+        out.evaluations.push({ community: e.community, before: e.before, after: e.after });
+      }
 
-    const newIds = new Map<string, string>();
-    for (const d of red.decisions) {
-      const [kind, subjectId] = [d.slot.slice(0, d.slot.lastIndexOf('/')), d.slot.slice(d.slot.lastIndexOf('/') + 1)];
-      const old = d.before ? await tx.decision.findFirstOrThrow({ where: { cycleId: a.cycleId, kind, subjectId, supersededAt: null } }) : null;
-      let created: { id: string; amountFen: number | null } | null = null;
-      if (d.after) {
-        const revision = old ? old.revision + 1 : await tx.decision.count({ where: { cycleId: a.cycleId, kind, subjectId } });
-        const data = { ...decisionRow(a.cycleId, rsv, d.after), id: `${a.cycleId}/${decisionSlot(d.after).slot}/appeal-${a.id}`, revision, appealId: a.id };
-        created = await tx.decision.create({ data });
-        newIds.set(d.slot, data.id);
-        await audited(tx, actor, { action: 'create', entity: 'Decision', entityId: data.id, after: data });
-        // A reassignment the re-decision arrives at waits for the bureau like any other; one that
-        // falls away can no longer be confirmed (its decision is superseded).
-        if (d.after.type === 'sanction' && d.after.kind === 'rural-reassignment') {
-          await proposeReassignment(tx, actor, { decisionId: data.id, cycleId: a.cycleId, communityId: d.after.community, officers: d.after.officers, decidedOn: localDay(now, timeZone) });
+      const newIds = new Map<string, string>();
+      for (const d of red.decisions) {
+        const [kind, subjectId] = [d.slot.slice(0, d.slot.lastIndexOf('/')), d.slot.slice(d.slot.lastIndexOf('/') + 1)];
+        const old = d.before ? await tx.decision.findFirstOrThrow({ where: { cycleId: a.cycleId, kind, subjectId, supersededAt: null } }) : null;
+        let created: { id: string; amountFen: number | null } | null = null;
+        if (d.after) {
+          const revision = old ? old.revision + 1 : await tx.decision.count({ where: { cycleId: a.cycleId, kind, subjectId } });
+          const data = { ...decisionRow(a.cycleId, rsv, d.after), id: `${a.cycleId}/${decisionSlot(d.after).slot}/appeal-${a.id}`, revision, appealId: a.id };
+          created = await tx.decision.create({ data });
+          newIds.set(d.slot, data.id);
+          await audited(tx, actor, { action: 'create', entity: 'Decision', entityId: data.id, after: data });
+          // A reassignment the re-decision arrives at waits for the bureau like any other; one that
+          // falls away can no longer be confirmed (its decision is superseded).
+          if (d.after.type === 'sanction' && d.after.kind === 'rural-reassignment') {
+            await proposeReassignment(tx, actor, {
+              decisionId: data.id,
+              cycleId: a.cycleId,
+              communityId: d.after.community,
+              officers: d.after.officers,
+              decidedOn: localDay(now, timeZone),
+            });
+          }
         }
+        if (old) {
+          await tx.decision.update({ where: { id: old.id }, data: { supersededBy: created?.id ?? null, ...stamp } });
+          await audited(tx, actor, {
+            action: 'supersede',
+            entity: 'Decision',
+            entityId: old.id,
+            before: { amountFen: old.amountFen, reason: old.reason },
+            after: { supersededBy: created?.id ?? null, appealId: a.id, reason: why },
+          });
+        }
+        const amount = (x: { amountFen: number | null }) => (x.amountFen === null ? null : fromFen(x.amountFen));
+        out.decisions.push({ slot: d.slot, before: old && { id: old.id, amount: amount(old) }, after: created && { id: created.id, amount: amount(created) } });
       }
-      if (old) {
-        await tx.decision.update({ where: { id: old.id }, data: { supersededBy: created?.id ?? null, ...stamp } });
-        await audited(tx, actor, { action: 'supersede', entity: 'Decision', entityId: old.id, before: { amountFen: old.amountFen, reason: old.reason }, after: { supersededBy: created?.id ?? null, appealId: a.id, reason: why } });
-      }
-      const amount = (x: { amountFen: number | null }) => (x.amountFen === null ? null : fromFen(x.amountFen));
-      out.decisions.push({ slot: d.slot, before: old && { id: old.id, amount: amount(old) }, after: created && { id: created.id, amount: amount(created) } });
-    }
 
-    for (const o of red.obligations) {
-      const decision = red.outcome.decisions.find((d) => d.type !== 'sanction' && d.obligation === o.id);
-      const decisionId = decision ? newIds.get(decisionSlot(decision).slot) ?? null : null;
-      if (o.before === null) {
-        const due = red.outcome.obligations.find((x) => x.id === o.id)!;
-        await storeObligation(tx, { id: o.id, cycleId: a.cycleId, decisionId: decisionId!, kind: due.kind, payeeType: 'officer', payeeId: due.payees[0]!, amountFen: toFen(o.after!), dueOn: due.due });
-        await audited(tx, actor, { action: 'create', entity: 'PaymentObligation', entityId: o.id, after: { amount: o.after, appealId: a.id } });
-      } else {
-        out.published.push(await reviseObligation(tx, notifier, actor, { obligationId: o.id, amountFen: o.after === null ? null : toFen(o.after), decisionId, appealId: a.id, reason: why }));
+      for (const o of red.obligations) {
+        const decision = red.outcome.decisions.find((d) => d.type !== 'sanction' && d.obligation === o.id);
+        const decisionId = decision ? (newIds.get(decisionSlot(decision).slot) ?? null) : null;
+        if (o.before === null) {
+          const due = red.outcome.obligations.find((x) => x.id === o.id)!;
+          await storeObligation(tx, {
+            id: o.id,
+            cycleId: a.cycleId,
+            decisionId: decisionId!,
+            kind: due.kind,
+            payeeType: 'officer',
+            payeeId: due.payees[0]!,
+            amountFen: toFen(o.after!),
+            dueOn: due.due,
+          });
+          await audited(tx, actor, { action: 'create', entity: 'PaymentObligation', entityId: o.id, after: { amount: o.after, appealId: a.id } });
+        } else {
+          out.published.push(
+            await reviseObligation(tx, notifier, actor, {
+              obligationId: o.id,
+              amountFen: o.after === null ? null : toFen(o.after),
+              decisionId,
+              appealId: a.id,
+              reason: why,
+            }),
+          );
+        }
+        out.obligations.push(o);
       }
-      out.obligations.push(o);
-    }
 
-    for (const community of red.withdrawnNotices) {
-      const noticeId = `${a.cycleId}/joint-notice/${community}`;
-      const notice = await tx.notice.update({ where: { id: noticeId }, data: { withdrawnAt: now, withdrawnReason: why }, include: { recipients: true } });
-      await audited(tx, actor, { action: 'withdraw', entity: 'Notice', entityId: noticeId, after: { withdrawnAt: now, appealId: a.id, reason: why } });
-      const id = `${noticeId}/withdrawn`;
-      await notifier.publish(tx, {
-        id, kind: 'notice-withdrawn', cycleId: a.cycleId, about: noticeId, facts: { noticeId, appealId: a.id },
-        recipients: notice.recipients.map((r) => ({ type: r.recipientType as Recipient['type'], id: r.recipientId })), ...noticeWithdrawnText(notice.titleZh, facts),
+      for (const community of red.withdrawnNotices) {
+        const noticeId = `${a.cycleId}/joint-notice/${community}`;
+        const notice = await tx.notice.update({ where: { id: noticeId }, data: { withdrawnAt: now, withdrawnReason: why }, include: { recipients: true } });
+        await audited(tx, actor, { action: 'withdraw', entity: 'Notice', entityId: noticeId, after: { withdrawnAt: now, appealId: a.id, reason: why } });
+        const id = `${noticeId}/withdrawn`;
+        await notifier.publish(tx, {
+          id,
+          kind: 'notice-withdrawn',
+          cycleId: a.cycleId,
+          about: noticeId,
+          facts: { noticeId, appealId: a.id },
+          recipients: notice.recipients.map((r) => ({ type: r.recipientType as Recipient['type'], id: r.recipientId })),
+          ...noticeWithdrawnText(notice.titleZh, facts),
+        });
+        out.withdrawnNotices.push(noticeId);
+        out.published.push(id);
+      }
+      for (const n of red.outcome.notices.filter((x) => red.newNotices.includes(x.about))) {
+        await publishDraft(tx, notifier, a.cycleId, withSanctions(n, red.outcome), nameOf, timeZone);
+        out.newNotices.push(`${a.cycleId}/${n.kind}/${n.about}`);
+        out.published.push(`${a.cycleId}/${n.kind}/${n.about}`);
+      }
+
+      await tx.appeal.update({ where: { id: a.id }, data: { redecidedAt: now, outcome: out as unknown as object } });
+      await audited(tx, actor, {
+        action: 'redecide',
+        entity: 'Appeal',
+        entityId: String(a.id),
+        before: { redecidedAt: null },
+        after: { redecidedAt: now, changes: out },
       });
-      out.withdrawnNotices.push(noticeId);
-      out.published.push(id);
-    }
-    for (const n of red.outcome.notices.filter((x) => red.newNotices.includes(x.about))) {
-      await publishDraft(tx, notifier, a.cycleId, withSanctions(n, red.outcome), nameOf, timeZone);
-      out.newNotices.push(`${a.cycleId}/${n.kind}/${n.about}`);
-      out.published.push(`${a.cycleId}/${n.kind}/${n.about}`);
-    }
-
-    await tx.appeal.update({ where: { id: a.id }, data: { redecidedAt: now, outcome: out as unknown as object } });
-    await audited(tx, actor, { action: 'redecide', entity: 'Appeal', entityId: String(a.id), before: { redecidedAt: null }, after: { redecidedAt: now, changes: out } });
-    return out;
-  }, { timeout: 600_000, maxWait: 30_000 });
+      return out;
+    },
+    { timeout: 600_000, maxWait: 30_000 },
+  );
 }

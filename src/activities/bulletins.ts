@@ -29,7 +29,13 @@ export function bulletinActivities(deps: ActivityDeps) {
           OR: [{ occurredOn: { gte: week.start, lte: week.end } }, { solvedOn: { gte: week.start, lte: week.end } }],
         },
       });
-      const bulletins = new Map(compileBulletins(week, offices.map((o) => o.id), incidents).map((b) => [b.communityId, b]));
+      const bulletins = new Map(
+        compileBulletins(
+          week,
+          offices.map((o) => o.id),
+          incidents,
+        ).map((b) => [b.communityId, b]),
+      );
       const nameOf = await nameLookup(db);
       const ids: string[] = [];
       for (const o of offices) {
@@ -42,7 +48,10 @@ export function bulletinActivities(deps: ActivityDeps) {
         ];
         const community = nameOf('community', o.id);
         const facts = { week, communityId: o.id, situation: b.situation, solved: b.solved };
-        for (const [kind, text] of [['police-situation-bulletin', policeSituationText], ['case-solved-bulletin', caseSolvedText]] as const) {
+        for (const [kind, text] of [
+          ['police-situation-bulletin', policeSituationText],
+          ['case-solved-bulletin', caseSolvedText],
+        ] as const) {
           const id = bulletinNoticeId(week, kind, o.id);
           await publishOnce(deps, actor, { id, kind, about: o.id, recipients, facts, ...text(community, b) });
           ids.push(id);

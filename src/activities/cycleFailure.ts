@@ -27,7 +27,13 @@ export function cycleFailureActivities({ db, notifier, clock }: ActivityDeps) {
         await markCycleFailed(tx, actor, { id: input.cycleId, kind: input.kind, period: input.period }, input.failure, clock());
         const facts = { cycleId: input.cycleId, kind: input.kind, period: input.period, ...input.failure };
         await notifier.publish(tx, {
-          id: noticeId, kind: 'cycle-failed', cycleId: input.cycleId, about: input.cycleId, recipients: [bureauHead], facts, ...cycleFailureText(facts),
+          id: noticeId,
+          kind: 'cycle-failed',
+          cycleId: input.cycleId,
+          about: input.cycleId,
+          recipients: [bureauHead],
+          facts,
+          ...cycleFailureText(facts),
         });
       });
       return { noticeId };

@@ -55,19 +55,27 @@ export function decideActivities({ db, notifier, clock, timeZone = defaultTimeZo
       const nameOf = await nameLookup(db);
       const today = clock().toISOString().slice(0, 10);
 
-      await db.$transaction(async (tx) => {
-        await storeEvaluations(tx, cycle.id, outcome);
-        for (const d of outcome.decisions) await storeDecision(tx, cycle.id, cycle.ruleSetVersionId, d, today);
-        for (const o of outcome.obligations) {
-          await storeObligation(tx, {
-            id: o.id, cycleId: cycle.id, decisionId: `${cycle.id}/${o.kind}/${o.payees[0]}`, kind: o.kind,
-            payeeType: o.kind === 'subsidy' ? 'officer' : 'community', payeeId: o.kind === 'subsidy' ? o.payees[0]! : o.community,
-            amountFen: toFen(o.amount), dueOn: o.due,
-          });
-        }
-        for (const n of outcome.notices) await publishDraft(tx, notifier, cycle.id, withSanctions(n, outcome), nameOf, timeZone);
-        await markCycleDecided(tx, actor, cycle, clock(), { decisions: outcome.decisions.length, gaps: input.gaps.length }, input.gaps as object[]);
-      }, { timeout: 600_000, maxWait: 30_000 });
+      await db.$transaction(
+        async (tx) => {
+          await storeEvaluations(tx, cycle.id, outcome);
+          for (const d of outcome.decisions) await storeDecision(tx, cycle.id, cycle.ruleSetVersionId, d, today);
+          for (const o of outcome.obligations) {
+            await storeObligation(tx, {
+              id: o.id,
+              cycleId: cycle.id,
+              decisionId: `${cycle.id}/${o.kind}/${o.payees[0]}`,
+              kind: o.kind,
+              payeeType: o.kind === 'subsidy' ? 'officer' : 'community',
+              payeeId: o.kind === 'subsidy' ? o.payees[0]! : o.community,
+              amountFen: toFen(o.amount),
+              dueOn: o.due,
+            });
+          }
+          for (const n of outcome.notices) await publishDraft(tx, notifier, cycle.id, withSanctions(n, outcome), nameOf, timeZone);
+          await markCycleDecided(tx, actor, cycle, clock(), { decisions: outcome.decisions.length, gaps: input.gaps.length }, input.gaps as object[]);
+        },
+        { timeout: 600_000, maxWait: 30_000 },
+      );
       return storedSummary(db, cycle.id, cycle.period, input.gaps);
     },
   };
@@ -75,18 +83,27 @@ export function decideActivities({ db, notifier, clock, timeZone = defaultTimeZo
 
 /** Figures of a community with no officer bound at the period's end judge nobody: the bureau must bind one first. */
 function refuseUnboundFigures(figures: Record<string, unknown>, offices: Office[], period: string) {
-  const unbound = Object.keys(figures).filter((id) => !offices.some((o) => o.id === id)).sort();
+  const unbound = Object.keys(figures)
+    .filter((id) => !offices.some((o) => o.id === id))
+    .sort();
   if (unbound.length === 0) return;
   const end = cyclePeriodEnd(period);
-  throw new PermanentFailure('OfficeWithoutOfficer', `figures for ${period} were submitted for ${unbound.join(', ')}, but no officer is bound there on ${end}`,
-    `bind an officer to ${unbound.join(', ')} effective on or before ${end} (POST /api/bindings), then start the cycle again (POST /api/cycles)`);
+  throw new PermanentFailure(
+    'OfficeWithoutOfficer',
+    `figures for ${period} were submitted for ${unbound.join(', ')}, but no officer is bound there on ${end}`,
+    `bind an officer to ${unbound.join(', ')} effective on or before ${end} (POST /api/bindings), then start the cycle again (POST /api/cycles)`,
+  );
 }
 
 async function storeEvaluations(tx: Tx, cycleId: string, outcome: PeriodOutcome) {
   for (const r of outcome.ranking) {
     const data = {
-      score: r.score, rank: r.rank, isLast: r.isLast, lastStreak: outcome.consecutiveLast[r.community] ?? 0,
-      breakdown: r.breakdown as unknown as object, missing: r.missing,
+      score: r.score,
+      rank: r.rank,
+      isLast: r.isLast,
+      lastStreak: outcome.consecutiveLast[r.community] ?? 0,
+      breakdown: r.breakdown as unknown as object,
+      missing: r.missing,
     };
     await tx.evaluation.upsert({
       where: { cycleId_communityId_revision: { cycleId, communityId: r.community, revision: 0 } },
@@ -100,9 +117,18 @@ async function storeEvaluations(tx: Tx, cycleId: string, outcome: PeriodOutcome)
 export function decisionRow(cycleId: string, ruleSetVersionId: number, d: Decision) {
   const { slot, kind, subjectType, subjectId } = decisionSlot(d);
   return {
-    id: `${cycleId}/${slot}`, subjectType, subjectId, cycleId, type: d.type, kind,
-    officers: d.type === 'subsidy' ? [d.officer] : d.officers, rule: d.rule, reason: d.because,
-    facts: recordedFacts(d) as object, amountFen: d.type === 'sanction' ? null : toFen(d.amount), ruleSetVersionId,
+    id: `${cycleId}/${slot}`,
+    subjectType,
+    subjectId,
+    cycleId,
+    type: d.type,
+    kind,
+    officers: d.type === 'subsidy' ? [d.officer] : d.officers,
+    rule: d.rule,
+    reason: d.because,
+    facts: recordedFacts(d) as object,
+    amountFen: d.type === 'sanction' ? null : toFen(d.amount),
+    ruleSetVersionId,
   };
 }
 
@@ -136,7 +162,11 @@ async function storedSummary(db: ActivityDeps['db'], cycleId: string, period: st
   const offices = await officesOn(db, cyclePeriodEnd(period));
   const rankedIds = new Set(evaluations.map((e) => e.communityId));
   return {
-    cycleId, period, ranked: evaluations.length, sanctions, notices,
+    cycleId,
+    period,
+    ranked: evaluations.length,
+    sanctions,
+    notices,
     unranked: offices.map((o) => o.id).filter((id) => !rankedIds.has(id)),
     obligations: obligations.length,
     subsidyTotal: fromFen(obligations.filter((o) => o.kind === 'subsidy').reduce((s, o) => s + o.amountFen, 0)),

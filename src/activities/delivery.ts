@@ -11,7 +11,9 @@ async function addressesOf(db: ActivityDeps['db'], recipients: { recipientType: 
     select: { id: true, email: true },
   });
   const [officers, leaders, departments] = await Promise.all([
-    db.officer.findMany(withAddress('officer')), db.leader.findMany(withAddress('leader')), db.department.findMany(withAddress('department')),
+    db.officer.findMany(withAddress('officer')),
+    db.leader.findMany(withAddress('leader')),
+    db.department.findMany(withAddress('department')),
   ]);
   const byType = { officer: officers, leader: leaders, department: departments };
   return new Map(Object.entries(byType).flatMap(([type, rows]) => rows.map((r) => [`${type}:${r.id}`, r.email!] as const)));
@@ -26,11 +28,19 @@ export function deliveryActivities({ db, channels = [] }: ActivityDeps) {
     async deliverNotice({ noticeId, channel }: { noticeId: string; channel: string }): Promise<void> {
       const target = channels.find((c) => c.name === channel);
       if (!target) throw new PermanentFailure('UnknownChannel', `no delivery channel ${channel} is configured`);
-      const row = await db.notice.findUnique({ where: { id: noticeId }, include: { recipients: { orderBy: [{ recipientType: 'asc' }, { recipientId: 'asc' }] } } });
+      const row = await db.notice.findUnique({
+        where: { id: noticeId },
+        include: { recipients: { orderBy: [{ recipientType: 'asc' }, { recipientId: 'asc' }] } },
+      });
       if (!row) throw new PermanentFailure('UnknownNotice', `notice ${noticeId} does not exist`);
       const addresses = await addressesOf(db, row.recipients);
       const notice: DeliverableNotice = {
-        id: row.id, kind: row.kind, about: row.about, titleZh: row.titleZh, bodyZh: row.bodyZh, bodyEn: row.bodyEn,
+        id: row.id,
+        kind: row.kind,
+        about: row.about,
+        titleZh: row.titleZh,
+        bodyZh: row.bodyZh,
+        bodyEn: row.bodyEn,
         createdAt: row.createdAt.toISOString(),
         recipients: row.recipients.map((r) => {
           const email = addresses.get(`${r.recipientType}:${r.recipientId}`);

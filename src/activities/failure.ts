@@ -24,7 +24,11 @@ function truncate(text: string): string {
   return text.length <= maxMessageLength ? text : `${text.slice(0, maxMessageLength - 1)}…`;
 }
 
-interface PrismaLike { code: string; message: string; meta?: Record<string, unknown> }
+interface PrismaLike {
+  code: string;
+  message: string;
+  meta?: Record<string, unknown>;
+}
 
 function isPrismaError(err: Error): err is Error & PrismaLike {
   return err.name.startsWith('PrismaClient') && typeof (err as Partial<PrismaLike>).code === 'string';
@@ -34,14 +38,20 @@ function isPrismaError(err: Error): err is Error & PrismaLike {
 function prismaEssentials(err: PrismaLike): string {
   const meta = err.meta ?? {};
   const cause = (meta.driverAdapterError as { cause?: { kind?: string; constraint?: { fields?: string[] } } } | undefined)?.cause;
-  const fields = (Array.isArray(meta.target) ? meta.target as string[] : cause?.constraint?.fields)?.map((f) => f.replace(/"/g, ''));
+  const fields = (Array.isArray(meta.target) ? (meta.target as string[]) : cause?.constraint?.fields)?.map((f) => f.replace(/"/g, ''));
   const model = typeof meta.modelName === 'string' ? meta.modelName : 'database';
   return `${err.code} ${model}${fields ? `(${fields.join(', ')})` : ''}: ${cause?.kind ?? lastLine(err.message)}`;
 }
 
 /** Long messages (Prisma's quote the calling code) end with the sentence that matters. */
 function lastLine(message: string): string {
-  return message.split('\n').map((l) => l.trim()).filter(Boolean).at(-1) ?? message;
+  return (
+    message
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .at(-1) ?? message
+  );
 }
 
 function essentials(err: Error): string {

@@ -33,7 +33,8 @@ export function figureActivities({ db, notifier, clock, timeZone = defaultTimeZo
     return offices.flatMap((o) =>
       metricKeys
         .filter((m) => ruleSet.scoring.metrics[m] && figures[o.id]?.metrics[m] === undefined)
-        .map((m) => ({ community: o.id, metric: m, source: ruleSet.scoring.metrics[m]!.source })));
+        .map((m) => ({ community: o.id, metric: m, source: ruleSet.scoring.metrics[m]!.source })),
+    );
   }
 
   return {
@@ -53,10 +54,10 @@ export function figureActivities({ db, notifier, clock, timeZone = defaultTimeZo
         cycle = cycle
           ? await reopenFailedCycle(db, cycle.id, 'system:periodEvaluation', inForce.version.id)
           : await db.cycle.upsert({
-            where: { id: input.cycleId },
-            create: { id: input.cycleId, kind: period.cadence, period: input.period, status: 'collecting', ruleSetVersionId: inForce.version.id },
-            update: {},
-          });
+              where: { id: input.cycleId },
+              create: { id: input.cycleId, kind: period.cadence, period: input.period, status: 'collecting', ruleSetVersionId: inForce.version.id },
+              update: {},
+            });
       }
       const { ruleSet } = await ruleSetVersion(db, cycle.ruleSetVersionId);
       return {
@@ -89,7 +90,11 @@ export function figureActivities({ db, notifier, clock, timeZone = defaultTimeZo
           const facts = {
             period: input.period,
             deadline: input.deadline,
-            figures: owed.map((m) => ({ community: m.community, metric: m.metric, label: ruleSet.scoring.metrics[m.metric as keyof typeof ruleSet.scoring.metrics]?.label ?? m.metric })),
+            figures: owed.map((m) => ({
+              community: m.community,
+              metric: m.metric,
+              label: ruleSet.scoring.metrics[m.metric as keyof typeof ruleSet.scoring.metrics]?.label ?? m.metric,
+            })),
           };
           const notice = { kind: 'metrics-missing' as const, about: source, recipients: [{ type: 'department' as const, id: source }], facts };
           const id = metricsMissingNoticeId(input.cycleId, source);

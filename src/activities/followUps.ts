@@ -8,10 +8,7 @@ import type { FollowUpPlanner } from './followUpPlanner.js';
 import { jointNoticeChases } from './noticeFollowUps.js';
 import { paymentVerifications } from './paymentFollowUps.js';
 
-const planners: FollowUpPlanner[] = [
-  jointNoticeChases,
-  paymentVerifications,
-];
+const planners: FollowUpPlanner[] = [jointNoticeChases, paymentVerifications];
 
 export async function followUpsOf(db: Db, cycleId: string): Promise<FollowUp[]> {
   return (await Promise.all(planners.map((plan) => plan(db, cycleId)))).flat();

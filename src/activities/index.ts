@@ -19,5 +19,17 @@ export type { ActivityDeps } from './deps.js';
  * throws only short failures, non-retryable where retrying cannot help.
  */
 export function createActivities(deps: ActivityDeps) {
-  return reportingFailures({ ...figureActivities(deps), ...cycleFailureActivities(deps), ...decideActivities(deps), ...yearEndActivities(deps), ...noticeChaseActivities(deps), ...deliveryActivities(deps), ...presenceActivities(deps), ...paymentActivities(deps), ...paymentFollowUpActivities(deps), ...bulletinActivities(deps), ...appealActivities(deps) });
+  return reportingFailures({
+    ...figureActivities(deps),
+    ...cycleFailureActivities(deps),
+    ...decideActivities(deps),
+    ...yearEndActivities(deps),
+    ...noticeChaseActivities(deps),
+    ...deliveryActivities(deps),
+    ...presenceActivities(deps),
+    ...paymentActivities(deps),
+    ...paymentFollowUpActivities(deps),
+    ...bulletinActivities(deps),
+    ...appealActivities(deps),
+  });
 }

@@ -10,7 +10,12 @@ export async function nameLookup(db: Db): Promise<NameOf> {
     db.department.findMany({ select: { id: true, name: true } }),
   ]);
   const names = new Map<string, string>();
-  for (const [type, rows] of [['community', communities], ['officer', officers], ['leader', leaders], ['department', departments]] as const) {
+  for (const [type, rows] of [
+    ['community', communities],
+    ['officer', officers],
+    ['leader', leaders],
+    ['department', departments],
+  ] as const) {
     for (const r of rows) names.set(`${type}/${r.id}`, r.name);
   }
   return (type, id) => names.get(`${type}/${id}`) ?? id;

@@ -14,11 +14,20 @@ import { publishOnce } from './publishOnce.js';
 const actor = 'system:jointNoticeAcknowledgement';
 
 /** Who is still pending after a step, and the notice the step published, if any. */
-export interface ChaseStep { pending: Recipient[]; published?: string }
+export interface ChaseStep {
+  pending: Recipient[];
+  published?: string;
+}
 
 export function noticeChaseActivities({ db, notifier, timeZone = defaultTimeZone }: ActivityDeps) {
-  const publish = (id: string, kind: NoticeKind, chased: ChasedNotice & { cycleId: string | null }, recipients: Recipient[], text: RenderedNotice, facts: Record<string, unknown>) =>
-    publishOnce({ db, notifier }, actor, { id, kind, cycleId: chased.cycleId ?? undefined, about: chased.id, recipients, facts, ...text });
+  const publish = (
+    id: string,
+    kind: NoticeKind,
+    chased: ChasedNotice & { cycleId: string | null },
+    recipients: Recipient[],
+    text: RenderedNotice,
+    facts: Record<string, unknown>,
+  ) => publishOnce({ db, notifier }, actor, { id, kind, cycleId: chased.cycleId ?? undefined, about: chased.id, recipients, facts, ...text });
 
   return {
     async unacknowledgedRecipients({ noticeId }: { noticeId: string }): Promise<Recipient[]> {

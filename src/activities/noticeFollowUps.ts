@@ -7,7 +7,9 @@ import type { FollowUpPlanner } from './followUpPlanner.js';
 export const jointNoticeChases: FollowUpPlanner = async (db, cycleId) => {
   const cycle = await db.cycle.findUnique({ where: { id: cycleId } });
   if (!cycle) return [];
-  const { ruleSet: { parameters } } = await ruleSetVersion(db, cycle.ruleSetVersionId);
+  const {
+    ruleSet: { parameters },
+  } = await ruleSetVersion(db, cycle.ruleSetVersionId);
   const notices = await db.notice.findMany({ where: { cycleId, kind: 'joint-notice', withdrawnAt: null }, select: { id: true }, orderBy: { id: 'asc' } });
   return notices.map(({ id }) => ({
     workflowType: jointNoticeAcknowledgementWorkflowType,
@@ -15,4 +17,3 @@ export const jointNoticeChases: FollowUpPlanner = async (db, cycleId) => {
     args: [{ noticeId: id, remindEveryDays: parameters.noticeReminderDays, escalateAfterDays: parameters.noticeEscalationDays }],
   }));
 };
-

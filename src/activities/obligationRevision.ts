@@ -12,7 +12,13 @@ import { publishPaymentNotice } from '../notices/paymentText.js';
 
 export const appealCorrectionNoticeId = (obligationId: string, appealId: number) => `${obligationId}/payment-corrected/appeal-${appealId}`;
 
-export interface ObligationRevision { obligationId: string; amountFen: number | null; decisionId: string | null; appealId: number; reason: string }
+export interface ObligationRevision {
+  obligationId: string;
+  amountFen: number | null;
+  decisionId: string | null;
+  appealId: number;
+  reason: string;
+}
 
 /**
  * Sets the new amount and the decision it now follows; returns the notice published. Where the
@@ -37,16 +43,26 @@ export async function reviseObligation(tx: Tx, notifier: Notifier, actor: string
     if (!moved.moved) throw new Error(moved.reason);
   }
   await audited(tx, actor, {
-    action: cancel ? 'correct-cancel' : 'correct-change', entity: 'PaymentObligation', entityId: r.obligationId,
+    action: cancel ? 'correct-cancel' : 'correct-change',
+    entity: 'PaymentObligation',
+    entityId: r.obligationId,
     before: { amountFen: row.amountFen, status: row.status, decisionId: row.decisionId },
     after: { amountFen: cancel ? row.amountFen : amountFen, status: to, decisionId: r.decisionId ?? row.decisionId, appealId: r.appealId, reason: r.reason },
   });
   const id = appealCorrectionNoticeId(r.obligationId, r.appealId);
   await publishPaymentNotice(tx, notifier, {
-    id, kind: 'payment-corrected', recipients: (await payeesOf(tx, row)).map((o) => ({ type: 'officer' as const, id: o })),
+    id,
+    kind: 'payment-corrected',
+    recipients: (await payeesOf(tx, row)).map((o) => ({ type: 'officer' as const, id: o })),
     facts: {
-      obligation: r.obligationId, due: row.dueOn, amount: fromFen(row.amountFen), paid: fromFen(before.paidFen),
-      action: cancel ? 'cancel' : 'change', newAmount: cancel ? undefined : fromFen(amountFen), reason: r.reason, appealId: r.appealId,
+      obligation: r.obligationId,
+      due: row.dueOn,
+      amount: fromFen(row.amountFen),
+      paid: fromFen(before.paidFen),
+      action: cancel ? 'cancel' : 'change',
+      newAmount: cancel ? undefined : fromFen(amountFen),
+      reason: r.reason,
+      appealId: r.appealId,
     },
   });
   return id;

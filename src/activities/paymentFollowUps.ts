@@ -1,9 +1,7 @@
 // Follow-up planner and paging for payment verification: the cycle starts one launcher per
 // cycle, which starts one paymentVerification per obligation (see workflows/paymentFollowUps.ts).
 import type { FollowUp } from '../contracts/followUps.js';
-import {
-  paymentFollowUpsWorkflowId, paymentFollowUpsWorkflowType, paymentVerificationWorkflowType, paymentWorkflowId,
-} from '../contracts/payments.js';
+import { paymentFollowUpsWorkflowId, paymentFollowUpsWorkflowType, paymentVerificationWorkflowType, paymentWorkflowId } from '../contracts/payments.js';
 import type { PaymentTiming } from '../core/settlement.js';
 import { openedCycle } from '../db/cycles.js';
 import { ruleSetVersion } from '../db/ruleSets.js';
@@ -33,11 +31,14 @@ export function paymentFollowUpActivities({ db }: ActivityDeps) {
       const timing = paymentTiming((await ruleSetVersion(db, cycle.ruleSetVersionId)).ruleSet.parameters);
       const rows = await db.paymentObligation.findMany({
         where: { cycleId: input.cycleId, ...(input.after === undefined ? {} : { id: { gt: input.after } }) },
-        orderBy: { id: 'asc' }, take: input.limit, select: { id: true, dueOn: true },
+        orderBy: { id: 'asc' },
+        take: input.limit,
+        select: { id: true, dueOn: true },
       });
       return {
         followUps: rows.map((o) => ({
-          workflowType: paymentVerificationWorkflowType, workflowId: paymentWorkflowId(o.id),
+          workflowType: paymentVerificationWorkflowType,
+          workflowId: paymentWorkflowId(o.id),
           args: [{ obligationId: o.id, dueOn: o.dueOn, timing }],
         })),
         last: rows.at(-1)?.id,

@@ -45,7 +45,10 @@ export function paymentActivities({ db, notifier, clock }: ActivityDeps) {
         for (const p of await tx.obligationPayment.findMany({ where: { obligationId, reportedAt: null }, orderBy: { id: 'asc' } })) {
           const id = `${obligationId}/payment-recorded/${p.reference}`;
           await publishPaymentNotice(tx, notifier, {
-            id, kind: 'payment-recorded', recipients: payees, facts: { ...base, payment: fromFen(p.amountFen), reference: p.reference, paidOn: p.paidOn },
+            id,
+            kind: 'payment-recorded',
+            recipients: payees,
+            facts: { ...base, payment: fromFen(p.amountFen), reference: p.reference, paidOn: p.paidOn },
           });
           await tx.obligationPayment.update({ where: { id: p.id }, data: { reportedAt: clock() } });
           published.push(id);
@@ -54,7 +57,10 @@ export function paymentActivities({ db, notifier, clock }: ActivityDeps) {
           const id = `${obligationId}/payment-disputed/${d.id}`;
           if (await tx.notice.findUnique({ where: { id }, select: { id: true } })) continue;
           await publishPaymentNotice(tx, notifier, {
-            id, kind: 'payment-disputed', recipients: financeAndBureau, facts: { ...base, reason: d.reason, note: d.note },
+            id,
+            kind: 'payment-disputed',
+            recipients: financeAndBureau,
+            facts: { ...base, reason: d.reason, note: d.note },
           });
           published.push(id);
         }
@@ -65,7 +71,9 @@ export function paymentActivities({ db, notifier, clock }: ActivityDeps) {
     async remindFinance({ obligationId }: { obligationId: string }): Promise<void> {
       await db.$transaction(async (tx) => {
         await publishPaymentNotice(tx, notifier, {
-          id: paymentReminderNoticeId(obligationId), kind: 'payment-reminder', recipients: [{ type: 'finance', id: 'finance' }],
+          id: paymentReminderNoticeId(obligationId),
+          kind: 'payment-reminder',
+          recipients: [{ type: 'finance', id: 'finance' }],
           facts: await moneyFacts(tx, obligationId),
         });
       });
@@ -80,7 +88,9 @@ export function paymentActivities({ db, notifier, clock }: ActivityDeps) {
         if (!notice) return false;
         const f = notice.facts as { due: string; amount: number; paid: number };
         await publishPaymentNotice(tx, notifier, {
-          id: paymentOverdueNoticeId(obligationId, asOf), kind: 'payment-overdue', recipients: notice.recipients,
+          id: paymentOverdueNoticeId(obligationId, asOf),
+          kind: 'payment-overdue',
+          recipients: notice.recipients,
           facts: { obligation: obligationId, ...f, asOf },
         });
         return true;

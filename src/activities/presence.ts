@@ -29,7 +29,11 @@ export interface PresenceMonthInput {
   judgeAt: string;
 }
 
-export interface PresencePlan { month: string; months: PresenceMonthInput[]; next?: string }
+export interface PresencePlan {
+  month: string;
+  months: PresenceMonthInput[];
+  next?: string;
+}
 
 type Counting = Pick<PresenceMonthInput, 'leaderId' | 'month' | 'confirmationDays'> & { asOf: string };
 
@@ -38,9 +42,14 @@ export function presenceActivities(deps: ActivityDeps) {
 
   /** The month's timing by the rule set in force on its first day: minimum, reminders, when it is judged. */
   async function timingOf(month: string, timeZone: string) {
-    const { ruleSet: { parameters: p } } = await ruleSetInForce(db, `${month}-01`);
+    const {
+      ruleSet: { parameters: p },
+    } = await ruleSetInForce(db, `${month}-01`);
     return {
-      month, minDays: p.presenceDaysPerMonth, confirmationDays: p.visitConfirmationDays, holidays: p.publicHolidays.filter((d) => d.startsWith(month)),
+      month,
+      minDays: p.presenceDaysPerMonth,
+      confirmationDays: p.visitConfirmationDays,
+      holidays: p.publicHolidays.filter((d) => d.startsWith(month)),
       reminders: reminderDates(month, p.presenceReminderDays).map((date) => ({ date, at: zonedInstant(date, reminderHour, timeZone) })),
       judgeAt: new Date(Date.parse(zonedInstant(nextMonthStart(month), 0, timeZone)) + daysMs(p.visitConfirmationDays)).toISOString(),
     };
@@ -48,7 +57,12 @@ export function presenceActivities(deps: ActivityDeps) {
 
   async function daysOf({ leaderId, month, confirmationDays, asOf }: Counting): Promise<string[]> {
     const visits = await db.visit.findMany({ where: { leaderId, date: { startsWith: month } }, select: { date: true, status: true, createdAt: true } });
-    return countedDays(visits.map((v) => ({ date: v.date, status: v.status as VisitStatus, loggedAt: v.createdAt.toISOString() })), month, asOf, confirmationDays);
+    return countedDays(
+      visits.map((v) => ({ date: v.date, status: v.status as VisitStatus, loggedAt: v.createdAt.toISOString() })),
+      month,
+      asOf,
+      confirmationDays,
+    );
   }
 
   async function names(leaderId: string, communityId: string) {
@@ -58,9 +72,22 @@ export function presenceActivities(deps: ActivityDeps) {
 
   return {
     /** A page of the month's bound leaders, each with its timing, for the launcher to start. */
-    async presencePlan({ at, timeZone, month: given, after, limit }: { at: string; timeZone: string; month?: string; after?: string; limit: number }): Promise<PresencePlan> {
+    async presencePlan({
+      at,
+      timeZone,
+      month: given,
+      after,
+      limit,
+    }: {
+      at: string;
+      timeZone: string;
+      month?: string;
+      after?: string;
+      limit: number;
+    }): Promise<PresencePlan> {
       const month = given ?? localMonth(at, timeZone);
-      const bound = (await officesOn(db, `${month}-01`)).flatMap((o) => (o.leader ? [{ leaderId: o.leader, communityId: o.id }] : []))
+      const bound = (await officesOn(db, `${month}-01`))
+        .flatMap((o) => (o.leader ? [{ leaderId: o.leader, communityId: o.id }] : []))
         .sort((a, b) => a.leaderId.localeCompare(b.leaderId))
         .filter((l) => after === undefined || l.leaderId > after);
       const page = bound.slice(0, limit);
@@ -88,10 +115,21 @@ export function presenceActivities(deps: ActivityDeps) {
       const days = await daysOf(input);
       if (days.length >= input.minDays) return { days };
       const id = `presence/${input.leaderId}/${input.month}/reminder/${input.date}`;
-      const facts = { month: input.month, date: input.date, days: days.length, required: input.minDays, workingDaysLeft: workingDaysLeft(input.date, input.holidays) };
+      const facts = {
+        month: input.month,
+        date: input.date,
+        days: days.length,
+        required: input.minDays,
+        workingDaysLeft: workingDaysLeft(input.date, input.holidays),
+      };
       const { leader, community } = await names(input.leaderId, input.communityId);
       await publishOnce(deps, actor, {
-        id, kind: 'presence-reminder', about: input.leaderId, recipients: [{ type: 'leader', id: input.leaderId }], facts, ...presenceReminderText(leader, community, facts),
+        id,
+        kind: 'presence-reminder',
+        about: input.leaderId,
+        recipients: [{ type: 'leader', id: input.leaderId }],
+        facts,
+        ...presenceReminderText(leader, community, facts),
       });
       return { days, published: id };
     },
@@ -101,13 +139,22 @@ export function presenceActivities(deps: ActivityDeps) {
       const days = await daysOf(input);
       const { compliant } = judgeMonth(input.leaderId, input.month, days, input.minDays);
       const row = { communityId: input.communityId, days: days.length, required: input.minDays, compliant, countedDays: days };
-      await db.presenceMonth.upsert({ where: { leaderId_month: { leaderId: input.leaderId, month: input.month } }, create: { leaderId: input.leaderId, month: input.month, ...row }, update: row });
+      await db.presenceMonth.upsert({
+        where: { leaderId_month: { leaderId: input.leaderId, month: input.month } },
+        create: { leaderId: input.leaderId, month: input.month, ...row },
+        update: row,
+      });
       if (compliant) return { days: days.length, compliant };
       const id = `presence/${input.leaderId}/${input.month}/violation`;
       const facts = { month: input.month, days: days.length, required: input.minDays, countedDays: days };
       const { leader, community } = await names(input.leaderId, input.communityId);
       await publishOnce(deps, actor, {
-        id, kind: 'presence-violation', about: input.leaderId, recipients: [{ type: 'leader', id: input.leaderId }, bureauHead], facts, ...presenceViolationText(leader, community, facts),
+        id,
+        kind: 'presence-violation',
+        about: input.leaderId,
+        recipients: [{ type: 'leader', id: input.leaderId }, bureauHead],
+        facts,
+        ...presenceViolationText(leader, community, facts),
       });
       return { days: days.length, compliant, published: id };
     },

@@ -8,6 +8,11 @@ export async function publishOnce({ db, notifier }: Pick<ActivityDeps, 'db' | 'n
   await db.$transaction(async (tx) => {
     if (await tx.notice.findUnique({ where: { id: notice.id } })) return;
     await notifier.publish(tx, notice);
-    await audited(tx, actor, { action: 'create', entity: 'Notice', entityId: notice.id, after: { kind: notice.kind, recipients: notice.recipients, facts: notice.facts } });
+    await audited(tx, actor, {
+      action: 'create',
+      entity: 'Notice',
+      entityId: notice.id,
+      after: { kind: notice.kind, recipients: notice.recipients, facts: notice.facts },
+    });
   });
 }

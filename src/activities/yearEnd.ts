@@ -50,7 +50,10 @@ export function yearEndActivities({ db, clock, timeZone = defaultTimeZone }: Act
     /** The year's quarters whose cycles have not been decided yet. */
     async undecidedQuarters(input: { year: number }): Promise<string[]> {
       checkYear(input.year);
-      const decided = await db.cycle.findMany({ where: { kind: 'quarterly', status: 'decided', period: { in: quarters(input.year) } }, select: { period: true } });
+      const decided = await db.cycle.findMany({
+        where: { kind: 'quarterly', status: 'decided', period: { in: quarters(input.year) } },
+        select: { period: true },
+      });
       return quarters(input.year).filter((p) => !decided.some((c) => c.period === p));
     },
 
@@ -72,13 +75,25 @@ export function yearEndActivities({ db, clock, timeZone = defaultTimeZone }: Act
       const outcome = await decideYear({ year, offices, quarterScores }, ruleSet);
       const today = clock().toISOString().slice(0, 10);
 
-      await db.$transaction(async (tx) => {
-        for (const reward of outcome.rewards) await storeReward(tx, cycleId, cycle.ruleSetVersionId, year, reward, today);
-        for (const o of outcome.obligations) {
-          await storeObligation(tx, { id: o.id, cycleId, decisionId: `${cycleId}/reward/${o.community}`, kind: 'reward', payeeType: 'community', payeeId: o.community, amountFen: toFen(o.amount), dueOn: o.due });
-        }
-        await markCycleDecided(tx, actor, cycle, clock(), { rewards: outcome.rewards.length, quartersUsed });
-      }, { timeout: 600_000, maxWait: 30_000 });
+      await db.$transaction(
+        async (tx) => {
+          for (const reward of outcome.rewards) await storeReward(tx, cycleId, cycle.ruleSetVersionId, year, reward, today);
+          for (const o of outcome.obligations) {
+            await storeObligation(tx, {
+              id: o.id,
+              cycleId,
+              decisionId: `${cycleId}/reward/${o.community}`,
+              kind: 'reward',
+              payeeType: 'community',
+              payeeId: o.community,
+              amountFen: toFen(o.amount),
+              dueOn: o.due,
+            });
+          }
+          await markCycleDecided(tx, actor, cycle, clock(), { rewards: outcome.rewards.length, quartersUsed });
+        },
+        { timeout: 600_000, maxWait: 30_000 },
+      );
       return storedSummary(db, cycleId, year, quartersUsed);
     },
   };
@@ -87,8 +102,18 @@ export function yearEndActivities({ db, clock, timeZone = defaultTimeZone }: Act
 async function storeReward(tx: Tx, cycleId: string, ruleSetVersionId: number, year: number, d: RewardDecision, today: string) {
   const id = `${cycleId}/reward/${d.community}`;
   const row = {
-    id, cycleId, type: 'reward', kind: 'reward', subjectType: 'community', subjectId: d.community, officers: d.officers, rule: d.rule,
-    reason: d.because, facts: recordedFacts(d) as object, amountFen: toFen(d.amount), ruleSetVersionId,
+    id,
+    cycleId,
+    type: 'reward',
+    kind: 'reward',
+    subjectType: 'community',
+    subjectId: d.community,
+    officers: d.officers,
+    rule: d.rule,
+    reason: d.because,
+    facts: recordedFacts(d) as object,
+    amountFen: toFen(d.amount),
+    ruleSetVersionId,
   };
   if (!(await recordDecision(tx, actor, row))) return;
   for (const honour of d.honours) {
@@ -108,8 +133,13 @@ async function storedSummary(db: ActivityDeps['db'], cycleId: string, year: numb
     db.evaluation.groupBy({ by: ['communityId'], where: { period: { in: quartersUsed } } }),
   ]);
   return {
-    cycleId, year, quartersUsed, ranked: ranked.length, rewards: rewards.length,
-    rewardTotal: fromFen(rewards.reduce((s, r) => s + (r.amountFen ?? 0), 0)), honours,
+    cycleId,
+    year,
+    quartersUsed,
+    ranked: ranked.length,
+    rewards: rewards.length,
+    rewardTotal: fromFen(rewards.reduce((s, r) => s + (r.amountFen ?? 0), 0)),
+    honours,
     followUps: await followUpsOf(db, cycleId),
   };
 }

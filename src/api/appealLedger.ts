@@ -13,11 +13,19 @@ import type { RuleSet } from '../rules/ruleSet.js';
 import { Problem } from './problem.js';
 
 export type Filing = {
-  officerId: string; reason: string; metric?: MetricKey; value?: number;
+  officerId: string;
+  reason: string;
+  metric?: MetricKey;
+  value?: number;
 } & ({ contests: 'evaluation'; cycleId: string } | { contests: 'decision'; decisionId: string });
 
 /** The bureau's answer; an overturn may state the figure it accepts instead of the claimed one. */
-export interface AppealDecision { outcome: 'upheld' | 'overturned'; reason: string; metric?: MetricKey; value?: number }
+export interface AppealDecision {
+  outcome: 'upheld' | 'overturned';
+  reason: string;
+  metric?: MetricKey;
+  value?: number;
+}
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -30,8 +38,10 @@ function correctionProblem(ruleSet: RuleSet, metric: MetricKey, value: number): 
 
 async function decidedCycle(tx: Tx, cycleId: string, pointer: string) {
   const cycle = await tx.cycle.findUnique({ where: { id: cycleId } });
-  if (!cycle || cycle.status !== 'decided') throw Problem.field(422, { pointer, message: `cycle ${cycleId} ${cycle ? 'is not decided yet' : 'does not exist'}` });
-  if (cycle.kind === 'year-end') throw Problem.field(422, { pointer, message: `${cycleId} is a year-end ranking; appeals contest a period's evaluation or its decisions` });
+  if (!cycle || cycle.status !== 'decided')
+    throw Problem.field(422, { pointer, message: `cycle ${cycleId} ${cycle ? 'is not decided yet' : 'does not exist'}` });
+  if (cycle.kind === 'year-end')
+    throw Problem.field(422, { pointer, message: `${cycleId} is a year-end ranking; appeals contest a period's evaluation or its decisions` });
   return { cycle, ruleSet: (await ruleSetVersion(tx, cycle.ruleSetVersionId)).ruleSet };
 }
 
@@ -41,42 +51,76 @@ async function contested(tx: Tx, f: Filing) {
     const decision = await tx.decision.findUnique({ where: { id: f.decisionId } });
     if (!decision) throw Problem.field(422, { pointer: '/decisionId', message: `decision ${f.decisionId} does not exist` });
     if (decision.supersededAt) {
-      throw Problem.field(422, { pointer: '/decisionId', message: `decision ${decision.id} was replaced${decision.supersededBy ? ` by ${decision.supersededBy}` : ''} on appeal ${decision.supersededByAppeal}; appeal what stands` });
+      throw Problem.field(422, {
+        pointer: '/decisionId',
+        message: `decision ${decision.id} was replaced${decision.supersededBy ? ` by ${decision.supersededBy}` : ''} on appeal ${decision.supersededByAppeal}; appeal what stands`,
+      });
     }
     if (!(decision.officers as string[]).includes(f.officerId)) {
       throw Problem.field(422, { pointer: '/officerId', message: `decision ${decision.id} is not about officer ${f.officerId}` });
     }
     const { cycle, ruleSet } = await decidedCycle(tx, decision.cycleId, '/decisionId');
     const [communityId] = await communitiesOn(tx, 'officer', f.officerId, periodEnd(parsePeriod(cycle.period)));
-    return { cycle, ruleSet, communityId: communityId ?? decision.subjectId, since: decision.createdAt, pointer: '/decisionId', what: `decision ${decision.id}` };
+    return {
+      cycle,
+      ruleSet,
+      communityId: communityId ?? decision.subjectId,
+      since: decision.createdAt,
+      pointer: '/decisionId',
+      what: `decision ${decision.id}`,
+    };
   }
   const { cycle, ruleSet } = await decidedCycle(tx, f.cycleId, '/cycleId');
   const [communityId] = await communitiesOn(tx, 'officer', f.officerId, periodEnd(parsePeriod(cycle.period)));
   const evaluation = communityId ? await tx.evaluation.findFirst({ where: { cycleId: cycle.id, communityId, supersededAt: null } }) : null;
   if (!evaluation) throw Problem.field(422, { pointer: '/officerId', message: `officer ${f.officerId}'s office was not evaluated in ${cycle.id}` });
-  return { cycle, ruleSet, communityId: communityId!, since: evaluation.createdAt, pointer: '/cycleId', what: `the evaluation of ${communityId} in ${cycle.id}` };
+  return {
+    cycle,
+    ruleSet,
+    communityId: communityId!,
+    since: evaluation.createdAt,
+    pointer: '/cycleId',
+    what: `the evaluation of ${communityId} in ${cycle.id}`,
+  };
 }
 
 export async function fileAppeal(db: Db, actor: string, today: string, f: Filing) {
   return db.$transaction(async (tx) => {
-    if (!(await tx.officer.findUnique({ where: { id: f.officerId } }))) throw Problem.field(422, { pointer: '/officerId', message: `officer ${f.officerId} does not exist` });
+    if (!(await tx.officer.findUnique({ where: { id: f.officerId } })))
+      throw Problem.field(422, { pointer: '/officerId', message: `officer ${f.officerId} does not exist` });
     const c = await contested(tx, f);
     const p = c.ruleSet.parameters;
     const windowEndsOn = addDays(day(c.since), p.appealWindowDays);
     if (today > windowEndsOn) {
-      throw new Problem(422, `${c.pointer}: the appeal window for ${c.what} ended on ${windowEndsOn} (${p.appealWindowDays} days after ${day(c.since)})`,
-        [{ pointer: c.pointer, message: `the appeal window ended on ${windowEndsOn}` }], { windowEndsOn });
+      throw new Problem(
+        422,
+        `${c.pointer}: the appeal window for ${c.what} ended on ${windowEndsOn} (${p.appealWindowDays} days after ${day(c.since)})`,
+        [{ pointer: c.pointer, message: `the appeal window ended on ${windowEndsOn}` }],
+        { windowEndsOn },
+      );
     }
     if (f.metric !== undefined) {
       const problem = correctionProblem(c.ruleSet, f.metric, f.value!);
       if (problem) throw problem;
     }
     const open = await tx.appeal.findFirst({ where: { cycleId: c.cycle.id, communityId: c.communityId, ...openAppealWhere } });
-    if (open) throw new Problem(409, `appeal ${open.id} about ${c.communityId} in ${c.cycle.id} is still open; a second appeal waits until it is decided`, undefined, { openAppeal: open.id });
+    if (open)
+      throw new Problem(409, `appeal ${open.id} about ${c.communityId} in ${c.cycle.id} is still open; a second appeal waits until it is decided`, undefined, {
+        openAppeal: open.id,
+      });
     const row = await tx.appeal.create({
       data: {
-        cycleId: c.cycle.id, communityId: c.communityId, officerId: f.officerId, contests: f.contests, decisionId: f.contests === 'decision' ? f.decisionId : null,
-        reason: f.reason, metric: f.metric ?? null, value: f.value ?? null, windowEndsOn, deadlineOn: addDays(today, p.appealDecisionDays), filedBy: actor,
+        cycleId: c.cycle.id,
+        communityId: c.communityId,
+        officerId: f.officerId,
+        contests: f.contests,
+        decisionId: f.contests === 'decision' ? f.decisionId : null,
+        reason: f.reason,
+        metric: f.metric ?? null,
+        value: f.value ?? null,
+        windowEndsOn,
+        deadlineOn: addDays(today, p.appealDecisionDays),
+        filedBy: actor,
       },
     });
     await audited(tx, actor, { action: 'create', entity: 'Appeal', entityId: String(row.id), after: row });
@@ -90,12 +134,16 @@ export async function decideAppeal(db: Db, actor: string, now: Date, appealId: n
     if (!appeal) throw Problem.notFound('appeal', appealId);
     if (appeal.status !== 'open') throw new Problem(409, `appeal ${appealId} was already ${appeal.status} on ${appeal.decidedAt?.toISOString()}`);
     let accepted: { acceptedMetric: string | null; acceptedValue: number | null } = { acceptedMetric: null, acceptedValue: null };
-    if (d.outcome === 'upheld' && d.metric !== undefined) throw Problem.field(422, { pointer: '/metric', message: 'only an overturn takes a corrected figure' });
+    if (d.outcome === 'upheld' && d.metric !== undefined)
+      throw Problem.field(422, { pointer: '/metric', message: 'only an overturn takes a corrected figure' });
     if (d.outcome === 'overturned') {
       const metric = (d.metric ?? appeal.metric) as MetricKey | null;
       const value = d.metric !== undefined ? d.value! : appeal.value;
       if (metric === null || value === null) {
-        throw Problem.field(422, { pointer: '/metric', message: 'an overturn re-decides the period with a corrected figure; the appeal claims none, so give metric and value' });
+        throw Problem.field(422, {
+          pointer: '/metric',
+          message: 'an overturn re-decides the period with a corrected figure; the appeal claims none, so give metric and value',
+        });
       }
       const cycle = await tx.cycle.findUniqueOrThrow({ where: { id: appeal.cycleId } });
       const problem = correctionProblem((await ruleSetVersion(tx, cycle.ruleSetVersionId)).ruleSet, metric, value);
@@ -107,7 +155,13 @@ export async function decideAppeal(db: Db, actor: string, now: Date, appealId: n
       data: { status: d.outcome, decisionReason: d.reason, decidedBy: actor, decidedAt: now, ...accepted },
     });
     if (count !== 1) throw new Problem(409, `appeal ${appealId} was decided meanwhile`);
-    await audited(tx, actor, { action: d.outcome === 'upheld' ? 'uphold' : 'overturn', entity: 'Appeal', entityId: String(appealId), before: { status: 'open' }, after: { status: d.outcome, reason: d.reason, ...accepted } });
+    await audited(tx, actor, {
+      action: d.outcome === 'upheld' ? 'uphold' : 'overturn',
+      entity: 'Appeal',
+      entityId: String(appealId),
+      before: { status: 'open' },
+      after: { status: d.outcome, reason: d.reason, ...accepted },
+    });
     return tx.appeal.findUniqueOrThrow({ where: { id: appealId } });
   });
 }

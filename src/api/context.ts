@@ -39,5 +39,14 @@ export interface Ctx {
 
 export function contextOf(deps: AppDeps): Ctx {
   const clock = deps.clock ?? (() => new Date());
-  return { db: deps.db, cycles: deps.cycles, signals: deps.signals, notifier: deps.notifier ?? createInboxNotifier(), log: deps.logger ?? console, now: clock, today: () => clock().toISOString().slice(0, 10), timeZone: deps.timeZone ?? defaultTimeZone };
+  return {
+    db: deps.db,
+    cycles: deps.cycles,
+    signals: deps.signals,
+    notifier: deps.notifier ?? createInboxNotifier(),
+    log: deps.logger ?? console,
+    now: clock,
+    today: () => clock().toISOString().slice(0, 10),
+    timeZone: deps.timeZone ?? defaultTimeZone,
+  };
 }

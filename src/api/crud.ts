@@ -49,15 +49,24 @@ export function crudRouter<C extends { id: string }>(ctx: Ctx, spec: CrudSpec<C>
       await spec.afterCreate?.(tx, body, { actor, today: ctx.today() });
       return created;
     });
-    res.status(201).location(`${req.baseUrl}/${encodeURIComponent(body.id)}`).json(row);
+    res
+      .status(201)
+      .location(`${req.baseUrl}/${encodeURIComponent(body.id)}`)
+      .json(row);
   });
 
   router.get('/', async (req, res) => {
     const { limit, cursor } = parseQuery(listQuery({}), req.query);
-    res.json(await present(await readPage(req, res, {
-      limit, cursor, key: stringKey,
-      find: (page) => model(ctx.db).findMany({ orderBy: { id: 'asc' }, ...page }),
-    })));
+    res.json(
+      await present(
+        await readPage(req, res, {
+          limit,
+          cursor,
+          key: stringKey,
+          find: (page) => model(ctx.db).findMany({ orderBy: { id: 'asc' }, ...page }),
+        }),
+      ),
+    );
   });
 
   router.get('/:id', async (req, res) => {
@@ -87,5 +96,8 @@ export function crudRouter<C extends { id: string }>(ctx: Ctx, spec: CrudSpec<C>
 
 /** A PATCH body: the create fields except id, all optional, at least one present. */
 export function patchOf<T extends z.ZodRawShape>(shape: T) {
-  return z.strictObject(shape).partial().refine((b) => Object.keys(b).length > 0, 'expected at least one field to change');
+  return z
+    .strictObject(shape)
+    .partial()
+    .refine((b) => Object.keys(b).length > 0, 'expected at least one field to change');
 }

@@ -1,10 +1,16 @@
 // A small RFC 4180 reader and writer: comma-separated, double-quoted fields with "" escapes and
 // embedded newlines, CRLF or LF. Each record read keeps the line it starts on so errors can point at it.
 
-export interface CsvRecord { line: number; fields: string[] }
+export interface CsvRecord {
+  line: number;
+  fields: string[];
+}
 
 export class CsvSyntaxError extends Error {
-  constructor(readonly line: number, message: string) {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
     super(message);
     this.name = 'CsvSyntaxError';
   }
@@ -44,8 +50,15 @@ export function parseCsv(text: string): CsvRecord[] {
       for (;;) {
         if (i >= src.length) throw new CsvSyntaxError(opened, 'unterminated quoted field');
         const c = src[i];
-        if (c === '"' && src[i + 1] === '"') { field += '"'; i += 2; continue; }
-        if (c === '"') { i++; break; }
+        if (c === '"' && src[i + 1] === '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        if (c === '"') {
+          i++;
+          break;
+        }
         if (c === '\n') line++;
         field += c;
         i++;
@@ -56,7 +69,11 @@ export function parseCsv(text: string): CsvRecord[] {
       if (i < src.length && !',\r\n'.includes(src[i])) throw new CsvSyntaxError(line, 'unexpected text after a closing quote');
       continue;
     }
-    if (ch === ',') { endField(); i++; continue; }
+    if (ch === ',') {
+      endField();
+      i++;
+      continue;
+    }
     if (ch === '\r' || ch === '\n') {
       endRecord();
       i += ch === '\r' && src[i + 1] === '\n' ? 2 : 1;

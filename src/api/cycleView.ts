@@ -7,7 +7,12 @@ import type { Db } from '../db/client.js';
 
 type CycleRow = NonNullable<Awaited<ReturnType<Db['cycle']['findUnique']>>>;
 
-export interface CycleFailureView { type?: string; reason: string; fix: string; at?: string }
+export interface CycleFailureView {
+  type?: string;
+  reason: string;
+  fix: string;
+  at?: string;
+}
 
 export interface CycleView {
   cycleId: string;
@@ -38,7 +43,7 @@ function failureOf(run: CycleStatus | null, row: CycleRow | null): CycleFailureV
   }
   if (run?.failure) return run.failure;
   if (run) return { reason: `the cycle's workflow ended ${run.execution} without deciding it`, fix: restart };
-  return { reason: 'the cycle\'s workflow is no longer known to Temporal and the cycle was not decided', fix: restart };
+  return { reason: "the cycle's workflow is no longer known to Temporal and the cycle was not decided", fix: restart };
 }
 
 export function cycleView(id: string, run: CycleStatus | null, row: CycleRow | null): CycleView {
@@ -55,6 +60,6 @@ export function cycleView(id: string, run: CycleStatus | null, row: CycleRow | n
     ruleSetVersionId: row?.ruleSetVersionId ?? null,
     gaps: row?.gaps ?? null,
     startedAt: row?.startedAt.toISOString() ?? null,
-    decidedAt: row?.status === 'decided' ? row.completedAt?.toISOString() ?? null : null,
+    decidedAt: row?.status === 'decided' ? (row.completedAt?.toISOString() ?? null) : null,
   };
 }

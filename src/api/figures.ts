@@ -43,21 +43,25 @@ const checkValue = (f: { metric: MetricKey; value: number }, c: z.RefinementCtx)
 export const metricsBodySchema = z.strictObject({
   period: periodSchema,
   submittedBy: idSchema,
-  figures: z.array(
-    z.strictObject({ communityId: idSchema, metric: metricSchema, value: z.number() }).superRefine(checkValue),
-  ).min(1, 'expected at least one figure'),
+  figures: z
+    .array(z.strictObject({ communityId: idSchema, metric: metricSchema, value: z.number() }).superRefine(checkValue))
+    .min(1, 'expected at least one figure'),
 });
 
 export const csvColumns = ['period', 'communityId', 'metric', 'value', 'submittedBy'] as const;
 
-const numeric = z.string().trim()
+const numeric = z
+  .string()
+  .trim()
   .regex(/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/, 'expected a number')
   .transform(Number);
 
-export const csvRowSchema = z.strictObject({
-  period: periodSchema,
-  communityId: idSchema,
-  metric: metricSchema,
-  value: numeric,
-  submittedBy: idSchema,
-}).superRefine(checkValue);
+export const csvRowSchema = z
+  .strictObject({
+    period: periodSchema,
+    communityId: idSchema,
+    metric: metricSchema,
+    value: numeric,
+    submittedBy: idSchema,
+  })
+  .superRefine(checkValue);

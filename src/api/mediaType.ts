@@ -12,7 +12,10 @@ export function requireMediaType(others: Record<string, string[]>): RequestHandl
     const hasBody = req.get('transfer-encoding') !== undefined || (length !== undefined && Number(length) > 0);
     const accepted = [...jsonTypes, ...(others[req.path] ?? [])];
     if (hasBody && !req.is(accepted)) {
-      throw new Problem(415, `a ${req.get('content-type') ?? 'body without Content-Type'} body is not accepted here; send ${accepted.filter((t) => !t.includes('*')).join(' or ')}`);
+      throw new Problem(
+        415,
+        `a ${req.get('content-type') ?? 'body without Content-Type'} body is not accepted here; send ${accepted.filter((t) => !t.includes('*')).join(' or ')}`,
+      );
     }
     next();
   };

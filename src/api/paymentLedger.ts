@@ -12,11 +12,17 @@ import { publishPaymentNotice } from '../notices/paymentText.js';
 import { Problem } from './problem.js';
 import { fromFen, toFen } from '../core/money.js';
 
-export interface PaymentRecord { obligationId: string; amount: number; paidOn: string; reference: string }
+export interface PaymentRecord {
+  obligationId: string;
+  amount: number;
+  paidOn: string;
+  reference: string;
+}
 
 async function openObligation(tx: Tx, obligationId: string, pointer?: string) {
   const row = await tx.paymentObligation.findUnique({ where: { id: obligationId } });
-  if (!row) throw pointer ? Problem.field(422, { pointer, message: `obligation ${obligationId} does not exist` }) : Problem.notFound('obligation', obligationId);
+  if (!row)
+    throw pointer ? Problem.field(422, { pointer, message: `obligation ${obligationId} does not exist` }) : Problem.notFound('obligation', obligationId);
   if (isFinal(row.status)) throw new Problem(409, `obligation ${obligationId} is ${row.status}; nothing more can be recorded against it`);
   return row;
 }
@@ -38,7 +44,9 @@ export async function recordPayment(db: Db, actor: string, today: string, p: Pay
     if (toFen(p.amount) > outstanding) {
       throw Problem.field(422, { pointer: '/amount', message: `${p.amount} exceeds the ${fromFen(outstanding).toFixed(2)} yuan still owed on ${row.id}` });
     }
-    const payment = await tx.obligationPayment.create({ data: { obligationId: row.id, reference: p.reference, amountFen: toFen(p.amount), paidOn: p.paidOn, recordedBy: actor } });
+    const payment = await tx.obligationPayment.create({
+      data: { obligationId: row.id, reference: p.reference, amountFen: toFen(p.amount), paidOn: p.paidOn, recordedBy: actor },
+    });
     await followRecords(tx, actor, 'finance', row.id, row.status);
     await audited(tx, actor, { action: 'create', entity: 'ObligationPayment', entityId: p.reference, after: payment });
     return { payment, created: true };
@@ -55,7 +63,13 @@ export async function confirmReceipt(db: Db, actor: string, now: Date, obligatio
     await tx.paymentObligation.update({ where: { id: obligationId }, data: { confirmedFen: facts.paidFen } });
     await tx.paymentDispute.updateMany({ where: { obligationId, resolvedAt: null }, data: { resolvedAt: now } });
     await followRecords(tx, actor, 'payee', obligationId, row.status);
-    await audited(tx, actor, { action: 'confirm-receipt', entity: 'PaymentObligation', entityId: obligationId, before: { confirmedFen: facts.confirmedFen }, after: { confirmedFen: facts.paidFen } });
+    await audited(tx, actor, {
+      action: 'confirm-receipt',
+      entity: 'PaymentObligation',
+      entityId: obligationId,
+      before: { confirmedFen: facts.confirmedFen },
+      after: { confirmedFen: facts.paidFen },
+    });
     return { confirmedFen: facts.paidFen, changed: true };
   });
 }
@@ -70,7 +84,11 @@ export async function raiseDispute(db: Db, actor: string, obligationId: string, 
   });
 }
 
-export interface Correction { action: 'cancel' | 'change'; amount?: number; reason: string }
+export interface Correction {
+  action: 'cancel' | 'change';
+  amount?: number;
+  reason: string;
+}
 
 export const correctionNoticeId = (obligationId: string, at: Date) => `${obligationId}/payment-corrected/${at.toISOString()}`;
 
@@ -80,7 +98,10 @@ export async function correctObligation(db: Db, notifier: Notifier, actor: strin
     const row = await openObligation(tx, obligationId);
     const facts = (await obligationFacts(tx, obligationId))!;
     if (c.action === 'cancel' && facts.paidFen > 0) {
-      throw Problem.field(409, { pointer: '/action', message: `${fromFen(facts.paidFen).toFixed(2)} yuan is already paid on ${obligationId}; change the amount instead` });
+      throw Problem.field(409, {
+        pointer: '/action',
+        message: `${fromFen(facts.paidFen).toFixed(2)} yuan is already paid on ${obligationId}; change the amount instead`,
+      });
     }
     if (c.action === 'change' && toFen(c.amount!) < facts.paidFen) {
       throw Problem.field(422, { pointer: '/amount', message: `${c.amount} is less than the ${fromFen(facts.paidFen).toFixed(2)} yuan already paid` });
@@ -89,11 +110,26 @@ export async function correctObligation(db: Db, notifier: Notifier, actor: strin
     if (c.action === 'change') await tx.paymentObligation.update({ where: { id: obligationId }, data: { amountFen: toFen(c.amount!) } });
     await followRecords(tx, actor, 'finance', obligationId, row.status, c.action === 'cancel' ? 'cancelled' : undefined);
     const after = await tx.paymentObligation.findUniqueOrThrow({ where: { id: obligationId } });
-    await audited(tx, actor, { action: `correct-${c.action}`, entity: 'PaymentObligation', entityId: obligationId, before: row, after: { ...after, reason: c.reason } });
+    await audited(tx, actor, {
+      action: `correct-${c.action}`,
+      entity: 'PaymentObligation',
+      entityId: obligationId,
+      before: row,
+      after: { ...after, reason: c.reason },
+    });
     await publishPaymentNotice(tx, notifier, {
-      id: correctionNoticeId(obligationId, now), kind: 'payment-corrected',
+      id: correctionNoticeId(obligationId, now),
+      kind: 'payment-corrected',
       recipients: (await payeesOf(tx, row)).map((id) => ({ type: 'officer' as const, id })),
-      facts: { obligation: obligationId, due: row.dueOn, amount: fromFen(row.amountFen), paid: fromFen(facts.paidFen), action: c.action, newAmount: c.amount, reason: c.reason },
+      facts: {
+        obligation: obligationId,
+        due: row.dueOn,
+        amount: fromFen(row.amountFen),
+        paid: fromFen(facts.paidFen),
+        action: c.action,
+        newAmount: c.amount,
+        reason: c.reason,
+      },
     });
     return after;
   });

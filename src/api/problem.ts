@@ -36,7 +36,12 @@ const titles: Record<number, [type: string, title: string]> = {
 export class Problem extends Error {
   readonly body: ProblemBody;
 
-  constructor(readonly status: number, detail: string, errors?: FieldError[], extensions: Record<string, unknown> = {}) {
+  constructor(
+    readonly status: number,
+    detail: string,
+    errors?: FieldError[],
+    extensions: Record<string, unknown> = {},
+  ) {
     super(detail);
     const [type, title] = titles[status] ?? ['about:blank', 'Error'];
     this.body = { type, title, status, detail, ...(errors?.length ? { errors } : {}), ...extensions };
@@ -73,7 +78,9 @@ export const notFoundRoute: RequestHandler = (req) => {
   throw new Problem(404, `no route for ${req.method} ${req.path}`);
 };
 
-export interface ErrorLog { error(message: string, ...rest: unknown[]): void }
+export interface ErrorLog {
+  error(message: string, ...rest: unknown[]): void;
+}
 
 /** Turns anything thrown into a problem; only the unexpected is logged, with a generic detail. */
 export function problemHandler(log: ErrorLog): ErrorRequestHandler {

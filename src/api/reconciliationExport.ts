@@ -4,7 +4,16 @@ import type { Amounts, Reconciliation } from '../core/reconciliation.js';
 import { csvField, inertText } from './csv.js';
 import { fromFen } from '../core/money.js';
 
-export const columns = ['decided', 'paid', 'confirmed', 'unconfirmed', 'outstanding', 'overdue', 'disputed', 'cancelled'] as const satisfies readonly (keyof Amounts)[];
+export const columns = [
+  'decided',
+  'paid',
+  'confirmed',
+  'unconfirmed',
+  'outstanding',
+  'overdue',
+  'disputed',
+  'cancelled',
+] as const satisfies readonly (keyof Amounts)[];
 const header = ['payeeType', 'payeeId', 'obligations', ...columns];
 
 /** One line per payee then the total, as arrays of cells in `header` order. */

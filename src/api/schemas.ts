@@ -5,7 +5,12 @@ import { parsePeriod, periodForms } from '../core/calendar.js';
 import { metricKeys } from '../core/types.js';
 import type { RecipientType } from '../core/vocabulary.js';
 
-export const idSchema = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/, 'expected letters, digits, _ . : or -');
+export const idSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_.:-]+$/, 'expected letters, digits, _ . : or -');
 export const nameSchema = z.string().trim().min(1).max(200);
 
 /** A real calendar day as YYYY-MM-DD. */

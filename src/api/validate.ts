@@ -11,7 +11,11 @@ export function pointerOf(path: readonly PropertyKey[]): string {
 export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
   if (body === undefined) throw Problem.field(400, { pointer: '', message: 'expected a JSON body (Content-Type: application/json)' });
   const r = schema.safeParse(body);
-  if (!r.success) throw Problem.fields(422, r.error.issues.map((i) => ({ pointer: pointerOf(i.path), message: i.message })));
+  if (!r.success)
+    throw Problem.fields(
+      422,
+      r.error.issues.map((i) => ({ pointer: pointerOf(i.path), message: i.message })),
+    );
   return r.data;
 }
 

@@ -9,10 +9,15 @@ export const appealPaymentsWorkflowId = (appealId: number) => `appeal/${appealId
 export const appealPaymentsWorkflowType = 'appealPayments';
 
 /** From the rule set of the appealed cycle: reminder interval and decision deadline, in days. */
-export interface AppealTiming { remindEveryDays: number; decideWithinDays: number }
+export interface AppealTiming {
+  remindEveryDays: number;
+  decideWithinDays: number;
+}
 
 /** The bureau decided the appeal. */
-export interface AppealDecided { status: string }
+export interface AppealDecided {
+  status: string;
+}
 export const appealDecidedSignalName = 'appealDecided';
 
 export interface AppealReviewState {

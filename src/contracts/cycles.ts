@@ -16,7 +16,11 @@ export function cycleKindOf(id: string): CycleKind {
   return cycleKinds.find((k) => id.startsWith(`${k}-`)) ?? 'quarterly';
 }
 
-export interface MissingFigure { community: string; metric: string; source: string }
+export interface MissingFigure {
+  community: string;
+  metric: string;
+  source: string;
+}
 
 export interface CycleProgress {
   step: 'opening' | 'requesting-figures' | 'waiting-for-figures' | 'waiting-for-quarters' | 'deciding' | 'starting-follow-ups' | 'done' | 'failed';
@@ -32,4 +36,7 @@ export interface CycleProgress {
 export const cycleProgressQueryName = 'cycleProgress';
 /** Sent when figures of the cycle's period are stored; the workflow re-reads what is missing. */
 export const figuresSubmittedSignalName = 'figuresSubmitted';
-export interface FiguresSubmitted { community: string; metrics: string[] }
+export interface FiguresSubmitted {
+  community: string;
+  metrics: string[];
+}

@@ -22,4 +22,8 @@ export type PermanentFailureType = (typeof names)[number];
 export const permanentFailureTypes: PermanentFailureType[] = [...names];
 
 /** What a failure that reaches the bureau says: why, and what to do. */
-export interface FailureExplanation { type: PermanentFailureType; reason: string; fix: string }
+export interface FailureExplanation {
+  type: PermanentFailureType;
+  reason: string;
+  fix: string;
+}

@@ -14,4 +14,8 @@ export const noticeWithdrawnSignalName = 'noticeWithdrawn';
 export const metricsMissingNoticeId = (cycleId: string, department: string) => `${cycleId}/metrics-missing/${department}`;
 
 /** One delivery workflow per notice: a second start for the same notice is a no-op. */
-export const noticeDeliveryFollowUp = (noticeId: string): FollowUp => ({ workflowType: 'noticeDelivery', workflowId: `delivery/${noticeId}`, args: [{ noticeId }] });
+export const noticeDeliveryFollowUp = (noticeId: string): FollowUp => ({
+  workflowType: 'noticeDelivery',
+  workflowId: `delivery/${noticeId}`,
+  args: [{ noticeId }],
+});

@@ -5,13 +5,23 @@
 export const presenceWorkflowId = (leaderId: string, month: string) => `presence/${leaderId}/${month}`;
 export const presenceMonthWorkflowType = 'presenceMonth';
 export const visitChangedSignalName = 'visitChanged';
-export interface VisitChanged { visitId: number }
+export interface VisitChanged {
+  visitId: number;
+}
 export const presenceProgressQueryName = 'presenceProgress';
 
 /**
  * How a visit starts its leader's month when the launcher has not (it has not run yet, or skipped
  * the month): the workflow plans the month's timing itself.
  */
-export interface PresenceMonthStart { leaderId: string; communityId: string; month: string }
+export interface PresenceMonthStart {
+  leaderId: string;
+  communityId: string;
+  month: string;
+}
 
-export interface PresenceProgress { days: string[]; reminded: string[]; recorded?: { days: number; compliant: boolean } }
+export interface PresenceProgress {
+  days: string[];
+  reminded: string[];
+  recorded?: { days: number; compliant: boolean };
+}

@@ -4,10 +4,19 @@
 import type { Decision, MetricKey, PeriodFigures, PeriodOutcome } from './types.js';
 
 /** A figure the bureau accepted on an overturned appeal: it replaces the submitted one. */
-export interface FigureCorrection { community: string; metric: MetricKey; value: number }
+export interface FigureCorrection {
+  community: string;
+  metric: MetricKey;
+  value: number;
+}
 
 /** Where a decision sits in its cycle: one per kind and subject (an officer's subsidy, an office's sanction). */
-export interface DecisionSlot { slot: string; kind: string; subjectType: 'officer' | 'community'; subjectId: string }
+export interface DecisionSlot {
+  slot: string;
+  kind: string;
+  subjectType: 'officer' | 'community';
+  subjectId: string;
+}
 
 export function decisionSlot(d: Decision): DecisionSlot {
   if (d.type === 'subsidy') return { slot: `subsidy/${d.officer}`, kind: 'subsidy', subjectType: 'officer', subjectId: d.officer };
@@ -65,7 +74,11 @@ export function compareRedecision(outcome: PeriodOutcome, standing: StandingOutc
   for (const e of after.evaluations) {
     const b = beforeEval.get(e.community);
     if (b && (b.score !== e.score || b.rank !== e.rank || b.isLast !== e.isLast)) {
-      evaluations.push({ community: e.community, before: { score: b.score, rank: b.rank, isLast: b.isLast }, after: { score: e.score, rank: e.rank, isLast: e.isLast } });
+      evaluations.push({
+        community: e.community,
+        before: { score: b.score, rank: b.rank, isLast: b.isLast },
+        after: { score: e.score, rank: e.rank, isLast: e.isLast },
+      });
     }
   }
 
@@ -92,7 +105,10 @@ export function compareRedecision(outcome: PeriodOutcome, standing: StandingOutc
   const hadNotice = new Set(standing.jointNotices);
   const hasNotice = new Set(after.jointNotices);
   return {
-    outcome, evaluations, decisions, obligations,
+    outcome,
+    evaluations,
+    decisions,
+    obligations,
     withdrawnNotices: standing.jointNotices.filter((c) => !hasNotice.has(c)),
     newNotices: after.jointNotices.filter((c) => !hadNotice.has(c)),
   };

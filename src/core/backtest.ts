@@ -18,7 +18,10 @@ export interface DecidedPeriod {
   rewards: Record<string, number>;
 }
 
-export interface Change<T> { actual: T; candidate: T }
+export interface Change<T> {
+  actual: T;
+  candidate: T;
+}
 
 export interface OfficeChange {
   community: string;
@@ -27,11 +30,23 @@ export interface OfficeChange {
   reward?: Change<number> & { change: number };
 }
 
-export interface OfficerChange { officer: string; community: string; subsidy: Change<number> & { change: number } }
+export interface OfficerChange {
+  officer: string;
+  community: string;
+  subsidy: Change<number> & { change: number };
+}
 
-export interface PeriodComparison { period: string; offices: OfficeChange[]; officers: OfficerChange[] }
+export interface PeriodComparison {
+  period: string;
+  offices: OfficeChange[];
+  officers: OfficerChange[];
+}
 
-export interface Totals { actual: number; candidate: number; change: number }
+export interface Totals {
+  actual: number;
+  candidate: number;
+  change: number;
+}
 
 export interface BacktestReport {
   periods: PeriodComparison[];
@@ -74,13 +89,23 @@ export function emptyPeriod(period: string): DecidedPeriod {
 const sum = (values: Record<string, number>) => Object.values(values).reduce((s, v) => s + v, 0);
 const countSanctions = (p: DecidedPeriod) => Object.values(p.sanctions).reduce((s, kinds) => s + kinds.length, 0);
 const totals = (actual: number, candidate: number): Totals => ({
-  actual: roundHalfUp(actual), candidate: roundHalfUp(candidate), change: roundHalfUp(candidate - actual),
+  actual: roundHalfUp(actual),
+  candidate: roundHalfUp(candidate),
+  change: roundHalfUp(candidate - actual),
 });
 
 function comparePeriod(actual: DecidedPeriod, candidate: DecidedPeriod): PeriodComparison {
   const offices: OfficeChange[] = [];
-  const communities = [...new Set([...Object.keys(actual.ranks), ...Object.keys(candidate.ranks), ...Object.keys(actual.sanctions),
-    ...Object.keys(candidate.sanctions), ...Object.keys(actual.rewards), ...Object.keys(candidate.rewards)])].sort();
+  const communities = [
+    ...new Set([
+      ...Object.keys(actual.ranks),
+      ...Object.keys(candidate.ranks),
+      ...Object.keys(actual.sanctions),
+      ...Object.keys(candidate.sanctions),
+      ...Object.keys(actual.rewards),
+      ...Object.keys(candidate.rewards),
+    ]),
+  ].sort();
   for (const community of communities) {
     const change: OfficeChange = { community };
     const rank = { actual: actual.ranks[community] ?? null, candidate: candidate.ranks[community] ?? null };
@@ -98,7 +123,11 @@ function comparePeriod(actual: DecidedPeriod, candidate: DecidedPeriod): PeriodC
   for (const officer of [...new Set([...Object.keys(actual.subsidies), ...Object.keys(candidate.subsidies)])].sort()) {
     const subsidy = { actual: actual.subsidies[officer] ?? 0, candidate: candidate.subsidies[officer] ?? 0 };
     if (subsidy.actual === subsidy.candidate) continue;
-    officers.push({ officer, community: candidate.officeOf[officer] ?? actual.officeOf[officer]!, subsidy: { ...subsidy, change: roundHalfUp(subsidy.candidate - subsidy.actual) } });
+    officers.push({
+      officer,
+      community: candidate.officeOf[officer] ?? actual.officeOf[officer]!,
+      subsidy: { ...subsidy, change: roundHalfUp(subsidy.candidate - subsidy.actual) },
+    });
   }
   return { period: actual.period, offices, officers };
 }
@@ -108,13 +137,19 @@ export function compareDecided(actual: readonly DecidedPeriod[], candidate: read
   const names = [...new Set([...actual, ...candidate].map((p) => p.period))].sort();
   const find = (list: readonly DecidedPeriod[], name: string) => list.find((p) => p.period === name) ?? emptyPeriod(name);
   const periods = names.map((name) => comparePeriod(find(actual, name), find(candidate, name)));
-  const total = (f: (p: DecidedPeriod) => number) => totals(actual.reduce((s, p) => s + f(p), 0), candidate.reduce((s, p) => s + f(p), 0));
+  const total = (f: (p: DecidedPeriod) => number) =>
+    totals(
+      actual.reduce((s, p) => s + f(p), 0),
+      candidate.reduce((s, p) => s + f(p), 0),
+    );
   const subsidy = total((p) => sum(p.subsidies));
   const rewards = total((p) => sum(p.rewards));
   return {
     periods,
     totals: {
-      subsidy, rewards, money: totals(subsidy.actual + rewards.actual, subsidy.candidate + rewards.candidate),
+      subsidy,
+      rewards,
+      money: totals(subsidy.actual + rewards.actual, subsidy.candidate + rewards.candidate),
       sanctions: total(countSanctions),
       officesChanged: new Set(periods.flatMap((p) => p.offices.map((o) => o.community))).size,
       officersChanged: new Set(periods.flatMap((p) => p.officers.map((o) => o.officer))).size,

@@ -3,9 +3,19 @@
 import { addDays, isIsoDate } from './calendar.js';
 import { dayMs } from './time.js';
 
-export interface BulletinIncident { id: number; communityId: string; occurredOn: string; category: string; summary: string; solvedOn?: string | null }
+export interface BulletinIncident {
+  id: number;
+  communityId: string;
+  occurredOn: string;
+  category: string;
+  summary: string;
+  solvedOn?: string | null;
+}
 
-export interface Week { start: string; end: string }
+export interface Week {
+  start: string;
+  end: string;
+}
 
 export interface CommunityBulletins {
   communityId: string;
@@ -39,7 +49,9 @@ export function weekJustEnded(instantIso: string): Week {
  */
 export function compileBulletins(week: Week, communities: readonly string[], incidents: readonly BulletinIncident[]): CommunityBulletins[] {
   const within = (d: string | null | undefined) => !!d && d >= week.start && d <= week.end;
-  const byCommunity = new Map(communities.map((communityId): [string, CommunityBulletins] => [communityId, { communityId, week, situation: { total: 0, byCategory: {} }, solved: [] }]));
+  const byCommunity = new Map(
+    communities.map((communityId): [string, CommunityBulletins] => [communityId, { communityId, week, situation: { total: 0, byCategory: {} }, solved: [] }]),
+  );
   for (const i of [...incidents].sort((a, b) => a.occurredOn.localeCompare(b.occurredOn) || a.id - b.id)) {
     const b = byCommunity.get(i.communityId);
     if (!b) continue;

@@ -3,7 +3,10 @@
 import { cadences, cycleKindDescriptors, periodsPerYear, type Cadence } from './cadences.js';
 import { dayMs } from './time.js';
 
-export interface QuarterRef { year: number; quarter: number }
+export interface QuarterRef {
+  year: number;
+  quarter: number;
+}
 
 const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -35,7 +38,11 @@ export function daysInMonth(year: number, month: number): number {
 }
 
 /** A month (index 1–12), a quarter (1–4) or a half-year (1–2) of a year. */
-export interface PeriodRef { cadence: Cadence; year: number; index: number }
+export interface PeriodRef {
+  cadence: Cadence;
+  year: number;
+  index: number;
+}
 
 /** The period forms, for messages: every parse error lists them. */
 const forms = cadences.map((c) => `a ${cycleKindDescriptors[c].unit} "${cycleKindDescriptors[c].example}"`);

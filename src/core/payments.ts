@@ -2,7 +2,6 @@ import { bureauHead } from './recipients.js';
 import type { NoticeDraft, Obligation, OverdueObligation, Payment } from './types.js';
 import { fromFen, toFen } from './money.js';
 
-
 /**
  * Obligations due strictly before `asOf` and paid less than their amount by `asOf`. Payments dated
  * after `asOf` had not happened yet on that day, so they do not count. Sums are compared in whole
@@ -25,11 +24,7 @@ export function overdueNotices(overdue: readonly OverdueObligation[], asOf: stri
   return overdue.map((o) => ({
     kind: 'payment-overdue',
     about: o.obligation,
-    recipients: [
-      { type: 'finance', id: 'finance' },
-      bureauHead,
-      ...o.payees.map((id) => ({ type: 'officer' as const, id })),
-    ],
+    recipients: [{ type: 'finance', id: 'finance' }, bureauHead, ...o.payees.map((id) => ({ type: 'officer' as const, id }))],
     facts: { asOf, due: o.due, amount: o.amount, paid: o.paid, community: o.community },
   }));
 }

@@ -11,12 +11,19 @@ export const firstYear = 2000;
 export const defaultTimeZone = 'Asia/Shanghai';
 
 /** A period or a year-end's year, as far as its bounds are concerned. */
-export interface Span { label: string; year: number; lastDay: string }
+export interface Span {
+  label: string;
+  year: number;
+  lastDay: string;
+}
 
 export const periodSpan = (ref: PeriodRef): Span => ({ label: formatPeriod(ref), year: ref.year, lastDay: periodEnd(ref) });
 export const yearSpan = (year: number): Span => ({ label: String(year).padStart(4, '0'), year, lastDay: `${year}-12-31` });
 
-export interface OutOfBounds { type: 'InvalidCycleInput' | 'PeriodNotEnded'; message: string }
+export interface OutOfBounds {
+  type: 'InvalidCycleInput' | 'PeriodNotEnded';
+  message: string;
+}
 
 function yearIn(now: Date, timeZone: string): number {
   return Number(new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric' }).format(now));
@@ -35,7 +42,10 @@ export function outOfBounds(span: Span, now: Date, timeZone: string): OutOfBound
   const nextDay = addDays(span.lastDay, 1);
   const endsAt = zonedInstant(nextDay, 0, timeZone);
   if (now.getTime() < Date.parse(endsAt)) {
-    return { type: 'PeriodNotEnded', message: `${span.label} has not ended: it ends at 00:00 on ${nextDay} ${timeZone} (${endsAt}); a cycle can be started from then` };
+    return {
+      type: 'PeriodNotEnded',
+      message: `${span.label} has not ended: it ends at 00:00 on ${nextDay} ${timeZone} (${endsAt}); a cycle can be started from then`,
+    };
   }
   return undefined;
 }

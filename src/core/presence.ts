@@ -16,18 +16,22 @@ export function judgePresence(year: number, leaders: readonly string[], visits: 
     set.add(date);
   }
   const months = monthsOfYear(year);
-  return leaders.flatMap((leader) => months.map((month) => {
-    const count = days.get(`${leader}|${month}`)?.size ?? 0;
-    return { leader, month, days: count, compliant: count >= minDays };
-  }));
+  return leaders.flatMap((leader) =>
+    months.map((month) => {
+      const count = days.get(`${leader}|${month}`)?.size ?? 0;
+      return { leader, month, days: count, compliant: count >= minDays };
+    }),
+  );
 }
 
 /** One presence-violation notice to the leader for each non-compliant month. */
 export function presenceNotices(judgements: readonly PresenceJudgement[], minDays = 2): NoticeDraft[] {
-  return judgements.filter((j) => !j.compliant).map((j) => ({
-    kind: 'presence-violation',
-    about: j.leader,
-    recipients: [{ type: 'leader', id: j.leader }],
-    facts: { month: j.month, days: j.days, required: minDays },
-  }));
+  return judgements
+    .filter((j) => !j.compliant)
+    .map((j) => ({
+      kind: 'presence-violation',
+      about: j.leader,
+      recipients: [{ type: 'leader', id: j.leader }],
+      facts: { month: j.month, days: j.days, required: minDays },
+    }));
 }

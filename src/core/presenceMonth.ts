@@ -20,14 +20,18 @@ export interface LoggedVisit {
  */
 export function countedDays(visits: readonly LoggedVisit[], month: string, asOf: string, confirmationDays: number): string[] {
   const cutoff = Date.parse(asOf) - daysMs(confirmationDays);
-  const counted = visits.filter((v) => monthOf(v.date) === month
-    && (v.status === 'confirmed' || (v.status === 'pending' && Date.parse(v.loggedAt) <= cutoff)));
+  const counted = visits.filter((v) => monthOf(v.date) === month && (v.status === 'confirmed' || (v.status === 'pending' && Date.parse(v.loggedAt) <= cutoff)));
   return [...new Set(counted.map((v) => v.date))].sort();
 }
 
 /** The month's judgement from its counted days, by the one compliance rule. */
 export function judgeMonth(leader: string, month: string, days: readonly string[], minDays: number): PresenceJudgement {
-  const judged = judgePresence(Number(month.slice(0, 4)), [leader], days.map((date) => ({ leader, date })), minDays);
+  const judged = judgePresence(
+    Number(month.slice(0, 4)),
+    [leader],
+    days.map((date) => ({ leader, date })),
+    minDays,
+  );
   return judged.find((j) => j.month === month)!;
 }
 
@@ -65,9 +69,19 @@ export function nextMonthStart(month: string): string {
 export function wallClock(at: Date | string, timeZone: string): { day: string; hour: number; minute: number } {
   const ms = new Date(at).getTime();
   if (Number.isNaN(ms)) throw new RangeError(`expected an instant, got "${String(at)}"`);
-  const p = Object.fromEntries(new Intl.DateTimeFormat('en-US', {
-    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
-  }).formatToParts(ms).map((x) => [x.type, x.value]));
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    })
+      .formatToParts(ms)
+      .map((x) => [x.type, x.value]),
+  );
   return { day: `${p.year}-${p.month}-${p.day}`, hour: Number(p.hour), minute: Number(p.minute) };
 }
 
@@ -82,9 +96,20 @@ export function localMonth(at: Date | string, timeZone: string): string {
 /** The instant a local wall-clock time occurs in `timeZone`. */
 export function zonedInstant(date: string, hour: number, timeZone: string): string {
   const guess = Date.parse(`${date}T${String(hour).padStart(2, '0')}:00:00Z`);
-  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', {
-    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-  }).formatToParts(new Date(guess)).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
+      .formatToParts(new Date(guess))
+      .map((p) => [p.type, p.value]),
+  );
   const shown = Date.parse(`${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}Z`);
   return new Date(guess - (shown - guess)).toISOString();
 }

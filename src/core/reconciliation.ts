@@ -24,7 +24,11 @@ export interface Amounts {
   cancelled: number;
 }
 
-export interface ReconciliationRow extends Amounts { payeeType: string; payeeId: string; obligations: number }
+export interface ReconciliationRow extends Amounts {
+  payeeType: string;
+  payeeId: string;
+  obligations: number;
+}
 
 export interface Reconciliation {
   asOf: string;
@@ -48,8 +52,14 @@ function amountsOf(s: ObligationStanding, paidFen: number, overdue: boolean): Am
   if (s.status === 'cancelled') return { ...a, cancelled: owed };
   const confirmed = Math.min(s.confirmedFen, paidFen);
   return {
-    ...a, decided: owed, paid: paidFen, confirmed, unconfirmed: paidFen - confirmed, outstanding: owed - paidFen,
-    overdue: overdue ? owed - paidFen : 0, disputed: s.disputed ? owed : 0,
+    ...a,
+    decided: owed,
+    paid: paidFen,
+    confirmed,
+    unconfirmed: paidFen - confirmed,
+    outstanding: owed - paidFen,
+    overdue: overdue ? owed - paidFen : 0,
+    disputed: s.disputed ? owed : 0,
   };
 }
 
@@ -57,7 +67,13 @@ const balances = (a: Amounts) => a.decided === a.paid + a.outstanding && a.paid 
 
 export function reconcile(standings: readonly ObligationStanding[], payments: readonly Payment[], asOf: string): Reconciliation {
   const counted = payments.filter((p) => p.paidOn <= asOf);
-  const overdue = new Set(findOverdue(standings.filter((s) => s.status !== 'cancelled').map((s) => s.obligation), counted, asOf).map((o) => o.obligation));
+  const overdue = new Set(
+    findOverdue(
+      standings.filter((s) => s.status !== 'cancelled').map((s) => s.obligation),
+      counted,
+      asOf,
+    ).map((o) => o.obligation),
+  );
   const paid = new Map<string, number>();
   for (const p of counted) paid.set(p.obligation, (paid.get(p.obligation) ?? 0) + toFen(p.amount));
 

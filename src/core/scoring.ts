@@ -27,7 +27,15 @@
 //   shares 18.60, 12.15, 10.977, 11.8965, 6.552, 14.40, 10.00 cut to 84.56; the 2 cents left
 //   go to incidents (.7) and prevention (.65): 18.60 + 12.15 + 10.98 + 11.90 + 6.55 + 14.40 + 10.00 = 84.58
 import { roundHalfUp } from './numbers.js';
-import { complexityAdjustedByDefault, metricKeys, type MetricBreakdownEntry, type MetricKey, type MetricValues, type Office, type ScoredOffice } from './types.js';
+import {
+  complexityAdjustedByDefault,
+  metricKeys,
+  type MetricBreakdownEntry,
+  type MetricKey,
+  type MetricValues,
+  type Office,
+  type ScoredOffice,
+} from './types.js';
 
 // What scoring reads of a rule set. The core declares it; the rule-set schema must satisfy it.
 interface MetricCommon {
@@ -48,7 +56,12 @@ export interface ScoringConfig {
 }
 
 export class InvalidFigureError extends Error {
-  constructor(readonly office: string, readonly field: string, readonly expected: string, readonly value: unknown) {
+  constructor(
+    readonly office: string,
+    readonly field: string,
+    readonly expected: string,
+    readonly value: unknown,
+  ) {
     super(`office ${office}: ${field}: ${expected}, got ${JSON.stringify(value)}`);
     this.name = 'InvalidFigureError';
   }
@@ -80,7 +93,9 @@ export function officeProblem(office: Pick<Office, 'population' | 'complexity'>)
 /** Count targets are written per quarter: a month's is a third of it, a half-year's twice. */
 export function scoringForMonths(scoring: ScoringConfig, months: number): ScoringConfig {
   if (months === 3) return scoring;
-  const metrics = Object.fromEntries(Object.entries(scoring.metrics).map(([key, m]) => [key, m?.kind === 'count' ? { ...m, target: (m.target * months) / 3 } : m]));
+  const metrics = Object.fromEntries(
+    Object.entries(scoring.metrics).map(([key, m]) => [key, m?.kind === 'count' ? { ...m, target: (m.target * months) / 3 } : m]),
+  );
   return { ...scoring, metrics };
 }
 
@@ -163,7 +178,12 @@ export function scoreOffice(office: Office, metrics: MetricValues, scoring: Scor
     throw new InvalidFigureError(office.id, 'metrics', 'expected a figure for at least one metric with a positive weight', Object.keys(metrics));
   }
   const score = roundHalfUp(weighted / totalWeight);
-  const shares = contributions(breakdown.map((e) => (e.points * e.weight) / totalWeight), score);
-  breakdown.forEach((entry, i) => { entry.contribution = shares[i]!; });
+  const shares = contributions(
+    breakdown.map((e) => (e.points * e.weight) / totalWeight),
+    score,
+  );
+  breakdown.forEach((entry, i) => {
+    entry.contribution = shares[i]!;
+  });
   return { community: office.id, score, breakdown, missing };
 }

@@ -35,4 +35,3 @@ export function isSettled(f: ObligationFacts, timing: PaymentTiming, fullSince: 
 export const overdueFrom = (dueOn: string) => Date.parse(`${dueOn}T00:00:00Z`) + dayMs;
 
 export const reminderAt = (dueOn: string, timing: PaymentTiming) => Date.parse(`${dueOn}T00:00:00Z`) - daysMs(timing.remindDaysBefore);
-

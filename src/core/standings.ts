@@ -36,7 +36,11 @@ export type YearEndFacts = {
   quartersEvaluated: number;
 };
 
-export interface Standing<Ranked, Facts> { office: Office; ranked: Ranked; facts: Facts }
+export interface Standing<Ranked, Facts> {
+  office: Office;
+  ranked: Ranked;
+  facts: Facts;
+}
 
 export interface PeriodStandings {
   ranking: RankedOffice[];
@@ -57,7 +61,13 @@ function scoreFigures(office: Office, figures: PeriodFigures, scoring: ScoringCo
 }
 
 function periodFacts(
-  input: PeriodInput, previousLast: ReadonlySet<string>, office: Office, ranked: RankedOffice, sharing: number, total: number, scoring: ScoringConfig,
+  input: PeriodInput,
+  previousLast: ReadonlySet<string>,
+  office: Office,
+  ranked: RankedOffice,
+  sharing: number,
+  total: number,
+  scoring: ScoringConfig,
 ): PeriodFacts {
   const previous = input.previous;
   const previousPeriodLast = previousLast.has(office.id);
@@ -75,7 +85,7 @@ function periodFacts(
     previousPeriodScore: previous?.scores?.[office.id] ?? null,
     // Only the period before is known; its own streak travels in `previous.consecutiveLast`,
     // and without it a previous last place counts as a streak of one.
-    consecutivePeriodsLast: ranked.isLast ? 1 + (previousPeriodLast ? previous?.consecutiveLast?.[office.id] ?? 1 : 0) : 0,
+    consecutivePeriodsLast: ranked.isLast ? 1 + (previousPeriodLast ? (previous?.consecutiveLast?.[office.id] ?? 1) : 0) : 0,
     teamSize: office.officers.length,
     population: office.population,
     complexity: office.complexity,

@@ -27,11 +27,13 @@ export function splitSubsidy(
   officesById: ReadonlyMap<string, Office>,
   parameters: SubsidyConfig,
 ): { decisions: SubsidyDecision[]; obligations: Obligation[] } {
-  const shares = ranked.flatMap(({ community, score }) =>
-    (officesById.get(community)?.officers ?? []).map((officer) => ({ officer, community, score })));
+  const shares = ranked.flatMap(({ community, score }) => (officesById.get(community)?.officers ?? []).map((officer) => ({ officer, community, score })));
   const perMonth = parameters.subsidyPerOfficerPerMonth;
   const pool = perMonth * shares.length * 3;
-  const totalPoints = roundHalfUp(shares.reduce((sum, s) => sum + s.score, 0), 4);
+  const totalPoints = roundHalfUp(
+    shares.reduce((sum, s) => sum + s.score, 0),
+    4,
+  );
   const due = addDays(quarterEnd(year, quarter), parameters.subsidyDueDays);
   const period = quarterPeriod(year, quarter);
 
@@ -42,7 +44,12 @@ export function splitSubsidy(
     const amount = roundHalfUp(totalPoints > 0 ? (pool * score) / totalPoints : pool / shares.length);
     const id = subsidyObligationId(year, quarter, officer);
     decisions.push({
-      type: 'subsidy', officer, community, amount, obligation: id, rule: subsidyRule,
+      type: 'subsidy',
+      officer,
+      community,
+      amount,
+      obligation: id,
+      rule: subsidyRule,
       because: `${period} pool of ${pool} yuan (${perMonth} × ${shares.length} officers × 3 months) × ${score} points ÷ ${totalPoints} points summed over all officers`,
       facts: { pool, officerCount: shares.length, score, totalPoints },
     });

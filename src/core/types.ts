@@ -5,9 +5,7 @@ import type { Honour, NoticeKind, RecipientType, SanctionKind } from './vocabula
 
 export type { Honour, NoticeKind, SanctionKind };
 
-export const metricKeys = [
-  'satisfaction', 'familiarity', 'incidents', 'prevention', 'clues', 'registration', 'keyPersonControl',
-] as const;
+export const metricKeys = ['satisfaction', 'familiarity', 'incidents', 'prevention', 'clues', 'registration', 'keyPersonControl'] as const;
 export type MetricKey = (typeof metricKeys)[number];
 export type MetricValues = Partial<Record<MetricKey, number>>;
 /**
@@ -60,7 +58,10 @@ export interface RankedOffice extends ScoredOffice {
   isLast: boolean;
 }
 
-export interface Recipient { type: RecipientType; id: string }
+export interface Recipient {
+  type: RecipientType;
+  id: string;
+}
 
 export interface SanctionDecision {
   type: 'sanction';
@@ -177,7 +178,10 @@ export interface YearOutcome {
   obligations: Obligation[];
 }
 
-export interface Visit { leader: string; date: string }
+export interface Visit {
+  leader: string;
+  date: string;
+}
 
 export interface PresenceJudgement {
   leader: string;
@@ -188,7 +192,11 @@ export interface PresenceJudgement {
   compliant: boolean;
 }
 
-export interface Payment { obligation: string; amount: number; paidOn: string }
+export interface Payment {
+  obligation: string;
+  amount: number;
+  paidOn: string;
+}
 
 export interface OverdueObligation {
   obligation: string;

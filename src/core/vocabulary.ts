@@ -3,7 +3,10 @@
 // the types come from the lists, so adding a word here makes the compiler name every Record and
 // switch that must learn it (the rule-set schema takes the lists as its enums).
 
-export interface Label { zh: string; en: string }
+export interface Label {
+  zh: string;
+  en: string;
+}
 
 /** 处分: what a period rule may impose on an office's officers. */
 export const sanctionKinds = ['circulated-criticism', 'admonishment-talk', 'rural-reassignment'] as const;
@@ -25,11 +28,27 @@ export const honourLabels: Record<Honour, Label> = {
 };
 
 export const noticeKinds = [
-  'joint-notice', 'presence-reminder', 'presence-violation', 'payment-overdue', 'metrics-missing',
-  'notice-reminder', 'notice-escalation', 'diversion-excess',
-  'payment-reminder', 'payment-recorded', 'payment-disputed', 'payment-corrected',
-  'police-situation-bulletin', 'case-solved-bulletin', 'cycle-failed',
-  'appeal-filed', 'appeal-payments-frozen', 'appeal-reminder', 'appeal-escalation', 'appeal-decided', 'notice-withdrawn',
+  'joint-notice',
+  'presence-reminder',
+  'presence-violation',
+  'payment-overdue',
+  'metrics-missing',
+  'notice-reminder',
+  'notice-escalation',
+  'diversion-excess',
+  'payment-reminder',
+  'payment-recorded',
+  'payment-disputed',
+  'payment-corrected',
+  'police-situation-bulletin',
+  'case-solved-bulletin',
+  'cycle-failed',
+  'appeal-filed',
+  'appeal-payments-frozen',
+  'appeal-reminder',
+  'appeal-escalation',
+  'appeal-decided',
+  'notice-withdrawn',
 ] as const;
 export type NoticeKind = (typeof noticeKinds)[number];
 

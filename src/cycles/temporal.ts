@@ -43,7 +43,9 @@ export function createTemporalCycles(client: Client, taskQueue: string): CyclePo
     async startAppeal(appealId, timing) {
       try {
         await client.workflow.start(appealReview, {
-          workflowId: appealWorkflowId(appealId), taskQueue, workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+          workflowId: appealWorkflowId(appealId),
+          taskQueue,
+          workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
           args: [{ appealId, remindEveryDays: timing.remindEveryDays, escalateAfterDays: timing.decideWithinDays }],
         });
       } catch (err) {

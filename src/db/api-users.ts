@@ -8,7 +8,11 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
-export interface NewApiUser { id: string; name: string; token: string }
+export interface NewApiUser {
+  id: string;
+  name: string;
+  token: string;
+}
 
 /** Inside a caller's transaction. */
 export async function insertApiUser(tx: Tx, user: NewApiUser, actor: string): Promise<void> {

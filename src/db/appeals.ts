@@ -38,8 +38,18 @@ export async function appealFacts(tx: Tx, a: Appeal): Promise<AppealFacts> {
   const metric = a.acceptedMetric ?? a.metric;
   const { ruleSet } = await ruleSetVersion(tx, cycle.ruleSetVersionId);
   return {
-    id: a.id, officerId: a.officerId, communityId: a.communityId, period: cycle.period, contests: a.contests, decisionId: a.decisionId,
-    reason: a.reason, metric, metricZh: metric ? ruleSet.scoring.metrics[metric as MetricKey]?.label : undefined,
-    value: a.acceptedValue ?? a.value, deadlineOn: a.deadlineOn, status: a.status, decisionReason: a.decisionReason,
+    id: a.id,
+    officerId: a.officerId,
+    communityId: a.communityId,
+    period: cycle.period,
+    contests: a.contests,
+    decisionId: a.decisionId,
+    reason: a.reason,
+    metric,
+    metricZh: metric ? ruleSet.scoring.metrics[metric as MetricKey]?.label : undefined,
+    value: a.acceptedValue ?? a.value,
+    deadlineOn: a.deadlineOn,
+    status: a.status,
+    decisionReason: a.decisionReason,
   };
 }

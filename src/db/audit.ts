@@ -40,7 +40,12 @@ export async function auditedMany(tx: Tx, actor: string, changes: AuditChange[])
   if (changes.length === 0) return;
   await tx.auditEntry.createMany({
     data: changes.map((c) => ({
-      actor, action: c.action, entity: c.entity, entityId: String(c.entityId), before: snapshot(c.before), after: snapshot(c.after),
+      actor,
+      action: c.action,
+      entity: c.entity,
+      entityId: String(c.entityId),
+      before: snapshot(c.before),
+      after: snapshot(c.after),
     })),
   });
 }

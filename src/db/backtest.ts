@@ -48,7 +48,9 @@ async function actualYear(db: Db, year: number, offices: Office[]): Promise<{ pe
   return { period, basis: 'decided' };
 }
 
-export interface StoredBacktest extends BacktestReport { years: { year: number; basis: 'decided' | 'projected' }[] }
+export interface StoredBacktest extends BacktestReport {
+  years: { year: number; basis: 'decided' | 'projected' }[];
+}
 
 export async function backtestStored(db: Db, candidate: RuleSet): Promise<StoredBacktest> {
   const cycles = await db.cycle.findMany({ where: { kind: { in: [...cadences] }, status: 'decided' }, orderBy: [{ kind: 'asc' }, { period: 'asc' }] });

@@ -49,7 +49,20 @@ export async function markCycleFailed(tx: Tx, actor: string, cycle: { id: string
 }
 
 /** Marks a cycle decided (with the figures it lacked, for a period), audited with what it decided. */
-export async function markCycleDecided(tx: Tx, actor: string, cycle: { id: string; status: string }, at: Date, decided: Record<string, unknown>, gaps?: object[]) {
+export async function markCycleDecided(
+  tx: Tx,
+  actor: string,
+  cycle: { id: string; status: string },
+  at: Date,
+  decided: Record<string, unknown>,
+  gaps?: object[],
+) {
   await tx.cycle.update({ where: { id: cycle.id }, data: { status: 'decided', gaps, completedAt: at } });
-  await audited(tx, actor, { action: 'decide', entity: 'Cycle', entityId: cycle.id, before: { status: cycle.status }, after: { status: 'decided', ...decided } });
+  await audited(tx, actor, {
+    action: 'decide',
+    entity: 'Cycle',
+    entityId: cycle.id,
+    before: { status: cycle.status },
+    after: { status: 'decided', ...decided },
+  });
 }

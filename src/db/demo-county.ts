@@ -12,8 +12,15 @@ export interface DemoCommunity {
   department: string;
 }
 
-const community = (id: string, name: string, population: number, complexity: number, officers: string[], n: string): DemoCommunity =>
-  ({ id, name, population, complexity, officers, leader: `L${n}`, department: `D${n}` });
+const community = (id: string, name: string, population: number, complexity: number, officers: string[], n: string): DemoCommunity => ({
+  id,
+  name,
+  population,
+  complexity,
+  officers,
+  leader: `L${n}`,
+  department: `D${n}`,
+});
 
 export const demoCommunities: DemoCommunity[] = [
   community('c01', '小江口', 7000, 5, ['o01', 'o02'], '01'),
@@ -37,8 +44,9 @@ export const demoOfficers = demoCommunities.flatMap((c) => c.officers).map((id) 
 export const demoLeaders = demoCommunities.map((_, i) => ({ id: `L${two(i + 1)}`, name: `局领导${two(i + 1)}` }));
 
 /** The liaison departments D01 … D10, one per community. */
-export const demoLiaisonDepartments = ['政工室', '治安大队', '户政股', '人口大队', '刑侦大队', '法制室', '指挥中心', '督察大队', '交警大队', '国保大队']
-  .map((name, i) => ({ id: `D${two(i + 1)}`, name }));
+export const demoLiaisonDepartments = ['政工室', '治安大队', '户政股', '人口大队', '刑侦大队', '法制室', '指挥中心', '督察大队', '交警大队', '国保大队'].map(
+  (name, i) => ({ id: `D${two(i + 1)}`, name }),
+);
 
 // The default rule set names these as the sources of the figures (who must submit what).
 // They are the same units as D01, D02 and D04 acting in their reporting role; kept as separate

@@ -10,11 +10,16 @@ import { providerOf, sqliteFile } from './client.js';
 const migrationsRoot = join(dirname(new URL(import.meta.url).pathname), '..', '..', 'prisma');
 const ledger = `CREATE TABLE IF NOT EXISTS "_app_migrations" ("name" TEXT PRIMARY KEY, "appliedAt" TEXT NOT NULL)`;
 
-export interface Migration { name: string; sql: string }
+export interface Migration {
+  name: string;
+  sql: string;
+}
 
 export function committedMigrations(provider: 'sqlite' | 'postgresql'): Migration[] {
   const dir = join(migrationsRoot, provider, 'migrations');
-  return readdirSync(dir).filter((d) => /^\d{4}_/.test(d)).sort()
+  return readdirSync(dir)
+    .filter((d) => /^\d{4}_/.test(d))
+    .sort()
     .map((name) => ({ name, sql: readFileSync(join(dir, name, 'migration.sql'), 'utf8') }));
 }
 

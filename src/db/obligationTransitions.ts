@@ -30,7 +30,7 @@ export async function transitionObligation(tx: Tx, obligationId: string, change:
   if (records.status !== from) return { moved: false, status: records.status, reason: movedOn(obligationId, from, records.status) };
   const refusal = transitionRefusal(from, to, change.by, records);
   if (refusal) return { moved: false, status: records.status, reason: `obligation ${obligationId}: ${refusal}` };
-  const settledAt = to === 'settled' ? change.at ?? new Date() : null;
+  const settledAt = to === 'settled' ? (change.at ?? new Date()) : null;
   // The status in the where clause is the guard: a writer that committed since the read above
   // leaves nothing to update (under PostgreSQL's read committed as well as SQLite's single writer).
   const { count } = await tx.paymentObligation.updateMany({ where: { id: obligationId, status: from }, data: { status: to, settledAt } });
@@ -39,8 +39,11 @@ export async function transitionObligation(tx: Tx, obligationId: string, change:
     return { moved: false, status: current?.status ?? null, reason: movedOn(obligationId, from, current?.status ?? 'gone') };
   }
   await audited(tx, change.actor, {
-    action: change.action, entity: 'PaymentObligation', entityId: obligationId,
-    before: { status: from }, after: { status: to, ...(settledAt ? { settledAt } : {}) },
+    action: change.action,
+    entity: 'PaymentObligation',
+    entityId: obligationId,
+    before: { status: from },
+    after: { status: to, ...(settledAt ? { settledAt } : {}) },
   });
   return { moved: true };
 }

@@ -42,8 +42,12 @@ export async function coreObligation(tx: Tx, obligationId: string): Promise<{ ob
   const payments = await tx.obligationPayment.findMany({ where: { obligationId } });
   return {
     obligation: {
-      id: row.id, kind: row.kind as Obligation['kind'], payees: await payeesOf(tx, row),
-      community: row.payeeType === 'community' ? row.payeeId : '', amount: fromFen(row.amountFen), due: row.dueOn,
+      id: row.id,
+      kind: row.kind as Obligation['kind'],
+      payees: await payeesOf(tx, row),
+      community: row.payeeType === 'community' ? row.payeeId : '',
+      amount: fromFen(row.amountFen),
+      due: row.dueOn,
     },
     payments: payments.map((p) => ({ obligation: p.obligationId, amount: fromFen(p.amountFen), paidOn: p.paidOn })),
   };

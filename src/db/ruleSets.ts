@@ -5,14 +5,23 @@ import { CadenceNotDefinedError, loadDefaultRuleSet, parseRuleSet, periodRules, 
 import { audited, type Tx } from './audit.js';
 import type { Db } from './client.js';
 
-export interface RuleSetVersionRef { id: number; ruleSet: RuleSet }
+export interface RuleSetVersionRef {
+  id: number;
+  ruleSet: RuleSet;
+}
 
 /** The shipped default, in force from the start of time until the bureau activates another. */
 export async function ensureDefaultRuleSet(db: Tx): Promise<void> {
   if ((await db.ruleSetVersion.count()) > 0) return;
   const ruleSet = loadDefaultRuleSet();
   await db.ruleSetVersion.create({
-    data: { name: ruleSet.name, document: ruleSet as object, effectiveFrom: '1970-01-01', author: 'system', reason: 'default rule set shipped with the software' },
+    data: {
+      name: ruleSet.name,
+      document: ruleSet as object,
+      effectiveFrom: '1970-01-01',
+      author: 'system',
+      reason: 'default rule set shipped with the software',
+    },
   });
 }
 
@@ -38,7 +47,12 @@ export async function ruleSetVersion(db: Pick<Tx, 'ruleSetVersion'>, id: number)
   return { id: row.id, ruleSet: parseRuleSet(row.document, `rule set version ${row.id}`) };
 }
 
-export interface NewRuleSetVersion { ruleSet: RuleSet; effectiveFrom: string; reason: string; author: string }
+export interface NewRuleSetVersion {
+  ruleSet: RuleSet;
+  effectiveFrom: string;
+  reason: string;
+  author: string;
+}
 
 /** Versions are only ever added: a decision names the version it used, which must never change under it. */
 export async function addRuleSetVersion(tx: Tx, v: NewRuleSetVersion) {

@@ -4,9 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { insertApiUser } from './api-users.js';
 import { audited, type Tx } from './audit.js';
 import type { Db } from './client.js';
-import {
-  bureauUser, demoCommunities, demoLeaders, demoLiaisonDepartments, demoOfficers, demoSourceDepartments, type DemoCommunity,
-} from './demo-county.js';
+import { bureauUser, demoCommunities, demoLeaders, demoLiaisonDepartments, demoOfficers, demoSourceDepartments, type DemoCommunity } from './demo-county.js';
 
 const actor = 'system:seed';
 
@@ -21,14 +19,17 @@ export async function seedDemoCounty(db: Db, options: { today: string; token?: s
   const from = `${options.today.slice(0, 4)}-01-01`;
   const token = options.token ?? randomBytes(24).toString('base64url');
   try {
-    const outcome = await db.$transaction(async (tx) => {
-      // Checked again inside the transaction: another process may have seeded meanwhile.
-      if ((await tx.community.count()) > 0) return 'already';
-      await seedCounty(tx, from);
-      if (await tx.apiUser.findUnique({ where: { id: bureauUser.id } })) return 'seeded';
-      await insertApiUser(tx, { ...bureauUser, token }, actor);
-      return 'seeded-with-user';
-    }, { timeout: 60_000 });
+    const outcome = await db.$transaction(
+      async (tx) => {
+        // Checked again inside the transaction: another process may have seeded meanwhile.
+        if ((await tx.community.count()) > 0) return 'already';
+        await seedCounty(tx, from);
+        if (await tx.apiUser.findUnique({ where: { id: bureauUser.id } })) return 'seeded';
+        await insertApiUser(tx, { ...bureauUser, token }, actor);
+        return 'seeded-with-user';
+      },
+      { timeout: 60_000 },
+    );
     if (outcome === 'already') return { seeded: false };
     return outcome === 'seeded-with-user' && !options.token ? { seeded: true, token } : { seeded: true };
   } catch (err) {

@@ -7,6 +7,11 @@ import type { RuleSet } from '../rules/ruleSet.js';
 import { decidePeriod } from './period.js';
 
 /** Decides the period again with the corrections applied and lists every difference from what stands. */
-export async function redecidePeriod(input: PeriodInput, ruleSet: RuleSet, corrections: readonly FigureCorrection[], standing: StandingOutcome): Promise<Redecision> {
+export async function redecidePeriod(
+  input: PeriodInput,
+  ruleSet: RuleSet,
+  corrections: readonly FigureCorrection[],
+  standing: StandingOutcome,
+): Promise<Redecision> {
   return compareRedecision(await decidePeriod({ ...input, figures: withCorrections(input.figures, corrections) }, ruleSet), standing);
 }

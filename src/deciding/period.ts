@@ -55,17 +55,31 @@ export async function decidePeriod(input: PeriodInput, ruleSet: RuleSet): Promis
         if (kindsDone.has(kind)) continue;
         kindsDone.add(kind);
         sanctions.push({
-          type: 'sanction', kind, community: office.id, officers: [...office.officers], rule: rule.name, because, facts: { ...facts }, conditions: rule.conditions,
+          type: 'sanction',
+          kind,
+          community: office.id,
+          officers: [...office.officers],
+          rule: rule.name,
+          because,
+          facts: { ...facts },
+          conditions: rule.conditions,
         });
       }
       if (params.jointNotice && !notices.some((n) => n.about === office.id)) notices.push(jointNotice(office, rule.name, facts));
     }
   }
 
-  const subsidy = input.period.cadence === 'quarterly'
-    ? splitSubsidy(input.period.year, input.period.index, ranking, new Map(input.offices.map((o) => [o.id, o])), ruleSet.parameters)
-    : { decisions: [], obligations: [] };
+  const subsidy =
+    input.period.cadence === 'quarterly'
+      ? splitSubsidy(input.period.year, input.period.index, ranking, new Map(input.offices.map((o) => [o.id, o])), ruleSet.parameters)
+      : { decisions: [], obligations: [] };
   return {
-    period, ranking, decisions: [...sanctions, ...subsidy.decisions], notices, obligations: subsidy.obligations, unranked, consecutiveLast,
+    period,
+    ranking,
+    decisions: [...sanctions, ...subsidy.decisions],
+    notices,
+    obligations: subsidy.obligations,
+    unranked,
+    consecutiveLast,
   };
 }

@@ -32,8 +32,14 @@ export async function decideYear(input: YearInput, ruleSet: RuleSet): Promise<Ye
     const params = rule.params as YearEndRule['event']['params'];
     const obligation = rewardObligationId(year, office.id);
     rewards.push({
-      type: 'reward', community: office.id, officers: [...office.officers], rank: ranked.rank,
-      amount: params.amount, honours: [...params.honours], obligation, rule: rule.name,
+      type: 'reward',
+      community: office.id,
+      officers: [...office.officers],
+      rank: ranked.rank,
+      amount: params.amount,
+      honours: [...params.honours],
+      obligation,
+      rule: rule.name,
       because: `rank ${ranked.rank} of ${ranking.length} offices in ${year} with a year score of ${ranked.score}, the mean of ${ranked.quartersEvaluated} quarterly scores (${describeConditions(rule.conditions)})`,
       facts: { ...facts },
       conditions: rule.conditions,

@@ -68,8 +68,16 @@ export function appealDecidedText(a: AppealFacts, outcome: AppealOutcome | null)
 export function explainAppeal(a: AppealFacts, outcome: AppealOutcome | null): { zh: string; en: string } {
   const head = `民警${a.officerId}对${contestedZh(a)}提出申诉${claimZh(a)}（理由：${a.reason}）。`;
   const headEn = `Officer ${a.officerId} appealed ${contestedEn(a)}${claimEn(a)} (reason: ${a.reason}). `;
-  if (a.status === 'open') return { zh: `${head}尚待局里于${dayZh(a.deadlineOn)}前决定，期间${periodZh(a.period)}付款暂停。`, en: `${headEn}It awaits the bureau's decision by ${dayEn(a.deadlineOn)}; payments of ${periodEn(a.period)} are paused meanwhile.` };
-  if (a.status === 'upheld') return { zh: `${head}局里维持原决定：${a.decisionReason}。原结果不变，付款恢复。`, en: `${headEn}The bureau upheld the original decision: ${a.decisionReason}. Nothing changes; payments resume.` };
+  if (a.status === 'open')
+    return {
+      zh: `${head}尚待局里于${dayZh(a.deadlineOn)}前决定，期间${periodZh(a.period)}付款暂停。`,
+      en: `${headEn}It awaits the bureau's decision by ${dayEn(a.deadlineOn)}; payments of ${periodEn(a.period)} are paused meanwhile.`,
+    };
+  if (a.status === 'upheld')
+    return {
+      zh: `${head}局里维持原决定：${a.decisionReason}。原结果不变，付款恢复。`,
+      en: `${headEn}The bureau upheld the original decision: ${a.decisionReason}. Nothing changes; payments resume.`,
+    };
   const zh: string[] = [`${head}局里改判：${a.decisionReason}。按该期适用的规则集重新评定：`];
   const en: string[] = [`${headEn}The bureau overturned it: ${a.decisionReason}. The period was decided again under the rule set in force then: `];
   if (!outcome) return { zh: `${zh[0]}重新评定进行中。`, en: `${en[0]}the re-decision is in progress.` };
@@ -79,7 +87,13 @@ export function explainAppeal(a: AppealFacts, outcome: AppealOutcome | null): { 
   }
   // Subsidy amounts are told once, as the obligations they are paid through.
   for (const d of outcome.decisions.filter((x) => !x.slot.startsWith('subsidy/'))) {
-    if (!d.after) { zh.push(`${d.before!.id}撤销；`); en.push(`${d.before!.id} falls away; `); } else if (!d.before) { zh.push(`新增${d.after.id}；`); en.push(`new ${d.after.id}; `); } else {
+    if (!d.after) {
+      zh.push(`${d.before!.id}撤销；`);
+      en.push(`${d.before!.id} falls away; `);
+    } else if (!d.before) {
+      zh.push(`新增${d.after.id}；`);
+      en.push(`new ${d.after.id}; `);
+    } else {
       zh.push(`${d.before.id}由${d.after.id}取代（${yuan(d.before.amount)}→${yuan(d.after.amount)}元）；`);
       en.push(`${d.before.id} replaced by ${d.after.id} (${yuan(d.before.amount)} → ${yuan(d.after.amount)} yuan); `);
     }
@@ -88,8 +102,14 @@ export function explainAppeal(a: AppealFacts, outcome: AppealOutcome | null): { 
     zh.push(`付款${o.id}：${yuan(o.before)}→${o.after === null ? '撤销' : `${yuan(o.after)}元`}；`);
     en.push(`obligation ${o.id}: ${yuan(o.before)} → ${o.after === null ? 'cancelled' : `${yuan(o.after)} yuan`}; `);
   }
-  for (const n of outcome.withdrawnNotices) { zh.push(`撤回通报${n}；`); en.push(`notice ${n} withdrawn; `); }
-  for (const n of outcome.newNotices) { zh.push(`发出通报${n}；`); en.push(`notice ${n} issued; `); }
+  for (const n of outcome.withdrawnNotices) {
+    zh.push(`撤回通报${n}；`);
+    en.push(`notice ${n} withdrawn; `);
+  }
+  for (const n of outcome.newNotices) {
+    zh.push(`发出通报${n}；`);
+    en.push(`notice ${n} issued; `);
+  }
   zh.push('原记录保留并注明由谁取代及原因。');
   en.push('The previous rows are kept, each naming what replaced it and why.');
   return { zh: zh.join(''), en: en.join('') };

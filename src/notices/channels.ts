@@ -22,7 +22,10 @@ export interface DeliveryChannel {
 
 /** The receiver refused the notice for good (e.g. 400, 403): retrying cannot help. */
 export class DeliveryRejectedError extends Error {
-  constructor(readonly channel: string, message: string) {
+  constructor(
+    readonly channel: string,
+    message: string,
+  ) {
     super(`${channel}: ${message}`);
     this.name = 'DeliveryRejectedError';
   }

@@ -3,7 +3,11 @@ import type { Recipient } from '../core/types.js';
 import { dayEn, dayZh, localDay } from './dates.js';
 import type { NameOf, RenderedNotice } from './render.js';
 
-export interface ChasedNotice { id: string; titleZh: string; createdAt: Date }
+export interface ChasedNotice {
+  id: string;
+  titleZh: string;
+  createdAt: Date;
+}
 
 /** `timeZone` is the bureau's: the day a notice was issued is its day there. */
 export function reminderText(notice: ChasedNotice, round: number, timeZone: string): RenderedNotice {
@@ -20,7 +24,8 @@ export function escalationText(notice: ChasedNotice, afterDays: number, pending:
   return {
     titleZh: `未签收通报报告：${notice.titleZh}`,
     bodyZh: `《${notice.titleZh}》（编号${notice.id}）下发${afterDays}日后，以下人员或单位仍未签收：${whoZh}。请局领导督促。`,
-    bodyEn: `${afterDays} days after notice ${notice.id} was issued, these recipients have still not acknowledged it: `
-      + `${pending.map((r) => `${r.type}:${r.id}`).join(', ')}. Referred to the bureau head.`,
+    bodyEn:
+      `${afterDays} days after notice ${notice.id} was issued, these recipients have still not acknowledged it: ` +
+      `${pending.map((r) => `${r.type}:${r.id}`).join(', ')}. Referred to the bureau head.`,
   };
 }

@@ -22,7 +22,11 @@ export function paymentNoticeText(kind: PaymentNoticeKind, f: PaymentNoticeFacts
   const headEn = `${f.obligation} (owed ${yuan(f.amount)} yuan, paid ${yuan(f.paid)}, due ${dayEn(f.due)})`;
   switch (kind) {
     case 'payment-reminder':
-      return { titleZh: `待付款提醒：${f.obligation}`, bodyZh: `${head}即将到期，请财务按时支付。`, bodyEn: `${headEn} falls due soon; finance, please pay on time.` };
+      return {
+        titleZh: `待付款提醒：${f.obligation}`,
+        bodyZh: `${head}即将到期，请财务按时支付。`,
+        bodyEn: `${headEn} falls due soon; finance, please pay on time.`,
+      };
     case 'payment-overdue':
       return {
         titleZh: `逾期未付：${f.obligation}`,
@@ -52,7 +56,9 @@ export function paymentNoticeText(kind: PaymentNoticeKind, f: PaymentNoticeFacts
 
 /** Renders and publishes one payment notice under its natural key, inside the caller's transaction. */
 export async function publishPaymentNotice(
-  tx: Tx, notifier: Notifier, n: { id: string; kind: PaymentNoticeKind; recipients: Recipient[]; facts: PaymentNoticeFacts },
+  tx: Tx,
+  notifier: Notifier,
+  n: { id: string; kind: PaymentNoticeKind; recipients: Recipient[]; facts: PaymentNoticeFacts },
 ): Promise<void> {
   await notifier.publish(tx, { ...n, about: n.facts.obligation, ...paymentNoticeText(n.kind, n.facts) });
 }

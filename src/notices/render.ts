@@ -5,10 +5,23 @@ import { labelOf, noticeKindLabels, recipientLabels, sanctionLabels } from '../c
 
 export type NameOf = (type: string, id: string) => string;
 
-export interface RenderedNotice { titleZh: string; bodyZh: string; bodyEn: string }
+export interface RenderedNotice {
+  titleZh: string;
+  bodyZh: string;
+  bodyEn: string;
+}
 
-interface JointNoticeFacts { period: string; score: number; officeCount: number; kinds: string[] }
-interface MissingFiguresFacts { period: string; deadline: string; figures: { community: string; metric: string; label: string }[] }
+interface JointNoticeFacts {
+  period: string;
+  score: number;
+  officeCount: number;
+  kinds: string[];
+}
+interface MissingFiguresFacts {
+  period: string;
+  deadline: string;
+  figures: { community: string; metric: string; label: string }[];
+}
 
 export interface NoticeToRender {
   kind: NoticeKind;
@@ -46,18 +59,23 @@ function jointNotice(about: string, rule: string, recipients: Recipient[], f: Jo
   const [leader] = ids('leader');
   const [department] = ids('department');
   const role = (type: Recipient['type']) => recipientLabels[type].zh;
-  const officersZh = withRole(role('officer'), officers.map((o) => nameOf('officer', o)));
+  const officersZh = withRole(
+    role('officer'),
+    officers.map((o) => nameOf('officer', o)),
+  );
   const leaderZh = leader ? withRole(role('leader'), [nameOf('leader', leader)]) : `${role('leader')}（未绑定）`;
   const departmentZh = department ? withRole(role('department'), [nameOf('department', department)]) : `${role('department')}（未绑定）`;
   const measuresZh = f.kinds.map((k) => labelOf(sanctionLabels, k).zh).join('、');
   return {
     titleZh: `关于${office}小区警务室${periodZh(f.period)}考评排名末位的通报`,
-    bodyZh: `${periodZh(f.period)}考评，${office}小区警务室得分${f.score}分，在${f.officeCount}个警务室中排名末位。`
-      + `依据规则「${rule}」，对${officersZh}予以${measuresZh}。`
-      + `根据责任捆绑制度，联系该小区的${leaderZh}和对口联系${departmentZh}一并通报。`,
-    bodyEn: `In the ${periodEn(f.period)} evaluation the ${office} community police office scored ${f.score} points and ranked last of ${f.officeCount}. `
-      + `Under rule "${rule}" its officers (${officers.join(', ')}) receive: ${f.kinds.join(', ')}. `
-      + `Under responsibility binding, liaison leader ${leader ?? '(none bound)'} and liaison department ${department ?? '(none bound)'} are circulated with them.`,
+    bodyZh:
+      `${periodZh(f.period)}考评，${office}小区警务室得分${f.score}分，在${f.officeCount}个警务室中排名末位。` +
+      `依据规则「${rule}」，对${officersZh}予以${measuresZh}。` +
+      `根据责任捆绑制度，联系该小区的${leaderZh}和对口联系${departmentZh}一并通报。`,
+    bodyEn:
+      `In the ${periodEn(f.period)} evaluation the ${office} community police office scored ${f.score} points and ranked last of ${f.officeCount}. ` +
+      `Under rule "${rule}" its officers (${officers.join(', ')}) receive: ${f.kinds.join(', ')}. ` +
+      `Under responsibility binding, liaison leader ${leader ?? '(none bound)'} and liaison department ${department ?? '(none bound)'} are circulated with them.`,
   };
 }
 
@@ -66,7 +84,8 @@ function missingFigures(department: string, f: MissingFiguresFacts, nameOf: Name
   return {
     titleZh: `${periodZh(f.period)}考评数据催报`,
     bodyZh: `${nameOf('department', department)}：${periodZh(f.period)}考评尚缺以下数据：${listZh}。请于${instantZh(f.deadline, timeZone)}前报送，逾期按已有数据考评并记录缺报。`,
-    bodyEn: `${department}: figures still missing for ${periodEn(f.period)}: ${f.figures.map((x) => `${x.community}/${x.metric}`).join(', ')}. `
-      + `Please submit them before ${instantEn(f.deadline, timeZone)}; after that the period is evaluated on the figures present and the gaps are recorded.`,
+    bodyEn:
+      `${department}: figures still missing for ${periodEn(f.period)}: ${f.figures.map((x) => `${x.community}/${x.metric}`).join(', ')}. ` +
+      `Please submit them before ${instantEn(f.deadline, timeZone)}; after that the period is evaluated on the figures present and the gaps are recorded.`,
   };
 }

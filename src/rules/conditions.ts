@@ -5,8 +5,16 @@ import type { FactCatalogue, FactSpec } from './facts.js';
 import { internalNameProblem } from './limits.js';
 
 export const operators = [
-  'equal', 'notEqual', 'in', 'notIn', 'contains', 'doesNotContain',
-  'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive',
+  'equal',
+  'notEqual',
+  'in',
+  'notIn',
+  'contains',
+  'doesNotContain',
+  'lessThan',
+  'lessThanInclusive',
+  'greaterThan',
+  'greaterThanInclusive',
 ] as const;
 type Operator = (typeof operators)[number];
 // Every catalogued fact is a scalar, so the list decorators (someFact, everyValue, …) and the list
@@ -22,7 +30,10 @@ const leafKeys = ['fact', 'operator', 'value', 'path', 'params', 'name', 'priori
  */
 const plainPath = /^\$(\.[A-Za-z_][A-Za-z0-9_]*)+$/;
 
-export interface ConditionProblem { path: (string | number)[]; message: string }
+export interface ConditionProblem {
+  path: (string | number)[];
+  message: string;
+}
 
 type Json = Record<string, unknown>;
 type Path = (string | number)[];
@@ -36,7 +47,7 @@ function baseOperator(operator: unknown): Operator | undefined {
   if (typeof operator !== 'string') return undefined;
   const parts = operator.split(':');
   const base = parts.pop()!;
-  return (operators as readonly string[]).includes(base) && parts.every((d) => decorators.includes(d)) ? base as Operator : undefined;
+  return (operators as readonly string[]).includes(base) && parts.every((d) => decorators.includes(d)) ? (base as Operator) : undefined;
 }
 
 function typeName(spec: FactSpec): string {
@@ -69,7 +80,8 @@ class Checker {
   private value(spec: FactSpec, fact: string, operator: Operator, value: unknown, path: Path) {
     if (isObject(value) && 'fact' in value) {
       const other = this.fact(value.fact, [...path, 'fact']);
-      if (other && other.type !== spec.type) this.add([...path, 'fact'], `expected a ${spec.type} fact to compare with ${fact}; ${String(value.fact)} is a ${other.type}`);
+      if (other && other.type !== spec.type)
+        this.add([...path, 'fact'], `expected a ${spec.type} fact to compare with ${fact}; ${String(value.fact)} is a ${other.type}`);
       return;
     }
     if (ordering.includes(operator)) {
@@ -77,14 +89,18 @@ class Checker {
       else if (typeof value !== 'number') this.add(path, `expected a number to compare ${fact} with, got ${JSON.stringify(value)}`);
     } else if (membership.includes(operator)) {
       if (!Array.isArray(value) || value.length === 0) this.add(path, `expected a non-empty array of ${typeName(spec)} values for ${operator}`);
-      else value.forEach((v, i) => { if (!fits(v, spec)) this.add([...path, i], `expected ${typeName(spec)} (the type of ${fact}), got ${JSON.stringify(v)}`); });
+      else
+        value.forEach((v, i) => {
+          if (!fits(v, spec)) this.add([...path, i], `expected ${typeName(spec)} (the type of ${fact}), got ${JSON.stringify(v)}`);
+        });
     } else if (!fits(value, spec)) {
       this.add(path, `expected ${typeName(spec)} (the type of ${fact}), got ${JSON.stringify(value)}`);
     }
   }
 
   private leaf(node: Json, path: Path): void {
-    for (const key of Object.keys(node)) if (!leafKeys.includes(key)) this.add([...path, key], `unknown key in a fact condition; expected ${leafKeys.join(', ')}`);
+    for (const key of Object.keys(node))
+      if (!leafKeys.includes(key)) this.add([...path, key], `unknown key in a fact condition; expected ${leafKeys.join(', ')}`);
     const spec = this.fact(node.fact, [...path, 'fact']);
     const operator = baseOperator(node.operator);
     if (!operator) {
@@ -104,7 +120,10 @@ class Checker {
     if (!isObject(node)) return this.add(path, `${node === undefined ? 'missing; ' : ''}expected a condition object`);
     const kinds = [...booleanKeys.filter((k) => k in node), ...('fact' in node ? ['fact'] : []), ...('condition' in node ? ['condition'] : [])];
     if (kinds.length !== 1) {
-      return this.add(path, `expected exactly one of "all", "any", "not"${root ? '' : ' or a fact condition'}; got ${kinds.length ? kinds.join(' and ') : 'none'}`);
+      return this.add(
+        path,
+        `expected exactly one of "all", "any", "not"${root ? '' : ' or a fact condition'}; got ${kinds.length ? kinds.join(' and ') : 'none'}`,
+      );
     }
     const kind = kinds[0]!;
     if (kind === 'condition') return this.add([...path, 'condition'], 'expected an inline condition; shared condition references are not supported');

@@ -6,7 +6,11 @@ import type { z } from 'zod';
  * bureau clerk can fix the file without reading code.
  */
 export class DocumentError extends Error {
-  constructor(readonly source: string, readonly path: string, readonly expected: string) {
+  constructor(
+    readonly source: string,
+    readonly path: string,
+    readonly expected: string,
+  ) {
     super(`${source}: ${path}: ${expected}`);
     this.name = 'DocumentError';
   }
@@ -15,11 +19,16 @@ export class DocumentError extends Error {
 const identifier = /^[A-Za-z_$][\w$]*$/;
 
 export function jsonPath(path: readonly PropertyKey[]): string {
-  return '$' + path.map((key) => {
-    if (typeof key === 'number') return `[${key}]`;
-    const name = String(key);
-    return identifier.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`;
-  }).join('');
+  return (
+    '$' +
+    path
+      .map((key) => {
+        if (typeof key === 'number') return `[${key}]`;
+        const name = String(key);
+        return identifier.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`;
+      })
+      .join('')
+  );
 }
 
 export function showValue(input: unknown): string {

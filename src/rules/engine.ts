@@ -4,7 +4,10 @@ import { factsUsed } from './conditions.js';
 
 /** A rule needed a fact the caller did not give. Permanent: retrying cannot produce the fact. */
 export class MissingFactError extends Error {
-  constructor(readonly fact: string, readonly rule?: string) {
+  constructor(
+    readonly fact: string,
+    readonly rule?: string,
+  ) {
     super(rule ? `rule "${rule}" needs the fact "${fact}", which was not given` : `the fact "${fact}" was not given`);
     this.name = 'MissingFactError';
   }
@@ -43,7 +46,10 @@ function collectLeaves(node: ConditionNode, into: ConditionOutcome[]): Condition
  * another is between priority sets makes the other silently skip its remaining rules.
  */
 export function createRuleRunner(rules: readonly RuleDocument[]): RuleRunner {
-  const engine = new Engine(rules.map((rule) => ({ ...rule })), { allowUndefinedFacts: false });
+  const engine = new Engine(
+    rules.map((rule) => ({ ...rule })),
+    { allowUndefinedFacts: false },
+  );
   const order = new Map(rules.map((rule, index) => [rule.name, index]));
   // Checked before every run, so a missing fact is reported even when the engine would have
   // short-circuited past the condition that reads it.
@@ -59,8 +65,7 @@ export function createRuleRunner(rules: readonly RuleDocument[]): RuleRunner {
     params: result.event!.params ?? {},
     conditions: collectLeaves(result.conditions as ConditionNode, []),
   });
-  const byPriorityThenOrder = (a: FiredRule, b: FiredRule) =>
-    b.priority - a.priority || order.get(a.name)! - order.get(b.name)!;
+  const byPriorityThenOrder = (a: FiredRule, b: FiredRule) => b.priority - a.priority || order.get(a.name)! - order.get(b.name)!;
 
   async function evaluate(facts: Record<string, unknown>): Promise<FiredRule[]> {
     const given: Record<string, unknown> = {};

@@ -1,7 +1,11 @@
 import type { ConditionOutcome } from '../core/types.js';
 
 const symbols: Record<string, string> = {
-  notEqual: '≠', lessThan: '<', lessThanInclusive: '≤', greaterThan: '>', greaterThanInclusive: '≥',
+  notEqual: '≠',
+  lessThan: '<',
+  lessThanInclusive: '≤',
+  greaterThan: '>',
+  greaterThanInclusive: '≥',
 };
 
 function show(value: unknown): string {
@@ -10,9 +14,12 @@ function show(value: unknown): string {
 
 /** The conditions that held, in words a clerk can check: "score 74.3 < 80, isLast is true". */
 export function describeConditions(conditions: readonly ConditionOutcome[]): string {
-  return conditions.filter((c) => c.result).map((c) => {
-    const against = show('valueResult' in c ? c.valueResult : c.value);
-    if (c.operator === 'equal') return `${c.fact} is ${against}`;
-    return `${c.fact} ${show(c.factResult)} ${symbols[c.operator] ?? c.operator} ${against}`;
-  }).join(', ');
+  return conditions
+    .filter((c) => c.result)
+    .map((c) => {
+      const against = show('valueResult' in c ? c.valueResult : c.value);
+      if (c.operator === 'equal') return `${c.fact} is ${against}`;
+      return `${c.fact} ${show(c.factResult)} ${symbols[c.operator] ?? c.operator} ${against}`;
+    })
+    .join(', ');
 }

@@ -18,13 +18,26 @@ export interface ExplainedDecision {
   cadence?: Cadence;
 }
 
-export interface Explanation { zh: string; en: string }
+export interface Explanation {
+  zh: string;
+  en: string;
+}
 
 const comparisonZh: Record<string, string> = {
-  lessThan: '低于', lessThanInclusive: '不高于', greaterThan: '高于', greaterThanInclusive: '不低于', notEqual: '不等于', equal: '等于',
+  lessThan: '低于',
+  lessThanInclusive: '不高于',
+  greaterThan: '高于',
+  greaterThanInclusive: '不低于',
+  notEqual: '不等于',
+  equal: '等于',
 };
 const comparisonEn: Record<string, string> = {
-  lessThan: 'below', lessThanInclusive: 'at most', greaterThan: 'above', greaterThanInclusive: 'at least', notEqual: 'not', equal: 'exactly',
+  lessThan: 'below',
+  lessThanInclusive: 'at most',
+  greaterThan: 'above',
+  greaterThanInclusive: 'at least',
+  notEqual: 'not',
+  equal: 'exactly',
 };
 const numbersZh = ['零', '一', '两', '三', '四', '五', '六', '七', '八', '九', '十'];
 
@@ -63,7 +76,10 @@ function clause(c: ConditionOutcome, cadence: Cadence): Explanation {
   const listEn = Array.isArray(against) ? against.map((v) => valueEn(v, spec)).join(', ') : valueEn(against, spec);
   if (base === 'in' || base === 'notIn') {
     const inside = (base === 'in') !== negated;
-    return { zh: `${zhName}${valueZh(c.factResult, spec)}，${inside ? '属于' : '不属于'}${list}`, en: `${enName} ${valueEn(c.factResult, spec)} is ${inside ? '' : 'not '}one of ${listEn}` };
+    return {
+      zh: `${zhName}${valueZh(c.factResult, spec)}，${inside ? '属于' : '不属于'}${list}`,
+      en: `${enName} ${valueEn(c.factResult, spec)} is ${inside ? '' : 'not '}one of ${listEn}`,
+    };
   }
   return {
     zh: `${zhName}${valueZh(c.factResult, spec)}，${not.zh}${comparisonZh[base] ?? base}${list}`,
@@ -125,7 +141,7 @@ export function recordedFacts(d: { facts: Record<string, unknown>; conditions?: 
 
 export function splitRecordedFacts(stored: unknown): { facts: Record<string, unknown>; conditions: ConditionOutcome[] } {
   const { [conditionsKey]: conditions, ...facts } = (stored ?? {}) as Record<string, unknown>;
-  return { facts, conditions: Array.isArray(conditions) ? conditions as ConditionOutcome[] : [] };
+  return { facts, conditions: Array.isArray(conditions) ? (conditions as ConditionOutcome[]) : [] };
 }
 
 /** The explanation of a decision straight from the core, before it is stored. */
@@ -134,7 +150,7 @@ export function explainCoreDecision(d: Decision): Explanation {
     type: d.type,
     kind: d.type === 'sanction' ? d.kind : d.type,
     facts: d.facts,
-    conditions: d.type === 'subsidy' ? [] : d.conditions ?? [],
+    conditions: d.type === 'subsidy' ? [] : (d.conditions ?? []),
     amount: d.type === 'sanction' ? null : d.amount,
     honours: d.type === 'reward' ? d.honours : [],
   });

@@ -23,20 +23,54 @@ export const periodFactCatalogue: Record<keyof PeriodFacts, FactSpec> = {
   score: { type: 'number', description: "{this}'s score, 0–100", zh: '{this}得分', en: "{this}'s score", unit: 'points' },
   rank: { type: 'number', description: 'competition rank {this} (1, 2, 2, 4)', zh: '{this}排名', en: "{this}'s rank", unit: 'rank' },
   isLast: { type: 'boolean', description: 'holds the lowest rank {this} (ties are all last)', zh: '{this}排名末位', en: 'last {this}' },
-  rankFromBottom: { type: 'number', description: '1 + number of offices with a strictly lower score; 1 for the last', zh: '{this}倒数名次', en: 'rank from the bottom {this}', unit: 'rank' },
+  rankFromBottom: {
+    type: 'number',
+    description: '1 + number of offices with a strictly lower score; 1 for the last',
+    zh: '{this}倒数名次',
+    en: 'rank from the bottom {this}',
+    unit: 'rank',
+  },
   sharesRank: { type: 'boolean', description: 'another office has the same score', zh: '与其他警务室并列', en: 'sharing its rank with another office' },
   officeCount: { type: 'number', description: 'number of ranked offices', zh: '参评警务室数', en: 'the number of ranked offices' },
   quarter: { type: 'number', description: 'number 1–4 of the quarter the period ends in', zh: '季度', en: 'the quarter' },
-  previousPeriodLast: { type: 'boolean', description: "was last in {previous} (last year's final {unit} for the first)", zh: '{previous}排名末位', en: 'last in {previous}' },
-  previousPeriodScore: { type: 'number', nullable: true, description: "{previous}'s score, or null when unknown", zh: '{previous}得分', en: 'the score of {previous}', unit: 'points' },
-  consecutivePeriodsLast: { type: 'number', description: '{units} in a row last, counting this one; 0 when not last', zh: '连续末位{unit}数', en: '{units} in a row last' },
+  previousPeriodLast: {
+    type: 'boolean',
+    description: "was last in {previous} (last year's final {unit} for the first)",
+    zh: '{previous}排名末位',
+    en: 'last in {previous}',
+  },
+  previousPeriodScore: {
+    type: 'number',
+    nullable: true,
+    description: "{previous}'s score, or null when unknown",
+    zh: '{previous}得分',
+    en: 'the score of {previous}',
+    unit: 'points',
+  },
+  consecutivePeriodsLast: {
+    type: 'number',
+    description: '{units} in a row last, counting this one; 0 when not last',
+    zh: '连续末位{unit}数',
+    en: '{units} in a row last',
+  },
   teamSize: { type: 'number', description: 'officers in the office', zh: '警务室民警人数', en: 'the team size' },
   population: { type: 'number', description: 'residents of the community', zh: '小区人口', en: 'the population' },
   complexity: { type: 'number', description: 'public-security complexity 1–5', zh: '治安复杂程度', en: 'the complexity' },
-  perCapitaIncidents: { type: 'number', nullable: true, description: 'incidents per 10,000 residents (unadjusted), or null without raw figures', zh: '每万人发案数', en: 'incidents per 10,000 residents' },
+  perCapitaIncidents: {
+    type: 'number',
+    nullable: true,
+    description: 'incidents per 10,000 residents (unadjusted), or null without raw figures',
+    zh: '每万人发案数',
+    en: 'incidents per 10,000 residents',
+  },
 };
 
-interface Words { this: string; previous: string; unit: string; units: string }
+interface Words {
+  this: string;
+  previous: string;
+  unit: string;
+  units: string;
+}
 
 /** How each evaluation names its period: 本季度 / this quarter. */
 export const periodWords: Record<Cadence, { zh: Words; en: Words }> = {
@@ -60,7 +94,10 @@ function inWords(phrase: string, words: Words): string {
 
 function phrasedFor(cadence: Cadence): Record<keyof PeriodFacts, FactSpec> {
   const { zh, en } = periodWords[cadence];
-  const entries = Object.entries(periodFactCatalogue).map(([fact, spec]) => [fact, { ...spec, description: inWords(spec.description, en), zh: inWords(spec.zh, zh), en: inWords(spec.en, en) }]);
+  const entries = Object.entries(periodFactCatalogue).map(([fact, spec]) => [
+    fact,
+    { ...spec, description: inWords(spec.description, en), zh: inWords(spec.zh, zh), en: inWords(spec.en, en) },
+  ]);
   return Object.fromEntries(entries) as Record<keyof PeriodFacts, FactSpec>;
 }
 

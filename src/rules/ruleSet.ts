@@ -14,7 +14,12 @@ import { internalNameProblem, limitProblems } from './limits.js';
 
 /** The first problem in the message; every problem, by path, in `problems`. */
 export class RuleSetError extends DocumentError {
-  constructor(source: string, path: string, expected: string, readonly problems: ConditionProblem[] = []) {
+  constructor(
+    source: string,
+    path: string,
+    expected: string,
+    readonly problems: ConditionProblem[] = [],
+  ) {
     super(source, path, expected);
     this.name = 'RuleSetError';
   }
@@ -31,24 +36,29 @@ const metricCommon = {
    * Whether the community's complexity forgives part of the metric's shortfall from 100 points.
    * Absent (as in versions stored before it existed): incidents, prevention and clues are, the others not.
    */
-  complexityAdjusted: z.boolean().optional()
+  complexityAdjusted: z
+    .boolean()
+    .optional()
     .meta({ description: 'complexity forgives part of the shortfall: points = 100 − (100 − base) ÷ factor; absent: true for incidents, prevention, clues' }),
 };
 // The core declares what it reads of a rule set (core/scoring.ts, core/subsidy.ts); each schema
 // `satisfies` it, so a document change that would break scoring or the subsidy split fails to compile.
-const metricSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('rate'), ...metricCommon }),
-  // target: the count per perResidents residents and quarter that earns 100 base points ("higher") or 0 points ("lower").
-  z.object({ kind: z.literal('count'), ...metricCommon, target: z.number().positive() }),
-], { error: 'expected "kind" to be "rate" (a fraction 0–1) or "count" (per quarter, needs a "target")' }) satisfies z.ZodType<MetricConfig>;
+const metricSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({ kind: z.literal('rate'), ...metricCommon }),
+    // target: the count per perResidents residents and quarter that earns 100 base points ("higher") or 0 points ("lower").
+    z.object({ kind: z.literal('count'), ...metricCommon, target: z.number().positive() }),
+  ],
+  { error: 'expected "kind" to be "rate" (a fraction 0–1) or "count" (per quarter, needs a "target")' },
+) satisfies z.ZodType<MetricConfig>;
 
 const scoringSchema = z.object({
   perResidents: z.number().positive(),
   complexityStep: z.number().nonnegative(),
-  metrics: z.partialRecord(z.enum(metricKeys), metricSchema).refine(
-    (metrics) => Object.values(metrics).some((m) => m !== undefined && m.weight > 0),
-    'expected at least one metric with a positive weight',
-  ),
+  metrics: z
+    .partialRecord(z.enum(metricKeys), metricSchema)
+    .refine((metrics) => Object.values(metrics).some((m) => m !== undefined && m.weight > 0), 'expected at least one metric with a positive weight'),
 }) satisfies z.ZodType<ScoringConfig>;
 
 const parametersSchema = z.object({
@@ -65,7 +75,16 @@ const parametersSchema = z.object({
   /** Days an officer has to confirm or dispute a leader's visit; unanswered after that, it counts. */
   visitConfirmationDays: z.int().min(0).max(60).default(7),
   /** When leaders short of their days are reminded: a day of the month, or minus days before its last day. */
-  presenceReminderDays: z.array(z.int().min(-27).max(28).refine((d) => d !== 0, 'expected a day of the month or minus days before its end')).max(10).default([10, 20, -3]),
+  presenceReminderDays: z
+    .array(
+      z
+        .int()
+        .min(-27)
+        .max(28)
+        .refine((d) => d !== 0, 'expected a day of the month or minus days before its end'),
+    )
+    .max(10)
+    .default([10, 20, -3]),
   /** Public holidays (YYYY-MM-DD), left out of the working days a reminder counts. */
   publicHolidays: z.array(z.iso.date()).max(100).default([]),
   /** Diversions of a community officer a station may make in a month before it is flagged. */
@@ -87,19 +106,25 @@ const parametersSchema = z.object({
 }) satisfies z.ZodType<SubsidyConfig>;
 
 function conditionsSchema(facts: FactCatalogue, stage: RuleStage) {
-  return z.custom<TopLevelCondition>().superRefine((conditions, ctx) => {
-    for (const problem of conditionProblems(conditions, facts)) ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
-  // Marks the condition trees for the JSON Schema export (schema.ts), which zod cannot derive from a refinement.
-  }).meta({ conditionsOf: stage });
+  return z
+    .custom<TopLevelCondition>()
+    .superRefine((conditions, ctx) => {
+      for (const problem of conditionProblems(conditions, facts)) ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
+      // Marks the condition trees for the JSON Schema export (schema.ts), which zod cannot derive from a refinement.
+    })
+    .meta({ conditionsOf: stage });
 }
 
 function rulesSchema<E extends z.ZodType>(facts: FactCatalogue, event: E, stage: RuleStage) {
   const rule = z.strictObject({
     // Rule names become keys (explanations, decisions by rule): none may reach an object's internals.
-    name: z.string().min(1).superRefine((name, ctx) => {
-      const problem = internalNameProblem(name);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
-    }),
+    name: z
+      .string()
+      .min(1)
+      .superRefine((name, ctx) => {
+        const problem = internalNameProblem(name);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
     priority: z.int().min(1).optional(),
     conditions: conditionsSchema(facts, stage),
     event,
@@ -133,22 +158,29 @@ export const ruleSetSchema = z.object({
   scoring: scoringSchema,
   parameters: parametersSchema,
   // Strict, so a misspelt stage ("halfyear") is an error rather than an evaluation silently off.
-  rules: z.strictObject({
-    quarterly: rulesSchema(periodFactCatalogue, sanctionEvent, 'quarterly'),
-    /** 月考 and 半年考: each runs only when its stage is present, even with no rules (scores and ranks alone). */
-    monthly: rulesSchema(periodFactCatalogue, sanctionEvent, 'monthly').optional(),
-    halfYear: rulesSchema(periodFactCatalogue, sanctionEvent, 'halfYear').optional(),
-    yearEnd: rulesSchema(yearEndFactCatalogue, rewardEvent, 'yearEnd'),
-  } satisfies Record<RuleStage, z.ZodType>, {
-    error: (issue) => issue.code === 'unrecognized_keys'
-      ? `expected only the stages quarterly, monthly, halfYear and yearEnd; ${issue.keys.map((k) => `"${k}"`).join(', ')} is not one`
-      : undefined,
-  }),
+  rules: z.strictObject(
+    {
+      quarterly: rulesSchema(periodFactCatalogue, sanctionEvent, 'quarterly'),
+      /** 月考 and 半年考: each runs only when its stage is present, even with no rules (scores and ranks alone). */
+      monthly: rulesSchema(periodFactCatalogue, sanctionEvent, 'monthly').optional(),
+      halfYear: rulesSchema(periodFactCatalogue, sanctionEvent, 'halfYear').optional(),
+      yearEnd: rulesSchema(yearEndFactCatalogue, rewardEvent, 'yearEnd'),
+    } satisfies Record<RuleStage, z.ZodType>,
+    {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys'
+          ? `expected only the stages quarterly, monthly, halfYear and yearEnd; ${issue.keys.map((k) => `"${k}"`).join(', ')} is not one`
+          : undefined,
+    },
+  ),
 });
 
 /** The rule set evaluates no periods of this cadence (monthly and half-year ones are off by default). */
 export class CadenceNotDefinedError extends Error {
-  constructor(readonly period: string, readonly stage: string) {
+  constructor(
+    readonly period: string,
+    readonly stage: string,
+  ) {
     super(`the rule set defines no "rules.${stage}", so ${period} is not evaluated`);
     this.name = 'CadenceNotDefinedError';
   }
@@ -186,7 +218,10 @@ export function parseRuleSet(json: unknown, source: string): RuleSet {
 }
 
 export function loadRuleSetFile(path: string): RuleSet {
-  return parseRuleSet(readJsonFile(path, (s, p, e) => new RuleSetError(s, p, e)), path);
+  return parseRuleSet(
+    readJsonFile(path, (s, p, e) => new RuleSetError(s, p, e)),
+    path,
+  );
 }
 
 export function loadDefaultRuleSet(): RuleSet {

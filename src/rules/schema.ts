@@ -31,7 +31,12 @@ function conditionDefs(stage: string, facts: FactCatalogue) {
           required: ['fact', 'operator', 'value'],
           additionalProperties: false,
           properties: {
-            fact: { enum: Object.keys(facts), description: Object.entries(facts).map(([k, f]) => `${k}: ${f.type}${f.nullable ? ' or null' : ''} — ${f.description}`).join('; ') },
+            fact: {
+              enum: Object.keys(facts),
+              description: Object.entries(facts)
+                .map(([k, f]) => `${k}: ${f.type}${f.nullable ? ' or null' : ''} — ${f.description}`)
+                .join('; '),
+            },
             operator: { type: 'string', pattern: operatorPattern },
             value: {},
             path: { type: 'string', pattern: '^\\$(\\.[A-Za-z_][A-Za-z0-9_]*)+$' },

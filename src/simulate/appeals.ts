@@ -61,9 +61,19 @@ export async function decideAppeals(scenario: Scenario, quarter: number, input: 
       continue;
     }
     const facts = {
-      id: n, officerId: a.officer, communityId: a.community, period: outcome.period, contests: a.contests, decisionId: a.decision ?? null, reason: a.reason,
-      metric: a.metric ?? null, metricZh: a.metric ? ruleSet.scoring.metrics[a.metric]?.label : undefined, value: a.value ?? null,
-      deadlineOn: '', status: a.outcome, decisionReason: a.reason,
+      id: n,
+      officerId: a.officer,
+      communityId: a.community,
+      period: outcome.period,
+      contests: a.contests,
+      decisionId: a.decision ?? null,
+      reason: a.reason,
+      metric: a.metric ?? null,
+      metricZh: a.metric ? ruleSet.scoring.metrics[a.metric]?.label : undefined,
+      value: a.value ?? null,
+      deadlineOn: '',
+      status: a.outcome,
+      decisionReason: a.reason,
     };
     if (a.outcome === 'upheld') {
       reports.push({ appeal: n, ...a, status: 'upheld', explanation: explainAppeal(facts, null) });
@@ -72,7 +82,13 @@ export async function decideAppeals(scenario: Scenario, quarter: number, input: 
     corrections.push({ community: a.community, metric: a.metric!, value: a.value! });
     const red = await redecidePeriod(input, ruleSet, corrections, standingOf(outcome));
     outcome = red.outcome;
-    reports.push({ appeal: n, ...a, status: 'overturned', redecision: redecisionReport(red), explanation: explainAppeal(facts, asOutcome(outcome.period, n, red)) });
+    reports.push({
+      appeal: n,
+      ...a,
+      status: 'overturned',
+      redecision: redecisionReport(red),
+      explanation: explainAppeal(facts, asOutcome(outcome.period, n, red)),
+    });
   }
   return { outcome, reports };
 }

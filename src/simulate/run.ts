@@ -16,8 +16,13 @@ export const defaultAsOf = (year: number) => `${year + 1}-01-31`;
 
 function toOffices(scenario: Scenario): Office[] {
   return scenario.communities.map((c) => ({
-    id: c.id, name: c.name ?? c.id, population: c.population, complexity: c.complexity, officers: c.officers,
-    ...(c.leader ? { leader: c.leader } : {}), ...(c.department ? { department: c.department } : {}),
+    id: c.id,
+    name: c.name ?? c.id,
+    population: c.population,
+    complexity: c.complexity,
+    officers: c.officers,
+    ...(c.leader ? { leader: c.leader } : {}),
+    ...(c.department ? { department: c.department } : {}),
   }));
 }
 
@@ -51,7 +56,12 @@ function quarterReport(quarter: number, outcome: PeriodOutcome) {
     quarter,
     period: outcome.period,
     ranking: outcome.ranking.map((r) => ({
-      community: r.community, score: r.score, rank: r.rank, isLast: r.isLast, breakdown: breakdownObject(r.breakdown), missing: r.missing,
+      community: r.community,
+      score: r.score,
+      rank: r.rank,
+      isLast: r.isLast,
+      breakdown: breakdownObject(r.breakdown),
+      missing: r.missing,
     })),
     decisions: outcome.decisions.map((d) => ({ ...d, explanation: explainCoreDecision(d) })),
     notices: outcome.notices,
@@ -66,9 +76,8 @@ export async function simulateScenario(scenario: Scenario, ruleSet: RuleSet, asO
   const appeals: AppealReport[] = [];
   for (const q of [...scenario.quarters].sort((a, b) => a.quarter - b.quarter)) {
     const before = outcomes.at(-1);
-    const previous = before?.quarter === q.quarter - 1
-      ? carryOver(before.outcome)
-      : fromHistory(scenario.history, previousQuarter({ year, quarter: q.quarter }));
+    const previous =
+      before?.quarter === q.quarter - 1 ? carryOver(before.outcome) : fromHistory(scenario.history, previousQuarter({ year, quarter: q.quarter }));
     const input = { period: { cadence: 'quarterly' as const, year, index: q.quarter }, offices, figures: figuresOf(q), ...(previous ? { previous } : {}) };
     const decided = await decideQuarter({ year, quarter: q.quarter, offices, figures: input.figures, ...(previous ? { previous } : {}) }, ruleSet);
     // Appeals are decided before the next quarter, so it carries over what stands after them.
@@ -84,7 +93,12 @@ export async function simulateScenario(scenario: Scenario, ruleSet: RuleSet, asO
   const yearOutcome = await decideYear({ year, offices, quarterScores }, ruleSet);
 
   const minDays = ruleSet.parameters.presenceDaysPerMonth;
-  const presence = judgePresence(year, scenario.leaders.map((l) => l.id), scenario.leaderVisits, minDays);
+  const presence = judgePresence(
+    year,
+    scenario.leaders.map((l) => l.id),
+    scenario.leaderVisits,
+    minDays,
+  );
   const obligations = [...outcomes.flatMap(({ outcome }) => outcome.obligations), ...yearOutcome.obligations];
   const overdue = findOverdue(obligations, scenario.payments, asOf);
 

@@ -21,39 +21,51 @@ const scores = z.record(z.string(), z.number());
 
 const scenarioSchema = z.object({
   year: z.int().min(1).max(9998),
-  communities: z.array(z.object({
-    id,
-    name: z.string().optional(),
-    population: z.number(),
-    complexity: z.number(),
-    officers: z.array(id).min(1),
-    leader: id.optional(),
-    department: id.optional(),
-  })).min(1),
+  communities: z
+    .array(
+      z.object({
+        id,
+        name: z.string().optional(),
+        population: z.number(),
+        complexity: z.number(),
+        officers: z.array(id).min(1),
+        leader: id.optional(),
+        department: id.optional(),
+      }),
+    )
+    .min(1),
   officers: z.array(named),
   leaders: z.array(named).default([]),
   departments: z.array(named).default([]),
-  quarters: z.array(z.object({
-    quarter: z.int().min(1).max(4),
-    scores: scores.optional(),
-    metrics: z.record(z.string(), z.partialRecord(z.enum(metricKeys), z.number())).optional(),
-  })).default([]),
+  quarters: z
+    .array(
+      z.object({
+        quarter: z.int().min(1).max(4),
+        scores: scores.optional(),
+        metrics: z.record(z.string(), z.partialRecord(z.enum(metricKeys), z.number())).optional(),
+      }),
+    )
+    .default([]),
   history: z.array(z.object({ year: z.int(), quarter: z.int().min(1).max(4), last: z.array(id), scores: scores.optional() })).default([]),
   leaderVisits: z.array(z.object({ leader: id, date: isoDate })).default([]),
   payments: z.array(z.object({ obligation: id, amount: z.number().nonnegative(), paidOn: isoDate })).default([]),
   /** Appeals (申诉) against a quarter, decided as given, in order, right after their quarter. */
-  appeals: z.array(z.strictObject({
-    quarter: z.int().min(1).max(4),
-    community: id,
-    officer: id,
-    contests: z.enum(['evaluation', 'decision']),
-    /** With contests "decision": the decision as `<kind>/<subject>`, e.g. "circulated-criticism/c07". */
-    decision: z.string().optional(),
-    metric: z.enum(metricKeys).optional(),
-    value: z.number().optional(),
-    outcome: z.enum(['upheld', 'overturned']),
-    reason: z.string().min(1),
-  })).default([]),
+  appeals: z
+    .array(
+      z.strictObject({
+        quarter: z.int().min(1).max(4),
+        community: id,
+        officer: id,
+        contests: z.enum(['evaluation', 'decision']),
+        /** With contests "decision": the decision as `<kind>/<subject>`, e.g. "circulated-criticism/c07". */
+        decision: z.string().optional(),
+        metric: z.enum(metricKeys).optional(),
+        value: z.number().optional(),
+        outcome: z.enum(['upheld', 'overturned']),
+        reason: z.string().min(1),
+      }),
+    )
+    .default([]),
 });
 
 export type Scenario = z.output<typeof scenarioSchema>;
@@ -61,8 +73,7 @@ export type Scenario = z.output<typeof scenarioSchema>;
 type Path = (string | number)[];
 type Problem = { path: Path; expected: string } | undefined;
 
-const unknownId = (path: Path, value: string, where: string): Problem =>
-  ({ path, expected: `expected an id declared in $.${where}, got ${showValue(value)}` });
+const unknownId = (path: Path, value: string, where: string): Problem => ({ path, expected: `expected an id declared in $.${where}, got ${showValue(value)}` });
 
 function duplicateId(list: readonly { id: string }[], name: string): Problem {
   const seen = new Set<string>();
@@ -74,14 +85,22 @@ function duplicateId(list: readonly { id: string }[], name: string): Problem {
 }
 
 function communitiesProblem(s: Scenario): Problem {
-  const [officers, leaders, departments] = [s.officers, s.leaders, s.departments].map((list) => new Set(list.map((x) => x.id))) as [Set<string>, Set<string>, Set<string>];
+  const [officers, leaders, departments] = [s.officers, s.leaders, s.departments].map((list) => new Set(list.map((x) => x.id))) as [
+    Set<string>,
+    Set<string>,
+    Set<string>,
+  ];
   const teamOf = new Map<string, string>();
   for (const [i, c] of s.communities.entries()) {
     const range = officeProblem(c);
     if (range) return { path: ['communities', i, range.field], expected: `${range.expected}, got ${showValue(c[range.field])}` };
     for (const [j, officer] of c.officers.entries()) {
       if (!officers.has(officer)) return unknownId(['communities', i, 'officers', j], officer, 'officers');
-      if (teamOf.has(officer)) return { path: ['communities', i, 'officers', j], expected: `expected an officer in one community only; "${officer}" is also in ${teamOf.get(officer)}` };
+      if (teamOf.has(officer))
+        return {
+          path: ['communities', i, 'officers', j],
+          expected: `expected an officer in one community only; "${officer}" is also in ${teamOf.get(officer)}`,
+        };
       teamOf.set(officer, c.id);
     }
     if (c.leader !== undefined && !leaders.has(c.leader)) return unknownId(['communities', i, 'leader'], c.leader, 'leaders');
@@ -99,7 +118,8 @@ function quarterProblem(q: Scenario['quarters'][number], path: Path, communities
   }
   for (const [community, figures] of Object.entries(q.metrics ?? {})) {
     if (!communities.has(community)) return unknownId([...path, 'metrics', community], community, 'communities');
-    if (q.scores?.[community] !== undefined) return { path: [...path, 'metrics', community], expected: 'expected either a score or metrics for a community, not both' };
+    if (q.scores?.[community] !== undefined)
+      return { path: [...path, 'metrics', community], expected: 'expected either a score or metrics for a community, not both' };
     for (const [metric, value] of Object.entries(figures)) {
       // A metric the rule set does not score is carried but never judged.
       const config = scoring.metrics[metric as keyof typeof figures];
@@ -141,13 +161,18 @@ function scenarioProblem(s: Scenario, scoring: ScoringConfig): Problem {
 }
 
 function appealProblem(s: Scenario, a: Scenario['appeals'][number], path: Path, scoring: ScoringConfig): Problem {
-  if (!s.quarters.some((q) => q.quarter === a.quarter)) return { path: [...path, 'quarter'], expected: `expected a quarter listed in $.quarters, got ${a.quarter}` };
+  if (!s.quarters.some((q) => q.quarter === a.quarter))
+    return { path: [...path, 'quarter'], expected: `expected a quarter listed in $.quarters, got ${a.quarter}` };
   const community = s.communities.find((c) => c.id === a.community);
   if (!community) return unknownId([...path, 'community'], a.community, 'communities');
-  if (!community.officers.includes(a.officer)) return { path: [...path, 'officer'], expected: `expected an officer of ${a.community}, got ${showValue(a.officer)}` };
-  if ((a.contests === 'decision') !== (a.decision !== undefined)) return { path: [...path, 'decision'], expected: 'expected "decision" (as <kind>/<subject>) exactly when contests is "decision"' };
-  if ((a.metric === undefined) !== (a.value === undefined)) return { path: [...path, a.metric === undefined ? 'metric' : 'value'], expected: 'expected metric and value together' };
-  if (a.outcome === 'overturned' && a.metric === undefined) return { path: [...path, 'metric'], expected: 'expected the corrected figure (metric and value) an overturn re-decides with' };
+  if (!community.officers.includes(a.officer))
+    return { path: [...path, 'officer'], expected: `expected an officer of ${a.community}, got ${showValue(a.officer)}` };
+  if ((a.contests === 'decision') !== (a.decision !== undefined))
+    return { path: [...path, 'decision'], expected: 'expected "decision" (as <kind>/<subject>) exactly when contests is "decision"' };
+  if ((a.metric === undefined) !== (a.value === undefined))
+    return { path: [...path, a.metric === undefined ? 'metric' : 'value'], expected: 'expected metric and value together' };
+  if (a.outcome === 'overturned' && a.metric === undefined)
+    return { path: [...path, 'metric'], expected: 'expected the corrected figure (metric and value) an overturn re-decides with' };
   if (a.metric !== undefined && s.quarters.find((q) => q.quarter === a.quarter)!.scores?.[a.community] !== undefined) {
     return { path: [...path, 'metric'], expected: `expected the quarter to give ${a.community}'s metrics; a corrected figure cannot change a finished score` };
   }
@@ -169,5 +194,9 @@ export function parseScenario(json: unknown, source: string, scoring: ScoringCon
 }
 
 export function loadScenarioFile(path: string, scoring: ScoringConfig): Scenario {
-  return parseScenario(readJsonFile(path, (s, p, e) => new ScenarioError(s, p, e)), path, scoring);
+  return parseScenario(
+    readJsonFile(path, (s, p, e) => new ScenarioError(s, p, e)),
+    path,
+    scoring,
+  );
 }

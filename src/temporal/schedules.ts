@@ -7,7 +7,12 @@ import { yearEndSchedule } from './yearEndSchedule.js';
 import { bulletinSchedule } from './bulletinSchedule.js';
 
 export async function registerSchedules(client: Client, taskQueue: string, timeZone: string): Promise<string[]> {
-  const options = [...cadences.map((c) => periodSchedule(c, taskQueue, timeZone)), yearEndSchedule(taskQueue, timeZone), presenceSchedule(taskQueue, timeZone), bulletinSchedule(taskQueue, timeZone)];
+  const options = [
+    ...cadences.map((c) => periodSchedule(c, taskQueue, timeZone)),
+    yearEndSchedule(taskQueue, timeZone),
+    presenceSchedule(taskQueue, timeZone),
+    bulletinSchedule(taskQueue, timeZone),
+  ];
   for (const o of options) {
     try {
       await client.schedule.create(o);

@@ -18,7 +18,12 @@ export function createTemporalSignals(client: Client, taskQueue: string): Workfl
     async signalWithStart({ workflowType, workflowId, args }, signalName, arg) {
       try {
         await client.workflow.signalWithStart(workflowType, {
-          workflowId, taskQueue, args, signal: signalName, signalArgs: [arg], workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+          workflowId,
+          taskQueue,
+          args,
+          signal: signalName,
+          signalArgs: [arg],
+          workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
         });
         return true;
       } catch (err) {

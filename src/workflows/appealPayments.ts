@@ -5,15 +5,29 @@ import type { createActivities } from '../activities/index.js';
 import { permanentFailureTypes } from '../contracts/failures.js';
 import { appealChangedSignal } from './paymentMessages.js';
 
-const { obligationPage } = proxyActivities<ReturnType<typeof createActivities>>({ startToCloseTimeout: '1 minute', retry: { nonRetryableErrorTypes: permanentFailureTypes } });
+const { obligationPage } = proxyActivities<ReturnType<typeof createActivities>>({
+  startToCloseTimeout: '1 minute',
+  retry: { nonRetryableErrorTypes: permanentFailureTypes },
+});
 
-export interface AppealPaymentsInput { appealId: number; cycleId: string; after?: string; pageSize?: number }
+export interface AppealPaymentsInput {
+  appealId: number;
+  cycleId: string;
+  after?: string;
+  pageSize?: number;
+}
 
 export async function appealPayments(input: AppealPaymentsInput): Promise<void> {
   const pageSize = input.pageSize ?? 500;
   const page = await obligationPage({ cycleId: input.cycleId, after: input.after, limit: pageSize });
   // A payment workflow that has already ended has nothing to resume.
-  await Promise.all(page.followUps.map((f) => getExternalWorkflowHandle(f.workflowId).signal(appealChangedSignal, { appealId: input.appealId }).catch(() => undefined)));
+  await Promise.all(
+    page.followUps.map((f) =>
+      getExternalWorkflowHandle(f.workflowId)
+        .signal(appealChangedSignal, { appealId: input.appealId })
+        .catch(() => undefined),
+    ),
+  );
   if (page.last !== undefined && page.followUps.length === pageSize) {
     await continueAsNew<typeof appealPayments>({ ...input, after: page.last });
   }

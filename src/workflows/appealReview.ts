@@ -25,7 +25,12 @@ export interface AppealReviewInput {
   progress?: ChaseProgress;
 }
 
-export interface AppealReviewOutcome { appealId: number; status: string; reminders: number; escalated: boolean }
+export interface AppealReviewOutcome {
+  appealId: number;
+  status: string;
+  reminders: number;
+  escalated: boolean;
+}
 
 const send = (ids: string[] | undefined) => startFollowUps((ids ?? []).map(noticeDeliveryFollowUp));
 
@@ -34,7 +39,9 @@ export async function appealReview(input: AppealReviewInput): Promise<AppealRevi
   const state: AppealReviewState = { step: 'waiting-for-decision', reminders: input.progress?.reminders ?? 0, escalated: input.progress?.escalated ?? false };
   let progress: ChaseProgress = input.progress ?? { since: Date.now(), reminders: 0, escalated: false };
   let decided = false;
-  setHandler(appealDecidedSignal, () => { decided = true; });
+  setHandler(appealDecidedSignal, () => {
+    decided = true;
+  });
   setHandler(appealStateQuery, () => state);
 
   if (!input.progress) {
@@ -48,8 +55,18 @@ export async function appealReview(input: AppealReviewInput): Promise<AppealRevi
     progress = await chase(progress, () => decided, {
       remindEveryDays: input.remindEveryDays,
       escalateAfterDays: input.escalateAfterDays,
-      remind: async (round) => { const s = await remindAppeal({ appealId, round }); decided ||= !s.open; state.reminders = round; await send(s.published ? [s.published] : []); },
-      escalate: async () => { const s = await escalateAppeal({ appealId }); decided ||= !s.open; state.escalated = true; await send(s.published ? [s.published] : []); },
+      remind: async (round) => {
+        const s = await remindAppeal({ appealId, round });
+        decided ||= !s.open;
+        state.reminders = round;
+        await send(s.published ? [s.published] : []);
+      },
+      escalate: async () => {
+        const s = await escalateAppeal({ appealId });
+        decided ||= !s.open;
+        state.escalated = true;
+        await send(s.published ? [s.published] : []);
+      },
       carryOver: (p) => continueAsNew<typeof appealReview>({ ...input, progress: p }),
     });
   }
@@ -59,11 +76,17 @@ export async function appealReview(input: AppealReviewInput): Promise<AppealRevi
   await send(redecision.published);
   // The withdrawals are stored: their chases end now. One that already ended has nothing to hear.
   // Results recorded before `withdrawn` existed have none to end.
-  for (const id of redecision.withdrawn ?? []) await getExternalWorkflowHandle(noticeWorkflowId(id)).signal(noticeWithdrawnSignal).catch(() => undefined);
+  for (const id of redecision.withdrawn ?? [])
+    await getExternalWorkflowHandle(noticeWorkflowId(id))
+      .signal(noticeWithdrawnSignal)
+      .catch(() => undefined);
   state.step = 'concluding';
   const conclusion = await concludeAppeal({ appealId });
   await send(conclusion.published);
-  await startFollowUps([...conclusion.followUps, { workflowType: appealPaymentsWorkflowType, workflowId: appealPaymentsWorkflowId(appealId), args: [{ appealId, cycleId: conclusion.cycleId }] }]);
+  await startFollowUps([
+    ...conclusion.followUps,
+    { workflowType: appealPaymentsWorkflowType, workflowId: appealPaymentsWorkflowId(appealId), args: [{ appealId, cycleId: conclusion.cycleId }] },
+  ]);
   state.step = 'done';
   return { appealId, status: conclusion.status, reminders: progress.reminders, escalated: progress.escalated };
 }

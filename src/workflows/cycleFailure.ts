@@ -34,7 +34,11 @@ export async function failingVisibly<T>(cycle: { cycleId: string; period: string
     progress.step = 'failed';
     progress.failure = failure;
     const { noticeId } = await recordCycleFailure({
-      cycleId: cycle.cycleId, kind: cycleKindOf(cycle.cycleId), period: cycle.period, run: workflowInfo().runStartTime.toISOString(), failure,
+      cycleId: cycle.cycleId,
+      kind: cycleKindOf(cycle.cycleId),
+      period: cycle.period,
+      run: workflowInfo().runStartTime.toISOString(),
+      failure,
     });
     await startFollowUps([noticeDeliveryFollowUp(noticeId)]);
     throw err;

@@ -29,22 +29,32 @@ export interface NoticeChaseInput {
   escalated?: boolean;
 }
 
-export interface NoticeChaseOutcome { noticeId: string; reminders: number; escalated: boolean }
+export interface NoticeChaseOutcome {
+  noticeId: string;
+  reminders: number;
+  escalated: boolean;
+}
 
 const keyOf = (r: Recipient) => `${r.type}:${r.id}`;
 
 export async function jointNoticeAcknowledgement(input: NoticeChaseInput): Promise<NoticeChaseOutcome> {
   const since = input.since ?? Date.now();
   let pending = new Map<string, Recipient>();
-  const replace = (rs: Recipient[]) => { pending = new Map(rs.map((r) => [keyOf(r), r])); };
+  const replace = (rs: Recipient[]) => {
+    pending = new Map(rs.map((r) => [keyOf(r), r]));
+  };
   // Reminders and escalations leave through the same channels as the notice itself.
   const after = async ({ pending: rs, published }: ChaseStep) => {
     replace(rs);
     if (published) await startFollowUps([noticeDeliveryFollowUp(published)]);
   };
-  setHandler(noticeAcknowledgedSignal, (r) => { pending.delete(keyOf(r)); });
+  setHandler(noticeAcknowledgedSignal, (r) => {
+    pending.delete(keyOf(r));
+  });
   // A withdrawn notice owes nobody an acknowledgement: the chase ends now, not at its next reminder.
-  setHandler(noticeWithdrawnSignal, () => { pending.clear(); });
+  setHandler(noticeWithdrawnSignal, () => {
+    pending.clear();
+  });
   setHandler(noticePendingQuery, () => [...pending.values()]);
   replace(await unacknowledgedRecipients({ noticeId: input.noticeId }));
   if (input.since === undefined) await startFollowUps([noticeDeliveryFollowUp(input.noticeId)]);

@@ -4,14 +4,21 @@ import { proxyActivities } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
 import { permanentFailureTypes } from '../contracts/failures.js';
 
-const { noticeChannels } = proxyActivities<ReturnType<typeof createActivities>>({ startToCloseTimeout: '30 seconds', retry: { nonRetryableErrorTypes: permanentFailureTypes } });
+const { noticeChannels } = proxyActivities<ReturnType<typeof createActivities>>({
+  startToCloseTimeout: '30 seconds',
+  retry: { nonRetryableErrorTypes: permanentFailureTypes },
+});
 const { deliverNotice } = proxyActivities<ReturnType<typeof createActivities>>({
   startToCloseTimeout: '1 minute',
   scheduleToCloseTimeout: '2 days',
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '30 minutes', nonRetryableErrorTypes: permanentFailureTypes },
 });
 
-export interface DeliveryOutcome { noticeId: string; delivered: string[]; failed: { channel: string; reason: string }[] }
+export interface DeliveryOutcome {
+  noticeId: string;
+  delivered: string[];
+  failed: { channel: string; reason: string }[];
+}
 
 export async function noticeDelivery({ noticeId }: { noticeId: string }): Promise<DeliveryOutcome> {
   const channels = await noticeChannels();

@@ -7,7 +7,10 @@ import type { createActivities } from '../activities/index.js';
 import { permanentFailureTypes } from '../contracts/failures.js';
 import { startFollowUps } from './followUps.js';
 
-const { obligationPage } = proxyActivities<ReturnType<typeof createActivities>>({ startToCloseTimeout: '1 minute', retry: { nonRetryableErrorTypes: permanentFailureTypes } });
+const { obligationPage } = proxyActivities<ReturnType<typeof createActivities>>({
+  startToCloseTimeout: '1 minute',
+  retry: { nonRetryableErrorTypes: permanentFailureTypes },
+});
 
 export interface PaymentFollowUpsInput {
   cycleId: string;

@@ -10,12 +10,15 @@ import { isSettled, overdueFrom, paidInFull, reminderAt, type PaymentTiming } fr
 import { daysMs } from '../core/time.js';
 import { startFollowUps } from './followUps.js';
 import {
-  appealChangedSignal, obligationCorrectedSignal, paymentDisputedSignal, paymentRecordedSignal, receiptConfirmedSignal, verificationStateQuery,
+  appealChangedSignal,
+  obligationCorrectedSignal,
+  paymentDisputedSignal,
+  paymentRecordedSignal,
+  receiptConfirmedSignal,
+  verificationStateQuery,
 } from './paymentMessages.js';
 
-const { reviewObligation, remindFinance, escalateOverdue, settleObligation, closeObligation } = proxyActivities<
-  ReturnType<typeof createActivities>
->({
+const { reviewObligation, remindFinance, escalateOverdue, settleObligation, closeObligation } = proxyActivities<ReturnType<typeof createActivities>>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '2 seconds', maximumInterval: '10 minutes', nonRetryableErrorTypes: permanentFailureTypes },
 });
@@ -34,7 +37,9 @@ export async function paymentVerification(input: PaymentVerificationInput): Prom
   const { obligationId, dueOn, timing } = input;
   const st: VerificationState = input.state ?? { step: 'waiting', reminded: false, nextEscalation: overdueFrom(dueOn), escalations: 0 };
   let changed = false;
-  const wake = () => { changed = true; };
+  const wake = () => {
+    changed = true;
+  };
   setHandler(paymentRecordedSignal, wake);
   setHandler(receiptConfirmedSignal, wake);
   setHandler(paymentDisputedSignal, wake);

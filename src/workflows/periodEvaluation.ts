@@ -8,9 +8,7 @@ import { failingVisibly } from './cycleFailure.js';
 import { decideThenFollowUp, startFollowUps } from './followUps.js';
 import { cycleProgressQuery, figuresSubmittedSignal } from './messages.js';
 
-const { openCycle, requestMissingFigures, findMissingFigures, decideAndPersist } = proxyActivities<
-  ReturnType<typeof createActivities>
->({
+const { openCycle, requestMissingFigures, findMissingFigures, decideAndPersist } = proxyActivities<ReturnType<typeof createActivities>>({
   startToCloseTimeout: '5 minutes',
   retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes', nonRetryableErrorTypes: permanentFailureTypes },
 });

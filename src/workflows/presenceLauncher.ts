@@ -23,8 +23,16 @@ export interface PresenceLauncherInput {
 export async function presenceLauncher(input: PresenceLauncherInput): Promise<{ month: string; started: number }> {
   // The month is the local month of the Schedule's intended firing (a catch-up runs late) or of a
   // start by hand: never the day after, which on a month's last day is already the next month.
-  const plan = await presencePlan({ at: scheduledStart().toISOString(), timeZone: input.timeZone, month: input.month, after: input.after, limit: input.pageSize ?? 200 });
-  await startFollowUps(plan.months.map((m) => ({ workflowType: presenceMonthWorkflowType, workflowId: presenceWorkflowId(m.leaderId, plan.month), args: [m] })));
+  const plan = await presencePlan({
+    at: scheduledStart().toISOString(),
+    timeZone: input.timeZone,
+    month: input.month,
+    after: input.after,
+    limit: input.pageSize ?? 200,
+  });
+  await startFollowUps(
+    plan.months.map((m) => ({ workflowType: presenceMonthWorkflowType, workflowId: presenceWorkflowId(m.leaderId, plan.month), args: [m] })),
+  );
   if (plan.next) await continueAsNew<typeof presenceLauncher>({ ...input, month: plan.month, after: plan.next });
   return { month: plan.month, started: plan.months.length };
 }

@@ -8,9 +8,7 @@ import type { createActivities } from '../activities/index.js';
 import { permanentFailureTypes } from '../contracts/failures.js';
 import type { PresenceMonthInput } from '../activities/presence.js';
 import { noticeDeliveryFollowUp } from '../contracts/notices.js';
-import {
-  presenceProgressQueryName, visitChangedSignalName, type PresenceMonthStart, type PresenceProgress, type VisitChanged,
-} from '../contracts/presence.js';
+import { presenceProgressQueryName, visitChangedSignalName, type PresenceMonthStart, type PresenceProgress, type VisitChanged } from '../contracts/presence.js';
 import { startFollowUps } from './followUps.js';
 
 const { presenceDays, presenceMonthPlan, remindPresence, recordPresence } = proxyActivities<ReturnType<typeof createActivities>>({
@@ -24,7 +22,9 @@ export const presenceProgressQuery = defineQuery<PresenceProgress>(presenceProgr
 export async function presenceMonth(start: PresenceMonthInput | PresenceMonthStart): Promise<PresenceProgress> {
   const progress: PresenceProgress = { days: [], reminded: [] };
   let changed = false;
-  setHandler(visitChangedSignal, () => { changed = true; });
+  setHandler(visitChangedSignal, () => {
+    changed = true;
+  });
   setHandler(presenceProgressQuery, () => progress);
   const asOf = () => new Date().toISOString();
   // No patch marker: a run started with a planned month (every run before this change) takes

@@ -8,9 +8,16 @@ import { periodEvaluation } from './periodEvaluation.js';
 import { scheduledStart } from './scheduledStart.js';
 import { startCycle } from './startCycle.js';
 
-const { cadenceInForce } = proxyActivities<ReturnType<typeof createActivities>>({ startToCloseTimeout: '1 minute', retry: { nonRetryableErrorTypes: permanentFailureTypes } });
+const { cadenceInForce } = proxyActivities<ReturnType<typeof createActivities>>({
+  startToCloseTimeout: '1 minute',
+  retry: { nonRetryableErrorTypes: permanentFailureTypes },
+});
 
-export interface ScheduledCycle { cycleId: string; started: boolean; notEvaluated?: string }
+export interface ScheduledCycle {
+  cycleId: string;
+  started: boolean;
+  notEvaluated?: string;
+}
 
 /**
  * Started by a cadence's Schedule. A Schedule can only pass fixed arguments and appends a

@@ -56,7 +56,8 @@ describe('decideAndPersist', () => {
 
   it('refuses a cycle that was never opened, without retrying', async () => {
     await expect(activities.decideAndPersist({ cycleId: 'quarterly-2031-Q1', gaps: [] })).rejects.toMatchObject({
-      type: 'InvalidCycleInput', nonRetryable: true,
+      type: 'InvalidCycleInput',
+      nonRetryable: true,
     });
   });
 });

@@ -20,8 +20,19 @@ afterAll(() => t.drop());
 /** The error Prisma throws for a second rural posting of one officer on one day. */
 async function uniqueViolation(): Promise<Error> {
   const posting = { officerId: 'o01', kind: 'rural-hardship', startsOn: '2026-04-02', reason: 'reassigned' };
-  await t.db.posting.upsert({ where: { officerId_startsOn_kind: { officerId: 'o01', startsOn: '2026-04-02', kind: 'rural-hardship' } }, create: posting, update: {} });
-  return t.db.$transaction((tx) => tx.posting.create({ data: posting })).then(() => { throw new Error('expected a unique violation'); }, (err: Error) => err);
+  await t.db.posting.upsert({
+    where: { officerId_startsOn_kind: { officerId: 'o01', startsOn: '2026-04-02', kind: 'rural-hardship' } },
+    create: posting,
+    update: {},
+  });
+  return t.db
+    .$transaction((tx) => tx.posting.create({ data: posting }))
+    .then(
+      () => {
+        throw new Error('expected a unique violation');
+      },
+      (err: Error) => err,
+    );
 }
 
 describe('activityFailure', () => {
@@ -46,16 +57,32 @@ describe('activityFailure', () => {
 
   it('makes permanent failures non-retryable, with their type and what to fix', () => {
     const office = activityFailure(new PermanentFailure('OfficeWithoutOfficer', 'no officer on c10', 'bind an officer to c10')) as ApplicationFailure;
-    expect(office).toMatchObject({ type: 'OfficeWithoutOfficer', message: 'no officer on c10', nonRetryable: true, details: [{ fix: 'bind an officer to c10' }] });
+    expect(office).toMatchObject({
+      type: 'OfficeWithoutOfficer',
+      message: 'no officer on c10',
+      nonRetryable: true,
+      details: [{ fix: 'bind an officer to c10' }],
+    });
     const figure = activityFailure(new InvalidFigureError('c01', 'population', 'expected a population greater than 0', 0)) as ApplicationFailure;
     expect(figure).toMatchObject({ type: 'InvalidFigure', nonRetryable: true, details: [{ fix: expect.stringContaining('POST /api/metrics') }] });
-    const stored = (() => { try { parseRuleSet({ name: 'broken' }, 'rule set version 3'); } catch (err) { return err; } })();
+    const stored = (() => {
+      try {
+        parseRuleSet({ name: 'broken' }, 'rule set version 3');
+      } catch (err) {
+        return err;
+      }
+    })();
     expect(activityFailure(stored)).toMatchObject({ type: 'InvalidRuleSet', nonRetryable: true, message: expect.stringMatching(/^rule set version 3: \$/) });
     expect(activityFailure(new MissingFactError('weather', 'rainy-day'))).toMatchObject({ type: 'MissingFact', nonRetryable: true });
   });
 
   it('wraps every activity of a factory', async () => {
-    const activities = reportingFailures({ post: () => uniqueViolation().then((err) => { throw err; }) });
+    const activities = reportingFailures({
+      post: () =>
+        uniqueViolation().then((err) => {
+          throw err;
+        }),
+    });
     await expect(activities.post()).rejects.toMatchObject({ message: 'P2002 Posting(officerId, startsOn, kind): UniqueConstraintViolation' });
   });
 });

@@ -27,10 +27,12 @@ describe('joint notice follow-ups', () => {
     const joint = await db.notice.findMany({ where: { cycleId, kind: 'joint-notice' } });
     expect(joint.length).toBeGreaterThan(0);
     const chases = summary.followUps.filter((f) => f.workflowType === 'jointNoticeAcknowledgement');
-    expect(chases).toEqual(joint.map((n) => ({
-      workflowType: 'jointNoticeAcknowledgement',
-      workflowId: `notice/${n.id}`,
-      args: [{ noticeId: n.id, remindEveryDays: 3, escalateAfterDays: 7 }],
-    })));
+    expect(chases).toEqual(
+      joint.map((n) => ({
+        workflowType: 'jointNoticeAcknowledgement',
+        workflowId: `notice/${n.id}`,
+        args: [{ noticeId: n.id, remindEveryDays: 3, escalateAfterDays: 7 }],
+      })),
+    );
   });
 });

@@ -23,18 +23,28 @@ beforeAll(async () => {
 });
 afterAll(() => t.drop());
 
-it('records the version in force at the period\'s end on a failure before opening, and reopens under the version then in force', async () => {
+it("records the version in force at the period's end on a failure before opening, and reopens under the version then in force", async () => {
   const cycleId = 'quarterly-2026-Q4';
   await expect(activities.openCycle({ cycleId, period: '2026-Q4' })).rejects.toMatchObject({ type: 'PeriodNotEnded' });
   await activities.recordCycleFailure({
-    cycleId, kind: 'quarterly', period: '2026-Q4', run: now.toISOString(), failure: { type: 'PeriodNotEnded', reason: 'the quarter has not ended', fix: 'wait' },
+    cycleId,
+    kind: 'quarterly',
+    period: '2026-Q4',
+    run: now.toISOString(),
+    failure: { type: 'PeriodNotEnded', reason: 'the quarter has not ended', fix: 'wait' },
   });
   expect(await db.cycle.findUniqueOrThrow({ where: { id: cycleId } })).toMatchObject({ status: 'failed', ruleSetVersionId: 1 });
 
-  const december = await db.$transaction((tx) => addRuleSetVersion(tx, { ruleSet: loadDefaultRuleSet(), effectiveFrom: '2026-12-01', reason: 'from December', author: 'bureau' }));
+  const december = await db.$transaction((tx) =>
+    addRuleSetVersion(tx, { ruleSet: loadDefaultRuleSet(), effectiveFrom: '2026-12-01', reason: 'from December', author: 'bureau' }),
+  );
   now = new Date('2027-01-05T00:00:00Z');
   expect(await activities.openCycle({ cycleId, period: '2026-Q4' })).toMatchObject({ ruleSetVersionId: december.id });
-  expect(await db.cycle.findUniqueOrThrow({ where: { id: cycleId } })).toMatchObject({ status: 'collecting', ruleSetVersionId: december.id, failureType: null });
+  expect(await db.cycle.findUniqueOrThrow({ where: { id: cycleId } })).toMatchObject({
+    status: 'collecting',
+    ruleSetVersionId: december.id,
+    failureType: null,
+  });
 });
 
 it('refuses to page the payments of a cycle that was never opened, without retrying', async () => {

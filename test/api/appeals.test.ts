@@ -35,14 +35,18 @@ describe('filing an appeal', () => {
     expectProblem(await file({ metric: 'satisfaction', value: 1.5 }), 422, { pointer: '/value' });
     expectProblem(await file({ officerId: 'nobody' }), 422, { pointer: '/officerId' });
     expectProblem(await file({ cycleId: 'quarterly-2025-Q4' }), 422, { pointer: '/cycleId' });
-    expectProblem(await h.api.post('/api/appeals', { contests: 'decision', officerId: 'o01', decisionId: `${cycleId}/subsidy/nobody`, reason: 'x' }), 422, { pointer: '/decisionId' });
+    expectProblem(await h.api.post('/api/appeals', { contests: 'decision', officerId: 'o01', decisionId: `${cycleId}/subsidy/nobody`, reason: 'x' }), 422, {
+      pointer: '/decisionId',
+    });
     // A decision about someone else is not theirs to appeal.
-    expectProblem(await h.api.post('/api/appeals', { contests: 'decision', officerId: 'o01', decisionId: `${cycleId}/subsidy/o05`, reason: 'x' }), 422, { pointer: '/officerId' });
+    expectProblem(await h.api.post('/api/appeals', { contests: 'decision', officerId: 'o01', decisionId: `${cycleId}/subsidy/o05`, reason: 'x' }), 422, {
+      pointer: '/officerId',
+    });
     expect(await writes()).toEqual(before);
     expect(h.cycles.appeals.size).toBe(0);
   });
 
-  it('refuses an appeal after the window with 422 naming the window\'s end', async () => {
+  it("refuses an appeal after the window with 422 naming the window's end", async () => {
     const decisionId = `${cycleId}/subsidy/o03`;
     const { createdAt } = await t.db.decision.findUniqueOrThrow({ where: { id: decisionId } });
     await t.db.decision.update({ where: { id: decisionId }, data: { createdAt: new Date('2026-03-01T09:00:00Z') } });
@@ -58,8 +62,15 @@ describe('filing an appeal', () => {
     const res = await file({ metric: 'satisfaction', value: 1 });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
-      id: expect.any(Number), status: 'open', communityId: 'c01', officerId: 'o01', metric: 'satisfaction', value: 1, reviewStarted: true,
-      deadlineOn: '2026-03-30', paymentsHeld: await t.db.paymentObligation.count({ where: { cycleId } }),
+      id: expect.any(Number),
+      status: 'open',
+      communityId: 'c01',
+      officerId: 'o01',
+      metric: 'satisfaction',
+      value: 1,
+      reviewStarted: true,
+      deadlineOn: '2026-03-30',
+      paymentsHeld: await t.db.paymentObligation.count({ where: { cycleId } }),
     });
     expect(res.body.explanation.zh).toContain('暂停');
     expect(res.headers.location).toBe(`/api/appeals/${res.body.id}`);
@@ -85,7 +96,9 @@ describe('deciding an appeal', () => {
     expectProblem(await h.api.get('/api/appeals/9999'), 404);
     expectProblem(await h.api.post(`/api/appeals/${open.id}/decision`, { outcome: 'maybe', reason: 'x' }), 422, { pointer: '/outcome' });
     expectProblem(await h.api.post(`/api/appeals/${open.id}/decision`, { outcome: 'upheld', reason: '' }), 422, { pointer: '/reason' });
-    expectProblem(await h.api.post(`/api/appeals/${open.id}/decision`, { outcome: 'upheld', reason: 'x', metric: 'satisfaction', value: 0.9 }), 422, { pointer: '/metric' });
+    expectProblem(await h.api.post(`/api/appeals/${open.id}/decision`, { outcome: 'upheld', reason: 'x', metric: 'satisfaction', value: 0.9 }), 422, {
+      pointer: '/metric',
+    });
 
     const res = await h.api.post(`/api/appeals/${open.id}/decision`, { outcome: 'overturned', reason: '复核确认漏计', metric: 'satisfaction', value: 0.98 });
     expect(res.status).toBe(200);
@@ -106,7 +119,12 @@ describe('deciding an appeal', () => {
 
     const old = await h.api.get(`/api/decisions/${encodeURIComponent(`${cycleId}/subsidy/o01`)}`);
     const successor = `${cycleId}/subsidy/o01/appeal-${overturned.id}`;
-    expect(old.body).toMatchObject({ amount: before.amountFen / 100, supersededBy: successor, supersededByAppeal: overturned.id, supersededAt: expect.any(String) });
+    expect(old.body).toMatchObject({
+      amount: before.amountFen / 100,
+      supersededBy: successor,
+      supersededByAppeal: overturned.id,
+      supersededAt: expect.any(String),
+    });
     expect(old.body.supersededReason).toContain('复核确认漏计');
     const sanction = await h.api.get(`/api/decisions/${encodeURIComponent(`${cycleId}/circulated-criticism/c01`)}`);
     expect(sanction.body).toMatchObject({ supersededBy: null, supersededByAppeal: overturned.id });
@@ -129,7 +147,9 @@ describe('deciding an appeal', () => {
     expect(appeal.body.decisions.replaced.map((d: { id: string }) => d.id)).toContain(`${cycleId}/circulated-criticism/c01`);
     expect(appeal.body.decisions.created.map((d: { id: string }) => d.id)).toContain(successor);
     expect(appeal.body.evaluations.replaced[0]).toMatchObject({ communityId: 'c01', supersededByAppeal: overturned.id });
-    expect(appeal.body.notices.map((n: { kind: string }) => n.kind)).toEqual(expect.arrayContaining(['appeal-decided', 'payment-corrected', 'notice-withdrawn']));
+    expect(appeal.body.notices.map((n: { kind: string }) => n.kind)).toEqual(
+      expect.arrayContaining(['appeal-decided', 'payment-corrected', 'notice-withdrawn']),
+    );
     expect(appeal.body.explanation.zh).toContain('原记录保留');
     expect(appeal.body.explanation.en).toContain('c01 score');
     const audit = await h.api.get(`/api/audit?entity=PaymentObligation&entityId=${encodeURIComponent('2026-Q1/subsidy/o01')}`);
@@ -141,7 +161,10 @@ describe('deciding an appeal', () => {
     const replaced = (await h.api.get(`/api/decisions?cycleId=${cycleId}&subjectId=o01&standing=false`)).body;
     expect(replaced.map((d: { id: string }) => d.id)).toEqual([`${cycleId}/subsidy/o01`]);
     const evaluations = (await h.api.get(`/api/evaluations?cycleId=${cycleId}&communityId=c01`)).body;
-    expect(evaluations.map((e: { revision: number; supersededAt: string | null }) => [e.revision, e.supersededAt === null]).sort()).toEqual([[0, false], [1, true]]);
+    expect(evaluations.map((e: { revision: number; supersededAt: string | null }) => [e.revision, e.supersededAt === null]).sort()).toEqual([
+      [0, false],
+      [1, true],
+    ]);
     expect((await h.api.get(`/api/evaluations?cycleId=${cycleId}&communityId=c01&standing=true`)).body).toHaveLength(1);
     expectProblem(await h.api.get('/api/decisions?standing=yes'), 400);
   });

@@ -44,7 +44,8 @@ describe('POST /api/rulesets/{id}/backtest', () => {
     expect(res.status).toBe(200);
     const year = res.body.periods.find((p: any) => p.period === '2026');
     expect(year.offices.filter((o: any) => o.reward).map((o: any) => o.reward)).toEqual([
-      { actual: 0, candidate: 300, change: 300 }, { actual: 0, candidate: 300, change: 300 },
+      { actual: 0, candidate: 300, change: 300 },
+      { actual: 0, candidate: 300, change: 300 },
     ]);
     expect(res.body.totals.rewards).toMatchObject({ change: 600 });
     expect(res.body.totals.subsidy.change).toBe(0);

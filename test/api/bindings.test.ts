@@ -20,7 +20,11 @@ const bind = (body: object) => h.api.post('/api/bindings', body);
 
 describe('bindings', () => {
   it('binds an officer, a leader and a department to a community, audited', async () => {
-    for (const [subjectType, subjectId] of [['officer', 'o01'], ['leader', 'L01'], ['department', 'D01']]) {
+    for (const [subjectType, subjectId] of [
+      ['officer', 'o01'],
+      ['leader', 'L01'],
+      ['department', 'D01'],
+    ]) {
       const res = await bind({ communityId: 'c01', subjectType, subjectId, effectiveFrom: '2026-01-01' });
       expect(res.status).toBe(201);
       expect(res.headers.location).toBe(`/api/bindings/${res.body.id}`);
@@ -57,13 +61,16 @@ describe('bindings', () => {
     expectProblem(await h.api.patch(`/api/bindings/${leaderBinding.id}`, { effectiveTo: null }), 409, { pointer: '/effectiveTo' });
 
     const update = (await h.api.get(`/api/audit?entity=Binding&entityId=${leaderBinding.id}&action=update`)).body;
-    expect(update).toEqual([expect.objectContaining({ actor, before: expect.objectContaining({ effectiveTo: null }), after: expect.objectContaining({ effectiveTo: '2026-02-28' }) })]);
+    expect(update).toEqual([
+      expect.objectContaining({ actor, before: expect.objectContaining({ effectiveTo: null }), after: expect.objectContaining({ effectiveTo: '2026-02-28' }) }),
+    ]);
   });
 
   it('lets only one of two racing requests bind a department', async () => {
     await h.api.post('/api/departments', { id: 'D02', name: '治安大队' }).expect(201);
-    const race = await Promise.all(['c01', 'c02'].map((communityId) =>
-      bind({ communityId, subjectType: 'department', subjectId: 'D02', effectiveFrom: '2026-04-01' })));
+    const race = await Promise.all(
+      ['c01', 'c02'].map((communityId) => bind({ communityId, subjectType: 'department', subjectId: 'D02', effectiveFrom: '2026-04-01' })),
+    );
     expect(race.map((r) => r.status).sort()).toEqual([201, 409]);
     expect(await t.db.binding.count({ where: { subjectId: 'D02' } })).toBe(1);
   });
@@ -77,7 +84,12 @@ describe('bindings', () => {
     ['an unknown subject', { communityId: 'c01', subjectType: 'leader', subjectId: 'L99', effectiveFrom: '2027-01-01' }, 422, '/subjectId'],
     ['an unknown subject type', { communityId: 'c01', subjectType: 'station', subjectId: 'L01', effectiveFrom: '2027-01-01' }, 422, '/subjectType'],
     ['an impossible date', { communityId: 'c01', subjectType: 'leader', subjectId: 'L01', effectiveFrom: '2026-02-30' }, 422, '/effectiveFrom'],
-    ['an end before the start', { communityId: 'c01', subjectType: 'officer', subjectId: 'o01', effectiveFrom: '2027-01-01', effectiveTo: '2026-12-31' }, 422, '/effectiveTo'],
+    [
+      'an end before the start',
+      { communityId: 'c01', subjectType: 'officer', subjectId: 'o01', effectiveFrom: '2027-01-01', effectiveTo: '2026-12-31' },
+      422,
+      '/effectiveTo',
+    ],
   ])('rejects %s, naming the field, and writes nothing', async (_, body, status, pointer) => {
     const before = await counts(t.db);
     expectProblem(await bind(body), status, { pointer });

@@ -41,7 +41,10 @@ describe('off by default', () => {
   });
 
   it('refuses to open such a cycle in the workflow too, without a Cycle row', async () => {
-    await expect(activities.openCycle({ cycleId: 'monthly-2025-12', period: '2025-12' })).rejects.toMatchObject({ type: 'InvalidCycleInput', nonRetryable: true });
+    await expect(activities.openCycle({ cycleId: 'monthly-2025-12', period: '2025-12' })).rejects.toMatchObject({
+      type: 'InvalidCycleInput',
+      nonRetryable: true,
+    });
     expect(await t.db.cycle.findUnique({ where: { id: 'monthly-2025-12' } })).toBeNull();
   });
 });
@@ -55,7 +58,7 @@ describe('switched on by a rule-set version', () => {
     expect(h.cycles.started.get('monthly-2026-03')).toMatchObject({ kind: 'monthly', period: '2026-03' });
   });
 
-  it('takes a month\'s figures and tells that month\'s cycle', async () => {
+  it("takes a month's figures and tells that month's cycle", async () => {
     const res = await h.api.post('/api/metrics', figures('2026-03'));
     expect(res.status).toBe(200);
     expect(h.cycles.submitted).toContainEqual({ period: '2026-03', communityId: communities[0], metrics: ['satisfaction'] });
@@ -72,7 +75,10 @@ describe('switched on by a rule-set version', () => {
     expect(await t.db.cycle.findUniqueOrThrow({ where: { id: 'monthly-2026-03' } })).toMatchObject({ kind: 'monthly', status: 'decided' });
     const last = (await h.api.get('/api/evaluations?period=2026-03')).body.find((e: any) => e.isLast);
     const sanctions = (await h.api.get('/api/decisions?cycleId=monthly-2026-03&type=sanction')).body;
-    expect(sanctions.map((d: any) => `${d.subjectId}:${d.kind}`).sort()).toEqual([`${last.communityId}:admonishment-talk`, `${last.communityId}:circulated-criticism`]);
+    expect(sanctions.map((d: any) => `${d.subjectId}:${d.kind}`).sort()).toEqual([
+      `${last.communityId}:admonishment-talk`,
+      `${last.communityId}:circulated-criticism`,
+    ]);
     expect((await h.api.get('/api/decisions?cycleId=monthly-2026-03&type=subsidy')).body).toEqual([]);
 
     const talk = sanctions.find((d: any) => d.kind === 'admonishment-talk');

@@ -13,7 +13,11 @@ afterAll(() => t.drop());
 
 describe('period bounds of POST /api/cycles', () => {
   it.each([
-    ['a quarter not yet ended', { kind: 'quarterly', period: '2027-Q1' }, /2027-Q1 has not ended: it ends at 00:00 on 2027-04-01 Asia\/Shanghai \(2027-03-31T16:00:00\.000Z\)/],
+    [
+      'a quarter not yet ended',
+      { kind: 'quarterly', period: '2027-Q1' },
+      /2027-Q1 has not ended: it ends at 00:00 on 2027-04-01 Asia\/Shanghai \(2027-03-31T16:00:00\.000Z\)/,
+    ],
     ['the current quarter', { kind: 'quarterly', period: '2026-Q4' }, /2026-Q4 has not ended: it ends at 00:00 on 2027-01-01/],
     ['the current year', { kind: 'year-end', period: '2026' }, /2026 has not ended: it ends at 00:00 on 2027-01-01/],
     ['year 0000', { kind: 'year-end', period: '0000' }, /0000: expected a period of a year from 2000 to 2026 that has ended/],
@@ -27,7 +31,7 @@ describe('period bounds of POST /api/cycles', () => {
     expect(h.cycles.started.size).toBe(0);
   });
 
-  it('takes a quarter from 00:00 of the next day in the bureau\'s time zone, not UTC\'s', async () => {
+  it("takes a quarter from 00:00 of the next day in the bureau's time zone, not UTC's", async () => {
     const before = await harness(t.db, { now: '2026-03-31T15:59:59Z' });
     expectProblem(await before.api.post('/api/cycles', { kind: 'quarterly', period: '2026-Q1' }), 422, { pointer: '/period' });
     const after = await harness(t.db, { now: '2026-03-31T16:00:00Z' });

@@ -19,9 +19,7 @@ describe('cycles', () => {
     expect(res.body).toEqual({ cycleId: 'quarterly-2025-Q3' });
     expect(res.headers.location).toBe('/api/cycles/quarterly-2025-Q3');
     expect(h.cycles.started.get('quarterly-2025-Q3')).toEqual({ kind: 'quarterly', period: '2025-Q3', actor });
-    expect((await h.api.get('/api/audit?entity=Cycle')).body).toEqual([
-      expect.objectContaining({ actor, action: 'start', entityId: 'quarterly-2025-Q3' }),
-    ]);
+    expect((await h.api.get('/api/audit?entity=Cycle')).body).toEqual([expect.objectContaining({ actor, action: 'start', entityId: 'quarterly-2025-Q3' })]);
   });
 
   it('answers a second start of the same cycle with 409 naming /period', async () => {
@@ -39,27 +37,62 @@ describe('cycles', () => {
     expect(h.cycles.started.size).toBe(1);
   });
 
-  it('reports a running cycle flat: status, step, and Temporal\'s execution', async () => {
+  it("reports a running cycle flat: status, step, and Temporal's execution", async () => {
     const res = await h.api.get('/api/cycles/quarterly-2025-Q3');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
-      cycleId: 'quarterly-2025-Q3', kind: 'quarterly', period: '2025-Q3', status: 'running', step: 'collecting',
-      execution: 'RUNNING', ruleSetVersionId: null, gaps: null, startedAt: null, decidedAt: null,
+      cycleId: 'quarterly-2025-Q3',
+      kind: 'quarterly',
+      period: '2025-Q3',
+      status: 'running',
+      step: 'collecting',
+      execution: 'RUNNING',
+      ruleSetVersionId: null,
+      gaps: null,
+      startedAt: null,
+      decidedAt: null,
     });
   });
 
   it('reports a decided cycle, and a failed one with the reason and what to fix', async () => {
-    await t.db.cycle.create({ data: { id: 'quarterly-2025-Q2', kind: 'quarterly', period: '2025-Q2', status: 'decided', ruleSetVersionId: 1, gaps: [], completedAt: new Date('2025-07-09T00:00:00Z') } });
-    await t.db.cycle.create({ data: {
-      id: 'quarterly-2025-Q1', kind: 'quarterly', period: '2025-Q1', status: 'failed', ruleSetVersionId: 1, failureType: 'OfficeWithoutOfficer',
-      failureReason: 'figures for 2025-Q1 were submitted for c02, but no officer is bound there on 2025-03-31', failureFix: 'bind an officer to c02', failedAt: new Date('2025-04-02T00:00:00Z'),
-    } });
+    await t.db.cycle.create({
+      data: {
+        id: 'quarterly-2025-Q2',
+        kind: 'quarterly',
+        period: '2025-Q2',
+        status: 'decided',
+        ruleSetVersionId: 1,
+        gaps: [],
+        completedAt: new Date('2025-07-09T00:00:00Z'),
+      },
+    });
+    await t.db.cycle.create({
+      data: {
+        id: 'quarterly-2025-Q1',
+        kind: 'quarterly',
+        period: '2025-Q1',
+        status: 'failed',
+        ruleSetVersionId: 1,
+        failureType: 'OfficeWithoutOfficer',
+        failureReason: 'figures for 2025-Q1 were submitted for c02, but no officer is bound there on 2025-03-31',
+        failureFix: 'bind an officer to c02',
+        failedAt: new Date('2025-04-02T00:00:00Z'),
+      },
+    });
     expect((await h.api.get('/api/cycles/quarterly-2025-Q2')).body).toMatchObject({
-      cycleId: 'quarterly-2025-Q2', status: 'decided', execution: null, ruleSetVersionId: 1, decidedAt: '2025-07-09T00:00:00.000Z',
+      cycleId: 'quarterly-2025-Q2',
+      status: 'decided',
+      execution: null,
+      ruleSetVersionId: 1,
+      decidedAt: '2025-07-09T00:00:00.000Z',
     });
     const failed = (await h.api.get('/api/cycles/quarterly-2025-Q1')).body;
     expect(failed).toMatchObject({
-      cycleId: 'quarterly-2025-Q1', kind: 'quarterly', period: '2025-Q1', status: 'failed', execution: null,
+      cycleId: 'quarterly-2025-Q1',
+      kind: 'quarterly',
+      period: '2025-Q1',
+      status: 'failed',
+      execution: null,
       failure: { type: 'OfficeWithoutOfficer', reason: expect.stringContaining('c02'), fix: 'bind an officer to c02', at: '2025-04-02T00:00:00.000Z' },
     });
     expect(failed).not.toHaveProperty('step');
@@ -88,15 +121,65 @@ describe('results', () => {
   beforeAll(async () => {
     const cycleId = 'quarterly-2025-Q4';
     await t.db.evaluation.create({ data: { cycleId, period: '2025-Q4', communityId: 'c01', score: 78.2, rank: 10, isLast: true, breakdown: [], missing: [] } });
-    await t.db.decision.createMany({ data: [
-      { id: `${cycleId}/c01/circulated-criticism`, cycleId, type: 'sanction', kind: 'circulated-criticism', subjectType: 'community', subjectId: 'c01', officers: ['o01'], rule: 'last-place', reason: 'last', facts: {} },
-      { id: `${cycleId}/o01/subsidy`, cycleId, type: 'subsidy', kind: 'subsidy', subjectType: 'officer', subjectId: 'o01', officers: ['o01'], rule: 'subsidy', reason: 'share', facts: {}, amountFen: 145340 },
-    ] });
-    await t.db.paymentObligation.create({ data: { id: '2025-Q4/subsidy/o01', cycleId, decisionId: `${cycleId}/o01/subsidy`, kind: 'subsidy', payeeType: 'officer', payeeId: 'o01', amountFen: 145340, dueOn: '2026-01-30' } });
-    await t.db.notice.create({ data: {
-      id: `${cycleId}/joint-notice/c01`, kind: 'joint-notice', cycleId, about: 'c01', titleZh: '通报', bodyZh: '…', bodyEn: '…', facts: {},
-      recipients: { create: [{ recipientType: 'officer', recipientId: 'o01' }, { recipientType: 'leader', recipientId: 'L01' }] },
-    } });
+    await t.db.decision.createMany({
+      data: [
+        {
+          id: `${cycleId}/c01/circulated-criticism`,
+          cycleId,
+          type: 'sanction',
+          kind: 'circulated-criticism',
+          subjectType: 'community',
+          subjectId: 'c01',
+          officers: ['o01'],
+          rule: 'last-place',
+          reason: 'last',
+          facts: {},
+        },
+        {
+          id: `${cycleId}/o01/subsidy`,
+          cycleId,
+          type: 'subsidy',
+          kind: 'subsidy',
+          subjectType: 'officer',
+          subjectId: 'o01',
+          officers: ['o01'],
+          rule: 'subsidy',
+          reason: 'share',
+          facts: {},
+          amountFen: 145340,
+        },
+      ],
+    });
+    await t.db.paymentObligation.create({
+      data: {
+        id: '2025-Q4/subsidy/o01',
+        cycleId,
+        decisionId: `${cycleId}/o01/subsidy`,
+        kind: 'subsidy',
+        payeeType: 'officer',
+        payeeId: 'o01',
+        amountFen: 145340,
+        dueOn: '2026-01-30',
+      },
+    });
+    await t.db.notice.create({
+      data: {
+        id: `${cycleId}/joint-notice/c01`,
+        kind: 'joint-notice',
+        cycleId,
+        about: 'c01',
+        titleZh: '通报',
+        bodyZh: '…',
+        bodyEn: '…',
+        facts: {},
+        recipients: {
+          create: [
+            { recipientType: 'officer', recipientId: 'o01' },
+            { recipientType: 'leader', recipientId: 'L01' },
+          ],
+        },
+      },
+    });
   });
 
   it('lists evaluations by period or cycle', async () => {
@@ -115,7 +198,9 @@ describe('results', () => {
   });
 
   it('lists obligations by payee with amounts in yuan', async () => {
-    expect((await h.api.get('/api/obligations?payeeId=o01')).body).toEqual([expect.objectContaining({ id: '2025-Q4/subsidy/o01', amount: 1453.4, status: 'open' })]);
+    expect((await h.api.get('/api/obligations?payeeId=o01')).body).toEqual([
+      expect.objectContaining({ id: '2025-Q4/subsidy/o01', amount: 1453.4, status: 'open' }),
+    ]);
     expect((await h.api.get('/api/obligations?payeeId=o02')).body).toEqual([]);
   });
 

@@ -31,7 +31,12 @@ describe('GET /api/decisions/{id}/explanation', () => {
     for (const d of decisions) {
       const res = await h.api.get(`/api/decisions/${encodeURIComponent(d.id)}/explanation`);
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ decision: d.id, ruleSetVersion: { id: 1, name: 'county-default-2026' }, zh: expect.stringMatching(/[\u4e00-\u9fff].*：/), en: expect.stringMatching(/\.$/) });
+      expect(res.body).toMatchObject({
+        decision: d.id,
+        ruleSetVersion: { id: 1, name: 'county-default-2026' },
+        zh: expect.stringMatching(/[\u4e00-\u9fff].*：/),
+        en: expect.stringMatching(/\.$/),
+      });
       expect(res.body.facts).not.toHaveProperty('conditionResults');
     }
   });

@@ -15,8 +15,14 @@ beforeAll(async () => {
   h = await harness(t.db);
   await t.db.paymentObligation.createMany({
     data: formulas.map((payeeId, i) => ({
-      id: `2026-Q1/subsidy/p${i}`, cycleId: 'quarterly-2026-Q1', decisionId: `quarterly-2026-Q1/subsidy/p${i}`, kind: 'subsidy',
-      payeeType: 'officer', payeeId, amountFen: 150_050, dueOn: '2026-04-30',
+      id: `2026-Q1/subsidy/p${i}`,
+      cycleId: 'quarterly-2026-Q1',
+      decisionId: `quarterly-2026-Q1/subsidy/p${i}`,
+      kind: 'subsidy',
+      payeeType: 'officer',
+      payeeId,
+      amountFen: 150_050,
+      dueOn: '2026-04-30',
     })),
   });
 });
@@ -36,8 +42,14 @@ describe('the reconciliation exports', () => {
   });
 
   it('neutralise formula-like text in XLSX and keep amounts as numbers', async () => {
-    const res = await h.api.get('/api/payments/reconciliation?period=2026-Q1&format=xlsx')
-      .buffer(true).parse((r, done) => { const chunks: Buffer[] = []; r.on('data', (c: Buffer) => chunks.push(c)); r.on('end', () => done(null, Buffer.concat(chunks))); })
+    const res = await h.api
+      .get('/api/payments/reconciliation?period=2026-Q1&format=xlsx')
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks)));
+      })
       .expect(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.body as ArrayBuffer);

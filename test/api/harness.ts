@@ -73,8 +73,12 @@ export class RecordingSignals implements WorkflowSignals {
 export class RecordingLogger implements Logger {
   readonly errors: unknown[][] = [];
   readonly warnings: unknown[][] = [];
-  error(...args: unknown[]) { this.errors.push(args); }
-  warn(...args: unknown[]) { this.warnings.push(args); }
+  error(...args: unknown[]) {
+    this.errors.push(args);
+  }
+  warn(...args: unknown[]) {
+    this.warnings.push(args);
+  }
 }
 
 /** `now` moves the API's clock off the default, 08:00 UTC on `today`. */
@@ -100,13 +104,23 @@ export async function harness(db: Db, options: { now?: string } = {}) {
 /** Row counts of every table a request could write, to prove a failed request wrote nothing. */
 export async function counts(db: Db) {
   const [communities, officers, leaders, departments, postings, bindings, metrics, audit] = await Promise.all([
-    db.community.count(), db.officer.count(), db.leader.count(), db.department.count(), db.posting.count(),
-    db.binding.count(), db.metricSubmission.count(), db.auditEntry.count(),
+    db.community.count(),
+    db.officer.count(),
+    db.leader.count(),
+    db.department.count(),
+    db.posting.count(),
+    db.binding.count(),
+    db.metricSubmission.count(),
+    db.auditEntry.count(),
   ]);
   return { communities, officers, leaders, departments, postings, bindings, metrics, audit };
 }
 
-interface ProblemResponse { status: number; type: string; body: { status: number; detail: string; errors?: { pointer?: string; line?: number; column?: string; message: string }[] } }
+interface ProblemResponse {
+  status: number;
+  type: string;
+  body: { status: number; detail: string; errors?: { pointer?: string; line?: number; column?: string; message: string }[] };
+}
 
 /** Asserts a problem response whose errors and detail name the field at fault. */
 export function expectProblem(res: ProblemResponse, status: number, field?: { pointer?: string; line?: number; column?: string }) {

@@ -32,13 +32,18 @@ describe('incidents', () => {
     expect((await h.api.patch(`/api/incidents/${id}`, { solved: true, solvedOn: '2026-03-12' })).status).toBe(200);
     expectProblem(await h.api.patch(`/api/incidents/${id}`, { solved: true, solvedOn: '2026-03-13' }), 409, { pointer: '/solvedOn' });
     const audit = await db.auditEntry.findMany({ where: { entity: 'Incident', entityId: String(id) }, orderBy: { id: 'asc' } });
-    expect(audit.map((a) => [a.action, a.actor])).toEqual([['create', actor], ['solve', actor]]);
+    expect(audit.map((a) => [a.action, a.actor])).toEqual([
+      ['create', actor],
+      ['solve', actor],
+    ]);
     const byActor = await h.api.post('/api/incidents', { ...incident, submittedBy: undefined });
     expect(byActor.body).toMatchObject({ submittedBy: actor });
   });
 
   it('rejects bad input with the field at fault, writing nothing', async () => {
-    const { body: { id } } = await h.api.post('/api/incidents', incident);
+    const {
+      body: { id },
+    } = await h.api.post('/api/incidents', incident);
     const before = await writes();
     expectProblem(await h.api.post('/api/incidents', { ...incident, communityId: 'c99' }), 422, { pointer: '/communityId' });
     expectProblem(await h.api.post('/api/incidents', { ...incident, occurredOn: '2026-03-16' }), 422, { pointer: '/occurredOn' });

@@ -18,14 +18,52 @@ beforeAll(async () => {
   await seedDemoCounty(db, { today: '2025-10-01' });
   h = await harness(db);
   await db.decision.create({
-    data: { id: decisionId, cycleId: 'quarterly-2025-Q4', type: 'sanction', kind: 'circulated-criticism', subjectType: 'community', subjectId: 'c07', officers: ['o11'], rule: 'last-place', reason: 'last', facts: {} },
+    data: {
+      id: decisionId,
+      cycleId: 'quarterly-2025-Q4',
+      type: 'sanction',
+      kind: 'circulated-criticism',
+      subjectType: 'community',
+      subjectId: 'c07',
+      officers: ['o11'],
+      rule: 'last-place',
+      reason: 'last',
+      facts: {},
+    },
   });
   const cycleId = 'quarterly-2025-Q3';
   for (const [i, c] of ['c01', 'c02', 'c03'].entries()) {
     await db.cycle.create({ data: { id: `monthly-2025-0${i + 1}`, kind: 'monthly', period: `2025-0${i + 1}`, status: 'decided', ruleSetVersionId: 1 } });
-    await db.evaluation.create({ data: { cycleId, period: '2025-Q3', communityId: c, score: 90 - i, rank: i + 1, isLast: i === 2, breakdown: {}, missing: [] } });
-    await db.decision.create({ data: { id: `${cycleId}/subsidy/o0${i + 1}`, cycleId, type: 'subsidy', kind: 'subsidy', subjectType: 'officer', subjectId: `o0${i + 1}`, officers: [], rule: 'r', reason: 'r', facts: {}, amountFen: 150000 } });
-    await db.paymentObligation.create({ data: { id: `2025-Q3/subsidy/o0${i + 1}`, cycleId, decisionId: `${cycleId}/subsidy/o0${i + 1}`, kind: 'subsidy', payeeType: 'officer', payeeId: `o0${i + 1}`, amountFen: 150000, dueOn: '2025-10-30' } });
+    await db.evaluation.create({
+      data: { cycleId, period: '2025-Q3', communityId: c, score: 90 - i, rank: i + 1, isLast: i === 2, breakdown: {}, missing: [] },
+    });
+    await db.decision.create({
+      data: {
+        id: `${cycleId}/subsidy/o0${i + 1}`,
+        cycleId,
+        type: 'subsidy',
+        kind: 'subsidy',
+        subjectType: 'officer',
+        subjectId: `o0${i + 1}`,
+        officers: [],
+        rule: 'r',
+        reason: 'r',
+        facts: {},
+        amountFen: 150000,
+      },
+    });
+    await db.paymentObligation.create({
+      data: {
+        id: `2025-Q3/subsidy/o0${i + 1}`,
+        cycleId,
+        decisionId: `${cycleId}/subsidy/o0${i + 1}`,
+        kind: 'subsidy',
+        payeeType: 'officer',
+        payeeId: `o0${i + 1}`,
+        amountFen: 150000,
+        dueOn: '2025-10-30',
+      },
+    });
     await db.notice.create({ data: { id: `${cycleId}/note/${c}`, kind: 'note', about: c, cycleId, titleZh: '…', bodyZh: '…', bodyEn: '…', facts: {} } });
   }
   const figures = ['c01', 'c02', 'c03'].map((communityId) => ({ communityId, metric: 'incidents', value: 3 }));
@@ -34,10 +72,18 @@ beforeAll(async () => {
     expect((await h.api.post('/api/visits', { leaderId: 'L01', communityId: 'c01', date, note: '' })).status).toBe(201);
   }
   expect((await h.api.post('/api/visits', { leaderId: 'L02', communityId: 'c02', date: '2026-03-03', note: '' })).status).toBe(201);
-  for (const [officerId, date] of [['o01', '2026-03-01'], ['o01', '2026-02-10'], ['o03', '2026-03-04']] as const) {
+  for (const [officerId, date] of [
+    ['o01', '2026-03-01'],
+    ['o01', '2026-02-10'],
+    ['o03', '2026-03-04'],
+  ] as const) {
     expect((await h.api.post('/api/diversions', { stationId: 'chengguan', officerId, date, kind: 'case-work', note: '' })).status).toBe(201);
   }
-  for (const [communityId, occurredOn] of [['c01', '2026-03-01'], ['c02', '2026-03-02'], ['c01', '2026-02-20']] as const) {
+  for (const [communityId, occurredOn] of [
+    ['c01', '2026-03-01'],
+    ['c02', '2026-03-02'],
+    ['c01', '2026-02-20'],
+  ] as const) {
     expect((await h.api.post('/api/incidents', { communityId, occurredOn, category: '盗窃', summary: '电动车被盗' })).status).toBe(201);
   }
 });
@@ -59,9 +105,24 @@ async function walk(path: string, items = (b: any) => b as unknown[], api = h.ap
 }
 
 describe('cursor pagination', () => {
-  const lists = ['/api/communities', '/api/officers', '/api/leaders', '/api/departments', '/api/bindings', '/api/audit',
-    '/api/visits', '/api/diversions', '/api/incidents', '/api/audit?entity=Visit', '/api/metrics', '/api/cycles?kind=monthly',
-    '/api/evaluations?period=2025-Q3', '/api/decisions', '/api/obligations', '/api/notices?cycleId=quarterly-2025-Q3'];
+  const lists = [
+    '/api/communities',
+    '/api/officers',
+    '/api/leaders',
+    '/api/departments',
+    '/api/bindings',
+    '/api/audit',
+    '/api/visits',
+    '/api/diversions',
+    '/api/incidents',
+    '/api/audit?entity=Visit',
+    '/api/metrics',
+    '/api/cycles?kind=monthly',
+    '/api/evaluations?period=2025-Q3',
+    '/api/decisions',
+    '/api/obligations',
+    '/api/notices?cycleId=quarterly-2025-Q3',
+  ];
 
   it.each(lists)('reads %s two at a time, in the order of one full read, each row once', async (path) => {
     const all = (await h.api.get(`${path}${path.includes('?') ? '&' : '?'}limit=500`)).body as unknown[];
@@ -73,10 +134,17 @@ describe('cursor pagination', () => {
 
   it('pages the inbox too, unread before read, the count of unread unchanged', async () => {
     for (const n of [1, 2, 3, 4, 5]) {
-      await db.notice.create({ data: {
-        id: `test/${n}`, kind: 'presence-violation', titleZh: `通知${n}`, bodyZh: '…', bodyEn: '…', facts: {},
-        recipients: { create: { recipientType: 'leader', recipientId: 'L05', acknowledgedAt: n % 2 ? new Date() : null } },
-      } });
+      await db.notice.create({
+        data: {
+          id: `test/${n}`,
+          kind: 'presence-violation',
+          titleZh: `通知${n}`,
+          bodyZh: '…',
+          bodyEn: '…',
+          facts: {},
+          recipients: { create: { recipientType: 'leader', recipientId: 'L05', acknowledgedAt: n % 2 ? new Date() : null } },
+        },
+      });
     }
     const whole = (await h.api.get('/api/inbox?recipient=leader:L05')).body;
     expect(whole.items.map((i: { id: string }) => i.id)).toEqual(['test/4', 'test/2', 'test/5', 'test/3', 'test/1']);
@@ -116,14 +184,22 @@ describe('cursor pagination on PostgreSQL', () => {
 });
 
 describe('unknown query parameters', () => {
-  it.each(['/api/decisions?cycleId[$ne]=x', '/api/communities?nmae=x', '/api/audit?entityid=1', '/api/visits?leader=L01', `/api/decisions/${decisionId}?x=1`,
-    `/api/decisions/${decisionId}/explanation?lang=en`, '/api/rulesets/facts?stage=monthly', '/api/bindings/1?at=2026-01-01', '/api/inbox?recipient=leader:L01&unread=1'])(
-    'refuses %s with 400 naming the parameter', async (path) => {
-      const res = await h.api.get(path);
-      const name = decodeURIComponent(path.split('?')[1]!.split('&').at(-1)!.split('=')[0]!);
-      expectProblem(res, 400, { parameter: name } as never);
-      expect(res.body.detail).toContain(`parameter ${name}`);
-    });
+  it.each([
+    '/api/decisions?cycleId[$ne]=x',
+    '/api/communities?nmae=x',
+    '/api/audit?entityid=1',
+    '/api/visits?leader=L01',
+    `/api/decisions/${decisionId}?x=1`,
+    `/api/decisions/${decisionId}/explanation?lang=en`,
+    '/api/rulesets/facts?stage=monthly',
+    '/api/bindings/1?at=2026-01-01',
+    '/api/inbox?recipient=leader:L01&unread=1',
+  ])('refuses %s with 400 naming the parameter', async (path) => {
+    const res = await h.api.get(path);
+    const name = decodeURIComponent(path.split('?')[1]!.split('&').at(-1)!.split('=')[0]!);
+    expectProblem(res, 400, { parameter: name } as never);
+    expect(res.body.detail).toContain(`parameter ${name}`);
+  });
 });
 
 describe('reads of visits, diversions, incidents and presence', () => {
@@ -153,13 +229,18 @@ describe('reads of visits, diversions, incidents and presence', () => {
     expect(month.body.visits.map((v: { status: string }) => v.status)).toEqual(['confirmed', 'pending', 'pending']);
     expect(month.body.visits[0]).toMatchObject({ answeredBy: 'o01', date: '2026-03-02' });
 
-    await db.presenceMonth.createMany({ data: [
-      { leaderId: 'L01', month: '2026-02', communityId: 'c01', days: 1, required: 2, compliant: false, countedDays: ['2026-02-03'] },
-      { leaderId: 'L02', month: '2026-02', communityId: 'c02', days: 2, required: 2, compliant: true, countedDays: ['2026-02-03', '2026-02-04'] },
-    ] });
+    await db.presenceMonth.createMany({
+      data: [
+        { leaderId: 'L01', month: '2026-02', communityId: 'c01', days: 1, required: 2, compliant: false, countedDays: ['2026-02-03'] },
+        { leaderId: 'L02', month: '2026-02', communityId: 'c02', days: 2, required: 2, compliant: true, countedDays: ['2026-02-03', '2026-02-04'] },
+      ],
+    });
     expect((await h.api.get('/api/presence/L01/2026-02')).body).toMatchObject({ verdict: 'non-compliant', days: 1, countedDays: ['2026-02-03'] });
     const feb = await walk('/api/presence?month=2026-02&limit=1');
-    expect(feb.flat().map((m: any) => [m.leaderId, m.compliant])).toEqual([['L01', false], ['L02', true]]);
+    expect(feb.flat().map((m: any) => [m.leaderId, m.compliant])).toEqual([
+      ['L01', false],
+      ['L02', true],
+    ]);
     expect((await h.api.get('/api/presence?compliant=false')).body.map((m: { leaderId: string }) => m.leaderId)).toEqual(['L01']);
     expectProblem(await h.api.get('/api/presence/L99/2026-02'), 404);
     expectProblem(await h.api.get('/api/presence/L01/2026-13'), 404);
@@ -183,16 +264,21 @@ describe('decision ids with their slashes', () => {
 describe('content types', () => {
   it('answers 415 as problem+json for a body that is not JSON, and still reads CSV where CSV is taken', async () => {
     const before = await db.community.count();
-    const asText = await request(h.app).post('/api/communities').set('Authorization', 'Bearer test-token-0123456789')
-      .set('Content-Type', 'text/plain').send('{"id":"c99","name":"x","population":1,"complexity":1}');
+    const asText = await request(h.app)
+      .post('/api/communities')
+      .set('Authorization', 'Bearer test-token-0123456789')
+      .set('Content-Type', 'text/plain')
+      .send('{"id":"c99","name":"x","population":1,"complexity":1}');
     expectProblem(asText, 415);
     expect(asText.body.detail).toContain('application/json');
-    const asForm = await request(h.app).post('/api/visits').set('Authorization', 'Bearer test-token-0123456789')
-      .type('form').send({ leaderId: 'L01' });
+    const asForm = await request(h.app).post('/api/visits').set('Authorization', 'Bearer test-token-0123456789').type('form').send({ leaderId: 'L01' });
     expectProblem(asForm, 415);
     expect(await db.community.count()).toBe(before);
-    const csv = await request(h.app).post('/api/metrics/csv').set('Authorization', 'Bearer test-token-0123456789')
-      .set('Content-Type', 'text/csv').send('period,communityId,metric,value,submittedBy\n');
+    const csv = await request(h.app)
+      .post('/api/metrics/csv')
+      .set('Authorization', 'Bearer test-token-0123456789')
+      .set('Content-Type', 'text/csv')
+      .send('period,communityId,metric,value,submittedBy\n');
     expect(csv.status).not.toBe(415);
   });
 });
@@ -206,16 +292,34 @@ describe('health probes', () => {
   });
 
   it('is not ready, 503 naming Temporal, when Temporal does not answer', async () => {
-    const app = createApp({ db, cycles: new RecordingCycles(), signals: new RecordingSignals(), logger: new RecordingLogger(),
-      temporalProbe: async () => { throw new Error('14 UNAVAILABLE: No connection established'); } });
+    const app = createApp({
+      db,
+      cycles: new RecordingCycles(),
+      signals: new RecordingSignals(),
+      logger: new RecordingLogger(),
+      temporalProbe: async () => {
+        throw new Error('14 UNAVAILABLE: No connection established');
+      },
+    });
     const res = await request(app).get('/readyz');
     expect(res.status).toBe(503);
-    expect(res.body).toMatchObject({ status: 'unavailable', failed: ['temporal'], database: { ok: true }, temporal: { ok: false, error: expect.stringContaining('UNAVAILABLE') } });
+    expect(res.body).toMatchObject({
+      status: 'unavailable',
+      failed: ['temporal'],
+      database: { ok: true },
+      temporal: { ok: false, error: expect.stringContaining('UNAVAILABLE') },
+    });
   });
 
   it('is not ready, 503 naming the database, when the database does not answer', async () => {
     const unreachable = createDb('postgresql://postgres:postgres@127.0.0.1:1/none');
-    const app = createApp({ db: unreachable, cycles: new RecordingCycles(), signals: new RecordingSignals(), logger: new RecordingLogger(), temporalProbe: async () => {} });
+    const app = createApp({
+      db: unreachable,
+      cycles: new RecordingCycles(),
+      signals: new RecordingSignals(),
+      logger: new RecordingLogger(),
+      temporalProbe: async () => {},
+    });
     const res = await request(app).get('/readyz');
     expect(res.status).toBe(503);
     expect(res.body).toMatchObject({ failed: ['database'], database: { ok: false }, temporal: { ok: true } });

@@ -24,7 +24,13 @@ describe('POST /api/notices/{id}/acknowledgements', () => {
   it('records the acknowledgement, audits it and signals the notice workflow', async () => {
     const res = await h.api.post(ackPath, { recipientType: 'leader', recipientId: 'L01' });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ noticeId, recipientType: 'leader', recipientId: 'L01', acknowledgedAt: `${today}T08:00:00.000Z`, alreadyAcknowledged: false });
+    expect(res.body).toMatchObject({
+      noticeId,
+      recipientType: 'leader',
+      recipientId: 'L01',
+      acknowledgedAt: `${today}T08:00:00.000Z`,
+      alreadyAcknowledged: false,
+    });
     expect(h.signals.sent).toEqual([{ workflowId: `notice/${noticeId}`, signalName: 'noticeAcknowledged', arg: { type: 'leader', id: 'L01' } }]);
     const audit = await db.auditEntry.findMany({ where: { entity: 'NoticeRecipient', action: 'acknowledge' } });
     expect(audit).toHaveLength(1);
@@ -61,7 +67,7 @@ describe('POST /api/notices/{id}/acknowledgements', () => {
 });
 
 describe('GET /api/inbox', () => {
-  it('lists a recipient\'s notices unread first', async () => {
+  it("lists a recipient's notices unread first", async () => {
     const res = await h.api.get('/api/inbox?recipient=leader:L01');
     expect(res.status).toBe(200);
     expect(res.body.unread).toBe(1);

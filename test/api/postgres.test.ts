@@ -34,7 +34,12 @@ describe('on PostgreSQL', () => {
     const audit = (await h.api.get('/api/audit?entity=Community&entityId=c11')).body;
     expect(audit).toEqual([
       expect.objectContaining({ actor, action: 'create' }),
-      expect.objectContaining({ actor, action: 'update', before: expect.objectContaining({ complexity: 3 }), after: expect.objectContaining({ complexity: 4 }) }),
+      expect.objectContaining({
+        actor,
+        action: 'update',
+        before: expect.objectContaining({ complexity: 3 }),
+        after: expect.objectContaining({ complexity: 4 }),
+      }),
     ]);
   });
 
@@ -48,35 +53,67 @@ describe('on PostgreSQL', () => {
 
   it('refuses to bind a leader to a second community, also when both requests race', async () => {
     const before = await counts(t.db);
-    expectProblem(await h.api.post('/api/bindings', { communityId: 'c11', subjectType: 'leader', subjectId: 'L01', effectiveFrom: '2026-04-01' }), 409, { pointer: '/subjectId' });
+    expectProblem(await h.api.post('/api/bindings', { communityId: 'c11', subjectType: 'leader', subjectId: 'L01', effectiveFrom: '2026-04-01' }), 409, {
+      pointer: '/subjectId',
+    });
     expect(await counts(t.db)).toEqual(before);
 
     await h.api.post('/api/leaders', { id: 'L11', name: '局领导11' }).expect(201);
-    const race = await Promise.all(['c11', 'c10'].map((communityId) =>
-      h.api.post('/api/bindings', { communityId, subjectType: 'leader', subjectId: 'L11', effectiveFrom: '2026-04-01' })));
+    const race = await Promise.all(
+      ['c11', 'c10'].map((communityId) => h.api.post('/api/bindings', { communityId, subjectType: 'leader', subjectId: 'L11', effectiveFrom: '2026-04-01' })),
+    );
     expect(race.map((r) => r.status).sort()).toEqual([201, 409]);
     expect(await t.db.binding.count({ where: { subjectId: 'L11' } })).toBe(1);
   });
 
   it('stores JSON and CSV figures and upserts them', async () => {
-    await h.api.post('/api/metrics', { period: '2026-Q1', submittedBy: 'zhian', figures: [
-      { communityId: 'c01', metric: 'incidents', value: 14 }, { communityId: 'c02', metric: 'prevention', value: 0.7 },
-    ] }).expect(200);
-    const res = await h.api.post('/api/metrics/csv').attach('file',
-      Buffer.from('period,communityId,metric,value,submittedBy\n2026-Q1,c01,incidents,12,zhian\n2026-Q1,c01,satisfaction,0.93,zhengong\n'), 'q1.csv');
+    await h.api
+      .post('/api/metrics', {
+        period: '2026-Q1',
+        submittedBy: 'zhian',
+        figures: [
+          { communityId: 'c01', metric: 'incidents', value: 14 },
+          { communityId: 'c02', metric: 'prevention', value: 0.7 },
+        ],
+      })
+      .expect(200);
+    const res = await h.api
+      .post('/api/metrics/csv')
+      .attach(
+        'file',
+        Buffer.from('period,communityId,metric,value,submittedBy\n2026-Q1,c01,incidents,12,zhian\n2026-Q1,c01,satisfaction,0.93,zhengong\n'),
+        'q1.csv',
+      );
     expect(res.body).toMatchObject({ stored: 2, created: 1, updated: 1 });
-    expect((await h.api.get('/api/metrics?period=2026-Q1&communityId=c01')).body.map((m: { metric: string; value: number }) => [m.metric, m.value]))
-      .toEqual([['incidents', 12], ['satisfaction', 0.93]]);
+    expect((await h.api.get('/api/metrics?period=2026-Q1&communityId=c01')).body.map((m: { metric: string; value: number }) => [m.metric, m.value])).toEqual([
+      ['incidents', 12],
+      ['satisfaction', 0.93],
+    ]);
     expect(h.cycles.submitted).toContainEqual({ period: '2026-Q1', communityId: 'c01', metrics: ['incidents', 'satisfaction'] });
   });
 
   it('stores no figure of a submission with one bad row', async () => {
     const before = await counts(t.db);
-    expectProblem(await h.api.post('/api/metrics', { period: '2026-Q1', submittedBy: 'zhian', figures: [
-      { communityId: 'c03', metric: 'clues', value: 3 }, { communityId: 'c03', metric: 'prevention', value: 1.3 },
-    ] }), 422, { pointer: '/figures/1/value' });
-    expectProblem(await h.api.post('/api/metrics/csv').set('Content-Type', 'text/csv')
-      .send('period,communityId,metric,value,submittedBy\n2026-Q1,c03,clues,3,zhian\n2026-Q1,c99,clues,3,zhian\n'), 422, { line: 3, column: 'communityId' });
+    expectProblem(
+      await h.api.post('/api/metrics', {
+        period: '2026-Q1',
+        submittedBy: 'zhian',
+        figures: [
+          { communityId: 'c03', metric: 'clues', value: 3 },
+          { communityId: 'c03', metric: 'prevention', value: 1.3 },
+        ],
+      }),
+      422,
+      { pointer: '/figures/1/value' },
+    );
+    expectProblem(
+      await h.api
+        .post('/api/metrics/csv')
+        .set('Content-Type', 'text/csv')
+        .send('period,communityId,metric,value,submittedBy\n2026-Q1,c03,clues,3,zhian\n2026-Q1,c99,clues,3,zhian\n'),
+      422,
+      { line: 3, column: 'communityId' },
+    );
     expect(await counts(t.db)).toEqual(before);
   });
 

@@ -32,7 +32,11 @@ async function decideQuarter(db: Db, period: string, on: string, last: string, w
 const openBindings = (db: Db, officerId: string) =>
   db.binding.findMany({ where: { subjectType: 'officer', subjectId: officerId }, select: { communityId: true, effectiveFrom: true, effectiveTo: true } });
 const postingsOf = (db: Db, officerId: string) =>
-  db.posting.findMany({ where: { officerId }, orderBy: { id: 'asc' }, select: { communityId: true, kind: true, startsOn: true, endsOn: true, decisionId: true } });
+  db.posting.findMany({
+    where: { officerId },
+    orderBy: { id: 'asc' },
+    select: { communityId: true, kind: true, startsOn: true, endsOn: true, decisionId: true },
+  });
 
 describe.each(['sqlite', 'postgresql'] as const)('rural reassignment decided by a cycle (%s)', (provider) => {
   it('decides three quarters on one day (a catch-up) with every row, each reassignment pending under its own decision', async () => {
@@ -48,8 +52,20 @@ describe.each(['sqlite', 'postgresql'] as const)('rural reassignment decided by 
     const list = await h.api.get('/api/reassignments');
     expect(list.status).toBe(200);
     expect(list.body).toEqual([
-      expect.objectContaining({ decisionId: 'quarterly-2026-Q2/rural-reassignment/c01', communityId: 'c01', officers: ['o01', 'o02'], decidedOn: '2026-10-05', status: 'pending' }),
-      expect.objectContaining({ decisionId: 'quarterly-2026-Q3/rural-reassignment/c01', communityId: 'c01', officers: ['o01', 'o02'], decidedOn: '2026-10-05', status: 'pending' }),
+      expect.objectContaining({
+        decisionId: 'quarterly-2026-Q2/rural-reassignment/c01',
+        communityId: 'c01',
+        officers: ['o01', 'o02'],
+        decidedOn: '2026-10-05',
+        status: 'pending',
+      }),
+      expect.objectContaining({
+        decisionId: 'quarterly-2026-Q3/rural-reassignment/c01',
+        communityId: 'c01',
+        officers: ['o01', 'o02'],
+        decidedOn: '2026-10-05',
+        status: 'pending',
+      }),
     ]);
     // Deciding changed no posting and no binding; the quarter after the first decision still had the team.
     expect(await h.db.posting.count({ where: { kind: 'rural-hardship' } })).toBe(0);
@@ -90,7 +106,13 @@ describe.each(['sqlite', 'postgresql'] as const)('rural reassignment decided by 
 
     const confirmed = await h.api.post(`/api/reassignments/${pending.id}/confirm`, { effectiveFrom: '2026-07-20', officers: ['o01'] });
     expect(confirmed.status).toBe(200);
-    expect(confirmed.body).toMatchObject({ status: 'confirmed', effectiveFrom: '2026-07-20', officers: ['o01', 'o02'], reassigned: ['o01'], resolvedBy: 'tester' });
+    expect(confirmed.body).toMatchObject({
+      status: 'confirmed',
+      effectiveFrom: '2026-07-20',
+      officers: ['o01', 'o02'],
+      reassigned: ['o01'],
+      resolvedBy: 'tester',
+    });
     // Posting and binding end together on the last day in the community; the rural posting starts on the date.
     expect(await postingsOf(h.db, 'o01')).toEqual([
       { communityId: 'c01', kind: 'community', startsOn: '2026-01-01', endsOn: '2026-07-19', decisionId: null },
@@ -100,7 +122,10 @@ describe.each(['sqlite', 'postgresql'] as const)('rural reassignment decided by 
     expect(await openBindings(h.db, 'o02')).toEqual([{ communityId: 'c01', effectiveFrom: '2026-01-01', effectiveTo: null }]);
     const written = await h.db.auditEntry.findMany({ where: { id: { gt: audit } }, orderBy: { id: 'asc' } });
     expect(written.map((a) => [a.actor, a.action, a.entity])).toEqual([
-      ['tester', 'reassign', 'Binding'], ['tester', 'reassign', 'Posting'], ['tester', 'reassign', 'Posting'], ['tester', 'confirm', 'Reassignment'],
+      ['tester', 'reassign', 'Binding'],
+      ['tester', 'reassign', 'Posting'],
+      ['tester', 'reassign', 'Posting'],
+      ['tester', 'confirm', 'Reassignment'],
     ]);
     expect((await h.api.get('/api/communities/c01')).body.pendingReassignment).toBe(false);
 
@@ -167,7 +192,9 @@ describe.each(['sqlite', 'postgresql'] as const)('POST /api/reassignments/{id}/c
     expect(overruled.body).toMatchObject({ status: 'overruled', reason: '该民警已调任交警大队', resolvedBy: 'tester', effectiveFrom: null });
     expect(await counts(h.db)).toEqual({ ...untouched, audit: untouched.audit + 1 });
     expect(await h.db.auditEntry.findFirst({ where: { entity: 'Reassignment', action: 'overrule' } })).toMatchObject({
-      actor: 'tester', entityId: String(r.id), after: expect.objectContaining({ reason: '该民警已调任交警大队' }),
+      actor: 'tester',
+      entityId: String(r.id),
+      after: expect.objectContaining({ reason: '该民警已调任交警大队' }),
     });
     expect((await h.api.get('/api/communities/c07')).body.pendingReassignment).toBe(false);
 
@@ -187,7 +214,8 @@ describe('a reassignment whose decision an appeal replaced', () => {
     expect((await h.api.get('/api/communities/c07')).body).toMatchObject({ pendingReassignment: true });
     // What an overturned appeal's re-decision does to a sanction that falls away.
     await h.db.decision.update({
-      where: { id: r.decisionId }, data: { supersededAt: new Date('2026-07-20T02:00:00Z'), supersededByAppeal: 4, supersededBy: null, supersededReason: '第4号申诉改判' },
+      where: { id: r.decisionId },
+      data: { supersededAt: new Date('2026-07-20T02:00:00Z'), supersededByAppeal: 4, supersededBy: null, supersededReason: '第4号申诉改判' },
     });
     const untouched = await counts(h.db);
 

@@ -52,7 +52,8 @@ describe('communities', () => {
     expect(audit).toEqual([
       expect.objectContaining({ actor, action: 'create', before: null, after: expect.objectContaining({ population: 7000 }) }),
       expect.objectContaining({
-        actor, action: 'update',
+        actor,
+        action: 'update',
         before: expect.objectContaining({ population: 7000, area: 'urban' }),
         after: expect.objectContaining({ population: 7200, area: 'rural' }),
       }),

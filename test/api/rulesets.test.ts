@@ -54,22 +54,44 @@ describe('rule-set versions', () => {
   });
 
   it('refuses a version effective in the past with 422 at /effectiveFrom', async () => {
-    expectProblem(await h.api.post('/api/rulesets', { document: topFiveThreshold75(), effectiveFrom: '2026-03-14', reason: 'r' }), 422, { pointer: '/effectiveFrom' });
-    expectProblem(await h.api.post('/api/rulesets', { document: topFiveThreshold75(), effectiveFrom: '2026-02-30', reason: 'r' }), 422, { pointer: '/effectiveFrom' });
+    expectProblem(await h.api.post('/api/rulesets', { document: topFiveThreshold75(), effectiveFrom: '2026-03-14', reason: 'r' }), 422, {
+      pointer: '/effectiveFrom',
+    });
+    expectProblem(await h.api.post('/api/rulesets', { document: topFiveThreshold75(), effectiveFrom: '2026-02-30', reason: 'r' }), 422, {
+      pointer: '/effectiveFrom',
+    });
     expectProblem(await h.api.post('/api/rulesets', { document: topFiveThreshold75(), effectiveFrom: '2026-07-01' }), 422, { pointer: '/reason' });
     expect(await t.db.ruleSetVersion.count()).toBe(1);
   });
 
   it('adds a version from next quarter, authored by the actor and audited', async () => {
     const decided = await t.db.decision.create({
-      data: { id: 'quarterly-2026-Q1/rural-reassignment/c01', cycleId: 'quarterly-2026-Q1', type: 'sanction', kind: 'rural-reassignment', subjectType: 'community', subjectId: 'c01', officers: ['o1'], rule: 'last-twice-below-threshold', reason: 'r', facts: { score: 78 }, ruleSetVersionId: 1 },
+      data: {
+        id: 'quarterly-2026-Q1/rural-reassignment/c01',
+        cycleId: 'quarterly-2026-Q1',
+        type: 'sanction',
+        kind: 'rural-reassignment',
+        subjectType: 'community',
+        subjectId: 'c01',
+        officers: ['o1'],
+        rule: 'last-twice-below-threshold',
+        reason: 'r',
+        facts: { score: 78 },
+        ruleSetVersionId: 1,
+      },
     });
-    const res = await h.api.post('/api/rulesets', { document: topFiveThreshold75(), effectiveFrom: '2026-07-01', reason: 'top five rewarded; reassignment below 75' });
+    const res = await h.api.post('/api/rulesets', {
+      document: topFiveThreshold75(),
+      effectiveFrom: '2026-07-01',
+      reason: 'top five rewarded; reassignment below 75',
+    });
     expect(res.status).toBe(201);
     changedId = res.body.id;
     expect(res.headers.location).toBe(`/api/rulesets/${changedId}`);
     expect(res.body).toMatchObject({ author: actor, effectiveFrom: '2026-07-01', name: 'county-2026-top-five' });
-    expect((await h.api.get('/api/audit?entity=RuleSetVersion')).body).toEqual([expect.objectContaining({ actor, action: 'create', entityId: String(changedId) })]);
+    expect((await h.api.get('/api/audit?entity=RuleSetVersion')).body).toEqual([
+      expect.objectContaining({ actor, action: 'create', entityId: String(changedId) }),
+    ]);
     expect(await t.db.decision.findUnique({ where: { id: decided.id } })).toEqual(decided);
   });
 
@@ -79,7 +101,10 @@ describe('rule-set versions', () => {
     expect(q3.id).toBe(changedId);
     expect(q3.ruleSet.rules.yearEnd).toHaveLength(4);
     const listed = (await h.api.get('/api/rulesets')).body;
-    expect(listed.map((v: any) => [v.id, v.inForce])).toEqual([[1, true], [changedId, false]]);
+    expect(listed.map((v: any) => [v.id, v.inForce])).toEqual([
+      [1, true],
+      [changedId, false],
+    ]);
     expect(today < '2026-07-01').toBe(true);
   });
 
@@ -88,11 +113,13 @@ describe('rule-set versions', () => {
     expectProblem(await h.api.get('/api/rulesets/999'), 404);
     const diff = await h.api.get(`/api/rulesets/diff?from=1&to=${changedId}`);
     expect(diff.status).toBe(200);
-    expect(diff.body.changes).toEqual(expect.arrayContaining([
-      { op: 'replace', pointer: '/name', from: 'county-default-2026', to: 'county-2026-top-five' },
-      { op: 'replace', pointer: '/rules/quarterly/1/conditions/all/2/value', from: 80, to: 75 },
-      expect.objectContaining({ op: 'add', pointer: '/rules/yearEnd/3' }),
-    ]));
+    expect(diff.body.changes).toEqual(
+      expect.arrayContaining([
+        { op: 'replace', pointer: '/name', from: 'county-default-2026', to: 'county-2026-top-five' },
+        { op: 'replace', pointer: '/rules/quarterly/1/conditions/all/2/value', from: 80, to: 75 },
+        expect.objectContaining({ op: 'add', pointer: '/rules/yearEnd/3' }),
+      ]),
+    );
     expect(diff.body.changes).toHaveLength(3);
     const missing = await h.api.get('/api/rulesets/diff?from=1');
     expectProblem(missing, 400);

@@ -24,8 +24,12 @@ beforeAll(async () => {
   await activities.openCycle({ cycleId: 'quarterly-2026-Q1', period: '2026-Q1' });
   await activities.decideAndPersist({ cycleId: 'quarterly-2026-Q1', gaps: [] });
   last = (await db.evaluation.findFirstOrThrow({ where: { isLast: true } })).communityId;
-  await db.presenceMonth.create({ data: { leaderId: `L${n(last)}`, month: '2026-02', communityId: last, days: 1, required: 2, compliant: false, countedDays: ['2026-02-03'] } });
-  await db.presenceMonth.create({ data: { leaderId: `L${n(last)}`, month: '2026-03', communityId: last, days: 2, required: 2, compliant: true, countedDays: ['2026-03-03', '2026-03-09'] } });
+  await db.presenceMonth.create({
+    data: { leaderId: `L${n(last)}`, month: '2026-02', communityId: last, days: 1, required: 2, compliant: false, countedDays: ['2026-02-03'] },
+  });
+  await db.presenceMonth.create({
+    data: { leaderId: `L${n(last)}`, month: '2026-03', communityId: last, days: 2, required: 2, compliant: true, countedDays: ['2026-03-03', '2026-03-09'] },
+  });
   const officer = (await db.binding.findFirstOrThrow({ where: { communityId: last, subjectType: 'officer' } })).subjectId;
   await h.api.post('/api/diversions', { stationId: 's1', officerId: officer, date: '2026-03-02', kind: 'case-work' }).expect(201);
 });
@@ -33,7 +37,7 @@ beforeAll(async () => {
 afterAll(async () => db?.$disconnect());
 
 describe('GET /api/leaders/{id}/scorecard', () => {
-  it('shows the bound community\'s last place, its sanctions, diversions and the leader\'s presence months', async () => {
+  it("shows the bound community's last place, its sanctions, diversions and the leader's presence months", async () => {
     const res = await h.api.get(`/api/leaders/L${n(last)}/scorecard?year=2026`);
     expect(res.status).toBe(200);
     const [q1] = res.body.quarters;

@@ -6,7 +6,9 @@ import { freshSqlite, type TestDb } from '../support/db.js';
 import { counts, RecordingCycles, RecordingSignals } from './harness.js';
 
 let t: TestDb;
-beforeAll(async () => { t = await freshSqlite('api-seed'); });
+beforeAll(async () => {
+  t = await freshSqlite('api-seed');
+});
 afterAll(() => t.drop());
 
 describe('seedDemoCounty', () => {
@@ -22,7 +24,10 @@ describe('seedDemoCounty', () => {
     const c01 = await t.db.community.findUnique({ where: { id: 'c01' }, include: { bindings: true } });
     expect(c01).toMatchObject({ name: '小江口', population: 7000, complexity: 5 });
     expect(c01!.bindings.map((b) => `${b.subjectType}:${b.subjectId}@${b.effectiveFrom}`).sort()).toEqual([
-      'department:D01@2026-01-01', 'leader:L01@2026-01-01', 'officer:o01@2026-01-01', 'officer:o02@2026-01-01',
+      'department:D01@2026-01-01',
+      'leader:L01@2026-01-01',
+      'officer:o01@2026-01-01',
+      'officer:o02@2026-01-01',
     ]);
     expect(await t.db.department.findMany({ where: { id: { in: ['zhengong', 'zhian', 'renkou'] } } })).toHaveLength(3);
     expect(await t.db.auditEntry.count({ where: { actor: 'system:seed' } })).toBeGreaterThan(100);

@@ -20,7 +20,7 @@ afterAll(async () => db?.$disconnect());
 const visit = { leaderId: 'L01', communityId: 'c01', date: '2026-03-02', note: '走访重点人口' };
 
 describe('POST /api/visits', () => {
-  it('logs a day in the bound community, audits it and tells the month\'s presence workflow', async () => {
+  it("logs a day in the bound community, audits it and tells the month's presence workflow", async () => {
     const res = await h.api.post('/api/visits', visit);
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ ...visit, status: 'pending', loggedBy: 'tester' });
@@ -29,9 +29,11 @@ describe('POST /api/visits', () => {
     expect(await db.auditEntry.count({ where: { entity: 'Visit', entityId: String(res.body.id) } })).toBe(1);
   });
 
-  it('starts the month\'s presence workflow with the visit when the launcher has not started it', async () => {
+  it("starts the month's presence workflow with the visit when the launcher has not started it", async () => {
     const res = await h.api.post('/api/visits', { ...visit, date: '2026-02-10' }).expect(201);
-    expect(h.signals.started).toEqual([{ workflowType: 'presenceMonth', workflowId: 'presence/L01/2026-02', args: [{ leaderId: 'L01', communityId: 'c01', month: '2026-02' }] }]);
+    expect(h.signals.started).toEqual([
+      { workflowType: 'presenceMonth', workflowId: 'presence/L01/2026-02', args: [{ leaderId: 'L01', communityId: 'c01', month: '2026-02' }] },
+    ]);
     expect(h.signals.sent.at(-1)).toEqual({ workflowId: 'presence/L01/2026-02', signalName: 'visitChanged', arg: { visitId: res.body.id } });
   });
 
@@ -51,7 +53,7 @@ describe('POST /api/visits', () => {
 });
 
 describe('POST /api/visits/{id}/confirmation', () => {
-  it('takes one answer from the community\'s officer: the same again is a no-op, a different one a conflict', async () => {
+  it("takes one answer from the community's officer: the same again is a no-op, a different one a conflict", async () => {
     const { body: v } = await h.api.post('/api/visits', { ...visit, date: '2026-03-03' });
     const sent = h.signals.sent.length;
     const ok = await h.api.post(`/api/visits/${v.id}/confirmation`, { officerId: 'o01', verdict: 'confirmed' });

@@ -24,7 +24,10 @@ it('readdresses stored bureau:bureau notices to bureau:head, whose inbox then sh
   }
   old.close();
   let db = createDb(`file:${file}`);
-  await publishJointNotice(db, '2026-Q3/subsidy/o01/payment-overdue/2026-11-02', [{ type: 'finance', id: 'finance' }, { type: 'bureau', id: 'bureau' }]);
+  await publishJointNotice(db, '2026-Q3/subsidy/o01/payment-overdue/2026-11-02', [
+    { type: 'finance', id: 'finance' },
+    { type: 'bureau', id: 'bureau' },
+  ]);
   await db.$disconnect();
 
   expect(await migrate(`file:${file}`)).toEqual([expect.stringMatching(/_bureau_head_recipient$/)]);
@@ -34,7 +37,9 @@ it('readdresses stored bureau:bureau notices to bureau:head, whose inbox then sh
     const inbox = await h.api.get('/api/inbox?recipient=bureau:head').expect(200);
     expect(inbox.body.items.map((n: { id: string }) => n.id)).toEqual(['2026-Q3/subsidy/o01/payment-overdue/2026-11-02']);
     expect((await h.api.get('/api/inbox?recipient=bureau:bureau').expect(200)).body.items).toEqual([]);
-    await h.api.post('/api/notices/2026-Q3/subsidy/o01/payment-overdue/2026-11-02/acknowledgements', { recipientType: 'bureau', recipientId: 'head' }).expect(201);
+    await h.api
+      .post('/api/notices/2026-Q3/subsidy/o01/payment-overdue/2026-11-02/acknowledgements', { recipientType: 'bureau', recipientId: 'head' })
+      .expect(201);
   } finally {
     await db.$disconnect();
   }

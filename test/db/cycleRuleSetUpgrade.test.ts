@@ -31,8 +31,15 @@ const cycles = [
 ];
 // July's version starts on the 2nd: a month, quarter or half-year ending on 30 June is still under April's.
 const expected = {
-  'half-year-2026-H1': 2, 'monthly-2026-03': 1, 'monthly-2026-04': 2, 'quarterly-2025-Q4': 2, 'quarterly-2026-Q1': 1,
-  'quarterly-2026-Q2': 2, 'quarterly-2026-Q3': 3, 'year-end-2025': 1, 'year-end-2026': 3,
+  'half-year-2026-H1': 2,
+  'monthly-2026-03': 1,
+  'monthly-2026-04': 2,
+  'quarterly-2025-Q4': 2,
+  'quarterly-2026-Q1': 1,
+  'quarterly-2026-Q2': 2,
+  'quarterly-2026-Q3': 3,
+  'year-end-2025': 1,
+  'year-end-2026': 3,
 };
 
 interface Provider {
@@ -43,7 +50,10 @@ interface Provider {
 
 const before = (name: Provider['name']): Migration[] => committedMigrations(name).filter((m) => m.name < upgrade);
 /** What the service applies to such a database: the upgrade, then every migration committed after it. */
-const fromUpgrade = (name: Provider['name']) => committedMigrations(name).filter((m) => m.name >= upgrade).map((m) => m.name);
+const fromUpgrade = (name: Provider['name']) =>
+  committedMigrations(name)
+    .filter((m) => m.name >= upgrade)
+    .map((m) => m.name);
 const ledger = `CREATE TABLE "_app_migrations" ("name" TEXT PRIMARY KEY, "appliedAt" TEXT NOT NULL)`;
 const recorded = (ms: Migration[]) => ms.map((m) => `INSERT INTO "_app_migrations" VALUES ('${m.name}', '2026-11-28T00:00:00Z')`);
 const byId = (rows: { id: string; ruleSetVersionId: number }[]) => Object.fromEntries(rows.map((r) => [r.id, r.ruleSetVersionId]));
@@ -52,7 +62,9 @@ const dir = mkdtempSync(join(tmpdir(), 'cp-cycle-upgrade-'));
 const databases: string[] = [];
 afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
-  await admin(async (c) => { for (const d of databases) await c.query(`DROP DATABASE IF EXISTS "${d}" WITH (FORCE)`); });
+  await admin(async (c) => {
+    for (const d of databases) await c.query(`DROP DATABASE IF EXISTS "${d}" WITH (FORCE)`);
+  });
 });
 
 async function admin(run: (c: pg.Client) => Promise<unknown>, url = pgAdminUrl) {
@@ -96,10 +108,12 @@ const postgres: Provider = {
     const url = new URL(pgAdminUrl);
     url.pathname = `/${database}`;
     const ms = before('postgresql');
-    await admin(async (c) => { for (const sql of [...ms.map((m) => m.sql), ledger, ...recorded(ms), ...rows]) await c.query(sql); }, url.toString());
+    await admin(async (c) => {
+      for (const sql of [...ms.map((m) => m.sql), ledger, ...recorded(ms), ...rows]) await c.query(sql);
+    }, url.toString());
     return {
       url: url.toString(),
-      versions: async () => byId((await admin((c) => c.query('SELECT "id", "ruleSetVersionId" FROM "Cycle"'), url.toString()) as pg.QueryResult).rows),
+      versions: async () => byId(((await admin((c) => c.query('SELECT "id", "ruleSetVersionId" FROM "Cycle"'), url.toString())) as pg.QueryResult).rows),
     };
   },
 };
@@ -111,7 +125,7 @@ describe.each([sqlite, postgres])('on $name, upgrading a database with cycles th
     expect(await built.versions()).toEqual(expected);
   });
 
-  it('gives them 1, the default\'s id to come, when no version was ever stored', async () => {
+  it("gives them 1, the default's id to come, when no version was ever stored", async () => {
     const built = await provider.build([cycle('year-end-2025', 'year-end', '2025', null)]);
     expect(await migrate(built.url)).toEqual(fromUpgrade(provider.name));
     expect(await built.versions()).toEqual({ 'year-end-2025': 1 });

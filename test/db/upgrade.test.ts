@@ -21,7 +21,11 @@ it('applies only the migrations a first-release database lacks, keeping its rows
   first.prepare(`INSERT INTO "Officer" ("id", "name", "updatedAt") VALUES ('o01', '民警01', '2026-11-28T00:00:00Z')`).run();
   first.close();
 
-  expect(await migrate(`file:${file}`)).toEqual(committedMigrations('sqlite').slice(1).map((m) => m.name));
+  expect(await migrate(`file:${file}`)).toEqual(
+    committedMigrations('sqlite')
+      .slice(1)
+      .map((m) => m.name),
+  );
   expect(await migrate(`file:${file}`)).toEqual([]);
   const db = createDb(`file:${file}`);
   try {

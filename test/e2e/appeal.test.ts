@@ -26,10 +26,16 @@ const call = async (method: string, path: string, body?: unknown) => {
 beforeAll(async () => {
   fresh = await freshSqlite('e2e-appeal');
   await fresh.db.$disconnect();
-  service = await startService(loadConfig({
-    DATABASE_URL: fresh.url, TEMPORAL_ADDRESS: inject('devServerAddress'), TEMPORAL_NAMESPACE: devNamespaces.e2eAppeal,
-    TASK_QUEUE: 'e2e-appeal', HTTP_PORT: '0', BUREAU_TOKEN: token,
-  }));
+  service = await startService(
+    loadConfig({
+      DATABASE_URL: fresh.url,
+      TEMPORAL_ADDRESS: inject('devServerAddress'),
+      TEMPORAL_NAMESPACE: devNamespaces.e2eAppeal,
+      TASK_QUEUE: 'e2e-appeal',
+      HTTP_PORT: '0',
+      BUREAU_TOKEN: token,
+    }),
+  );
 });
 
 afterAll(async () => {
@@ -42,29 +48,44 @@ it('goes from filing to the corrected payment over HTTP', async () => {
   // Each department submits the figures the rule set says it supplies.
   const metrics = loadDefaultRuleSet().scoring.metrics;
   for (const submittedBy of ['zhengong', 'zhian', 'renkou']) {
-    const figures = demoFigures(ids).filter((f) => metrics[f.metric as MetricKey]?.source === submittedBy).map(({ communityId, metric, value }) => ({ communityId, metric, value }));
+    const figures = demoFigures(ids)
+      .filter((f) => metrics[f.metric as MetricKey]?.source === submittedBy)
+      .map(({ communityId, metric, value }) => ({ communityId, metric, value }));
     expect((await call('POST', '/api/metrics', { period: '2026-Q1', submittedBy, figures })).status).toBeLessThan(300);
   }
   expect((await call('POST', '/api/cycles', { kind: 'quarterly', period: '2026-Q1' })).status).toBe(202);
   await expect.poll(async () => (await call('GET', '/api/cycles/quarterly-2026-Q1')).body.status, { timeout: 60_000, interval: 500 }).toBe('decided');
 
-  const last = ((await call('GET', '/api/evaluations?cycleId=quarterly-2026-Q1')).body as { communityId: string; isLast: boolean }[]).find((e) => e.isLast)!.communityId;
+  const last = ((await call('GET', '/api/evaluations?cycleId=quarterly-2026-Q1')).body as { communityId: string; isLast: boolean }[]).find(
+    (e) => e.isLast,
+  )!.communityId;
   const officer = ((await call('GET', `/api/bindings?communityId=${last}&subjectType=officer`)).body as { subjectId: string }[])[0]!.subjectId;
   const obligationId = `2026-Q1/subsidy/${officer}`;
   const [before] = (await call('GET', `/api/obligations?payeeId=${officer}`)).body;
 
   const filed = await call('POST', '/api/appeals', {
-    contests: 'evaluation', officerId: officer, cycleId: 'quarterly-2026-Q1', reason: '满意率调查漏计', metric: 'satisfaction', value: 1,
+    contests: 'evaluation',
+    officerId: officer,
+    cycleId: 'quarterly-2026-Q1',
+    reason: '满意率调查漏计',
+    metric: 'satisfaction',
+    value: 1,
   });
   expect(filed.status).toBe(201);
   expect(filed.body).toMatchObject({ status: 'open', reviewStarted: true });
   expect((await call('GET', `/api/obligations/${obligationId}/appeals`)).body).toMatchObject({ frozen: true, heldBy: [filed.body.id] });
-  await expect.poll(async () => (await call('GET', `/api/notices?about=appeal/${filed.body.id}`)).body.map((n: { kind: string }) => n.kind).sort(), { timeout: 30_000, interval: 500 })
+  await expect
+    .poll(async () => (await call('GET', `/api/notices?about=appeal/${filed.body.id}`)).body.map((n: { kind: string }) => n.kind).sort(), {
+      timeout: 30_000,
+      interval: 500,
+    })
     .toEqual(['appeal-filed', 'appeal-payments-frozen']);
 
   const decided = await call('POST', `/api/appeals/${filed.body.id}/decision`, { outcome: 'overturned', reason: '复核确认漏计' });
   expect(decided.body).toMatchObject({ status: 'overturned', followedUp: true });
-  await expect.poll(async () => (await call('GET', `/api/appeals/${filed.body.id}`)).body.redecidedAt, { timeout: 60_000, interval: 500 }).toEqual(expect.any(String));
+  await expect
+    .poll(async () => (await call('GET', `/api/appeals/${filed.body.id}`)).body.redecidedAt, { timeout: 60_000, interval: 500 })
+    .toEqual(expect.any(String));
   const appeal = (await call('GET', `/api/appeals/${filed.body.id}`)).body;
   expect(appeal.decisions.replaced.map((d: { id: string }) => d.id)).toContain(`quarterly-2026-Q1/circulated-criticism/${last}`);
   expect(appeal.explanation.zh).toContain('改判');

@@ -28,7 +28,9 @@ afterAll(() => server?.close());
 describe('the monthly presence Schedule', () => {
   it('plans the month of its intended firing when it runs late', async () => {
     const worker = await Worker.create({
-      connection: server.nativeConnection, namespace, taskQueue,
+      connection: server.nativeConnection,
+      namespace,
+      taskQueue,
       workflowBundle: { codePath: inject('workflowBundlePath') },
       activities: createActivities({ db: server.db, notifier: createInboxNotifier(), clock: () => new Date() }),
     });
@@ -38,10 +40,15 @@ describe('the monthly presence Schedule', () => {
     const result = await worker.runUntil(async () => {
       await schedule.backfill({ start: new Date(firing - 60_000), end: new Date(firing + 60_000), overlap: 'ALLOW_ALL' });
       let launcher: string | undefined;
-      await expect.poll(async () => {
-        launcher = (await schedule.describe()).info.recentActions.find((a) => a.scheduledAt.getTime() === firing)?.action.workflow.workflowId;
-        return launcher;
-      }, { timeout: 30_000, interval: 500 }).toBeDefined();
+      await expect
+        .poll(
+          async () => {
+            launcher = (await schedule.describe()).info.recentActions.find((a) => a.scheduledAt.getTime() === firing)?.action.workflow.workflowId;
+            return launcher;
+          },
+          { timeout: 30_000, interval: 500 },
+        )
+        .toBeDefined();
       return client.workflow.getHandle(launcher!).result();
     });
     expect(result).toEqual({ month: '2026-10', started: 0 });

@@ -71,14 +71,16 @@ describe('the README and docs/ against the demo county', () => {
     const fresh = await freshSqlite('readme');
     await fresh.db.$disconnect();
     drop = fresh.drop;
-    service = await startService(loadConfig({
-      DATABASE_URL: fresh.url,
-      TEMPORAL_ADDRESS: inject('devServerAddress'),
-      TEMPORAL_NAMESPACE: devNamespaces.readme,
-      TASK_QUEUE: `readme-${devNamespaces.readme}`,
-      HTTP_PORT: '0',
-      BUREAU_TOKEN: token,
-    }));
+    service = await startService(
+      loadConfig({
+        DATABASE_URL: fresh.url,
+        TEMPORAL_ADDRESS: inject('devServerAddress'),
+        TEMPORAL_NAMESPACE: devNamespaces.readme,
+        TASK_QUEUE: `readme-${devNamespaces.readme}`,
+        HTTP_PORT: '0',
+        BUREAU_TOKEN: token,
+      }),
+    );
     // A project folder of its own for the files the examples write (figures.csv, rec.xlsx).
     folder = mkdtempSync(join(tmpdir(), 'cp-readme-'));
     symlinkSync(join(root, 'src'), join(folder, 'src'));

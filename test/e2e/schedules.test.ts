@@ -43,7 +43,9 @@ afterAll(async () => {
 
 function worker(clock = () => new Date()) {
   return Worker.create({
-    connection: nativeConnection, namespace, taskQueue,
+    connection: nativeConnection,
+    namespace,
+    taskQueue,
     workflowBundle: { codePath: inject('workflowBundlePath') },
     activities: createActivities({ db, notifier: createInboxNotifier(), clock }),
   });
@@ -54,11 +56,16 @@ async function fire(cadence: Cadence, at: string, schedule = client.schedule.get
   const instant = Date.parse(at);
   await schedule.backfill({ start: new Date(instant - 60_000), end: new Date(instant + 60_000), overlap: 'ALLOW_ALL' });
   let launcher: string | undefined;
-  await expect.poll(async () => {
-    const actions = (await schedule.describe()).info.recentActions;
-    launcher = actions.find((a) => a.scheduledAt.getTime() === instant)?.action.workflow.workflowId;
-    return launcher;
-  }, { timeout: 30_000, interval: 500 }).toBeDefined();
+  await expect
+    .poll(
+      async () => {
+        const actions = (await schedule.describe()).info.recentActions;
+        launcher = actions.find((a) => a.scheduledAt.getTime() === instant)?.action.workflow.workflowId;
+        return launcher;
+      },
+      { timeout: 30_000, interval: 500 },
+    )
+    .toBeDefined();
   return client.workflow.getHandle(launcher!);
 }
 
@@ -77,7 +84,9 @@ describe('the period Schedules', () => {
 
   it('starts the quarter just ended when it fires, and a later start by hand is refused', async () => {
     await registerSchedules(client, taskQueue, 'Asia/Shanghai');
-    await (await worker()).runUntil(async () => {
+    await (
+      await worker()
+    ).runUntil(async () => {
       // 2026-04-01 00:00 in Shanghai is 2026-03-31 16:00 UTC.
       await fire('quarterly', '2026-03-31T16:00:00Z');
       const cycle = client.workflow.getHandle('quarterly-2026-Q1');
@@ -90,18 +99,25 @@ describe('the period Schedules', () => {
   it('starts a quarter at its end although someone started it early by hand, and the next quarter after it', async () => {
     await registerSchedules(client, taskQueue, 'Asia/Shanghai');
     let now = new Date('2026-05-10T02:00:00Z');
-    await (await worker(() => now)).runUntil(async () => {
+    await (
+      await worker(() => now)
+    ).runUntil(async () => {
       // Started by hand in May, past the API's own check: the run fails at once and holds nothing.
       await createTemporalCycles(client, taskQueue).start('quarterly', '2026-Q2', 'clerk');
       const early = client.workflow.getHandle('quarterly-2026-Q2');
       await expect.poll(async () => (await early.describe()).status.name, { timeout: 30_000, interval: 500 }).toBe('FAILED');
       expect(await db.cycle.findUniqueOrThrow({ where: { id: 'quarterly-2026-Q2' } })).toMatchObject({ status: 'failed', failureType: 'PeriodNotEnded' });
 
-      for (const [period, firedAt, today] of [['2026-Q2', '2026-06-30T16:00:00Z', '2026-07-01T01:00:00Z'], ['2026-Q3', '2026-09-30T16:00:00Z', '2026-10-01T01:00:00Z']]) {
+      for (const [period, firedAt, today] of [
+        ['2026-Q2', '2026-06-30T16:00:00Z', '2026-07-01T01:00:00Z'],
+        ['2026-Q3', '2026-09-30T16:00:00Z', '2026-10-01T01:00:00Z'],
+      ]) {
         now = new Date(today!);
         expect(await (await fire('quarterly', firedAt!)).result()).toEqual({ cycleId: `quarterly-${period}`, started: true });
         const cycle = client.workflow.getHandle(`quarterly-${period}`);
-        await expect.poll(async () => (await cycle.query(cycleProgressQuery).catch(() => undefined))?.step, { timeout: 30_000, interval: 500 }).toBe('waiting-for-figures');
+        await expect
+          .poll(async () => (await cycle.query(cycleProgressQuery).catch(() => undefined))?.step, { timeout: 30_000, interval: 500 })
+          .toBe('waiting-for-figures');
         expect(await db.cycle.findUniqueOrThrow({ where: { id: `quarterly-${period}` } })).toMatchObject({ status: 'collecting', failureType: null });
         await cycle.terminate('test over');
       }
@@ -111,7 +127,9 @@ describe('the period Schedules', () => {
   it('skips a month the rules in force do not evaluate, and starts one once a version defines 月考', async () => {
     await registerSchedules(client, taskQueue, 'Asia/Shanghai');
     await activateMonthlyAndHalfYear(db, '2026-05-01');
-    await (await worker()).runUntil(async () => {
+    await (
+      await worker()
+    ).runUntil(async () => {
       // 2026-05-01 00:00 in Shanghai: April is judged by the default rules, which have no 月考.
       const aprilLauncher = await fire('monthly', '2026-04-30T16:00:00Z');
       const april = await aprilLauncher.result();
@@ -136,7 +154,9 @@ describe('the period Schedules', () => {
       scheduleId: `${taskQueue}/first-release-quarterly`,
       action: { type: 'startWorkflow', workflowType: 'scheduledQuarterlyCycle', workflowId: `${taskQueue}/scheduled-quarterly-cycle`, taskQueue, args: [] },
     });
-    await (await worker()).runUntil(async () => {
+    await (
+      await worker()
+    ).runUntil(async () => {
       // 2026-01-01 00:00 in Shanghai is 2025-12-31 16:00 UTC.
       const launcher = await fire('quarterly', '2025-12-31T16:00:00Z', schedule);
       expect(await launcher.result()).toEqual({ cycleId: 'quarterly-2025-Q4', started: true });

@@ -34,14 +34,16 @@ describe.each(providers)('the service on $name', ({ namespace, database }) => {
     const fresh = await database();
     await fresh.db.$disconnect();
     dropDatabase = fresh.drop;
-    service = await startService(loadConfig({
-      DATABASE_URL: fresh.url,
-      TEMPORAL_ADDRESS: inject('devServerAddress'),
-      TEMPORAL_NAMESPACE: namespace,
-      TASK_QUEUE: `e2e-${namespace}`,
-      HTTP_PORT: '0',
-      BUREAU_TOKEN: token,
-    }));
+    service = await startService(
+      loadConfig({
+        DATABASE_URL: fresh.url,
+        TEMPORAL_ADDRESS: inject('devServerAddress'),
+        TEMPORAL_NAMESPACE: namespace,
+        TASK_QUEUE: `e2e-${namespace}`,
+        HTTP_PORT: '0',
+        BUREAU_TOKEN: token,
+      }),
+    );
   });
 
   afterAll(async () => {
@@ -61,7 +63,9 @@ describe.each(providers)('the service on $name', ({ namespace, database }) => {
     // Each department submits the figures the rule set says it supplies.
     const metrics = loadDefaultRuleSet().scoring.metrics;
     for (const submittedBy of ['zhengong', 'zhian', 'renkou']) {
-      const figures = demoFigures(ids).filter((f) => metrics[f.metric as MetricKey]?.source === submittedBy).map(({ communityId, metric, value }) => ({ communityId, metric, value }));
+      const figures = demoFigures(ids)
+        .filter((f) => metrics[f.metric as MetricKey]?.source === submittedBy)
+        .map(({ communityId, metric, value }) => ({ communityId, metric, value }));
       const submitted = await call('POST', '/api/metrics', { period: '2026-Q1', submittedBy, figures });
       expect(submitted.status).toBeLessThan(300);
     }
@@ -97,7 +101,8 @@ describe.each(providers)('the service on $name', ({ namespace, database }) => {
     const today = new Date().toISOString().slice(0, 10);
     let last;
     // Three pulls of one officer in a month pass the default allowance of two.
-    for (const note of ['值班', '专案', '夜巡']) last = await call('POST', '/api/diversions', { stationId: 'chengguan', officerId: officer!.subjectId, date: today, kind: 'station-duty', note });
+    for (const note of ['值班', '专案', '夜巡'])
+      last = await call('POST', '/api/diversions', { stationId: 'chengguan', officerId: officer!.subjectId, date: today, kind: 'station-duty', note });
     expect(last!.body).toMatchObject({ flagged: true, noticeDelivery: true });
     const connection = await Connection.connect({ address: inject('devServerAddress') });
     try {

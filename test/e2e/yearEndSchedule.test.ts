@@ -34,24 +34,34 @@ describe('the year-end Schedule', () => {
     expect(description.policies.overlap).toBe('BUFFER_ONE');
     expect(description.policies.catchupWindow).toBe(daysMs(30));
     expect(description.spec.timezone).toBe('Asia/Shanghai');
-    expect(description.spec.calendars?.[0]).toMatchObject({ month: [{ start: 'JANUARY', end: 'JANUARY', step: 1 }], dayOfMonth: [{ start: 15, end: 15, step: 1 }] });
+    expect(description.spec.calendars?.[0]).toMatchObject({
+      month: [{ start: 'JANUARY', end: 'JANUARY', step: 1 }],
+      dayOfMonth: [{ start: 15, end: 15, step: 1 }],
+    });
   });
 
   it('starts the year just ended when it fires', async () => {
     const worker = await Worker.create({
-      connection: server.nativeConnection, namespace, taskQueue,
+      connection: server.nativeConnection,
+      namespace,
+      taskQueue,
       workflowBundle: { codePath: inject('workflowBundlePath') },
       activities: createActivities({ db: server.db, notifier: createInboxNotifier(), clock: () => new Date() }),
     });
     await worker.runUntil(async () => {
       // 2026-01-15 02:00 in Shanghai is 2026-01-14 18:00 UTC.
       await client.schedule.getHandle(yearEndScheduleId(taskQueue)).backfill({
-        start: new Date('2026-01-14T17:59:00Z'), end: new Date('2026-01-14T18:01:00Z'), overlap: 'ALLOW_ALL',
+        start: new Date('2026-01-14T17:59:00Z'),
+        end: new Date('2026-01-14T18:01:00Z'),
+        overlap: 'ALLOW_ALL',
       });
       const cycles = createTemporalCycles(client, taskQueue);
       await expect.poll(async () => (await cycles.status('year-end-2025'))?.step, { timeout: 30_000, interval: 500 }).toBe('waiting-for-quarters');
       expect(await cycles.status('year-end-2025')).toMatchObject({
-        kind: 'year-end', period: '2025', execution: 'RUNNING', waitingForQuarters: ['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4'],
+        kind: 'year-end',
+        period: '2025',
+        execution: 'RUNNING',
+        waitingForQuarters: ['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4'],
       });
       await expect(cycles.start('year-end', '2025', 'test')).rejects.toBeInstanceOf(CycleAlreadyStartedError);
       await client.workflow.getHandle('year-end-2025').terminate('test over');

@@ -31,13 +31,17 @@ afterAll(() => t.drop());
 
 async function writes() {
   const [payments, disputes, audit, notices, obligations] = await Promise.all([
-    t.db.obligationPayment.count(), t.db.paymentDispute.count(), t.db.auditEntry.count(), t.db.notice.count(),
+    t.db.obligationPayment.count(),
+    t.db.paymentDispute.count(),
+    t.db.auditEntry.count(),
+    t.db.notice.count(),
     t.db.paymentObligation.findMany({ orderBy: { id: 'asc' } }),
   ]);
   return { payments, disputes, audit, notices, obligations };
 }
 
-const pay = (body: object) => h.api.post('/api/payments', { obligationId: '2026-Q1/subsidy/o01', amount: 500, paidOn: '2026-03-10', reference: 'FIN-1', ...body });
+const pay = (body: object) =>
+  h.api.post('/api/payments', { obligationId: '2026-Q1/subsidy/o01', amount: 500, paidOn: '2026-03-10', reference: 'FIN-1', ...body });
 
 describe('POST /api/payments', () => {
   it('records a payment, audits it and tells the workflow; the same reference again is answered, not stored twice', async () => {
@@ -79,7 +83,10 @@ describe('GET /api/obligations/{id}', () => {
     for (const path of ['/api/obligations/2026-Q1/subsidy/o01', `/api/obligations/${enc('2026-Q1/subsidy/o01')}`]) {
       const res = await h.api.get(path).expect(200);
       expect(res.body).toMatchObject({ id: '2026-Q1/subsidy/o01', amount: 1500, paid: 1500, confirmed: 0, status: 'paid', disputes: [] });
-      expect(res.body.payments.map((p: { reference: string; amount: number }) => [p.reference, p.amount])).toEqual([['FIN-1', 500], ['FIN-2', 1000]]);
+      expect(res.body.payments.map((p: { reference: string; amount: number }) => [p.reference, p.amount])).toEqual([
+        ['FIN-1', 500],
+        ['FIN-2', 1000],
+      ]);
     }
   });
 
@@ -114,7 +121,18 @@ describe('receipts, disputes and corrections', () => {
   // Outside 2026, so the reconciliation below does not see them.
   async function earlier(id: string, status: string) {
     await t.db.paymentObligation.create({
-      data: { id, cycleId: 'quarterly-2025-Q4', decisionId: `quarterly-2025-Q4/subsidy/${id}`, kind: 'subsidy', payeeType: 'officer', payeeId: 'o05', amountFen: 50_000, dueOn: '2026-01-31', status, settledAt: status === 'settled' ? new Date('2026-02-01') : null },
+      data: {
+        id,
+        cycleId: 'quarterly-2025-Q4',
+        decisionId: `quarterly-2025-Q4/subsidy/${id}`,
+        kind: 'subsidy',
+        payeeType: 'officer',
+        payeeId: 'o05',
+        amountFen: 50_000,
+        dueOn: '2026-01-31',
+        status,
+        settledAt: status === 'settled' ? new Date('2026-02-01') : null,
+      },
     });
     await t.db.obligationPayment.create({ data: { obligationId: id, reference: `FIN-${id}`, amountFen: 50_000, paidOn: '2026-01-20', recordedBy: 'finance' } });
   }
@@ -158,7 +176,9 @@ describe('receipts, disputes and corrections', () => {
     const before = await writes();
     expectProblem(await h.api.post('/api/obligations/2026-Q1/subsidy/o03/corrections', { action: 'cancel' }), 422, { pointer: '/reason' });
     expectProblem(await h.api.post('/api/obligations/2026-Q1/subsidy/o03/corrections', { action: 'change', reason: 'x' }), 422, { pointer: '/amount' });
-    expectProblem(await h.api.post('/api/obligations/2026-Q1/subsidy/o01/corrections', { action: 'change', amount: 100, reason: 'x' }), 422, { pointer: '/amount' });
+    expectProblem(await h.api.post('/api/obligations/2026-Q1/subsidy/o01/corrections', { action: 'change', amount: 100, reason: 'x' }), 422, {
+      pointer: '/amount',
+    });
     expectProblem(await h.api.post('/api/obligations/2026-Q1/subsidy/o01/corrections', { action: 'cancel', reason: 'x' }), 409, { pointer: '/action' });
     expect(await writes()).toEqual(before);
   });
@@ -195,8 +215,14 @@ describe('GET /api/payments/reconciliation', () => {
   });
 
   it('exports an XLSX workbook that opens and carries the same totals', async () => {
-    const res = await h.api.get('/api/payments/reconciliation?period=2026-Q1&format=xlsx')
-      .buffer(true).parse((r, done) => { const chunks: Buffer[] = []; r.on('data', (c: Buffer) => chunks.push(c)); r.on('end', () => done(null, Buffer.concat(chunks))); })
+    const res = await h.api
+      .get('/api/payments/reconciliation?period=2026-Q1&format=xlsx')
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks)));
+      })
       .expect(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.body as ArrayBuffer);

@@ -26,12 +26,21 @@ it('follows every subsidy obligation of a decided quarter with its own workflow'
   const worker = await county.worker('cycle', () => new Date('2026-04-02T00:00:00Z'));
   // The bureau's own payment timings travel from the rule set in force into every verification.
   const ruleSet = loadDefaultRuleSet();
-  await db.ruleSetVersion.create({ data: {
-    name: 'faster-escalation', document: { ...ruleSet, parameters: { ...ruleSet.parameters, paymentEscalationDays: 3 } } as object,
-    effectiveFrom: '2026-01-01', author: 'test', reason: 'escalate twice a week',
-  } });
+  await db.ruleSetVersion.create({
+    data: {
+      name: 'faster-escalation',
+      document: { ...ruleSet, parameters: { ...ruleSet.parameters, paymentEscalationDays: 3 } } as object,
+      effectiveFrom: '2026-01-01',
+      author: 'test',
+      reason: 'escalate twice a week',
+    },
+  });
   const obligations = await worker.runUntil(async () => {
-    await env.client.workflow.execute(periodEvaluation, { workflowId: `quarterly-${period}`, taskQueue: 'cycle', args: [{ cycleId: `quarterly-${period}`, period }] });
+    await env.client.workflow.execute(periodEvaluation, {
+      workflowId: `quarterly-${period}`,
+      taskQueue: 'cycle',
+      args: [{ cycleId: `quarterly-${period}`, period }],
+    });
     const rows = await db.paymentObligation.findMany({ where: { cycleId: `quarterly-${period}` } });
     for (const o of rows) {
       const handle = env.client.workflow.getHandle(paymentWorkflowId(o.id));
@@ -42,6 +51,9 @@ it('follows every subsidy obligation of a decided quarter with its own workflow'
   });
   expect(obligations.length).toBeGreaterThan(0);
   expect(obligations.every((o) => o.kind === 'subsidy' && o.id.startsWith(`${period}/subsidy/`))).toBe(true);
-  const page = await createActivities({ db, notifier: createInboxNotifier(), clock: () => new Date() }).obligationPage({ cycleId: `quarterly-${period}`, limit: 1 });
+  const page = await createActivities({ db, notifier: createInboxNotifier(), clock: () => new Date() }).obligationPage({
+    cycleId: `quarterly-${period}`,
+    limit: 1,
+  });
   expect(page.followUps[0]!.args[0]).toMatchObject({ timing: { remindDaysBefore: 7, escalateEveryDays: 3, settleAfterDays: 30, disputeWindowDays: 90 } });
 });

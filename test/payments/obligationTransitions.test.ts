@@ -6,7 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../../src/activities/index.js';
 import { confirmReceipt, raiseDispute, recordPayment } from '../../src/api/paymentLedger.js';
 import {
-  isFinal, obligationParties, obligationStatuses, obligationTransitions, transitionRefusal, type ObligationParty, type ObligationRecords, type ObligationStatus,
+  isFinal,
+  obligationParties,
+  obligationStatuses,
+  obligationTransitions,
+  transitionRefusal,
+  type ObligationParty,
+  type ObligationRecords,
+  type ObligationStatus,
 } from '../../src/core/obligationStatus.js';
 import type { Db } from '../../src/db/client.js';
 import { transitionObligation } from '../../src/db/obligationTransitions.js';
@@ -55,16 +62,32 @@ describe('transitionObligation on SQLite', () => {
   let t: TestDb;
   let db: Db;
   let n = 0;
-  beforeAll(async () => { t = await freshSqlite('obligation-transitions'); db = t.db; });
+  beforeAll(async () => {
+    t = await freshSqlite('obligation-transitions');
+    db = t.db;
+  });
   afterAll(() => t.drop());
 
   /** An obligation of 10 yuan in `status` whose payments and disputes are `records`. */
   async function obligation(status: ObligationStatus, records: ObligationRecords) {
     const id = `2026-Q1/subsidy/t${++n}`;
     await db.paymentObligation.create({
-      data: { id, cycleId: 'quarterly-2026-Q1', decisionId: 'quarterly-2026-Q1/subsidy/o01', kind: 'subsidy', payeeType: 'officer', payeeId: 'o01', amountFen: records.owedFen, dueOn: '2026-04-30', status },
+      data: {
+        id,
+        cycleId: 'quarterly-2026-Q1',
+        decisionId: 'quarterly-2026-Q1/subsidy/o01',
+        kind: 'subsidy',
+        payeeType: 'officer',
+        payeeId: 'o01',
+        amountFen: records.owedFen,
+        dueOn: '2026-04-30',
+        status,
+      },
     });
-    if (records.paidFen) await db.obligationPayment.create({ data: { obligationId: id, reference: `FIN-${id}`, amountFen: records.paidFen, paidOn: '2026-03-01', recordedBy: 'finance' } });
+    if (records.paidFen)
+      await db.obligationPayment.create({
+        data: { obligationId: id, reference: `FIN-${id}`, amountFen: records.paidFen, paidOn: '2026-03-01', recordedBy: 'finance' },
+      });
     if (records.openDisputes) await db.paymentDispute.create({ data: { obligationId: id, reason: 'not-received', note: 'x', raisedBy: 'o01' } });
     return id;
   }
@@ -92,8 +115,11 @@ describe('transitionObligation on SQLite', () => {
         if (t.holds(records)) {
           expect(r, label).toEqual({ moved: true });
           expect(row.status, label).toBe(t.to);
-          expect((row.settledAt !== null), label).toBe(t.to === 'settled');
-          expect((await trail(id)).map((a) => [a.actor, a.before, (a.after as { status: string }).status]), label).toEqual([[t.by[0], { status: t.from }, t.to]]);
+          expect(row.settledAt !== null, label).toBe(t.to === 'settled');
+          expect(
+            (await trail(id)).map((a) => [a.actor, a.before, (a.after as { status: string }).status]),
+            label,
+          ).toEqual([[t.by[0], { status: t.from }, t.to]]);
         } else {
           expect(r, label).toMatchObject({ moved: false, reason: expect.stringContaining('needs') });
           expect(row.status, label).toBe(t.from);
@@ -106,21 +132,35 @@ describe('transitionObligation on SQLite', () => {
   it('refuses a change from a status the obligation has left', async () => {
     const id = await obligation('disputed', shapes['paid in full, disputed']!);
     expect(await move(id, 'paid', 'settled', 'workflow')).toEqual({
-      moved: false, status: 'disputed', reason: `obligation ${id} is disputed, no longer paid; read it again`,
+      moved: false,
+      status: 'disputed',
+      reason: `obligation ${id} is disputed, no longer paid; read it again`,
     });
     expect(await trail(id)).toEqual([]);
   });
 });
 
-describe('the workflow\'s settle and close after a dispute came in', () => {
+describe("the workflow's settle and close after a dispute came in", () => {
   let t: TestDb;
   let db: Db;
-  beforeAll(async () => { t = await freshSqlite('obligation-settle-race'); db = t.db; });
+  beforeAll(async () => {
+    t = await freshSqlite('obligation-settle-race');
+    db = t.db;
+  });
   afterAll(() => t.drop());
 
   async function confirmedObligation(id: string) {
     await db.paymentObligation.create({
-      data: { id, cycleId: 'quarterly-2026-Q1', decisionId: 'quarterly-2026-Q1/subsidy/o01', kind: 'subsidy', payeeType: 'officer', payeeId: 'o01', amountFen: 150_000, dueOn: '2026-04-30' },
+      data: {
+        id,
+        cycleId: 'quarterly-2026-Q1',
+        decisionId: 'quarterly-2026-Q1/subsidy/o01',
+        kind: 'subsidy',
+        payeeType: 'officer',
+        payeeId: 'o01',
+        amountFen: 150_000,
+        dueOn: '2026-04-30',
+      },
     });
     await recordPayment(db, 'finance', '2026-03-10', { obligationId: id, amount: 1500, paidOn: '2026-03-10', reference: `FIN-${id}` });
     await confirmReceipt(db, 'o01', new Date(), id);
@@ -155,23 +195,39 @@ describe('the workflow\'s settle and close after a dispute came in', () => {
   });
 });
 
-describe('a dispute racing the workflow\'s settle on PostgreSQL', () => {
+describe("a dispute racing the workflow's settle on PostgreSQL", () => {
   let t: TestDb;
-  beforeAll(async () => { t = await freshPostgres('obligation-race'); });
+  beforeAll(async () => {
+    t = await freshPostgres('obligation-race');
+  });
   afterAll(() => t?.drop());
 
   it('lets exactly one of them change the status; the other sees it has moved on', async () => {
     const id = '2026-Q1/subsidy/pg-race';
     const db = t.db;
     await db.paymentObligation.create({
-      data: { id, cycleId: 'quarterly-2026-Q1', decisionId: 'quarterly-2026-Q1/subsidy/o01', kind: 'subsidy', payeeType: 'officer', payeeId: 'o01', amountFen: 1000, dueOn: '2026-04-30', status: 'paid' },
+      data: {
+        id,
+        cycleId: 'quarterly-2026-Q1',
+        decisionId: 'quarterly-2026-Q1/subsidy/o01',
+        kind: 'subsidy',
+        payeeType: 'officer',
+        payeeId: 'o01',
+        amountFen: 1000,
+        dueOn: '2026-04-30',
+        status: 'paid',
+      },
     });
     await db.obligationPayment.create({ data: { obligationId: id, reference: 'FIN-pg', amountFen: 1000, paidOn: '2026-03-01', recordedBy: 'finance' } });
 
     let settleWritten!: () => void;
-    const written = new Promise<void>((resolve) => { settleWritten = resolve; });
+    const written = new Promise<void>((resolve) => {
+      settleWritten = resolve;
+    });
     let commitSettle!: () => void;
-    const mayCommit = new Promise<void>((resolve) => { commitSettle = resolve; });
+    const mayCommit = new Promise<void>((resolve) => {
+      commitSettle = resolve;
+    });
     // The workflow's settle has written but not committed when the payee's dispute reads `paid`.
     const settle = db.$transaction(async (tx) => {
       const r = await transitionObligation(tx, id, { from: 'paid', to: 'settled', by: 'workflow', actor: 'system:paymentVerification', action: 'settle' });
@@ -189,9 +245,17 @@ describe('a dispute racing the workflow\'s settle on PostgreSQL', () => {
     const watcher = new pg.Client({ connectionString: t.url });
     await watcher.connect();
     const database = new URL(t.url).pathname.slice(1);
-    await expect.poll(async () => (await watcher.query(
-      "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock' AND query ILIKE 'UPDATE%'", [database],
-    )).rows[0].n, { timeout: 30_000 }).toBe(1);
+    await expect
+      .poll(
+        async () =>
+          (
+            await watcher.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock' AND query ILIKE 'UPDATE%'", [
+              database,
+            ])
+          ).rows[0].n,
+        { timeout: 30_000 },
+      )
+      .toBe(1);
     await watcher.end();
     commitSettle();
 

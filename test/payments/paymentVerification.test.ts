@@ -15,7 +15,11 @@ import { createInboxNotifier } from '../../src/notices/notifier.js';
 import { serverExecutable } from '../../src/temporal/executables.js';
 import { paymentWorkflowId } from '../../src/contracts/payments.js';
 import {
-  obligationCorrectedSignal, paymentDisputedSignal, paymentRecordedSignal, receiptConfirmedSignal, verificationStateQuery,
+  obligationCorrectedSignal,
+  paymentDisputedSignal,
+  paymentRecordedSignal,
+  receiptConfirmedSignal,
+  verificationStateQuery,
 } from '../../src/workflows/paymentMessages.js';
 import { paymentFollowUps } from '../../src/workflows/paymentFollowUps.js';
 import { paymentVerification } from '../../src/workflows/paymentVerification.js';
@@ -34,7 +38,11 @@ beforeAll(async () => {
 // A workflow left running with no worker holds up time skipping for every later test.
 const started: string[] = [];
 afterEach(async () => {
-  for (const id of started.splice(0)) await env.client.workflow.getHandle(id).terminate('test over').catch(() => undefined);
+  for (const id of started.splice(0))
+    await env.client.workflow
+      .getHandle(id)
+      .terminate('test over')
+      .catch(() => undefined);
 });
 
 afterAll(async () => {
@@ -57,19 +65,25 @@ async function obligation(id: string, dueInDays = 20, cycleId = 'quarterly-2026-
 
 function worker(taskQueue: string, activities = createActivities({ db, notifier: createInboxNotifier(), clock: () => new Date() }), options = {}) {
   return Worker.create({
-    connection: env.nativeConnection, taskQueue, workflowBundle: { codePath: inject('workflowBundlePath') }, activities, shutdownGraceTime: '100ms', ...options,
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: { codePath: inject('workflowBundlePath') },
+    activities,
+    shutdownGraceTime: '100ms',
+    ...options,
   });
 }
 
 function start(obligationId: string, dueOn: string, taskQueue: string) {
   started.push(paymentWorkflowId(obligationId));
   return env.client.workflow.start(paymentVerification, {
-    workflowId: paymentWorkflowId(obligationId), taskQueue, args: [{ obligationId, dueOn, timing }],
+    workflowId: paymentWorkflowId(obligationId),
+    taskQueue,
+    args: [{ obligationId, dueOn, timing }],
   });
 }
 
-const kinds = async (obligationId: string) =>
-  (await db.notice.findMany({ where: { about: obligationId }, orderBy: { id: 'asc' } })).map((n) => n.kind);
+const kinds = async (obligationId: string) => (await db.notice.findMany({ where: { about: obligationId }, orderBy: { id: 'asc' } })).map((n) => n.kind);
 
 async function pay(obligationId: string, amount: number, reference: string) {
   const today = isoDate(await now());
@@ -197,7 +211,8 @@ describe('paymentVerification', () => {
       await pay(id, 1500, 'FIN-raced');
       await confirm(id);
       // The workflow has read the dispute back: finance and the bureau are told, and it waits.
-      await expect.poll(async () => (await kinds(id)).includes('payment-disputed') && (await handle.query(verificationStateQuery)).step, { timeout: 30_000 })
+      await expect
+        .poll(async () => (await kinds(id)).includes('payment-disputed') && (await handle.query(verificationStateQuery)).step, { timeout: 30_000 })
         .toBe('waiting');
       expect(await db.paymentObligation.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'disputed', settledAt: null });
 
@@ -225,7 +240,8 @@ describe('paymentVerification', () => {
       // Written as the API does, but the signal is lost (the API answers followedUp: false).
       await raiseDispute(db, 'o01', id, { reason: 'not-received', note: 'the transfer came back' });
       await env.sleep(timing.disputeWindowDays * day + day);
-      await expect.poll(async () => (await kinds(id)).includes('payment-disputed') && (await handle.query(verificationStateQuery)).step, { timeout: 30_000 })
+      await expect
+        .poll(async () => (await kinds(id)).includes('payment-disputed') && (await handle.query(verificationStateQuery)).step, { timeout: 30_000 })
         .toBe('waiting');
       expect((await db.paymentObligation.findUniqueOrThrow({ where: { id } })).status).toBe('disputed');
 
@@ -236,7 +252,11 @@ describe('paymentVerification', () => {
 
     expect(outcome).toBe('closed');
     const changes = await db.auditEntry.findMany({ where: { entityId: id, actor: 'system:paymentVerification' }, orderBy: { id: 'asc' } });
-    expect(changes.map((a) => [a.action, (a.before as { status: string }).status])).toEqual([['settle', 'paid'], ['settle', 'paid'], ['close', 'settled']]);
+    expect(changes.map((a) => [a.action, (a.before as { status: string }).status])).toEqual([
+      ['settle', 'paid'],
+      ['settle', 'paid'],
+      ['close', 'settled'],
+    ]);
     expect(await runningTime(handle)).toBeGreaterThanOrEqual(2 * timing.disputeWindowDays * day);
     await recordHistory(handle, 'payment-verification-guarded');
   });

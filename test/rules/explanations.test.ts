@@ -28,12 +28,17 @@ describe('explanations', () => {
     expect(reassignment.explanation.zh).toMatch(/^连续两个季度排名末位，且本季度得分[\d.]+，低于80分：调农村艰苦岗位锻炼$/);
     const first = report.year.rewards.find((r) => r.rank === 1)!;
     expect(first.explanation.zh).toBe('年度排名第1名：奖励1000元，推荐县委按副科级待遇');
-    expect(first.explanation.en).toBe('The year rank no. 1: a reward of 1000 yuan and a recommendation to the county committee for deputy-section-level treatment.');
+    expect(first.explanation.en).toBe(
+      'The year rank no. 1: a reward of 1000 yuan and a recommendation to the county committee for deputy-section-level treatment.',
+    );
   });
 
   it('reads the report example exactly', () => {
     const sentence = explainDecision({
-      type: 'sanction', kind: 'rural-reassignment', amount: null, facts: { consecutivePeriodsLast: 2 },
+      type: 'sanction',
+      kind: 'rural-reassignment',
+      amount: null,
+      facts: { consecutivePeriodsLast: 2 },
       conditions: [
         { fact: 'isLast', operator: 'equal', value: true, factResult: true, result: true },
         { fact: 'previousPeriodLast', operator: 'equal', value: true, factResult: true, result: true },
@@ -48,7 +53,10 @@ describe('explanations', () => {
 
   it('names the period of a monthly or half-year decision as the bureau would', () => {
     const streak = {
-      type: 'sanction', kind: 'admonishment-talk', amount: null, facts: { consecutivePeriodsLast: 3 },
+      type: 'sanction',
+      kind: 'admonishment-talk',
+      amount: null,
+      facts: { consecutivePeriodsLast: 3 },
       conditions: [
         { fact: 'isLast', operator: 'equal', value: true, factResult: true, result: true },
         { fact: 'previousPeriodLast', operator: 'equal', value: true, factResult: true, result: true },
@@ -68,7 +76,8 @@ describe('explanations', () => {
 
   it('names the rule of a decision stored without condition results', () => {
     expect(explainDecision({ type: 'sanction', kind: 'admonishment-talk', rule: 'last-place', amount: null, facts: {}, conditions: [] })).toEqual({
-      zh: '依据规则“last-place”：诫勉谈话', en: 'Under the rule "last-place": an admonishment talk.',
+      zh: '依据规则“last-place”：诫勉谈话',
+      en: 'Under the rule "last-place": an admonishment talk.',
     });
   });
 });

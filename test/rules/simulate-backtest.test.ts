@@ -23,9 +23,12 @@ describe('simulate --rules', () => {
     const { backtest } = JSON.parse(run.stdout);
     expect(backtest.totals).toMatchObject({ rewards: { actual: 2300, candidate: 2900, change: 600 }, sanctions: { change: -1 }, subsidy: { change: 0 } });
     expect(backtest.periods.find((p: any) => p.period === '2026').offices.map((o: any) => o.community)).toEqual(['c03', 'c07']);
-    expect(backtest.periods.find((p: any) => p.period === '2026-Q1').offices).toEqual([expect.objectContaining({
-      community: 'c07', sanctions: expect.objectContaining({ removed: ['rural-reassignment'], added: [] }),
-    })]);
+    expect(backtest.periods.find((p: any) => p.period === '2026-Q1').offices).toEqual([
+      expect.objectContaining({
+        community: 'c07',
+        sanctions: expect.objectContaining({ removed: ['rural-reassignment'], added: [] }),
+      }),
+    ]);
   });
 
   it('adds no back-test without --rules', () => {

@@ -54,7 +54,10 @@ describe('simulate with appeals', () => {
     const newLast = appeal.redecision.ranking.find((x: any) => x.isLast).community;
     expect(newLast).not.toBe(last);
     // The last-place sanctions fall away from the appellant's office and fall on the new last office.
-    const fallen = appeal.redecision.superseded.filter((s: any) => s.replacedBy === null).map((s: any) => s.decision).sort();
+    const fallen = appeal.redecision.superseded
+      .filter((s: any) => s.replacedBy === null)
+      .map((s: any) => s.decision)
+      .sort();
     expect(fallen).toEqual([`admonishment-talk/${last}`, `circulated-criticism/${last}`]);
     expect(appeal.redecision.added.sort()).toEqual([`admonishment-talk/${newLast}`, `circulated-criticism/${newLast}`]);
     expect(appeal.redecision.withdrawnNotices).toEqual([last]);
@@ -62,20 +65,31 @@ describe('simulate with appeals', () => {
     expect(appeal.explanation.zh).toContain('改判');
     expect(appeal.explanation.en).toContain(`${last} score`);
     // The quarter's report is what stands after the appeal, and the next quarter carries it over.
-    expect(r.quarters[0].ranking.map((x: any) => [x.community, x.score, x.rank])).toEqual(appeal.redecision.ranking.map((x: any) => [x.community, x.score, x.rank]));
+    expect(r.quarters[0].ranking.map((x: any) => [x.community, x.score, x.rank])).toEqual(
+      appeal.redecision.ranking.map((x: any) => [x.community, x.score, x.rank]),
+    );
     expect(r.quarters[0].ranking).not.toEqual(plain.quarters[0].ranking);
   });
 
   it('reports an upheld appeal and changes nothing', async () => {
-    const r = await simulateScenario(parseScenario(withAppeals([
-      { quarter: 1, community: last, officer, contests: 'decision', decision: `circulated-criticism/${last}`, outcome: 'upheld', reason: '排名无误' },
-    ]), 'scenario.json', ruleSet.scoring), ruleSet);
+    const r = await simulateScenario(
+      parseScenario(
+        withAppeals([
+          { quarter: 1, community: last, officer, contests: 'decision', decision: `circulated-criticism/${last}`, outcome: 'upheld', reason: '排名无误' },
+        ]),
+        'scenario.json',
+        ruleSet.scoring,
+      ),
+      ruleSet,
+    );
     expect(r.appeals![0]).toMatchObject({ status: 'upheld', explanation: { en: expect.stringContaining('upheld') } });
     expect(r.quarters).toEqual(plain.quarters);
   });
 
   it('refuses malformed appeals with exit code 2 naming the path', () => {
-    const onScore = simulate({ ...withAppeals([{ quarter: 2, community: last, officer, contests: 'evaluation', metric: 'satisfaction', value: 1, outcome: 'overturned', reason: 'x' }]) });
+    const onScore = simulate({
+      ...withAppeals([{ quarter: 2, community: last, officer, contests: 'evaluation', metric: 'satisfaction', value: 1, outcome: 'overturned', reason: 'x' }]),
+    });
     expect(onScore.status).toBe(2);
     expect(onScore.stderr).toContain('$.appeals[0].metric: expected the quarter to give');
     const bad = simulate(withAppeals([{ quarter: 1, community: last, officer: 'nobody', contests: 'evaluation', outcome: 'upheld', reason: 'x' }]));

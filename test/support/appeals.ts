@@ -25,12 +25,19 @@ export async function appealCounty(name: string) {
   const today = () => new Date().toISOString().slice(0, 10);
 
   return {
-    env, db, activities, started,
+    env,
+    db,
+    activities,
+    started,
 
     /** Terminates what the test started, and the notice deliveries its workflows started as abandoned children. */
     async cleanup() {
       for (const { id } of await db.notice.findMany({ select: { id: true } })) started.push(`delivery/${id}`);
-      for (const id of started.splice(0)) await env.client.workflow.getHandle(id).terminate('test over').catch(() => undefined);
+      for (const id of started.splice(0))
+        await env.client.workflow
+          .getHandle(id)
+          .terminate('test over')
+          .catch(() => undefined);
     },
     stop: () => county.stop(),
 
@@ -46,7 +53,12 @@ export async function appealCounty(name: string) {
     /** The last office's officer claims a satisfaction rate of 1: enough to lift the office off last place. */
     async fileAndStart(q: { cycleId: string; officer: string }, taskQueue: string) {
       const { appeal, timing } = await fileAppeal(db, q.officer, today(), {
-        contests: 'evaluation', officerId: q.officer, cycleId: q.cycleId, reason: '满意率调查漏计一个小区', metric: 'satisfaction', value: 1,
+        contests: 'evaluation',
+        officerId: q.officer,
+        cycleId: q.cycleId,
+        reason: '满意率调查漏计一个小区',
+        metric: 'satisfaction',
+        value: 1,
       });
       await createTemporalCycles(env.client, taskQueue).startAppeal(appeal.id, timing);
       started.push(appealWorkflowId(appeal.id), `${appealWorkflowId(appeal.id)}/payments`);
@@ -66,8 +78,13 @@ export async function appealCounty(name: string) {
       };
     },
 
-    worker: (taskQueue: string, acts = activities()) => Worker.create({
-      connection: env.nativeConnection, taskQueue, workflowBundle: { codePath: inject('workflowBundlePath') }, activities: acts, shutdownGraceTime: '100ms',
-    }),
+    worker: (taskQueue: string, acts = activities()) =>
+      Worker.create({
+        connection: env.nativeConnection,
+        taskQueue,
+        workflowBundle: { codePath: inject('workflowBundlePath') },
+        activities: acts,
+        shutdownGraceTime: '100ms',
+      }),
   };
 }

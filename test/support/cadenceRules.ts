@@ -24,5 +24,7 @@ export function withMonthlyAndHalfYear(): RuleSet {
 /** Puts those rules in force from `effectiveFrom`, as an activation through the API would. */
 export async function activateMonthlyAndHalfYear(db: Db, effectiveFrom = '2026-01-01') {
   await ensureDefaultRuleSet(db);
-  return db.$transaction((tx) => addRuleSetVersion(tx, { ruleSet: withMonthlyAndHalfYear(), effectiveFrom, reason: 'monthly and half-year evaluations', author: 'test' }));
+  return db.$transaction((tx) =>
+    addRuleSetVersion(tx, { ruleSet: withMonthlyAndHalfYear(), effectiveFrom, reason: 'monthly and half-year evaluations', author: 'test' }),
+  );
 }

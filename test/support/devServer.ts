@@ -6,7 +6,13 @@ import type { Db } from '../../src/db/client.js';
 import { seedDemoCounty } from '../../src/db/seed.js';
 import { freshSqlite } from './db.js';
 
-export interface DevServer { connection: Connection; nativeConnection: NativeConnection; client: Client; db: Db; close(): Promise<void> }
+export interface DevServer {
+  connection: Connection;
+  nativeConnection: NativeConnection;
+  client: Client;
+  db: Db;
+  close(): Promise<void>;
+}
 
 export async function devServer(namespace: string, dbName: string, seededOn: string): Promise<DevServer> {
   const connection = await Connection.connect({ address: inject('devServerAddress') });
@@ -15,7 +21,10 @@ export async function devServer(namespace: string, dbName: string, seededOn: str
   const { db } = await freshSqlite(dbName);
   await seedDemoCounty(db, { today: seededOn });
   return {
-    connection, nativeConnection, client, db,
+    connection,
+    nativeConnection,
+    client,
+    db,
     async close() {
       await db.$disconnect();
       await nativeConnection.close();

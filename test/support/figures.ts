@@ -3,7 +3,11 @@ import type { Db } from '../../src/db/client.js';
 
 const rates = ['satisfaction', 'familiarity', 'prevention', 'registration', 'keyPersonControl'] as const;
 
-export interface Figure { communityId: string; metric: string; value: number }
+export interface Figure {
+  communityId: string;
+  metric: string;
+  value: number;
+}
 
 export function demoFigures(communities: string[]): Figure[] {
   return communities.flatMap((communityId, i) => [

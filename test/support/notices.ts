@@ -4,12 +4,23 @@ import { createInboxNotifier } from '../../src/notices/notifier.js';
 import type { Recipient } from '../../src/core/types.js';
 
 export const jointRecipients: Recipient[] = [
-  { type: 'officer', id: 'O01' }, { type: 'leader', id: 'L01' }, { type: 'department', id: 'D01' },
+  { type: 'officer', id: 'O01' },
+  { type: 'leader', id: 'L01' },
+  { type: 'department', id: 'D01' },
 ];
 
 export async function publishJointNotice(db: Db, id: string, recipients: Recipient[] = jointRecipients): Promise<void> {
-  await db.$transaction((tx) => createInboxNotifier().publish(tx, {
-    id, kind: 'joint-notice', cycleId: id.split('/')[0], about: 'c01', recipients, facts: {},
-    titleZh: '关于小江口小区警务室考评排名末位的通报', bodyZh: '通报正文', bodyEn: 'notice body',
-  }));
+  await db.$transaction((tx) =>
+    createInboxNotifier().publish(tx, {
+      id,
+      kind: 'joint-notice',
+      cycleId: id.split('/')[0],
+      about: 'c01',
+      recipients,
+      facts: {},
+      titleZh: '关于小江口小区警务室考评排名末位的通报',
+      bodyZh: '通报正文',
+      bodyEn: 'notice body',
+    }),
+  );
 }

@@ -34,8 +34,12 @@ export function presenceHarness(name: string) {
   const now = async () => new Date(await h.env.currentTimeMs());
 
   return {
-    get env() { return h.env; },
-    get db() { return h.db; },
+    get env() {
+      return h.env;
+    },
+    get db() {
+      return h.db;
+    },
 
     /** The leader's month after the server's current one, timed as the launcher would time it. */
     async nextMonthOf(leaderId: string): Promise<PresenceMonthInput> {
@@ -46,9 +50,14 @@ export function presenceHarness(name: string) {
 
     // No sticky cache: the time-skipping server does not hand a stopped worker's sticky tasks back
     // to the shared queue, so a restarted worker would never see its workflows again.
-    worker: () => Worker.create({
-      connection: h.env.nativeConnection, taskQueue, workflowBundle: { codePath: inject('workflowBundlePath') }, activities: h.activities, maxCachedWorkflows: 0,
-    }),
+    worker: () =>
+      Worker.create({
+        connection: h.env.nativeConnection,
+        taskQueue,
+        workflowBundle: { codePath: inject('workflowBundlePath') },
+        activities: h.activities,
+        maxCachedWorkflows: 0,
+      }),
 
     start: (input: PresenceMonthInput) =>
       h.env.client.workflow.start(presenceMonth, { workflowId: `presence/${input.leaderId}/${input.month}`, taskQueue, args: [input] }),
@@ -68,7 +77,10 @@ export function presenceHarness(name: string) {
     },
 
     async remindersOf(input: PresenceMonthInput) {
-      const rows = await h.db.notice.findMany({ where: { kind: 'presence-reminder', about: input.leaderId, id: { contains: input.month } }, orderBy: { id: 'asc' } });
+      const rows = await h.db.notice.findMany({
+        where: { kind: 'presence-reminder', about: input.leaderId, id: { contains: input.month } },
+        orderBy: { id: 'asc' },
+      });
       return rows.map((n) => n.facts as { date: string; days: number; required: number; workingDaysLeft: number });
     },
 
@@ -80,6 +92,9 @@ export function presenceHarness(name: string) {
     },
 
     violationOf: (input: PresenceMonthInput) =>
-      h.db.notice.findUnique({ where: { id: `presence/${input.leaderId}/${input.month}/violation` }, include: { recipients: { orderBy: { recipientType: 'asc' } } } }),
+      h.db.notice.findUnique({
+        where: { id: `presence/${input.leaderId}/${input.month}/violation` },
+        include: { recipients: { orderBy: { recipientType: 'asc' } } },
+      }),
   };
 }

@@ -3,7 +3,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
-export interface WebhookCall { noticeId: string; signature: string; body: string }
+export interface WebhookCall {
+  noticeId: string;
+  signature: string;
+  body: string;
+}
 
 /**
  * Answers `failFirst` requests with `failStatus`, then 200; with `loseFirstAnswer` it takes the
@@ -15,7 +19,9 @@ export async function webhookReceiver({ failFirst = 0, failStatus = 503, loseFir
   const accepted = new Map<string, unknown>();
   const server: Server = createServer((req, res) => {
     let body = '';
-    req.on('data', (c) => { body += c; });
+    req.on('data', (c) => {
+      body += c;
+    });
     req.on('end', () => {
       calls.push({ noticeId: String(req.headers['x-notice-id']), signature: String(req.headers['x-signature-256']), body });
       if (calls.length <= failFirst) return void res.writeHead(failStatus).end();
@@ -30,12 +36,22 @@ export async function webhookReceiver({ failFirst = 0, failStatus = 503, loseFir
   return { url: `http://127.0.0.1:${port}/notices`, calls, accepted, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
 
-export interface Mail { from: string; to: string[]; data: string; text: string }
+export interface Mail {
+  from: string;
+  to: string[];
+  data: string;
+  text: string;
+}
 
 /** The body of a quoted-printable mail as the reader sees it. */
 function bodyText(data: string): string {
   const body = data.slice(data.search(/\r?\n\r?\n/)).replace(/=\r?\n/g, '');
-  return Buffer.from(body.replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8').trim();
+  return Buffer.from(
+    body.replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+    'latin1',
+  )
+    .toString('utf8')
+    .trim();
 }
 
 export async function smtpSink() {
@@ -45,9 +61,16 @@ export async function smtpSink() {
     disabledCommands: ['STARTTLS'],
     onData(stream, session, callback) {
       let data = '';
-      stream.on('data', (c: Buffer) => { data += c.toString('utf8'); });
+      stream.on('data', (c: Buffer) => {
+        data += c.toString('utf8');
+      });
       stream.on('end', () => {
-        mails.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), data, text: bodyText(data) });
+        mails.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+          data,
+          text: bodyText(data),
+        });
         callback();
       });
     },

@@ -7,7 +7,12 @@ export function topFiveThreshold75() {
   doc.rules.quarterly[1].conditions.all[2].value = 75;
   doc.rules.yearEnd.push({
     name: 'year-rank-4-5',
-    conditions: { all: [{ fact: 'yearRank', operator: 'greaterThanInclusive', value: 4 }, { fact: 'yearRank', operator: 'lessThanInclusive', value: 5 }] },
+    conditions: {
+      all: [
+        { fact: 'yearRank', operator: 'greaterThanInclusive', value: 4 },
+        { fact: 'yearRank', operator: 'lessThanInclusive', value: 5 },
+      ],
+    },
     event: { type: 'reward', params: { amount: 300, honours: ['reserve-talent-pool'] } },
   });
   return doc;

@@ -24,13 +24,15 @@ export async function timeSkippingCounty(name: string, today: string): Promise<T
   const { db } = await freshSqlite(name);
   await seedDemoCounty(db, { today });
   return {
-    env, db,
-    worker: (taskQueue, clock = () => new Date()) => Worker.create({
-      connection: env.nativeConnection,
-      taskQueue,
-      workflowBundle: { codePath: inject('workflowBundlePath') },
-      activities: createActivities({ db, notifier: createInboxNotifier(), clock }),
-    }),
+    env,
+    db,
+    worker: (taskQueue, clock = () => new Date()) =>
+      Worker.create({
+        connection: env.nativeConnection,
+        taskQueue,
+        workflowBundle: { codePath: inject('workflowBundlePath') },
+        activities: createActivities({ db, notifier: createInboxNotifier(), clock }),
+      }),
     async stop() {
       await db.$disconnect();
       await env.teardown();

@@ -12,7 +12,15 @@ const offices: Office[] = [
   { id: 'b', name: 'B', population: 9000, complexity: 2, officers: ['o3'], leader: 'L2', department: 'D2' },
   { id: 'c', name: 'C', population: 6000, complexity: 1, officers: ['o4'], leader: 'L3', department: 'D3' },
 ];
-const figures = (satisfaction: number): MetricValues => ({ satisfaction, familiarity: 0.8, incidents: 5, prevention: 0.8, clues: 4, registration: 0.9, keyPersonControl: 0.9 });
+const figures = (satisfaction: number): MetricValues => ({
+  satisfaction,
+  familiarity: 0.8,
+  incidents: 5,
+  prevention: 0.8,
+  clues: 4,
+  registration: 0.9,
+  keyPersonControl: 0.9,
+});
 const input: PeriodInput = {
   period: { cadence: 'quarterly', year: 2026, index: 2 },
   offices,
@@ -41,8 +49,11 @@ describe('redecidePeriod', () => {
 
   it('lists every consequence of a correction: scores, ranks, sanctions falling away and falling on another office, subsidies, notices', async () => {
     const decided = await decidePeriod(input, rules);
-    expect(decided.decisions.filter((d) => d.type === 'sanction').map((d) => `${d.community}:${(d as { kind: string }).kind}`))
-      .toEqual(['c:circulated-criticism', 'c:admonishment-talk', 'c:rural-reassignment']);
+    expect(decided.decisions.filter((d) => d.type === 'sanction').map((d) => `${d.community}:${(d as { kind: string }).kind}`)).toEqual([
+      'c:circulated-criticism',
+      'c:admonishment-talk',
+      'c:rural-reassignment',
+    ]);
     const red = await redecidePeriod(input, rules, [{ community: 'c', metric: 'satisfaction', value: 1 }], standingOf(decided));
 
     // Each office is scored on its own figures: a keeps its score and rank; b and c swap places.
@@ -51,13 +62,25 @@ describe('redecidePeriod', () => {
     const newLast = red.outcome.ranking.find((r) => r.isLast)!.community;
     expect(newLast).toBe('b');
     // c's three sanctions fall away; b, not last before, gets criticism and a talk but no reassignment.
-    expect(red.decisions.filter((d) => d.after === null).map((d) => d.slot).sort()).toEqual(['admonishment-talk/c', 'circulated-criticism/c', 'rural-reassignment/c']);
-    expect(red.decisions.filter((d) => d.before === null).map((d) => d.slot).sort()).toEqual(['admonishment-talk/b', 'circulated-criticism/b']);
+    expect(
+      red.decisions
+        .filter((d) => d.after === null)
+        .map((d) => d.slot)
+        .sort(),
+    ).toEqual(['admonishment-talk/c', 'circulated-criticism/c', 'rural-reassignment/c']);
+    expect(
+      red.decisions
+        .filter((d) => d.before === null)
+        .map((d) => d.slot)
+        .sort(),
+    ).toEqual(['admonishment-talk/b', 'circulated-criticism/b']);
     expect(red.withdrawnNotices).toEqual(['c']);
     expect(red.newNotices).toEqual(['b']);
     // Every subsidy moves with the scores; the pool stays 500 × 4 officers × 3 months.
     expect(red.obligations.map((o) => o.id).sort()).toEqual(['2026-Q2/subsidy/o1', '2026-Q2/subsidy/o2', '2026-Q2/subsidy/o3', '2026-Q2/subsidy/o4']);
     expect(red.obligations.reduce((s, o) => s + o.after!, 0)).toBeCloseTo(6000, 1);
-    expect(red.obligations.find((o) => o.id === '2026-Q2/subsidy/o4')!.after).toBeGreaterThan(red.obligations.find((o) => o.id === '2026-Q2/subsidy/o4')!.before!);
+    expect(red.obligations.find((o) => o.id === '2026-Q2/subsidy/o4')!.after).toBeGreaterThan(
+      red.obligations.find((o) => o.id === '2026-Q2/subsidy/o4')!.before!,
+    );
   });
 });

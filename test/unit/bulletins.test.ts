@@ -3,8 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { compileBulletins, weekJustEnded, weekOf, type BulletinIncident } from '../../src/core/bulletins.js';
 
 const week = { start: '2026-03-02', end: '2026-03-08' };
-const incident = (id: number, communityId: string, occurredOn: string, category: string, solvedOn?: string): BulletinIncident =>
-  ({ id, communityId, occurredOn, category, summary: `案件${id}`, solvedOn });
+const incident = (id: number, communityId: string, occurredOn: string, category: string, solvedOn?: string): BulletinIncident => ({
+  id,
+  communityId,
+  occurredOn,
+  category,
+  summary: `案件${id}`,
+  solvedOn,
+});
 
 describe('weeks', () => {
   it('runs Monday to Sunday, whatever day it is asked about', () => {
@@ -48,7 +54,10 @@ describe('compileBulletins', () => {
       incident(5, 'c99', '2026-03-03', '盗窃', '2026-03-03'),
     ];
     const [c01] = compileBulletins(week, ['c01'], incidents);
-    expect(c01!.solved.map((s) => [s.id, s.solvedOn])).toEqual([[1, '2026-03-03'], [3, '2026-03-08']]);
+    expect(c01!.solved.map((s) => [s.id, s.solvedOn])).toEqual([
+      [1, '2026-03-03'],
+      [3, '2026-03-08'],
+    ]);
     expect(c01!.situation).toEqual({ total: 2, byCategory: { 诈骗: 1, 盗窃: 1 } });
   });
 });

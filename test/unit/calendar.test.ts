@@ -1,7 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addDays, daysInMonth, formatPeriod, isIsoDate, monthsIn, monthsOfYear, parsePeriod, periodEnd, periodJustEnded, periodStart, previousPeriod, previousQuarter, quarterEndingIn,
-  quarterEnd, quarterPeriod, quarterStart, type PeriodRef,
+  addDays,
+  daysInMonth,
+  formatPeriod,
+  isIsoDate,
+  monthsIn,
+  monthsOfYear,
+  parsePeriod,
+  periodEnd,
+  periodJustEnded,
+  periodStart,
+  previousPeriod,
+  previousQuarter,
+  quarterEndingIn,
+  quarterEnd,
+  quarterPeriod,
+  quarterStart,
+  type PeriodRef,
 } from '../../src/core/calendar.js';
 
 describe('periods', () => {
@@ -18,7 +33,9 @@ describe('periods', () => {
     expect(() => formatPeriod({ cadence: 'monthly', year: 2026, index: 13 })).toThrow(/month 1..12/);
     expect(() => formatPeriod({ cadence: 'half-year', year: 2026, index: 3 })).toThrow(/half-year 1..2/);
     expect([monthsIn('monthly'), monthsIn('quarterly'), monthsIn('half-year')]).toEqual([1, 3, 6]);
-    expect(['2026-01', '2026-03', '2026-04', '2026-12', '2026-Q3', '2026-H1', '2026-H2'].map((p) => quarterEndingIn(parsePeriod(p)))).toEqual([1, 1, 2, 4, 3, 2, 4]);
+    expect(['2026-01', '2026-03', '2026-04', '2026-12', '2026-Q3', '2026-H1', '2026-H2'].map((p) => quarterEndingIn(parsePeriod(p)))).toEqual([
+      1, 1, 2, 4, 3, 2, 4,
+    ]);
   });
 
   it('gives month and half-year bounds, including February of a leap year', () => {
@@ -32,7 +49,13 @@ describe('periods', () => {
 
   it('steps back a month or half-year over the year boundary', () => {
     const before = (p: string) => formatPeriod(previousPeriod(parsePeriod(p)));
-    expect([before('2026-01'), before('2026-07'), before('2026-H1'), before('2026-H2'), before('2026-Q1')]).toEqual(['2025-12', '2026-06', '2025-H2', '2026-H1', '2025-Q4']);
+    expect([before('2026-01'), before('2026-07'), before('2026-H1'), before('2026-H2'), before('2026-Q1')]).toEqual([
+      '2025-12',
+      '2026-06',
+      '2025-H2',
+      '2026-H1',
+      '2025-Q4',
+    ]);
   });
 
   it('gives quarter bounds, including leap years', () => {
@@ -72,7 +95,20 @@ describe('periods', () => {
   });
 
   it('lists months and validates dates', () => {
-    expect(monthsOfYear(2026)).toEqual(['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-12']);
+    expect(monthsOfYear(2026)).toEqual([
+      '2026-01',
+      '2026-02',
+      '2026-03',
+      '2026-04',
+      '2026-05',
+      '2026-06',
+      '2026-07',
+      '2026-08',
+      '2026-09',
+      '2026-10',
+      '2026-11',
+      '2026-12',
+    ]);
     expect(isIsoDate('2028-02-29')).toBe(true);
     expect(isIsoDate('2026-02-29')).toBe(false);
     expect(isIsoDate('2026-1-05')).toBe(false);

@@ -12,15 +12,23 @@ const rule = (name: string, all: object[], priority?: number): RuleDocument => (
 
 describe('createRuleRunner', () => {
   it('returns plain, serialisable fired rules with each evaluated condition', async () => {
-    const runner = createRuleRunner([rule('low', [condition('isLast'), condition('score', 'lessThan', 80)]), rule('never', [condition('isLast', 'equal', false)])]);
+    const runner = createRuleRunner([
+      rule('low', [condition('isLast'), condition('score', 'lessThan', 80)]),
+      rule('never', [condition('isLast', 'equal', false)]),
+    ]);
     const fired = await runner.run({ isLast: true, score: 74.3 });
-    expect(fired).toEqual([{
-      name: 'low', priority: 1, type: 'sanction', params: { kinds: ['admonishment-talk'], from: 'low' },
-      conditions: [
-        { fact: 'isLast', operator: 'equal', value: true, factResult: true, result: true },
-        { fact: 'score', operator: 'lessThan', value: 80, factResult: 74.3, result: true },
-      ],
-    }]);
+    expect(fired).toEqual([
+      {
+        name: 'low',
+        priority: 1,
+        type: 'sanction',
+        params: { kinds: ['admonishment-talk'], from: 'low' },
+        conditions: [
+          { fact: 'isLast', operator: 'equal', value: true, factResult: true, result: true },
+          { fact: 'score', operator: 'lessThan', value: 80, factResult: 74.3, result: true },
+        ],
+      },
+    ]);
     expect(JSON.parse(JSON.stringify(fired))).toEqual(fired);
   });
 
@@ -33,9 +41,13 @@ describe('createRuleRunner', () => {
   });
 
   it('reports a missing fact even where the engine would short-circuit past it', async () => {
-    const runner = createRuleRunner([{
-      name: 'either', conditions: { any: [condition('isLast'), condition('rank', 'equal', 1)] }, event: { type: 'sanction' },
-    }]);
+    const runner = createRuleRunner([
+      {
+        name: 'either',
+        conditions: { any: [condition('isLast'), condition('rank', 'equal', 1)] },
+        event: { type: 'sanction' },
+      },
+    ]);
     await expect(runner.run({ isLast: true })).rejects.toMatchObject({ fact: 'rank' });
   });
 

@@ -10,7 +10,9 @@ const root = new URL('../..', import.meta.url).pathname;
 
 describe.each(providers)('the %s migrations', (provider) => {
   const dir = join(root, 'prisma', provider, 'migrations');
-  const migrations = readdirSync(dir).filter((d) => /^\d{4}_/.test(d)).sort();
+  const migrations = readdirSync(dir)
+    .filter((d) => /^\d{4}_/.test(d))
+    .sort();
 
   it('lead to the schema of prisma/models.prisma', () => {
     expect(readFileSync(join(dir, migrations.at(-1)!, 'schema.prisma'), 'utf8')).toBe(schemaFor(provider));

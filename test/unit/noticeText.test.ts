@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { caseSolvedText, policeSituationText } from '../../src/notices/bulletinText.js';
 import { escalationText, reminderText } from '../../src/notices/chaseText.js';
 import {
-  appealDecidedText, appealEscalationText, appealFiledText, appealReminderText, noticeWithdrawnText, paymentsFrozenText, type AppealOutcome,
+  appealDecidedText,
+  appealEscalationText,
+  appealFiledText,
+  appealReminderText,
+  noticeWithdrawnText,
+  paymentsFrozenText,
+  type AppealOutcome,
 } from '../../src/notices/appealText.js';
 import { diversionText } from '../../src/notices/diversionText.js';
 import { paymentNoticeText } from '../../src/notices/paymentText.js';
@@ -21,13 +27,20 @@ const expectReadable = (n: RenderedNotice) => {
   for (const text of [n.titleZh, n.bodyZh, n.bodyEn]) expect(text).not.toMatch(isoForm);
 };
 
-const missing = (deadline: string, timeZone: string) => renderNotice({
-  kind: 'metrics-missing', about: 'zhian', recipients: [{ type: 'department', id: 'zhian' }],
-  facts: { period: '2026-Q4', deadline, figures: [{ community: 'c01', metric: 'clues', label: '线索' }] },
-}, demoNames, timeZone);
+const missing = (deadline: string, timeZone: string) =>
+  renderNotice(
+    {
+      kind: 'metrics-missing',
+      about: 'zhian',
+      recipients: [{ type: 'department', id: 'zhian' }],
+      facts: { period: '2026-Q4', deadline, figures: [{ community: 'c01', metric: 'clues', label: '线索' }] },
+    },
+    demoNames,
+    timeZone,
+  );
 
 describe('the figures-missing notice', () => {
-  it('gives its deadline in the bureau\'s time zone, in Chinese date style and readable English', () => {
+  it("gives its deadline in the bureau's time zone, in Chinese date style and readable English", () => {
     const n = missing('2026-12-07T04:25:51.731Z', 'Asia/Shanghai');
     expect(n.bodyZh).toContain('请于2026年12月7日12时25分前报送');
     expect(n.bodyEn).toContain('before 7 December 2026, 12:25 (Asia/Shanghai time)');
@@ -41,12 +54,23 @@ describe('the figures-missing notice', () => {
 });
 
 describe('the joint notice', () => {
-  const joint = (nameOf: NameOf) => renderNotice({
-    kind: 'joint-notice', about: 'c01', rule: '末位', recipients: [
-      { type: 'officer', id: 'o01' }, { type: 'officer', id: 'o02' }, { type: 'leader', id: 'L01' }, { type: 'department', id: 'D01' },
-    ],
-    facts: { period: '2026-Q3', score: 61.5, officeCount: 10, kinds: ['circulated-criticism'] },
-  }, nameOf, 'Asia/Shanghai');
+  const joint = (nameOf: NameOf) =>
+    renderNotice(
+      {
+        kind: 'joint-notice',
+        about: 'c01',
+        rule: '末位',
+        recipients: [
+          { type: 'officer', id: 'o01' },
+          { type: 'officer', id: 'o02' },
+          { type: 'leader', id: 'L01' },
+          { type: 'department', id: 'D01' },
+        ],
+        facts: { period: '2026-Q3', score: 61.5, officeCount: 10, kinds: ['circulated-criticism'] },
+      },
+      nameOf,
+      'Asia/Shanghai',
+    );
 
   it('does not double the role word when the names carry it', () => {
     const n = joint(demoNames);
@@ -71,22 +95,44 @@ describe('every other notice text', () => {
     const reminder = reminderText(chased, 1, 'Asia/Shanghai');
     expect(reminder.bodyZh).toMatch(/^2026年12月7日下发的/);
     expect(reminder.bodyEn).toContain('of 7 December 2026');
-    const money = { obligation: '2026-Q3/subsidy/o01', due: '2026-10-31', amount: 1500, paid: 0, asOf: '2026-11-02', payment: 100, reference: 'R1', reason: 'r', note: 'n', action: 'cancel' };
+    const money = {
+      obligation: '2026-Q3/subsidy/o01',
+      due: '2026-10-31',
+      amount: 1500,
+      paid: 0,
+      asOf: '2026-11-02',
+      payment: 100,
+      reference: 'R1',
+      reason: 'r',
+      note: 'n',
+      action: 'cancel',
+    };
     const overdue = paymentNoticeText('payment-overdue', money);
     expect(overdue.bodyZh).toContain('截至2026年11月2日');
     expect(overdue.bodyZh).toContain('到期日2026年10月31日');
     expect(overdue.bodyEn).toContain('due 31 October 2026');
     const week = { start: '2026-11-23', end: '2026-11-29' };
-    const bulletin = { communityId: 'c01', week, situation: { total: 1, byCategory: { 盗窃: 1 } }, solved: [{ id: 1, occurredOn: '2026-11-02', solvedOn: '2026-11-25', category: '盗窃', summary: '电动车被盗' }] };
+    const bulletin = {
+      communityId: 'c01',
+      week,
+      situation: { total: 1, byCategory: { 盗窃: 1 } },
+      solved: [{ id: 1, occurredOn: '2026-11-02', solvedOn: '2026-11-25', category: '盗窃', summary: '电动车被盗' }],
+    };
     const situation = policeSituationText('小江口', bulletin);
     expect(situation.titleZh).toBe('小江口小区警情公告（2026年11月23日至2026年11月29日）');
     const presence = presenceViolationText('局领导01', '小江口', { month: '2026-11', days: 1, required: 4, countedDays: ['2026-11-03'] });
     expect(presence.titleZh).toContain('2026年11月未落实驻小区工作制度');
     const texts = [
-      reminder, escalationText(chased, 7, [{ type: 'leader', id: 'L01' }], demoNames), situation, caseSolvedText('小江口', bulletin), presence,
+      reminder,
+      escalationText(chased, 7, [{ type: 'leader', id: 'L01' }], demoNames),
+      situation,
+      caseSolvedText('小江口', bulletin),
+      presence,
       presenceReminderText('局领导01', '小江口', { month: '2026-11', date: '2026-11-10', days: 1, required: 4, workingDaysLeft: 15 }),
       diversionText('小江口', { month: '2026-11', communityId: 'c01', count: 3, allowed: 2, stationId: 'chengguan' }),
-      ...(['payment-reminder', 'payment-overdue', 'payment-recorded', 'payment-disputed', 'payment-corrected'] as const).map((k) => paymentNoticeText(k, money)),
+      ...(['payment-reminder', 'payment-overdue', 'payment-recorded', 'payment-disputed', 'payment-corrected'] as const).map((k) =>
+        paymentNoticeText(k, money),
+      ),
     ];
     for (const t of texts) expectReadable(t);
   });
@@ -94,8 +140,19 @@ describe('every other notice text', () => {
 
 describe('the appeal notices', () => {
   const appeal = {
-    id: 3, officerId: 'o07', communityId: 'c07', period: '2026-Q3', contests: 'evaluation', decisionId: null, reason: '满意率调查漏计',
-    metric: 'satisfaction', metricZh: '群众满意率', value: 0.93, deadlineOn: '2026-10-25', status: 'open', decisionReason: null,
+    id: 3,
+    officerId: 'o07',
+    communityId: 'c07',
+    period: '2026-Q3',
+    contests: 'evaluation',
+    decisionId: null,
+    reason: '满意率调查漏计',
+    metric: 'satisfaction',
+    metricZh: '群众满意率',
+    value: 0.93,
+    deadlineOn: '2026-10-25',
+    status: 'open',
+    decisionReason: null,
   };
   const outcome: AppealOutcome = {
     evaluations: [{ community: 'c07', before: { score: 61.5, rank: 10 }, after: { score: 70.25, rank: 8 } }],

@@ -34,8 +34,14 @@ describe('findOverdue', () => {
     const notices = overdueNotices(overdue, '2027-01-31');
     expect(notices).toHaveLength(4);
     expect(notices[3]).toEqual({
-      kind: 'payment-overdue', about: '2026/reward/a',
-      recipients: [{ type: 'finance', id: 'finance' }, { type: 'bureau', id: 'head' }, { type: 'officer', id: 'o1' }, { type: 'officer', id: 'o2' }],
+      kind: 'payment-overdue',
+      about: '2026/reward/a',
+      recipients: [
+        { type: 'finance', id: 'finance' },
+        { type: 'bureau', id: 'head' },
+        { type: 'officer', id: 'o1' },
+        { type: 'officer', id: 'o2' },
+      ],
       facts: { asOf: '2027-01-31', due: '2027-01-30', amount: 1000, paid: 0, community: 'a' },
     });
   });

@@ -13,7 +13,8 @@ const offices: Office[] = [
 ];
 const scores = (s: Record<string, number>): Record<string, PeriodFigures> => Object.fromEntries(Object.entries(s).map(([k, score]) => [k, { score }]));
 const month = (index: number): PeriodRef => ({ cadence: 'monthly', year: 2026, index });
-const sanctions = (decisions: { type: string }[]) => (decisions.filter((d) => d.type === 'sanction') as SanctionDecision[]).map((d) => `${d.community}:${d.kind}`);
+const sanctions = (decisions: { type: string }[]) =>
+  (decisions.filter((d) => d.type === 'sanction') as SanctionDecision[]).map((d) => `${d.community}:${d.kind}`);
 
 describe('decidePeriod for months and half-years', () => {
   it('runs the monthly rules: sanctions and a joint notice, but no subsidy', async () => {
@@ -56,6 +57,8 @@ describe('decidePeriod for months and half-years', () => {
   it('refuses a cadence the rule set does not define, naming its stage', async () => {
     const off = loadDefaultRuleSet();
     await expect(decidePeriod({ period: month(3), offices, figures: scores({ a: 1, b: 2 }) }, off)).rejects.toThrow(CadenceNotDefinedError);
-    await expect(decidePeriod({ period: { cadence: 'half-year', year: 2026, index: 1 }, offices, figures: {} }, off)).rejects.toThrow(/"rules.halfYear".*2026-H1/);
+    await expect(decidePeriod({ period: { cadence: 'half-year', year: 2026, index: 1 }, offices, figures: {} }, off)).rejects.toThrow(
+      /"rules.halfYear".*2026-H1/,
+    );
   });
 });

@@ -27,7 +27,7 @@ describe('presence month', () => {
     expect(workingDaysLeft('2026-03-20', ['2026-03-23'])).toBe(7);
   });
 
-  it('finds the local month of an instant (a Schedule\'s local midnight, a start by hand on the last day), and local times as instants', () => {
+  it("finds the local month of an instant (a Schedule's local midnight, a start by hand on the last day), and local times as instants", () => {
     expect(localMonth('2026-02-28T16:00:00Z', 'Asia/Shanghai')).toBe('2026-03');
     expect(localMonth('2026-03-01T05:00:00Z', 'Asia/Shanghai')).toBe('2026-03');
     // 30 November, 10:00 in Shanghai: a launcher started by hand that day is for November.

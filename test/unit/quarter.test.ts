@@ -25,16 +25,27 @@ describe('decideQuarter with the default rules', () => {
     const sanction = outcome.decisions[0] as SanctionDecision;
     expect(sanction.officers).toEqual(['o5', 'o6']);
     expect(sanction.because).toBe('last of 4 offices in 2026-Q2 with 78.2 points (isLast is true)');
-    expect(outcome.notices).toEqual([expect.objectContaining({
-      kind: 'joint-notice', about: 'd', rule: 'last-place',
-      recipients: [{ type: 'officer', id: 'o5' }, { type: 'officer', id: 'o6' }, { type: 'leader', id: 'L4' }, { type: 'department', id: 'D4' }],
-    })]);
+    expect(outcome.notices).toEqual([
+      expect.objectContaining({
+        kind: 'joint-notice',
+        about: 'd',
+        rule: 'last-place',
+        recipients: [
+          { type: 'officer', id: 'o5' },
+          { type: 'officer', id: 'o6' },
+          { type: 'leader', id: 'L4' },
+          { type: 'department', id: 'D4' },
+        ],
+      }),
+    ]);
   });
 
   it('last twice in a row below 80: rural reassignment as well', async () => {
     const outcome = await decide(3, { a: 91, b: 85, c: 88, d: 79.99 }, { last: ['d'], scores: { d: 81 } });
     expect(sanctions(outcome.decisions)).toEqual([
-      'd:circulated-criticism:last-place', 'd:admonishment-talk:last-place', 'd:rural-reassignment:last-twice-below-threshold',
+      'd:circulated-criticism:last-place',
+      'd:admonishment-talk:last-place',
+      'd:rural-reassignment:last-twice-below-threshold',
     ]);
     const reassignment = outcome.decisions.find((d) => d.type === 'sanction' && d.kind === 'rural-reassignment') as SanctionDecision;
     expect(reassignment.because).toBe('last of 4 offices in 2026-Q3 with 79.99 points (isLast is true, previousPeriodLast is true, score 79.99 < 80)');
@@ -60,7 +71,10 @@ describe('decideQuarter with the default rules', () => {
   it('sanctions every office sharing last place', async () => {
     const outcome = await decide(2, { a: 91, b: 70, c: 88, d: 70 });
     expect(sanctions(outcome.decisions)).toEqual([
-      'b:circulated-criticism:last-place', 'b:admonishment-talk:last-place', 'd:circulated-criticism:last-place', 'd:admonishment-talk:last-place',
+      'b:circulated-criticism:last-place',
+      'b:admonishment-talk:last-place',
+      'd:circulated-criticism:last-place',
+      'd:admonishment-talk:last-place',
     ]);
     expect(outcome.notices.map((n) => n.about)).toEqual(['b', 'd']);
   });
@@ -93,14 +107,20 @@ describe('decideQuarter with the default rules', () => {
 
 describe('decideQuarter facts for custom rules', () => {
   const withQuarterly = (quarterly: unknown[]) => parseRuleSet({ ...structuredClone(rules), rules: { quarterly, yearEnd: [] } }, 'test');
-  const streakRule = withQuarterly([{
-    name: 'third-time', conditions: { all: [{ fact: 'consecutivePeriodsLast', operator: 'greaterThanInclusive', value: 3 }] },
-    event: { type: 'sanction', params: { kinds: ['rural-reassignment'] } },
-  }]);
-  const droppedRule = withQuarterly([{
-    name: 'dropped', conditions: { all: [{ fact: 'previousPeriodScore', operator: 'greaterThan', value: { fact: 'score' } }] },
-    event: { type: 'sanction', params: { kinds: ['admonishment-talk'] } },
-  }]);
+  const streakRule = withQuarterly([
+    {
+      name: 'third-time',
+      conditions: { all: [{ fact: 'consecutivePeriodsLast', operator: 'greaterThanInclusive', value: 3 }] },
+      event: { type: 'sanction', params: { kinds: ['rural-reassignment'] } },
+    },
+  ]);
+  const droppedRule = withQuarterly([
+    {
+      name: 'dropped',
+      conditions: { all: [{ fact: 'previousPeriodScore', operator: 'greaterThan', value: { fact: 'score' } }] },
+      event: { type: 'sanction', params: { kinds: ['admonishment-talk'] } },
+    },
+  ]);
 
   it('counts a streak of last places carried in previous.consecutiveLast', async () => {
     const twice = { last: ['d'], consecutiveLast: { d: 2 } };

@@ -23,9 +23,35 @@ describe('scoreOffice', () => {
     expect(result.score).toBe(84.58);
     expect(result.missing).toEqual([]);
     const byMetric = Object.fromEntries(result.breakdown.map((b) => [b.metric, b]));
-    expect(byMetric.incidents).toEqual({ metric: 'incidents', value: 14, perResidents: 7.7778, basePoints: 61.11, complexityFactor: 1.45, points: 73.18, weight: 15, contribution: 10.98 });
-    expect(byMetric.prevention).toEqual({ metric: 'prevention', value: 0.7, basePoints: 70, complexityFactor: 1.45, points: 79.31, weight: 15, contribution: 11.9 });
-    expect(byMetric.clues).toEqual({ metric: 'clues', value: 9, perResidents: 5, basePoints: 50, complexityFactor: 1.45, points: 65.52, weight: 10, contribution: 6.55 });
+    expect(byMetric.incidents).toEqual({
+      metric: 'incidents',
+      value: 14,
+      perResidents: 7.7778,
+      basePoints: 61.11,
+      complexityFactor: 1.45,
+      points: 73.18,
+      weight: 15,
+      contribution: 10.98,
+    });
+    expect(byMetric.prevention).toEqual({
+      metric: 'prevention',
+      value: 0.7,
+      basePoints: 70,
+      complexityFactor: 1.45,
+      points: 79.31,
+      weight: 15,
+      contribution: 11.9,
+    });
+    expect(byMetric.clues).toEqual({
+      metric: 'clues',
+      value: 9,
+      perResidents: 5,
+      basePoints: 50,
+      complexityFactor: 1.45,
+      points: 65.52,
+      weight: 10,
+      contribution: 6.55,
+    });
     expect(byMetric.satisfaction).toEqual({ metric: 'satisfaction', value: 0.93, points: 93, weight: 20, contribution: 18.6 });
     expect(result.breakdown.map((b) => b.contribution)).toEqual([18.6, 12.15, 10.98, 11.9, 6.55, 14.4, 10]);
     expect(cents(result.breakdown.reduce((sum, b) => sum + b.contribution, 0))).toBe(8458);
@@ -132,7 +158,11 @@ describe('complexity weighs the way the report asks (property, 3,000 seeded case
   it('weighs complexity on exactly the metrics the rule set marks', () => {
     const marked: ScoringConfig = {
       ...scoring,
-      metrics: { ...scoring.metrics, satisfaction: { ...scoring.metrics.satisfaction!, complexityAdjusted: true }, clues: { ...scoring.metrics.clues!, complexityAdjusted: false } },
+      metrics: {
+        ...scoring.metrics,
+        satisfaction: { ...scoring.metrics.satisfaction!, complexityAdjusted: true },
+        clues: { ...scoring.metrics.clues!, complexityAdjusted: false },
+      },
     };
     const at = (complexity: number) => Object.fromEntries(scoreOffice(office({ complexity }), figures, marked).breakdown.map((b) => [b.metric, b.points]));
     expect(at(5).satisfaction).toBeGreaterThan(at(1).satisfaction!);
@@ -179,7 +209,14 @@ describe('the breakdown adds up to the score (property, 5,000 seeded offices)', 
   it('gives the cent rounding each share would lose to the largest remainder', () => {
     // Three equal weights and 100 points each: every share is 33.333…; cut, they sum to 99.99 and
     // the score is 100.00, so the one cent left goes to the first of the equal remainders.
-    const equal = { ...scoring, metrics: { satisfaction: { ...scoring.metrics.satisfaction!, weight: 1 }, familiarity: { ...scoring.metrics.familiarity!, weight: 1 }, registration: { ...scoring.metrics.registration!, weight: 1 } } };
+    const equal = {
+      ...scoring,
+      metrics: {
+        satisfaction: { ...scoring.metrics.satisfaction!, weight: 1 },
+        familiarity: { ...scoring.metrics.familiarity!, weight: 1 },
+        registration: { ...scoring.metrics.registration!, weight: 1 },
+      },
+    };
     const result = scoreOffice(office(), { satisfaction: 1, familiarity: 1, registration: 1 }, equal);
     expect(result.score).toBe(100);
     expect(result.breakdown.map((b) => b.contribution)).toEqual([33.34, 33.33, 33.33]);

@@ -8,9 +8,17 @@ const office = (id: string, officers: string[]): Office => ({ id, name: id, popu
 
 describe('splitSubsidy', () => {
   const offices = new Map([
-    ['a', office('a', ['o1', 'o2'])], ['b', office('b', ['o3'])], ['c', office('c', ['o4'])], ['d', office('d', ['o5', 'o6'])],
+    ['a', office('a', ['o1', 'o2'])],
+    ['b', office('b', ['o3'])],
+    ['c', office('c', ['o4'])],
+    ['d', office('d', ['o5', 'o6'])],
   ]);
-  const ranked = [{ community: 'a', score: 91.37 }, { community: 'b', score: 83.33 }, { community: 'c', score: 77.77 }, { community: 'd', score: 66.61 }];
+  const ranked = [
+    { community: 'a', score: 91.37 },
+    { community: 'b', score: 83.33 },
+    { community: 'c', score: 77.77 },
+    { community: 'd', score: 66.61 },
+  ];
 
   it('splits 500 × officers × 3 in proportion to score, summing to the pool within a fen per officer', () => {
     const { decisions, obligations } = splitSubsidy(2026, 1, ranked, offices, parameters);

@@ -10,19 +10,29 @@ const rewards = (outcome: Awaited<ReturnType<typeof decideYear>>) => outcome.rew
 
 describe('decideYear with the default rules', () => {
   it('ranks by the mean of the quarterly scores and rewards the top three', async () => {
-    const outcome = await decideYear({
-      year: 2026,
-      offices: [...offices, office('t', ['t1', 't2'])],
-      quarterScores: { a: [90, 80, 85, 86], b: [95, 95, 90, 91], c: [70, 70, 70, 70], d: [88, 88, 88, 88], e: [60], t: [80, 86] },
-    }, rules);
+    const outcome = await decideYear(
+      {
+        year: 2026,
+        offices: [...offices, office('t', ['t1', 't2'])],
+        quarterScores: { a: [90, 80, 85, 86], b: [95, 95, 90, 91], c: [70, 70, 70, 70], d: [88, 88, 88, 88], e: [60], t: [80, 86] },
+      },
+      rules,
+    );
     expect(outcome.ranking.map((r) => [r.community, r.score, r.rank, r.quartersEvaluated])).toEqual([
-      ['b', 92.75, 1, 4], ['d', 88, 2, 4], ['a', 85.25, 3, 4], ['t', 83, 4, 2], ['c', 70, 5, 4], ['e', 60, 6, 1],
+      ['b', 92.75, 1, 4],
+      ['d', 88, 2, 4],
+      ['a', 85.25, 3, 4],
+      ['t', 83, 4, 2],
+      ['c', 70, 5, 4],
+      ['e', 60, 6, 1],
     ]);
     expect(rewards(outcome)).toEqual(['b:1:1000:deputy-section-level-recommendation', 'd:2:800:reserve-talent-pool', 'a:3:500:reserve-talent-pool']);
     expect(outcome.rewards[0]).toMatchObject({ obligation: '2026/reward/b', rule: 'year-rank-1', officers: ['b-o'] });
     expect(outcome.rewards[0]?.because).toBe('rank 1 of 6 offices in 2026 with a year score of 92.75, the mean of 4 quarterly scores (yearRank is 1)');
     expect(outcome.obligations.map((o) => [o.id, o.amount, o.due])).toEqual([
-      ['2026/reward/b', 1000, '2027-01-30'], ['2026/reward/d', 800, '2027-01-30'], ['2026/reward/a', 500, '2027-01-30'],
+      ['2026/reward/b', 1000, '2027-01-30'],
+      ['2026/reward/d', 800, '2027-01-30'],
+      ['2026/reward/a', 500, '2027-01-30'],
     ]);
   });
 
@@ -30,7 +40,9 @@ describe('decideYear with the default rules', () => {
     const outcome = await decideYear({ year: 2026, offices, quarterScores: { a: [90], b: [90], c: [85], d: [80], e: [80] } }, rules);
     // ranks 1, 1, 3, 4, 4: nobody holds rank 2
     expect(rewards(outcome)).toEqual([
-      'a:1:1000:deputy-section-level-recommendation', 'b:1:1000:deputy-section-level-recommendation', 'c:3:500:reserve-talent-pool',
+      'a:1:1000:deputy-section-level-recommendation',
+      'b:1:1000:deputy-section-level-recommendation',
+      'c:3:500:reserve-talent-pool',
     ]);
     expect(outcome.rewards[0]?.facts).toMatchObject({ sharesRank: true });
   });

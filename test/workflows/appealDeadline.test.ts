@@ -27,13 +27,15 @@ describe('appealReview', () => {
       const id = await t.fileAndStart(q, 'deadline');
       const handle = env.client.workflow.getHandle(appealWorkflowId(id));
       await env.sleep(16 * day);
-      await expect.poll(async () => (await handle.query(appealStateQuery)), { timeout: 30_000 }).toMatchObject({ escalated: true, reminders: 5 });
+      await expect.poll(async () => await handle.query(appealStateQuery), { timeout: 30_000 }).toMatchObject({ escalated: true, reminders: 5 });
       await t.decide(id, { outcome: 'upheld', reason: '逾期后复核，维持' });
       return handle.result();
     });
     expect(outcome).toMatchObject({ status: 'upheld', escalated: true });
     const notices = await db.notice.findMany({ where: { about: `appeal/${outcome.appealId}` }, include: { recipients: true }, orderBy: { createdAt: 'asc' } });
-    expect(notices.filter((n) => n.kind === 'appeal-reminder').map((n) => n.id)).toEqual([1, 2, 3, 4, 5].map((r) => `appeal/${outcome.appealId}/reminder/${r}`));
+    expect(notices.filter((n) => n.kind === 'appeal-reminder').map((n) => n.id)).toEqual(
+      [1, 2, 3, 4, 5].map((r) => `appeal/${outcome.appealId}/reminder/${r}`),
+    );
     const escalation = notices.find((n) => n.kind === 'appeal-escalation')!;
     expect(escalation.recipients.map((r) => `${r.recipientType}:${r.recipientId}`)).toEqual(['bureau:head']);
     expect(escalation.bodyZh).toContain('已过决定期限');

@@ -21,19 +21,27 @@ afterEach(() => t.cleanup());
 afterAll(() => t?.stop());
 
 describe('appealReview', () => {
-  it('overturned: re-decides under the cycle\'s rule set, supersedes rows, corrects obligations, withdraws the joint notice', async () => {
+  it("overturned: re-decides under the cycle's rule set, supersedes rows, corrects obligations, withdraws the joint notice", async () => {
     const q = await t.decidedQuarter(2022);
     const before = await t.standing(q.cycleId);
     const jointNotice = `${q.cycleId}/joint-notice/${q.last}`;
     // A later rule-set version doubling the subsidy must not touch a period decided before it.
     const rs = loadDefaultRuleSet();
-    await db.ruleSetVersion.create({ data: {
-      name: 'double-subsidy', document: { ...rs, parameters: { ...rs.parameters, subsidyPerOfficerPerMonth: 1000 } } as object, effectiveFrom: '2000-01-01', author: 'test', reason: 'later policy',
-    } });
+    await db.ruleSetVersion.create({
+      data: {
+        name: 'double-subsidy',
+        document: { ...rs, parameters: { ...rs.parameters, subsidyPerOfficerPerMonth: 1000 } } as object,
+        effectiveFrom: '2000-01-01',
+        author: 'test',
+        reason: 'later policy',
+      },
+    });
     const w = await t.worker('overturned');
     const { outcome, chase } = await w.runUntil(async () => {
       const chaseHandle = await env.client.workflow.start(jointNoticeAcknowledgement, {
-        workflowId: `notice/${jointNotice}`, taskQueue: 'overturned', args: [{ noticeId: jointNotice, remindEveryDays: 3, escalateAfterDays: 7 }],
+        workflowId: `notice/${jointNotice}`,
+        taskQueue: 'overturned',
+        args: [{ noticeId: jointNotice, remindEveryDays: 3, escalateAfterDays: 7 }],
       });
       t.started.push(chaseHandle.workflowId);
       const id = await t.fileAndStart(q, 'overturned');
@@ -63,8 +71,16 @@ describe('appealReview', () => {
 
     // Sanctions: the appellant's fall away (no successor), the new last office's are new rows.
     for (const kind of ['circulated-criticism', 'admonishment-talk']) {
-      expect(after.decisions.find((d) => d.id === `${q.cycleId}/${kind}/${q.last}`)).toMatchObject({ supersededBy: null, supersededByAppeal: appeal.id, supersededAt: expect.any(Date) });
-      expect(after.decisions.find((d) => d.id === `${q.cycleId}/${kind}/${standingLast[0]}/appeal-${appeal.id}`)).toMatchObject({ appealId: appeal.id, revision: 0, supersededAt: null });
+      expect(after.decisions.find((d) => d.id === `${q.cycleId}/${kind}/${q.last}`)).toMatchObject({
+        supersededBy: null,
+        supersededByAppeal: appeal.id,
+        supersededAt: expect.any(Date),
+      });
+      expect(after.decisions.find((d) => d.id === `${q.cycleId}/${kind}/${standingLast[0]}/appeal-${appeal.id}`)).toMatchObject({
+        appealId: appeal.id,
+        revision: 0,
+        supersededAt: null,
+      });
     }
 
     // Subsidies: each changed amount is a new decision; the obligation follows it and its payee is told.

@@ -41,14 +41,21 @@ describe('appealReview', () => {
     await w.runUntil(async () => {
       const id = await t.fileAndStart(q, 'frozen');
       const pay = await env.client.workflow.start(paymentVerification, {
-        workflowId: paymentWorkflowId(obligation.id), taskQueue: 'frozen', args: [{ obligationId: obligation.id, dueOn: obligation.dueOn, timing }],
+        workflowId: paymentWorkflowId(obligation.id),
+        taskQueue: 'frozen',
+        args: [{ obligationId: obligation.id, dueOn: obligation.dueOn, timing }],
       });
       t.started.push(pay.workflowId);
       await expect.poll(async () => (await pay.query(verificationStateQuery)).step, { timeout: 30_000 }).toBe('frozen');
       const overdueBefore = await db.notice.count({ where: { about: obligation.id, kind: 'payment-overdue' } });
       // Paid in full and confirmed: without the appeal this settles at once.
       const paidOn = today();
-      await recordPayment(db, 'finance', paidOn, { obligationId: obligation.id, amount: obligation.amountFen / 100, paidOn, reference: `FIN-${obligation.id}` });
+      await recordPayment(db, 'finance', paidOn, {
+        obligationId: obligation.id,
+        amount: obligation.amountFen / 100,
+        paidOn,
+        reference: `FIN-${obligation.id}`,
+      });
       await pay.signal(paymentRecordedSignal, { reference: `FIN-${obligation.id}` });
       await confirmReceipt(db, obligation.payeeId, new Date(), obligation.id);
       await pay.signal(receiptConfirmedSignal, { confirmedFen: obligation.amountFen });
@@ -61,7 +68,9 @@ describe('appealReview', () => {
 
       await t.decide(id, { outcome: 'upheld', reason: '维持' });
       await env.client.workflow.getHandle(appealWorkflowId(id)).result();
-      await expect.poll(async () => (await db.paymentObligation.findUniqueOrThrow({ where: { id: obligation.id } })).status, { timeout: 30_000 }).toBe('settled');
+      await expect
+        .poll(async () => (await db.paymentObligation.findUniqueOrThrow({ where: { id: obligation.id } })).status, { timeout: 30_000 })
+        .toBe('settled');
       await recordHistory(pay, 'payment-verification-appeal-freeze');
       await recordHistory(env.client.workflow.getHandle(appealWorkflowId(id)), 'appeal-review-upheld');
     });

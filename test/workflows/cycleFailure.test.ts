@@ -44,7 +44,13 @@ describe('a cycle that cannot be decided', () => {
     const w = await county.worker(taskQueue, now);
     await w.runUntil(async () => {
       await post('/api/cycles', { kind: 'quarterly', period: '2026-Q2' }).expect(202);
-      const failure = await env.client.workflow.getHandle(cycleId).result().then(() => undefined, (err: unknown) => err);
+      const failure = await env.client.workflow
+        .getHandle(cycleId)
+        .result()
+        .then(
+          () => undefined,
+          (err: unknown) => err,
+        );
       expect(failure).toBeInstanceOf(WorkflowFailedError);
       expect((failure as WorkflowFailedError).cause?.cause).toMatchObject({ type: 'OfficeWithoutOfficer', nonRetryable: true });
       // Every activity ran once: deciding was not retried.
@@ -56,7 +62,11 @@ describe('a cycle that cannot be decided', () => {
 
       const failed = (await get(`/api/cycles/${cycleId}`).expect(200)).body;
       expect(failed).toMatchObject({
-        cycleId, kind: 'quarterly', period: '2026-Q2', status: 'failed', execution: 'FAILED',
+        cycleId,
+        kind: 'quarterly',
+        period: '2026-Q2',
+        status: 'failed',
+        execution: 'FAILED',
         failure: {
           type: 'OfficeWithoutOfficer',
           reason: 'figures for 2026-Q2 were submitted for c10, but no officer is bound there on 2026-06-30',

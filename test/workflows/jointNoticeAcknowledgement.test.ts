@@ -29,9 +29,12 @@ async function acknowledge(noticeId: string, type: 'officer' | 'leader' | 'depar
   await env.client.workflow.getHandle(`notice/${noticeId}`).signal(noticeAcknowledgedSignal, { type, id });
 }
 
-const chase = (noticeId: string) => db.notice.findMany({
-  where: { about: noticeId }, include: { recipients: { orderBy: [{ recipientType: 'asc' }] } }, orderBy: { id: 'asc' },
-});
+const chase = (noticeId: string) =>
+  db.notice.findMany({
+    where: { about: noticeId },
+    include: { recipients: { orderBy: [{ recipientType: 'asc' }] } },
+    orderBy: { id: 'asc' },
+  });
 
 describe('jointNoticeAcknowledgement', () => {
   it('reminds only who has not acknowledged, escalates once to the bureau head, and ends when all have', async () => {
@@ -40,7 +43,9 @@ describe('jointNoticeAcknowledgement', () => {
     const w = await worker('chase');
     const outcome = await w.runUntil(async () => {
       const handle = await env.client.workflow.start(jointNoticeAcknowledgement, {
-        workflowId: `notice/${noticeId}`, taskQueue: 'chase', args: [{ noticeId, remindEveryDays: 3, escalateAfterDays: 7 }],
+        workflowId: `notice/${noticeId}`,
+        taskQueue: 'chase',
+        args: [{ noticeId, remindEveryDays: 3, escalateAfterDays: 7 }],
       });
       await acknowledge(noticeId, 'officer', 'O01');
       await expect.poll(async () => (await handle.query(noticePendingQuery)).length).toBe(2);
@@ -53,7 +58,9 @@ describe('jointNoticeAcknowledgement', () => {
 
       await acknowledge(noticeId, 'department', 'D01');
       await env.sleep(4 * day);
-      await expect.poll(async () => (await chase(noticeId)).map((n) => n.id)).toEqual([`${noticeId}/escalation`, `${noticeId}/reminder/1`, `${noticeId}/reminder/2`]);
+      await expect
+        .poll(async () => (await chase(noticeId)).map((n) => n.id))
+        .toEqual([`${noticeId}/escalation`, `${noticeId}/reminder/1`, `${noticeId}/reminder/2`]);
       const [escalation, , second] = await chase(noticeId);
       expect(escalation!.recipients.map((r) => `${r.recipientType}:${r.recipientId}`)).toEqual(['bureau:head']);
       expect(escalation!.facts).toMatchObject({ unacknowledged: [{ type: 'leader', id: 'L01' }] });
@@ -73,9 +80,16 @@ describe('jointNoticeAcknowledgement', () => {
     const w = await worker('prompt');
     const outcome = await w.runUntil(async () => {
       const handle = await env.client.workflow.start(jointNoticeAcknowledgement, {
-        workflowId: `notice/${noticeId}`, taskQueue: 'prompt', args: [{ noticeId, remindEveryDays: 3, escalateAfterDays: 7 }],
+        workflowId: `notice/${noticeId}`,
+        taskQueue: 'prompt',
+        args: [{ noticeId, remindEveryDays: 3, escalateAfterDays: 7 }],
       });
-      for (const [type, id] of [['officer', 'O01'], ['leader', 'L01'], ['department', 'D01']] as const) await acknowledge(noticeId, type, id);
+      for (const [type, id] of [
+        ['officer', 'O01'],
+        ['leader', 'L01'],
+        ['department', 'D01'],
+      ] as const)
+        await acknowledge(noticeId, type, id);
       return handle.result();
     });
     expect(outcome).toEqual({ noticeId, reminders: 0, escalated: false });

@@ -32,7 +32,9 @@ describe('periodEvaluation for a month', () => {
     await submitDemoFigures(db, period, communities.slice(0, 8));
     const w = await worker('month');
     const handle = await env.client.workflow.start(periodEvaluation, {
-      workflowId: `monthly-${period}`, taskQueue: 'month', args: [{ cycleId: `monthly-${period}`, period }],
+      workflowId: `monthly-${period}`,
+      taskQueue: 'month',
+      args: [{ cycleId: `monthly-${period}`, period }],
     });
     const summary = await w.runUntil(handle.result());
 
@@ -47,10 +49,15 @@ describe('periodEvaluation for a month', () => {
   it('fails a month the rules in force do not evaluate at once, without retrying, recording why', async () => {
     const w = await worker('month-off');
     const handle = await env.client.workflow.start(periodEvaluation, {
-      workflowId: 'monthly-2025-11', taskQueue: 'month-off', args: [{ cycleId: 'monthly-2025-11', period: '2025-11' }],
+      workflowId: 'monthly-2025-11',
+      taskQueue: 'month-off',
+      args: [{ cycleId: 'monthly-2025-11', period: '2025-11' }],
     });
     const failure = await w.runUntil(async () => {
-      const err = await handle.result().then(() => undefined, (e: unknown) => e);
+      const err = await handle.result().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       // The bureau's notice goes out before the worker stops. (Last in the file: on the time-skipping
       // server, a child that outlives its failed parent holds the clock.)
       const notice = await db.notice.findFirstOrThrow({ where: { cycleId: 'monthly-2025-11', kind: 'cycle-failed' } });
@@ -61,7 +68,10 @@ describe('periodEvaluation for a month', () => {
     expect(failure).toBeInstanceOf(WorkflowFailedError);
     expect((failure as WorkflowFailedError).cause?.cause).toMatchObject({ type: 'InvalidCycleInput', message: expect.stringMatching(/"rules\.monthly"/) });
     expect(await db.cycle.findUnique({ where: { id: 'monthly-2025-11' } })).toMatchObject({
-      status: 'failed', failureType: 'InvalidCycleInput', failureReason: expect.stringMatching(/"rules\.monthly"/), ruleSetVersionId: 1,
+      status: 'failed',
+      failureType: 'InvalidCycleInput',
+      failureReason: expect.stringMatching(/"rules\.monthly"/),
+      ruleSetVersionId: 1,
     });
   });
 });

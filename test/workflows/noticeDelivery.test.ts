@@ -33,7 +33,8 @@ afterAll(async () => {
 
 function configured(webhookUrl: string, smtpUrl?: string): DeliveryChannel[] {
   const config = loadConfig({
-    WEBHOOK_URL: webhookUrl, WEBHOOK_SECRET: secret,
+    WEBHOOK_URL: webhookUrl,
+    WEBHOOK_SECRET: secret,
     ...(smtpUrl ? { SMTP_URL: smtpUrl, MAIL_FROM: 'notices@bureau.example', MAIL_TO: 'office@bureau.example' } : {}),
   });
   return channelsOf(config.channels);
@@ -67,8 +68,14 @@ describe('noticeDelivery', () => {
       }
       expect([...hook.accepted.keys()]).toEqual([noticeId]);
       expect(hook.accepted.get(noticeId)).toMatchObject({
-        id: noticeId, kind: 'joint-notice', titleZh: expect.stringContaining('通报'),
-        recipients: [{ type: 'department', id: 'D01' }, { type: 'leader', id: 'L01' }, { type: 'officer', id: 'O01' }],
+        id: noticeId,
+        kind: 'joint-notice',
+        titleZh: expect.stringContaining('通报'),
+        recipients: [
+          { type: 'department', id: 'D01' },
+          { type: 'leader', id: 'L01' },
+          { type: 'officer', id: 'O01' },
+        ],
       });
 
       expect(smtp.mails).toHaveLength(1);

@@ -32,7 +32,9 @@ describe('periodEvaluation for a quarter', () => {
     await submit(period, communities.slice(0, 9));
     const w = await worker('deadline');
     const handle = await env.client.workflow.start(periodEvaluation, {
-      workflowId: `quarterly-${period}`, taskQueue: 'deadline', args: [{ cycleId: `quarterly-${period}`, period, deadlineDays: 7 }],
+      workflowId: `quarterly-${period}`,
+      taskQueue: 'deadline',
+      args: [{ cycleId: `quarterly-${period}`, period, deadlineDays: 7 }],
     });
     const summary = await w.runUntil(handle.result());
 
@@ -56,7 +58,9 @@ describe('periodEvaluation for a quarter', () => {
     const handle = env.client.workflow.getHandle(`quarterly-${period}`);
     const summary = await w.runUntil(async () => {
       await env.client.workflow.start(periodEvaluation, {
-        workflowId: `quarterly-${period}`, taskQueue: 'early', args: [{ cycleId: `quarterly-${period}`, period, deadlineDays: 7 }],
+        workflowId: `quarterly-${period}`,
+        taskQueue: 'early',
+        args: [{ cycleId: `quarterly-${period}`, period, deadlineDays: 7 }],
       });
       await expect.poll(async () => (await handle.query(cycleProgressQuery)).step, { timeout: 30_000 }).toBe('waiting-for-figures');
       const progress = await handle.query(cycleProgressQuery);
@@ -69,8 +73,9 @@ describe('periodEvaluation for a quarter', () => {
     expect(await runningTime(handle)).toBeLessThan(7 * day);
     expect(summary.ranked).toBe(10);
     expect(summary.gaps).toEqual([]);
-    const evaluation = await db.evaluation.findUniqueOrThrow({ where: { cycleId_communityId_revision: { cycleId: `quarterly-${period}`, communityId: communities[9]!, revision: 0 } } });
+    const evaluation = await db.evaluation.findUniqueOrThrow({
+      where: { cycleId_communityId_revision: { cycleId: `quarterly-${period}`, communityId: communities[9]!, revision: 0 } },
+    });
     expect(evaluation.missing).toEqual([]);
   });
-
 });

@@ -15,14 +15,18 @@ import { recordHistory } from '../support/histories.js';
 const p = presenceHarness('workflow-presence-before-launcher');
 const token = 'clerk-token-0123456789';
 
-describe('a visit before the month\'s launcher', () => {
-  it('starts the leader\'s month, which counts it in its verdict', async () => {
+describe("a visit before the month's launcher", () => {
+  it("starts the leader's month, which counts it in its verdict", async () => {
     const now = new Date(await p.env.currentTimeMs());
     const today = now.toISOString().slice(0, 10);
     const month = today.slice(0, 7);
     await createApiUser(p.db, { id: 'clerk', name: 'Clerk', token });
     const app = createApp({ db: p.db, cycles: new RecordingCycles(), signals: createTemporalSignals(p.env.client, 'presence'), clock: () => now });
-    const post = (path: string, body: object) => request(app).post(path).set({ Authorization: `Bearer ${token}` }).send(body);
+    const post = (path: string, body: object) =>
+      request(app)
+        .post(path)
+        .set({ Authorization: `Bearer ${token}` })
+        .send(body);
     const handle = p.env.client.workflow.getHandle(presenceWorkflowId('L04', month));
     await expect(handle.describe()).rejects.toThrow();
 
@@ -40,8 +44,11 @@ describe('a visit before the month\'s launcher', () => {
     });
 
     expect(progress.recorded).toEqual({ days: 1, compliant: false });
-    expect(await p.db.presenceMonth.findUniqueOrThrow({ where: { leaderId_month: { leaderId: 'L04', month } } }))
-      .toMatchObject({ communityId: 'c04', days: 1, countedDays: [today] });
+    expect(await p.db.presenceMonth.findUniqueOrThrow({ where: { leaderId_month: { leaderId: 'L04', month } } })).toMatchObject({
+      communityId: 'c04',
+      days: 1,
+      countedDays: [today],
+    });
     await recordHistory(handle, 'presence-month-started-by-visit');
   });
 });

@@ -7,12 +7,14 @@ import { recordHistory } from '../support/histories.js';
 const p = presenceHarness('workflow-presence-launcher');
 
 describe('presenceLauncher', () => {
-  it('pages through the county with continue-as-new and starts every leader\'s month once', async () => {
+  it("pages through the county with continue-as-new and starts every leader's month once", async () => {
     const { month } = await p.nextMonthOf('L01');
     const w = await p.worker();
     const outcome = await w.runUntil(async () => {
       const result = await p.env.client.workflow.execute(presenceLauncher, {
-        workflowId: 'presence-launcher', taskQueue: 'presence', args: [{ timeZone: 'Asia/Shanghai', month, pageSize: 3 }],
+        workflowId: 'presence-launcher',
+        taskQueue: 'presence',
+        args: [{ timeZone: 'Asia/Shanghai', month, pageSize: 3 }],
       });
       const leaders = Array.from({ length: 10 }, (_, i) => `L${String(i + 1).padStart(2, '0')}`);
       const runs = await Promise.all(leaders.map((l) => p.env.client.workflow.getHandle(`presence/${l}/${month}`).describe()));

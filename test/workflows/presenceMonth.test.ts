@@ -16,7 +16,10 @@ describe('presenceMonth', () => {
     expect(progress).toMatchObject({ reminded: [], recorded: { days: 2, compliant: true } });
     expect(await remindersOf(input)).toEqual([]);
     expect(await violationOf(input)).toBeNull();
-    expect(await p.db.presenceMonth.findUniqueOrThrow({ where: { leaderId_month: { leaderId: 'L01', month: input.month } } })).toMatchObject({ days: 2, compliant: true });
+    expect(await p.db.presenceMonth.findUniqueOrThrow({ where: { leaderId_month: { leaderId: 'L01', month: input.month } } })).toMatchObject({
+      days: 2,
+      compliant: true,
+    });
   });
 
   it('reminds a leader with 1 day (logged twice) at every point, saying one more is needed, and circulates the violation', async () => {

@@ -25,8 +25,13 @@ import { recordedHistory } from '../support/histories.js';
 
 /** Histories of the types the reordered copy also defines, so replaying them on it must fail. */
 const reorderable = [
-  'quarterly-evaluation', 'period-evaluation', 'period-evaluation-failed', 'payment-verification', 'payment-verification-guarded',
-  'payment-verification-reminded-closed', 'payment-verification-appeal-freeze',
+  'quarterly-evaluation',
+  'period-evaluation',
+  'period-evaluation-failed',
+  'payment-verification',
+  'payment-verification-guarded',
+  'payment-verification-reminded-closed',
+  'payment-verification-appeal-freeze',
 ];
 const histories = [
   ...reorderable,

@@ -22,10 +22,14 @@ beforeAll(async () => {
 
 afterAll(() => stop?.());
 
-const worker = () => Worker.create({
-  connection: env.nativeConnection, taskQueue, workflowBundle: { codePath: inject('workflowBundlePath') },
-  activities: createActivities({ db, notifier: createInboxNotifier(), clock: () => new Date() }), maxCachedWorkflows: 0,
-});
+const worker = () =>
+  Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: { codePath: inject('workflowBundlePath') },
+    activities: createActivities({ db, notifier: createInboxNotifier(), clock: () => new Date() }),
+    maxCachedWorkflows: 0,
+  });
 
 describe('weeklyBulletins', () => {
   it('publishes the week just ended to the inbox and its channels, and a second run publishes nothing again', async () => {
@@ -76,7 +80,8 @@ describe('weeklyBulletins', () => {
     expect(await db.auditEntry.count({ where: { entity: 'Notice' } })).toBe(20);
 
     const situation = await db.notice.findUnique({
-      where: { id: `bulletin/${week.start}/police-situation-bulletin/c01` }, include: { recipients: { orderBy: [{ recipientType: 'asc' }, { recipientId: 'asc' }] } },
+      where: { id: `bulletin/${week.start}/police-situation-bulletin/c01` },
+      include: { recipients: { orderBy: [{ recipientType: 'asc' }, { recipientId: 'asc' }] } },
     });
     expect(situation).toMatchObject({ kind: 'police-situation-bulletin', about: 'c01', facts: { situation: { total: 2, byCategory: { 盗窃: 2 } } } });
     expect(situation!.titleZh).toContain('警情公告');
@@ -85,7 +90,15 @@ describe('weeklyBulletins', () => {
     expect(situation!.recipients.map((r) => `${r.recipientType}:${r.recipientId}`).sort()).toEqual(['bureau:head', ...office].sort());
 
     const solved = await db.notice.findUnique({ where: { id: `bulletin/${week.start}/case-solved-bulletin/c01` } });
-    expect(solved).toMatchObject({ kind: 'case-solved-bulletin', facts: { solved: [{ category: '诈骗', solvedOn: week.start }, { category: '盗窃', solvedOn: week.end }] } });
+    expect(solved).toMatchObject({
+      kind: 'case-solved-bulletin',
+      facts: {
+        solved: [
+          { category: '诈骗', solvedOn: week.start },
+          { category: '盗窃', solvedOn: week.end },
+        ],
+      },
+    });
     expect(solved!.bodyZh).toContain('破获案件2起');
     const quiet = await db.notice.findUnique({ where: { id: `bulletin/${week.start}/case-solved-bulletin/c02` } });
     expect(quiet!.bodyEn).toContain('No cases');

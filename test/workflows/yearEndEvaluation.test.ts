@@ -42,31 +42,60 @@ function worker(taskQueue: string) {
 describe('yearEndEvaluation', () => {
   it('ranks the year, rewards the top places (shared ranks share the reward) with payment obligations, and records honours', async () => {
     const w = await worker('year-end');
-    const handle = await env.client.workflow.start(yearEndEvaluation, { workflowId: 'year-end-2026', taskQueue: 'year-end', args: [{ cycleId: 'year-end-2026', year: 2026 }] });
+    const handle = await env.client.workflow.start(yearEndEvaluation, {
+      workflowId: 'year-end-2026',
+      taskQueue: 'year-end',
+      args: [{ cycleId: 'year-end-2026', year: 2026 }],
+    });
     const summary = await w.runUntil(handle.result());
     expect(await runningTime(handle)).toBeLessThan(day);
-    expect(summary).toMatchObject({ cycleId: 'year-end-2026', year: 2026, quartersUsed: ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4'], ranked: 10, rewards: 3, rewardTotal: 2600 });
+    expect(summary).toMatchObject({
+      cycleId: 'year-end-2026',
+      year: 2026,
+      quartersUsed: ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4'],
+      ranked: 10,
+      rewards: 3,
+      rewardTotal: 2600,
+    });
     // The rewards are followed until paid, like the quarterly subsidies.
     expect(summary.followUps.map((f) => f.workflowType)).toContain('paymentFollowUps');
 
     const rewards = await db.decision.findMany({ where: { cycleId: 'year-end-2026' }, orderBy: { amountFen: 'desc' } });
     // Two offices tie for second place: both receive the second place's reward, and no one is third.
-    expect(rewards.map((r) => [r.rule, r.amountFen])).toEqual([['year-rank-1', 100000], ['year-rank-2', 80000], ['year-rank-2', 80000]]);
+    expect(rewards.map((r) => [r.rule, r.amountFen])).toEqual([
+      ['year-rank-1', 100000],
+      ['year-rank-2', 80000],
+      ['year-rank-2', 80000],
+    ]);
     const obligations = await db.paymentObligation.findMany({ where: { cycleId: 'year-end-2026' }, orderBy: { amountFen: 'desc' } });
-    expect(obligations.map((o) => [o.id, o.payeeType, o.amountFen, o.dueOn])).toEqual(rewards.map((r) => [`2026/reward/${r.subjectId}`, 'community', r.amountFen, '2027-01-30']));
+    expect(obligations.map((o) => [o.id, o.payeeType, o.amountFen, o.dueOn])).toEqual(
+      rewards.map((r) => [`2026/reward/${r.subjectId}`, 'community', r.amountFen, '2027-01-30']),
+    );
 
     const honours = await db.honourRecord.findMany({ orderBy: [{ honour: 'asc' }, { officerId: 'asc' }] });
     const officersOf = (i: number) => rewards[i]!.officers as string[];
-    expect(honours.filter((h) => h.honour === 'deputy-section-level-recommendation').map((h) => [h.officerId, h.addressee, h.since]))
-      .toEqual(officersOf(0).map((o) => [o, 'county-committee', '2027-01-15']));
-    expect(honours.filter((h) => h.honour === 'reserve-talent-pool').map((h) => h.officerId).sort())
-      .toEqual([...officersOf(1), ...officersOf(2)].sort());
-    expect(await db.cycle.findUniqueOrThrow({ where: { id: 'year-end-2026' } })).toMatchObject({ kind: 'year-end', period: '2026', status: 'decided', ruleSetVersionId: 1 });
+    expect(honours.filter((h) => h.honour === 'deputy-section-level-recommendation').map((h) => [h.officerId, h.addressee, h.since])).toEqual(
+      officersOf(0).map((o) => [o, 'county-committee', '2027-01-15']),
+    );
+    expect(
+      honours
+        .filter((h) => h.honour === 'reserve-talent-pool')
+        .map((h) => h.officerId)
+        .sort(),
+    ).toEqual([...officersOf(1), ...officersOf(2)].sort());
+    expect(await db.cycle.findUniqueOrThrow({ where: { id: 'year-end-2026' } })).toMatchObject({
+      kind: 'year-end',
+      period: '2026',
+      status: 'decided',
+      ruleSetVersionId: 1,
+    });
 
     const { api } = await harness(db);
     const explained = await api.get(`/api/decisions/${encodeURIComponent(rewards[0]!.id)}/explanation`);
     expect(explained.body).toMatchObject({ zh: '年度排名第1名：奖励1000元，推荐县委按副科级待遇', ruleSetVersion: { id: 1 } });
-    expect(explained.body.en).toBe('The year rank no. 1: a reward of 1000 yuan and a recommendation to the county committee for deputy-section-level treatment.');
+    expect(explained.body.en).toBe(
+      'The year rank no. 1: a reward of 1000 yuan and a recommendation to the county committee for deputy-section-level treatment.',
+    );
 
     // A retry or a second run writes nothing twice.
     expect(await activities().decideYearEnd({ cycleId: 'year-end-2026', year: 2026 })).toEqual(summary);
@@ -75,6 +104,9 @@ describe('yearEndEvaluation', () => {
   });
 
   it('refuses an impossible year without retrying', async () => {
-    await expect(activities().decideYearEnd({ cycleId: 'year-end-20260', year: 20260 })).rejects.toMatchObject({ type: 'InvalidCycleInput', nonRetryable: true });
+    await expect(activities().decideYearEnd({ cycleId: 'year-end-20260', year: 20260 })).rejects.toMatchObject({
+      type: 'InvalidCycleInput',
+      nonRetryable: true,
+    });
   });
 });

@@ -19,7 +19,9 @@ it('waits for undecided quarters day by day, then decides on what there is', asy
   const { env } = county;
   const w = await county.worker('year-end-wait', () => new Date('2026-01-15T02:00:00Z'));
   const handle = await env.client.workflow.start(yearEndEvaluation, {
-    workflowId: 'year-end-2025', taskQueue: 'year-end-wait', args: [{ cycleId: 'year-end-2025', year: 2025, waitDays: 10 }],
+    workflowId: 'year-end-2025',
+    taskQueue: 'year-end-wait',
+    args: [{ cycleId: 'year-end-2025', year: 2025, waitDays: 10 }],
   });
   const summary = await w.runUntil(handle.result());
   expect(await runningTime(handle)).toBeGreaterThanOrEqual(10 * day);

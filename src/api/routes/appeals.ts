@@ -21,15 +21,26 @@ const text = z.string().trim().min(1, 'required').max(2000);
 const correction = { metric: metricSchema.optional(), value: z.number().finite().optional() };
 const bothOrNeither = (c: { metric?: unknown; value?: unknown }, ctx: z.RefinementCtx) => {
   if (c.metric !== undefined && c.value === undefined) ctx.addIssue({ code: 'custom', path: ['value'], message: 'expected the corrected value of the metric' });
-  if (c.value !== undefined && c.metric === undefined) ctx.addIssue({ code: 'custom', path: ['metric'], message: 'expected the metric the corrected value is for' });
+  if (c.value !== undefined && c.metric === undefined)
+    ctx.addIssue({ code: 'custom', path: ['metric'], message: 'expected the metric the corrected value is for' });
 };
-const filingSchema = z.discriminatedUnion('contests', [
-  z.strictObject({ contests: z.literal('evaluation'), officerId: idSchema, cycleId: z.string().min(1).max(100), reason: text, ...correction }),
-  z.strictObject({ contests: z.literal('decision'), officerId: idSchema, decisionId: z.string().min(1).max(200), reason: text, ...correction }),
-], { error: 'expected contests "evaluation" (with cycleId) or "decision" (with decisionId)' }).superRefine(bothOrNeither);
-const decisionSchema = z.strictObject({
-  outcome: z.enum(['upheld', 'overturned'], { error: 'expected upheld or overturned' }), reason: text, ...correction,
-}).superRefine(bothOrNeither);
+const filingSchema = z
+  .discriminatedUnion(
+    'contests',
+    [
+      z.strictObject({ contests: z.literal('evaluation'), officerId: idSchema, cycleId: z.string().min(1).max(100), reason: text, ...correction }),
+      z.strictObject({ contests: z.literal('decision'), officerId: idSchema, decisionId: z.string().min(1).max(200), reason: text, ...correction }),
+    ],
+    { error: 'expected contests "evaluation" (with cycleId) or "decision" (with decisionId)' },
+  )
+  .superRefine(bothOrNeither);
+const decisionSchema = z
+  .strictObject({
+    outcome: z.enum(['upheld', 'overturned'], { error: 'expected upheld or overturned' }),
+    reason: text,
+    ...correction,
+  })
+  .superRefine(bothOrNeither);
 const appealIdSchema = z.coerce.number().int().positive();
 
 /** The appeal with its explanation and every row it held, replaced or created. */
@@ -43,7 +54,8 @@ async function appealChain(db: Db, a: Appeal) {
     // The appeal's own notices, and those its re-decision published (corrections, withdrawals, new joint notices).
     db.notice.findMany({
       where: { OR: [{ about: `appeal/${a.id}` }, { id: { in: (a.outcome as { published?: string[] } | null)?.published ?? [] } }] },
-      select: { id: true, kind: true, titleZh: true, withdrawnAt: true, createdAt: true }, orderBy: { id: 'asc' },
+      select: { id: true, kind: true, titleZh: true, withdrawnAt: true, createdAt: true },
+      orderBy: { id: 'asc' },
     }),
   ]);
   const held = frozen.includes(a.id) ? await db.paymentObligation.count({ where: { cycleId: a.cycleId, status: { not: 'cancelled' } } }) : 0;
@@ -72,17 +84,29 @@ export function appealsRouter(ctx: Ctx): Router {
       ctx.log.error(`appeal ${appeal.id} is stored but its review could not be started`, err);
       reviewStarted = false;
     }
-    res.status(201).location(`${req.baseUrl}/appeals/${appeal.id}`).json({ ...(await appealChain(ctx.db, appeal)), reviewStarted });
+    res
+      .status(201)
+      .location(`${req.baseUrl}/appeals/${appeal.id}`)
+      .json({ ...(await appealChain(ctx.db, appeal)), reviewStarted });
   });
 
   router.get('/appeals', async (req, res) => {
-    const { limit, cursor, ...where } = parseQuery(listQuery({
-      officerId: idSchema.optional(), cycleId: z.string().min(1).optional(), status: z.enum(['open', 'upheld', 'overturned']).optional(),
-    }), req.query);
-    res.json(await readPage(req, res, {
-      limit, cursor, key: intKey,
-      find: (page) => ctx.db.appeal.findMany({ where, orderBy: { id: 'asc' }, ...page }),
-    }));
+    const { limit, cursor, ...where } = parseQuery(
+      listQuery({
+        officerId: idSchema.optional(),
+        cycleId: z.string().min(1).optional(),
+        status: z.enum(['open', 'upheld', 'overturned']).optional(),
+      }),
+      req.query,
+    );
+    res.json(
+      await readPage(req, res, {
+        limit,
+        cursor,
+        key: intKey,
+        find: (page) => ctx.db.appeal.findMany({ where, orderBy: { id: 'asc' }, ...page }),
+      }),
+    );
   });
 
   router.get('/appeals/:id', async (req, res) => {
@@ -113,7 +137,9 @@ export function appealsRouter(ctx: Ctx): Router {
       : [];
     const heldBy = await appealsFreezing(ctx.db, row.cycleId);
     res.json({
-      obligation: withYuan(row), frozen: heldBy.length > 0, heldBy,
+      obligation: withYuan(row),
+      frozen: heldBy.length > 0,
+      heldBy,
       appeals: await ctx.db.appeal.findMany({ where: { cycleId: row.cycleId }, orderBy: { id: 'asc' } }),
       revisions: revisions.map(withYuan),
     });

@@ -11,10 +11,14 @@ export function auditRouter(ctx: Ctx): Router {
   const router = Router();
   router.get('/', async (req, res) => {
     const { limit, cursor, ...where } = parseQuery(auditQuery, req.query);
-    res.json(await readPage(req, res, {
-      limit, cursor, key: intKey,
-      find: (page) => ctx.db.auditEntry.findMany({ where, orderBy: { id: 'asc' }, ...page }),
-    }));
+    res.json(
+      await readPage(req, res, {
+        limit,
+        cursor,
+        key: intKey,
+        find: (page) => ctx.db.auditEntry.findMany({ where, orderBy: { id: 'asc' }, ...page }),
+      }),
+    );
   });
   return router;
 }

@@ -12,18 +12,23 @@ import { intKey, listQuery, readPage } from '../pagination.js';
 import { noParameters, parseBody, parseParam, parseQuery } from '../validate.js';
 
 type SubjectType = z.infer<typeof subjectTypeSchema>;
-interface Span { effectiveFrom: string; effectiveTo: string | null }
+interface Span {
+  effectiveFrom: string;
+  effectiveTo: string | null;
+}
 
 const endsAfterStart = (b: { effectiveFrom: string; effectiveTo?: string | null }) => !b.effectiveTo || b.effectiveTo >= b.effectiveFrom;
 const endMessage = { message: 'effectiveTo must not be before effectiveFrom', path: ['effectiveTo'] };
 
-const createSchema = z.strictObject({
-  communityId: idSchema,
-  subjectType: subjectTypeSchema,
-  subjectId: idSchema,
-  effectiveFrom: daySchema,
-  effectiveTo: daySchema.nullish(),
-}).refine(endsAfterStart, endMessage);
+const createSchema = z
+  .strictObject({
+    communityId: idSchema,
+    subjectType: subjectTypeSchema,
+    subjectId: idSchema,
+    effectiveFrom: daySchema,
+    effectiveTo: daySchema.nullish(),
+  })
+  .refine(endsAfterStart, endMessage);
 
 const patchSchema = z.strictObject({ effectiveTo: daySchema.nullable() });
 
@@ -46,9 +51,12 @@ function overlaps(a: Span, b: Span): boolean {
 // conflict never returns its connection to the pool.
 /** Locks the subject; false when it does not exist. */
 async function lockSubject(tx: Tx, type: SubjectType, id: string): Promise<boolean> {
-  const rows = type === 'officer' ? await tx.$executeRaw`UPDATE "Officer" SET "name" = "name" WHERE "id" = ${id}`
-    : type === 'leader' ? await tx.$executeRaw`UPDATE "Leader" SET "name" = "name" WHERE "id" = ${id}`
-    : await tx.$executeRaw`UPDATE "Department" SET "name" = "name" WHERE "id" = ${id}`;
+  const rows =
+    type === 'officer'
+      ? await tx.$executeRaw`UPDATE "Officer" SET "name" = "name" WHERE "id" = ${id}`
+      : type === 'leader'
+        ? await tx.$executeRaw`UPDATE "Leader" SET "name" = "name" WHERE "id" = ${id}`
+        : await tx.$executeRaw`UPDATE "Department" SET "name" = "name" WHERE "id" = ${id}`;
   return rows > 0;
 }
 
@@ -90,19 +98,24 @@ export function bindingsRouter(ctx: Ctx): Router {
 
   router.get('/', async (req, res) => {
     const q = parseQuery(bindingsQuery, req.query);
-    res.json(await readPage(req, res, {
-      limit: q.limit, cursor: q.cursor, key: intKey,
-      find: (page) => ctx.db.binding.findMany({
-        where: {
-          communityId: q.communityId,
-          subjectType: q.subjectType,
-          subjectId: q.subjectId,
-          ...(q.at ? boundOn(q.at) : {}),
-        },
-        orderBy: [{ communityId: 'asc' }, { subjectType: 'asc' }, { subjectId: 'asc' }, { effectiveFrom: 'asc' }, { id: 'asc' }],
-        ...page,
+    res.json(
+      await readPage(req, res, {
+        limit: q.limit,
+        cursor: q.cursor,
+        key: intKey,
+        find: (page) =>
+          ctx.db.binding.findMany({
+            where: {
+              communityId: q.communityId,
+              subjectType: q.subjectType,
+              subjectId: q.subjectId,
+              ...(q.at ? boundOn(q.at) : {}),
+            },
+            orderBy: [{ communityId: 'asc' }, { subjectType: 'asc' }, { subjectId: 'asc' }, { effectiveFrom: 'asc' }, { id: 'asc' }],
+            ...page,
+          }),
       }),
-    }));
+    );
   });
 
   router.get('/:id', async (req, res) => {

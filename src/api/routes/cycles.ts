@@ -20,10 +20,11 @@ import { noParameters, parseBody, parseParam, parseQuery } from '../validate.js'
 
 const { pattern, unit, notation } = cycleKindDescriptors['year-end'];
 const yearSchema = z.string().regex(pattern, `expected a ${unit} as ${notation}`);
-const startSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('year-end'), period: yearSchema }),
-  ...cadences.map((c) => z.strictObject({ kind: z.literal(c), period: periodOf(c) })),
-], { error: `expected "kind" to be one of ${cycleKinds.map((k) => `"${k}"`).join(', ')}` });
+const startSchema = z.discriminatedUnion(
+  'kind',
+  [z.strictObject({ kind: z.literal('year-end'), period: yearSchema }), ...cadences.map((c) => z.strictObject({ kind: z.literal(c), period: periodOf(c) }))],
+  { error: `expected "kind" to be one of ${cycleKinds.map((k) => `"${k}"`).join(', ')}` },
+);
 const cyclesQuery = listQuery({ kind: z.enum(cycleKinds).optional(), period: z.union([periodSchema, yearSchema]).optional(), status: z.string().optional() });
 
 export function cyclesRouter(ctx: Ctx): Router {
@@ -49,15 +50,22 @@ export function cyclesRouter(ctx: Ctx): Router {
       throw err;
     }
     await audited(ctx.db, actor, { action: 'start', entity: 'Cycle', entityId: cycleId, after: { kind, period } });
-    res.status(202).location(`${req.baseUrl}/${encodeURIComponent(cycleId)}`).json({ cycleId });
+    res
+      .status(202)
+      .location(`${req.baseUrl}/${encodeURIComponent(cycleId)}`)
+      .json({ cycleId });
   });
 
   router.get('/', async (req, res) => {
     const { limit, cursor, ...where } = parseQuery(cyclesQuery, req.query);
-    res.json(await readPage(req, res, {
-      limit, cursor, key: stringKey,
-      find: (page) => ctx.db.cycle.findMany({ where, orderBy: [{ startedAt: 'desc' }, { id: 'asc' }], ...page }),
-    }));
+    res.json(
+      await readPage(req, res, {
+        limit,
+        cursor,
+        key: stringKey,
+        find: (page) => ctx.db.cycle.findMany({ where, orderBy: [{ startedAt: 'desc' }, { id: 'asc' }], ...page }),
+      }),
+    );
   });
 
   router.get('/:id', async (req, res) => {

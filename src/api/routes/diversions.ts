@@ -54,8 +54,12 @@ export function diversionsRouter(ctx: Ctx): Router {
         const community = (await tx.community.findUnique({ where: { id: communityId } }))?.name ?? communityId;
         const facts = { month, communityId, count, allowed: parameters.diversionsPerMonth, stationId: d.stationId };
         await ctx.notifier.publish(tx, {
-          id: noticeId, kind: 'diversion-excess', about: communityId, facts,
-          recipients: [{ type: 'station', id: d.stationId }, bureauHead], ...diversionText(community, facts),
+          id: noticeId,
+          kind: 'diversion-excess',
+          about: communityId,
+          facts,
+          recipients: [{ type: 'station', id: d.stationId }, bureauHead],
+          ...diversionText(community, facts),
         });
         await audited(tx, actor, { action: 'create', entity: 'Notice', entityId: noticeId, after: facts });
       }
@@ -67,10 +71,19 @@ export function diversionsRouter(ctx: Ctx): Router {
 
   router.get('/', async (req, res) => {
     const { limit, cursor, month, ...where } = parseQuery(diversionsQuery, req.query);
-    res.json(await readPage(req, res, {
-      limit, cursor, key: intKey,
-      find: (page) => ctx.db.diversion.findMany({ where: { ...where, ...(month ? { date: { startsWith: month } } : {}) }, orderBy: [{ date: 'asc' }, { id: 'asc' }], ...page }),
-    }));
+    res.json(
+      await readPage(req, res, {
+        limit,
+        cursor,
+        key: intKey,
+        find: (page) =>
+          ctx.db.diversion.findMany({
+            where: { ...where, ...(month ? { date: { startsWith: month } } : {}) },
+            orderBy: [{ date: 'asc' }, { id: 'asc' }],
+            ...page,
+          }),
+      }),
+    );
   });
 
   return router;

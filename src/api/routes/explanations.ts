@@ -18,18 +18,42 @@ export function explanationsRouter(ctx: Ctx): Router {
     const id = parseParam(z.string().min(1).max(200), noticeIdOf(req.params.id), 'Decision');
     const row = await ctx.db.decision.findUnique({ where: { id } });
     if (!row) throw Problem.notFound('Decision', id);
-    const version = row.ruleSetVersionId === null ? null : await ctx.db.ruleSetVersion.findUnique({
-      where: { id: row.ruleSetVersionId }, select: { id: true, name: true, effectiveFrom: true, author: true, reason: true },
-    });
+    const version =
+      row.ruleSetVersionId === null
+        ? null
+        : await ctx.db.ruleSetVersion.findUnique({
+            where: { id: row.ruleSetVersionId },
+            select: { id: true, name: true, effectiveFrom: true, author: true, reason: true },
+          });
     const cycle = await ctx.db.cycle.findUnique({ where: { id: row.cycleId }, select: { kind: true } });
     const cadence = cadences.find((c) => c === cycle?.kind);
     const { facts, conditions } = splitRecordedFacts(row.facts);
     const honours = await ctx.db.honourRecord.findMany({ where: { decisionId: row.id }, select: { honour: true } });
     const amount = row.amountFen === null ? null : fromFen(row.amountFen);
-    const sentence = explainDecision({ type: row.type, kind: row.kind, rule: row.rule, facts, conditions, amount, honours: [...new Set(honours.map((h) => h.honour))], cadence });
+    const sentence = explainDecision({
+      type: row.type,
+      kind: row.kind,
+      rule: row.rule,
+      facts,
+      conditions,
+      amount,
+      honours: [...new Set(honours.map((h) => h.honour))],
+      cadence,
+    });
     res.json({
-      decision: row.id, cycleId: row.cycleId, type: row.type, kind: row.kind, subjectId: row.subjectId, officers: row.officers,
-      amount, rule: row.rule, ruleSetVersion: version, facts, conditions, because: row.reason, ...sentence,
+      decision: row.id,
+      cycleId: row.cycleId,
+      type: row.type,
+      kind: row.kind,
+      subjectId: row.subjectId,
+      officers: row.officers,
+      amount,
+      rule: row.rule,
+      ruleSetVersion: version,
+      facts,
+      conditions,
+      because: row.reason,
+      ...sentence,
       // An appeal's re-decision replaced it (by: null where it fell away); the reason is in Chinese and English.
       superseded: row.supersededAt ? { by: row.supersededBy, appeal: row.supersededByAppeal, at: row.supersededAt, reason: row.supersededReason } : null,
       ...(row.appealId === null ? {} : { appeal: row.appealId }),

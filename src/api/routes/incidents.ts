@@ -26,7 +26,10 @@ const incidentsQuery = listQuery({
   month: periodOf('monthly').optional(),
   from: daySchema.optional(),
   to: daySchema.optional(),
-  solved: z.enum(['true', 'false']).transform((s) => s === 'true').optional(),
+  solved: z
+    .enum(['true', 'false'])
+    .transform((s) => s === 'true')
+    .optional(),
   category: z.string().min(1).optional(),
 });
 
@@ -54,10 +57,14 @@ export function incidentsRouter(ctx: Ctx): Router {
   router.get('/', async (req, res) => {
     const { limit, cursor, month, from, to, ...where } = parseQuery(incidentsQuery, req.query);
     const occurredOn = { ...(month ? { startsWith: month } : {}), ...(from ? { gte: from } : {}), ...(to ? { lte: to } : {}) };
-    res.json(await readPage(req, res, {
-      limit, cursor, key: intKey,
-      find: (page) => ctx.db.incident.findMany({ where: { ...where, occurredOn }, orderBy: [{ occurredOn: 'asc' }, { id: 'asc' }], ...page }),
-    }));
+    res.json(
+      await readPage(req, res, {
+        limit,
+        cursor,
+        key: intKey,
+        find: (page) => ctx.db.incident.findMany({ where: { ...where, occurredOn }, orderBy: [{ occurredOn: 'asc' }, { id: 'asc' }], ...page }),
+      }),
+    );
   });
 
   router.get('/:id', async (req, res) => {

@@ -27,7 +27,11 @@ async function checkReferences(tx: Tx, figures: Figure[], locate: Locate): Promi
   figures.forEach((f, i) => {
     const first = seen.get(keyOf(f));
     if (first === undefined) seen.set(keyOf(f), i);
-    else errors.push({ ...locate(i, 'metric'), message: `${f.metric} for ${f.communityId} in ${f.period} is given twice (also at ${where(locate(first, 'metric'))})` });
+    else
+      errors.push({
+        ...locate(i, 'metric'),
+        message: `${f.metric} for ${f.communityId} in ${f.period} is given twice (also at ${where(locate(first, 'metric'))})`,
+      });
   });
   const ids = async (rows: Promise<{ id: string }[]>) => new Set((await rows).map((r) => r.id));
   const communities = await ids(tx.community.findMany({ where: { id: { in: distinct(figures, 'communityId') } }, select: { id: true } }));
@@ -46,7 +50,14 @@ async function checkPeriods(ctx: Ctx, figures: Figure[], locate: Locate): Promis
     const ref = parsePeriod(period);
     if (cycleKindDescriptors[ref.cadence].alwaysEvaluated) continue;
     const { evaluated, reason } = await cadenceInForce(ctx.db, ref);
-    if (!evaluated) errors.push({ ...locate(figures.findIndex((f) => f.period === period), 'period'), message: `${reason}; figures for it are not accepted` });
+    if (!evaluated)
+      errors.push({
+        ...locate(
+          figures.findIndex((f) => f.period === period),
+          'period',
+        ),
+        message: `${reason}; figures for it are not accepted`,
+      });
   }
   if (errors.length) fail(errors);
 }
@@ -65,8 +76,10 @@ function checkSuppliers(figures: Figure[], versions: Map<string, RuleSetVersionR
   figures.forEach((f, i) => {
     const { id, ruleSet } = versions.get(f.period)!;
     const source = ruleSet.scoring.metrics[f.metric]?.source;
-    if (source === undefined) errors.push({ ...locate(i, 'metric'), message: `${f.metric} is not scored under rule set version ${id}; no department supplies it` });
-    else if (source !== f.submittedBy) errors.push({ ...locate(i, 'submittedBy'), message: `${f.metric} is supplied by ${source} (rule set version ${id}), not by ${f.submittedBy}` });
+    if (source === undefined)
+      errors.push({ ...locate(i, 'metric'), message: `${f.metric} is not scored under rule set version ${id}; no department supplies it` });
+    else if (source !== f.submittedBy)
+      errors.push({ ...locate(i, 'submittedBy'), message: `${f.metric} is supplied by ${source} (rule set version ${id}), not by ${f.submittedBy}` });
   });
   if (errors.length) fail(errors);
 }
@@ -85,7 +98,10 @@ async function checkEvaluated(ctx: Ctx, figures: Figure[], locate: Locate): Prom
     figures.forEach((f, i) => {
       if (f.period !== period || !known.has(f.communityId) || evaluated.has(f.communityId) || refused.has(f.communityId)) return;
       refused.add(f.communityId);
-      errors.push({ ...locate(i, 'communityId'), message: `community ${f.communityId} has no officer bound on ${end}, the end of ${period}, so it will not be evaluated; bind an officer first (POST /api/bindings)` });
+      errors.push({
+        ...locate(i, 'communityId'),
+        message: `community ${f.communityId} has no officer bound on ${end}, the end of ${period}, so it will not be evaluated; bind an officer first (POST /api/bindings)`,
+      });
     });
   }
   if (errors.length) fail(errors);
@@ -96,34 +112,40 @@ async function store(ctx: Ctx, actor: string, figures: Figure[], locate: Locate)
   await checkPeriods(ctx, figures, locate);
   await checkEvaluated(ctx, figures, locate);
   const versions = await versionsByPeriod(ctx, figures);
-  const result = await ctx.db.$transaction(async (tx) => {
-    // An unknown department is named as such before it is told what it does not supply.
-    await checkReferences(tx, figures, locate);
-    checkSuppliers(figures, versions, locate);
-    const existing = await tx.metricSubmission.findMany({
-      where: {
-        period: { in: distinct(figures, 'period') },
-        communityId: { in: distinct(figures, 'communityId') },
-      },
-    });
-    const byKey = new Map(existing.map((r) => [keyOf(r), r]));
-    const creates: (Figure & { actor: string; submittedAt: Date })[] = [];
-    const changes: AuditChange[] = [];
-    for (const f of figures) {
-      const before = byKey.get(keyOf(f));
-      if (before) {
-        const after = await tx.metricSubmission.update({ where: { id: before.id }, data: { value: f.value, submittedBy: f.submittedBy, actor, submittedAt: now } });
-        changes.push({ action: 'update', entity: 'MetricSubmission', entityId: keyOf(f), before, after });
-      } else {
-        const row = { ...f, actor, submittedAt: now };
-        creates.push(row);
-        changes.push({ action: 'create', entity: 'MetricSubmission', entityId: keyOf(f), after: row });
+  const result = await ctx.db.$transaction(
+    async (tx) => {
+      // An unknown department is named as such before it is told what it does not supply.
+      await checkReferences(tx, figures, locate);
+      checkSuppliers(figures, versions, locate);
+      const existing = await tx.metricSubmission.findMany({
+        where: {
+          period: { in: distinct(figures, 'period') },
+          communityId: { in: distinct(figures, 'communityId') },
+        },
+      });
+      const byKey = new Map(existing.map((r) => [keyOf(r), r]));
+      const creates: (Figure & { actor: string; submittedAt: Date })[] = [];
+      const changes: AuditChange[] = [];
+      for (const f of figures) {
+        const before = byKey.get(keyOf(f));
+        if (before) {
+          const after = await tx.metricSubmission.update({
+            where: { id: before.id },
+            data: { value: f.value, submittedBy: f.submittedBy, actor, submittedAt: now },
+          });
+          changes.push({ action: 'update', entity: 'MetricSubmission', entityId: keyOf(f), before, after });
+        } else {
+          const row = { ...f, actor, submittedAt: now };
+          creates.push(row);
+          changes.push({ action: 'create', entity: 'MetricSubmission', entityId: keyOf(f), after: row });
+        }
       }
-    }
-    await tx.metricSubmission.createMany({ data: creates });
-    await auditedMany(tx, actor, changes);
-    return { stored: figures.length, created: creates.length, updated: figures.length - creates.length };
-  }, { timeout: 60_000 });
+      await tx.metricSubmission.createMany({ data: creates });
+      await auditedMany(tx, actor, changes);
+      return { stored: figures.length, created: creates.length, updated: figures.length - creates.length };
+    },
+    { timeout: 60_000 },
+  );
   return { ...result, cycleNotified: await notify(ctx, figures) };
 }
 
@@ -137,8 +159,7 @@ async function notify(ctx: Ctx, figures: Figure[]): Promise<boolean> {
     g.metrics.add(f.metric);
     groups.set(k, g);
   }
-  const results = await Promise.allSettled([...groups.values()].map((g) =>
-    ctx.cycles.metricsSubmitted(g.period, g.communityId, [...g.metrics])));
+  const results = await Promise.allSettled([...groups.values()].map((g) => ctx.cycles.metricsSubmitted(g.period, g.communityId, [...g.metrics])));
   const failed = results.filter((r) => r.status === 'rejected');
   if (failed.length) ctx.log.warn(`metrics stored but ${failed.length} cycle notification(s) failed`, failed[0].reason);
   return failed.length === 0;
@@ -164,20 +185,26 @@ export function metricsRouter(ctx: Ctx): Router {
     res.json(await store(ctx, actorOf(res), figures, locate));
   });
 
-  router.post('/csv',
+  router.post(
+    '/csv',
     (req, res, next) => (req.is('multipart/form-data') ? upload(req, res, next) : next()),
     express.text({ type: ['text/csv', 'text/plain'], limit }),
     async (req, res) => {
       const { figures, locate } = figuresFromCsv(csvText(req));
       res.json(await store(ctx, actorOf(res), figures, locate));
-    });
+    },
+  );
 
   router.get('/', async (req, res) => {
     const { limit, cursor, ...where } = parseQuery(figuresQuery, req.query);
-    res.json(await readPage(req, res, {
-      limit, cursor, key: intKey,
-      find: (page) => ctx.db.metricSubmission.findMany({ where, orderBy: [{ period: 'asc' }, { communityId: 'asc' }, { metric: 'asc' }], ...page }),
-    }));
+    res.json(
+      await readPage(req, res, {
+        limit,
+        cursor,
+        key: intKey,
+        find: (page) => ctx.db.metricSubmission.findMany({ where, orderBy: [{ period: 'asc' }, { communityId: 'asc' }, { metric: 'asc' }], ...page }),
+      }),
+    );
   });
 
   return router;

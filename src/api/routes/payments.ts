@@ -14,7 +14,9 @@ import { Problem } from '../problem.js';
 import { reconciliationRoute } from './reconciliation.js';
 import { fromFen, toFen } from '../../core/money.js';
 
-const yuanSchema = z.number().positive('expected an amount above 0')
+const yuanSchema = z
+  .number()
+  .positive('expected an amount above 0')
   .refine((n) => Math.abs(n * 100 - toFen(n)) < 1e-6, 'expected whole fen (at most 2 decimals)');
 const note = z.string().trim().min(1, 'required').max(2000);
 
@@ -25,14 +27,15 @@ const paymentSchema = z.object({
   reference: z.string().trim().min(1).max(100),
 });
 const disputeSchema = z.object({ reason: z.enum(['not-received', 'wrong-amount']), note });
-const correctionSchema = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('cancel'), reason: note }),
-  z.object({ action: z.literal('change'), amount: yuanSchema, reason: note }),
-], { error: 'expected action cancel or change' });
+const correctionSchema = z.discriminatedUnion(
+  'action',
+  [z.object({ action: z.literal('cancel'), reason: note }), z.object({ action: z.literal('change'), amount: yuanSchema, reason: note })],
+  { error: 'expected action cancel or change' },
+);
 
 /** Obligation ids contain slashes; a wildcard takes them raw or %2F-encoded. */
 function obligationId(params: { id?: string | string[] }): string {
-  const id = Array.isArray(params.id) ? params.id.join('/') : params.id ?? '';
+  const id = Array.isArray(params.id) ? params.id.join('/') : (params.id ?? '');
   if (id.length === 0 || id.length > 200) throw Problem.notFound('obligation', id);
   return id;
 }
@@ -49,14 +52,20 @@ export function paymentsRouter(ctx: Ctx): Router {
   router.post('/payments', async (req, res) => {
     const p = parseBody(paymentSchema, req.body);
     const { payment, created } = await recordPayment(ctx.db, actorOf(res), ctx.today(), p);
-    await tell(res, payment.obligationId, paymentSignalNames.paymentRecorded, { reference: payment.reference }, created ? 201 : 200,
-      { ...payment, amount: fromFen(payment.amountFen) });
+    await tell(res, payment.obligationId, paymentSignalNames.paymentRecorded, { reference: payment.reference }, created ? 201 : 200, {
+      ...payment,
+      amount: fromFen(payment.amountFen),
+    });
   });
 
   router.post('/obligations/*id/receipt', async (req, res) => {
     const id = obligationId(req.params);
     const r = await confirmReceipt(ctx.db, actorOf(res), ctx.now(), id);
-    await tell(res, id, paymentSignalNames.receiptConfirmed, { confirmedFen: r.confirmedFen }, 200, { obligationId: id, confirmed: fromFen(r.confirmedFen), changed: r.changed });
+    await tell(res, id, paymentSignalNames.receiptConfirmed, { confirmedFen: r.confirmedFen }, 200, {
+      obligationId: id,
+      confirmed: fromFen(r.confirmedFen),
+      changed: r.changed,
+    });
   });
 
   router.post('/obligations/*id/disputes', async (req, res) => {

@@ -16,7 +16,10 @@ const presenceQuery = listQuery({
   month: monthSchema.optional(),
   leaderId: idSchema.optional(),
   communityId: idSchema.optional(),
-  compliant: z.enum(['true', 'false']).transform((s) => s === 'true').optional(),
+  compliant: z
+    .enum(['true', 'false'])
+    .transform((s) => s === 'true')
+    .optional(),
 });
 const monthKey = z.strictObject({ leaderId: idSchema, month: monthSchema });
 
@@ -25,13 +28,21 @@ export function presenceRouter(ctx: Ctx): Router {
 
   router.get('/', async (req, res) => {
     const { limit, cursor, ...where } = parseQuery(presenceQuery, req.query);
-    res.json(await readPage(req, res, {
-      limit, cursor, key: monthKey,
-      find: ({ cursor: after, ...page }) => ctx.db.presenceMonth.findMany({
-        where, orderBy: [{ month: 'asc' }, { leaderId: 'asc' }], ...page, ...(after ? { cursor: { leaderId_month: after } } : {}),
+    res.json(
+      await readPage(req, res, {
+        limit,
+        cursor,
+        key: monthKey,
+        find: ({ cursor: after, ...page }) =>
+          ctx.db.presenceMonth.findMany({
+            where,
+            orderBy: [{ month: 'asc' }, { leaderId: 'asc' }],
+            ...page,
+            ...(after ? { cursor: { leaderId_month: after } } : {}),
+          }),
+        keyOf: (r) => ({ leaderId: r.leaderId, month: r.month }),
       }),
-      keyOf: (r) => ({ leaderId: r.leaderId, month: r.month }),
-    }));
+    );
   });
 
   router.get('/:leaderId/:month', async (req, res) => {
@@ -44,18 +55,32 @@ export function presenceRouter(ctx: Ctx): Router {
       ctx.db.visit.findMany({ where: { leaderId, date: { startsWith: month } }, orderBy: [{ date: 'asc' }, { id: 'asc' }] }),
       ctx.db.presenceMonth.findUnique({ where: { leaderId_month: { leaderId, month } } }),
     ]);
-    const counted = countedDays(visits.map((v) => ({ date: v.date, status: v.status as VisitStatus, loggedAt: v.createdAt.toISOString() })),
-      month, ctx.now().toISOString(), p.visitConfirmationDays);
+    const counted = countedDays(
+      visits.map((v) => ({ date: v.date, status: v.status as VisitStatus, loggedAt: v.createdAt.toISOString() })),
+      month,
+      ctx.now().toISOString(),
+      p.visitConfirmationDays,
+    );
     res.json({
-      leaderId, month,
+      leaderId,
+      month,
       required: recorded?.required ?? p.presenceDaysPerMonth,
       confirmationDays: p.visitConfirmationDays,
       countedDays: recorded ? recorded.countedDays : counted,
       days: recorded ? recorded.days : counted.length,
       verdict: recorded ? (recorded.compliant ? 'compliant' : 'non-compliant') : 'open',
       recordedAt: recorded?.recordedAt ?? null,
-      visits: visits.map(({ id, communityId, date, note, status, answeredBy, answeredAt, loggedBy, createdAt }) =>
-        ({ id, communityId, date, note, status, answeredBy, answeredAt, loggedBy, loggedAt: createdAt })),
+      visits: visits.map(({ id, communityId, date, note, status, answeredBy, answeredAt, loggedBy, createdAt }) => ({
+        id,
+        communityId,
+        date,
+        note,
+        status,
+        answeredBy,
+        answeredAt,
+        loggedBy,
+        loggedAt: createdAt,
+      })),
     });
   });
 

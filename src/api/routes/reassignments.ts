@@ -29,7 +29,10 @@ async function claimPending(tx: Tx, id: number, data: object): Promise<Reassignm
   if (!before) throw Problem.notFound('Reassignment', id);
   const replaced = await supersededDecisionOf(tx, before.decisionId);
   if (replaced) {
-    throw new Problem(409, `reassignment ${id} follows decision ${replaced.id}, which appeal ${replaced.supersededByAppeal} replaced${replaced.supersededBy ? ` by ${replaced.supersededBy}` : ''}; there is nothing to confirm or overrule`);
+    throw new Problem(
+      409,
+      `reassignment ${id} follows decision ${replaced.id}, which appeal ${replaced.supersededByAppeal} replaced${replaced.supersededBy ? ` by ${replaced.supersededBy}` : ''}; there is nothing to confirm or overrule`,
+    );
   }
   // Compare-and-set: of two concurrent resolutions only one finds the row still pending.
   const { count } = await tx.reassignment.updateMany({ where: { id, status: 'pending' }, data });
@@ -50,13 +53,19 @@ async function moveToRuralPost(tx: Tx, r: Reassignment, officerId: string, from:
   });
   const earlier = confirmed.find((c) => (c.reassigned as string[]).includes(officerId));
   if (earlier) {
-    throw new Problem(409, `officer ${officerId} was already reassigned from ${r.communityId} from ${earlier.effectiveFrom} (reassignment ${earlier.id}); overrule reassignment ${r.id} instead`);
+    throw new Problem(
+      409,
+      `officer ${officerId} was already reassigned from ${r.communityId} from ${earlier.effectiveFrom} (reassignment ${earlier.id}); overrule reassignment ${r.id} instead`,
+    );
   }
   const binding = await tx.binding.findFirst({
     where: { communityId: r.communityId, subjectType: 'officer', subjectId: officerId, ...boundOn(lastDay) },
   });
   if (!binding) {
-    throw Problem.field(409, { pointer: '/effectiveFrom', message: `officer ${officerId} is not bound to community ${r.communityId} on ${lastDay}, the day before the reassignment` });
+    throw Problem.field(409, {
+      pointer: '/effectiveFrom',
+      message: `officer ${officerId} is not bound to community ${r.communityId} on ${lastDay}, the day before the reassignment`,
+    });
   }
   const boundTo = await tx.binding.update({ where: { id: binding.id }, data: { effectiveTo: lastDay } });
   await audited(tx, actor, { action: 'reassign', entity: 'Binding', entityId: binding.id, before: binding, after: boundTo });
@@ -89,10 +98,14 @@ export function reassignmentsRouter(ctx: Ctx): Router {
 
   router.get('/', async (req, res) => {
     const { limit, cursor, ...where } = parseQuery(reassignmentsQuery, req.query);
-    res.json(await readPage(req, res, {
-      limit, cursor, key: intKey,
-      find: (page) => ctx.db.reassignment.findMany({ where, orderBy: [{ decidedOn: 'asc' }, { id: 'asc' }], ...page }),
-    }));
+    res.json(
+      await readPage(req, res, {
+        limit,
+        cursor,
+        key: intKey,
+        find: (page) => ctx.db.reassignment.findMany({ where, orderBy: [{ decidedOn: 'asc' }, { id: 'asc' }], ...page }),
+      }),
+    );
   });
 
   router.get('/:id', async (req, res) => {
@@ -117,7 +130,10 @@ export function reassignmentsRouter(ctx: Ctx): Router {
       const chosen = body.officers ?? decided;
       const stranger = chosen.findIndex((o) => !decided.includes(o));
       if (stranger >= 0) {
-        throw Problem.field(422, { pointer: `/officers/${stranger}`, message: `officer ${chosen[stranger]} is not named by decision ${before.decisionId} (${decided.join(', ')})` });
+        throw Problem.field(422, {
+          pointer: `/officers/${stranger}`,
+          message: `officer ${chosen[stranger]} is not named by decision ${before.decisionId} (${decided.join(', ')})`,
+        });
       }
       if (effectiveFrom < before.decidedOn) {
         throw Problem.field(422, { pointer: '/effectiveFrom', message: `must not be before the decision of ${before.decidedOn}` });

@@ -28,9 +28,17 @@ async function loadReconciliation(ctx: Ctx, period: string) {
   const disputed = new Set(disputes.map((d) => d.obligationId));
   const standings: ObligationStanding[] = rows.map((r) => ({
     obligation: { id: r.id, kind: r.kind as Obligation['kind'], payees: [], community: '', amount: fromFen(r.amountFen), due: r.dueOn },
-    payeeType: r.payeeType, payeeId: r.payeeId, status: r.status, confirmedFen: r.confirmedFen, disputed: disputed.has(r.id),
+    payeeType: r.payeeType,
+    payeeId: r.payeeId,
+    status: r.status,
+    confirmedFen: r.confirmedFen,
+    disputed: disputed.has(r.id),
   }));
-  return reconcile(standings, payments.map((p) => ({ obligation: p.obligationId, amount: fromFen(p.amountFen), paidOn: p.paidOn })), ctx.today());
+  return reconcile(
+    standings,
+    payments.map((p) => ({ obligation: p.obligationId, amount: fromFen(p.amountFen), paidOn: p.paidOn })),
+    ctx.today(),
+  );
 }
 
 export function reconciliationRoute(ctx: Ctx): RequestHandler {
@@ -41,7 +49,10 @@ export function reconciliationRoute(ctx: Ctx): RequestHandler {
     if (q.format === 'csv') {
       res.type('text/csv; charset=utf-8').attachment(`${file}.csv`).send(reconciliationCsv(r));
     } else if (q.format === 'xlsx') {
-      res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(`${file}.xlsx`).send(await reconciliationXlsx(r, q.period));
+      res
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .attachment(`${file}.xlsx`)
+        .send(await reconciliationXlsx(r, q.period));
     } else {
       res.json({ period: q.period, asOf: r.asOf, balanced: r.balanced, total: yuan(r.total), rows: r.rows.map(yuan) });
     }

@@ -36,7 +36,12 @@ export function leadersRouter(ctx: Ctx): Router {
 }
 
 export function departmentsRouter(ctx: Ctx): Router {
-  return crudRouter(ctx, { entity: 'Department', model: (tx) => tx.department, create: z.strictObject({ id: idSchema, ...newPerson }), patch: patchOf(person) });
+  return crudRouter(ctx, {
+    entity: 'Department',
+    model: (tx) => tx.department,
+    create: z.strictObject({ id: idSchema, ...newPerson }),
+    patch: patchOf(person),
+  });
 }
 
 export function officersRouter(ctx: Ctx): Router {
@@ -64,10 +69,14 @@ export function officersRouter(ctx: Ctx): Router {
     const id = parseParam(idSchema, req.params.id, 'Officer');
     const { limit, cursor } = parseQuery(listQuery({}), req.query);
     if (!(await ctx.db.officer.findUnique({ where: { id } }))) throw Problem.notFound('Officer', id);
-    res.json(await readPage(req, res, {
-      limit, cursor, key: intKey,
-      find: (page) => ctx.db.posting.findMany({ where: { officerId: id }, orderBy: [{ startsOn: 'asc' }, { id: 'asc' }], ...page }),
-    }));
+    res.json(
+      await readPage(req, res, {
+        limit,
+        cursor,
+        key: intKey,
+        find: (page) => ctx.db.posting.findMany({ where: { officerId: id }, orderBy: [{ startsOn: 'asc' }, { id: 'asc' }], ...page }),
+      }),
+    );
   });
 
   return router;

@@ -23,12 +23,22 @@ export function resultsRouter(ctx: Ctx): Router {
   const router = Router();
 
   router.get('/evaluations', async (req, res) => {
-    const { limit, cursor, standing: s, ...where } = parseQuery(listQuery({ period: periodSchema.optional(), cycleId: text, communityId: text, standing }), req.query);
+    const {
+      limit,
+      cursor,
+      standing: s,
+      ...where
+    } = parseQuery(listQuery({ period: periodSchema.optional(), cycleId: text, communityId: text, standing }), req.query);
     const rows = await readPage(req, res, {
-      limit, cursor, key: intKey,
-      find: (page) => ctx.db.evaluation.findMany({
-        where: { ...where, ...standingWhere(s) }, orderBy: [{ period: 'asc' }, { cycleId: 'asc' }, { rank: 'asc' }, { communityId: 'asc' }, { id: 'asc' }], ...page,
-      }),
+      limit,
+      cursor,
+      key: intKey,
+      find: (page) =>
+        ctx.db.evaluation.findMany({
+          where: { ...where, ...standingWhere(s) },
+          orderBy: [{ period: 'asc' }, { cycleId: 'asc' }, { rank: 'asc' }, { communityId: 'asc' }, { id: 'asc' }],
+          ...page,
+        }),
     });
     res.json(await withPendingFlag(ctx.db, rows, (e) => e.communityId));
   });
@@ -36,8 +46,11 @@ export function resultsRouter(ctx: Ctx): Router {
   router.get('/decisions', async (req, res) => {
     const { limit, cursor, standing: s, ...where } = parseQuery(listQuery({ cycleId: text, type: text, kind: text, subjectId: text, standing }), req.query);
     const rows = await readPage(req, res, {
-      limit, cursor, key: stringKey,
-      find: (page) => ctx.db.decision.findMany({ where: { ...where, ...standingWhere(s) }, orderBy: [{ cycleId: 'asc' }, { type: 'asc' }, { id: 'asc' }], ...page }),
+      limit,
+      cursor,
+      key: stringKey,
+      find: (page) =>
+        ctx.db.decision.findMany({ where: { ...where, ...standingWhere(s) }, orderBy: [{ cycleId: 'asc' }, { type: 'asc' }, { id: 'asc' }], ...page }),
     });
     res.json(rows.map(withYuan));
   });
@@ -54,7 +67,9 @@ export function resultsRouter(ctx: Ctx): Router {
   router.get('/obligations', async (req, res) => {
     const { limit, cursor, ...where } = parseQuery(listQuery({ cycleId: text, payeeId: idSchema.optional(), status: text, kind: text }), req.query);
     const rows = await readPage(req, res, {
-      limit, cursor, key: stringKey,
+      limit,
+      cursor,
+      key: stringKey,
       find: (page) => ctx.db.paymentObligation.findMany({ where, orderBy: [{ dueOn: 'asc' }, { id: 'asc' }], ...page }),
     });
     res.json(rows.map(withYuan));
@@ -72,23 +87,31 @@ export function resultsRouter(ctx: Ctx): Router {
     ]);
     const paidFen = payments.reduce((sum, p) => sum + p.amountFen, 0);
     res.json({
-      ...withYuan(obligation), paid: fromFen(paidFen), confirmed: fromFen(obligation.confirmedFen),
-      payments: payments.map(withYuan), disputes,
+      ...withYuan(obligation),
+      paid: fromFen(paidFen),
+      confirmed: fromFen(obligation.confirmedFen),
+      payments: payments.map(withYuan),
+      disputes,
     });
   });
 
   router.get('/notices', async (req, res) => {
     const q = parseQuery(listQuery({ kind: text, about: text, cycleId: text, recipientId: idSchema.optional() }), req.query);
     const { recipientId, limit, cursor, ...where } = q;
-    res.json(await readPage(req, res, {
-      limit, cursor, key: stringKey,
-      find: (page) => ctx.db.notice.findMany({
-        where: { ...where, ...(recipientId ? { recipients: { some: { recipientId } } } : {}) },
-        include: { recipients: { orderBy: [{ recipientType: 'asc' }, { recipientId: 'asc' }] } },
-        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-        ...page,
+    res.json(
+      await readPage(req, res, {
+        limit,
+        cursor,
+        key: stringKey,
+        find: (page) =>
+          ctx.db.notice.findMany({
+            where: { ...where, ...(recipientId ? { recipients: { some: { recipientId } } } : {}) },
+            include: { recipients: { orderBy: [{ recipientType: 'asc' }, { recipientId: 'asc' }] } },
+            orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+            ...page,
+          }),
       }),
-    }));
+    );
   });
 
   return router;

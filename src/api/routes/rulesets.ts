@@ -16,7 +16,11 @@ import { daySchema } from '../schemas.js';
 import { intKey, listQuery, readPage } from '../pagination.js';
 import { noParameters, parseBody, parseParam, parseQuery, pointerOf } from '../validate.js';
 
-const versionId = z.coerce.number().int().positive().max(2 ** 31 - 1);
+const versionId = z.coerce
+  .number()
+  .int()
+  .positive()
+  .max(2 ** 31 - 1);
 const createSchema = z.strictObject({
   document: z.unknown(),
   effectiveFrom: daySchema,
@@ -29,7 +33,10 @@ const summary = { id: true, name: true, effectiveFrom: true, author: true, reaso
 export function checkedRuleSet(document: unknown, at = ''): RuleSet {
   const validation = validateRuleSet(document);
   if (validation.ok) return validation.ruleSet;
-  throw Problem.fields(422, validation.problems.map((p) => ({ pointer: at + pointerOf(p.path), message: p.message })));
+  throw Problem.fields(
+    422,
+    validation.problems.map((p) => ({ pointer: at + pointerOf(p.path), message: p.message })),
+  );
 }
 
 export function rulesetsRouter(ctx: Ctx): Router {
@@ -58,7 +65,9 @@ export function rulesetsRouter(ctx: Ctx): Router {
     await ensureDefaultRuleSet(ctx.db);
     const inForce = await ruleSetInForce(ctx.db, ctx.today());
     const rows = await readPage(req, res, {
-      limit, cursor, key: intKey,
+      limit,
+      cursor,
+      key: intKey,
       find: (page) => ctx.db.ruleSetVersion.findMany({ select: summary, orderBy: [{ effectiveFrom: 'asc' }, { id: 'asc' }], ...page }),
     });
     res.json(rows.map((r) => ({ ...r, inForce: r.id === inForce.id })));
@@ -85,14 +94,20 @@ export function rulesetsRouter(ctx: Ctx): Router {
     const id = parseParam(versionId, req.params.id, 'RuleSetVersion');
     const row = await ctx.db.ruleSetVersion.findUnique({ where: { id } });
     if (!row) throw Problem.notFound('RuleSetVersion', id);
-    res.json({ ruleSetVersion: { id: row.id, name: row.name, effectiveFrom: row.effectiveFrom }, ...(await backtestStored(ctx.db, parseRuleSet(row.document, `rule set version ${row.id}`))) });
+    res.json({
+      ruleSetVersion: { id: row.id, name: row.name, effectiveFrom: row.effectiveFrom },
+      ...(await backtestStored(ctx.db, parseRuleSet(row.document, `rule set version ${row.id}`))),
+    });
   });
 
   router.post('/', async (req, res) => {
     const body = parseBody(createSchema, req.body);
     const ruleSet = checkedRuleSet(body.document, '/document');
     if (body.effectiveFrom < ctx.today()) {
-      throw Problem.field(422, { pointer: '/effectiveFrom', message: `expected today (${ctx.today()}) or later: decisions already made stay under the rules they were made with` });
+      throw Problem.field(422, {
+        pointer: '/effectiveFrom',
+        message: `expected today (${ctx.today()}) or later: decisions already made stay under the rules they were made with`,
+      });
     }
     await ensureDefaultRuleSet(ctx.db);
     const author = actorOf(res);

@@ -22,13 +22,17 @@ async function quarterCard(ctx: Ctx, type: Subject, id: string, year: number, qu
   const evaluation = await ctx.db.evaluation.findFirst({ where: { period, communityId, supersededAt: null }, orderBy: { createdAt: 'desc' } });
   const [offices, sanctions, diversions] = evaluation
     ? await Promise.all([
-      ctx.db.evaluation.count({ where: { cycleId: evaluation.cycleId, supersededAt: null } }),
-      ctx.db.decision.findMany({ where: { cycleId: evaluation.cycleId, type: 'sanction', subjectId: communityId, supersededAt: null }, select: { id: true, kind: true, rule: true, reason: true } }),
-      ctx.db.diversion.count({ where: { communityId, date: { gte: from, lte: to } } }),
-    ])
+        ctx.db.evaluation.count({ where: { cycleId: evaluation.cycleId, supersededAt: null } }),
+        ctx.db.decision.findMany({
+          where: { cycleId: evaluation.cycleId, type: 'sanction', subjectId: communityId, supersededAt: null },
+          select: { id: true, kind: true, rule: true, reason: true },
+        }),
+        ctx.db.diversion.count({ where: { communityId, date: { gte: from, lte: to } } }),
+      ])
     : [0, [], await ctx.db.diversion.count({ where: { communityId, date: { gte: from, lte: to } } })];
   return {
-    period, communityId,
+    period,
+    communityId,
     evaluated: evaluation !== null,
     score: evaluation?.score ?? null,
     rank: evaluation?.rank ?? null,
@@ -50,10 +54,12 @@ export function scorecardsRouter(ctx: Ctx): Router {
     if (!subject) throw Problem.notFound(entity, id);
     const quarters = [];
     for (const q of [1, 2, 3, 4]) quarters.push(await quarterCard(ctx, type, id, year, q));
-    const presence = type === 'leader'
-      ? (await ctx.db.presenceMonth.findMany({ where: { leaderId: id, month: { startsWith: String(year) } }, orderBy: { month: 'asc' } }))
-        .map(({ month, communityId, days, required, compliant }) => ({ month, communityId, days, required, compliant }))
-      : undefined;
+    const presence =
+      type === 'leader'
+        ? (await ctx.db.presenceMonth.findMany({ where: { leaderId: id, month: { startsWith: String(year) } }, orderBy: { month: 'asc' } })).map(
+            ({ month, communityId, days, required, compliant }) => ({ month, communityId, days, required, compliant }),
+          )
+        : undefined;
     res.json({
       subject: { type, id, name: subject.name },
       year,

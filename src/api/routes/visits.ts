@@ -3,9 +3,7 @@
 // message starts when the monthly launcher has not (yet): no stored visit goes uncounted.
 import { Router } from 'express';
 import { z } from 'zod';
-import {
-  presenceMonthWorkflowType, presenceWorkflowId, visitChangedSignalName, type PresenceMonthStart, type VisitChanged,
-} from '../../contracts/presence.js';
+import { presenceMonthWorkflowType, presenceWorkflowId, visitChangedSignalName, type PresenceMonthStart, type VisitChanged } from '../../contracts/presence.js';
 import type { VisitStatus } from '../../core/presenceMonth.js';
 import { audited } from '../../db/audit.js';
 import { actorOf } from '../auth.js';
@@ -38,7 +36,8 @@ export function visitsRouter(ctx: Ctx): Router {
     if (v.date > ctx.today()) throw Problem.field(422, { pointer: '/date', message: `${v.date} is in the future; log a day after it has happened` });
     const actor = actorOf(res);
     const visit = await ctx.db.$transaction(async (tx) => {
-      if (!(await tx.leader.findUnique({ where: { id: v.leaderId } }))) throw Problem.field(422, { pointer: '/leaderId', message: `leader ${v.leaderId} does not exist` });
+      if (!(await tx.leader.findUnique({ where: { id: v.leaderId } })))
+        throw Problem.field(422, { pointer: '/leaderId', message: `leader ${v.leaderId} does not exist` });
       const bound = await communitiesOn(tx, 'leader', v.leaderId, v.date);
       if (!bound.includes(v.communityId)) {
         const actual = bound.length ? `bound to ${bound.join(', ')}` : 'not bound to any community';
@@ -54,10 +53,15 @@ export function visitsRouter(ctx: Ctx): Router {
 
   router.get('/', async (req, res) => {
     const { limit, cursor, month, ...where } = parseQuery(visitsQuery, req.query);
-    res.json(await readPage(req, res, {
-      limit, cursor, key: intKey,
-      find: (page) => ctx.db.visit.findMany({ where: { ...where, ...(month ? { date: { startsWith: month } } : {}) }, orderBy: [{ date: 'asc' }, { id: 'asc' }], ...page }),
-    }));
+    res.json(
+      await readPage(req, res, {
+        limit,
+        cursor,
+        key: intKey,
+        find: (page) =>
+          ctx.db.visit.findMany({ where: { ...where, ...(month ? { date: { startsWith: month } } : {}) }, orderBy: [{ date: 'asc' }, { id: 'asc' }], ...page }),
+      }),
+    );
   });
 
   router.get('/:id', async (req, res) => {
