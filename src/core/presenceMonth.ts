@@ -65,23 +65,26 @@ export function nextMonthStart(month: string): string {
   return addDays(`${month}-${String(last).padStart(2, '0')}`, 1);
 }
 
+/** The calendar fields of an instant as a clock in `timeZone` shows them (24-hour, zero-padded). */
+function zonedParts(ms: number, timeZone: string): Record<string, string> {
+  const format = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
+  return Object.fromEntries(format.formatToParts(ms).map((x) => [x.type, x.value]));
+}
+
 /** The wall-clock day (YYYY-MM-DD) and time of an instant in `timeZone`. */
 export function wallClock(at: Date | string, timeZone: string): { day: string; hour: number; minute: number } {
   const ms = new Date(at).getTime();
   if (Number.isNaN(ms)) throw new RangeError(`expected an instant, got "${String(at)}"`);
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    })
-      .formatToParts(ms)
-      .map((x) => [x.type, x.value]),
-  );
+  const p = zonedParts(ms, timeZone);
   return { day: `${p.year}-${p.month}-${p.day}`, hour: Number(p.hour), minute: Number(p.minute) };
 }
 
@@ -96,20 +99,7 @@ export function localMonth(at: Date | string, timeZone: string): string {
 /** The instant a local wall-clock time occurs in `timeZone`. */
 export function zonedInstant(date: string, hour: number, timeZone: string): string {
   const guess = Date.parse(`${date}T${String(hour).padStart(2, '0')}:00:00Z`);
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    })
-      .formatToParts(new Date(guess))
-      .map((p) => [p.type, p.value]),
-  );
+  const parts = zonedParts(guess, timeZone);
   const shown = Date.parse(`${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}Z`);
   return new Date(guess - (shown - guess)).toISOString();
 }
