@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config.js';
 import { startService } from '../src/service.js';
-import { demoFigures } from '../test/support/figures.js';
+import { demoSubmissions } from '../test/support/figures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bench-cycle-'));
 const token = 'bench-bureau-token-0123456789';
@@ -36,12 +36,12 @@ try {
   const period = '2026-Q1';
   const ids = Array.from({ length: 10 }, (_, i) => `c${String(i + 1).padStart(2, '0')}`);
   const started = performance.now();
-  await call('POST', '/api/metrics', { period, submittedBy: 'zhian', figures: demoFigures(ids) });
+  for (const { submittedBy, figures } of demoSubmissions(ids)) await call('POST', '/api/metrics', { period, submittedBy, figures });
   const { cycleId } = await call('POST', '/api/cycles', { kind: 'quarterly', period });
   for (;;) {
-    const execution = ((await call('GET', `/api/cycles/${cycleId}`)).status as { execution?: string } | null)?.execution;
-    if (execution === 'COMPLETED') break;
-    if (execution && execution !== 'RUNNING') throw new Error(`cycle ended ${execution}`);
+    const { status, failure } = await call('GET', `/api/cycles/${cycleId}`);
+    if (status === 'decided') break;
+    if (status === 'failed') throw new Error(`cycle failed: ${JSON.stringify(failure)}`);
     await new Promise((r) => setTimeout(r, 50));
   }
   console.log(JSON.stringify({ cycleWallMs: Math.round(performance.now() - started) }));

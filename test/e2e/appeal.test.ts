@@ -3,11 +3,9 @@
 // overturns, the period is re-decided, and the corrected amount is paid and settled.
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import type { MetricKey } from '../../src/core/types.js';
-import { loadDefaultRuleSet } from '../../src/rules/ruleSet.js';
 import { startService, type RunningService } from '../../src/service.js';
 import { freshSqlite, type TestDb } from '../support/db.js';
-import { demoFigures } from '../support/figures.js';
+import { demoSubmissions } from '../support/figures.js';
 import { devNamespaces } from '../support/namespaces.js';
 
 const token = 'e2e-appeal-token-0123456789';
@@ -46,11 +44,7 @@ afterAll(async () => {
 it('goes from filing to the corrected payment over HTTP', async () => {
   const ids = ['c01', 'c02', 'c03', 'c04', 'c05', 'c06', 'c07', 'c08', 'c09', 'c10'];
   // Each department submits the figures the rule set says it supplies.
-  const metrics = loadDefaultRuleSet().scoring.metrics;
-  for (const submittedBy of ['zhengong', 'zhian', 'renkou']) {
-    const figures = demoFigures(ids)
-      .filter((f) => metrics[f.metric as MetricKey]?.source === submittedBy)
-      .map(({ communityId, metric, value }) => ({ communityId, metric, value }));
+  for (const { submittedBy, figures } of demoSubmissions(ids)) {
     expect((await call('POST', '/api/metrics', { period: '2026-Q1', submittedBy, figures })).status).toBeLessThan(300);
   }
   expect((await call('POST', '/api/cycles', { kind: 'quarterly', period: '2026-Q1' })).status).toBe(202);

@@ -3,11 +3,9 @@
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import type { MetricKey } from '../../src/core/types.js';
-import { loadDefaultRuleSet } from '../../src/rules/ruleSet.js';
 import { startService, type RunningService } from '../../src/service.js';
 import { freshPostgres, freshSqlite } from '../support/db.js';
-import { demoFigures } from '../support/figures.js';
+import { demoSubmissions } from '../support/figures.js';
 import { devNamespaces } from '../support/namespaces.js';
 
 const token = 'e2e-bureau-token-0123456789';
@@ -61,11 +59,7 @@ describe.each(providers)('the service on $name', ({ namespace, database }) => {
   it('runs a quarter submitted over HTTP and serves its decisions and joint notice', async () => {
     const ids = ['c01', 'c02', 'c03', 'c04', 'c05', 'c06', 'c07', 'c08', 'c09', 'c10'];
     // Each department submits the figures the rule set says it supplies.
-    const metrics = loadDefaultRuleSet().scoring.metrics;
-    for (const submittedBy of ['zhengong', 'zhian', 'renkou']) {
-      const figures = demoFigures(ids)
-        .filter((f) => metrics[f.metric as MetricKey]?.source === submittedBy)
-        .map(({ communityId, metric, value }) => ({ communityId, metric, value }));
+    for (const { submittedBy, figures } of demoSubmissions(ids)) {
       const submitted = await call('POST', '/api/metrics', { period: '2026-Q1', submittedBy, figures });
       expect(submitted.status).toBeLessThan(300);
     }

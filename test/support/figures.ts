@@ -1,5 +1,7 @@
 // A quarter's figures for the demo county, different per community so the ranking is strict.
 import type { Db } from '../../src/db/client.js';
+import type { MetricKey } from '../../src/core/types.js';
+import { loadDefaultRuleSet } from '../../src/rules/ruleSet.js';
 
 const rates = ['satisfaction', 'familiarity', 'prevention', 'registration', 'keyPersonControl'] as const;
 
@@ -17,7 +19,17 @@ export function demoFigures(communities: string[]): Figure[] {
   ]);
 }
 
-/** Stores the demo figures of `communities` for a period, as the public-security brigade would submit them. */
+/** The department that supplies a metric under the default rule set. */
+const supplierOf = (metric: string) => loadDefaultRuleSet().scoring.metrics[metric as MetricKey]!.source;
+
+/** The demo figures of `communities` as each department submits them: only the metrics the rule set says it supplies. */
+export function demoSubmissions(communities: string[]): { submittedBy: string; figures: Figure[] }[] {
+  const figures = demoFigures(communities);
+  const suppliers = [...new Set(figures.map((f) => supplierOf(f.metric)))];
+  return suppliers.map((submittedBy) => ({ submittedBy, figures: figures.filter((f) => supplierOf(f.metric) === submittedBy) }));
+}
+
+/** Stores the demo figures of `communities` for a period, each as its supplying department would submit it. */
 export async function submitDemoFigures(db: Db, period: string, communities: string[]): Promise<void> {
-  for (const f of demoFigures(communities)) await db.metricSubmission.create({ data: { period, ...f, submittedBy: 'zhian', actor: 'test' } });
+  for (const f of demoFigures(communities)) await db.metricSubmission.create({ data: { period, ...f, submittedBy: supplierOf(f.metric), actor: 'test' } });
 }
