@@ -1,10 +1,10 @@
 // CSV injection: a stored text that a spreadsheet would run as a formula leaves every export
 // with a leading single quote (OWASP), in CSV and in XLSX alike; amounts stay numbers.
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/api/csv.js';
 import { freshSqlite, type TestDb } from '../support/db.js';
 import { harness } from './harness.js';
+import { reconciliationSheet } from '../support/workbook.js';
 
 const formulas = ['=HYPERLINK("http://evil.example","x")', '+1+1', '-2+3', '@SUM(A1)', '\tcmd', '\rcmd'];
 let t: TestDb;
@@ -42,18 +42,7 @@ describe('the reconciliation exports', () => {
   });
 
   it('neutralise formula-like text in XLSX and keep amounts as numbers', async () => {
-    const res = await h.api
-      .get('/api/payments/reconciliation?period=2026-Q1&format=xlsx')
-      .buffer(true)
-      .parse((r, done) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => done(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(res.body as ArrayBuffer);
-    const sheet = book.getWorksheet('Reconciliation')!;
+    const sheet = await reconciliationSheet(h.api, '2026-Q1');
     const payees = Array.from({ length: formulas.length }, (_, i) => sheet.getRow(3 + i));
     // XML stores a carriage return as a line feed.
     expect(payees.map((row) => row.getCell(2).value).sort()).toEqual(expected.map((e) => e.replace('\r', '\n')).sort());

@@ -1,9 +1,9 @@
 // The payment routes on a real SQLite file: validation, idempotency, signals and reconciliation.
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { paymentWorkflowId } from '../../src/contracts/payments.js';
 import { freshSqlite, type TestDb } from '../support/db.js';
 import { expectProblem, harness } from '../api/harness.js';
+import { reconciliationSheet } from '../support/workbook.js';
 
 let t: TestDb;
 let h: Awaited<ReturnType<typeof harness>>;
@@ -215,18 +215,7 @@ describe('GET /api/payments/reconciliation', () => {
   });
 
   it('exports an XLSX workbook that opens and carries the same totals', async () => {
-    const res = await h.api
-      .get('/api/payments/reconciliation?period=2026-Q1&format=xlsx')
-      .buffer(true)
-      .parse((r, done) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => done(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(res.body as ArrayBuffer);
-    const sheet = book.getWorksheet('Reconciliation')!;
+    const sheet = await reconciliationSheet(h.api, '2026-Q1');
     const last = sheet.getRow(sheet.rowCount).values as unknown[];
     expect(last.slice(1)).toEqual(['total', '', 4, 4380, 1500, 1500, 0, 2880, 1480, 1500, 1000]);
     expect(sheet.rowCount).toBe(2 + 4 + 1);
