@@ -1,7 +1,8 @@
 // Builds the HTTP API; the entry point that calls listen lives elsewhere so tests can drive
 // the app with supertest.
 import express from 'express';
-import { requireActor } from './auth.js';
+import { authenticate } from './auth.js';
+import { mountOperations, type Operations } from './access/operations.js';
 import { contextOf, type AppDeps } from './context.js';
 import { healthRouter } from './health.js';
 import { jsonTypes, requireMediaType } from './mediaType.js';
@@ -35,11 +36,14 @@ export function createApp(deps: AppDeps): express.Express {
 
   app.use(healthRouter(ctx, deps.temporalProbe));
 
-  // Authentication comes before body parsing so that anonymous requests cost no parsing.
+  // Authentication comes before body parsing so that a bad token costs no parsing.
   const api = express.Router();
-  api.use(requireActor(ctx.db));
+  api.use(authenticate(ctx.db, ctx.now));
   api.use(express.json({ limit: '1mb', type: jsonTypes }));
   api.use(requireMediaType({ '/metrics/csv': ['text/csv', 'text/plain', 'multipart/form-data'] }));
+  // Partial while the routers below move into operations of the route table.
+  const operations: Partial<Operations> = {};
+  mountOperations(api, operations);
   api.use('/communities', communitiesRouter(ctx));
   api.use('/officers', officersRouter(ctx));
   api.use('/leaders', leadersRouter(ctx));

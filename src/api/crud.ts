@@ -3,7 +3,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { audited, type Tx } from '../db/audit.js';
-import { actorOf } from './auth.js';
+import { actorOf } from './access/principal.js';
 import type { Ctx } from './context.js';
 import { Problem } from './problem.js';
 import { idSchema } from './schemas.js';

@@ -8,15 +8,17 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
+/** The bootstrap token: bureau staff of one county, for the first sign-in. */
 export interface NewApiUser {
   id: string;
   name: string;
   token: string;
+  countyId: string;
 }
 
 /** Inside a caller's transaction. */
 export async function insertApiUser(tx: Tx, user: NewApiUser, actor: string): Promise<void> {
-  await tx.apiUser.create({ data: { id: user.id, name: user.name, tokenHash: hashToken(user.token) } });
+  await tx.apiUser.create({ data: { id: user.id, name: user.name, tokenHash: hashToken(user.token), countyId: user.countyId } });
   await audited(tx, actor, { action: 'create', entity: 'ApiUser', entityId: user.id, after: { id: user.id, name: user.name } });
 }
 

@@ -15,11 +15,28 @@ export interface AuditChange {
   after?: unknown;
 }
 
-/** Records one change. `actor` is an ApiUser id, or 'system:<workflow>' for Temporal activities. */
-export async function audited(tx: Tx, actor: string, change: AuditChange): Promise<void> {
+/** A person acting through the API, or a workflow: `system:<workflow id>` and its county. */
+export interface AuditActor {
+  id: string;
+  countyId?: string | null;
+  role?: string | null;
+  /** session | token | bootstrap | workflow | system */
+  authMethod?: string | null;
+  /** The Session or AccessToken id of the request. */
+  credentialId?: string | null;
+}
+
+function actorColumns(actor: AuditActor | string) {
+  if (typeof actor === 'string') return { actor, authMethod: actor.startsWith('system:') ? 'system' : null };
+  const { id, ...rest } = actor;
+  return { actor: id, ...rest };
+}
+
+/** Records one change. A bare string actor (`system:seed`) is a system write without a county. */
+export async function audited(tx: Tx, actor: AuditActor | string, change: AuditChange): Promise<void> {
   await tx.auditEntry.create({
     data: {
-      actor,
+      ...actorColumns(actor),
       action: change.action,
       entity: change.entity,
       entityId: String(change.entityId),
@@ -36,11 +53,11 @@ function snapshot(value: unknown) {
 }
 
 /** Records many changes in one statement, for bulk writes such as a metrics upload. */
-export async function auditedMany(tx: Tx, actor: string, changes: AuditChange[]): Promise<void> {
+export async function auditedMany(tx: Tx, actor: AuditActor | string, changes: AuditChange[]): Promise<void> {
   if (changes.length === 0) return;
   await tx.auditEntry.createMany({
     data: changes.map((c) => ({
-      actor,
+      ...actorColumns(actor),
       action: c.action,
       entity: c.entity,
       entityId: String(c.entityId),

@@ -9,6 +9,7 @@ import type { CycleKind } from '../../src/contracts/cycles.js';
 import { CycleAlreadyStartedError, type CyclePort, type CycleStatus, type WorkflowSignals } from '../../src/cycles/port.js';
 import { createApiUser } from '../../src/db/api-users.js';
 import type { Db } from '../../src/db/client.js';
+import { ensureCounty, testCounty, tokenFor, type TestUser } from '../support/users.js';
 
 export const token = 'test-token-0123456789';
 export const actor = 'tester';
@@ -87,18 +88,23 @@ export async function harness(db: Db, options: { now?: string } = {}) {
   const signals = new RecordingSignals();
   const logger = new RecordingLogger();
   // A second harness on the same database (another clock) shares the clerk.
-  if (!(await db.apiUser.findUnique({ where: { id: actor } }))) await createApiUser(db, { id: actor, name: 'Test clerk', token });
+  await ensureCounty(db);
+  if (!(await db.apiUser.findUnique({ where: { id: actor } }))) await createApiUser(db, { id: actor, name: 'Test clerk', token, countyId: testCounty });
   const app = createApp({ db, cycles, signals, clock: () => new Date(options.now ?? `${today}T08:00:00Z`), logger });
-  const auth = { Authorization: `Bearer ${token}` };
-  const api = {
+  const client = (auth: { Authorization: string }) => ({
     get: (path: string) => request(app).get(path).set(auth),
     post: (path: string, body?: string | object) => {
       const r = request(app).post(path).set(auth);
       return body === undefined ? r : r.send(body);
     },
     patch: (path: string, body: object) => request(app).patch(path).set(auth).send(body),
-  };
-  return { app, api, cycles, signals, logger, db };
+    delete: (path: string) => request(app).delete(path).set(auth),
+  });
+  /** The bureau clerk (the bootstrap token: bureau staff of the test county). */
+  const api = client({ Authorization: `Bearer ${token}` });
+  /** A client acting as a user of the role, e.g. `as({ role: 'leader', subjectId: 'L01' })`. */
+  const as = async (user: TestUser) => client({ Authorization: `Bearer ${await tokenFor(db, user)}` });
+  return { app, api, as, cycles, signals, logger, db };
 }
 
 /** Row counts of every table a request could write, to prove a failed request wrote nothing. */

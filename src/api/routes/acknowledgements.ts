@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { noticeAcknowledgedSignalName, noticeWorkflowId } from '../../contracts/notices.js';
 import type { Recipient } from '../../core/types.js';
 import { audited } from '../../db/audit.js';
-import { actorOf } from '../auth.js';
+import { actorOf } from '../access/principal.js';
 import type { Ctx } from '../context.js';
 import { Problem } from '../problem.js';
 import { idSchema } from '../schemas.js';

@@ -8,7 +8,7 @@ import type { Db } from '../../db/client.js';
 import { explainAppeal, type AppealOutcome } from '../../notices/appealText.js';
 import { appealDecidedSignalName, appealWorkflowId, type AppealDecided } from '../../contracts/appeals.js';
 import { decideAppeal, fileAppeal } from '../appealLedger.js';
-import { actorOf } from '../auth.js';
+import { actorOf } from '../access/principal.js';
 import type { Ctx } from '../context.js';
 import { Problem } from '../problem.js';
 import { intKey, listQuery, readPage } from '../pagination.js';

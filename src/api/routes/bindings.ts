@@ -4,7 +4,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { audited, type Tx } from '../../db/audit.js';
 import { boundOn } from '../../db/bindings.js';
-import { actorOf } from '../auth.js';
+import { actorOf } from '../access/principal.js';
 import type { Ctx } from '../context.js';
 import { Problem } from '../problem.js';
 import { daySchema, idSchema, subjectTypeSchema } from '../schemas.js';

@@ -10,7 +10,7 @@ import { outOfBounds, periodSpan, yearSpan } from '../../core/periodBounds.js';
 import { parsePeriod } from '../../core/calendar.js';
 import { cadenceInForce } from '../../db/ruleSets.js';
 import { audited } from '../../db/audit.js';
-import { actorOf } from '../auth.js';
+import { actorOf } from '../access/principal.js';
 import type { Ctx } from '../context.js';
 import { cycleView } from '../cycleView.js';
 import { Problem } from '../problem.js';

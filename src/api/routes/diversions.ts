@@ -7,7 +7,7 @@ import { bureauHead } from '../../core/recipients.js';
 import { audited } from '../../db/audit.js';
 import { ruleSetInForce } from '../../db/ruleSets.js';
 import { diversionText } from '../../notices/diversionText.js';
-import { actorOf } from '../auth.js';
+import { actorOf } from '../access/principal.js';
 import { deliverCommitted } from '../deliver.js';
 import { communitiesOn } from '../../db/bindings.js';
 import type { Ctx } from '../context.js';

@@ -7,7 +7,7 @@ import { parsePeriod, periodEnd } from '../../core/calendar.js';
 import { auditedMany, type AuditChange, type Tx } from '../../db/audit.js';
 import { officesOn } from '../../db/offices.js';
 import { cadenceInForce, ruleSetInForce, type RuleSetVersionRef } from '../../db/ruleSets.js';
-import { actorOf } from '../auth.js';
+import { actorOf } from '../access/principal.js';
 import type { Ctx } from '../context.js';
 import { figuresFromCsv } from '../csv-figures.js';
 import { fail, metricsBodySchema, type Figure, type Locate } from '../figures.js';

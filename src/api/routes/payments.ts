@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { paymentSignalNames, paymentWorkflowId, type PaymentSignals } from '../../contracts/payments.js';
 import { deliverCommitted } from '../deliver.js';
 import { confirmReceipt, correctionNoticeId, correctObligation, raiseDispute, recordPayment } from '../paymentLedger.js';
-import { actorOf } from '../auth.js';
+import { actorOf } from '../access/principal.js';
 import type { Ctx } from '../context.js';
 import { daySchema } from '../schemas.js';
 import { parseBody } from '../validate.js';

@@ -7,7 +7,7 @@ import { addDays, parsePeriod, periodEnd } from '../../core/calendar.js';
 import { audited, type Tx } from '../../db/audit.js';
 import { boundOn } from '../../db/bindings.js';
 import { supersededDecisionOf } from '../../db/reassignments.js';
-import { actorOf } from '../auth.js';
+import { actorOf } from '../access/principal.js';
 import type { Ctx } from '../context.js';
 import { Problem } from '../problem.js';
 import { daySchema, idSchema } from '../schemas.js';

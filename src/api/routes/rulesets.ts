@@ -9,7 +9,7 @@ import { diffJson } from '../../rules/diff.js';
 import { periodFactsOf, yearEndFactCatalogue } from '../../rules/facts.js';
 import { parseRuleSet, validateRuleSet, type RuleSet } from '../../rules/ruleSet.js';
 import { ruleSetJsonSchema } from '../../rules/schema.js';
-import { actorOf } from '../auth.js';
+import { actorOf } from '../access/principal.js';
 import type { Ctx } from '../context.js';
 import { Problem } from '../problem.js';
 import { daySchema } from '../schemas.js';

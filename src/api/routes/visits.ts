@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { presenceMonthWorkflowType, presenceWorkflowId, visitChangedSignalName, type PresenceMonthStart, type VisitChanged } from '../../contracts/presence.js';
 import type { VisitStatus } from '../../core/presenceMonth.js';
 import { audited } from '../../db/audit.js';
-import { actorOf } from '../auth.js';
+import { actorOf } from '../access/principal.js';
 import { communitiesOn } from '../../db/bindings.js';
 import type { Ctx } from '../context.js';
 import { Problem } from '../problem.js';
