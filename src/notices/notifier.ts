@@ -10,6 +10,8 @@ export interface OutgoingNotice extends RenderedNotice {
   /** Natural key, e.g. quarterly-2026-Q1/joint-notice/c07. */
   id: string;
   kind: NoticeKind;
+  /** The county whose people it concerns; the bureau head of that county reads `bureau:head`. */
+  countyId: string;
   cycleId?: string;
   about?: string;
   recipients: Recipient[];
