@@ -1,8 +1,8 @@
-// Rule-set versions: a cycle uses the version in force at the end of its period.
+// Rule-set versions, each county its own: a cycle uses its county's version in force at the end of its period.
 import { cycleKindDescriptors } from '../core/cadences.js';
 import { formatPeriod, periodEnd, type PeriodRef } from '../core/calendar.js';
 import { CadenceNotDefinedError, loadDefaultRuleSet, parseRuleSet, periodRules, type RuleSet } from '../rules/ruleSet.js';
-import { audited, type Tx } from './audit.js';
+import { audited, type AuditActor, type Tx } from './audit.js';
 import type { Db } from './client.js';
 
 export interface RuleSetVersionRef {
@@ -10,12 +10,13 @@ export interface RuleSetVersionRef {
   ruleSet: RuleSet;
 }
 
-/** The shipped default, in force from the start of time until the bureau activates another. */
-export async function ensureDefaultRuleSet(db: Tx): Promise<void> {
-  if ((await db.ruleSetVersion.count()) > 0) return;
+/** The shipped default, in force in a county from the start of time until its bureau activates another. */
+export async function ensureDefaultRuleSet(db: Tx, countyId: string): Promise<void> {
+  if ((await db.ruleSetVersion.count({ where: { countyId } })) > 0) return;
   const ruleSet = loadDefaultRuleSet();
   await db.ruleSetVersion.create({
     data: {
+      countyId,
       name: ruleSet.name,
       document: ruleSet as object,
       effectiveFrom: '1970-01-01',
@@ -25,18 +26,22 @@ export async function ensureDefaultRuleSet(db: Tx): Promise<void> {
   });
 }
 
-export async function ruleSetInForce(db: Tx, date: string): Promise<RuleSetVersionRef> {
-  await ensureDefaultRuleSet(db);
+export async function ruleSetInForce(db: Tx, countyId: string, date: string): Promise<RuleSetVersionRef> {
+  await ensureDefaultRuleSet(db, countyId);
   const row = await db.ruleSetVersion.findFirstOrThrow({
-    where: { effectiveFrom: { lte: date } },
+    where: { countyId, effectiveFrom: { lte: date } },
     orderBy: [{ effectiveFrom: 'desc' }, { id: 'desc' }],
   });
   return { id: row.id, ruleSet: parseRuleSet(row.document, `rule set version ${row.id}`) };
 }
 
 /** Whether the version in force at the end of a period evaluates it; if not, why, in one sentence. */
-export async function cadenceInForce(db: Db, period: PeriodRef): Promise<{ version: RuleSetVersionRef; evaluated: boolean; reason?: string }> {
-  const version = await ruleSetInForce(db, periodEnd(period));
+export async function cadenceInForce(
+  db: Db,
+  countyId: string,
+  period: PeriodRef,
+): Promise<{ version: RuleSetVersionRef; evaluated: boolean; reason?: string }> {
+  const version = await ruleSetInForce(db, countyId, periodEnd(period));
   if (periodRules(version.ruleSet, period.cadence)) return { version, evaluated: true };
   const reason = `${new CadenceNotDefinedError(formatPeriod(period), cycleKindDescriptors[period.cadence].ruleStage).message} (rule set version ${version.id}, in force on ${periodEnd(period)})`;
   return { version, evaluated: false, reason };
@@ -48,6 +53,7 @@ export async function ruleSetVersion(db: Pick<Tx, 'ruleSetVersion'>, id: number)
 }
 
 export interface NewRuleSetVersion {
+  countyId: string;
   ruleSet: RuleSet;
   effectiveFrom: string;
   reason: string;
@@ -55,10 +61,10 @@ export interface NewRuleSetVersion {
 }
 
 /** Versions are only ever added: a decision names the version it used, which must never change under it. */
-export async function addRuleSetVersion(tx: Tx, v: NewRuleSetVersion) {
+export async function addRuleSetVersion(tx: Tx, v: NewRuleSetVersion, actor: AuditActor | string = v.author) {
   const row = await tx.ruleSetVersion.create({
-    data: { name: v.ruleSet.name, document: v.ruleSet as object, effectiveFrom: v.effectiveFrom, author: v.author, reason: v.reason },
+    data: { countyId: v.countyId, name: v.ruleSet.name, document: v.ruleSet as object, effectiveFrom: v.effectiveFrom, author: v.author, reason: v.reason },
   });
-  await audited(tx, v.author, { action: 'create', entity: 'RuleSetVersion', entityId: row.id, after: { ...row, document: undefined } });
+  await audited(tx, actor, { action: 'create', entity: 'RuleSetVersion', entityId: row.id, after: { ...row, document: undefined } });
   return row;
 }
