@@ -1,5 +1,6 @@
 // The only reader of process.env: parsed once at start-up and handed down.
 import { z } from 'zod';
+import { defaultAccountsOptions, type AccountsOptions } from './accounts/options.js';
 import { defaultTimeZone } from './core/periodBounds.js';
 
 const port = z.coerce.number().int().min(1).max(65535);
@@ -36,6 +37,16 @@ const schema = z
       .optional(),
     MAIL_FROM: z.email().optional(),
     MAIL_TO: z.email().optional(),
+    SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(defaultAccountsOptions.sessionIdleMinutes),
+    SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(defaultAccountsOptions.sessionAbsoluteHours),
+    // auto: Secure when the request came over HTTPS (through TRUST_PROXY behind a proxy).
+    COOKIE_SECURE: z.enum(['auto', 'true']).default('auto'),
+    // Express's `trust proxy`: false, true, a hop count, or addresses/subnets (loopback, 10.0.0.0/8).
+    TRUST_PROXY: z.string().min(1).default('false'),
+    SIGN_IN_FAILURE_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(defaultAccountsOptions.failureDelayMs),
+    SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(defaultAccountsOptions.maxFailuresPerName),
+    SIGN_IN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).max(100_000).default(defaultAccountsOptions.maxFailuresPerIp),
+    SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(defaultAccountsOptions.failureWindowMinutes),
   })
   .superRefine((env, ctx) => {
     if ((env.TEMPORAL_TLS_CERT === undefined) !== (env.TEMPORAL_TLS_KEY === undefined)) {
@@ -48,6 +59,11 @@ const schema = z
     }
     if (!isTimeZone(env.TIME_ZONE)) ctx.addIssue({ code: 'custom', path: ['TIME_ZONE'], message: `unknown time zone ${env.TIME_ZONE}` });
   });
+
+function trustProxyOf(value: string): boolean | number | string {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
 
 function isTimeZone(tz: string): boolean {
   try {
@@ -72,6 +88,8 @@ export interface Config {
   timeZone: string;
   http: { host: string; port: number };
   bureauToken?: string;
+  /** Sessions, cookies and sign-in throttling (docs/accounts.md). */
+  accounts: AccountsOptions;
   /** Delivery channels beyond the in-app inbox; each only when configured. */
   channels: { webhook?: { url: string; secret: string }; email?: { smtpUrl: string; from: string; to: string } };
 }
@@ -98,6 +116,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     timeZone: e.TIME_ZONE,
     http: { host: e.HTTP_HOST, port: e.HTTP_PORT },
     bureauToken: e.BUREAU_TOKEN,
+    accounts: {
+      sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+      sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
+      secureCookies: e.COOKIE_SECURE === 'true',
+      trustProxy: trustProxyOf(e.TRUST_PROXY),
+      failureDelayMs: e.SIGN_IN_FAILURE_DELAY_MS,
+      maxFailuresPerName: e.SIGN_IN_MAX_FAILURES,
+      maxFailuresPerIp: e.SIGN_IN_MAX_FAILURES_PER_IP,
+      failureWindowMinutes: e.SIGN_IN_WINDOW_MINUTES,
+    },
     channels: {
       webhook: e.WEBHOOK_URL ? { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET! } : undefined,
       email: e.SMTP_URL ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM!, to: e.MAIL_TO! } : undefined,

@@ -46,6 +46,7 @@ export async function startService(config: Config, clock: () => Date = () => new
     clock,
     timeZone: config.timeZone,
     temporalProbe,
+    accounts: config.accounts,
   });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(config.http.port, config.http.host, () => resolve(s));

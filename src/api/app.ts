@@ -25,6 +25,10 @@ import { resultsRouter } from './routes/results.js';
 import { paymentsRouter } from './routes/payments.js';
 import { rulesetsRouter } from './routes/rulesets.js';
 import { appealsRouter } from './routes/appeals.js';
+import { countiesOperations } from './routes/counties.js';
+import { sessionOperations } from './routes/session.js';
+import { tokensOperations } from './routes/tokens.js';
+import { usersOperations } from './routes/users.js';
 
 export type { AppDeps } from './context.js';
 export { createApiUser, hashToken } from '../db/api-users.js';
@@ -33,16 +37,23 @@ export function createApp(deps: AppDeps): express.Express {
   const ctx = contextOf(deps);
   const app = express();
   app.disable('x-powered-by');
+  // req.secure and req.ip see through a TLS-terminating proxy only when told to trust it.
+  app.set('trust proxy', ctx.accounts.trustProxy);
 
   app.use(healthRouter(ctx, deps.temporalProbe));
 
   // Authentication comes before body parsing so that a bad token costs no parsing.
   const api = express.Router();
-  api.use(authenticate(ctx.db, ctx.now));
+  api.use(authenticate(ctx.db, ctx.now, ctx.accounts));
   api.use(express.json({ limit: '1mb', type: jsonTypes }));
   api.use(requireMediaType({ '/metrics/csv': ['text/csv', 'text/plain', 'multipart/form-data'] }));
   // Partial while the routers below move into operations of the route table.
-  const operations: Partial<Operations> = {};
+  const operations: Partial<Operations> = {
+    ...sessionOperations(ctx),
+    ...usersOperations(ctx),
+    ...tokensOperations(ctx),
+    ...countiesOperations(ctx),
+  };
   mountOperations(api, operations);
   api.use('/communities', communitiesRouter(ctx));
   api.use('/officers', officersRouter(ctx));

@@ -1,7 +1,12 @@
 // Finds who is calling: a personal access token or the bootstrap bureau token (Authorization:
 // Bearer), or a session cookie. Nobody found leaves the request anonymous; the route table's check
-// then answers 401 for everything but sign-in.
-import type { RequestHandler } from 'express';
+// then answers 401 for everything but sign-in. A session cookie that has ended, or a cookie-signed
+// write without the CSRF header, also leaves the request anonymous but remembers why: sign-in
+// still works, and every other operation answers with that reason (principalOf).
+import { timingSafeEqual } from 'node:crypto';
+import type { Request, RequestHandler } from 'express';
+import { defaultAccountsOptions, type AccountsOptions } from '../accounts/options.js';
+import { csrfHeader, liveSession, sessionCookie } from '../accounts/sessions.js';
 import type { Role } from '../contracts/roles.js';
 import { hashToken } from '../db/api-users.js';
 import type { Db } from '../db/client.js';
@@ -11,15 +16,70 @@ import { Problem } from './problem.js';
 /** Personal access tokens start so, which keeps them apart from the bootstrap token and findable by secret scanners. */
 export const accessTokenPrefix = 'cpat_';
 
-export function authenticate(db: Db, now: () => Date): RequestHandler {
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function authenticate(db: Db, now: () => Date, options: AccountsOptions = defaultAccountsOptions): RequestHandler {
   return async (req, res, next) => {
     const header = req.get('authorization');
     if (header !== undefined) {
       const token = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1];
       if (!token) throw new Problem(401, 'send Authorization: Bearer <token>');
       res.locals.principal = await (token.startsWith(accessTokenPrefix) ? byAccessToken(db, token, now()) : byBootstrapToken(db, token));
+      return next();
+    }
+    const cookie = cookieOf(req, sessionCookie);
+    if (cookie !== undefined) {
+      const found = await bySession(db, cookie, now(), options);
+      if (found instanceof Problem) res.locals.authProblem = found;
+      else if (!safeMethods.has(req.method) && !csrfMatches(req.get(csrfHeader), found.csrfHash)) {
+        res.locals.authProblem = Problem.field(403, {
+          parameter: csrfHeader,
+          message: `a write signed in by cookie needs the header ${csrfHeader}: the csrfToken sign-in answered (also in the cp_csrf cookie)`,
+        });
+      } else res.locals.principal = found.principal;
     }
     next();
+  };
+}
+
+/** One cookie of the request's Cookie header, undefined when absent. */
+export function cookieOf(req: Request, name: string): string | undefined {
+  for (const part of (req.get('cookie') ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) {
+      const value = part.slice(eq + 1).trim();
+      try {
+        return decodeURIComponent(value) || undefined;
+      } catch {
+        return value || undefined;
+      }
+    }
+  }
+  return undefined;
+}
+
+function csrfMatches(given: string | undefined, storedHash: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(hashToken(given), 'hex');
+  const b = Buffer.from(storedHash, 'hex');
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+async function bySession(db: Db, cookie: string, at: Date, options: AccountsOptions): Promise<Problem | { principal: Principal; csrfHash: string }> {
+  const found = await liveSession(db, cookie, at, options);
+  if (!found.ok) return new Problem(401, found.reason);
+  const { session } = found;
+  const user = await db.user.findUnique({ where: { id: session.userId } });
+  if (!user || user.disabledAt) return new Problem(401, 'the session belongs to a disabled user');
+  return {
+    csrfHash: session.csrfHash,
+    principal: {
+      userId: user.id,
+      role: user.role as Role,
+      countyId: user.countyId,
+      subjectId: user.subjectId,
+      auth: { method: 'session', credentialId: session.id },
+    },
   };
 }
 

@@ -1,3 +1,5 @@
+import { defaultAccountsOptions, type AccountsOptions } from '../accounts/options.js';
+import { FailureCounter } from '../accounts/throttle.js';
 import type { CyclePort, WorkflowSignals } from '../cycles/port.js';
 import type { Db } from '../db/client.js';
 import { defaultTimeZone } from '../core/periodBounds.js';
@@ -22,6 +24,8 @@ export interface AppDeps {
   timeZone?: string;
   /** Checks Temporal for /readyz; without it /readyz checks the database alone. */
   temporalProbe?: TemporalProbe;
+  /** Sessions and sign-in throttling; the defaults of src/accounts/options.ts for what is not given. */
+  accounts?: Partial<AccountsOptions>;
 }
 
 /** What every route factory receives. */
@@ -35,6 +39,9 @@ export interface Ctx {
   /** Today as YYYY-MM-DD (UTC) by the injected clock. */
   today(): string;
   timeZone: string;
+  accounts: AccountsOptions;
+  /** Failed sign-ins and invitation acceptances, by sign-in name, code and client address. */
+  failures: FailureCounter;
 }
 
 export function contextOf(deps: AppDeps): Ctx {
@@ -48,5 +55,7 @@ export function contextOf(deps: AppDeps): Ctx {
     now: clock,
     today: () => clock().toISOString().slice(0, 10),
     timeZone: deps.timeZone ?? defaultTimeZone,
+    accounts: { ...defaultAccountsOptions, ...deps.accounts },
+    failures: new FailureCounter(clock),
   };
 }

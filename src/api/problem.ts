@@ -29,6 +29,7 @@ const titles: Record<number, [type: string, title: string]> = {
   409: ['/problems/conflict', 'Conflict'],
   413: ['/problems/too-large', 'Request body too large'],
   415: ['/problems/unsupported-media-type', 'Unsupported media type'],
+  429: ['/problems/too-many-requests', 'Too many requests'],
   422: ['/problems/validation', 'Validation failed'],
   500: ['about:blank', 'Internal Server Error'],
 };

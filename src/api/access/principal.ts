@@ -22,7 +22,8 @@ export interface Principal {
 
 export function principalOf(res: Response): Principal {
   const p = res.locals.principal as Principal | undefined;
-  if (!p) throw new Problem(401, 'sign in, or send Authorization: Bearer <token>');
+  // authenticate leaves why a cookie did not sign the request in (ended session, missing CSRF header).
+  if (!p) throw (res.locals.authProblem as Problem | undefined) ?? new Problem(401, 'sign in, or send Authorization: Bearer <token>');
   return p;
 }
 
