@@ -37,8 +37,18 @@ const schema = z
       .optional(),
     MAIL_FROM: z.email().optional(),
     MAIL_TO: z.email().optional(),
-    SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(defaultAccountsOptions.sessionIdleMinutes),
-    SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(defaultAccountsOptions.sessionAbsoluteHours),
+    SESSION_IDLE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(defaultAccountsOptions.sessionIdleMinutes),
+    SESSION_ABSOLUTE_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(defaultAccountsOptions.sessionAbsoluteHours),
     // auto: Secure when the request came over HTTPS (through TRUST_PROXY behind a proxy).
     COOKIE_SECURE: z.enum(['auto', 'true']).default('auto'),
     // Express's `trust proxy`: false, true, a hop count, or addresses/subnets (loopback, 10.0.0.0/8).
@@ -46,7 +56,12 @@ const schema = z
     SIGN_IN_FAILURE_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(defaultAccountsOptions.failureDelayMs),
     SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(defaultAccountsOptions.maxFailuresPerName),
     SIGN_IN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).max(100_000).default(defaultAccountsOptions.maxFailuresPerIp),
-    SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(defaultAccountsOptions.failureWindowMinutes),
+    SIGN_IN_WINDOW_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(defaultAccountsOptions.failureWindowMinutes),
   })
   .superRefine((env, ctx) => {
     if ((env.TEMPORAL_TLS_CERT === undefined) !== (env.TEMPORAL_TLS_KEY === undefined)) {

@@ -76,7 +76,12 @@ export async function accountsCli(args: string[], io: CliIo): Promise<number> {
           const county = await tx.county.create({ data: { id: countyId, name: values['county-name'] } });
           await audited(tx, operator, { action: 'create', entity: 'County', entityId: county.id, after: county });
         }
-        return inviteUser(tx, { id: values.id!, displayName: values.name!, role: values.role as Role, countyId, subjectId: values.subject ?? null }, at, operator);
+        return inviteUser(
+          tx,
+          { id: values.id!, displayName: values.name!, role: values.role as Role, countyId, subjectId: values.subject ?? null },
+          at,
+          operator,
+        );
       });
       io.out(`Invited ${user.id} (${user.role}${user.countyId ? `, county ${user.countyId}` : ', province'}).`);
       io.out(`Invitation code (shown once, valid until ${invitation.expiresAt.toISOString()}):`);

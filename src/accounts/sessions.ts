@@ -40,8 +40,7 @@ export async function endSessions(tx: Tx, userId: string, at: Date, reason: stri
 }
 
 export type SessionLookup =
-  | { ok: true; session: { id: string; userId: string; csrfHash: string; expiresAt: Date; lastSeenAt: Date } }
-  | { ok: false; reason: string };
+  { ok: true; session: { id: string; userId: string; csrfHash: string; expiresAt: Date; lastSeenAt: Date } } | { ok: false; reason: string };
 
 /** The live session a cookie names, its idle clock moved on; or why there is none. */
 export async function liveSession(db: Db, cookie: string, at: Date, options: AccountsOptions): Promise<SessionLookup> {

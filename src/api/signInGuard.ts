@@ -41,7 +41,11 @@ export async function refuseWhileThrottled(ctx: Ctx, req: Request, res: Response
       action: keys.kind === 'sign-in' ? 'sign-in-throttled' : 'invitation-throttled',
       entity: keys.kind === 'sign-in' ? 'User' : 'Invitation',
       entityId: keys.actor.id,
-      after: { by: key === address ? 'address' : keys.kind === 'sign-in' ? 'sign-in name' : 'invitation code', address: clientAddress(req), retryAfterSeconds: seconds },
+      after: {
+        by: key === address ? 'address' : keys.kind === 'sign-in' ? 'sign-in name' : 'invitation code',
+        address: clientAddress(req),
+        retryAfterSeconds: seconds,
+      },
     });
   }
   res.set('Retry-After', String(seconds));

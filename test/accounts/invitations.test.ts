@@ -26,7 +26,14 @@ describe('POST /api/users (inviteUser)', () => {
     const res = await invite({ id: 'li.leader', displayName: '李局', role: 'leader', subjectId: 'L01' });
     expect(res.status).toBe(201);
     expect(res.headers.location).toBe('/api/users/li.leader');
-    expect(res.body.user).toMatchObject({ id: 'li.leader', role: 'leader', countyId: 'test-county', subjectId: 'L01', passwordSet: false, createdBy: 'tester' });
+    expect(res.body.user).toMatchObject({
+      id: 'li.leader',
+      role: 'leader',
+      countyId: 'test-county',
+      subjectId: 'L01',
+      passwordSet: false,
+      createdBy: 'tester',
+    });
     expect(res.body.user).not.toHaveProperty('passwordHash');
     const { code, expiresAt } = res.body.invitation;
     expect(code).toMatch(/^[A-Za-z0-9_-]{43}$/);

@@ -20,7 +20,9 @@ export function countiesOperations(ctx: Ctx): Operations<'listCounties' | 'getCo
         const { limit, cursor } = parseQuery(countiesQuery, req.query);
         const { countyId } = principalOf(res);
         const where = countyId === null ? {} : { id: countyId };
-        res.json(await readPage(req, res, { limit, cursor, key: stringKey, find: (page) => ctx.db.county.findMany({ where, orderBy: { id: 'asc' }, ...page }) }));
+        res.json(
+          await readPage(req, res, { limit, cursor, key: stringKey, find: (page) => ctx.db.county.findMany({ where, orderBy: { id: 'asc' }, ...page }) }),
+        );
       },
     },
     getCounty: {

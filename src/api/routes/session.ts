@@ -48,7 +48,11 @@ export function sessionOperations(ctx: Ctx): Operations<'signIn' | 'currentSessi
       handler: async (req, res) => {
         const { id, password } = parseBody(signInBody, req.body);
         const user = await ctx.db.user.findUnique({ where: { id } });
-        const keys: GuardKeys = { kind: 'sign-in', subject: `name:${id.toLowerCase()}`, actor: { id, countyId: user?.countyId ?? null, role: user?.role ?? null } };
+        const keys: GuardKeys = {
+          kind: 'sign-in',
+          subject: `name:${id.toLowerCase()}`,
+          actor: { id, countyId: user?.countyId ?? null, role: user?.role ?? null },
+        };
         await refuseWhileThrottled(ctx, req, res, keys);
         // Every path verifies a hash, so the time taken says nothing about which names exist.
         let reason: string | undefined;
@@ -150,7 +154,12 @@ export function sessionOperations(ctx: Ctx): Operations<'signIn' | 'currentSessi
           await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: at } });
           // The session making the change stays; access tokens stay too (revoke them separately).
           const ended = await endSessions(tx, user.id, at, 'password changed', p.auth.method === 'session' ? p.auth.credentialId : undefined);
-          await audited(tx, actorOf(res), { action: 'change-password', entity: 'User', entityId: user.id, after: { passwordChangedAt: at, endedSessions: ended } });
+          await audited(tx, actorOf(res), {
+            action: 'change-password',
+            entity: 'User',
+            entityId: user.id,
+            after: { passwordChangedAt: at, endedSessions: ended },
+          });
           return ended;
         });
         res.json({ endedSessions });

@@ -25,7 +25,15 @@ const tokensQuery = listQuery({});
 const tokenIdSchema = z.string().regex(/^tok_[0-9a-f]{1,64}$/);
 
 function view(t: { id: string; name: string; permissions: unknown; expiresAt: Date; revokedAt: Date | null; lastUsedAt: Date | null; createdAt: Date }) {
-  return { id: t.id, name: t.name, permissions: t.permissions as string[], expiresAt: t.expiresAt, revokedAt: t.revokedAt, lastUsedAt: t.lastUsedAt, createdAt: t.createdAt };
+  return {
+    id: t.id,
+    name: t.name,
+    permissions: t.permissions as string[],
+    expiresAt: t.expiresAt,
+    revokedAt: t.revokedAt,
+    lastUsedAt: t.lastUsedAt,
+    createdAt: t.createdAt,
+  };
 }
 
 export function tokensOperations(ctx: Ctx): Operations<'listTokens' | 'createToken' | 'revokeToken'> {
@@ -38,7 +46,12 @@ export function tokensOperations(ctx: Ctx): Operations<'listTokens' | 'createTok
         const { userId, auth } = principalOf(res);
         // The bootstrap token's id names no User, so it lists nothing.
         const where = auth.method === 'bootstrap' ? { id: '' } : { userId };
-        const rows = await readPage(req, res, { limit, cursor, key: stringKey, find: (page) => ctx.db.accessToken.findMany({ where, orderBy: { id: 'asc' }, ...page }) });
+        const rows = await readPage(req, res, {
+          limit,
+          cursor,
+          key: stringKey,
+          find: (page) => ctx.db.accessToken.findMany({ where, orderBy: { id: 'asc' }, ...page }),
+        });
         res.json(rows.map(view));
       },
     },
@@ -52,7 +65,9 @@ export function tokensOperations(ctx: Ctx): Operations<'listTokens' | 'createTok
         const user = await userOf(ctx, p, 'create access tokens');
         // A token made with a token carries no more than that token does.
         const allowed = new Set<string>(p.permissions ?? operationsOf(p.role));
-        const bad = body.permissions.flatMap((op, i) => (allowed.has(op) ? [] : [{ pointer: `/permissions/${i}`, message: `${op} is not an operation you may call as ${p.role}` }]));
+        const bad = body.permissions.flatMap((op, i) =>
+          allowed.has(op) ? [] : [{ pointer: `/permissions/${i}`, message: `${op} is not an operation you may call as ${p.role}` }],
+        );
         if (bad.length) throw Problem.fields(422, bad);
         const permissions = [...new Set(body.permissions)];
         const at = ctx.now();
@@ -61,7 +76,12 @@ export function tokensOperations(ctx: Ctx): Operations<'listTokens' | 'createTok
         const expiresAt = new Date(at.getTime() + body.expiresInDays * 86_400_000);
         await ctx.db.$transaction(async (tx) => {
           await tx.accessToken.create({ data: { id, userId: user.id, name: body.name, tokenHash: hashToken(token), permissions, expiresAt, createdAt: at } });
-          await audited(tx, actorOf(res), { action: 'create', entity: 'AccessToken', entityId: id, after: { id, userId: user.id, name: body.name, permissions, expiresAt } });
+          await audited(tx, actorOf(res), {
+            action: 'create',
+            entity: 'AccessToken',
+            entityId: id,
+            after: { id, userId: user.id, name: body.name, permissions, expiresAt },
+          });
         });
         res.status(201).location(`/api/tokens/${id}`).json({ id, name: body.name, permissions, expiresAt, token });
       },

@@ -147,10 +147,22 @@ export function usersOperations(ctx: Ctx): Operations<'listUsers' | 'inviteUser'
         const keys: GuardKeys = { kind: 'invitation', subject: `code:${codeHash}`, actor };
         await refuseWhileThrottled(ctx, req, res, keys);
         const at = ctx.now();
-        const reason = !invitation || !user ? 'unknown code' : invitation.usedAt ? 'code already used' : invitation.expiresAt <= at ? 'code expired' : user.disabledAt ? 'user disabled' : undefined;
+        const reason =
+          !invitation || !user
+            ? 'unknown code'
+            : invitation.usedAt
+              ? 'code already used'
+              : invitation.expiresAt <= at
+                ? 'code expired'
+                : user.disabledAt
+                  ? 'user disabled'
+                  : undefined;
         if (reason || !invitation || !user) {
           await failed(ctx, req, keys, reason ?? 'unknown code');
-          throw Problem.field(422, { pointer: '/code', message: 'the invitation code is not valid, has been used or has expired; ask the bureau for a new one' });
+          throw Problem.field(422, {
+            pointer: '/code',
+            message: 'the invitation code is not valid, has been used or has expired; ask the bureau for a new one',
+          });
         }
         const problem = passwordProblem(body.password, user.id);
         if (problem) throw Problem.field(422, { pointer: '/password', message: problem });
