@@ -68,6 +68,9 @@ describe('POST /api/session (signIn)', () => {
     expect(old.body.detail).toMatch(/ended.*sign in again/);
     expect((await db.session.findUniqueOrThrow({ where: { id: sha256(first.browser.session) } })).endReason).toBe('replaced at sign-in');
     expect((await second.browser.get('/api/session')).status).toBe(200);
+    // An ended cookie does not stand in the way of signing in again.
+    const third = await t.signIn('leader.li', 'leader.li-pass-phrase-1', first.browser.session);
+    expect(third.browser.session).not.toBe(first.browser.session);
   });
 
   it('answers one 401 for a wrong password, an unknown name and a user without a password', async () => {
