@@ -141,7 +141,7 @@ export function crudOperations<C extends { id: string }, P extends object>(ctx: 
     handler: async (req, res) => {
       noParameters(req.query);
       const id = idParam(req.params.id);
-      const row = await model(ctx.db).findFirst({ where: { ...scopeOf(res, spec.own), id } });
+      const row = await model(ctx.db).findFirst({ where: { AND: [scopeOf(res, spec.own), { id }] } });
       if (!row) throw Problem.notFound(spec.entity, id);
       res.json((await present([row]))[0]);
     },
@@ -157,7 +157,7 @@ export function crudOperations<C extends { id: string }, P extends object>(ctx: 
       const w = writeContext(res);
       const scope = scopeOf(res, spec.own);
       const row = await ctx.db.$transaction(async (tx) => {
-        const before = await model(tx).findFirst({ where: { ...scope, id } });
+        const before = await model(tx).findFirst({ where: { AND: [scope, { id }] } });
         if (!before) throw Problem.notFound(spec.entity, id);
         if (reachOf(res) === 'own') {
           const allowed = spec.ownFields ?? [];

@@ -115,7 +115,7 @@ export function officersOperations(ctx: Ctx): Operations<'listOfficers' | 'creat
       const id = parseParam(idSchema, req.params.id, 'Officer');
       const { limit, cursor } = parseQuery(postingsQuery, req.query);
       const own = reachOf(res) === 'own' ? ownOfficers(principalOf(res)) : {};
-      if (!(await ctx.db.officer.findFirst({ where: { ...countyScope(res), ...own, id } }))) throw Problem.notFound('Officer', id);
+      if (!(await ctx.db.officer.findFirst({ where: { AND: [countyScope(res), own, { id }] } }))) throw Problem.notFound('Officer', id);
       res.json(
         await readPage(req, res, {
           limit,
