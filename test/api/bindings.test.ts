@@ -154,7 +154,13 @@ describe('who sees and makes bindings', () => {
     const res = await staff.post('/api/bindings', { communityId: 'c02', subjectType: 'officer', subjectId: 'o05', effectiveFrom: '2026-05-01' });
     expect(res.status).toBe(201);
     expect((await h.api.get(`/api/audit?entity=Binding&entityId=${res.body.id}`)).body).toEqual([
-      expect.objectContaining({ actor: 'clerk-wang', role: 'bureau-staff', countyId: 'test-county', authMethod: 'token', credentialId: expect.stringMatching(/^tok_/) }),
+      expect.objectContaining({
+        actor: 'clerk-wang',
+        role: 'bureau-staff',
+        countyId: 'test-county',
+        authMethod: 'token',
+        credentialId: expect.stringMatching(/^tok_/),
+      }),
     ]);
   });
 });

@@ -15,10 +15,13 @@ const rates = ['satisfaction', 'familiarity', 'prevention', 'registration', 'key
 let t: TestDb | undefined;
 afterEach(async () => t?.drop());
 
+/** The demo county, and the API as its bureau staff (`tester`, as the bootstrap clerk is called). */
 async function county(provider: 'sqlite' | 'postgresql') {
   t = provider === 'sqlite' ? await freshSqlite('api-reassignments') : await freshPostgres('api-reassignments');
   await seedDemoCounty(t.db, { today: '2026-01-01' });
-  return harness(t.db);
+  const h = await harness(t.db);
+  const seeded = (await t.db.community.findFirstOrThrow()).countyId;
+  return { ...h, api: await h.as({ role: 'bureau-staff', countyId: seeded, id: 'tester' }) };
 }
 
 /** Decides a quarter on the given day with `last` far below everyone (and below 80); `without` submit nothing. */
@@ -234,8 +237,8 @@ describe('a reassignment whose decision an appeal replaced', () => {
 describe('who reads and resolves reassignments', () => {
   /** Two offices of the test county and one of another, each with a pending reassignment, made straight in the database. */
   async function offices() {
-    t = await freshSqlite('api-reassignments-access');
-    const h = await harness(t.db);
+    const db = (t = await freshSqlite('api-reassignments-access')).db;
+    const h = await harness(db);
     const staff = await h.as({ role: 'bureau-staff', countyId: 'other-county' });
     await h.api.post('/api/communities', { id: 'c01', name: '小江口', population: 7000, complexity: 5 }).expect(201);
     await h.api.post('/api/communities', { id: 'c02', name: '城中', population: 28500, complexity: 1 }).expect(201);
@@ -246,7 +249,7 @@ describe('who reads and resolves reassignments', () => {
       ['other-county', 'x01', ['xo1']],
     ] as const) {
       const decisionId = `quarterly-2026-Q1/rural-reassignment/${communityId}`;
-      await t.db.decision.create({
+      await db.decision.create({
         data: {
           id: decisionId,
           countyId,
@@ -261,15 +264,21 @@ describe('who reads and resolves reassignments', () => {
           facts: {},
         },
       });
-      await proposeReassignment(t.db, 'system:quarterly-2026-Q1', { decisionId, cycleId: 'quarterly-2026-Q1', communityId, officers: [...officers], decidedOn: '2026-04-03' });
+      await proposeReassignment(db, 'system:quarterly-2026-Q1', {
+        decisionId,
+        cycleId: 'quarterly-2026-Q1',
+        communityId,
+        officers: [...officers],
+        decidedOn: '2026-04-03',
+      });
     }
-    const ids = Object.fromEntries((await t.db.reassignment.findMany()).map((r) => [r.communityId, r.id]));
-    return { h, staff, ids };
+    const ids = Object.fromEntries((await db.reassignment.findMany()).map((r) => [r.communityId, r.id]));
+    return { h, staff, ids, db };
   }
 
   it('shows an officer only the reassignments naming them; the bureau its county’s, each in its county', async () => {
-    const { h, staff, ids } = await offices();
-    expect((await t.db.reassignment.findUniqueOrThrow({ where: { id: ids.x01 } })).countyId).toBe('other-county');
+    const { h, staff, ids, db } = await offices();
+    expect((await db.reassignment.findUniqueOrThrow({ where: { id: ids.x01 } })).countyId).toBe('other-county');
     expect((await h.api.get('/api/reassignments')).body.map((r: { communityId: string }) => r.communityId)).toEqual(['c01', 'c02']);
     expect((await staff.get('/api/reassignments')).body.map((r: { communityId: string }) => r.communityId)).toEqual(['x01']);
     const o02 = await h.as({ role: 'officer', subjectId: 'o02' });
@@ -280,23 +289,23 @@ describe('who reads and resolves reassignments', () => {
     expectProblem(await o02.post(`/api/reassignments/${ids.c01}/overrule`, { reason: '我不同意' }), 403);
     expectProblem(await o02.post(`/api/reassignments/${ids.c01}/confirm`, { effectiveFrom: '2026-04-10' }), 403);
     // The system's proposal is audited in the county of its office.
-    const proposed = await t.db.auditEntry.findFirstOrThrow({ where: { entity: 'Reassignment', entityId: String(ids.x01), action: 'create' } });
+    const proposed = await db.auditEntry.findFirstOrThrow({ where: { entity: 'Reassignment', entityId: String(ids.x01), action: 'create' } });
     expect(proposed).toMatchObject({ actor: 'system:quarterly-2026-Q1', countyId: 'other-county', authMethod: 'system' });
   });
 
   it("answers 404 for another county's reassignment and records who resolved one", async () => {
-    const { h, staff, ids } = await offices();
-    const untouched = await counts(t.db);
+    const { h, staff, ids, db } = await offices();
+    const untouched = await counts(db);
     expectProblem(await h.api.get(`/api/reassignments/${ids.x01}`), 404);
     expectProblem(await h.api.post(`/api/reassignments/${ids.x01}/overrule`, { reason: '越权' }), 404);
     expectProblem(await h.api.post(`/api/reassignments/${ids.x01}/confirm`, { effectiveFrom: '2026-04-10' }), 404);
-    expect(await counts(t.db)).toEqual(untouched);
-    expect((await t.db.reassignment.findUniqueOrThrow({ where: { id: ids.x01 } })).status).toBe('pending');
+    expect(await counts(db)).toEqual(untouched);
+    expect((await db.reassignment.findUniqueOrThrow({ where: { id: ids.x01 } })).status).toBe('pending');
 
     const overruled = await staff.post(`/api/reassignments/${ids.x01}/overrule`, { reason: '该民警已调任' });
     expect(overruled.body).toMatchObject({ status: 'overruled', resolvedBy: 'bureau-staff:other-county' });
-    const token = await t.db.accessToken.findFirstOrThrow({ where: { userId: 'bureau-staff:other-county' } });
-    expect(await t.db.auditEntry.findFirst({ where: { entity: 'Reassignment', action: 'overrule' } })).toMatchObject({
+    const token = await db.accessToken.findFirstOrThrow({ where: { userId: 'bureau-staff:other-county' } });
+    expect(await db.auditEntry.findFirst({ where: { entity: 'Reassignment', action: 'overrule' } })).toMatchObject({
       actor: 'bureau-staff:other-county',
       role: 'bureau-staff',
       countyId: 'other-county',

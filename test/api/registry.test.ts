@@ -280,7 +280,10 @@ describe('another county', () => {
     expect((await reader.get('/api/communities')).body.map((c: { id: string }) => c.id)).toEqual(['c01', 'x01']);
     expect((await reader.get('/api/communities/x01')).status).toBe(200);
     expectProblem(await reader.post('/api/communities', { id: 'p01', name: 'x', population: 1, complexity: 1 }), 403);
-    const audited = (await reader.get('/api/audit?entity=Community&action=create')).body.map((e: { entityId: string; countyId: string }) => [e.entityId, e.countyId]);
+    const audited = (await reader.get('/api/audit?entity=Community&action=create')).body.map((e: { entityId: string; countyId: string }) => [
+      e.entityId,
+      e.countyId,
+    ]);
     expect(audited).toEqual([
       ['c01', testCounty],
       ['x01', other],

@@ -92,7 +92,12 @@ export function rulesetsOperations(
           cursor,
           key: intKey,
           find: (page) =>
-            ctx.db.ruleSetVersion.findMany({ where: countyScope(res), select: summary, orderBy: [{ countyId: 'asc' }, { effectiveFrom: 'asc' }, { id: 'asc' }], ...page }),
+            ctx.db.ruleSetVersion.findMany({
+              where: countyScope(res),
+              select: summary,
+              orderBy: [{ countyId: 'asc' }, { effectiveFrom: 'asc' }, { id: 'asc' }],
+              ...page,
+            }),
         });
         const inForce = new Set<number>();
         for (const county of new Set(rows.map((r) => r.countyId))) inForce.add((await ruleSetInForce(ctx.db, county, ctx.today())).id);
