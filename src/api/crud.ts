@@ -42,8 +42,6 @@ export interface CrudSpec<C extends { id: string }, P extends object = object> {
   row: z.ZodType;
   /** The columns of a create body; the default takes it whole. The county is added. */
   columns?: (body: C) => object;
-  /** The columns of a patch body; the default takes it whole. */
-  patchColumns?: (body: P) => object;
   /** Checks the objects a create or patch body names exist in the caller's county (422 otherwise). */
   references?: (tx: Tx, body: Partial<C> | P, w: WriteContext) => Promise<void>;
   /** Runs inside the create transaction once the row exists; throwing undoes the create. */
@@ -171,7 +169,7 @@ export function crudOperations<C extends { id: string }, P extends object>(ctx: 
           }
         }
         await spec.references?.(tx, changes, w);
-        const after = await model(tx).update({ where: { id }, data: spec.patchColumns ? spec.patchColumns(changes) : changes });
+        const after = await model(tx).update({ where: { id }, data: changes });
         await audited(tx, w.actor, { action: 'update', entity: spec.entity, entityId: id, before, after });
         return after;
       });

@@ -158,6 +158,10 @@ describe('rule sets per county', () => {
     expectProblem(await h.api.get(`/api/rulesets/diff?from=1&to=${created.body.id}`), 404);
     expectProblem(await h.api.post(`/api/rulesets/${created.body.id}/backtest`), 404);
     expectProblem(await staff.get('/api/rulesets/1'), 404);
+    // Its backtest re-decides its own decided periods, of which it has none.
+    const backtest = await staff.post(`/api/rulesets/${created.body.id}/backtest`);
+    expect(backtest.status).toBe(200);
+    expect(backtest.body).toMatchObject({ ruleSetVersion: { id: created.body.id }, periods: [], years: [] });
 
     const token = await t.db.accessToken.findFirstOrThrow({ where: { userId: 'bureau-staff:other-county' } });
     expect((await staff.get(`/api/audit?entity=RuleSetVersion&entityId=${created.body.id}`)).body).toEqual([
