@@ -8,22 +8,23 @@ import { healthRouter } from './health.js';
 import { jsonTypes, requireMediaType } from './mediaType.js';
 import { notFoundRoute, problemHandler } from './problem.js';
 import { acknowledgementsRouter } from './routes/acknowledgements.js';
-import { auditRouter } from './routes/audit.js';
+import { auditOperations } from './routes/audit.js';
 import { inboxRouter } from './routes/inbox.js';
 import { visitsRouter } from './routes/visits.js';
 import { diversionsRouter } from './routes/diversions.js';
 import { incidentsRouter } from './routes/incidents.js';
 import { presenceRouter } from './routes/presence.js';
 import { scorecardsRouter } from './routes/scorecards.js';
-import { bindingsRouter } from './routes/bindings.js';
+import { bindingsOperations } from './routes/bindings.js';
 import { cyclesRouter } from './routes/cycles.js';
 import { explanationsRouter } from './routes/explanations.js';
 import { metricsRouter } from './routes/metrics.js';
-import { communitiesRouter, departmentsRouter, leadersRouter, officersRouter } from './routes/registry.js';
-import { reassignmentsRouter } from './routes/reassignments.js';
+import { communitiesOperations, departmentsOperations, leadersOperations, officersOperations } from './routes/registry.js';
+import { reassignmentsOperations } from './routes/reassignments.js';
 import { resultsRouter } from './routes/results.js';
 import { paymentsRouter } from './routes/payments.js';
-import { rulesetsRouter } from './routes/rulesets.js';
+import { rulesetsOperations } from './routes/rulesets.js';
+import { stationsOperations } from './routes/stations.js';
 import { appealsRouter } from './routes/appeals.js';
 import { countiesOperations } from './routes/counties.js';
 import { sessionOperations } from './routes/session.js';
@@ -53,18 +54,19 @@ export function createApp(deps: AppDeps): express.Express {
     ...usersOperations(ctx),
     ...tokensOperations(ctx),
     ...countiesOperations(ctx),
+    ...communitiesOperations(ctx),
+    ...officersOperations(ctx),
+    ...leadersOperations(ctx),
+    ...departmentsOperations(ctx),
+    ...stationsOperations(ctx),
+    ...bindingsOperations(ctx),
+    ...reassignmentsOperations(ctx),
+    ...auditOperations(ctx),
+    ...rulesetsOperations(ctx),
   };
   mountOperations(api, operations);
-  api.use('/communities', communitiesRouter(ctx));
-  api.use('/officers', officersRouter(ctx));
-  api.use('/leaders', leadersRouter(ctx));
-  api.use('/departments', departmentsRouter(ctx));
-  api.use('/bindings', bindingsRouter(ctx));
-  api.use('/reassignments', reassignmentsRouter(ctx));
   api.use('/metrics', metricsRouter(ctx));
   api.use('/cycles', cyclesRouter(ctx));
-  api.use('/audit', auditRouter(ctx));
-  api.use('/rulesets', rulesetsRouter(ctx));
   api.use(explanationsRouter(ctx));
   // Before the results: `/obligations/*id/appeals` would otherwise be read as an obligation id.
   api.use(appealsRouter(ctx));

@@ -1,6 +1,6 @@
-// Re-decides every decided period (month, quarter, half-year; and each complete year) under a
-// candidate rule set, from the stored figures and the county as it stood, and compares with what
-// was decided. Read-only.
+// Re-decides every decided period (month, quarter, half-year; and each complete year) of one
+// county under a candidate rule set, from the stored figures and the county as it stood, and
+// compares with what was decided. Read-only.
 import { compareDecided, decidedPeriod, decidedYear, emptyPeriod, type BacktestReport, type DecidedPeriod } from '../core/backtest.js';
 import { cadences } from '../core/cadences.js';
 import { formatPeriod, parsePeriod, periodEnd, previousPeriod } from '../core/calendar.js';
@@ -15,6 +15,16 @@ import { officesOn } from './offices.js';
 import { figuresOf, previousPeriodOf, quarterScoresOf } from './periodInputs.js';
 import { ruleSetInForce } from './ruleSets.js';
 import { fromFen } from '../core/money.js';
+
+/** The county's side of what the period inputs read: its communities only. */
+function ofCounty<T>(communities: Set<string>, byCommunity: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(byCommunity).filter(([id]) => communities.has(id)));
+}
+
+/** The county's offices on a day. */
+async function countyOfficesOn(db: Db, communities: Set<string>, date: string): Promise<Office[]> {
+  return (await officesOn(db, date)).filter((o) => communities.has(o.id));
+}
 
 async function storedPeriod(db: Db, cycleId: string, period: string, offices: Office[]): Promise<DecidedPeriod> {
   const decided = emptyPeriod(period);
@@ -37,23 +47,43 @@ async function storedPeriod(db: Db, cycleId: string, period: string, offices: Of
  * A year's rewards as decided by its year-end cycle; before that cycle has run, as the rules in
  * force at the year's end would decide them from the stored scores (`projected`).
  */
-async function actualYear(db: Db, year: number, offices: Office[]): Promise<{ period: DecidedPeriod; basis: 'decided' | 'projected' }> {
-  const { quarterScores } = await quarterScoresOf(db, year);
-  const { ruleSet } = await ruleSetInForce(db, `${year}-12-31`);
+async function actualYear(
+  db: Db,
+  countyId: string,
+  communities: Set<string>,
+  year: number,
+  offices: Office[],
+): Promise<{ period: DecidedPeriod; basis: 'decided' | 'projected' }> {
+  const quarterScores = ofCounty(communities, (await quarterScoresOf(db, year)).quarterScores);
+  const { ruleSet } = await ruleSetInForce(db, countyId, `${year}-12-31`);
   const projected = await decideYear({ year, offices, quarterScores }, ruleSet);
   const period = decidedYear(year, projected.ranking, projected.rewards);
-  const stored = await db.decision.findMany({ where: { cycleId: `year-end-${year}`, type: 'reward' } });
-  if (stored.length === 0 && !(await db.cycle.findFirst({ where: { id: `year-end-${year}`, status: 'decided' } }))) return { period, basis: 'projected' };
+  const yearEnd = await db.cycle.findFirst({ where: { countyId, kind: 'year-end', period: String(year) } });
+  const stored = yearEnd ? await db.decision.findMany({ where: { cycleId: yearEnd.id, type: 'reward' } }) : [];
+  if (stored.length === 0 && yearEnd?.status !== 'decided') return { period, basis: 'projected' };
   period.rewards = Object.fromEntries(stored.map((d) => [d.subjectId, fromFen(d.amountFen ?? 0)]));
   return { period, basis: 'decided' };
+}
+
+function countyPrevious(communities: Set<string>, p: PreviousPeriod): PreviousPeriod {
+  return {
+    ...p,
+    last: p.last.filter((c) => communities.has(c)),
+    scores: p.scores && ofCounty(communities, p.scores),
+    consecutiveLast: p.consecutiveLast && ofCounty(communities, p.consecutiveLast),
+  };
 }
 
 export interface StoredBacktest extends BacktestReport {
   years: { year: number; basis: 'decided' | 'projected' }[];
 }
 
-export async function backtestStored(db: Db, candidate: RuleSet): Promise<StoredBacktest> {
-  const cycles = await db.cycle.findMany({ where: { kind: { in: [...cadences] }, status: 'decided' }, orderBy: [{ kind: 'asc' }, { period: 'asc' }] });
+export async function backtestStored(db: Db, countyId: string, candidate: RuleSet): Promise<StoredBacktest> {
+  const communities = new Set((await db.community.findMany({ where: { countyId }, select: { id: true } })).map((c) => c.id));
+  const cycles = await db.cycle.findMany({
+    where: { countyId, kind: { in: [...cadences] }, status: 'decided' },
+    orderBy: [{ kind: 'asc' }, { period: 'asc' }],
+  });
   const actual: DecidedPeriod[] = [];
   const redecided: DecidedPeriod[] = [];
   const scoresByYear = new Map<number, { quarters: Set<number>; scores: Record<string, number[]> }>();
@@ -61,7 +91,7 @@ export async function backtestStored(db: Db, candidate: RuleSet): Promise<Stored
   let before: { period: string; outcome: PeriodOutcome } | undefined;
   for (const cycle of cycles) {
     const period = parsePeriod(cycle.period);
-    const offices = await officesOn(db, periodEnd(period));
+    const offices = await countyOfficesOn(db, communities, periodEnd(period));
     actual.push(await storedPeriod(db, cycle.id, cycle.period, offices));
     // A month or half-year the candidate does not evaluate would have decided nothing.
     if (!periodRules(candidate, period.cadence)) {
@@ -71,8 +101,9 @@ export async function backtestStored(db: Db, candidate: RuleSet): Promise<Stored
     }
     // The candidate's own last places carry into its next period, as they would have in reality.
     const follows = before?.period === formatPeriod(previousPeriod(period));
-    const previous: PreviousPeriod = follows ? carryOver(before!.outcome) : await previousPeriodOf(db, period);
-    const outcome = await decidePeriod({ period, offices, figures: await figuresOf(db, cycle.period), previous }, candidate);
+    const previous: PreviousPeriod = follows ? carryOver(before!.outcome) : countyPrevious(communities, await previousPeriodOf(db, period));
+    const figures = ofCounty(communities, await figuresOf(db, cycle.period));
+    const outcome = await decidePeriod({ period, offices, figures, previous }, candidate);
     before = { period: cycle.period, outcome };
     redecided.push(decidedPeriod(outcome));
     if (period.cadence !== 'quarterly') continue;
@@ -84,9 +115,9 @@ export async function backtestStored(db: Db, candidate: RuleSet): Promise<Stored
   const years: StoredBacktest['years'] = [];
   for (const [year, { quarters, scores }] of scoresByYear) {
     if (!quarters.has(4)) continue;
-    const offices = await officesOn(db, `${year}-12-31`);
+    const offices = await countyOfficesOn(db, communities, `${year}-12-31`);
     const yearOutcome = await decideYear({ year, offices, quarterScores: scores }, candidate);
-    const { period, basis } = await actualYear(db, year, offices);
+    const { period, basis } = await actualYear(db, countyId, communities, year, offices);
     actual.push(period);
     redecided.push(decidedYear(year, yearOutcome.ranking, yearOutcome.rewards));
     years.push({ year, basis });

@@ -1,6 +1,6 @@
 // Rural reassignments between the decision and the bureau's word: the pending rows and the flag
 // that registry and result reads carry for their office.
-import { audited, type Tx } from './audit.js';
+import { audited, type AuditActor, type Tx } from './audit.js';
 
 export interface ProposedReassignment {
   decisionId: string;
@@ -9,13 +9,20 @@ export interface ProposedReassignment {
   officers: string[];
   /** The day the cycle decided it: a confirmation may not take effect before. */
   decidedOn: string;
+  /** The county; by default its community's. */
+  countyId?: string;
 }
 
-/** Records a decided reassignment as pending, once per decision (keyed on its id). */
-export async function proposeReassignment(tx: Tx, actor: string, r: ProposedReassignment): Promise<void> {
+/**
+ * Records a decided reassignment as pending, once per decision (keyed on its id), in the county of
+ * its community; a workflow's actor (`system:<workflow id>`) is audited in that county.
+ */
+export async function proposeReassignment(tx: Tx, actor: AuditActor | string, r: ProposedReassignment): Promise<void> {
   if (await tx.reassignment.findUnique({ where: { decisionId: r.decisionId } })) return;
-  const row = await tx.reassignment.create({ data: { ...r, status: 'pending' } });
-  await audited(tx, actor, { action: 'create', entity: 'Reassignment', entityId: row.id, after: row });
+  const countyId = r.countyId ?? (await tx.community.findUniqueOrThrow({ where: { id: r.communityId }, select: { countyId: true } })).countyId;
+  const row = await tx.reassignment.create({ data: { ...r, countyId, status: 'pending' } });
+  const by = typeof actor === 'string' ? { id: actor, countyId, authMethod: actor.startsWith('system:') ? 'system' : null } : actor;
+  await audited(tx, by, { action: 'create', entity: 'Reassignment', entityId: row.id, after: row });
 }
 
 /** The decision behind a reassignment, when an appeal's re-decision replaced it: nothing is left to carry out. */

@@ -13,6 +13,9 @@ import { topFiveThreshold75 } from '../support/ruleChanges.js';
 
 let t: TestDb;
 let h: Awaited<ReturnType<typeof harness>>;
+/** Bureau staff of the seeded county, whose decided quarters the backtests re-decide. */
+let staff: Awaited<ReturnType<typeof h.as>>;
+let county: string;
 const decisionsNow = () => t.db.decision.findMany({ orderBy: { id: 'asc' } });
 
 beforeAll(async () => {
@@ -22,12 +25,14 @@ beforeAll(async () => {
   // Q1 and Q2 alike, so that one office is last twice running; then places move.
   await decideQuarters(t.db, activities, 2026, [0, 0, 3, 4]);
   h = await harness(t.db);
+  county = (await t.db.community.findFirstOrThrow()).countyId;
+  staff = await h.as({ role: 'bureau-staff', countyId: county });
 });
 afterAll(() => t.drop());
 
 describe('POST /api/rulesets/{id}/backtest', () => {
   it('finds no change when the rules in force re-decide their own year', async () => {
-    const res = await h.api.post('/api/rulesets/1/backtest');
+    const res = await staff.post('/api/rulesets/1/backtest');
     expect(res.status).toBe(200);
     expect(res.body.periods.map((p: any) => p.period)).toEqual(['2026', '2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']);
     expect(res.body.periods.every((p: any) => p.offices.length === 0 && p.officers.length === 0)).toBe(true);
@@ -38,9 +43,9 @@ describe('POST /api/rulesets/{id}/backtest', () => {
 
   it('shows the change, leaves every decision as it was, and applies it from its date only', async () => {
     const before = await decisionsNow();
-    const created = await h.api.post('/api/rulesets', { document: topFiveThreshold75(), effectiveFrom: '2027-01-01', reason: 'top five; 75' });
+    const created = await staff.post('/api/rulesets', { document: topFiveThreshold75(), effectiveFrom: '2027-01-01', reason: 'top five; 75' });
     expect(created.status).toBe(201);
-    const res = await h.api.post(`/api/rulesets/${created.body.id}/backtest`);
+    const res = await staff.post(`/api/rulesets/${created.body.id}/backtest`);
     expect(res.status).toBe(200);
     const year = res.body.periods.find((p: any) => p.period === '2026');
     expect(year.offices.filter((o: any) => o.reward).map((o: any) => o.reward)).toEqual([
@@ -50,16 +55,16 @@ describe('POST /api/rulesets/{id}/backtest', () => {
     expect(res.body.totals.rewards).toMatchObject({ change: 600 });
     expect(res.body.totals.subsidy.change).toBe(0);
     expect(await decisionsNow()).toEqual(before);
-    expect((await ruleSetInForce(t.db, '2026-12-31')).id).toBe(1);
-    expect((await ruleSetInForce(t.db, '2027-03-31')).id).toBe(created.body.id);
+    expect((await ruleSetInForce(t.db, county, '2026-12-31')).id).toBe(1);
+    expect((await ruleSetInForce(t.db, county, '2027-03-31')).id).toBe(created.body.id);
   });
 
   it('reports a lower reassignment threshold as removed sanctions', async () => {
     const doc = topFiveThreshold75();
     doc.name = 'threshold-0';
     doc.rules.quarterly[1].conditions.all[2].value = 0;
-    const created = await h.api.post('/api/rulesets', { document: doc, effectiveFrom: '2027-04-01', reason: 'never reassign' });
-    const res = await h.api.post(`/api/rulesets/${created.body.id}/backtest`);
+    const created = await staff.post('/api/rulesets', { document: doc, effectiveFrom: '2027-04-01', reason: 'never reassign' });
+    const res = await staff.post(`/api/rulesets/${created.body.id}/backtest`);
     const removed = res.body.periods.flatMap((p: any) => p.offices.flatMap((o: any) => o.sanctions?.removed ?? []));
     const stored = await t.db.decision.count({ where: { kind: 'rural-reassignment' } });
     expect(stored).toBeGreaterThan(0);
@@ -68,6 +73,17 @@ describe('POST /api/rulesets/{id}/backtest', () => {
   });
 
   it('answers 404 for an unknown version', async () => {
-    expectProblem(await h.api.post('/api/rulesets/99/backtest'), 404);
+    expectProblem(await staff.post('/api/rulesets/99/backtest'), 404);
+  });
+
+  it("re-decides only the caller's county: another county has no decided quarters, and the seeded county's versions are not its own", async () => {
+    const other = await h.as({ role: 'bureau-staff', countyId: 'other-county' });
+    const [theirs] = (await other.get('/api/rulesets')).body;
+    const res = await other.post(`/api/rulesets/${theirs.id}/backtest`);
+    expect(res.status).toBe(200);
+    expect(res.body.periods).toEqual([]);
+    expect(res.body.years).toEqual([]);
+    expectProblem(await other.post('/api/rulesets/1/backtest'), 404);
+    expectProblem(await (await h.as({ role: 'bureau-head', countyId: county })).post('/api/rulesets/1/backtest'), 403);
   });
 });

@@ -104,3 +104,63 @@ describe('bindings', () => {
     expect(res.body.errors).toEqual([expect.objectContaining({ parameter: 'at' })]);
   });
 });
+
+describe('who sees and makes bindings', () => {
+  const ids = (res: { body: { subjectType: string; subjectId: string }[] }) => [...new Set(res.body.map((b) => `${b.subjectType}:${b.subjectId}`))];
+
+  it('lets a leader, an officer and a department read their own bindings and no one else’s', async () => {
+    const leader = await h.as({ role: 'leader', subjectId: 'L01' });
+    expect(ids(await leader.get('/api/bindings'))).toEqual(['leader:L01']);
+    expect(ids(await leader.get('/api/bindings?subjectType=officer'))).toEqual([]);
+    const officer = await h.as({ role: 'officer', subjectId: 'o01' });
+    const own = await officer.get('/api/bindings');
+    expect(ids(own)).toEqual(['officer:o01']);
+    expect((await officer.get(`/api/bindings/${own.body[0].id}`)).status).toBe(200);
+    const [leaderBinding] = (await h.api.get('/api/bindings?subjectType=leader&subjectId=L01')).body;
+    expectProblem(await officer.get(`/api/bindings/${leaderBinding.id}`), 404);
+    const department = await h.as({ role: 'department', subjectId: 'D02' });
+    expect(ids(await department.get('/api/bindings'))).toEqual(['department:D02']);
+    expectProblem(await department.get(`/api/bindings/${leaderBinding.id}`), 404);
+    // Binding is the bureau's act.
+    expectProblem(await leader.post('/api/bindings', { communityId: 'c02', subjectType: 'leader', subjectId: 'L01', effectiveFrom: '2028-01-01' }), 403);
+    expectProblem(await leader.patch(`/api/bindings/${leaderBinding.id}`, { effectiveTo: '2026-02-27' }), 403);
+    expectProblem(await (await h.as({ role: 'station', subjectId: 'S01' })).get('/api/bindings'), 403);
+  });
+
+  it("keeps another county's bindings, communities and people out of reach: 404 and 422 as for missing ones", async () => {
+    const staff = await h.as({ role: 'bureau-staff', countyId: 'other-county' });
+    await staff.post('/api/communities', { id: 'x01', name: '外县社区', population: 3000, complexity: 2 }).expect(201);
+    await staff.post('/api/leaders', { id: 'XL1', name: '外县领导' }).expect(201);
+    const theirs = await staff.post('/api/bindings', { communityId: 'x01', subjectType: 'leader', subjectId: 'XL1', effectiveFrom: '2026-01-01' });
+    expect(theirs.status).toBe(201);
+    expect(theirs.body.countyId).toBe('other-county');
+    expect((await staff.get('/api/bindings')).body.map((b: { id: number }) => b.id)).toEqual([theirs.body.id]);
+
+    expect((await h.api.get('/api/bindings')).body.map((b: { id: number }) => b.id)).not.toContain(theirs.body.id);
+    expectProblem(await h.api.get(`/api/bindings/${theirs.body.id}`), 404);
+    expectProblem(await h.api.patch(`/api/bindings/${theirs.body.id}`, { effectiveTo: '2026-12-31' }), 404);
+    const before = await counts(t.db);
+    expectProblem(await bind({ communityId: 'x01', subjectType: 'officer', subjectId: 'o01', effectiveFrom: '2027-01-01' }), 422, { pointer: '/communityId' });
+    expectProblem(await bind({ communityId: 'c01', subjectType: 'leader', subjectId: 'XL1', effectiveFrom: '2027-01-01' }), 422, { pointer: '/subjectId' });
+    expectProblem(await staff.post('/api/bindings', { communityId: 'x01', subjectType: 'officer', subjectId: 'o01', effectiveFrom: '2027-01-01' }), 422, {
+      pointer: '/subjectId',
+    });
+    expect(await counts(t.db)).toEqual(before);
+  });
+
+  it('names the user, role, county and method in the audit row of a binding', async () => {
+    const staff = await h.as({ role: 'bureau-staff', id: 'clerk-wang' });
+    await staff.post('/api/officers', { id: 'o05', name: '民警05' }).expect(201);
+    const res = await staff.post('/api/bindings', { communityId: 'c02', subjectType: 'officer', subjectId: 'o05', effectiveFrom: '2026-05-01' });
+    expect(res.status).toBe(201);
+    expect((await h.api.get(`/api/audit?entity=Binding&entityId=${res.body.id}`)).body).toEqual([
+      expect.objectContaining({
+        actor: 'clerk-wang',
+        role: 'bureau-staff',
+        countyId: 'test-county',
+        authMethod: 'token',
+        credentialId: expect.stringMatching(/^tok_/),
+      }),
+    ]);
+  });
+});

@@ -16,10 +16,12 @@ const decisionId = 'quarterly-2025-Q4/sanction/c07';
 beforeAll(async () => {
   db = (await freshSqlite('api-lists')).db;
   await seedDemoCounty(db, { today: '2025-10-01' });
-  h = await harness(db);
+  const countyId = (await db.community.findFirstOrThrow()).countyId;
+  h = await asStaffOf(db, countyId);
   await db.decision.create({
     data: {
       id: decisionId,
+      countyId,
       cycleId: 'quarterly-2025-Q4',
       type: 'sanction',
       kind: 'circulated-criticism',
@@ -33,13 +35,16 @@ beforeAll(async () => {
   });
   const cycleId = 'quarterly-2025-Q3';
   for (const [i, c] of ['c01', 'c02', 'c03'].entries()) {
-    await db.cycle.create({ data: { id: `monthly-2025-0${i + 1}`, kind: 'monthly', period: `2025-0${i + 1}`, status: 'decided', ruleSetVersionId: 1 } });
+    await db.cycle.create({
+      data: { id: `monthly-2025-0${i + 1}`, countyId, kind: 'monthly', period: `2025-0${i + 1}`, status: 'decided', ruleSetVersionId: 1 },
+    });
     await db.evaluation.create({
-      data: { cycleId, period: '2025-Q3', communityId: c, score: 90 - i, rank: i + 1, isLast: i === 2, breakdown: {}, missing: [] },
+      data: { countyId, cycleId, period: '2025-Q3', communityId: c, score: 90 - i, rank: i + 1, isLast: i === 2, breakdown: {}, missing: [] },
     });
     await db.decision.create({
       data: {
         id: `${cycleId}/subsidy/o0${i + 1}`,
+        countyId,
         cycleId,
         type: 'subsidy',
         kind: 'subsidy',
@@ -55,6 +60,7 @@ beforeAll(async () => {
     await db.paymentObligation.create({
       data: {
         id: `2025-Q3/subsidy/o0${i + 1}`,
+        countyId,
         cycleId,
         decisionId: `${cycleId}/subsidy/o0${i + 1}`,
         kind: 'subsidy',
@@ -64,7 +70,9 @@ beforeAll(async () => {
         dueOn: '2025-10-30',
       },
     });
-    await db.notice.create({ data: { id: `${cycleId}/note/${c}`, kind: 'note', about: c, cycleId, titleZh: '…', bodyZh: '…', bodyEn: '…', facts: {} } });
+    await db.notice.create({
+      data: { id: `${cycleId}/note/${c}`, countyId, kind: 'note', about: c, cycleId, titleZh: '…', bodyZh: '…', bodyEn: '…', facts: {} },
+    });
   }
   const figures = ['c01', 'c02', 'c03'].map((communityId) => ({ communityId, metric: 'incidents', value: 3 }));
   expect((await h.api.post('/api/metrics', { period: '2025-Q4', submittedBy: 'zhian', figures })).status).toBe(200);
@@ -89,6 +97,12 @@ beforeAll(async () => {
 });
 
 afterAll(async () => db?.$disconnect());
+
+/** The harness with `api` acting as bureau staff (`tester`) of the seeded county, whose rows the lists read. */
+async function asStaffOf(on: Db, countyId: string) {
+  const harnessed = await harness(on);
+  return { ...harnessed, api: await harnessed.as({ role: 'bureau-staff', countyId, id: 'tester' }) };
+}
 
 /** Follows rel="next" from `path` and returns every page's items. */
 async function walk(path: string, items = (b: any) => b as unknown[], api = h.api) {
@@ -137,6 +151,7 @@ describe('cursor pagination', () => {
       await db.notice.create({
         data: {
           id: `test/${n}`,
+          countyId: (await db.community.findFirstOrThrow()).countyId,
           kind: 'presence-violation',
           titleZh: `通知${n}`,
           bodyZh: '…',
@@ -171,7 +186,7 @@ describe('cursor pagination on PostgreSQL', () => {
   beforeAll(async () => {
     t = await freshPostgres('api-lists');
     await seedDemoCounty(t.db, { today: '2026-01-01' });
-    pg = await harness(t.db);
+    pg = await asStaffOf(t.db, (await t.db.community.findFirstOrThrow()).countyId);
   });
   afterAll(async () => t?.drop());
 

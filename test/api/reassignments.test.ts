@@ -3,20 +3,25 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createActivities } from '../../src/activities/index.js';
 import type { Db } from '../../src/db/client.js';
+import { proposeReassignment } from '../../src/db/reassignments.js';
 import { seedDemoCounty } from '../../src/db/seed.js';
 import { createInboxNotifier } from '../../src/notices/notifier.js';
 import { freshPostgres, freshSqlite, type TestDb } from '../support/db.js';
 import { submitDemoFigures } from '../support/figures.js';
+import { testCounty } from '../support/users.js';
 import { counts, expectProblem, harness } from './harness.js';
 
 const rates = ['satisfaction', 'familiarity', 'prevention', 'registration', 'keyPersonControl'];
 let t: TestDb | undefined;
 afterEach(async () => t?.drop());
 
+/** The demo county, and the API as its bureau staff (`tester`, as the bootstrap clerk is called). */
 async function county(provider: 'sqlite' | 'postgresql') {
   t = provider === 'sqlite' ? await freshSqlite('api-reassignments') : await freshPostgres('api-reassignments');
   await seedDemoCounty(t.db, { today: '2026-01-01' });
-  return harness(t.db);
+  const h = await harness(t.db);
+  const seeded = (await t.db.community.findFirstOrThrow()).countyId;
+  return { ...h, api: await h.as({ role: 'bureau-staff', countyId: seeded, id: 'tester' }) };
 }
 
 /** Decides a quarter on the given day with `last` far below everyone (and below 80); `without` submit nothing. */
@@ -226,5 +231,86 @@ describe('a reassignment whose decision an appeal replaced', () => {
     expect(await counts(h.db)).toEqual(untouched);
     expect((await h.db.reassignment.findUniqueOrThrow({ where: { id: r.id } })).status).toBe('pending');
     expect((await h.api.get('/api/communities/c07')).body).toMatchObject({ pendingReassignment: false });
+  });
+});
+
+describe('who reads and resolves reassignments', () => {
+  /** Two offices of the test county and one of another, each with a pending reassignment, made straight in the database. */
+  async function offices() {
+    const db = (t = await freshSqlite('api-reassignments-access')).db;
+    const h = await harness(db);
+    const staff = await h.as({ role: 'bureau-staff', countyId: 'other-county' });
+    await h.api.post('/api/communities', { id: 'c01', name: '小江口', population: 7000, complexity: 5 }).expect(201);
+    await h.api.post('/api/communities', { id: 'c02', name: '城中', population: 28500, complexity: 1 }).expect(201);
+    await staff.post('/api/communities', { id: 'x01', name: '外县社区', population: 3000, complexity: 2 }).expect(201);
+    for (const [countyId, communityId, officers] of [
+      [testCounty, 'c01', ['o01', 'o02']],
+      [testCounty, 'c02', ['o03']],
+      ['other-county', 'x01', ['xo1']],
+    ] as const) {
+      const decisionId = `quarterly-2026-Q1/rural-reassignment/${communityId}`;
+      await db.decision.create({
+        data: {
+          id: decisionId,
+          countyId,
+          cycleId: 'quarterly-2026-Q1',
+          type: 'sanction',
+          kind: 'rural-reassignment',
+          subjectType: 'community',
+          subjectId: communityId,
+          officers: [...officers],
+          rule: 'rural-reassignment',
+          reason: '连续两个季度排名末位',
+          facts: {},
+        },
+      });
+      await proposeReassignment(db, 'system:quarterly-2026-Q1', {
+        decisionId,
+        cycleId: 'quarterly-2026-Q1',
+        communityId,
+        officers: [...officers],
+        decidedOn: '2026-04-03',
+      });
+    }
+    const ids = Object.fromEntries((await db.reassignment.findMany()).map((r) => [r.communityId, r.id]));
+    return { h, staff, ids, db };
+  }
+
+  it('shows an officer only the reassignments naming them; the bureau its county’s, each in its county', async () => {
+    const { h, staff, ids, db } = await offices();
+    expect((await db.reassignment.findUniqueOrThrow({ where: { id: ids.x01 } })).countyId).toBe('other-county');
+    expect((await h.api.get('/api/reassignments')).body.map((r: { communityId: string }) => r.communityId)).toEqual(['c01', 'c02']);
+    expect((await staff.get('/api/reassignments')).body.map((r: { communityId: string }) => r.communityId)).toEqual(['x01']);
+    const o02 = await h.as({ role: 'officer', subjectId: 'o02' });
+    expect((await o02.get('/api/reassignments')).body.map((r: { communityId: string }) => r.communityId)).toEqual(['c01']);
+    expect((await o02.get('/api/reassignments?status=pending&communityId=c02')).body).toEqual([]);
+    expect((await o02.get(`/api/reassignments/${ids.c01}`)).body).toMatchObject({ officers: ['o01', 'o02'] });
+    expectProblem(await o02.get(`/api/reassignments/${ids.c02}`), 404);
+    expectProblem(await o02.post(`/api/reassignments/${ids.c01}/overrule`, { reason: '我不同意' }), 403);
+    expectProblem(await o02.post(`/api/reassignments/${ids.c01}/confirm`, { effectiveFrom: '2026-04-10' }), 403);
+    // The system's proposal is audited in the county of its office.
+    const proposed = await db.auditEntry.findFirstOrThrow({ where: { entity: 'Reassignment', entityId: String(ids.x01), action: 'create' } });
+    expect(proposed).toMatchObject({ actor: 'system:quarterly-2026-Q1', countyId: 'other-county', authMethod: 'system' });
+  });
+
+  it("answers 404 for another county's reassignment and records who resolved one", async () => {
+    const { h, staff, ids, db } = await offices();
+    const untouched = await counts(db);
+    expectProblem(await h.api.get(`/api/reassignments/${ids.x01}`), 404);
+    expectProblem(await h.api.post(`/api/reassignments/${ids.x01}/overrule`, { reason: '越权' }), 404);
+    expectProblem(await h.api.post(`/api/reassignments/${ids.x01}/confirm`, { effectiveFrom: '2026-04-10' }), 404);
+    expect(await counts(db)).toEqual(untouched);
+    expect((await db.reassignment.findUniqueOrThrow({ where: { id: ids.x01 } })).status).toBe('pending');
+
+    const overruled = await staff.post(`/api/reassignments/${ids.x01}/overrule`, { reason: '该民警已调任' });
+    expect(overruled.body).toMatchObject({ status: 'overruled', resolvedBy: 'bureau-staff:other-county' });
+    const token = await db.accessToken.findFirstOrThrow({ where: { userId: 'bureau-staff:other-county' } });
+    expect(await db.auditEntry.findFirst({ where: { entity: 'Reassignment', action: 'overrule' } })).toMatchObject({
+      actor: 'bureau-staff:other-county',
+      role: 'bureau-staff',
+      countyId: 'other-county',
+      authMethod: 'token',
+      credentialId: token.id,
+    });
   });
 });

@@ -5,6 +5,7 @@ import { ruleSetInForce } from '../../src/db/ruleSets.js';
 import { loadDefaultRuleSet } from '../../src/rules/ruleSet.js';
 import { freshSqlite, type TestDb } from '../support/db.js';
 import { topFiveThreshold75 } from '../support/ruleChanges.js';
+import { testCounty } from '../support/users.js';
 import { actor, counts, expectProblem, harness, today, token } from './harness.js';
 
 let t: TestDb;
@@ -68,6 +69,7 @@ describe('rule-set versions', () => {
     const decided = await t.db.decision.create({
       data: {
         id: 'quarterly-2026-Q1/rural-reassignment/c01',
+        countyId: testCounty,
         cycleId: 'quarterly-2026-Q1',
         type: 'sanction',
         kind: 'rural-reassignment',
@@ -96,8 +98,8 @@ describe('rule-set versions', () => {
   });
 
   it('applies the change from its effective date only', async () => {
-    expect((await ruleSetInForce(t.db, '2026-06-30')).id).toBe(1);
-    const q3 = await ruleSetInForce(t.db, '2026-09-30');
+    expect((await ruleSetInForce(t.db, testCounty, '2026-06-30')).id).toBe(1);
+    const q3 = await ruleSetInForce(t.db, testCounty, '2026-09-30');
     expect(q3.id).toBe(changedId);
     expect(q3.ruleSet.rules.yearEnd).toHaveLength(4);
     const listed = (await h.api.get('/api/rulesets')).body;
@@ -125,6 +127,59 @@ describe('rule-set versions', () => {
     expectProblem(missing, 400);
     expect(missing.body.errors).toEqual([expect.objectContaining({ parameter: 'to' })]);
     expectProblem(await h.api.get('/api/rulesets/diff?from=1&to=77'), 404);
+  });
+});
+
+describe('rule sets per county', () => {
+  const other = 'other-county';
+
+  it('gives each county its own versions: the other county starts from the default, and its change stays its own', async () => {
+    const staff = await h.as({ role: 'bureau-staff', countyId: other });
+    const listed = (await staff.get('/api/rulesets')).body;
+    expect(listed).toEqual([expect.objectContaining({ countyId: other, author: 'system', effectiveFrom: '1970-01-01', inForce: true })]);
+    const theirDefault = listed[0].id;
+
+    const doc = topFiveThreshold75();
+    doc.name = 'other-county-2026';
+    const created = await staff.post('/api/rulesets', { document: doc, effectiveFrom: '2026-04-01', reason: '外县规则' });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ countyId: other, author: 'bureau-staff:other-county' });
+    expect((await ruleSetInForce(t.db, other, '2026-06-30')).id).toBe(created.body.id);
+    expect((await ruleSetInForce(t.db, testCounty, '2026-06-30')).id).toBe(1);
+    expect((await staff.get('/api/rulesets')).body.map((v: any) => [v.id, v.inForce])).toEqual([
+      [theirDefault, true],
+      [created.body.id, false],
+    ]);
+    // This county sees none of it.
+    const ours = (await h.api.get('/api/rulesets')).body;
+    expect(ours.every((v: any) => v.countyId === testCounty)).toBe(true);
+    expect(ours.map((v: any) => v.id)).not.toContain(created.body.id);
+    expectProblem(await h.api.get(`/api/rulesets/${created.body.id}`), 404);
+    expectProblem(await h.api.get(`/api/rulesets/diff?from=1&to=${created.body.id}`), 404);
+    expectProblem(await h.api.post(`/api/rulesets/${created.body.id}/backtest`), 404);
+    expectProblem(await staff.get('/api/rulesets/1'), 404);
+    // Its backtest re-decides its own decided periods, of which it has none.
+    const backtest = await staff.post(`/api/rulesets/${created.body.id}/backtest`);
+    expect(backtest.status).toBe(200);
+    expect(backtest.body).toMatchObject({ ruleSetVersion: { id: created.body.id }, periods: [], years: [] });
+
+    const token = await t.db.accessToken.findFirstOrThrow({ where: { userId: 'bureau-staff:other-county' } });
+    expect((await staff.get(`/api/audit?entity=RuleSetVersion&entityId=${created.body.id}`)).body).toEqual([
+      expect.objectContaining({ actor: 'bureau-staff:other-county', role: 'bureau-staff', countyId: other, authMethod: 'token', credentialId: token.id }),
+    ]);
+    expect((await h.api.get(`/api/audit?entity=RuleSetVersion&entityId=${created.body.id}`)).body).toEqual([]);
+  });
+
+  it('lets a province reader read every county’s versions, each with its own in force, and write none', async () => {
+    const reader = await h.as({ role: 'province-reader', countyId: null });
+    const listed = (await reader.get('/api/rulesets')).body;
+    expect([...new Set(listed.map((v: any) => v.countyId))]).toEqual([other, testCounty]);
+    expect(listed.filter((v: any) => v.inForce).map((v: any) => v.countyId)).toEqual([other, testCounty]);
+    expect((await reader.get('/api/rulesets/1')).status).toBe(200);
+    expectProblem(await reader.post('/api/rulesets', { document: topFiveThreshold75(), effectiveFrom: '2026-07-01', reason: 'r' }), 403);
+    expectProblem(await (await h.as({ role: 'leader', subjectId: 'L01' })).get('/api/rulesets'), 403);
+    expectProblem(await (await h.as({ role: 'bureau-head' })).post('/api/rulesets/validate', loadDefaultRuleSet()), 403);
+    expect((await (await h.as({ role: 'bureau-head' })).get('/api/rulesets/facts')).status).toBe(200);
   });
 });
 

@@ -6,6 +6,7 @@ import { ruleSetInForce } from '../../src/db/ruleSets.js';
 import { loadDefaultRuleSet } from '../../src/rules/ruleSet.js';
 import { freshSqlite, type TestDb } from '../support/db.js';
 import { harness, token } from '../api/harness.js';
+import { testCounty } from '../support/users.js';
 
 const defaults = loadDefaultRuleSet();
 type Doc = any;
@@ -433,7 +434,7 @@ const send = (path: string, text: string) =>
 beforeAll(async () => {
   t = await freshSqlite('hostile-corpus');
   h = await harness(t.db);
-  inForceBefore = await ruleSetInForce(t.db, '2026-12-31');
+  inForceBefore = await ruleSetInForce(t.db, testCounty, '2026-12-31');
 });
 afterAll(() => t.drop());
 
@@ -478,7 +479,7 @@ describe('hostile and invalid rule-set documents', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty('polluted');
     expect(await t.db.ruleSetVersion.count()).toBe(1);
-    expect(await ruleSetInForce(t.db, '2026-12-31')).toEqual(inForceBefore);
+    expect(await ruleSetInForce(t.db, testCounty, '2026-12-31')).toEqual(inForceBefore);
     expect(await t.db.auditEntry.count({ where: { entity: 'RuleSetVersion' } })).toBe(0);
   });
 

@@ -1,15 +1,17 @@
 // Responsibility binding: who answers for a community, over which days. Spans are inclusive
 // on both ends; an open span (no effectiveTo) runs on indefinitely.
-import { Router } from 'express';
+import type { Response } from 'express';
 import { z } from 'zod';
 import { audited, type Tx } from '../../db/audit.js';
 import { boundOn } from '../../db/bindings.js';
-import { actorOf } from '../access/principal.js';
+import { reachOf, type Operations } from '../access/operations.js';
+import { actorOf, countyOf, countyScope, principalOf } from '../access/principal.js';
 import type { Ctx } from '../context.js';
 import { Problem } from '../problem.js';
 import { daySchema, idSchema, subjectTypeSchema } from '../schemas.js';
 import { intKey, listQuery, readPage } from '../pagination.js';
 import { noParameters, parseBody, parseParam, parseQuery } from '../validate.js';
+import { bindingRow } from './registry.schemas.js';
 
 type SubjectType = z.infer<typeof subjectTypeSchema>;
 interface Span {
@@ -49,15 +51,26 @@ function overlaps(a: Span, b: Span): boolean {
 // second request waits and then sees the first one's binding. Serializable isolation would
 // do the same, but with @prisma/adapter-pg 6.19 a COMMIT that fails on a serialization
 // conflict never returns its connection to the pool.
-/** Locks the subject; false when it does not exist. */
-async function lockSubject(tx: Tx, type: SubjectType, id: string): Promise<boolean> {
+/** Locks the subject; false when it does not exist in the county. */
+async function lockSubject(tx: Tx, type: SubjectType, id: string, countyId: string): Promise<boolean> {
   const rows =
     type === 'officer'
-      ? await tx.$executeRaw`UPDATE "Officer" SET "name" = "name" WHERE "id" = ${id}`
+      ? await tx.$executeRaw`UPDATE "Officer" SET "name" = "name" WHERE "id" = ${id} AND "countyId" = ${countyId}`
       : type === 'leader'
-        ? await tx.$executeRaw`UPDATE "Leader" SET "name" = "name" WHERE "id" = ${id}`
-        : await tx.$executeRaw`UPDATE "Department" SET "name" = "name" WHERE "id" = ${id}`;
+        ? await tx.$executeRaw`UPDATE "Leader" SET "name" = "name" WHERE "id" = ${id} AND "countyId" = ${countyId}`
+        : await tx.$executeRaw`UPDATE "Department" SET "name" = "name" WHERE "id" = ${id} AND "countyId" = ${countyId}`;
   return rows > 0;
+}
+
+/**
+ * The bindings the caller may see: their county's; a leader, officer or department with reach
+ * `own` only the bindings that bind them.
+ */
+function visibleBindings(res: Response): object {
+  const county = countyScope(res);
+  if (reachOf(res) !== 'own') return county;
+  const p = principalOf(res);
+  return { ...county, subjectType: p.role, subjectId: { in: p.subjectId ? [p.subjectId] : [] } };
 }
 
 // A leader or department answers for one community at a time; anyone may hold only one
@@ -75,76 +88,104 @@ async function assertNoOverlap(tx: Tx, b: { id?: number; communityId: string; su
   }
 }
 
-export function bindingsRouter(ctx: Ctx): Router {
-  const router = Router();
-  router.post('/', async (req, res) => {
-    const body = parseBody(createSchema, req.body);
-    const actor = actorOf(res);
-    const row = await ctx.db.$transaction(async (tx) => {
-      if (!(await tx.community.findUnique({ where: { id: body.communityId } }))) {
-        throw Problem.field(422, { pointer: '/communityId', message: `community ${body.communityId} does not exist` });
-      }
-      if (!(await lockSubject(tx, body.subjectType, body.subjectId))) {
-        throw Problem.field(422, { pointer: '/subjectId', message: `${body.subjectType} ${body.subjectId} does not exist` });
-      }
-      const binding = { ...body, effectiveTo: body.effectiveTo ?? null };
-      await assertNoOverlap(tx, binding);
-      const created = await tx.binding.create({ data: binding });
-      await audited(tx, actor, { action: 'create', entity: 'Binding', entityId: created.id, after: created });
-      return created;
-    });
-    res.status(201).location(`${req.baseUrl}/${row.id}`).json(row);
-  });
+const bindingParams = z.object({ id: z.coerce.number().int().positive() });
+const bindingId = (id: unknown) => parseParam(bindingParams.shape.id, id, 'Binding');
 
-  router.get('/', async (req, res) => {
-    const q = parseQuery(bindingsQuery, req.query);
-    res.json(
-      await readPage(req, res, {
-        limit: q.limit,
-        cursor: q.cursor,
-        key: intKey,
-        find: (page) =>
-          ctx.db.binding.findMany({
-            where: {
-              communityId: q.communityId,
-              subjectType: q.subjectType,
-              subjectId: q.subjectId,
-              ...(q.at ? boundOn(q.at) : {}),
-            },
-            orderBy: [{ communityId: 'asc' }, { subjectType: 'asc' }, { subjectId: 'asc' }, { effectiveFrom: 'asc' }, { id: 'asc' }],
-            ...page,
+export function bindingsOperations(ctx: Ctx): Operations<'listBindings' | 'createBinding' | 'getBinding' | 'updateBinding'> {
+  return {
+    createBinding: {
+      body: createSchema,
+      responses: { 201: bindingRow },
+      handler: async (req, res) => {
+        const body = parseBody(createSchema, req.body);
+        const actor = actorOf(res);
+        const countyId = countyOf(res);
+        const row = await ctx.db.$transaction(async (tx) => {
+          // A community or subject of another county answers as a missing one does.
+          if (!(await tx.community.findFirst({ where: { id: body.communityId, countyId } }))) {
+            throw Problem.field(422, { pointer: '/communityId', message: `community ${body.communityId} does not exist` });
+          }
+          if (!(await lockSubject(tx, body.subjectType, body.subjectId, countyId))) {
+            throw Problem.field(422, { pointer: '/subjectId', message: `${body.subjectType} ${body.subjectId} does not exist` });
+          }
+          const binding = { ...body, effectiveTo: body.effectiveTo ?? null };
+          await assertNoOverlap(tx, binding);
+          const created = await tx.binding.create({ data: { ...binding, countyId } });
+          await audited(tx, actor, { action: 'create', entity: 'Binding', entityId: created.id, after: created });
+          return created;
+        });
+        res.status(201).location(`${req.baseUrl}/bindings/${row.id}`).json(row);
+      },
+    },
+
+    listBindings: {
+      query: bindingsQuery,
+      responses: { 200: z.array(bindingRow) },
+      handler: async (req, res) => {
+        const q = parseQuery(bindingsQuery, req.query);
+        const visible = visibleBindings(res);
+        res.json(
+          await readPage(req, res, {
+            limit: q.limit,
+            cursor: q.cursor,
+            key: intKey,
+            find: (page) =>
+              ctx.db.binding.findMany({
+                where: {
+                  AND: [
+                    visible,
+                    {
+                      communityId: q.communityId,
+                      subjectType: q.subjectType,
+                      subjectId: q.subjectId,
+                      ...(q.at ? boundOn(q.at) : {}),
+                    },
+                  ],
+                },
+                orderBy: [{ communityId: 'asc' }, { subjectType: 'asc' }, { subjectId: 'asc' }, { effectiveFrom: 'asc' }, { id: 'asc' }],
+                ...page,
+              }),
           }),
-      }),
-    );
-  });
+        );
+      },
+    },
 
-  router.get('/:id', async (req, res) => {
-    noParameters(req.query);
-    const id = parseParam(z.coerce.number().int().positive(), req.params.id, 'Binding');
-    const row = await ctx.db.binding.findUnique({ where: { id } });
-    if (!row) throw Problem.notFound('Binding', id);
-    res.json(row);
-  });
+    getBinding: {
+      params: bindingParams,
+      responses: { 200: bindingRow },
+      handler: async (req, res) => {
+        noParameters(req.query);
+        const id = bindingId(req.params.id);
+        const row = await ctx.db.binding.findFirst({ where: { AND: [visibleBindings(res), { id }] } });
+        if (!row) throw Problem.notFound('Binding', id);
+        res.json(row);
+      },
+    },
 
-  router.patch('/:id', async (req, res) => {
-    const id = parseParam(z.coerce.number().int().positive(), req.params.id, 'Binding');
-    const { effectiveTo } = parseBody(patchSchema, req.body);
-    const actor = actorOf(res);
-    const row = await ctx.db.$transaction(async (tx) => {
-      const before = await tx.binding.findUnique({ where: { id } });
-      if (!before) throw Problem.notFound('Binding', id);
-      if (!endsAfterStart({ effectiveFrom: before.effectiveFrom, effectiveTo })) {
-        throw Problem.field(422, { pointer: '/effectiveTo', message: `effectiveTo must not be before effectiveFrom ${before.effectiveFrom}` });
-      }
-      const subjectType = before.subjectType as SubjectType;
-      await lockSubject(tx, subjectType, before.subjectId);
-      await assertNoOverlap(tx, { ...before, subjectType, effectiveTo });
-      const after = await tx.binding.update({ where: { id }, data: { effectiveTo } });
-      await audited(tx, actor, { action: 'update', entity: 'Binding', entityId: id, before, after });
-      return after;
-    });
-    res.json(row);
-  });
-
-  return router;
+    updateBinding: {
+      params: bindingParams,
+      body: patchSchema,
+      responses: { 200: bindingRow },
+      handler: async (req, res) => {
+        const id = bindingId(req.params.id);
+        const { effectiveTo } = parseBody(patchSchema, req.body);
+        const actor = actorOf(res);
+        const countyId = countyOf(res);
+        const row = await ctx.db.$transaction(async (tx) => {
+          const before = await tx.binding.findFirst({ where: { id, countyId } });
+          if (!before) throw Problem.notFound('Binding', id);
+          if (!endsAfterStart({ effectiveFrom: before.effectiveFrom, effectiveTo })) {
+            throw Problem.field(422, { pointer: '/effectiveTo', message: `effectiveTo must not be before effectiveFrom ${before.effectiveFrom}` });
+          }
+          const subjectType = before.subjectType as SubjectType;
+          await lockSubject(tx, subjectType, before.subjectId, countyId);
+          await assertNoOverlap(tx, { ...before, subjectType, effectiveTo });
+          const after = await tx.binding.update({ where: { id }, data: { effectiveTo } });
+          await audited(tx, actor, { action: 'update', entity: 'Binding', entityId: id, before, after });
+          return after;
+        });
+        res.json(row);
+      },
+    },
+  };
 }

@@ -1,14 +1,19 @@
-// The people and places the bureau configures: communities, officers, leaders, departments.
-import type { Router } from 'express';
+// The people and places the bureau configures: communities, officers, leaders, departments. Each
+// belongs to the county of the bureau staff who created it; an officer, leader or department reads
+// and changes (its email only) its own record, a station reads its own officers.
 import { z } from 'zod';
 import { audited } from '../../db/audit.js';
 import { withPendingFlag } from '../../db/reassignments.js';
+import type { Operations } from '../access/operations.js';
+import { reachOf } from '../access/operations.js';
+import { countyScope, principalOf, type Principal } from '../access/principal.js';
 import type { Ctx } from '../context.js';
-import { crudRouter, patchOf } from '../crud.js';
+import { crudOperations, ownIdWhere, patchOf, referenced } from '../crud.js';
 import { Problem } from '../problem.js';
 import { idSchema, nameSchema } from '../schemas.js';
 import { intKey, listQuery, readPage } from '../pagination.js';
 import { parseParam, parseQuery } from '../validate.js';
+import { communityRow, departmentRow, leaderRow, officerRow, postingRow } from './registry.schemas.js';
 
 const communityFields = {
   name: nameSchema,
@@ -20,64 +25,107 @@ const communityFields = {
 /** Officers, leaders and departments: a name, and where email notices reach them (null clears it). */
 const person = { name: nameSchema, email: z.email({ error: 'expected an email address' }).max(254).nullable() };
 const newPerson = { ...person, email: person.email.optional() };
+/** What a person changes of their own record. */
+const ownFields = ['email'] as const;
 
-export function communitiesRouter(ctx: Ctx): Router {
-  return crudRouter(ctx, {
+export function communitiesOperations(ctx: Ctx): Operations<'listCommunities' | 'createCommunity' | 'getCommunity' | 'updateCommunity'> {
+  const ops = crudOperations(ctx, {
     entity: 'Community',
+    path: '/communities',
     model: (tx) => tx.community,
     create: z.strictObject({ id: idSchema, ...communityFields, area: communityFields.area.default('urban') }),
     patch: patchOf(communityFields),
+    row: communityRow,
     present: (tx, rows) => withPendingFlag(tx, rows, (c) => (c as { id: string }).id),
   });
+  return { listCommunities: ops.list, createCommunity: ops.create, getCommunity: ops.get, updateCommunity: ops.update };
 }
 
-export function leadersRouter(ctx: Ctx): Router {
-  return crudRouter(ctx, { entity: 'Leader', model: (tx) => tx.leader, create: z.strictObject({ id: idSchema, ...newPerson }), patch: patchOf(person) });
+export function leadersOperations(ctx: Ctx): Operations<'listLeaders' | 'createLeader' | 'getLeader' | 'updateLeader'> {
+  const ops = crudOperations(ctx, {
+    entity: 'Leader',
+    path: '/leaders',
+    model: (tx) => tx.leader,
+    create: z.strictObject({ id: idSchema, ...newPerson }),
+    patch: patchOf(person),
+    row: leaderRow,
+    own: (p) => ownIdWhere(p),
+    ownFields,
+  });
+  return { listLeaders: ops.list, createLeader: ops.create, getLeader: ops.get, updateLeader: ops.update };
 }
 
-export function departmentsRouter(ctx: Ctx): Router {
-  return crudRouter(ctx, {
+export function departmentsOperations(ctx: Ctx): Operations<'listDepartments' | 'createDepartment' | 'getDepartment' | 'updateDepartment'> {
+  const ops = crudOperations(ctx, {
     entity: 'Department',
+    path: '/departments',
     model: (tx) => tx.department,
     create: z.strictObject({ id: idSchema, ...newPerson }),
     patch: patchOf(person),
+    row: departmentRow,
+    own: (p) => ownIdWhere(p),
+    ownFields,
   });
+  return { listDepartments: ops.list, createDepartment: ops.create, getDepartment: ops.get, updateDepartment: ops.update };
 }
 
-export function officersRouter(ctx: Ctx): Router {
-  const router = crudRouter(ctx, {
+/** An officer's own record is theirs; a station's own officers are those whose home it is. */
+function ownOfficers(p: Principal): object {
+  return p.role === 'station' ? ownIdWhere(p, 'stationId') : ownIdWhere(p);
+}
+
+const officerCreate = z.strictObject({ id: idSchema, ...newPerson, communityId: idSchema.optional(), stationId: idSchema.optional() });
+const officerPatch = patchOf({ ...person, stationId: idSchema.nullable() });
+
+export function officersOperations(ctx: Ctx): Operations<'listOfficers' | 'createOfficer' | 'getOfficer' | 'updateOfficer' | 'listOfficerPostings'> {
+  const ops = crudOperations(ctx, {
     entity: 'Officer',
+    path: '/officers',
     model: (tx) => tx.officer,
-    create: z.strictObject({ id: idSchema, ...newPerson, communityId: idSchema.optional() }),
-    patch: patchOf(person),
-    columns: ({ id, name, email }) => ({ id, name, email }),
+    create: officerCreate,
+    patch: officerPatch,
+    row: officerRow,
+    columns: ({ id, name, email, stationId }) => ({ id, name, email, stationId }),
+    // The officer's station and community must be of the caller's county: another county's answer as missing ones.
+    references: async (tx, body, { countyId }) => {
+      if (body.stationId) await referenced((where) => tx.station.findFirst({ where }), body.stationId, countyId, '/stationId', 'station');
+      if ('communityId' in body && body.communityId) {
+        await referenced((where) => tx.community.findFirst({ where }), body.communityId, countyId, '/communityId', 'community');
+      }
+    },
     // A posting records where the officer works from today; the accountability binding is
     // a separate, explicit act (POST /api/bindings).
     afterCreate: async (tx, body, { actor, today }) => {
       if (!body.communityId) return;
-      if (!(await tx.community.findUnique({ where: { id: body.communityId } }))) {
-        throw Problem.field(422, { pointer: '/communityId', message: `community ${body.communityId} does not exist` });
-      }
       const posting = await tx.posting.create({
         data: { officerId: body.id, communityId: body.communityId, kind: 'community', startsOn: today, reason: 'posted on creation' },
       });
       await audited(tx, actor, { action: 'create', entity: 'Posting', entityId: posting.id, after: posting });
     },
+    own: ownOfficers,
+    ownFields,
   });
 
-  router.get('/:id/postings', async (req, res) => {
-    const id = parseParam(idSchema, req.params.id, 'Officer');
-    const { limit, cursor } = parseQuery(listQuery({}), req.query);
-    if (!(await ctx.db.officer.findUnique({ where: { id } }))) throw Problem.notFound('Officer', id);
-    res.json(
-      await readPage(req, res, {
-        limit,
-        cursor,
-        key: intKey,
-        find: (page) => ctx.db.posting.findMany({ where: { officerId: id }, orderBy: [{ startsOn: 'asc' }, { id: 'asc' }], ...page }),
-      }),
-    );
-  });
+  const postingsQuery = listQuery({});
+  const listOfficerPostings = {
+    params: z.object({ id: idSchema }),
+    query: postingsQuery,
+    responses: { 200: z.array(postingRow) },
+    handler: async (req, res) => {
+      const id = parseParam(idSchema, req.params.id, 'Officer');
+      const { limit, cursor } = parseQuery(postingsQuery, req.query);
+      const own = reachOf(res) === 'own' ? ownOfficers(principalOf(res)) : {};
+      if (!(await ctx.db.officer.findFirst({ where: { AND: [countyScope(res), own, { id }] } }))) throw Problem.notFound('Officer', id);
+      res.json(
+        await readPage(req, res, {
+          limit,
+          cursor,
+          key: intKey,
+          find: (page) => ctx.db.posting.findMany({ where: { officerId: id }, orderBy: [{ startsOn: 'asc' }, { id: 'asc' }], ...page }),
+        }),
+      );
+    },
+  } satisfies Operations['listOfficerPostings'];
 
-  return router;
+  return { listOfficers: ops.list, createOfficer: ops.create, getOfficer: ops.get, updateOfficer: ops.update, listOfficerPostings };
 }
