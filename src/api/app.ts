@@ -7,14 +7,14 @@ import { contextOf, type AppDeps } from './context.js';
 import { healthRouter } from './health.js';
 import { jsonTypes, requireMediaType } from './mediaType.js';
 import { notFoundRoute, problemHandler } from './problem.js';
-import { acknowledgementsRouter } from './routes/acknowledgements.js';
+import { acknowledgementsOperations } from './routes/acknowledgements.js';
 import { auditRouter } from './routes/audit.js';
-import { inboxRouter } from './routes/inbox.js';
-import { visitsRouter } from './routes/visits.js';
-import { diversionsRouter } from './routes/diversions.js';
-import { incidentsRouter } from './routes/incidents.js';
-import { presenceRouter } from './routes/presence.js';
-import { scorecardsRouter } from './routes/scorecards.js';
+import { inboxOperations } from './routes/inbox.js';
+import { visitsOperations } from './routes/visits.js';
+import { diversionsOperations } from './routes/diversions.js';
+import { incidentsOperations } from './routes/incidents.js';
+import { presenceOperations } from './routes/presence.js';
+import { scorecardsOperations } from './routes/scorecards.js';
 import { bindingsRouter } from './routes/bindings.js';
 import { cyclesRouter } from './routes/cycles.js';
 import { explanationsRouter } from './routes/explanations.js';
@@ -42,7 +42,15 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(express.json({ limit: '1mb', type: jsonTypes }));
   api.use(requireMediaType({ '/metrics/csv': ['text/csv', 'text/plain', 'multipart/form-data'] }));
   // Partial while the routers below move into operations of the route table.
-  const operations: Partial<Operations> = {};
+  const operations: Partial<Operations> = {
+    ...visitsOperations(ctx),
+    ...presenceOperations(ctx),
+    ...acknowledgementsOperations(ctx),
+    ...inboxOperations(ctx),
+    ...scorecardsOperations(ctx),
+    ...diversionsOperations(ctx),
+    ...incidentsOperations(ctx),
+  };
   mountOperations(api, operations);
   api.use('/communities', communitiesRouter(ctx));
   api.use('/officers', officersRouter(ctx));
@@ -59,13 +67,6 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(appealsRouter(ctx));
   api.use(resultsRouter(ctx));
   api.use(paymentsRouter(ctx));
-  api.use(acknowledgementsRouter(ctx));
-  api.use('/inbox', inboxRouter(ctx));
-  api.use('/visits', visitsRouter(ctx));
-  api.use('/diversions', diversionsRouter(ctx));
-  api.use('/incidents', incidentsRouter(ctx));
-  api.use('/presence', presenceRouter(ctx));
-  api.use(scorecardsRouter(ctx));
 
   app.use('/api', api);
   app.use(notFoundRoute);
