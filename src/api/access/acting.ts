@@ -15,12 +15,13 @@ export function subjectOf(res: Response): string {
   return p.subjectId;
 }
 
-/** Refuses a body field that names someone other than the caller. */
+/** Refuses a body field (or query parameter) that names someone other than the caller. */
 export function mustBeCaller(res: Response, field: { pointer?: string; parameter?: string }, given: string | undefined, caller: string): void {
   if (given === undefined || given === caller) return;
   const p = principalOf(res);
-  const message = `you are ${p.role} ${caller}; leave ${field.pointer?.slice(1) ?? field.parameter} out or give ${caller}, not ${given}`;
-  throw Problem.field(403, { ...field, message });
+  const you = p.subjectId ? `${p.role} ${p.subjectId}` : `${p.role} of ${p.countyId ?? 'the province'}`;
+  const name = field.pointer?.slice(1) ?? field.parameter;
+  throw Problem.field(403, { ...field, message: `you are ${you}, and act only as yourself: ${name} must be ${caller} or left out, not ${given}` });
 }
 
 /** The recipient whose notices are the caller's: null for roles no notice is addressed to. */
