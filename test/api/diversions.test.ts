@@ -53,7 +53,12 @@ describe('POST /api/diversions', () => {
     expect(h.signals.delivered).toEqual(['diversions/c01/2026-03']);
     const notices = await db.notice.findMany({ where: { kind: 'diversion-excess' }, include: { recipients: { orderBy: { recipientType: 'asc' } } } });
     expect(notices).toHaveLength(1);
-    expect(notices[0]).toMatchObject({ id: 'diversions/c01/2026-03', countyId: testCounty, about: 'c01', facts: { count: 3, allowed: 2, stationId: 'chengguan' } });
+    expect(notices[0]).toMatchObject({
+      id: 'diversions/c01/2026-03',
+      countyId: testCounty,
+      about: 'c01',
+      facts: { count: 3, allowed: 2, stationId: 'chengguan' },
+    });
     expect(notices[0]!.recipients.map((r) => `${r.recipientType}:${r.recipientId}`)).toEqual(['bureau:head', 'station:chengguan']);
     expect(notices[0]!.bodyZh).toContain('不参与派出所值班');
     const audit = await db.auditEntry.findMany({ where: { entity: { in: ['Diversion', 'Notice'] } } });
@@ -101,7 +106,16 @@ describe('POST /api/diversions', () => {
 describe('GET /api/diversions', () => {
   it("shows a station its records, an officer their own, readers the county's and never another county's", async () => {
     const foreign = await db.diversion.create({
-      data: { countyId: 'other-county', stationId: 'xstation', officerId: 'xo1', communityId: 'x01', date: '2026-03-03', kind: 'case-work', note: '', recordedBy: 'station:xstation' },
+      data: {
+        countyId: 'other-county',
+        stationId: 'xstation',
+        officerId: 'xo1',
+        communityId: 'x01',
+        date: '2026-03-03',
+        kind: 'case-work',
+        note: '',
+        recordedBy: 'station:xstation',
+      },
     });
     const ids = (res: { body: { id: number }[] }) => res.body.map((r) => r.id);
     const all = ids(await h.api.get('/api/diversions').expect(200));

@@ -22,7 +22,15 @@ beforeAll(async () => {
   await seedOtherCounty(db);
   foreignIncident = (
     await db.incident.create({
-      data: { countyId: 'other-county', communityId: 'x01', occurredOn: '2026-03-01', category: '盗窃', summary: '外县', submittedBy: 'xo1', actor: 'officer:xo1' },
+      data: {
+        countyId: 'other-county',
+        communityId: 'x01',
+        occurredOn: '2026-03-01',
+        category: '盗窃',
+        summary: '外县',
+        submittedBy: 'xo1',
+        actor: 'officer:xo1',
+      },
     })
   ).id;
 });
@@ -92,7 +100,13 @@ describe('incidents', () => {
     const {
       body: { id },
     } = await o01.post('/api/incidents', incident);
-    const readers = [h.api, o03, await h.as({ role: 'leader', subjectId: 'L05' }), await h.as({ role: 'finance' }), await h.as({ role: 'station', subjectId: 's1' })];
+    const readers = [
+      h.api,
+      o03,
+      await h.as({ role: 'leader', subjectId: 'L05' }),
+      await h.as({ role: 'finance' }),
+      await h.as({ role: 'station', subjectId: 's1' }),
+    ];
     for (const reader of readers) {
       const list = (await reader.get('/api/incidents').expect(200)).body.map((i: { id: number }) => i.id);
       expect(list).toContain(id);

@@ -99,7 +99,7 @@ describe('POST /api/notices/{id}/acknowledgements', () => {
     expect(await db.auditEntry.count()).toBe(audits);
   });
 
-  it("lets finance and the bureau head acknowledge what is addressed to them, in their county", async () => {
+  it('lets finance and the bureau head acknowledge what is addressed to them, in their county', async () => {
     const path = `/api/notices/${encodeURIComponent(moneyId)}/acknowledgements`;
     const finance = await h.as({ role: 'finance' });
     expect((await finance.post(path, {}).expect(201)).body).toMatchObject({ recipientType: 'finance', recipientId: 'finance' });
