@@ -7,14 +7,14 @@ import { contextOf, type AppDeps } from './context.js';
 import { healthRouter } from './health.js';
 import { jsonTypes, requireMediaType } from './mediaType.js';
 import { notFoundRoute, problemHandler } from './problem.js';
-import { acknowledgementsRouter } from './routes/acknowledgements.js';
+import { acknowledgementsOperations } from './routes/acknowledgements.js';
 import { auditOperations } from './routes/audit.js';
-import { inboxRouter } from './routes/inbox.js';
-import { visitsRouter } from './routes/visits.js';
-import { diversionsRouter } from './routes/diversions.js';
-import { incidentsRouter } from './routes/incidents.js';
-import { presenceRouter } from './routes/presence.js';
-import { scorecardsRouter } from './routes/scorecards.js';
+import { inboxOperations } from './routes/inbox.js';
+import { visitsOperations } from './routes/visits.js';
+import { diversionsOperations } from './routes/diversions.js';
+import { incidentsOperations } from './routes/incidents.js';
+import { presenceOperations } from './routes/presence.js';
+import { scorecardsOperations } from './routes/scorecards.js';
 import { bindingsOperations } from './routes/bindings.js';
 import { cyclesRouter } from './routes/cycles.js';
 import { explanationsRouter } from './routes/explanations.js';
@@ -63,6 +63,13 @@ export function createApp(deps: AppDeps): express.Express {
     ...reassignmentsOperations(ctx),
     ...auditOperations(ctx),
     ...rulesetsOperations(ctx),
+    ...visitsOperations(ctx),
+    ...presenceOperations(ctx),
+    ...acknowledgementsOperations(ctx),
+    ...inboxOperations(ctx),
+    ...scorecardsOperations(ctx),
+    ...diversionsOperations(ctx),
+    ...incidentsOperations(ctx),
   };
   mountOperations(api, operations);
   api.use('/metrics', metricsRouter(ctx));
@@ -72,13 +79,6 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(appealsRouter(ctx));
   api.use(resultsRouter(ctx));
   api.use(paymentsRouter(ctx));
-  api.use(acknowledgementsRouter(ctx));
-  api.use('/inbox', inboxRouter(ctx));
-  api.use('/visits', visitsRouter(ctx));
-  api.use('/diversions', diversionsRouter(ctx));
-  api.use('/incidents', incidentsRouter(ctx));
-  api.use('/presence', presenceRouter(ctx));
-  api.use(scorecardsRouter(ctx));
 
   app.use('/api', api);
   app.use(notFoundRoute);

@@ -5,3 +5,6 @@ import type { Recipient } from './types.js';
  * every notice the bureau answers for go to `bureau:head`, the id the inbox is read with.
  */
 export const bureauHead: Recipient = { type: 'bureau', id: 'head' };
+
+/** Finance (财务), one recipient per county: payments to record, disputes, overdue obligations. */
+export const financeRecipient: Recipient = { type: 'finance', id: 'finance' };

@@ -14,7 +14,9 @@ export interface SeedResult {
   token?: string;
 }
 
-export async function seedDemoCounty(db: Db, options: { today: string; token?: string }): Promise<SeedResult> {
+/** Stopgap of the people branch (h-counties owns the seed): `countyId` names the county seeded. */
+export async function seedDemoCounty(db: Db, options: { today: string; token?: string; countyId?: string }): Promise<SeedResult> {
+  const countyId = options.countyId ?? 'county-1';
   if ((await db.community.count()) > 0) return { seeded: false };
   const from = `${options.today.slice(0, 4)}-01-01`;
   const token = options.token ?? randomBytes(24).toString('base64url');
@@ -23,9 +25,10 @@ export async function seedDemoCounty(db: Db, options: { today: string; token?: s
       async (tx) => {
         // Checked again inside the transaction: another process may have seeded meanwhile.
         if ((await tx.community.count()) > 0) return 'already';
-        await seedCounty(tx, from);
+        await tx.county.upsert({ where: { id: countyId }, create: { id: countyId, name: `${countyId} 公安局` }, update: {} });
+        await seedCounty(tx, from, countyId);
         if (await tx.apiUser.findUnique({ where: { id: bureauUser.id } })) return 'seeded';
-        await insertApiUser(tx, { ...bureauUser, token }, actor);
+        await insertApiUser(tx, { ...bureauUser, token, countyId }, actor);
         return 'seeded-with-user';
       },
       { timeout: 60_000 },
@@ -39,20 +42,20 @@ export async function seedDemoCounty(db: Db, options: { today: string; token?: s
   }
 }
 
-async function seedCounty(tx: Tx, from: string): Promise<void> {
+async function seedCounty(tx: Tx, from: string, countyId: string): Promise<void> {
   const create = async <T extends { id: string | number }>(entity: string, write: Promise<T>) => {
     const row = await write;
     await audited(tx, actor, { action: 'create', entity, entityId: row.id, after: row });
   };
   for (const { id, name, population, complexity } of demoCommunities) {
-    await create('Community', tx.community.create({ data: { id, name, population, complexity } }));
+    await create('Community', tx.community.create({ data: { id, name, population, complexity, countyId } }));
   }
-  for (const data of demoOfficers) await create('Officer', tx.officer.create({ data }));
-  for (const data of demoLeaders) await create('Leader', tx.leader.create({ data }));
-  for (const data of [...demoLiaisonDepartments, ...demoSourceDepartments]) await create('Department', tx.department.create({ data }));
+  for (const data of demoOfficers) await create('Officer', tx.officer.create({ data: { ...data, countyId } }));
+  for (const data of demoLeaders) await create('Leader', tx.leader.create({ data: { ...data, countyId } }));
+  for (const data of [...demoLiaisonDepartments, ...demoSourceDepartments]) await create('Department', tx.department.create({ data: { ...data, countyId } }));
   for (const c of demoCommunities) {
     for (const [subjectType, subjectId] of subjectsOf(c)) {
-      await create('Binding', tx.binding.create({ data: { communityId: c.id, subjectType, subjectId, effectiveFrom: from } }));
+      await create('Binding', tx.binding.create({ data: { countyId, communityId: c.id, subjectType, subjectId, effectiveFrom: from } }));
     }
     for (const officerId of c.officers) {
       await create('Posting', tx.posting.create({ data: { officerId, communityId: c.id, kind: 'community', startsOn: from, reason: 'demo county' } }));

@@ -7,6 +7,7 @@ import { createApp } from '../../src/api/app.js';
 import { createDb, type Db } from '../../src/db/client.js';
 import { seedDemoCounty } from '../../src/db/seed.js';
 import { freshPostgres, freshSqlite, type TestDb } from '../support/db.js';
+import { testCounty } from '../support/users.js';
 import { expectProblem, harness, RecordingCycles, RecordingLogger, RecordingSignals } from './harness.js';
 
 let db: Db;
@@ -15,13 +16,12 @@ const decisionId = 'quarterly-2025-Q4/sanction/c07';
 
 beforeAll(async () => {
   db = (await freshSqlite('api-lists')).db;
-  await seedDemoCounty(db, { today: '2025-10-01' });
-  const countyId = (await db.community.findFirstOrThrow()).countyId;
-  h = await asStaffOf(db, countyId);
+  await seedDemoCounty(db, { today: '2025-10-01', countyId: testCounty });
+  h = await harness(db);
   await db.decision.create({
     data: {
       id: decisionId,
-      countyId,
+      countyId: testCounty,
       cycleId: 'quarterly-2025-Q4',
       type: 'sanction',
       kind: 'circulated-criticism',
@@ -36,15 +36,15 @@ beforeAll(async () => {
   const cycleId = 'quarterly-2025-Q3';
   for (const [i, c] of ['c01', 'c02', 'c03'].entries()) {
     await db.cycle.create({
-      data: { id: `monthly-2025-0${i + 1}`, countyId, kind: 'monthly', period: `2025-0${i + 1}`, status: 'decided', ruleSetVersionId: 1 },
+      data: { id: `monthly-2025-0${i + 1}`, countyId: testCounty, kind: 'monthly', period: `2025-0${i + 1}`, status: 'decided', ruleSetVersionId: 1 },
     });
     await db.evaluation.create({
-      data: { countyId, cycleId, period: '2025-Q3', communityId: c, score: 90 - i, rank: i + 1, isLast: i === 2, breakdown: {}, missing: [] },
+      data: { countyId: testCounty, cycleId, period: '2025-Q3', communityId: c, score: 90 - i, rank: i + 1, isLast: i === 2, breakdown: {}, missing: [] },
     });
     await db.decision.create({
       data: {
         id: `${cycleId}/subsidy/o0${i + 1}`,
-        countyId,
+        countyId: testCounty,
         cycleId,
         type: 'subsidy',
         kind: 'subsidy',
@@ -60,7 +60,7 @@ beforeAll(async () => {
     await db.paymentObligation.create({
       data: {
         id: `2025-Q3/subsidy/o0${i + 1}`,
-        countyId,
+        countyId: testCounty,
         cycleId,
         decisionId: `${cycleId}/subsidy/o0${i + 1}`,
         kind: 'subsidy',
@@ -71,38 +71,38 @@ beforeAll(async () => {
       },
     });
     await db.notice.create({
-      data: { id: `${cycleId}/note/${c}`, countyId, kind: 'note', about: c, cycleId, titleZh: '…', bodyZh: '…', bodyEn: '…', facts: {} },
+      data: { id: `${cycleId}/note/${c}`, countyId: testCounty, kind: 'note', about: c, cycleId, titleZh: '…', bodyZh: '…', bodyEn: '…', facts: {} },
     });
   }
   const figures = ['c01', 'c02', 'c03'].map((communityId) => ({ communityId, metric: 'incidents', value: 3 }));
   expect((await h.api.post('/api/metrics', { period: '2025-Q4', submittedBy: 'zhian', figures })).status).toBe(200);
+  // Visits by their leaders, diversions by the officers' station, incidents by each community's officer.
+  const as = async (role: 'leader' | 'officer' | 'station', subjectId: string) => h.as({ role, subjectId });
   for (const date of ['2026-03-02', '2026-03-05', '2026-03-09']) {
-    expect((await h.api.post('/api/visits', { leaderId: 'L01', communityId: 'c01', date, note: '' })).status).toBe(201);
+    expect((await (await as('leader', 'L01')).post('/api/visits', { communityId: 'c01', date, note: '' })).status).toBe(201);
   }
-  expect((await h.api.post('/api/visits', { leaderId: 'L02', communityId: 'c02', date: '2026-03-03', note: '' })).status).toBe(201);
+  expect((await (await as('leader', 'L02')).post('/api/visits', { communityId: 'c02', date: '2026-03-03', note: '' })).status).toBe(201);
+  await db.station.create({ data: { id: 'chengguan', countyId: testCounty, name: '城关派出所' } });
+  await db.officer.updateMany({ where: { id: { in: ['o01', 'o03'] } }, data: { stationId: 'chengguan' } });
+  const station = await as('station', 'chengguan');
   for (const [officerId, date] of [
     ['o01', '2026-03-01'],
     ['o01', '2026-02-10'],
     ['o03', '2026-03-04'],
   ] as const) {
-    expect((await h.api.post('/api/diversions', { stationId: 'chengguan', officerId, date, kind: 'case-work', note: '' })).status).toBe(201);
+    expect((await station.post('/api/diversions', { officerId, date, kind: 'case-work', note: '' })).status).toBe(201);
   }
   for (const [communityId, occurredOn] of [
     ['c01', '2026-03-01'],
     ['c02', '2026-03-02'],
     ['c01', '2026-02-20'],
   ] as const) {
-    expect((await h.api.post('/api/incidents', { communityId, occurredOn, category: '盗窃', summary: '电动车被盗' })).status).toBe(201);
+    const officer = await as('officer', communityId === 'c01' ? 'o01' : 'o03');
+    expect((await officer.post('/api/incidents', { communityId, occurredOn, category: '盗窃', summary: '电动车被盗' })).status).toBe(201);
   }
 });
 
 afterAll(async () => db?.$disconnect());
-
-/** The harness with `api` acting as bureau staff (`tester`) of the seeded county, whose rows the lists read. */
-async function asStaffOf(on: Db, countyId: string) {
-  const harnessed = await harness(on);
-  return { ...harnessed, api: await harnessed.as({ role: 'bureau-staff', countyId, id: 'tester' }) };
-}
 
 /** Follows rel="next" from `path` and returns every page's items. */
 async function walk(path: string, items = (b: any) => b as unknown[], api = h.api) {
@@ -151,7 +151,7 @@ describe('cursor pagination', () => {
       await db.notice.create({
         data: {
           id: `test/${n}`,
-          countyId: (await db.community.findFirstOrThrow()).countyId,
+          countyId: testCounty,
           kind: 'presence-violation',
           titleZh: `通知${n}`,
           bodyZh: '…',
@@ -161,12 +161,17 @@ describe('cursor pagination', () => {
         },
       });
     }
-    const whole = (await h.api.get('/api/inbox?recipient=leader:L05')).body;
+    const l05 = await h.as({ role: 'leader', subjectId: 'L05' });
+    const whole = (await l05.get('/api/inbox')).body;
     expect(whole.items.map((i: { id: string }) => i.id)).toEqual(['test/4', 'test/2', 'test/5', 'test/3', 'test/1']);
-    const pages = await walk('/api/inbox?recipient=leader:L05&limit=2', (b) => {
-      expect(b.unread).toBe(2);
-      return b.items;
-    });
+    const pages = await walk(
+      '/api/inbox?recipient=leader:L05&limit=2',
+      (b) => {
+        expect(b.unread).toBe(2);
+        return b.items;
+      },
+      l05,
+    );
     expect(pages.flat()).toEqual(whole.items);
   });
 
@@ -185,8 +190,8 @@ describe('cursor pagination on PostgreSQL', () => {
   let pg: Awaited<ReturnType<typeof harness>>;
   beforeAll(async () => {
     t = await freshPostgres('api-lists');
-    await seedDemoCounty(t.db, { today: '2026-01-01' });
-    pg = await asStaffOf(t.db, (await t.db.community.findFirstOrThrow()).countyId);
+    await seedDemoCounty(t.db, { today: '2026-01-01', countyId: testCounty });
+    pg = await harness(t.db);
   });
   afterAll(async () => t?.drop());
 
@@ -237,7 +242,8 @@ describe('reads of visits, diversions, incidents and presence', () => {
 
   it('shows a leader-month: its visits with the answers, the days that count so far and the verdict', async () => {
     const [first] = (await h.api.get('/api/visits?leaderId=L01&month=2026-03')).body;
-    expect((await h.api.post(`/api/visits/${first.id}/confirmation`, { officerId: 'o01', verdict: 'confirmed' })).status).toBe(200);
+    const o01 = await h.as({ role: 'officer', subjectId: 'o01' });
+    expect((await o01.post(`/api/visits/${first.id}/confirmation`, { verdict: 'confirmed' })).status).toBe(200);
     const month = await h.api.get('/api/presence/L01/2026-03');
     expect(month.status).toBe(200);
     expect(month.body).toMatchObject({ leaderId: 'L01', month: '2026-03', required: 2, countedDays: ['2026-03-02'], days: 1, verdict: 'open' });

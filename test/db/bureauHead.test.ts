@@ -34,10 +34,11 @@ it('readdresses stored bureau:bureau notices to bureau:head, whose inbox then sh
   db = createDb(`file:${file}`);
   try {
     const h = await harness(db);
-    const inbox = await h.api.get('/api/inbox?recipient=bureau:head').expect(200);
+    const head = await h.as({ role: 'bureau-head' });
+    const inbox = await head.get('/api/inbox?recipient=bureau:head').expect(200);
     expect(inbox.body.items.map((n: { id: string }) => n.id)).toEqual(['2026-Q3/subsidy/o01/payment-overdue/2026-11-02']);
-    expect((await h.api.get('/api/inbox?recipient=bureau:bureau').expect(200)).body.items).toEqual([]);
-    await h.api
+    expect(await db.noticeRecipient.count({ where: { recipientType: 'bureau', recipientId: 'bureau' } })).toBe(0);
+    await head
       .post('/api/notices/2026-Q3/subsidy/o01/payment-overdue/2026-11-02/acknowledgements', { recipientType: 'bureau', recipientId: 'head' })
       .expect(201);
   } finally {

@@ -2,6 +2,7 @@
 import type { Db } from '../../src/db/client.js';
 import { createInboxNotifier } from '../../src/notices/notifier.js';
 import type { Recipient } from '../../src/core/types.js';
+import { testCounty } from './users.js';
 
 export const jointRecipients: Recipient[] = [
   { type: 'officer', id: 'O01' },
@@ -9,11 +10,12 @@ export const jointRecipients: Recipient[] = [
   { type: 'department', id: 'D01' },
 ];
 
-export async function publishJointNotice(db: Db, id: string, recipients: Recipient[] = jointRecipients): Promise<void> {
+export async function publishJointNotice(db: Db, id: string, recipients: Recipient[] = jointRecipients, countyId = testCounty): Promise<void> {
   await db.$transaction((tx) =>
     createInboxNotifier().publish(tx, {
       id,
       kind: 'joint-notice',
+      countyId,
       cycleId: id.split('/')[0],
       about: 'c01',
       recipients,

@@ -11,6 +11,7 @@ import { createInboxNotifier } from '../../src/notices/notifier.js';
 import { serverExecutable } from '../../src/temporal/executables.js';
 import { presenceMonth, visitChangedSignal } from '../../src/workflows/presenceMonth.js';
 import { freshSqlite } from './db.js';
+import { testCounty } from './users.js';
 
 // One task queue per file: a later test's worker also runs what an earlier one left behind
 // (delivery workflows of the notices), so no task waits on a queue nobody polls.
@@ -22,7 +23,7 @@ export function presenceHarness(name: string) {
   beforeAll(async () => {
     h.env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: serverExecutable('time-skipping') } });
     h.db = (await freshSqlite(name)).db;
-    await seedDemoCounty(h.db, { today: '2026-01-01' });
+    await seedDemoCounty(h.db, { today: '2026-01-01', countyId: testCounty });
     h.activities = createActivities({ db: h.db, notifier: createInboxNotifier(), clock: () => new Date() });
   });
 
@@ -66,7 +67,16 @@ export function presenceHarness(name: string) {
     async logVisit(input: PresenceMonthInput, day: number, status: 'pending' | 'confirmed' | 'disputed', signal = false) {
       const date = `${input.month}-${String(day).padStart(2, '0')}`;
       const v = await h.db.visit.create({
-        data: { leaderId: input.leaderId, communityId: input.communityId, date, note: '', status, loggedBy: 'test', createdAt: await now() },
+        data: {
+          countyId: testCounty,
+          leaderId: input.leaderId,
+          communityId: input.communityId,
+          date,
+          note: '',
+          status,
+          loggedBy: 'test',
+          createdAt: await now(),
+        },
       });
       if (signal) await h.env.client.workflow.getHandle(`presence/${input.leaderId}/${input.month}`).signal(visitChangedSignal, { visitId: v.id });
     },

@@ -5,24 +5,24 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import type { PresenceMonthInput } from '../../src/activities/presence.js';
 import { createApp } from '../../src/api/app.js';
-import { createApiUser } from '../../src/db/api-users.js';
 import { presenceWorkflowId } from '../../src/contracts/presence.js';
 import { createTemporalSignals } from '../../src/temporal/signals.js';
 import { RecordingCycles } from '../api/harness.js';
 import { presenceHarness } from '../support/presence.js';
 import { recordHistory } from '../support/histories.js';
+import { tokenFor } from '../support/users.js';
 
 const p = presenceHarness('workflow-presence-before-launcher');
-const token = 'clerk-token-0123456789';
 
 describe("a visit before the month's launcher", () => {
   it("starts the leader's month, which counts it in its verdict", async () => {
     const now = new Date(await p.env.currentTimeMs());
     const today = now.toISOString().slice(0, 10);
     const month = today.slice(0, 7);
-    await createApiUser(p.db, { id: 'clerk', name: 'Clerk', token });
     const app = createApp({ db: p.db, cycles: new RecordingCycles(), signals: createTemporalSignals(p.env.client, 'presence'), clock: () => now });
-    const post = (path: string, body: object) =>
+    // The leader logs his own days; the community's officer answers them.
+    const [leader, officer] = [await tokenFor(p.db, { role: 'leader', subjectId: 'L04' }), await tokenFor(p.db, { role: 'officer', subjectId: 'o07' })];
+    const post = (token: string, path: string, body: object) =>
       request(app)
         .post(path)
         .set({ Authorization: `Bearer ${token}` })
@@ -32,13 +32,13 @@ describe("a visit before the month's launcher", () => {
 
     const w = await p.worker();
     const progress = await w.runUntil(async () => {
-      const visit = await post('/api/visits', { leaderId: 'L04', communityId: 'c04', date: today }).expect(201);
+      const visit = await post(leader, '/api/visits', { communityId: 'c04', date: today }).expect(201);
       expect((await handle.describe()).status.name).toBe('RUNNING');
-      await post(`/api/visits/${visit.body.id}/confirmation`, { officerId: 'o07', verdict: 'confirmed' }).expect(200);
+      await post(officer, `/api/visits/${visit.body.id}/confirmation`, { verdict: 'confirmed' }).expect(200);
       const judged = await p.settled({ leaderId: 'L04', month } as PresenceMonthInput, await handle.result());
       // A visit for a month already judged is stored but starts nothing: the month's verdict is final.
       const { runId } = await handle.describe();
-      await post('/api/visits', { leaderId: 'L04', communityId: 'c04', date: today, note: 'late' }).expect(201);
+      await post(leader, '/api/visits', { communityId: 'c04', date: today, note: 'late' }).expect(201);
       expect(await handle.describe()).toMatchObject({ runId, status: { name: 'COMPLETED' } });
       return judged;
     });

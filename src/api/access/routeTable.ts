@@ -225,7 +225,7 @@ export const routeTable = {
     path: '/diversions',
     summary: '抽调记录列表',
     access: { ...readers, station: 'own', officer: 'own' },
-    own: "the station's officers; the officer's own",
+    own: "the station's own records; the officer's own",
   },
   reportIncident: { method: 'post', path: '/incidents', summary: '报送警情', access: { officer: 'own' }, own: "the officer's community" },
   listIncidents: { method: 'get', path: '/incidents', summary: '警情列表', access: everyone },
