@@ -17,14 +17,14 @@ import { presenceRouter } from './routes/presence.js';
 import { scorecardsRouter } from './routes/scorecards.js';
 import { bindingsRouter } from './routes/bindings.js';
 import { cyclesRouter } from './routes/cycles.js';
-import { explanationsRouter } from './routes/explanations.js';
-import { metricsRouter } from './routes/metrics.js';
+import { explanationsOperations } from './routes/explanations.js';
+import { metricsOperations } from './routes/metrics.js';
 import { communitiesRouter, departmentsRouter, leadersRouter, officersRouter } from './routes/registry.js';
 import { reassignmentsRouter } from './routes/reassignments.js';
-import { resultsRouter } from './routes/results.js';
-import { paymentsRouter } from './routes/payments.js';
+import { resultsOperations } from './routes/results.js';
+import { paymentsOperations } from './routes/payments.js';
 import { rulesetsRouter } from './routes/rulesets.js';
-import { appealsRouter } from './routes/appeals.js';
+import { appealsOperations } from './routes/appeals.js';
 
 export type { AppDeps } from './context.js';
 export { createApiUser, hashToken } from '../db/api-users.js';
@@ -42,7 +42,13 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(express.json({ limit: '1mb', type: jsonTypes }));
   api.use(requireMediaType({ '/metrics/csv': ['text/csv', 'text/plain', 'multipart/form-data'] }));
   // Partial while the routers below move into operations of the route table.
-  const operations: Partial<Operations> = {};
+  const operations: Partial<Operations> = {
+    ...metricsOperations(ctx),
+    ...resultsOperations(ctx),
+    ...explanationsOperations(ctx),
+    ...paymentsOperations(ctx),
+    ...appealsOperations(ctx),
+  };
   mountOperations(api, operations);
   api.use('/communities', communitiesRouter(ctx));
   api.use('/officers', officersRouter(ctx));
@@ -50,15 +56,9 @@ export function createApp(deps: AppDeps): express.Express {
   api.use('/departments', departmentsRouter(ctx));
   api.use('/bindings', bindingsRouter(ctx));
   api.use('/reassignments', reassignmentsRouter(ctx));
-  api.use('/metrics', metricsRouter(ctx));
   api.use('/cycles', cyclesRouter(ctx));
   api.use('/audit', auditRouter(ctx));
   api.use('/rulesets', rulesetsRouter(ctx));
-  api.use(explanationsRouter(ctx));
-  // Before the results: `/obligations/*id/appeals` would otherwise be read as an obligation id.
-  api.use(appealsRouter(ctx));
-  api.use(resultsRouter(ctx));
-  api.use(paymentsRouter(ctx));
   api.use(acknowledgementsRouter(ctx));
   api.use('/inbox', inboxRouter(ctx));
   api.use('/visits', visitsRouter(ctx));

@@ -29,7 +29,32 @@ export function demoSubmissions(communities: string[]): { submittedBy: string; f
   return suppliers.map((submittedBy) => ({ submittedBy, figures: figures.filter((f) => supplierOf(f.metric) === submittedBy) }));
 }
 
-/** Stores the demo figures of `communities` for a period, each as its supplying department would submit it. */
+/** Stores the demo figures of `communities` for a period, each as its supplying department would submit it, in the community's county. */
 export async function submitDemoFigures(db: Db, period: string, communities: string[]): Promise<void> {
-  for (const f of demoFigures(communities)) await db.metricSubmission.create({ data: { period, ...f, submittedBy: supplierOf(f.metric), actor: 'test' } });
+  const countyOf = new Map(
+    (await db.community.findMany({ where: { id: { in: communities } }, select: { id: true, countyId: true } })).map((c) => [c.id, c.countyId]),
+  );
+  for (const f of demoFigures(communities))
+    await db.metricSubmission.create({
+      data: { countyId: countyOf.get(f.communityId)!, period, ...f, submittedBy: supplierOf(f.metric), actor: 'test' },
+    });
+}
+
+/** Posts the demo figures of `communities` for a period as each supplying department, signed in as itself. */
+export async function postDemoFigures(
+  as: (user: {
+    role: 'department';
+    subjectId: string;
+    countyId?: string;
+  }) => Promise<{ post: (path: string, body: object) => PromiseLike<{ status: number; body: unknown }> }>,
+  period: string,
+  communities: string[],
+  countyId?: string,
+): Promise<{ status: number; body: unknown }[]> {
+  const answers = [];
+  for (const { submittedBy, figures } of demoSubmissions(communities)) {
+    const department = await as({ role: 'department', subjectId: submittedBy, ...(countyId ? { countyId } : {}) });
+    answers.push(await department.post('/api/metrics', { period, figures }));
+  }
+  return answers;
 }
