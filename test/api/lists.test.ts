@@ -7,6 +7,7 @@ import { createApp } from '../../src/api/app.js';
 import { createDb, type Db } from '../../src/db/client.js';
 import { seedDemoCounty } from '../../src/db/seed.js';
 import { freshPostgres, freshSqlite, type TestDb } from '../support/db.js';
+import { testCounty, tokenFor } from '../support/users.js';
 import { expectProblem, harness, RecordingCycles, RecordingLogger, RecordingSignals } from './harness.js';
 
 let db: Db;
@@ -20,6 +21,7 @@ beforeAll(async () => {
   await db.decision.create({
     data: {
       id: decisionId,
+      countyId: testCounty,
       cycleId: 'quarterly-2025-Q4',
       type: 'sanction',
       kind: 'circulated-criticism',
@@ -33,13 +35,16 @@ beforeAll(async () => {
   });
   const cycleId = 'quarterly-2025-Q3';
   for (const [i, c] of ['c01', 'c02', 'c03'].entries()) {
-    await db.cycle.create({ data: { id: `monthly-2025-0${i + 1}`, kind: 'monthly', period: `2025-0${i + 1}`, status: 'decided', ruleSetVersionId: 1 } });
+    await db.cycle.create({
+      data: { countyId: testCounty, id: `monthly-2025-0${i + 1}`, kind: 'monthly', period: `2025-0${i + 1}`, status: 'decided', ruleSetVersionId: 1 },
+    });
     await db.evaluation.create({
-      data: { cycleId, period: '2025-Q3', communityId: c, score: 90 - i, rank: i + 1, isLast: i === 2, breakdown: {}, missing: [] },
+      data: { countyId: testCounty, cycleId, period: '2025-Q3', communityId: c, score: 90 - i, rank: i + 1, isLast: i === 2, breakdown: {}, missing: [] },
     });
     await db.decision.create({
       data: {
         id: `${cycleId}/subsidy/o0${i + 1}`,
+        countyId: testCounty,
         cycleId,
         type: 'subsidy',
         kind: 'subsidy',
@@ -55,6 +60,7 @@ beforeAll(async () => {
     await db.paymentObligation.create({
       data: {
         id: `2025-Q3/subsidy/o0${i + 1}`,
+        countyId: testCounty,
         cycleId,
         decisionId: `${cycleId}/subsidy/o0${i + 1}`,
         kind: 'subsidy',
@@ -64,10 +70,13 @@ beforeAll(async () => {
         dueOn: '2025-10-30',
       },
     });
-    await db.notice.create({ data: { id: `${cycleId}/note/${c}`, kind: 'note', about: c, cycleId, titleZh: '…', bodyZh: '…', bodyEn: '…', facts: {} } });
+    await db.notice.create({
+      data: { countyId: testCounty, id: `${cycleId}/note/${c}`, kind: 'note', about: c, cycleId, titleZh: '…', bodyZh: '…', bodyEn: '…', facts: {} },
+    });
   }
   const figures = ['c01', 'c02', 'c03'].map((communityId) => ({ communityId, metric: 'incidents', value: 3 }));
-  expect((await h.api.post('/api/metrics', { period: '2025-Q4', submittedBy: 'zhian', figures })).status).toBe(200);
+  const zhian = await h.as({ role: 'department', subjectId: 'zhian' });
+  expect((await zhian.post('/api/metrics', { period: '2025-Q4', figures })).status).toBe(200);
   for (const date of ['2026-03-02', '2026-03-05', '2026-03-09']) {
     expect((await h.api.post('/api/visits', { leaderId: 'L01', communityId: 'c01', date, note: '' })).status).toBe(201);
   }
@@ -276,7 +285,7 @@ describe('content types', () => {
     expect(await db.community.count()).toBe(before);
     const csv = await request(h.app)
       .post('/api/metrics/csv')
-      .set('Authorization', 'Bearer test-token-0123456789')
+      .set('Authorization', `Bearer ${await tokenFor(db, { role: 'department', subjectId: 'zhian' })}`)
       .set('Content-Type', 'text/csv')
       .send('period,communityId,metric,value,submittedBy\n');
     expect(csv.status).not.toBe(415);
