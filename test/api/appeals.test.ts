@@ -29,7 +29,7 @@ beforeAll(async () => {
 afterAll(() => t.drop());
 
 const writes = async () => ({ appeals: await t.db.appeal.count(), audit: await t.db.auditEntry.count() });
-const file = (body: { officerId?: string } & object, as = officer[body.officerId ?? 'o01']!) =>
+const file = (body: Record<string, unknown> & { officerId?: string }, as = officer[body.officerId ?? 'o01']!) =>
   as.post('/api/appeals', { contests: 'evaluation', officerId: 'o01', cycleId, reason: '满意率调查漏计', ...body });
 
 describe('filing an appeal', () => {

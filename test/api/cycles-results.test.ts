@@ -60,6 +60,7 @@ describe('cycles', () => {
     await t.db.cycle.create({
       data: {
         id: 'quarterly-2025-Q2',
+        countyId: testCounty,
         kind: 'quarterly',
         period: '2025-Q2',
         status: 'decided',
@@ -71,6 +72,7 @@ describe('cycles', () => {
     await t.db.cycle.create({
       data: {
         id: 'quarterly-2025-Q1',
+        countyId: testCounty,
         kind: 'quarterly',
         period: '2025-Q1',
         status: 'failed',

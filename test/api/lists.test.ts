@@ -146,6 +146,7 @@ describe('cursor pagination', () => {
       await db.notice.create({
         data: {
           id: `test/${n}`,
+          countyId: testCounty,
           kind: 'presence-violation',
           titleZh: `通知${n}`,
           bodyZh: '…',
