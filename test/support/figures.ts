@@ -39,22 +39,3 @@ export async function submitDemoFigures(db: Db, period: string, communities: str
       data: { countyId: countyOf.get(f.communityId)!, period, ...f, submittedBy: supplierOf(f.metric), actor: 'test' },
     });
 }
-
-/** Posts the demo figures of `communities` for a period as each supplying department, signed in as itself. */
-export async function postDemoFigures(
-  as: (user: {
-    role: 'department';
-    subjectId: string;
-    countyId?: string;
-  }) => Promise<{ post: (path: string, body: object) => PromiseLike<{ status: number; body: unknown }> }>,
-  period: string,
-  communities: string[],
-  countyId?: string,
-): Promise<{ status: number; body: unknown }[]> {
-  const answers = [];
-  for (const { submittedBy, figures } of demoSubmissions(communities)) {
-    const department = await as({ role: 'department', subjectId: submittedBy, ...(countyId ? { countyId } : {}) });
-    answers.push(await department.post('/api/metrics', { period, figures }));
-  }
-  return answers;
-}
