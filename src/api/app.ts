@@ -17,19 +17,19 @@ import { presenceOperations } from './routes/presence.js';
 import { scorecardsOperations } from './routes/scorecards.js';
 import { bindingsOperations } from './routes/bindings.js';
 import { cyclesRouter } from './routes/cycles.js';
-import { explanationsRouter } from './routes/explanations.js';
-import { metricsRouter } from './routes/metrics.js';
 import { communitiesOperations, departmentsOperations, leadersOperations, officersOperations } from './routes/registry.js';
 import { reassignmentsOperations } from './routes/reassignments.js';
-import { resultsRouter } from './routes/results.js';
-import { paymentsRouter } from './routes/payments.js';
 import { rulesetsOperations } from './routes/rulesets.js';
 import { stationsOperations } from './routes/stations.js';
-import { appealsRouter } from './routes/appeals.js';
 import { countiesOperations } from './routes/counties.js';
 import { sessionOperations } from './routes/session.js';
 import { tokensOperations } from './routes/tokens.js';
 import { usersOperations } from './routes/users.js';
+import { explanationsOperations } from './routes/explanations.js';
+import { metricsOperations } from './routes/metrics.js';
+import { resultsOperations } from './routes/results.js';
+import { paymentsOperations } from './routes/payments.js';
+import { appealsOperations } from './routes/appeals.js';
 
 export type { AppDeps } from './context.js';
 export { createApiUser, hashToken } from '../db/api-users.js';
@@ -70,15 +70,14 @@ export function createApp(deps: AppDeps): express.Express {
     ...scorecardsOperations(ctx),
     ...diversionsOperations(ctx),
     ...incidentsOperations(ctx),
+    ...metricsOperations(ctx),
+    ...resultsOperations(ctx),
+    ...explanationsOperations(ctx),
+    ...paymentsOperations(ctx),
+    ...appealsOperations(ctx),
   };
   mountOperations(api, operations);
-  api.use('/metrics', metricsRouter(ctx));
   api.use('/cycles', cyclesRouter(ctx));
-  api.use(explanationsRouter(ctx));
-  // Before the results: `/obligations/*id/appeals` would otherwise be read as an obligation id.
-  api.use(appealsRouter(ctx));
-  api.use(resultsRouter(ctx));
-  api.use(paymentsRouter(ctx));
 
   app.use('/api', api);
   app.use(notFoundRoute);

@@ -1,15 +1,18 @@
 // The writes behind the appeal routes: filing (within the rule set's window, one open appeal per
 // office and period) and the bureau's decision. Each checks everything first and writes the
 // appeal and its audit row in one transaction, so a refused request leaves nothing behind.
+// An officer files for themselves about their county's records; what lies in another county, or
+// a decision not naming them, is answered as if it did not exist.
 import { addDays, parsePeriod, periodEnd } from '../core/calendar.js';
 import { figureProblem } from '../core/scoring.js';
 import type { MetricKey } from '../core/types.js';
 import { openAppealWhere } from '../db/appeals.js';
-import { audited, type Tx } from '../db/audit.js';
+import { audited, type AuditActor, type Tx } from '../db/audit.js';
 import { communitiesOn } from '../db/bindings.js';
 import type { Db } from '../db/client.js';
 import { ruleSetVersion } from '../db/ruleSets.js';
 import type { RuleSet } from '../rules/ruleSet.js';
+import { namesOfficer } from './access/ownRecords.js';
 import { Problem } from './problem.js';
 
 export type Filing = {
@@ -18,6 +21,14 @@ export type Filing = {
   metric?: MetricKey;
   value?: number;
 } & ({ contests: 'evaluation'; cycleId: string } | { contests: 'decision'; decisionId: string });
+
+/** Who writes: the audit actor and the county they write in. */
+export interface AppealCaller {
+  actor: AuditActor | string;
+  countyId: string;
+}
+
+const actorId = (actor: AuditActor | string) => (typeof actor === 'string' ? actor : actor.id);
 
 /** The bureau's answer; an overturn may state the figure it accepts instead of the claimed one. */
 export interface AppealDecision {
@@ -36,8 +47,9 @@ function correctionProblem(ruleSet: RuleSet, metric: MetricKey, value: number): 
   return problem ? Problem.field(422, { pointer: '/value', message: `${problem} for ${metric}` }) : undefined;
 }
 
-async function decidedCycle(tx: Tx, cycleId: string, pointer: string) {
-  const cycle = await tx.cycle.findUnique({ where: { id: cycleId } });
+async function decidedCycle(tx: Tx, countyId: string, cycleId: string, pointer: string) {
+  const found = await tx.cycle.findUnique({ where: { id: cycleId } });
+  const cycle = found?.countyId === countyId ? found : null;
   if (!cycle || cycle.status !== 'decided')
     throw Problem.field(422, { pointer, message: `cycle ${cycleId} ${cycle ? 'is not decided yet' : 'does not exist'}` });
   if (cycle.kind === 'year-end')
@@ -46,9 +58,10 @@ async function decidedCycle(tx: Tx, cycleId: string, pointer: string) {
 }
 
 /** The office and the standing row contested, and the day the window opened. */
-async function contested(tx: Tx, f: Filing) {
+async function contested(tx: Tx, countyId: string, f: Filing) {
   if (f.contests === 'decision') {
-    const decision = await tx.decision.findUnique({ where: { id: f.decisionId } });
+    const found = await tx.decision.findUnique({ where: { id: f.decisionId } });
+    const decision = found?.countyId === countyId ? found : null;
     if (!decision) throw Problem.field(422, { pointer: '/decisionId', message: `decision ${f.decisionId} does not exist` });
     if (decision.supersededAt) {
       throw Problem.field(422, {
@@ -56,10 +69,10 @@ async function contested(tx: Tx, f: Filing) {
         message: `decision ${decision.id} was replaced${decision.supersededBy ? ` by ${decision.supersededBy}` : ''} on appeal ${decision.supersededByAppeal}; appeal what stands`,
       });
     }
-    if (!(decision.officers as string[]).includes(f.officerId)) {
+    if (!namesOfficer(decision, f.officerId)) {
       throw Problem.field(422, { pointer: '/officerId', message: `decision ${decision.id} is not about officer ${f.officerId}` });
     }
-    const { cycle, ruleSet } = await decidedCycle(tx, decision.cycleId, '/decisionId');
+    const { cycle, ruleSet } = await decidedCycle(tx, countyId, decision.cycleId, '/decisionId');
     const [communityId] = await communitiesOn(tx, 'officer', f.officerId, periodEnd(parsePeriod(cycle.period)));
     return {
       cycle,
@@ -70,7 +83,7 @@ async function contested(tx: Tx, f: Filing) {
       what: `decision ${decision.id}`,
     };
   }
-  const { cycle, ruleSet } = await decidedCycle(tx, f.cycleId, '/cycleId');
+  const { cycle, ruleSet } = await decidedCycle(tx, countyId, f.cycleId, '/cycleId');
   const [communityId] = await communitiesOn(tx, 'officer', f.officerId, periodEnd(parsePeriod(cycle.period)));
   const evaluation = communityId ? await tx.evaluation.findFirst({ where: { cycleId: cycle.id, communityId, supersededAt: null } }) : null;
   if (!evaluation) throw Problem.field(422, { pointer: '/officerId', message: `officer ${f.officerId}'s office was not evaluated in ${cycle.id}` });
@@ -84,11 +97,12 @@ async function contested(tx: Tx, f: Filing) {
   };
 }
 
-export async function fileAppeal(db: Db, actor: string, today: string, f: Filing) {
+export async function fileAppeal(db: Db, caller: AppealCaller, today: string, f: Filing) {
+  const { actor, countyId } = caller;
   return db.$transaction(async (tx) => {
-    if (!(await tx.officer.findUnique({ where: { id: f.officerId } })))
+    if ((await tx.officer.findUnique({ where: { id: f.officerId } }))?.countyId !== countyId)
       throw Problem.field(422, { pointer: '/officerId', message: `officer ${f.officerId} does not exist` });
-    const c = await contested(tx, f);
+    const c = await contested(tx, countyId, f);
     const p = c.ruleSet.parameters;
     const windowEndsOn = addDays(day(c.since), p.appealWindowDays);
     if (today > windowEndsOn) {
@@ -110,6 +124,7 @@ export async function fileAppeal(db: Db, actor: string, today: string, f: Filing
       });
     const row = await tx.appeal.create({
       data: {
+        countyId,
         cycleId: c.cycle.id,
         communityId: c.communityId,
         officerId: f.officerId,
@@ -120,7 +135,7 @@ export async function fileAppeal(db: Db, actor: string, today: string, f: Filing
         value: f.value ?? null,
         windowEndsOn,
         deadlineOn: addDays(today, p.appealDecisionDays),
-        filedBy: actor,
+        filedBy: actorId(actor),
       },
     });
     await audited(tx, actor, { action: 'create', entity: 'Appeal', entityId: String(row.id), after: row });
@@ -128,9 +143,11 @@ export async function fileAppeal(db: Db, actor: string, today: string, f: Filing
   });
 }
 
-export async function decideAppeal(db: Db, actor: string, now: Date, appealId: number, d: AppealDecision) {
+export async function decideAppeal(db: Db, caller: AppealCaller, now: Date, appealId: number, d: AppealDecision) {
+  const { actor, countyId } = caller;
   return db.$transaction(async (tx) => {
-    const appeal = await tx.appeal.findUnique({ where: { id: appealId } });
+    const found = await tx.appeal.findUnique({ where: { id: appealId } });
+    const appeal = found?.countyId === countyId ? found : null;
     if (!appeal) throw Problem.notFound('appeal', appealId);
     if (appeal.status !== 'open') throw new Problem(409, `appeal ${appealId} was already ${appeal.status} on ${appeal.decidedAt?.toISOString()}`);
     let accepted: { acceptedMetric: string | null; acceptedValue: number | null } = { acceptedMetric: null, acceptedValue: null };
@@ -152,7 +169,7 @@ export async function decideAppeal(db: Db, actor: string, now: Date, appealId: n
     }
     const { count } = await tx.appeal.updateMany({
       where: { id: appealId, status: 'open' },
-      data: { status: d.outcome, decisionReason: d.reason, decidedBy: actor, decidedAt: now, ...accepted },
+      data: { status: d.outcome, decisionReason: d.reason, decidedBy: actorId(actor), decidedAt: now, ...accepted },
     });
     if (count !== 1) throw new Problem(409, `appeal ${appealId} was decided meanwhile`);
     await audited(tx, actor, {

@@ -1,8 +1,8 @@
-// A CSV upload of figures, one per row under the header period,communityId,metric,value,submittedBy
-// (columns in any order). Syntax errors are 400; rows that parse but say something impossible are
+// A CSV upload of figures, one per row under the header period,communityId,metric,value and, if
+// the file names its department, submittedBy (columns in any order). Syntax errors are 400; rows that parse but say something impossible are
 // 422 with their line and column, and a pointer /<row index>/<column> into the rows as objects.
 import { CsvSyntaxError, parseCsv } from './csv.js';
-import { csvColumns, csvRowSchema, fail, type Figure, type Locate } from './figures.js';
+import { csvColumns, csvRowSchema, fail, optionalCsvColumns, type Figure, type Locate } from './figures.js';
 import { Problem, type FieldError } from './problem.js';
 
 export function figuresFromCsv(text: string): { figures: Figure[]; locate: Locate } {
@@ -14,10 +14,11 @@ export function figuresFromCsv(text: string): { figures: Figure[]; locate: Locat
     throw err;
   }
   const [header, ...rows] = records;
-  const expected = csvColumns.join(',');
+  const expected = `${csvColumns.join(',')}[,${optionalCsvColumns.join(',')}]`;
   const columns = header?.fields ?? [];
+  const known: readonly string[] = [...csvColumns, ...optionalCsvColumns];
   const missing = csvColumns.filter((c) => !columns.includes(c));
-  if (!header || missing.length || columns.length !== csvColumns.length) {
+  if (!header || missing.length || columns.some((c) => !known.includes(c)) || new Set(columns).size !== columns.length) {
     throw Problem.field(422, { line: header?.line ?? 1, pointer: '', message: `expected the header ${expected}, got ${columns.join(',') || 'nothing'}` });
   }
   if (rows.length === 0) throw Problem.field(422, { line: 2, pointer: '', message: 'expected at least one row of figures' });

@@ -1,4 +1,6 @@
 // Metric figures as the bureau's departments submit them, from JSON or CSV, checked the same way.
+// The submitting department is the signed-in one; a submittedBy given in the body or a CSV column
+// must name it.
 import { z } from 'zod';
 import { metricKeys, type MetricKey } from '../core/types.js';
 import { Problem, type FieldError } from './problem.js';
@@ -9,7 +11,8 @@ export interface Figure {
   communityId: string;
   metric: MetricKey;
   value: number;
-  submittedBy: string;
+  /** As the request gave it, if at all; the stored submitter is always the caller's department. */
+  submittedBy?: string;
 }
 
 /** Where a figure's field came from in the request, for error messages. */
@@ -42,13 +45,16 @@ const checkValue = (f: { metric: MetricKey; value: number }, c: z.RefinementCtx)
 
 export const metricsBodySchema = z.strictObject({
   period: periodSchema,
-  submittedBy: idSchema,
+  /** Optional: the department submitting, which must be the caller's. */
+  submittedBy: idSchema.optional(),
   figures: z
     .array(z.strictObject({ communityId: idSchema, metric: metricSchema, value: z.number() }).superRefine(checkValue))
     .min(1, 'expected at least one figure'),
 });
 
-export const csvColumns = ['period', 'communityId', 'metric', 'value', 'submittedBy'] as const;
+export const csvColumns = ['period', 'communityId', 'metric', 'value'] as const;
+/** A column the file may carry; each of its cells must name the caller's department. */
+export const optionalCsvColumns = ['submittedBy'] as const;
 
 const numeric = z
   .string()
@@ -62,6 +68,6 @@ export const csvRowSchema = z
     communityId: idSchema,
     metric: metricSchema,
     value: numeric,
-    submittedBy: idSchema,
+    submittedBy: idSchema.optional(),
   })
   .superRefine(checkValue);

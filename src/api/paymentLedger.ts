@@ -1,11 +1,13 @@
 // The writes behind the payment routes: finance's payment records, the payee's receipt and
 // disputes, and corrections. Each checks everything before writing and writes the change, its
 // audit row (and any notice) in one transaction, so a rejected request leaves nothing behind.
+// An obligation outside the caller's county, or (for a payee) not paying them, is not there.
 import { isFinal, type ObligationParty, type ObligationStatus } from '../core/obligationStatus.js';
 import { paidInFull } from '../core/settlement.js';
 import type { Db } from '../db/client.js';
-import { audited, type Tx } from '../db/audit.js';
+import { audited, type AuditActor, type Tx } from '../db/audit.js';
 import { obligationFacts, openStatus, payeesOf } from '../db/obligations.js';
+import { paysOfficer } from './access/ownRecords.js';
 import { transitionObligation } from '../db/obligationTransitions.js';
 import type { Notifier } from '../notices/notifier.js';
 import { publishPaymentNotice } from '../notices/paymentText.js';
@@ -19,8 +21,20 @@ export interface PaymentRecord {
   reference: string;
 }
 
-async function openObligation(tx: Tx, obligationId: string, pointer?: string) {
-  const row = await tx.paymentObligation.findUnique({ where: { id: obligationId } });
+/** Who writes: the audit actor, the county they write in and, for a payee, the officer they are. */
+export interface LedgerCaller {
+  actor: AuditActor | string;
+  countyId: string;
+  /** Set when the caller is the payee: only obligations paying this officer are theirs. */
+  payee?: string;
+}
+
+const actorId = (actor: AuditActor | string) => (typeof actor === 'string' ? actor : actor.id);
+
+async function openObligation(tx: Tx, caller: LedgerCaller, obligationId: string, pointer?: string) {
+  const found = await tx.paymentObligation.findUnique({ where: { id: obligationId } });
+  const theirs = found && found.countyId === caller.countyId && (caller.payee === undefined || (await paysOfficer(tx, found, caller.payee)));
+  const row = theirs ? found : null;
   if (!row)
     throw pointer ? Problem.field(422, { pointer, message: `obligation ${obligationId} does not exist` }) : Problem.notFound('obligation', obligationId);
   if (isFinal(row.status)) throw new Problem(409, `obligation ${obligationId} is ${row.status}; nothing more can be recorded against it`);
@@ -28,16 +42,21 @@ async function openObligation(tx: Tx, obligationId: string, pointer?: string) {
 }
 
 /** Records finance's payment once per reference: the same record again is answered with the stored one. */
-export async function recordPayment(db: Db, actor: string, today: string, p: PaymentRecord) {
+export async function recordPayment(db: Db, caller: LedgerCaller, today: string, p: PaymentRecord) {
+  const { actor } = caller;
   return db.$transaction(async (tx) => {
     const same = await tx.obligationPayment.findUnique({ where: { reference: p.reference } });
+    // References are unique across counties: another county's says only that the reference is taken.
+    if (same && (await tx.paymentObligation.findUnique({ where: { id: same.obligationId } }))?.countyId !== caller.countyId) {
+      throw Problem.field(409, { pointer: '/reference', message: `reference ${p.reference} is already recorded for a different payment` });
+    }
     if (same) {
       if (same.obligationId !== p.obligationId || same.amountFen !== toFen(p.amount) || same.paidOn !== p.paidOn) {
         throw Problem.field(409, { pointer: '/reference', message: `reference ${p.reference} is already recorded for a different payment` });
       }
       return { payment: same, created: false };
     }
-    const row = await openObligation(tx, p.obligationId, '/obligationId');
+    const row = await openObligation(tx, caller, p.obligationId, '/obligationId');
     if (p.paidOn > today) throw Problem.field(422, { pointer: '/paidOn', message: `${p.paidOn} is in the future (today is ${today})` });
     const facts = (await obligationFacts(tx, row.id))!;
     const outstanding = facts.owedFen - facts.paidFen;
@@ -45,7 +64,7 @@ export async function recordPayment(db: Db, actor: string, today: string, p: Pay
       throw Problem.field(422, { pointer: '/amount', message: `${p.amount} exceeds the ${fromFen(outstanding).toFixed(2)} yuan still owed on ${row.id}` });
     }
     const payment = await tx.obligationPayment.create({
-      data: { obligationId: row.id, reference: p.reference, amountFen: toFen(p.amount), paidOn: p.paidOn, recordedBy: actor },
+      data: { obligationId: row.id, reference: p.reference, amountFen: toFen(p.amount), paidOn: p.paidOn, recordedBy: actorId(actor) },
     });
     await followRecords(tx, actor, 'finance', row.id, row.status);
     await audited(tx, actor, { action: 'create', entity: 'ObligationPayment', entityId: p.reference, after: payment });
@@ -54,9 +73,10 @@ export async function recordPayment(db: Db, actor: string, today: string, p: Pay
 }
 
 /** The payee confirms what has been paid so far; confirming the same amount again changes nothing. */
-export async function confirmReceipt(db: Db, actor: string, now: Date, obligationId: string) {
+export async function confirmReceipt(db: Db, caller: LedgerCaller, now: Date, obligationId: string) {
+  const { actor } = caller;
   return db.$transaction(async (tx) => {
-    const row = await openObligation(tx, obligationId);
+    const row = await openObligation(tx, caller, obligationId);
     const facts = (await obligationFacts(tx, obligationId))!;
     if (facts.paidFen === 0) throw new Problem(409, `nothing has been recorded as paid on ${obligationId} yet`);
     if (facts.confirmedFen === facts.paidFen && facts.openDisputes === 0) return { confirmedFen: facts.confirmedFen, changed: false };
@@ -74,10 +94,11 @@ export async function confirmReceipt(db: Db, actor: string, now: Date, obligatio
   });
 }
 
-export async function raiseDispute(db: Db, actor: string, obligationId: string, d: { reason: 'not-received' | 'wrong-amount'; note: string }) {
+export async function raiseDispute(db: Db, caller: LedgerCaller, obligationId: string, d: { reason: 'not-received' | 'wrong-amount'; note: string }) {
+  const { actor } = caller;
   return db.$transaction(async (tx) => {
-    const row = await openObligation(tx, obligationId);
-    const dispute = await tx.paymentDispute.create({ data: { obligationId, reason: d.reason, note: d.note, raisedBy: actor } });
+    const row = await openObligation(tx, caller, obligationId);
+    const dispute = await tx.paymentDispute.create({ data: { obligationId, reason: d.reason, note: d.note, raisedBy: actorId(actor) } });
     await followRecords(tx, actor, 'payee', obligationId, row.status);
     await audited(tx, actor, { action: 'dispute', entity: 'PaymentObligation', entityId: obligationId, before: { status: row.status }, after: dispute });
     return dispute;
@@ -93,9 +114,10 @@ export interface Correction {
 export const correctionNoticeId = (obligationId: string, at: Date) => `${obligationId}/payment-corrected/${at.toISOString()}`;
 
 /** Finance's answer to a rule correction or a dispute: resolves open disputes and tells the payee. */
-export async function correctObligation(db: Db, notifier: Notifier, actor: string, now: Date, obligationId: string, c: Correction) {
+export async function correctObligation(db: Db, notifier: Notifier, caller: LedgerCaller, now: Date, obligationId: string, c: Correction) {
+  const { actor } = caller;
   return db.$transaction(async (tx) => {
-    const row = await openObligation(tx, obligationId);
+    const row = await openObligation(tx, caller, obligationId);
     const facts = (await obligationFacts(tx, obligationId))!;
     if (c.action === 'cancel' && facts.paidFen > 0) {
       throw Problem.field(409, {
@@ -119,6 +141,7 @@ export async function correctObligation(db: Db, notifier: Notifier, actor: strin
     });
     await publishPaymentNotice(tx, notifier, {
       id: correctionNoticeId(obligationId, now),
+      countyId: row.countyId,
       kind: 'payment-corrected',
       recipients: (await payeesOf(tx, row)).map((id) => ({ type: 'officer' as const, id })),
       facts: {
@@ -140,7 +163,7 @@ export async function correctObligation(db: Db, notifier: Notifier, actor: strin
  * settled while paid in full and undisputed), through the guarded transition; a refusal is a 409
  * and rolls the whole request back.
  */
-async function followRecords(tx: Tx, actor: string, by: ObligationParty, obligationId: string, current: string, to?: ObligationStatus) {
+async function followRecords(tx: Tx, actor: AuditActor | string, by: ObligationParty, obligationId: string, current: string, to?: ObligationStatus) {
   const facts = (await obligationFacts(tx, obligationId))!;
   const next = to ?? (current === 'settled' && facts.openDisputes === 0 && paidInFull(facts) ? 'settled' : openStatus(facts));
   if (next === current) return;

@@ -32,8 +32,8 @@ export interface CyclePort {
   /** Starts the cycle whose id is `${kind}-${period}`; throws CycleAlreadyStartedError for a second start. */
   start(kind: CycleKind, period: string, actor: string): Promise<{ cycleId: string }>;
   status(cycleId: string): Promise<CycleStatus | null>;
-  /** Tells a running cycle of that period that figures arrived; does nothing when none runs. */
-  metricsSubmitted(period: string, communityId: string, metrics: string[]): Promise<void>;
+  /** Tells the county's running cycle of that period that figures arrived; does nothing when none runs. */
+  metricsSubmitted(countyId: string, period: string, communityId: string, metrics: string[]): Promise<void>;
   /** Starts the review of a filed appeal (one workflow per appeal); a second start for it is a no-op. */
   startAppeal(appealId: number, timing: AppealTiming): Promise<void>;
 }

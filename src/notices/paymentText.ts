@@ -58,7 +58,9 @@ export function paymentNoticeText(kind: PaymentNoticeKind, f: PaymentNoticeFacts
 export async function publishPaymentNotice(
   tx: Tx,
   notifier: Notifier,
-  n: { id: string; kind: PaymentNoticeKind; recipients: Recipient[]; facts: PaymentNoticeFacts },
+  n: { id: string; kind: PaymentNoticeKind; recipients: Recipient[]; facts: PaymentNoticeFacts; countyId?: string },
 ): Promise<void> {
-  await notifier.publish(tx, { ...n, about: n.facts.obligation, ...paymentNoticeText(n.kind, n.facts) });
+  // The obligation's county, unless the caller already has it.
+  const countyId = n.countyId ?? (await tx.paymentObligation.findUniqueOrThrow({ where: { id: n.facts.obligation }, select: { countyId: true } })).countyId;
+  await notifier.publish(tx, { ...n, countyId, about: n.facts.obligation, ...paymentNoticeText(n.kind, n.facts) });
 }

@@ -1,6 +1,7 @@
 // The appeal routes on a real SQLite file with a decided quarter of the demo county: filing
-// (fields, window, a second appeal), deciding, and the reads. The workflow port records the
-// review it is asked to start; the review itself is tested on the time-skipping server.
+// (fields, window, a second appeal), deciding, and the reads. Officers file for themselves,
+// bureau staff decide, each within their county. The workflow port records the review it is
+// asked to start; the review itself is tested on the time-skipping server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../../src/activities/index.js';
 import { seedDemoCounty } from '../../src/db/seed.js';
@@ -8,38 +9,49 @@ import { createInboxNotifier } from '../../src/notices/notifier.js';
 import { appealWorkflowId } from '../../src/contracts/appeals.js';
 import { freshSqlite, type TestDb } from '../support/db.js';
 import { decideQuarters } from '../support/decidedQuarters.js';
+import { testCounty } from '../support/users.js';
 import { expectProblem, harness } from './harness.js';
 
 let t: TestDb;
 let h: Awaited<ReturnType<typeof harness>>;
+type Client = Awaited<ReturnType<typeof h.as>>;
 const cycleId = 'quarterly-2026-Q1';
+/** Officers of the demo county, each signed in as themselves. */
+const officer: Record<string, Client> = {};
 
 beforeAll(async () => {
   t = await freshSqlite('appeals-api');
   await seedDemoCounty(t.db, { today: '2026-01-01' });
   await decideQuarters(t.db, createActivities({ db: t.db, notifier: createInboxNotifier(), clock: () => new Date('2026-04-02T00:00:00Z') }), 2026, [0]);
   h = await harness(t.db);
+  for (const id of ['o01', 'o02', 'o03', 'o05']) officer[id] = await h.as({ role: 'officer', subjectId: id });
 });
 afterAll(() => t.drop());
 
 const writes = async () => ({ appeals: await t.db.appeal.count(), audit: await t.db.auditEntry.count() });
-const file = (body: object) => h.api.post('/api/appeals', { contests: 'evaluation', officerId: 'o01', cycleId, reason: '满意率调查漏计', ...body });
+const file = (body: Record<string, unknown> & { officerId?: string }, as = officer[body.officerId ?? 'o01']!) =>
+  as.post('/api/appeals', { contests: 'evaluation', officerId: 'o01', cycleId, reason: '满意率调查漏计', ...body });
 
 describe('filing an appeal', () => {
   it('refuses bad input with 422s naming the field, writing nothing', async () => {
     const before = await writes();
-    expectProblem(await h.api.post('/api/appeals', { officerId: 'o01', reason: 'x' }), 422, { pointer: '/contests' });
+    expectProblem(await officer.o01!.post('/api/appeals', { officerId: 'o01', reason: 'x' }), 422, { pointer: '/contests' });
     expectProblem(await file({ reason: '' }), 422, { pointer: '/reason' });
     expectProblem(await file({ metric: 'happiness', value: 1 }), 422, { pointer: '/metric' });
     expectProblem(await file({ metric: 'satisfaction' }), 422, { pointer: '/value' });
     expectProblem(await file({ metric: 'satisfaction', value: 1.5 }), 422, { pointer: '/value' });
-    expectProblem(await file({ officerId: 'nobody' }), 422, { pointer: '/officerId' });
+    // A user linked to no officer of the county files for nobody.
+    expectProblem(await file({ officerId: 'nobody' }, await h.as({ role: 'officer', subjectId: 'nobody' })), 422, { pointer: '/officerId' });
     expectProblem(await file({ cycleId: 'quarterly-2025-Q4' }), 422, { pointer: '/cycleId' });
-    expectProblem(await h.api.post('/api/appeals', { contests: 'decision', officerId: 'o01', decisionId: `${cycleId}/subsidy/nobody`, reason: 'x' }), 422, {
-      pointer: '/decisionId',
-    });
+    expectProblem(
+      await officer.o01!.post('/api/appeals', { contests: 'decision', officerId: 'o01', decisionId: `${cycleId}/subsidy/nobody`, reason: 'x' }),
+      422,
+      {
+        pointer: '/decisionId',
+      },
+    );
     // A decision about someone else is not theirs to appeal.
-    expectProblem(await h.api.post('/api/appeals', { contests: 'decision', officerId: 'o01', decisionId: `${cycleId}/subsidy/o05`, reason: 'x' }), 422, {
+    expectProblem(await officer.o01!.post('/api/appeals', { contests: 'decision', officerId: 'o01', decisionId: `${cycleId}/subsidy/o05`, reason: 'x' }), 422, {
       pointer: '/officerId',
     });
     expect(await writes()).toEqual(before);
@@ -50,7 +62,7 @@ describe('filing an appeal', () => {
     const decisionId = `${cycleId}/subsidy/o03`;
     const { createdAt } = await t.db.decision.findUniqueOrThrow({ where: { id: decisionId } });
     await t.db.decision.update({ where: { id: decisionId }, data: { createdAt: new Date('2026-03-01T09:00:00Z') } });
-    const res = await h.api.post('/api/appeals', { contests: 'decision', officerId: 'o03', decisionId, reason: 'late' });
+    const res = await officer.o03!.post('/api/appeals', { contests: 'decision', officerId: 'o03', decisionId, reason: 'late' });
     await t.db.decision.update({ where: { id: decisionId }, data: { createdAt } });
     // Harness today is 2026-03-15; the default window is 10 days after the decision of 2026-03-01.
     expectProblem(res, 422, { pointer: '/decisionId' });
@@ -77,7 +89,7 @@ describe('filing an appeal', () => {
     expect(h.cycles.appeals.get(res.body.id)).toEqual({ remindEveryDays: 3, decideWithinDays: 15 });
 
     // The same office's period, contested again by the team's other officer through a decision.
-    const second = await h.api.post('/api/appeals', { contests: 'decision', officerId: 'o02', decisionId: `${cycleId}/subsidy/o02`, reason: 'same quarter' });
+    const second = await officer.o02!.post('/api/appeals', { contests: 'decision', decisionId: `${cycleId}/subsidy/o02`, reason: 'same quarter' });
     expectProblem(second, 409);
     expect(second.body.openAppeal).toBe(res.body.id);
 
@@ -171,6 +183,7 @@ describe('deciding an appeal', () => {
 
   it('refuses an overturn without a corrected figure, naming /metric', async () => {
     const res = await file({ officerId: 'o05' });
+    expect(res.body.filedBy).toBe('officer:o05');
     expect(res.status).toBe(201);
     expectProblem(await h.api.post(`/api/appeals/${res.body.id}/decision`, { outcome: 'overturned', reason: 'x' }), 422, { pointer: '/metric' });
     const upheld = await h.api.post(`/api/appeals/${res.body.id}/decision`, { outcome: 'upheld', reason: '数据无误' });
@@ -187,5 +200,66 @@ describe('deciding an appeal', () => {
     expect((await h.api.get(next)).body.map((a: { id: number }) => a.id)).toEqual([all[1]!.id]);
     expectProblem(await h.api.get('/api/appeals?officer=o01'), 400);
     expectProblem(await h.api.get(`/api/appeals/${all[0]!.id}?x=1`), 400);
+  });
+});
+
+describe('who may file, decide and read appeals', () => {
+  const otherCounty = 'other-county';
+  let mine: number;
+
+  it("refuses filing in another officer's name with 403 naming /officerId, and filing by anyone but an officer; nothing is written", async () => {
+    const before = await writes();
+    expectProblem(await file({ officerId: 'o03' }, officer.o01!), 403, { pointer: '/officerId' });
+    expectProblem(await h.api.post('/api/appeals', { contests: 'evaluation', officerId: 'o03', cycleId, reason: 'x' }), 403);
+    expectProblem(await (await h.as({ role: 'finance' })).post('/api/appeals', { contests: 'evaluation', cycleId, reason: 'x' }), 403);
+    expect(await writes()).toEqual(before);
+  });
+
+  it("answers another county's cycle or decision as missing (422, as a missing one)", async () => {
+    const before = await writes();
+    // o03 of the other county: the demo county's records are not theirs to appeal.
+    const there = await h.as({ role: 'officer', subjectId: 'o03', countyId: otherCounty, id: 'officer:o03@other' });
+    expectProblem(await there.post('/api/appeals', { contests: 'evaluation', cycleId, reason: 'x' }), 422, { pointer: '/officerId' });
+    expect(await writes()).toEqual(before);
+  });
+
+  it('files for the officer signed in, without naming them; the row and audit name the user, role and county', async () => {
+    const res = await officer.o03!.post('/api/appeals', { contests: 'evaluation', cycleId, reason: '本所数据漏报' });
+    expect(res.status).toBe(201);
+    mine = res.body.id;
+    expect(res.body).toMatchObject({ officerId: 'o03', filedBy: 'officer:o03', countyId: testCounty });
+    const audit = await t.db.auditEntry.findFirstOrThrow({ where: { entity: 'Appeal', entityId: String(mine), action: 'create' } });
+    expect(audit).toMatchObject({
+      actor: 'officer:o03',
+      role: 'officer',
+      countyId: testCounty,
+      authMethod: 'token',
+      credentialId: expect.stringMatching(/^tok_/),
+    });
+  });
+
+  it("lets officers read only their own appeals (another officer's answers 404)", async () => {
+    expect((await officer.o03!.get('/api/appeals')).body.map((a: { officerId: string }) => a.officerId)).toEqual(['o03']);
+    await officer.o03!.get(`/api/appeals/${mine}`).expect(200);
+    expectProblem(await officer.o01!.get(`/api/appeals/${mine}`), 404);
+    expect((await officer.o01!.get('/api/appeals?officerId=o03')).body).toEqual([]);
+  });
+
+  it("lets only bureau staff decide (403 for the officer, the bureau head); another county's staff get 404", async () => {
+    const before = await writes();
+    expectProblem(await officer.o03!.post(`/api/appeals/${mine}/decision`, { outcome: 'upheld', reason: 'x' }), 403);
+    expectProblem(await (await h.as({ role: 'bureau-head' })).post(`/api/appeals/${mine}/decision`, { outcome: 'upheld', reason: 'x' }), 403);
+    const theirStaff = await h.as({ role: 'bureau-staff', countyId: otherCounty });
+    expectProblem(await theirStaff.post(`/api/appeals/${mine}/decision`, { outcome: 'upheld', reason: 'x' }), 404);
+    expectProblem(await theirStaff.get(`/api/appeals/${mine}`), 404);
+    expect((await theirStaff.get('/api/appeals')).body).toEqual([]);
+    expect(await writes()).toEqual(before);
+
+    const staff = await h.as({ role: 'bureau-staff', id: 'staff:wang' });
+    const res = await staff.post(`/api/appeals/${mine}/decision`, { outcome: 'upheld', reason: '数据无误' });
+    expect(res.status).toBe(200);
+    expect(res.body.decidedBy).toBe('staff:wang');
+    const audit = await t.db.auditEntry.findFirstOrThrow({ where: { entity: 'Appeal', entityId: String(mine), action: 'uphold' } });
+    expect(audit).toMatchObject({ actor: 'staff:wang', role: 'bureau-staff', countyId: testCounty, authMethod: 'token' });
   });
 });

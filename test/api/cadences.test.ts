@@ -7,12 +7,15 @@ import { createInboxNotifier } from '../../src/notices/notifier.js';
 import { activateMonthlyAndHalfYear } from '../support/cadenceRules.js';
 import { freshSqlite, type TestDb } from '../support/db.js';
 import { demoFigures } from '../support/figures.js';
+import { testCounty } from '../support/users.js';
 import { counts, expectProblem, harness } from './harness.js';
 
 let t: TestDb;
 let h: Awaited<ReturnType<typeof harness>>;
 let communities: string[];
 let activities: ReturnType<typeof createActivities>;
+/** The department that supplies the satisfaction rate, signed in as itself. */
+let zhengong: Awaited<ReturnType<typeof h.as>>;
 
 beforeAll(async () => {
   t = await freshSqlite('api-cadences');
@@ -21,6 +24,7 @@ beforeAll(async () => {
   h = await harness(t.db, { now: '2026-07-02T08:00:00Z' });
   communities = (await t.db.community.findMany({ orderBy: { id: 'asc' } })).map((c) => c.id);
   activities = createActivities({ db: t.db, notifier: createInboxNotifier(), clock: () => new Date('2026-04-02T00:00:00Z') });
+  zhengong = await h.as({ role: 'department', subjectId: 'zhengong' });
 });
 afterAll(() => t.drop());
 
@@ -33,7 +37,7 @@ describe('off by default', () => {
     expectProblem(monthly, 422, { pointer: '/kind' });
     expect(monthly.body.errors[0].message).toMatch(/"rules\.monthly".*2026-01 is not evaluated/);
     expectProblem(await h.api.post('/api/cycles', { kind: 'half-year', period: '2026-H1' }), 422, { pointer: '/kind' });
-    const figuresRes = await h.api.post('/api/metrics', figures('2026-01'));
+    const figuresRes = await zhengong.post('/api/metrics', figures('2026-01'));
     expectProblem(figuresRes, 422, { pointer: '/period' });
     expect(figuresRes.body.errors[0].message).toMatch(/figures for it are not accepted/);
     expect(await counts(t.db)).toEqual(before);
@@ -59,13 +63,13 @@ describe('switched on by a rule-set version', () => {
   });
 
   it("takes a month's figures and tells that month's cycle", async () => {
-    const res = await h.api.post('/api/metrics', figures('2026-03'));
+    const res = await zhengong.post('/api/metrics', figures('2026-03'));
     expect(res.status).toBe(200);
-    expect(h.cycles.submitted).toContainEqual({ period: '2026-03', communityId: communities[0], metrics: ['satisfaction'] });
+    expect(h.cycles.submitted).toContainEqual({ countyId: testCounty, period: '2026-03', communityId: communities[0], metrics: ['satisfaction'] });
   });
 
   it('decides two months with the same activities as a quarter: sanctions, joint notice, no subsidy', async () => {
-    await h.api.post('/api/metrics', figures('2026-02')).expect(200);
+    await zhengong.post('/api/metrics', figures('2026-02')).expect(200);
     for (const period of ['2026-02', '2026-03']) {
       const opened = await activities.openCycle({ cycleId: `monthly-${period}`, period });
       expect(opened.missing).toHaveLength(communities.length * 6);

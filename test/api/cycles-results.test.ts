@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshSqlite, type TestDb } from '../support/db.js';
+import { addCommunity, addOfficer } from '../support/countyRows.js';
+import { testCounty } from '../support/users.js';
 import { actor, c01, expectProblem, harness } from './harness.js';
 
 let t: TestDb;
@@ -8,7 +10,7 @@ let h: Awaited<ReturnType<typeof harness>>;
 beforeAll(async () => {
   t = await freshSqlite('api-cycles');
   h = await harness(t.db);
-  await h.api.post('/api/communities', c01).expect(201);
+  await addCommunity(t.db, c01);
 });
 afterAll(() => t.drop());
 
@@ -58,6 +60,7 @@ describe('cycles', () => {
     await t.db.cycle.create({
       data: {
         id: 'quarterly-2025-Q2',
+        countyId: testCounty,
         kind: 'quarterly',
         period: '2025-Q2',
         status: 'decided',
@@ -69,6 +72,7 @@ describe('cycles', () => {
     await t.db.cycle.create({
       data: {
         id: 'quarterly-2025-Q1',
+        countyId: testCounty,
         kind: 'quarterly',
         period: '2025-Q1',
         status: 'failed',
@@ -118,13 +122,18 @@ describe('cycles', () => {
 });
 
 describe('results', () => {
+  const countyId = testCounty;
   beforeAll(async () => {
     const cycleId = 'quarterly-2025-Q4';
-    await t.db.evaluation.create({ data: { cycleId, period: '2025-Q4', communityId: 'c01', score: 78.2, rank: 10, isLast: true, breakdown: [], missing: [] } });
+    await addOfficer(t.db, 'o01', 'c01', '2025-01-01');
+    await t.db.evaluation.create({
+      data: { countyId, cycleId, period: '2025-Q4', communityId: 'c01', score: 78.2, rank: 10, isLast: true, breakdown: [], missing: [] },
+    });
     await t.db.decision.createMany({
       data: [
         {
           id: `${cycleId}/c01/circulated-criticism`,
+          countyId,
           cycleId,
           type: 'sanction',
           kind: 'circulated-criticism',
@@ -137,6 +146,7 @@ describe('results', () => {
         },
         {
           id: `${cycleId}/o01/subsidy`,
+          countyId,
           cycleId,
           type: 'subsidy',
           kind: 'subsidy',
@@ -153,6 +163,7 @@ describe('results', () => {
     await t.db.paymentObligation.create({
       data: {
         id: '2025-Q4/subsidy/o01',
+        countyId,
         cycleId,
         decisionId: `${cycleId}/o01/subsidy`,
         kind: 'subsidy',
@@ -165,6 +176,7 @@ describe('results', () => {
     await t.db.notice.create({
       data: {
         id: `${cycleId}/joint-notice/c01`,
+        countyId,
         kind: 'joint-notice',
         cycleId,
         about: 'c01',
@@ -216,5 +228,178 @@ describe('results', () => {
     const res = await h.api.get('/api/notices?kind=a&kind=b');
     expectProblem(res, 400);
     expect(res.body.errors).toEqual([expect.objectContaining({ parameter: 'kind' })]);
+  });
+});
+
+describe('who reads which results', () => {
+  const otherCounty = 'other-county';
+  const cycleId = 'quarterly-2025-Q4';
+  const enc = encodeURIComponent;
+  type Client = Awaited<ReturnType<typeof h.as>>;
+  let o01: Client;
+  let o02: Client;
+  beforeAll(async () => {
+    // o02 serves c02, whose evaluation and decision are not o01's; x01 is another county's office.
+    await addCommunity(t.db, { id: 'c02' });
+    await addOfficer(t.db, 'o02', 'c02', '2025-01-01');
+    await addCommunity(t.db, { id: 'x01' }, otherCounty);
+    await addOfficer(t.db, 'x-o01', 'x01', '2025-01-01', null, otherCounty);
+    const base = { cycleId, rule: 'subsidy', reason: 'share', facts: {} };
+    await t.db.evaluation.createMany({
+      data: [
+        { countyId: testCounty, cycleId, period: '2025-Q4', communityId: 'c02', score: 90, rank: 1, isLast: false, breakdown: [], missing: [] },
+        {
+          countyId: otherCounty,
+          cycleId: `${cycleId}-x`,
+          period: '2025-Q4',
+          communityId: 'x01',
+          score: 80,
+          rank: 1,
+          isLast: false,
+          breakdown: [],
+          missing: [],
+        },
+      ],
+    });
+    await t.db.decision.createMany({
+      data: [
+        {
+          ...base,
+          id: `${cycleId}/o02/subsidy`,
+          countyId: testCounty,
+          type: 'subsidy',
+          kind: 'subsidy',
+          subjectType: 'officer',
+          subjectId: 'o02',
+          officers: ['o02'],
+          amountFen: 100,
+        },
+        {
+          ...base,
+          id: `${cycleId}-x/x-o01/subsidy`,
+          countyId: otherCounty,
+          type: 'subsidy',
+          kind: 'subsidy',
+          subjectType: 'officer',
+          subjectId: 'x-o01',
+          officers: ['x-o01'],
+          amountFen: 100,
+        },
+      ],
+    });
+    await t.db.paymentObligation.createMany({
+      data: [
+        {
+          id: '2025-Q4/subsidy/o02',
+          countyId: testCounty,
+          cycleId,
+          decisionId: `${cycleId}/o02/subsidy`,
+          kind: 'subsidy',
+          payeeType: 'officer',
+          payeeId: 'o02',
+          amountFen: 100,
+          dueOn: '2026-01-30',
+        },
+        {
+          id: '2025-Q4-x/subsidy/x-o01',
+          countyId: otherCounty,
+          cycleId: `${cycleId}-x`,
+          decisionId: `${cycleId}-x/x-o01/subsidy`,
+          kind: 'subsidy',
+          payeeType: 'officer',
+          payeeId: 'x-o01',
+          amountFen: 100,
+          dueOn: '2026-01-30',
+        },
+      ],
+    });
+    await t.db.notice.create({
+      data: {
+        id: `${cycleId}-x/joint-notice/x01`,
+        countyId: otherCounty,
+        kind: 'joint-notice',
+        cycleId: `${cycleId}-x`,
+        about: 'x01',
+        titleZh: '通报',
+        bodyZh: '…',
+        bodyEn: '…',
+        facts: {},
+        recipients: {
+          create: [
+            { recipientType: 'officer', recipientId: 'x-o01' },
+            { recipientType: 'finance', recipientId: 'finance' },
+          ],
+        },
+      },
+    });
+    await t.db.notice.create({
+      data: {
+        id: '2025-Q4/subsidy/o01/payment-reminder',
+        countyId: testCounty,
+        kind: 'payment-reminder',
+        about: '2025-Q4/subsidy/o01',
+        titleZh: '提醒',
+        bodyZh: '…',
+        bodyEn: '…',
+        facts: {},
+        recipients: { create: [{ recipientType: 'finance', recipientId: 'finance' }] },
+      },
+    });
+    o01 = await h.as({ role: 'officer', subjectId: 'o01' });
+    o02 = await h.as({ role: 'officer', subjectId: 'o02' });
+  });
+
+  it("lets an officer read their own office's evaluations, the decisions naming them and their money; another's answers 404", async () => {
+    expect((await o01.get('/api/evaluations').expect(200)).body.map((e: { communityId: string }) => e.communityId)).toEqual(['c01']);
+    expect((await o02.get('/api/evaluations?communityId=c01').expect(200)).body).toEqual([]);
+    const decisions = (await o01.get('/api/decisions').expect(200)).body.map((d: { id: string }) => d.id);
+    expect(decisions.sort()).toEqual([`${cycleId}/c01/circulated-criticism`, `${cycleId}/o01/subsidy`]);
+    await o01.get(`/api/decisions/${enc(`${cycleId}/c01/circulated-criticism`)}`).expect(200);
+    expectProblem(await o01.get(`/api/decisions/${enc(`${cycleId}/o02/subsidy`)}`), 404);
+    expectProblem(await o01.get(`/api/decisions/${enc(`${cycleId}/o02/subsidy`)}/explanation`), 404);
+    expect((await o01.get('/api/obligations').expect(200)).body.map((o: { id: string }) => o.id)).toEqual(['2025-Q4/subsidy/o01']);
+    await o01.get('/api/obligations/2025-Q4/subsidy/o01').expect(200);
+    expectProblem(await o01.get('/api/obligations/2025-Q4/subsidy/o02'), 404);
+    expectProblem(await o01.get(`/api/obligations/${enc('2025-Q4/subsidy/o02')}/appeals`), 404);
+  });
+
+  it("answers another county's results as missing (404) and leaves them out of lists", async () => {
+    expectProblem(await h.api.get(`/api/decisions/${enc(`${cycleId}-x/x-o01/subsidy`)}`), 404);
+    expectProblem(await h.api.get('/api/obligations/2025-Q4-x/subsidy/x-o01'), 404);
+    expect((await h.api.get('/api/evaluations?period=2025-Q4')).body.map((e: { communityId: string }) => e.communityId).sort()).toEqual(['c01', 'c02']);
+    expect((await h.api.get('/api/decisions')).body.every((d: { countyId: string }) => d.countyId === testCounty)).toBe(true);
+    expect((await h.api.get('/api/notices?about=x01')).body).toEqual([]);
+    // An officer of that county reads their own; a province reader reads both counties.
+    const x = await h.as({ role: 'officer', subjectId: 'x-o01', countyId: otherCounty });
+    await x.get(`/api/decisions/${enc(`${cycleId}-x/x-o01/subsidy`)}`).expect(200);
+    const province = await h.as({ role: 'province-reader', countyId: null });
+    expect((await province.get('/api/evaluations?period=2025-Q4')).body).toHaveLength(3);
+    await province.get(`/api/decisions/${enc(`${cycleId}-x/x-o01/subsidy`)}`).expect(200);
+  });
+
+  it("lets finance read the county's obligations but no decisions; readers everything of the county", async () => {
+    const finance = await h.as({ role: 'finance' });
+    expect((await finance.get('/api/obligations').expect(200)).body.map((o: { id: string }) => o.id).sort()).toEqual([
+      '2025-Q4/subsidy/o01',
+      '2025-Q4/subsidy/o02',
+    ]);
+    await finance.get('/api/obligations/2025-Q4/subsidy/o02').expect(200);
+    expectProblem(await finance.get('/api/obligations/2025-Q4-x/subsidy/x-o01'), 404);
+    expectProblem(await finance.get('/api/decisions'), 403);
+    const head = await h.as({ role: 'bureau-head' });
+    expect((await head.get('/api/obligations').expect(200)).body).toHaveLength(2);
+  });
+
+  it('lists each role the notices addressed to it; readers the county', async () => {
+    const ids = async (c: Client, q = '') => (await c.get(`/api/notices${q}`).expect(200)).body.map((n: { id: string }) => n.id);
+    expect(await ids(await h.as({ role: 'leader', subjectId: 'L01' }))).toEqual([`${cycleId}/joint-notice/c01`]);
+    expect(await ids(await h.as({ role: 'leader', subjectId: 'L02' }))).toEqual([]);
+    expect(await ids(o01)).toEqual([`${cycleId}/joint-notice/c01`]);
+    expect(await ids(o02)).toEqual([]);
+    // A filter cannot widen the list: o02 asking for o01's notices sees none.
+    expect(await ids(o02, '?recipientId=o01')).toEqual([]);
+    expect(await ids(await h.as({ role: 'finance' }))).toEqual(['2025-Q4/subsidy/o01/payment-reminder']);
+    expect(await ids(await h.as({ role: 'department', subjectId: 'zhian' }))).toEqual([]);
+    expect((await ids(h.api)).sort()).toEqual(['2025-Q4/subsidy/o01/payment-reminder', `${cycleId}/joint-notice/c01`]);
   });
 });

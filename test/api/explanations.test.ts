@@ -53,4 +53,18 @@ describe('GET /api/decisions/{id}/explanation', () => {
   it('answers 404 for an unknown decision', async () => {
     expectProblem(await h.api.get('/api/decisions/nope/explanation'), 404);
   });
+
+  it("explains to an officer the decisions naming them; another's, or another county's, answers 404", async () => {
+    const [sanction] = (await h.api.get(`/api/decisions?cycleId=${cycleId}&kind=circulated-criticism`)).body as { id: string; officers: string[] }[];
+    const [named, ...others] = sanction!.officers;
+    const path = `/api/decisions/${encodeURIComponent(sanction!.id)}/explanation`;
+    const own = await (await h.as({ role: 'officer', subjectId: named! })).get(path);
+    expect(own.status).toBe(200);
+    expect(own.body.officers).toContain(named);
+    const stranger = (await t.db.officer.findMany({ select: { id: true } })).map((o) => o.id).find((id) => id !== named && !others.includes(id))!;
+    expectProblem(await (await h.as({ role: 'officer', subjectId: stranger })).get(path), 404);
+    expectProblem(await (await h.as({ role: 'bureau-staff', countyId: 'other-county' })).get(path), 404);
+    expectProblem(await (await h.as({ role: 'finance' })).get(path), 403);
+    await (await h.as({ role: 'province-reader', countyId: null })).get(path).expect(200);
+  });
 });

@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/api/csv.js';
 import { freshSqlite, type TestDb } from '../support/db.js';
-import { harness } from './harness.js';
+import { expectProblem, harness } from './harness.js';
+import { testCounty } from '../support/users.js';
 import { reconciliationSheet } from '../support/workbook.js';
 
 const formulas = ['=HYPERLINK("http://evil.example","x")', '+1+1', '-2+3', '@SUM(A1)', '\tcmd', '\rcmd'];
@@ -16,6 +17,7 @@ beforeAll(async () => {
   await t.db.paymentObligation.createMany({
     data: formulas.map((payeeId, i) => ({
       id: `2026-Q1/subsidy/p${i}`,
+      countyId: testCounty,
       cycleId: 'quarterly-2026-Q1',
       decisionId: `quarterly-2026-Q1/subsidy/p${i}`,
       kind: 'subsidy',
@@ -47,5 +49,13 @@ describe('the reconciliation exports', () => {
     // XML stores a carriage return as a line feed.
     expect(payees.map((row) => row.getCell(2).value).sort()).toEqual(expected.map((e) => e.replace('\r', '\n')).sort());
     for (const row of payees) expect(row.getCell(4).value).toBe(1500.5);
+  });
+
+  it("are finance's and the readers' (403 for an officer); another county's finance exports none of these rows", async () => {
+    await (await h.as({ role: 'finance' })).get('/api/payments/reconciliation?period=2026-Q1&format=xlsx').expect(200);
+    expectProblem(await (await h.as({ role: 'officer', subjectId: 'o01' })).get('/api/payments/reconciliation?period=2026-Q1&format=csv'), 403);
+    const elsewhere = await h.as({ role: 'finance', countyId: 'other-county' });
+    const res = await elsewhere.get('/api/payments/reconciliation?period=2026-Q1&format=csv').expect(200);
+    expect(parseCsv(res.text).map((r) => r.fields[0])).toEqual(['payeeType', 'total']);
   });
 });

@@ -17,7 +17,7 @@ export const today = '2026-03-15';
 
 export class RecordingCycles implements CyclePort {
   readonly started = new Map<string, { kind: CycleKind; period: string; actor: string }>();
-  readonly submitted: { period: string; communityId: string; metrics: string[] }[] = [];
+  readonly submitted: { countyId: string; period: string; communityId: string; metrics: string[] }[] = [];
   statusError?: Error;
 
   async start(kind: CycleKind, period: string, actor: string) {
@@ -33,8 +33,8 @@ export class RecordingCycles implements CyclePort {
     return s ? { cycleId, kind: s.kind, period: s.period, execution: 'RUNNING', step: 'collecting' } : null;
   }
 
-  async metricsSubmitted(period: string, communityId: string, metrics: string[]) {
-    this.submitted.push({ period, communityId, metrics: [...metrics].sort() });
+  async metricsSubmitted(countyId: string, period: string, communityId: string, metrics: string[]) {
+    this.submitted.push({ countyId, period, communityId, metrics: [...metrics].sort() });
   }
 
   readonly appeals = new Map<number, AppealTiming>();

@@ -7,7 +7,7 @@ import { createApp } from '../../src/api/app.js';
 import { createDb, type Db } from '../../src/db/client.js';
 import { seedDemoCounty } from '../../src/db/seed.js';
 import { freshPostgres, freshSqlite, type TestDb } from '../support/db.js';
-import { testCounty } from '../support/users.js';
+import { testCounty, tokenFor } from '../support/users.js';
 import { expectProblem, harness, RecordingCycles, RecordingLogger, RecordingSignals } from './harness.js';
 
 let db: Db;
@@ -75,7 +75,8 @@ beforeAll(async () => {
     });
   }
   const figures = ['c01', 'c02', 'c03'].map((communityId) => ({ communityId, metric: 'incidents', value: 3 }));
-  expect((await h.api.post('/api/metrics', { period: '2025-Q4', submittedBy: 'zhian', figures })).status).toBe(200);
+  const zhian = await h.as({ role: 'department', subjectId: 'zhian' });
+  expect((await zhian.post('/api/metrics', { period: '2025-Q4', figures })).status).toBe(200);
   // Visits by their leaders, diversions by the officers' station, incidents by each community's officer.
   const as = async (role: 'leader' | 'officer' | 'station', subjectId: string) => h.as({ role, subjectId });
   for (const date of ['2026-03-02', '2026-03-05', '2026-03-09']) {
@@ -297,7 +298,7 @@ describe('content types', () => {
     expect(await db.community.count()).toBe(before);
     const csv = await request(h.app)
       .post('/api/metrics/csv')
-      .set('Authorization', 'Bearer test-token-0123456789')
+      .set('Authorization', `Bearer ${await tokenFor(db, { role: 'department', subjectId: 'zhian' })}`)
       .set('Content-Type', 'text/csv')
       .send('period,communityId,metric,value,submittedBy\n');
     expect(csv.status).not.toBe(415);

@@ -4,6 +4,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoCounty } from '../../src/db/seed.js';
 import { freshPostgres, type TestDb } from '../support/db.js';
+import { testCounty } from '../support/users.js';
 import { actor, counts, expectProblem, harness } from './harness.js';
 
 let t: TestDb;
@@ -67,7 +68,8 @@ describe('on PostgreSQL', () => {
   });
 
   it('stores JSON and CSV figures and upserts them', async () => {
-    await h.api
+    const zhian = await h.as({ role: 'department', subjectId: 'zhian' });
+    await zhian
       .post('/api/metrics', {
         period: '2026-Q1',
         submittedBy: 'zhian',
@@ -77,25 +79,22 @@ describe('on PostgreSQL', () => {
         ],
       })
       .expect(200);
-    const res = await h.api
+    const res = await zhian
       .post('/api/metrics/csv')
-      .attach(
-        'file',
-        Buffer.from('period,communityId,metric,value,submittedBy\n2026-Q1,c01,incidents,12,zhian\n2026-Q1,c01,satisfaction,0.93,zhengong\n'),
-        'q1.csv',
-      );
+      .attach('file', Buffer.from('period,communityId,metric,value,submittedBy\n2026-Q1,c01,incidents,12,zhian\n2026-Q1,c01,clues,9,zhian\n'), 'q1.csv');
     expect(res.body).toMatchObject({ stored: 2, created: 1, updated: 1 });
     expect((await h.api.get('/api/metrics?period=2026-Q1&communityId=c01')).body.map((m: { metric: string; value: number }) => [m.metric, m.value])).toEqual([
+      ['clues', 9],
       ['incidents', 12],
-      ['satisfaction', 0.93],
     ]);
-    expect(h.cycles.submitted).toContainEqual({ period: '2026-Q1', communityId: 'c01', metrics: ['incidents', 'satisfaction'] });
+    expect(h.cycles.submitted).toContainEqual({ countyId: testCounty, period: '2026-Q1', communityId: 'c01', metrics: ['clues', 'incidents'] });
   });
 
   it('stores no figure of a submission with one bad row', async () => {
     const before = await counts(t.db);
+    const zhian = await h.as({ role: 'department', subjectId: 'zhian' });
     expectProblem(
-      await h.api.post('/api/metrics', {
+      await zhian.post('/api/metrics', {
         period: '2026-Q1',
         submittedBy: 'zhian',
         figures: [
@@ -107,7 +106,7 @@ describe('on PostgreSQL', () => {
       { pointer: '/figures/1/value' },
     );
     expectProblem(
-      await h.api
+      await zhian
         .post('/api/metrics/csv')
         .set('Content-Type', 'text/csv')
         .send('period,communityId,metric,value,submittedBy\n2026-Q1,c03,clues,3,zhian\n2026-Q1,c99,clues,3,zhian\n'),

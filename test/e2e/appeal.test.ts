@@ -1,21 +1,24 @@
 // An appeal as a new user would take it, on the whole service against the shared dev server:
 // a quarter decided over HTTP, the last office's officer appeals, payments are held, the bureau
-// overturns, the period is re-decided, and the corrected amount is paid and settled.
+// overturns, the period is re-decided, and the corrected amount is paid and settled. Each step is
+// taken by whoever takes it in the scheme: the departments, the officer, bureau staff, finance.
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { startService, type RunningService } from '../../src/service.js';
 import { freshSqlite, type TestDb } from '../support/db.js';
 import { demoSubmissions } from '../support/figures.js';
 import { devNamespaces } from '../support/namespaces.js';
+import { serviceToken } from '../support/serviceUsers.js';
 
 const token = 'e2e-appeal-token-0123456789';
 let service: RunningService;
 let fresh: TestDb;
 
-const call = async (method: string, path: string, body?: unknown) => {
+/** A request as the bureau (the bootstrap token), or as the user whose token is `as`. */
+const call = async (method: string, path: string, body?: unknown, as = token) => {
   const res = await fetch(`${service.apiUrl}${path}`, {
     method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${as}`, 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: res.status, body: (await res.json()) as any };
@@ -45,7 +48,8 @@ it('goes from filing to the corrected payment over HTTP', async () => {
   const ids = ['c01', 'c02', 'c03', 'c04', 'c05', 'c06', 'c07', 'c08', 'c09', 'c10'];
   // Each department submits the figures the rule set says it supplies.
   for (const { submittedBy, figures } of demoSubmissions(ids)) {
-    expect((await call('POST', '/api/metrics', { period: '2026-Q1', submittedBy, figures })).status).toBeLessThan(300);
+    const department = await serviceToken(fresh.url, { role: 'department', subjectId: submittedBy });
+    expect((await call('POST', '/api/metrics', { period: '2026-Q1', figures }, department)).status).toBeLessThan(300);
   }
   expect((await call('POST', '/api/cycles', { kind: 'quarterly', period: '2026-Q1' })).status).toBe(202);
   await expect.poll(async () => (await call('GET', '/api/cycles/quarterly-2026-Q1')).body.status, { timeout: 60_000, interval: 500 }).toBe('decided');
@@ -57,15 +61,16 @@ it('goes from filing to the corrected payment over HTTP', async () => {
   const obligationId = `2026-Q1/subsidy/${officer}`;
   const [before] = (await call('GET', `/api/obligations?payeeId=${officer}`)).body;
 
-  const filed = await call('POST', '/api/appeals', {
-    contests: 'evaluation',
-    officerId: officer,
-    cycleId: 'quarterly-2026-Q1',
-    reason: '满意率调查漏计',
-    metric: 'satisfaction',
-    value: 1,
-  });
+  // The officer appeals in their own name.
+  const officerToken = await serviceToken(fresh.url, { role: 'officer', subjectId: officer });
+  const filed = await call(
+    'POST',
+    '/api/appeals',
+    { contests: 'evaluation', cycleId: 'quarterly-2026-Q1', reason: '满意率调查漏计', metric: 'satisfaction', value: 1 },
+    officerToken,
+  );
   expect(filed.status).toBe(201);
+  expect(filed.body.officerId).toBe(officer);
   expect(filed.body).toMatchObject({ status: 'open', reviewStarted: true });
   expect((await call('GET', `/api/obligations/${obligationId}/appeals`)).body).toMatchObject({ frozen: true, heldBy: [filed.body.id] });
   await expect
@@ -90,7 +95,11 @@ it('goes from filing to the corrected payment over HTTP', async () => {
   expect(chain.revisions.map((d: { amount: number }) => d.amount)).toEqual([before.amount, chain.obligation.amount]);
 
   const today = new Date().toISOString().slice(0, 10);
-  expect((await call('POST', '/api/payments', { obligationId, amount: chain.obligation.amount, paidOn: today, reference: 'FIN-APPEAL-1' })).status).toBe(201);
-  expect((await call('POST', `/api/obligations/${obligationId}/receipt`)).status).toBe(200);
+  // Finance pays; the officer confirms the money arrived.
+  const finance = await serviceToken(fresh.url, { role: 'finance' });
+  const paid = await call('POST', '/api/payments', { obligationId, amount: chain.obligation.amount, paidOn: today, reference: 'FIN-APPEAL-1' }, finance);
+  expect(paid.status).toBe(201);
+  expect(paid.body.recordedBy).toMatch(/^finance:/);
+  expect((await call('POST', `/api/obligations/${obligationId}/receipt`, undefined, officerToken)).status).toBe(200);
   await expect.poll(async () => (await call('GET', `/api/obligations?payeeId=${officer}`)).body[0].status, { timeout: 60_000, interval: 500 }).toBe('settled');
 });

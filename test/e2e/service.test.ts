@@ -7,6 +7,7 @@ import { startService, type RunningService } from '../../src/service.js';
 import { freshPostgres, freshSqlite } from '../support/db.js';
 import { demoSubmissions } from '../support/figures.js';
 import { devNamespaces } from '../support/namespaces.js';
+import { serviceToken } from '../support/serviceUsers.js';
 
 const token = 'e2e-bureau-token-0123456789';
 
@@ -18,11 +19,13 @@ const providers = [
 describe.each(providers)('the service on $name', ({ namespace, database }) => {
   let service: RunningService;
   let dropDatabase: () => Promise<void>;
+  let databaseUrl: string;
 
-  const call = async (method: string, path: string, body?: unknown) => {
+  /** A request as the bureau (the bootstrap token), or as the user whose token is `as`. */
+  const call = async (method: string, path: string, body?: unknown, as = token) => {
     const res = await fetch(`${service.apiUrl}${path}`, {
       method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${as}`, 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     return { status: res.status, type: res.headers.get('content-type') ?? '', body: (await res.json()) as any };
@@ -32,6 +35,7 @@ describe.each(providers)('the service on $name', ({ namespace, database }) => {
     const fresh = await database();
     await fresh.db.$disconnect();
     dropDatabase = fresh.drop;
+    databaseUrl = fresh.url;
     service = await startService(
       loadConfig({
         DATABASE_URL: fresh.url,
@@ -58,9 +62,10 @@ describe.each(providers)('the service on $name', ({ namespace, database }) => {
 
   it('runs a quarter submitted over HTTP and serves its decisions and joint notice', async () => {
     const ids = ['c01', 'c02', 'c03', 'c04', 'c05', 'c06', 'c07', 'c08', 'c09', 'c10'];
-    // Each department submits the figures the rule set says it supplies.
+    // Each department, signed in as itself, submits the figures the rule set says it supplies.
     for (const { submittedBy, figures } of demoSubmissions(ids)) {
-      const submitted = await call('POST', '/api/metrics', { period: '2026-Q1', submittedBy, figures });
+      const department = await serviceToken(databaseUrl, { role: 'department', subjectId: submittedBy });
+      const submitted = await call('POST', '/api/metrics', { period: '2026-Q1', figures }, department);
       expect(submitted.status).toBeLessThan(300);
     }
 

@@ -34,6 +34,10 @@ const shapes: Record<string, ObligationRecords> = {
   'paid in full, disputed': { owedFen: 1000, paidFen: 1000, openDisputes: 1 },
 };
 
+/** Finance and the payee o01, writing in the county the obligations belong to. */
+const finance = { actor: 'finance', countyId: 'county-1' };
+const payee = { actor: 'o01', countyId: 'county-1', payee: 'o01' };
+
 describe('the obligation status table', () => {
   it('names only known statuses, each pair once, and ends at closed and cancelled', () => {
     const keys = obligationTransitions.map((t) => `${t.from}>${t.to}`);
@@ -74,6 +78,7 @@ describe('transitionObligation on SQLite', () => {
     await db.paymentObligation.create({
       data: {
         id,
+        countyId: 'county-1',
         cycleId: 'quarterly-2026-Q1',
         decisionId: 'quarterly-2026-Q1/subsidy/o01',
         kind: 'subsidy',
@@ -153,6 +158,7 @@ describe("the workflow's settle and close after a dispute came in", () => {
     await db.paymentObligation.create({
       data: {
         id,
+        countyId: 'county-1',
         cycleId: 'quarterly-2026-Q1',
         decisionId: 'quarterly-2026-Q1/subsidy/o01',
         kind: 'subsidy',
@@ -162,8 +168,8 @@ describe("the workflow's settle and close after a dispute came in", () => {
         dueOn: '2026-04-30',
       },
     });
-    await recordPayment(db, 'finance', '2026-03-10', { obligationId: id, amount: 1500, paidOn: '2026-03-10', reference: `FIN-${id}` });
-    await confirmReceipt(db, 'o01', new Date(), id);
+    await recordPayment(db, finance, '2026-03-10', { obligationId: id, amount: 1500, paidOn: '2026-03-10', reference: `FIN-${id}` });
+    await confirmReceipt(db, payee, new Date(), id);
   }
 
   it('does not settle a confirmed obligation the payee disputed after the workflow reviewed it', async () => {
@@ -171,7 +177,7 @@ describe("the workflow's settle and close after a dispute came in", () => {
     const a = createActivities({ db, notifier: createInboxNotifier(), clock: () => new Date() });
     await confirmedObligation(id);
     expect(await a.reviewObligation({ obligationId: id })).toMatchObject({ status: 'paid', confirmedFen: 150_000, openDisputes: 0 });
-    await raiseDispute(db, 'o01', id, { reason: 'not-received', note: 'confirmed by mistake' });
+    await raiseDispute(db, payee, id, { reason: 'not-received', note: 'confirmed by mistake' });
 
     const settled = await a.settleObligation({ obligationId: id });
     expect(await db.paymentObligation.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'disputed', settledAt: null });
@@ -185,7 +191,7 @@ describe("the workflow's settle and close after a dispute came in", () => {
     await confirmedObligation(id);
     // The second stands for a retry after the worker died between commit and report.
     const settled = [await a.settleObligation({ obligationId: id }), await a.settleObligation({ obligationId: id })];
-    await raiseDispute(db, 'o01', id, { reason: 'wrong-amount', note: 'only 1000 arrived' });
+    await raiseDispute(db, payee, id, { reason: 'wrong-amount', note: 'only 1000 arrived' });
 
     const closed = await a.closeObligation({ obligationId: id });
     expect((await db.paymentObligation.findUniqueOrThrow({ where: { id } })).status).toBe('disputed');
@@ -208,6 +214,7 @@ describe("a dispute racing the workflow's settle on PostgreSQL", () => {
     await db.paymentObligation.create({
       data: {
         id,
+        countyId: 'county-1',
         cycleId: 'quarterly-2026-Q1',
         decisionId: 'quarterly-2026-Q1/subsidy/o01',
         kind: 'subsidy',

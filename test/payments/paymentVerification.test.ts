@@ -26,6 +26,7 @@ import { paymentVerification } from '../../src/workflows/paymentVerification.js'
 import { freshSqlite } from '../support/db.js';
 import { day, runningTime } from '../support/runningTime.js';
 import { recordHistory } from '../support/histories.js';
+import { testCounty } from '../support/users.js';
 const timing: PaymentTiming = { ...paymentTiming(loadDefaultRuleSet().parameters), settleAfterDays: 30, disputeWindowDays: 60 };
 let env: TestWorkflowEnvironment;
 let db: Db;
@@ -50,6 +51,11 @@ afterAll(async () => {
   await env?.teardown();
 });
 
+/** The county of these obligations; finance and the payee o01 write in it. */
+const countyId = testCounty;
+const finance = { actor: 'finance', countyId };
+const payee = { actor: 'o01', countyId, payee: 'o01' };
+
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 // The server's clock, which time skipping has moved ahead of this process's clock.
 const now = () => env.currentTimeMs();
@@ -58,7 +64,7 @@ const now = () => env.currentTimeMs();
 async function obligation(id: string, dueInDays = 20, cycleId = 'quarterly-2026-Q1') {
   const dueOn = isoDate((await now()) + dueInDays * day);
   await db.paymentObligation.create({
-    data: { id, cycleId, decisionId: `${cycleId}/subsidy/o01`, kind: 'subsidy', payeeType: 'officer', payeeId: 'o01', amountFen: 150_000, dueOn },
+    data: { id, countyId, cycleId, decisionId: `${cycleId}/subsidy/o01`, kind: 'subsidy', payeeType: 'officer', payeeId: 'o01', amountFen: 150_000, dueOn },
   });
   return dueOn;
 }
@@ -87,12 +93,12 @@ const kinds = async (obligationId: string) => (await db.notice.findMany({ where:
 
 async function pay(obligationId: string, amount: number, reference: string) {
   const today = isoDate(await now());
-  await recordPayment(db, 'finance', today, { obligationId, amount, paidOn: today, reference });
+  await recordPayment(db, finance, today, { obligationId, amount, paidOn: today, reference });
   await env.client.workflow.getHandle(paymentWorkflowId(obligationId)).signal(paymentRecordedSignal, { reference });
 }
 
 async function confirm(obligationId: string) {
-  const { confirmedFen } = await confirmReceipt(db, 'o01', new Date(), obligationId);
+  const { confirmedFen } = await confirmReceipt(db, payee, new Date(), obligationId);
   await env.client.workflow.getHandle(paymentWorkflowId(obligationId)).signal(receiptConfirmedSignal, { confirmedFen });
 }
 
@@ -171,7 +177,7 @@ describe('paymentVerification', () => {
       await expect.poll(async () => (await handle.query(verificationStateQuery)).step, { timeout: 30_000 }).toBe('settled');
       expect((await db.paymentObligation.findUniqueOrThrow({ where: { id } })).status).toBe('settled');
 
-      const dispute = await raiseDispute(db, 'o01', id, { reason: 'not-received', note: 'nothing arrived on my card' });
+      const dispute = await raiseDispute(db, payee, id, { reason: 'not-received', note: 'nothing arrived on my card' });
       await handle.signal(paymentDisputedSignal, { disputeId: dispute.id, reason: dispute.reason });
       await expect.poll(async () => (await handle.query(verificationStateQuery)).step, { timeout: 30_000 }).toBe('waiting');
       const notice = await db.notice.findUniqueOrThrow({ where: { id: `${id}/payment-disputed/${dispute.id}` }, include: { recipients: true } });
@@ -199,7 +205,7 @@ describe('paymentVerification', () => {
         const facts = await real.reviewObligation(input);
         if (!disputed && facts.confirmedFen >= facts.owedFen && facts.openDisputes === 0) {
           disputed = true;
-          const dispute = await raiseDispute(db, 'o01', id, { reason: 'not-received', note: 'confirmed by mistake, nothing arrived' });
+          const dispute = await raiseDispute(db, payee, id, { reason: 'not-received', note: 'confirmed by mistake, nothing arrived' });
           await env.client.workflow.getHandle(paymentWorkflowId(id)).signal(paymentDisputedSignal, { disputeId: dispute.id, reason: dispute.reason });
         }
         return facts;
@@ -238,7 +244,7 @@ describe('paymentVerification', () => {
       await confirm(id);
       await expect.poll(async () => (await handle.query(verificationStateQuery)).step, { timeout: 30_000 }).toBe('settled');
       // Written as the API does, but the signal is lost (the API answers followedUp: false).
-      await raiseDispute(db, 'o01', id, { reason: 'not-received', note: 'the transfer came back' });
+      await raiseDispute(db, payee, id, { reason: 'not-received', note: 'the transfer came back' });
       await env.sleep(timing.disputeWindowDays * day + day);
       await expect
         .poll(async () => (await kinds(id)).includes('payment-disputed') && (await handle.query(verificationStateQuery)).step, { timeout: 30_000 })
@@ -280,7 +286,7 @@ describe('paymentVerification', () => {
     const w = await worker('cancel');
     const outcome = await w.runUntil(async () => {
       const handle = await start(id, dueOn, 'cancel');
-      await correctObligation(db, createInboxNotifier(), 'finance', new Date(), id, { action: 'cancel', reason: 'rule correction' });
+      await correctObligation(db, createInboxNotifier(), finance, new Date(), id, { action: 'cancel', reason: 'rule correction' });
       await handle.signal(obligationCorrectedSignal, { action: 'cancel' });
       return handle.result();
     });
@@ -329,8 +335,8 @@ describe('paymentVerification', () => {
   it('starts one verification per obligation of a cycle, a page at a time', async () => {
     const cycleId = 'quarterly-2026-Q2';
     const ids = ['2026-Q2/subsidy/a', '2026-Q2/subsidy/b', '2026-Q2/subsidy/c'];
-    await ensureDefaultRuleSet(db);
-    await db.cycle.create({ data: { id: cycleId, kind: 'quarterly', period: '2026-Q2', status: 'decided', ruleSetVersionId: 1 } });
+    await ensureDefaultRuleSet(db, countyId);
+    await db.cycle.create({ data: { id: cycleId, countyId, kind: 'quarterly', period: '2026-Q2', status: 'decided', ruleSetVersionId: 1 } });
     for (const id of ids) await obligation(id, 20, cycleId);
     const w = await worker('launcher');
     await w.runUntil(async () => {

@@ -52,7 +52,9 @@ export async function appealCounty(name: string) {
 
     /** The last office's officer claims a satisfaction rate of 1: enough to lift the office off last place. */
     async fileAndStart(q: { cycleId: string; officer: string }, taskQueue: string) {
-      const { appeal, timing } = await fileAppeal(db, q.officer, today(), {
+      // The officer files in their own name, in their county.
+      const { countyId } = await db.officer.findUniqueOrThrow({ where: { id: q.officer } });
+      const { appeal, timing } = await fileAppeal(db, { actor: q.officer, countyId }, today(), {
         contests: 'evaluation',
         officerId: q.officer,
         cycleId: q.cycleId,
@@ -66,7 +68,8 @@ export async function appealCounty(name: string) {
     },
 
     async decide(appealId: number, d: AppealDecision) {
-      const a = await decideAppeal(db, 'bureau', new Date(), appealId, d);
+      const { countyId } = await db.appeal.findUniqueOrThrow({ where: { id: appealId } });
+      const a = await decideAppeal(db, { actor: 'bureau', countyId }, new Date(), appealId, d);
       await env.client.workflow.getHandle(appealWorkflowId(appealId)).signal(appealDecidedSignal, { status: a.status });
     },
 

@@ -157,7 +157,7 @@ export const routeTable = {
     access: { ...readers, finance: 'county', officer: 'own' },
     own: 'their own money',
   },
-  listEvaluations: { method: 'get', path: '/evaluations', summary: '考核结果', access: { ...readers, officer: 'own' }, own: "the officer's own office" },
+  listEvaluations: { method: 'get', path: '/evaluations', summary: '考核结果', access: { ...readers, officer: 'own' }, own: 'the offices the officer is or was bound to' },
   listDecisions: { method: 'get', path: '/decisions', summary: '奖惩决定列表', access: { ...readers, officer: 'own' }, own: 'naming the officer' },
   getDecision: { method: 'get', path: '/decisions/*id', summary: '查看奖惩决定', access: { ...readers, officer: 'own' }, own: 'naming the officer' },
   getPaymentReconciliation: {

@@ -1,16 +1,20 @@
-// Figure submissions. A submission is stored whole or not at all, then each community's
-// running cycle (if any) hears which of its figures arrived.
-import express, { Router, type Request } from 'express';
+// Figure submissions. Only a department submits, only the metrics the rule set says it supplies
+// and only for communities of its county. A submission is stored whole or not at all, then each
+// community's running cycle (if any) of the county hears which of its figures arrived.
+import express, { type Request, type RequestHandler } from 'express';
 import multer from 'multer';
 import { cycleKindDescriptors } from '../../core/cadences.js';
 import { parsePeriod, periodEnd } from '../../core/calendar.js';
-import { auditedMany, type AuditChange, type Tx } from '../../db/audit.js';
+import { auditedMany, type AuditActor, type AuditChange, type Tx } from '../../db/audit.js';
 import { officesOn } from '../../db/offices.js';
 import { cadenceInForce, ruleSetInForce, type RuleSetVersionRef } from '../../db/ruleSets.js';
-import { actorOf } from '../access/principal.js';
+import { reachOf, type Operations } from '../access/operations.js';
+import { actorOf, countyOf, countyScope, principalOf } from '../access/principal.js';
 import type { Ctx } from '../context.js';
 import { figuresFromCsv } from '../csv-figures.js';
 import { fail, metricsBodySchema, type Figure, type Locate } from '../figures.js';
+import { figureRow, storedFigures } from './money.schemas.js';
+import { z } from 'zod';
 import { Problem, where, type FieldError } from '../problem.js';
 import { idSchema, metricSchema, periodSchema } from '../schemas.js';
 import { intKey, listQuery, readPage } from '../pagination.js';
@@ -18,10 +22,17 @@ import { parseBody, parseQuery } from '../validate.js';
 
 const limit = 1024 * 1024;
 
-const distinct = (figures: Figure[], field: 'period' | 'communityId' | 'submittedBy') => [...new Set(figures.map((f) => f[field]))];
+/** Who submits: the department, the user acting for it (for the audit) and its county. */
+interface Submitter {
+  department: string;
+  actor: AuditActor;
+  countyId: string;
+}
+
+const distinct = (figures: Figure[], field: 'period' | 'communityId') => [...new Set(figures.map((f) => f[field]))];
 const keyOf = (f: { period: string; communityId: string; metric: string }) => `${f.period}/${f.communityId}/${f.metric}`;
 
-async function checkReferences(tx: Tx, figures: Figure[], locate: Locate): Promise<void> {
+async function checkReferences(tx: Tx, countyId: string, figures: Figure[], locate: Locate): Promise<void> {
   const errors: FieldError[] = [];
   const seen = new Map<string, number>();
   figures.forEach((f, i) => {
@@ -34,22 +45,21 @@ async function checkReferences(tx: Tx, figures: Figure[], locate: Locate): Promi
       });
   });
   const ids = async (rows: Promise<{ id: string }[]>) => new Set((await rows).map((r) => r.id));
-  const communities = await ids(tx.community.findMany({ where: { id: { in: distinct(figures, 'communityId') } }, select: { id: true } }));
-  const departments = await ids(tx.department.findMany({ where: { id: { in: distinct(figures, 'submittedBy') } }, select: { id: true } }));
+  // Another county's community is as unknown as a missing one.
+  const communities = await ids(tx.community.findMany({ where: { id: { in: distinct(figures, 'communityId') }, countyId }, select: { id: true } }));
   figures.forEach((f, i) => {
     if (!communities.has(f.communityId)) errors.push({ ...locate(i, 'communityId'), message: `community ${f.communityId} does not exist` });
-    if (!departments.has(f.submittedBy)) errors.push({ ...locate(i, 'submittedBy'), message: `department ${f.submittedBy} does not exist` });
   });
   if (errors.length) fail(errors);
 }
 
 /** Figures for a month or half-year the rules do not evaluate would wait for a cycle that never comes. */
-async function checkPeriods(ctx: Ctx, figures: Figure[], locate: Locate): Promise<void> {
+async function checkPeriods(ctx: Ctx, countyId: string, figures: Figure[], locate: Locate): Promise<void> {
   const errors: FieldError[] = [];
   for (const period of distinct(figures, 'period')) {
     const ref = parsePeriod(period);
     if (cycleKindDescriptors[ref.cadence].alwaysEvaluated) continue;
-    const { evaluated, reason } = await cadenceInForce(ctx.db, ref);
+    const { evaluated, reason } = await cadenceInForce(ctx.db, countyId, ref);
     if (!evaluated)
       errors.push({
         ...locate(
@@ -62,25 +72,36 @@ async function checkPeriods(ctx: Ctx, figures: Figure[], locate: Locate): Promis
   if (errors.length) fail(errors);
 }
 
-/** The rule set in force at each period's end: it names the department that supplies each metric. */
-async function versionsByPeriod(ctx: Ctx, figures: Figure[]): Promise<Map<string, RuleSetVersionRef>> {
+/** The county's rule set in force at each period's end: it names the department that supplies each metric. */
+async function versionsByPeriod(ctx: Ctx, countyId: string, figures: Figure[]): Promise<Map<string, RuleSetVersionRef>> {
   const versions = new Map<string, RuleSetVersionRef>();
   // One after another: the first read may seed the default version, which must happen once.
-  for (const period of distinct(figures, 'period')) versions.set(period, await ruleSetInForce(ctx.db, periodEnd(parsePeriod(period))));
+  for (const period of distinct(figures, 'period')) versions.set(period, await ruleSetInForce(ctx.db, countyId, periodEnd(parsePeriod(period))));
   return versions;
 }
 
-/** A department may submit only the figures the rule set says it supplies. */
-function checkSuppliers(figures: Figure[], versions: Map<string, RuleSetVersionRef>, locate: Locate): void {
+/**
+ * The submitter is the caller's department: a submittedBy naming another is refused (403), and so
+ * is a figure of a metric another department supplies (403, naming the figure). A metric the rule
+ * set does not score is a 422, as before.
+ */
+function checkSuppliers(who: Submitter, figures: Figure[], versions: Map<string, RuleSetVersionRef>, locate: Locate): void {
+  const refused: FieldError[] = [];
   const errors: FieldError[] = [];
   figures.forEach((f, i) => {
+    if (f.submittedBy !== undefined && f.submittedBy !== who.department)
+      refused.push({ ...locate(i, 'submittedBy'), message: `you submit for department ${who.department}, not for ${f.submittedBy}` });
     const { id, ruleSet } = versions.get(f.period)!;
     const source = ruleSet.scoring.metrics[f.metric]?.source;
     if (source === undefined)
       errors.push({ ...locate(i, 'metric'), message: `${f.metric} is not scored under rule set version ${id}; no department supplies it` });
-    else if (source !== f.submittedBy)
-      errors.push({ ...locate(i, 'submittedBy'), message: `${f.metric} is supplied by ${source} (rule set version ${id}), not by ${f.submittedBy}` });
+    else if (source !== who.department)
+      refused.push({ ...locate(i, 'metric'), message: `${f.metric} is supplied by ${source} (rule set version ${id}), not by ${who.department}` });
   });
+  if (refused.length) {
+    const unique = [...new Map(refused.map((e) => [JSON.stringify(e), e])).values()];
+    throw Problem.fields(403, unique.slice(0, 50));
+  }
   if (errors.length) fail(errors);
 }
 
@@ -88,9 +109,11 @@ function checkSuppliers(figures: Figure[], versions: Map<string, RuleSetVersionR
  * Figures for a community with no officer bound at the period's end would judge nobody and stop
  * its cycle: they are refused until an officer is bound. Unknown communities are left to checkReferences.
  */
-async function checkEvaluated(ctx: Ctx, figures: Figure[], locate: Locate): Promise<void> {
+async function checkEvaluated(ctx: Ctx, countyId: string, figures: Figure[], locate: Locate): Promise<void> {
   const errors: FieldError[] = [];
-  const known = new Set((await ctx.db.community.findMany({ where: { id: { in: distinct(figures, 'communityId') } }, select: { id: true } })).map((c) => c.id));
+  const known = new Set(
+    (await ctx.db.community.findMany({ where: { id: { in: distinct(figures, 'communityId') }, countyId }, select: { id: true } })).map((c) => c.id),
+  );
   for (const period of distinct(figures, 'period')) {
     const end = periodEnd(parsePeriod(period));
     const evaluated = new Set((await officesOn(ctx.db, end)).map((o) => o.id));
@@ -107,51 +130,54 @@ async function checkEvaluated(ctx: Ctx, figures: Figure[], locate: Locate): Prom
   if (errors.length) fail(errors);
 }
 
-async function store(ctx: Ctx, actor: string, figures: Figure[], locate: Locate) {
+async function store(ctx: Ctx, who: Submitter, figures: Figure[], locate: Locate) {
   const now = ctx.now();
-  await checkPeriods(ctx, figures, locate);
-  await checkEvaluated(ctx, figures, locate);
-  const versions = await versionsByPeriod(ctx, figures);
+  const { countyId, department: submittedBy } = who;
+  const actor = who.actor.id;
+  await checkPeriods(ctx, countyId, figures, locate);
+  // Who may submit what comes before what exists.
+  const versions = await versionsByPeriod(ctx, countyId, figures);
+  checkSuppliers(who, figures, versions, locate);
+  await checkEvaluated(ctx, countyId, figures, locate);
   const result = await ctx.db.$transaction(
     async (tx) => {
-      // An unknown department is named as such before it is told what it does not supply.
-      await checkReferences(tx, figures, locate);
-      checkSuppliers(figures, versions, locate);
+      await checkReferences(tx, countyId, figures, locate);
       const existing = await tx.metricSubmission.findMany({
         where: {
+          countyId,
           period: { in: distinct(figures, 'period') },
           communityId: { in: distinct(figures, 'communityId') },
         },
       });
       const byKey = new Map(existing.map((r) => [keyOf(r), r]));
-      const creates: (Figure & { actor: string; submittedAt: Date })[] = [];
+      const creates: (Omit<Figure, 'submittedBy'> & { countyId: string; submittedBy: string; actor: string; submittedAt: Date })[] = [];
       const changes: AuditChange[] = [];
       for (const f of figures) {
         const before = byKey.get(keyOf(f));
         if (before) {
           const after = await tx.metricSubmission.update({
             where: { id: before.id },
-            data: { value: f.value, submittedBy: f.submittedBy, actor, submittedAt: now },
+            data: { value: f.value, submittedBy, actor, submittedAt: now },
           });
           changes.push({ action: 'update', entity: 'MetricSubmission', entityId: keyOf(f), before, after });
         } else {
-          const row = { ...f, actor, submittedAt: now };
+          const row = { countyId, period: f.period, communityId: f.communityId, metric: f.metric, value: f.value, submittedBy, actor, submittedAt: now };
           creates.push(row);
           changes.push({ action: 'create', entity: 'MetricSubmission', entityId: keyOf(f), after: row });
         }
       }
       await tx.metricSubmission.createMany({ data: creates });
-      await auditedMany(tx, actor, changes);
+      await auditedMany(tx, who.actor, changes);
       return { stored: figures.length, created: creates.length, updated: figures.length - creates.length };
     },
     { timeout: 60_000 },
   );
-  return { ...result, cycleNotified: await notify(ctx, figures) };
+  return { ...result, cycleNotified: await notify(ctx, countyId, figures) };
 }
 
 // The figures are already committed: a cycle that cannot be told now finds them when it next
 // reads, so a failed notification is logged and reported, not turned into an error.
-async function notify(ctx: Ctx, figures: Figure[]): Promise<boolean> {
+async function notify(ctx: Ctx, countyId: string, figures: Figure[]): Promise<boolean> {
   const groups = new Map<string, { period: string; communityId: string; metrics: Set<string> }>();
   for (const f of figures) {
     const k = `${f.period}/${f.communityId}`;
@@ -159,7 +185,7 @@ async function notify(ctx: Ctx, figures: Figure[]): Promise<boolean> {
     g.metrics.add(f.metric);
     groups.set(k, g);
   }
-  const results = await Promise.allSettled([...groups.values()].map((g) => ctx.cycles.metricsSubmitted(g.period, g.communityId, [...g.metrics])));
+  const results = await Promise.allSettled([...groups.values()].map((g) => ctx.cycles.metricsSubmitted(countyId, g.period, g.communityId, [...g.metrics])));
   const failed = results.filter((r) => r.status === 'rejected');
   if (failed.length) ctx.log.warn(`metrics stored but ${failed.length} cycle notification(s) failed`, failed[0].reason);
   return failed.length === 0;
@@ -174,38 +200,75 @@ function csvText(req: Request): string {
 
 const figuresQuery = listQuery({ period: periodSchema.optional(), communityId: idSchema.optional(), metric: metricSchema.optional() });
 
-export function metricsRouter(ctx: Ctx): Router {
-  const router = Router();
+/** The department of the request: its figures, its audit actor, its county. */
+function submitter(res: Parameters<typeof principalOf>[0]): Submitter {
+  return { department: principalOf(res).subjectId ?? '', actor: actorOf(res), countyId: countyOf(res) };
+}
+
+export function metricsOperations(ctx: Ctx): Operations<'submitFigures' | 'uploadFiguresCsv' | 'listFigures'> {
   const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: limit, files: 1 } }).single('file');
-
-  router.post('/', async (req, res) => {
-    const body = parseBody(metricsBodySchema, req.body);
-    const figures = body.figures.map((f) => ({ ...f, period: body.period, submittedBy: body.submittedBy }));
-    const locate: Locate = (i, field) => ({ pointer: field === 'period' || field === 'submittedBy' ? `/${field}` : `/figures/${i}/${field}` });
-    res.json(await store(ctx, actorOf(res), figures, locate));
-  });
-
-  router.post(
-    '/csv',
+  const readCsv: RequestHandler[] = [
     (req, res, next) => (req.is('multipart/form-data') ? upload(req, res, next) : next()),
     express.text({ type: ['text/csv', 'text/plain'], limit }),
-    async (req, res) => {
-      const { figures, locate } = figuresFromCsv(csvText(req));
-      res.json(await store(ctx, actorOf(res), figures, locate));
+  ];
+  const run = (handlers: RequestHandler[], last: RequestHandler): RequestHandler => {
+    return (req, res, next) => {
+      const step = (i: number): void => {
+        if (i === handlers.length) {
+          Promise.resolve(last(req, res, next)).catch(next);
+          return;
+        }
+        handlers[i]!(req, res, (err?: unknown) => (err ? next(err) : step(i + 1)));
+      };
+      step(0);
+    };
+  };
+
+  return {
+    submitFigures: {
+      body: metricsBodySchema,
+      responses: { 200: storedFigures },
+      handler: async (req, res) => {
+        const body = parseBody(metricsBodySchema, req.body);
+        const figures = body.figures.map((f) => ({ ...f, period: body.period, submittedBy: body.submittedBy }));
+        const locate: Locate = (i, field) => ({ pointer: field === 'period' || field === 'submittedBy' ? `/${field}` : `/figures/${i}/${field}` });
+        res.json(await store(ctx, submitter(res), figures, locate));
+      },
     },
-  );
 
-  router.get('/', async (req, res) => {
-    const { limit, cursor, ...where } = parseQuery(figuresQuery, req.query);
-    res.json(
-      await readPage(req, res, {
-        limit,
-        cursor,
-        key: intKey,
-        find: (page) => ctx.db.metricSubmission.findMany({ where, orderBy: [{ period: 'asc' }, { communityId: 'asc' }, { metric: 'asc' }], ...page }),
+    uploadFiguresCsv: {
+      upload: {
+        'text/csv': { description: 'period,communityId,metric,value[,submittedBy], one figure per line' },
+        'multipart/form-data': { description: 'the same CSV in field "file"' },
+      },
+      responses: { 200: storedFigures },
+      handler: run(readCsv, async (req, res) => {
+        const { figures, locate } = figuresFromCsv(csvText(req));
+        res.json(await store(ctx, submitter(res), figures, locate));
       }),
-    );
-  });
+    },
 
-  return router;
+    // Readers list the county's figures; a department its own submissions.
+    listFigures: {
+      query: figuresQuery,
+      responses: { 200: z.array(figureRow) },
+      handler: async (req, res) => {
+        const { limit, cursor, ...where } = parseQuery(figuresQuery, req.query);
+        const own = reachOf(res) === 'own' ? { submittedBy: principalOf(res).subjectId ?? '' } : {};
+        res.json(
+          await readPage(req, res, {
+            limit,
+            cursor,
+            key: intKey,
+            find: (page) =>
+              ctx.db.metricSubmission.findMany({
+                where: { ...where, ...countyScope(res), ...own },
+                orderBy: [{ period: 'asc' }, { communityId: 'asc' }, { metric: 'asc' }],
+                ...page,
+              }),
+          }),
+        );
+      },
+    },
+  };
 }

@@ -1,17 +1,21 @@
 // Finance records payments, payees confirm or dispute them, finance corrects obligations. Each
 // write commits first and then tells the obligation's verification workflow, which re-reads
 // the records: a workflow that is not running (already closed) changes nothing about the write.
-import { Router, type Response } from 'express';
+// Only finance records and corrects; only the officer the money is for confirms or disputes it.
+import type { Response } from 'express';
 import { z } from 'zod';
 import { paymentSignalNames, paymentWorkflowId, type PaymentSignals } from '../../contracts/payments.js';
 import { deliverCommitted } from '../deliver.js';
 import { confirmReceipt, correctionNoticeId, correctObligation, raiseDispute, recordPayment } from '../paymentLedger.js';
-import { actorOf } from '../access/principal.js';
+import type { Operations } from '../access/operations.js';
+import { officerOf } from '../access/ownRecords.js';
+import { actorOf, countyOf } from '../access/principal.js';
 import type { Ctx } from '../context.js';
 import { daySchema } from '../schemas.js';
 import { parseBody } from '../validate.js';
 import { Problem } from '../problem.js';
-import { reconciliationRoute } from './reconciliation.js';
+import { reconciliationQuery, reconciliationRoute } from './reconciliation.js';
+import { corrected, raisedDispute, receipt, reconciliation, recordedPayment } from './money.schemas.js';
 import { fromFen, toFen } from '../../core/money.js';
 
 const yuanSchema = z
@@ -25,6 +29,8 @@ const paymentSchema = z.object({
   amount: yuanSchema,
   paidOn: daySchema,
   reference: z.string().trim().min(1).max(100),
+  /** Optional: the finance user recording it, who is the caller; anyone else is refused. */
+  recordedBy: z.string().min(1).max(200).optional(),
 });
 const disputeSchema = z.object({ reason: z.enum(['not-received', 'wrong-amount']), note });
 const correctionSchema = z.discriminatedUnion(
@@ -34,55 +40,89 @@ const correctionSchema = z.discriminatedUnion(
 );
 
 /** Obligation ids contain slashes; a wildcard takes them raw or %2F-encoded. */
+const obligationParams = z.object({ id: z.string().min(1).max(200) });
+
 function obligationId(params: { id?: string | string[] }): string {
   const id = Array.isArray(params.id) ? params.id.join('/') : (params.id ?? '');
   if (id.length === 0 || id.length > 200) throw Problem.notFound('obligation', id);
   return id;
 }
 
-export function paymentsRouter(ctx: Ctx): Router {
-  const router = Router();
+export function paymentsOperations(
+  ctx: Ctx,
+): Operations<'getPaymentReconciliation' | 'recordPayment' | 'confirmReceipt' | 'disputePayment' | 'correctPayment'> {
   const tell = async <S extends keyof PaymentSignals>(res: Response, id: string, signal: S, arg: PaymentSignals[S], status: number, body: object) => {
     const followedUp = await ctx.signals.signal(paymentWorkflowId(id), signal, arg);
     res.status(status).json({ ...body, followedUp });
   };
+  const finance = (res: Response) => ({ actor: actorOf(res), countyId: countyOf(res) });
+  const payee = (res: Response) => ({ actor: actorOf(res), countyId: countyOf(res), payee: officerOf(res) });
 
-  router.get('/payments/reconciliation', reconciliationRoute(ctx));
+  return {
+    getPaymentReconciliation: {
+      query: reconciliationQuery,
+      responses: { 200: reconciliation },
+      handler: reconciliationRoute(ctx),
+    },
 
-  router.post('/payments', async (req, res) => {
-    const p = parseBody(paymentSchema, req.body);
-    const { payment, created } = await recordPayment(ctx.db, actorOf(res), ctx.today(), p);
-    await tell(res, payment.obligationId, paymentSignalNames.paymentRecorded, { reference: payment.reference }, created ? 201 : 200, {
-      ...payment,
-      amount: fromFen(payment.amountFen),
-    });
-  });
+    // recordedBy is the finance user of the request; the body names no one.
+    recordPayment: {
+      body: paymentSchema,
+      responses: { 200: recordedPayment, 201: recordedPayment },
+      handler: async (req, res) => {
+        const { recordedBy, ...p } = parseBody(paymentSchema, req.body);
+        const { id: user } = actorOf(res);
+        if (recordedBy !== undefined && recordedBy !== user)
+          throw Problem.field(403, {
+            pointer: '/recordedBy',
+            message: `you are ${user}; a payment is recorded by the finance user who records it, not in ${recordedBy}'s name`,
+          });
+        const { payment, created } = await recordPayment(ctx.db, finance(res), ctx.today(), p);
+        await tell(res, payment.obligationId, paymentSignalNames.paymentRecorded, { reference: payment.reference }, created ? 201 : 200, {
+          ...payment,
+          amount: fromFen(payment.amountFen),
+        });
+      },
+    },
 
-  router.post('/obligations/*id/receipt', async (req, res) => {
-    const id = obligationId(req.params);
-    const r = await confirmReceipt(ctx.db, actorOf(res), ctx.now(), id);
-    await tell(res, id, paymentSignalNames.receiptConfirmed, { confirmedFen: r.confirmedFen }, 200, {
-      obligationId: id,
-      confirmed: fromFen(r.confirmedFen),
-      changed: r.changed,
-    });
-  });
+    confirmReceipt: {
+      params: obligationParams,
+      responses: { 200: receipt },
+      handler: async (req, res) => {
+        const id = obligationId(req.params);
+        const r = await confirmReceipt(ctx.db, payee(res), ctx.now(), id);
+        await tell(res, id, paymentSignalNames.receiptConfirmed, { confirmedFen: r.confirmedFen }, 200, {
+          obligationId: id,
+          confirmed: fromFen(r.confirmedFen),
+          changed: r.changed,
+        });
+      },
+    },
 
-  router.post('/obligations/*id/disputes', async (req, res) => {
-    const id = obligationId(req.params);
-    const d = parseBody(disputeSchema, req.body);
-    const dispute = await raiseDispute(ctx.db, actorOf(res), id, d);
-    await tell(res, id, paymentSignalNames.paymentDisputed, { disputeId: dispute.id, reason: dispute.reason }, 201, dispute);
-  });
+    disputePayment: {
+      params: obligationParams,
+      body: disputeSchema,
+      responses: { 201: raisedDispute },
+      handler: async (req, res) => {
+        const id = obligationId(req.params);
+        const d = parseBody(disputeSchema, req.body);
+        const dispute = await raiseDispute(ctx.db, payee(res), id, d);
+        await tell(res, id, paymentSignalNames.paymentDisputed, { disputeId: dispute.id, reason: dispute.reason }, 201, dispute);
+      },
+    },
 
-  router.post('/obligations/*id/corrections', async (req, res) => {
-    const id = obligationId(req.params);
-    const c = parseBody(correctionSchema, req.body);
-    const now = ctx.now();
-    const after = await correctObligation(ctx.db, ctx.notifier, actorOf(res), now, id, c);
-    const noticeDelivery = await deliverCommitted(ctx, correctionNoticeId(id, now));
-    await tell(res, id, paymentSignalNames.obligationCorrected, { action: c.action }, 200, { ...after, amount: fromFen(after.amountFen), noticeDelivery });
-  });
-
-  return router;
+    correctPayment: {
+      params: obligationParams,
+      body: correctionSchema,
+      responses: { 200: corrected },
+      handler: async (req, res) => {
+        const id = obligationId(req.params);
+        const c = parseBody(correctionSchema, req.body);
+        const now = ctx.now();
+        const after = await correctObligation(ctx.db, ctx.notifier, finance(res), now, id, c);
+        const noticeDelivery = await deliverCommitted(ctx, correctionNoticeId(id, now));
+        await tell(res, id, paymentSignalNames.obligationCorrected, { action: c.action }, 200, { ...after, amount: fromFen(after.amountFen), noticeDelivery });
+      },
+    },
+  };
 }

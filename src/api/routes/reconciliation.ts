@@ -1,6 +1,8 @@
 // GET /api/payments/reconciliation?period=2026-Q1|2026[&format=json|csv|xlsx]: decided, paid,
-// confirmed, overdue and disputed amounts per payee and in total, as of today.
+// confirmed, overdue and disputed amounts per payee and in total, as of today, over the caller's
+// county (a province reader's: every county).
 import type { RequestHandler } from 'express';
+import { countyScope } from '../access/principal.js';
 import { z } from 'zod';
 import { reconcile, type Amounts, type ObligationStanding } from '../../core/reconciliation.js';
 import type { Obligation } from '../../core/types.js';
@@ -9,17 +11,17 @@ import { columns, reconciliationCsv, reconciliationXlsx } from '../reconciliatio
 import { parseQuery } from '../validate.js';
 import { fromFen } from '../../core/money.js';
 
-const querySchema = z.object({
+export const reconciliationQuery = z.object({
   period: z.string().regex(/^\d{4}(-Q[1-4])?$/, 'expected a year (YYYY) or a quarter (YYYY-Qn)'),
   format: z.enum(['json', 'csv', 'xlsx']).default('json'),
 });
 
 const yuan = <T extends Amounts>(a: T): T => ({ ...a, ...Object.fromEntries(columns.map((c) => [c, fromFen(a[c])])) });
 
-async function loadReconciliation(ctx: Ctx, period: string) {
+async function loadReconciliation(ctx: Ctx, scope: { countyId?: string }, period: string) {
   // Quarter obligations are `2026-Q1/…`, rewards `2026/reward/…`: a year takes both.
   const prefix = period.includes('-Q') ? `${period}/` : period;
-  const rows = await ctx.db.paymentObligation.findMany({ where: { id: { startsWith: prefix } }, orderBy: { id: 'asc' } });
+  const rows = await ctx.db.paymentObligation.findMany({ where: { ...scope, id: { startsWith: prefix } }, orderBy: { id: 'asc' } });
   const ids = rows.map((r) => r.id);
   const [payments, disputes] = await Promise.all([
     ctx.db.obligationPayment.findMany({ where: { obligationId: { in: ids } } }),
@@ -43,8 +45,8 @@ async function loadReconciliation(ctx: Ctx, period: string) {
 
 export function reconciliationRoute(ctx: Ctx): RequestHandler {
   return async (req, res) => {
-    const q = parseQuery(querySchema, req.query);
-    const r = await loadReconciliation(ctx, q.period);
+    const q = parseQuery(reconciliationQuery, req.query);
+    const r = await loadReconciliation(ctx, countyScope(res), q.period);
     const file = `reconciliation-${q.period}`;
     if (q.format === 'csv') {
       res.type('text/csv; charset=utf-8').attachment(`${file}.csv`).send(reconciliationCsv(r));

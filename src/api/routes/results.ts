@@ -1,5 +1,8 @@
 // What the cycles decided, read-only. Money is stored in fen; responses add `amount` in yuan.
-import { Router } from 'express';
+// Readers see their county; an officer sees the evaluations of their office, the decisions that
+// name them and the money paid to them; finance sees the county's obligations; every other role
+// sees the notices addressed to it. Rows outside the caller's reach answer 404 like missing ones.
+import type { Response } from 'express';
 import { z } from 'zod';
 import { withPendingFlag } from '../../db/reassignments.js';
 import type { Ctx } from '../context.js';
@@ -9,6 +12,10 @@ import { idSchema, periodSchema } from '../schemas.js';
 import { intKey, listQuery, readPage, stringKey } from '../pagination.js';
 import { noParameters, parseParam, parseQuery } from '../validate.js';
 import { fromFen } from '../../core/money.js';
+import { reachOf, type Operations } from '../access/operations.js';
+import { countyScope, seesCounty } from '../access/principal.js';
+import { decisionsNaming, namesOfficer, obligationsPaying, officerCommunities, officerOf, paysOfficer, recipientOf } from '../access/ownRecords.js';
+import { decisionRow, evaluationListRow, noticeRow, obligationDetail, obligationRow } from './money.schemas.js';
 
 const text = z.string().min(1).optional();
 /** `standing=true`: only rows no appeal has replaced; `false`: only the replaced ones. */
@@ -19,100 +26,149 @@ export function withYuan<T extends { amountFen: number | null }>(row: T): T & { 
   return { ...row, amount: row.amountFen === null ? null : fromFen(row.amountFen) };
 }
 
-export function resultsRouter(ctx: Ctx): Router {
-  const router = Router();
+const evaluationsQuery = listQuery({ period: periodSchema.optional(), cycleId: text, communityId: text, standing });
+const decisionsQuery = listQuery({ cycleId: text, type: text, kind: text, subjectId: text, standing });
+const obligationsQuery = listQuery({ cycleId: text, payeeId: idSchema.optional(), status: text, kind: text });
+const noticesQuery = listQuery({ kind: text, about: text, cycleId: text, recipientId: idSchema.optional() });
+/** Decision and obligation ids contain slashes; `*id` takes them raw or %2F-encoded. */
+const slashedId = z.object({ id: z.string().min(1).max(200) });
 
-  router.get('/evaluations', async (req, res) => {
-    const {
-      limit,
-      cursor,
-      standing: s,
-      ...where
-    } = parseQuery(listQuery({ period: periodSchema.optional(), cycleId: text, communityId: text, standing }), req.query);
-    const rows = await readPage(req, res, {
-      limit,
-      cursor,
-      key: intKey,
-      find: (page) =>
-        ctx.db.evaluation.findMany({
-          where: { ...where, ...standingWhere(s) },
-          orderBy: [{ period: 'asc' }, { cycleId: 'asc' }, { rank: 'asc' }, { communityId: 'asc' }, { id: 'asc' }],
-          ...page,
-        }),
-    });
-    res.json(await withPendingFlag(ctx.db, rows, (e) => e.communityId));
-  });
+/** A decision the caller may read: in their county and, for an officer, naming them; else 404. */
+export async function readableDecision(ctx: Ctx, res: Response, id: string) {
+  const row = await ctx.db.decision.findUnique({ where: { id } });
+  if (!row || !seesCounty(res, row.countyId) || (reachOf(res) === 'own' && !namesOfficer(row, officerOf(res)))) throw Problem.notFound('Decision', id);
+  return row;
+}
 
-  router.get('/decisions', async (req, res) => {
-    const { limit, cursor, standing: s, ...where } = parseQuery(listQuery({ cycleId: text, type: text, kind: text, subjectId: text, standing }), req.query);
-    const rows = await readPage(req, res, {
-      limit,
-      cursor,
-      key: stringKey,
-      find: (page) =>
-        ctx.db.decision.findMany({ where: { ...where, ...standingWhere(s) }, orderBy: [{ cycleId: 'asc' }, { type: 'asc' }, { id: 'asc' }], ...page }),
-    });
-    res.json(rows.map(withYuan));
-  });
+/** An obligation the caller may read: in their county and, for an officer, paying them; else 404. */
+export async function readableObligation(ctx: Ctx, res: Response, id: string, entity = 'Obligation') {
+  const row = await ctx.db.paymentObligation.findUnique({ where: { id } });
+  if (!row || !seesCounty(res, row.countyId) || (reachOf(res) === 'own' && !(await paysOfficer(ctx.db, row, officerOf(res)))))
+    throw Problem.notFound(entity, id);
+  return row;
+}
 
-  // Decision ids contain slashes; `*id` takes them raw or %2F-encoded, as obligations and notices do.
-  router.get('/decisions/*id', async (req, res) => {
-    noParameters(req.query);
-    const id = parseParam(z.string().min(1).max(200), noticeIdOf(req.params.id), 'Decision');
-    const row = await ctx.db.decision.findUnique({ where: { id } });
-    if (!row) throw Problem.notFound('Decision', id);
-    res.json(withYuan(row));
-  });
+export function resultsOperations(
+  ctx: Ctx,
+): Operations<'listEvaluations' | 'listDecisions' | 'getDecision' | 'listObligations' | 'getObligation' | 'listNotices'> {
+  return {
+    listEvaluations: {
+      query: evaluationsQuery,
+      responses: { 200: z.array(evaluationListRow) },
+      handler: async (req, res) => {
+        const { limit, cursor, standing: s, ...where } = parseQuery(evaluationsQuery, req.query);
+        const own = reachOf(res) === 'own' ? { AND: [{ communityId: { in: await officerCommunities(ctx.db, officerOf(res)) } }] } : {};
+        const rows = await readPage(req, res, {
+          limit,
+          cursor,
+          key: intKey,
+          find: (page) =>
+            ctx.db.evaluation.findMany({
+              where: { ...where, ...countyScope(res), ...own, ...standingWhere(s) },
+              orderBy: [{ period: 'asc' }, { cycleId: 'asc' }, { rank: 'asc' }, { communityId: 'asc' }, { id: 'asc' }],
+              ...page,
+            }),
+        });
+        res.json(await withPendingFlag(ctx.db, rows, (e) => e.communityId));
+      },
+    },
 
-  router.get('/obligations', async (req, res) => {
-    const { limit, cursor, ...where } = parseQuery(listQuery({ cycleId: text, payeeId: idSchema.optional(), status: text, kind: text }), req.query);
-    const rows = await readPage(req, res, {
-      limit,
-      cursor,
-      key: stringKey,
-      find: (page) => ctx.db.paymentObligation.findMany({ where, orderBy: [{ dueOn: 'asc' }, { id: 'asc' }], ...page }),
-    });
-    res.json(rows.map(withYuan));
-  });
+    listDecisions: {
+      query: decisionsQuery,
+      responses: { 200: z.array(decisionRow) },
+      handler: async (req, res) => {
+        const { limit, cursor, standing: s, ...where } = parseQuery(decisionsQuery, req.query);
+        const own = reachOf(res) === 'own' ? { AND: [{ id: { in: await decisionsNaming(ctx.db, countyScope(res), officerOf(res)) } }] } : {};
+        const rows = await readPage(req, res, {
+          limit,
+          cursor,
+          key: stringKey,
+          find: (page) =>
+            ctx.db.decision.findMany({
+              where: { ...where, ...countyScope(res), ...own, ...standingWhere(s) },
+              orderBy: [{ cycleId: 'asc' }, { type: 'asc' }, { id: 'asc' }],
+              ...page,
+            }),
+        });
+        res.json(rows.map(withYuan));
+      },
+    },
 
-  // One obligation with what has been paid, confirmed and disputed on it; ids contain slashes, as decisions' do.
-  router.get('/obligations/*id', async (req, res) => {
-    noParameters(req.query);
-    const id = parseParam(z.string().min(1).max(200), noticeIdOf(req.params.id), 'Obligation');
-    const obligation = await ctx.db.paymentObligation.findUnique({ where: { id } });
-    if (!obligation) throw Problem.notFound('Obligation', id);
-    const [payments, disputes] = await Promise.all([
-      ctx.db.obligationPayment.findMany({ where: { obligationId: id }, orderBy: { id: 'asc' } }),
-      ctx.db.paymentDispute.findMany({ where: { obligationId: id }, orderBy: { id: 'asc' } }),
-    ]);
-    const paidFen = payments.reduce((sum, p) => sum + p.amountFen, 0);
-    res.json({
-      ...withYuan(obligation),
-      paid: fromFen(paidFen),
-      confirmed: fromFen(obligation.confirmedFen),
-      payments: payments.map(withYuan),
-      disputes,
-    });
-  });
+    getDecision: {
+      params: slashedId,
+      responses: { 200: decisionRow },
+      handler: async (req, res) => {
+        noParameters(req.query);
+        const id = parseParam(z.string().min(1).max(200), noticeIdOf(req.params.id), 'Decision');
+        res.json(withYuan(await readableDecision(ctx, res, id)));
+      },
+    },
 
-  router.get('/notices', async (req, res) => {
-    const q = parseQuery(listQuery({ kind: text, about: text, cycleId: text, recipientId: idSchema.optional() }), req.query);
-    const { recipientId, limit, cursor, ...where } = q;
-    res.json(
-      await readPage(req, res, {
-        limit,
-        cursor,
-        key: stringKey,
-        find: (page) =>
-          ctx.db.notice.findMany({
-            where: { ...where, ...(recipientId ? { recipients: { some: { recipientId } } } : {}) },
-            include: { recipients: { orderBy: [{ recipientType: 'asc' }, { recipientId: 'asc' }] } },
-            orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-            ...page,
+    listObligations: {
+      query: obligationsQuery,
+      responses: { 200: z.array(obligationRow) },
+      handler: async (req, res) => {
+        const { limit, cursor, ...where } = parseQuery(obligationsQuery, req.query);
+        const own = reachOf(res) === 'own' ? { AND: [await obligationsPaying(ctx.db, countyScope(res), officerOf(res))] } : {};
+        const rows = await readPage(req, res, {
+          limit,
+          cursor,
+          key: stringKey,
+          find: (page) =>
+            ctx.db.paymentObligation.findMany({ where: { ...where, ...countyScope(res), ...own }, orderBy: [{ dueOn: 'asc' }, { id: 'asc' }], ...page }),
+        });
+        res.json(rows.map(withYuan));
+      },
+    },
+
+    // One obligation with what has been paid, confirmed and disputed on it.
+    getObligation: {
+      params: slashedId,
+      responses: { 200: obligationDetail },
+      handler: async (req, res) => {
+        noParameters(req.query);
+        const id = parseParam(z.string().min(1).max(200), noticeIdOf(req.params.id), 'Obligation');
+        const obligation = await readableObligation(ctx, res, id);
+        const [payments, disputes] = await Promise.all([
+          ctx.db.obligationPayment.findMany({ where: { obligationId: id }, orderBy: { id: 'asc' } }),
+          ctx.db.paymentDispute.findMany({ where: { obligationId: id }, orderBy: { id: 'asc' } }),
+        ]);
+        const paidFen = payments.reduce((sum, p) => sum + p.amountFen, 0);
+        res.json({
+          ...withYuan(obligation),
+          paid: fromFen(paidFen),
+          confirmed: fromFen(obligation.confirmedFen),
+          payments: payments.map(withYuan),
+          disputes,
+        });
+      },
+    },
+
+    // Readers list the county's notices; everyone else the notices addressed to them.
+    listNotices: {
+      query: noticesQuery,
+      responses: { 200: z.array(noticeRow) },
+      handler: async (req, res) => {
+        const { recipientId, limit, cursor, ...where } = parseQuery(noticesQuery, req.query);
+        const addressed = [
+          ...(recipientId ? [{ recipients: { some: { recipientId } } }] : []),
+          ...(reachOf(res) === 'own' ? [{ recipients: { some: recipientOf(res) } }] : []),
+        ];
+        res.json(
+          await readPage(req, res, {
+            limit,
+            cursor,
+            key: stringKey,
+            find: (page) =>
+              ctx.db.notice.findMany({
+                where: { ...where, ...countyScope(res), AND: addressed },
+                include: { recipients: { orderBy: [{ recipientType: 'asc' }, { recipientId: 'asc' }] } },
+                orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+                ...page,
+              }),
           }),
-      }),
-    );
-  });
-
-  return router;
+        );
+      },
+    },
+  };
 }
