@@ -2,6 +2,10 @@
 import { z } from 'zod';
 import { defaultTimeZone } from './core/periodBounds.js';
 
+/** pino's levels, most severe first; `silent` writes nothing. */
+export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof logLevels)[number];
+
 const port = z.coerce.number().int().min(1).max(65535);
 // 0 asks the operating system for any free port (tests run several services side by side).
 const listenPort = z.coerce.number().int().min(0).max(65535);
@@ -36,6 +40,7 @@ const schema = z
       .optional(),
     MAIL_FROM: z.email().optional(),
     MAIL_TO: z.email().optional(),
+    LOG_LEVEL: z.enum(logLevels).default('info'),
   })
   .superRefine((env, ctx) => {
     if ((env.TEMPORAL_TLS_CERT === undefined) !== (env.TEMPORAL_TLS_KEY === undefined)) {
@@ -72,6 +77,8 @@ export interface Config {
   timeZone: string;
   http: { host: string; port: number };
   bureauToken?: string;
+  /** The least severe JSON log lines written (pino's levels; silent: none). */
+  logLevel: LogLevel;
   /** Delivery channels beyond the in-app inbox; each only when configured. */
   channels: { webhook?: { url: string; secret: string }; email?: { smtpUrl: string; from: string; to: string } };
 }
@@ -98,6 +105,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     timeZone: e.TIME_ZONE,
     http: { host: e.HTTP_HOST, port: e.HTTP_PORT },
     bureauToken: e.BUREAU_TOKEN,
+    logLevel: e.LOG_LEVEL,
     channels: {
       webhook: e.WEBHOOK_URL ? { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET! } : undefined,
       email: e.SMTP_URL ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM!, to: e.MAIL_TO! } : undefined,

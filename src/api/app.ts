@@ -1,11 +1,16 @@
 // Builds the HTTP API; the entry point that calls listen lives elsewhere so tests can drive
 // the app with supertest.
 import express from 'express';
+import helmet from 'helmet';
 import { authenticate } from './auth.js';
 import { mountOperations, type Operations } from './access/operations.js';
 import { contextOf, type AppDeps } from './context.js';
 import { healthRouter } from './health.js';
+import { requestLogger } from './log.js';
 import { jsonTypes, requireMediaType } from './mediaType.js';
+import { buildOpenApi } from './openapi/document.js';
+import { openApiRouter } from './openapi/routes.js';
+import { requestId } from './requestId.js';
 import { notFoundRoute, problemHandler } from './problem.js';
 import { acknowledgementsRouter } from './routes/acknowledgements.js';
 import { auditRouter } from './routes/audit.js';
@@ -34,6 +39,11 @@ export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
 
+  // Every response, the probes, the document and errors included, has the security headers, an
+  // X-Request-Id and its log line.
+  app.use(helmet());
+  app.use(requestId);
+  app.use(requestLogger(ctx.log));
   app.use(healthRouter(ctx, deps.temporalProbe));
 
   // Authentication comes before body parsing so that a bad token costs no parsing.
@@ -43,6 +53,9 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(requireMediaType({ '/metrics/csv': ['text/csv', 'text/plain', 'multipart/form-data'] }));
   // Partial while the routers below move into operations of the route table.
   const operations: Partial<Operations> = {};
+  // The OpenAPI document is written from the very operations mounted here; it and its reference
+  // page are public, outside the route table, before authentication.
+  app.use(openApiRouter(buildOpenApi(operations)));
   mountOperations(api, operations);
   api.use('/communities', communitiesRouter(ctx));
   api.use('/officers', officersRouter(ctx));

@@ -161,7 +161,7 @@ async function notify(ctx: Ctx, figures: Figure[]): Promise<boolean> {
   }
   const results = await Promise.allSettled([...groups.values()].map((g) => ctx.cycles.metricsSubmitted(g.period, g.communityId, [...g.metrics])));
   const failed = results.filter((r) => r.status === 'rejected');
-  if (failed.length) ctx.log.warn(`metrics stored but ${failed.length} cycle notification(s) failed`, failed[0].reason);
+  if (failed.length) ctx.log.warn({ err: failed[0].reason }, `metrics stored but ${failed.length} cycle notification(s) failed`);
   return failed.length === 0;
 }
 
