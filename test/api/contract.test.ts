@@ -304,8 +304,19 @@ describe('checking responses against the document', () => {
     expect(() => check('get', '/api/communities', { status: 404, type: 'application/problem+json', body: { detail: 'x' } })).toThrow(
       /must have required property 'type'/,
     );
-    // An operation without a 201 in the document answering 201 falls to `default`: a problem, which a row is not.
-    expect(() => check('get', '/api/communities', { status: 201, type: 'application/problem+json', body: [] })).toThrow(/must be object/);
+    // A success status the operation does not document fails; an undocumented failure status falls to `default`, a problem.
+    expect(() => check('get', '/api/communities', { status: 201, type: 'application/json', body: [] })).toThrow(
+      /GET \/api\/communities → 201: status 201 is not documented for listCommunities/,
+    );
+    expect(() => check('get', '/api/communities', { status: 503, type: 'application/problem+json', body: [] })).toThrow(/must be object/);
+  });
+
+  it('is wired into the harness clients, which pass what the document does not list yet', async () => {
+    const res = await h.api.get('/api/nowhere?x=1').expect(404);
+    expect(res.body.requestId).toBe(res.headers['x-request-id']);
+    const leader = await h.as({ role: 'leader', subjectId: 'L01' });
+    await leader.get('/api/communities');
+    expect(h.document.openapi).toBe('3.1.0');
   });
 
   it('reads the mounted routes off the router as the document test does', () => {

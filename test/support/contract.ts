@@ -68,6 +68,9 @@ export function contractChecker(document: OpenApiDocument, options: { strict?: b
       if (strict) throw new Error(`contract: ${where}: operation ${id} is not in the OpenAPI document (not mounted?)`);
       return;
     }
+    if (res.status < 400 && !operation.responses[String(res.status)]) {
+      throw new Error(`contract: ${where}: status ${res.status} is not documented for ${id} (it documents ${Object.keys(operation.responses).join(', ')})`);
+    }
     let response = (operation.responses[String(res.status)] ?? operation.responses.default) as
       { $ref?: string; content?: Record<string, { schema: unknown }> } | undefined;
     if (!response) throw new Error(`contract: ${where}: status ${res.status} is not documented for ${id}`);

@@ -33,6 +33,7 @@ const init = `window.addEventListener('load', function () {
     url: '/api/openapi.json',
     dom_id: '#swagger-ui',
     deepLinking: true,
+    validatorUrl: null,
     presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],
     layout: 'StandaloneLayout',
   });
