@@ -1,6 +1,7 @@
 // A worker alone, for running more of them on more machines against one Temporal cluster and
 // one database. Without TEMPORAL_ADDRESS it joins the dev server that `npm start` runs.
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { createLogger } from './src/api/log.js';
 import { ConfigError, loadConfig } from './src/config.js';
 import { createDb } from './src/db/client.js';
 import { createWorker } from './src/temporal/worker.js';
@@ -11,6 +12,7 @@ Runtime.install({ logger: new DefaultLogger('WARN') });
 
 try {
   const config = loadConfig();
+  const log = createLogger({ level: config.logLevel });
   const t = config.temporal;
   const connection = await NativeConnection.connect({
     address: t.address ?? `127.0.0.1:${t.dev.port}`,
@@ -19,11 +21,13 @@ try {
   });
   const db = createDb(config.databaseUrl);
   const worker = await createWorker(connection, config, db);
-  console.log(`worker polling task queue ${config.taskQueue} on ${t.address ?? `127.0.0.1:${t.dev.port}`}`);
+  log.info({ taskQueue: config.taskQueue }, `worker polling task queue ${config.taskQueue} on ${t.address ?? `127.0.0.1:${t.dev.port}`}`);
   await worker.run();
   await connection.close();
   await db.$disconnect();
 } catch (err) {
-  console.error(err instanceof ConfigError ? `configuration: ${err.message}` : err);
+  const log = createLogger();
+  if (err instanceof ConfigError) log.fatal(`configuration: ${err.message}`);
+  else log.fatal({ err }, 'the worker could not start');
   process.exit(1);
 }

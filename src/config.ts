@@ -3,6 +3,10 @@ import { z } from 'zod';
 import { defaultAccountsOptions, type AccountsOptions } from './accounts/options.js';
 import { defaultTimeZone } from './core/periodBounds.js';
 
+/** pino's levels, most severe first; `silent` writes nothing. */
+export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof logLevels)[number];
+
 const port = z.coerce.number().int().min(1).max(65535);
 // 0 asks the operating system for any free port (tests run several services side by side).
 const listenPort = z.coerce.number().int().min(0).max(65535);
@@ -62,6 +66,7 @@ const schema = z
       .min(1)
       .max(24 * 60)
       .default(defaultAccountsOptions.failureWindowMinutes),
+    LOG_LEVEL: z.enum(logLevels).default('info'),
   })
   .superRefine((env, ctx) => {
     if ((env.TEMPORAL_TLS_CERT === undefined) !== (env.TEMPORAL_TLS_KEY === undefined)) {
@@ -105,6 +110,8 @@ export interface Config {
   bureauToken?: string;
   /** Sessions, cookies and sign-in throttling (docs/accounts.md). */
   accounts: AccountsOptions;
+  /** The least severe JSON log lines written (pino's levels; silent: none). */
+  logLevel: LogLevel;
   /** Delivery channels beyond the in-app inbox; each only when configured. */
   channels: { webhook?: { url: string; secret: string }; email?: { smtpUrl: string; from: string; to: string } };
 }
@@ -141,6 +148,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxFailuresPerIp: e.SIGN_IN_MAX_FAILURES_PER_IP,
       failureWindowMinutes: e.SIGN_IN_WINDOW_MINUTES,
     },
+    logLevel: e.LOG_LEVEL,
     channels: {
       webhook: e.WEBHOOK_URL ? { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET! } : undefined,
       email: e.SMTP_URL ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM!, to: e.MAIL_TO! } : undefined,

@@ -1,5 +1,6 @@
 // `npm start`: the whole service on one machine.
 import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { createLogger } from './api/log.js';
 import { ConfigError, loadConfig } from './config.js';
 import { startService } from './service.js';
 
@@ -7,27 +8,46 @@ import { startService } from './service.js';
 // no signals of its own; its routine logging stays below warnings.
 Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
 
+/** A database URL without its password, for the log. */
+function withoutPassword(url: string): string {
+  if (!/^postgres(ql)?:/.test(url)) return url;
+  const u = new URL(url);
+  if (u.password) u.password = '***';
+  return u.toString();
+}
+
 try {
   const config = loadConfig();
   const service = await startService(config);
-  console.log(`HTTP API      ${service.apiUrl}/api`);
-  console.log(`Temporal      ${service.temporalAddress} (namespace ${config.temporal.namespace}, task queue ${config.taskQueue})`);
-  if (service.temporalUi) console.log(`Temporal UI   ${service.temporalUi}`);
-  console.log(`Database      ${config.databaseUrl}${service.migrationsApplied.length ? ` (applied ${service.migrationsApplied.join(', ')})` : ''}`);
-  console.log(`Schedules     ${service.schedules.join(', ')} (${config.timeZone})`);
-  if (service.seeded) console.log('Seeded the demo county (10 communities, 16 officers).');
-  if (service.bureauToken) console.log(`Bureau API token (shown once): ${service.bureauToken}`);
+  const log = service.log;
+  log.info({ url: `${service.apiUrl}/api` }, `HTTP API      ${service.apiUrl}/api (reference: ${service.apiUrl}/api/docs)`);
+  log.info(
+    { address: service.temporalAddress, namespace: config.temporal.namespace, taskQueue: config.taskQueue },
+    `Temporal      ${service.temporalAddress} (namespace ${config.temporal.namespace}, task queue ${config.taskQueue})`,
+  );
+  if (service.temporalUi) log.info({ url: service.temporalUi }, `Temporal UI   ${service.temporalUi}`);
+  const database = withoutPassword(config.databaseUrl);
+  log.info(
+    { database, migrationsApplied: service.migrationsApplied },
+    `Database      ${database}${service.migrationsApplied.length ? ` (applied ${service.migrationsApplied.join(', ')})` : ''}`,
+  );
+  log.info({ schedules: service.schedules, timeZone: config.timeZone }, `Schedules     ${service.schedules.join(', ')} (${config.timeZone})`);
+  if (service.seeded) log.info('Seeded the demo county (10 communities, 16 officers).');
+  // The one secret ever printed, once, for the first sign-in: to the terminal, never into the log.
+  if (service.bureauToken) process.stdout.write(`Bureau API token (shown once): ${service.bureauToken}\n`);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: shutting down`);
+    log.info(`${signal}: shutting down`);
     await service.stop();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 } catch (err) {
-  console.error(err instanceof ConfigError ? `configuration: ${err.message}` : err);
+  const log = createLogger();
+  if (err instanceof ConfigError) log.fatal(`configuration: ${err.message}`);
+  else log.fatal({ err }, 'the service could not start');
   process.exit(1);
 }

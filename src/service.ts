@@ -3,6 +3,7 @@
 import type { Server } from 'node:http';
 import type { Config } from './config.js';
 import { createApp } from './api/app.js';
+import { createLogger, type Logger } from './api/log.js';
 import { createDb } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { ensureDefaultRuleSet } from './db/ruleSets.js';
@@ -22,10 +23,13 @@ export interface RunningService {
   /** Only when this start created the bureau's API user. */
   bureauToken?: string;
   schedules: string[];
+  /** The JSON logger the API writes to, at LOG_LEVEL. */
+  log: Logger;
   stop(): Promise<void>;
 }
 
 export async function startService(config: Config, clock: () => Date = () => new Date()): Promise<RunningService> {
+  const log = createLogger({ level: config.logLevel });
   const migrationsApplied = await migrate(config.databaseUrl);
   const db = createDb(config.databaseUrl);
   await ensureDefaultRuleSet(db);
@@ -47,6 +51,7 @@ export async function startService(config: Config, clock: () => Date = () => new
     timeZone: config.timeZone,
     temporalProbe,
     accounts: config.accounts,
+    logger: log,
   });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(config.http.port, config.http.host, () => resolve(s));
@@ -62,6 +67,7 @@ export async function startService(config: Config, clock: () => Date = () => new
     seeded: seed.seeded,
     bureauToken: seed.token,
     schedules,
+    log,
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       // The worker may already be draining: SDK runtimes that own the signals start that themselves.

@@ -1,11 +1,16 @@
 // Builds the HTTP API; the entry point that calls listen lives elsewhere so tests can drive
 // the app with supertest.
 import express from 'express';
+import helmet from 'helmet';
 import { authenticate } from './auth.js';
 import { mountOperations, type Operations } from './access/operations.js';
 import { contextOf, type AppDeps } from './context.js';
 import { healthRouter } from './health.js';
+import { requestLogger } from './log.js';
 import { jsonTypes, requireMediaType } from './mediaType.js';
+import { buildOpenApi } from './openapi/document.js';
+import { openApiRouter } from './openapi/routes.js';
+import { requestId } from './requestId.js';
 import { notFoundRoute, problemHandler } from './problem.js';
 import { acknowledgementsOperations } from './routes/acknowledgements.js';
 import { auditOperations } from './routes/audit.js';
@@ -41,6 +46,11 @@ export function createApp(deps: AppDeps): express.Express {
   // req.secure and req.ip see through a TLS-terminating proxy only when told to trust it.
   app.set('trust proxy', ctx.accounts.trustProxy);
 
+  // Every response, the probes, the document and errors included, has the security headers, an
+  // X-Request-Id and its log line.
+  app.use(helmet());
+  app.use(requestId);
+  app.use(requestLogger(ctx.log));
   app.use(healthRouter(ctx, deps.temporalProbe));
 
   // Authentication comes before body parsing so that a bad token costs no parsing.
@@ -76,6 +86,9 @@ export function createApp(deps: AppDeps): express.Express {
     ...paymentsOperations(ctx),
     ...appealsOperations(ctx),
   };
+  // The OpenAPI document is written from the very operations mounted here; it and its reference
+  // page are public, outside the route table, before authentication.
+  app.use(openApiRouter(buildOpenApi(operations)));
   mountOperations(api, operations);
   api.use('/cycles', cyclesRouter(ctx));
 

@@ -5,11 +5,10 @@ import type { Db } from '../db/client.js';
 import { defaultTimeZone } from '../core/periodBounds.js';
 import { createInboxNotifier, type Notifier } from '../notices/notifier.js';
 import type { TemporalProbe } from './health.js';
+import { createLogger, type Logger } from './log.js';
 
-export interface Logger {
-  error(message: string, ...rest: unknown[]): void;
-  warn(message: string, ...rest: unknown[]): void;
-}
+/** A pino logger; made by createLogger, `log.warn(message, err)` puts the error under `err`. */
+export type { Logger } from './log.js';
 
 export interface AppDeps {
   db: Db;
@@ -18,7 +17,7 @@ export interface AppDeps {
   /** Publishes the notices routes raise (diversions, payment corrections); defaults to the inbox. */
   notifier?: Notifier;
   clock?: () => Date;
-  /** Defaults to console. */
+  /** Where the JSON logs go; defaults to createLogger() (level info, stdout). */
   logger?: Logger;
   /** The bureau's TIME_ZONE, where periods end; Asia/Shanghai when not given. */
   timeZone?: string;
@@ -51,7 +50,7 @@ export function contextOf(deps: AppDeps): Ctx {
     cycles: deps.cycles,
     signals: deps.signals,
     notifier: deps.notifier ?? createInboxNotifier(),
-    log: deps.logger ?? console,
+    log: deps.logger ?? createLogger(),
     now: clock,
     today: () => clock().toISOString().slice(0, 10),
     timeZone: deps.timeZone ?? defaultTimeZone,

@@ -8,7 +8,7 @@ export async function deliverCommitted(ctx: Ctx, noticeId: string): Promise<bool
     await ctx.signals.deliverNotice(noticeId);
     return true;
   } catch (err) {
-    ctx.log.warn(`notice ${noticeId} is in the inbox but its delivery could not be started`, err);
+    ctx.log.warn({ err }, `notice ${noticeId} is in the inbox but its delivery could not be started`);
     return false;
   }
 }

@@ -1,6 +1,8 @@
 // RFC 9457 problem details: every failure leaves as application/problem+json with a status
 // that says what went wrong, and the offending field both in `errors` and in `detail`.
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import type { Logger } from 'pino';
+import { requestIdOf } from './requestId.js';
 
 export interface FieldError {
   /** JSON pointer into the request body ('' is the whole body). */
@@ -70,25 +72,26 @@ export function where(e: Omit<FieldError, 'message'>): string {
   return e.pointer ? e.pointer : 'request body';
 }
 
+/** Sends the problem with the request's id, which the logs carry too. */
 export function sendProblem(res: Response, problem: Problem): void {
   if (problem.status === 401) res.set('WWW-Authenticate', 'Bearer');
-  res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem.body));
+  const requestId = requestIdOf(res);
+  res
+    .status(problem.status)
+    .type('application/problem+json')
+    .send(JSON.stringify(requestId ? { ...problem.body, requestId } : problem.body));
 }
 
 export const notFoundRoute: RequestHandler = (req) => {
   throw new Problem(404, `no route for ${req.method} ${req.path}`);
 };
 
-export interface ErrorLog {
-  error(message: string, ...rest: unknown[]): void;
-}
-
 /** Turns anything thrown into a problem; only the unexpected is logged, with a generic detail. */
-export function problemHandler(log: ErrorLog): ErrorRequestHandler {
+export function problemHandler(log: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     const problem = toProblem(err);
     if (problem) return sendProblem(res, problem);
-    log.error(`unexpected error on ${req.method} ${req.originalUrl}`, err);
+    log.error({ err, requestId: requestIdOf(res) }, `unexpected error on ${req.method} ${req.path}`);
     sendProblem(res, new Problem(500, 'an unexpected error occurred; it has been logged'));
   };
 }

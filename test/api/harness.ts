@@ -3,12 +3,14 @@
 import request from 'supertest';
 import { expect } from 'vitest';
 import { createApp } from '../../src/api/app.js';
-import type { Logger } from '../../src/api/context.js';
+import { createLogger, type Logger } from '../../src/api/log.js';
+import type { OpenApiDocument } from '../../src/api/openapi/document.js';
 import type { AppealTiming } from '../../src/contracts/appeals.js';
 import type { CycleKind } from '../../src/contracts/cycles.js';
 import { CycleAlreadyStartedError, type CyclePort, type CycleStatus, type WorkflowSignals } from '../../src/cycles/port.js';
 import { createApiUser } from '../../src/db/api-users.js';
 import type { Db } from '../../src/db/client.js';
+import { contractChecker } from '../support/contract.js';
 import { ensureCounty, testCounty, tokenFor, type TestUser } from '../support/users.js';
 
 export const token = 'test-token-0123456789';
@@ -71,40 +73,76 @@ export class RecordingSignals implements WorkflowSignals {
   }
 }
 
-export class RecordingLogger implements Logger {
-  readonly errors: unknown[][] = [];
-  readonly warnings: unknown[][] = [];
-  error(...args: unknown[]) {
-    this.errors.push(args);
-  }
-  warn(...args: unknown[]) {
-    this.warnings.push(args);
-  }
+/** A JSON log line as pino wrote it. */
+export type LogLine = Record<string, unknown> & { level: number; msg?: string };
+
+/**
+ * A pino logger (made by createLogger, as the service's) writing into memory: `lines` is every
+ * line, `requests` the one-per-request lines, `errors` and `warnings` the others at those levels.
+ */
+export interface RecordingLogger extends Logger {
+  readonly lines: LogLine[];
+  readonly requests: LogLine[];
+  readonly errors: LogLine[];
+  readonly warnings: LogLine[];
+  /** Everything written, as written. */
+  readonly text: string;
 }
+
+export function recordingLogger(): RecordingLogger {
+  const written: string[] = [];
+  const lines: LogLine[] = [];
+  const logger = createLogger({
+    level: 'debug',
+    stream: {
+      write(line: string) {
+        written.push(line);
+        lines.push(JSON.parse(line) as LogLine);
+      },
+    },
+  });
+  const isRequest = (l: LogLine) => 'durationMs' in l;
+  return Object.defineProperties(logger, {
+    lines: { value: lines },
+    requests: { get: () => lines.filter(isRequest) },
+    errors: { get: () => lines.filter((l) => l.level >= 50 && !isRequest(l)) },
+    warnings: { get: () => lines.filter((l) => l.level === 40 && !isRequest(l)) },
+    text: { get: () => written.join('') },
+  }) as RecordingLogger;
+}
+
+/** `new RecordingLogger()` as before the logs became pino: a recordingLogger(). */
+export const RecordingLogger = function () {
+  return recordingLogger();
+} as unknown as new () => RecordingLogger;
 
 /** `now` moves the API's clock off the default, 08:00 UTC on `today`. */
 export async function harness(db: Db, options: { now?: string } = {}) {
   const cycles = new RecordingCycles();
   const signals = new RecordingSignals();
-  const logger = new RecordingLogger();
+  const logger = recordingLogger();
   // A second harness on the same database (another clock) shares the clerk.
   await ensureCounty(db);
   if (!(await db.apiUser.findUnique({ where: { id: actor } }))) await createApiUser(db, { id: actor, name: 'Test clerk', token, countyId: testCounty });
   const app = createApp({ db, cycles, signals, clock: () => new Date(options.now ?? `${today}T08:00:00Z`), logger });
+  // Every response of h.api and h.as(...) is checked against the OpenAPI document the app serves.
+  const document = (await request(app).get('/api/openapi.json')).body as OpenApiDocument;
+  const check = contractChecker(document);
+  const checked = (method: string, path: string) => (res: request.Response) => check(method, path, res);
   const client = (auth: { Authorization: string }) => ({
-    get: (path: string) => request(app).get(path).set(auth),
+    get: (path: string) => request(app).get(path).set(auth).expect(checked('get', path)),
     post: (path: string, body?: string | object) => {
-      const r = request(app).post(path).set(auth);
+      const r = request(app).post(path).set(auth).expect(checked('post', path));
       return body === undefined ? r : r.send(body);
     },
-    patch: (path: string, body: object) => request(app).patch(path).set(auth).send(body),
-    delete: (path: string) => request(app).delete(path).set(auth),
+    patch: (path: string, body: object) => request(app).patch(path).set(auth).send(body).expect(checked('patch', path)),
+    delete: (path: string) => request(app).delete(path).set(auth).expect(checked('delete', path)),
   });
   /** The bureau clerk (the bootstrap token: bureau staff of the test county). */
   const api = client({ Authorization: `Bearer ${token}` });
   /** A client acting as a user of the role, e.g. `as({ role: 'leader', subjectId: 'L01' })`. */
   const as = async (user: TestUser) => client({ Authorization: `Bearer ${await tokenFor(db, user)}` });
-  return { app, api, as, cycles, signals, logger, db };
+  return { app, api, as, cycles, signals, logger, db, document };
 }
 
 /** Row counts of every table a request could write, to prove a failed request wrote nothing. */

@@ -35,6 +35,8 @@ const pages = [
   'docs/tests.md',
   'docs/benchmarks.md',
   'docs/design.md',
+  'docs/access.md',
+  'docs/api-contract.md',
 ];
 
 const read = (page: string) => readFileSync(join(root, page), 'utf8');

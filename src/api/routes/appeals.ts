@@ -107,7 +107,7 @@ export function appealsOperations(ctx: Ctx): Operations<'fileAppeal' | 'listAppe
           await ctx.cycles.startAppeal(appeal.id, timing);
         } catch (err) {
           // The appeal is stored and holds the payments already; starting the review again is safe.
-          ctx.log.error(`appeal ${appeal.id} is stored but its review could not be started`, err);
+          ctx.log.error({ err }, `appeal ${appeal.id} is stored but its review could not be started`);
           reviewStarted = false;
         }
         res

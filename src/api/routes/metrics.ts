@@ -187,7 +187,7 @@ async function notify(ctx: Ctx, countyId: string, figures: Figure[]): Promise<bo
   }
   const results = await Promise.allSettled([...groups.values()].map((g) => ctx.cycles.metricsSubmitted(countyId, g.period, g.communityId, [...g.metrics])));
   const failed = results.filter((r) => r.status === 'rejected');
-  if (failed.length) ctx.log.warn(`metrics stored but ${failed.length} cycle notification(s) failed`, failed[0].reason);
+  if (failed.length) ctx.log.warn({ err: failed[0].reason }, `metrics stored but ${failed.length} cycle notification(s) failed`);
   return failed.length === 0;
 }
 
