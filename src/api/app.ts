@@ -16,7 +16,7 @@ import { incidentsRouter } from './routes/incidents.js';
 import { presenceRouter } from './routes/presence.js';
 import { scorecardsRouter } from './routes/scorecards.js';
 import { bindingsRouter } from './routes/bindings.js';
-import { cyclesRouter } from './routes/cycles.js';
+import { cyclesOperations } from './routes/cycles.js';
 import { explanationsRouter } from './routes/explanations.js';
 import { metricsRouter } from './routes/metrics.js';
 import { communitiesRouter, departmentsRouter, leadersRouter, officersRouter } from './routes/registry.js';
@@ -42,7 +42,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(express.json({ limit: '1mb', type: jsonTypes }));
   api.use(requireMediaType({ '/metrics/csv': ['text/csv', 'text/plain', 'multipart/form-data'] }));
   // Partial while the routers below move into operations of the route table.
-  const operations: Partial<Operations> = {};
+  const operations: Partial<Operations> = { ...cyclesOperations(ctx) };
   mountOperations(api, operations);
   api.use('/communities', communitiesRouter(ctx));
   api.use('/officers', officersRouter(ctx));
@@ -51,7 +51,6 @@ export function createApp(deps: AppDeps): express.Express {
   api.use('/bindings', bindingsRouter(ctx));
   api.use('/reassignments', reassignmentsRouter(ctx));
   api.use('/metrics', metricsRouter(ctx));
-  api.use('/cycles', cyclesRouter(ctx));
   api.use('/audit', auditRouter(ctx));
   api.use('/rulesets', rulesetsRouter(ctx));
   api.use(explanationsRouter(ctx));

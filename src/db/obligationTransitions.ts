@@ -2,7 +2,7 @@
 // allowed only by the table in core/obligationStatus.ts, written with its audit row in the
 // caller's transaction. A refusal writes nothing; the caller answers it (409, or a re-review).
 import { transitionRefusal, type ObligationParty, type ObligationStatus } from '../core/obligationStatus.js';
-import { audited, type Tx } from './audit.js';
+import { audited, type AuditActor, type Tx } from './audit.js';
 import { obligationFacts } from './obligations.js';
 
 export interface ObligationChange {
@@ -10,8 +10,8 @@ export interface ObligationChange {
   from: string;
   to: ObligationStatus;
   by: ObligationParty;
-  /** Goes on the audit row: an ApiUser id, or 'system:<workflow>'. */
-  actor: string;
+  /** Goes on the audit row: the principal's actorOf(res), or a workflow's systemActor. */
+  actor: AuditActor | string;
   action: string;
   /** When the change happens: the settledAt of a move to settled. */
   at?: Date;

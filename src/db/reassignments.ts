@@ -1,8 +1,10 @@
 // Rural reassignments between the decision and the bureau's word: the pending rows and the flag
 // that registry and result reads carry for their office.
-import { audited, type Tx } from './audit.js';
+import { audited, type AuditActor, type Tx } from './audit.js';
 
 export interface ProposedReassignment {
+  /** The county of the decision's cycle. */
+  countyId: string;
   decisionId: string;
   cycleId: string;
   communityId: string;
@@ -12,7 +14,7 @@ export interface ProposedReassignment {
 }
 
 /** Records a decided reassignment as pending, once per decision (keyed on its id). */
-export async function proposeReassignment(tx: Tx, actor: string, r: ProposedReassignment): Promise<void> {
+export async function proposeReassignment(tx: Tx, actor: AuditActor | string, r: ProposedReassignment): Promise<void> {
   if (await tx.reassignment.findUnique({ where: { decisionId: r.decisionId } })) return;
   const row = await tx.reassignment.create({ data: { ...r, status: 'pending' } });
   await audited(tx, actor, { action: 'create', entity: 'Reassignment', entityId: row.id, after: row });

@@ -58,7 +58,7 @@ export function paymentNoticeText(kind: PaymentNoticeKind, f: PaymentNoticeFacts
 export async function publishPaymentNotice(
   tx: Tx,
   notifier: Notifier,
-  n: { id: string; kind: PaymentNoticeKind; recipients: Recipient[]; facts: PaymentNoticeFacts },
+  n: { id: string; kind: PaymentNoticeKind; countyId: string; recipients: Recipient[]; facts: PaymentNoticeFacts },
 ): Promise<void> {
   await notifier.publish(tx, { ...n, about: n.facts.obligation, ...paymentNoticeText(n.kind, n.facts) });
 }

@@ -74,6 +74,7 @@ describe('transitionObligation on SQLite', () => {
     await db.paymentObligation.create({
       data: {
         id,
+        countyId: 'county-1',
         cycleId: 'quarterly-2026-Q1',
         decisionId: 'quarterly-2026-Q1/subsidy/o01',
         kind: 'subsidy',
@@ -153,6 +154,7 @@ describe("the workflow's settle and close after a dispute came in", () => {
     await db.paymentObligation.create({
       data: {
         id,
+        countyId: 'county-1',
         cycleId: 'quarterly-2026-Q1',
         decisionId: 'quarterly-2026-Q1/subsidy/o01',
         kind: 'subsidy',
@@ -208,6 +210,7 @@ describe("a dispute racing the workflow's settle on PostgreSQL", () => {
     await db.paymentObligation.create({
       data: {
         id,
+        countyId: 'county-1',
         cycleId: 'quarterly-2026-Q1',
         decisionId: 'quarterly-2026-Q1/subsidy/o01',
         kind: 'subsidy',

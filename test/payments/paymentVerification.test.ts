@@ -58,7 +58,7 @@ const now = () => env.currentTimeMs();
 async function obligation(id: string, dueInDays = 20, cycleId = 'quarterly-2026-Q1') {
   const dueOn = isoDate((await now()) + dueInDays * day);
   await db.paymentObligation.create({
-    data: { id, cycleId, decisionId: `${cycleId}/subsidy/o01`, kind: 'subsidy', payeeType: 'officer', payeeId: 'o01', amountFen: 150_000, dueOn },
+    data: { id, countyId: 'county-1', cycleId, decisionId: `${cycleId}/subsidy/o01`, kind: 'subsidy', payeeType: 'officer', payeeId: 'o01', amountFen: 150_000, dueOn },
   });
   return dueOn;
 }
@@ -329,8 +329,8 @@ describe('paymentVerification', () => {
   it('starts one verification per obligation of a cycle, a page at a time', async () => {
     const cycleId = 'quarterly-2026-Q2';
     const ids = ['2026-Q2/subsidy/a', '2026-Q2/subsidy/b', '2026-Q2/subsidy/c'];
-    await ensureDefaultRuleSet(db);
-    await db.cycle.create({ data: { id: cycleId, kind: 'quarterly', period: '2026-Q2', status: 'decided', ruleSetVersionId: 1 } });
+    await ensureDefaultRuleSet(db, 'county-1');
+    await db.cycle.create({ data: { id: cycleId, countyId: 'county-1', kind: 'quarterly', period: '2026-Q2', status: 'decided', ruleSetVersionId: 1 } });
     for (const id of ids) await obligation(id, 20, cycleId);
     const w = await worker('launcher');
     await w.runUntil(async () => {

@@ -9,10 +9,13 @@ export const jointRecipients: Recipient[] = [
   { type: 'department', id: 'D01' },
 ];
 
-export async function publishJointNotice(db: Db, id: string, recipients: Recipient[] = jointRecipients): Promise<void> {
+/** `countyId`: the county of the notice; by default that of community c01 (the test county when there is none). */
+export async function publishJointNotice(db: Db, id: string, recipients: Recipient[] = jointRecipients, countyId?: string): Promise<void> {
+  const county = countyId ?? (await db.community.findUnique({ where: { id: 'c01' } }))?.countyId ?? 'test-county';
   await db.$transaction((tx) =>
     createInboxNotifier().publish(tx, {
       id,
+      countyId: county,
       kind: 'joint-notice',
       cycleId: id.split('/')[0],
       about: 'c01',

@@ -30,8 +30,8 @@ beforeAll(async () => {
   await submitDemoFigures(db, '2026-Q2', communities);
   // c10's only officer left on 31 May, after its figures were in: they judge nobody at the quarter's end.
   await db.binding.updateMany({ where: { communityId: 'c10', subjectType: 'officer' }, data: { effectiveTo: '2026-05-31' } });
-  app = createApp({ db, cycles: createTemporalCycles(env.client, taskQueue), signals: createTemporalSignals(env.client, taskQueue), clock: now });
-  await createApiUser(db, { id: 'clerk', name: '考评员', token: auth.Authorization.slice(7) });
+  app = createApp({ db, cycles: createTemporalCycles(env.client, taskQueue, db), signals: createTemporalSignals(env.client, taskQueue), clock: now });
+  await createApiUser(db, { id: 'clerk', name: '考评员', token: auth.Authorization.slice(7), countyId: 'county-1' });
 });
 
 afterAll(() => county?.stop());

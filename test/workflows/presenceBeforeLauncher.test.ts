@@ -20,7 +20,7 @@ describe("a visit before the month's launcher", () => {
     const now = new Date(await p.env.currentTimeMs());
     const today = now.toISOString().slice(0, 10);
     const month = today.slice(0, 7);
-    await createApiUser(p.db, { id: 'clerk', name: 'Clerk', token });
+    await createApiUser(p.db, { id: 'clerk', name: 'Clerk', token, countyId: 'county-1' });
     const app = createApp({ db: p.db, cycles: new RecordingCycles(), signals: createTemporalSignals(p.env.client, 'presence'), clock: () => now });
     const post = (path: string, body: object) =>
       request(app)
