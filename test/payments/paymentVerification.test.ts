@@ -221,7 +221,7 @@ describe('paymentVerification', () => {
     });
 
     expect(outcome).toBe('closed');
-    const changes = await db.auditEntry.findMany({ where: { entityId: id, actor: 'system:paymentVerification' }, orderBy: { id: 'asc' } });
+    const changes = await db.auditEntry.findMany({ where: { entityId: id, actor: `system:${paymentWorkflowId(id)}`, countyId: 'county-1', authMethod: 'workflow' }, orderBy: { id: 'asc' } });
     expect(changes.map((a) => [a.action, a.before, a.after])).toEqual([
       ['settle', { status: 'paid' }, expect.objectContaining({ status: 'settled' })],
       ['close', { status: 'settled' }, { status: 'closed' }],
@@ -251,7 +251,7 @@ describe('paymentVerification', () => {
     });
 
     expect(outcome).toBe('closed');
-    const changes = await db.auditEntry.findMany({ where: { entityId: id, actor: 'system:paymentVerification' }, orderBy: { id: 'asc' } });
+    const changes = await db.auditEntry.findMany({ where: { entityId: id, actor: `system:${paymentWorkflowId(id)}`, countyId: 'county-1', authMethod: 'workflow' }, orderBy: { id: 'asc' } });
     expect(changes.map((a) => [a.action, (a.before as { status: string }).status])).toEqual([
       ['settle', 'paid'],
       ['settle', 'paid'],
