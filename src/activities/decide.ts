@@ -149,7 +149,14 @@ async function storeDecision(tx: Tx, actor: AuditActor, cycle: CycleRef, d: Deci
   // Only the bureau carries a reassignment out (POST /api/reassignments/{id}/confirm): until
   // then postings and bindings stay as they are, and the office shows as pending.
   if (d.type === 'sanction' && d.kind === 'rural-reassignment') {
-    await proposeReassignment(tx, actor, { countyId: cycle.countyId, decisionId: row.id, cycleId: cycle.id, communityId: d.community, officers: d.officers, decidedOn: today });
+    await proposeReassignment(tx, actor, {
+      countyId: cycle.countyId,
+      decisionId: row.id,
+      cycleId: cycle.id,
+      communityId: d.community,
+      officers: d.officers,
+      decidedOn: today,
+    });
   }
 }
 
@@ -160,7 +167,13 @@ export function withSanctions(n: NoticeDraft, outcome: PeriodOutcome): NoticeDra
 }
 
 export async function publishDraft(tx: Tx, notifier: Notifier, cycle: { id: string; countyId: string }, n: NoticeDraft, nameOf: NameOf, timeZone: string) {
-  await notifier.publish(tx, { id: `${cycle.id}/${n.kind}/${n.about}`, countyId: cycle.countyId, cycleId: cycle.id, ...n, ...renderNotice(n, nameOf, timeZone) });
+  await notifier.publish(tx, {
+    id: `${cycle.id}/${n.kind}/${n.about}`,
+    countyId: cycle.countyId,
+    cycleId: cycle.id,
+    ...n,
+    ...renderNotice(n, nameOf, timeZone),
+  });
 }
 
 async function storedSummary(

@@ -54,7 +54,11 @@ export function figureActivities({ db, notifier, clock, timeZone = defaultTimeZo
       const countyId = cycle?.countyId ?? input.countyId ?? legacyCountyId;
       if (!cycle) {
         const other = await findCycle(db, countyId, period.cadence, input.period);
-        if (other) throw new PermanentFailure('InvalidCycleInput', `the ${period.cadence} cycle of ${input.period} in county ${countyId} is ${other.id}, not ${input.cycleId}`);
+        if (other)
+          throw new PermanentFailure(
+            'InvalidCycleInput',
+            `the ${period.cadence} cycle of ${input.period} in county ${countyId} is ${other.id}, not ${input.cycleId}`,
+          );
       }
       if (!cycle || cycle.status === 'failed') {
         const inForce = await cadenceInForce(db, countyId, period);

@@ -115,7 +115,14 @@ export function presenceActivities(deps: ActivityDeps) {
       const timing = await timingOf(month, deps.timeZone ?? defaultTimeZone, countyId);
       const now = Date.parse(at);
       const judgeAt = Math.max(Date.parse(timing.judgeAt), now + daysMs(timing.confirmationDays));
-      return { countyId, leaderId, communityId, ...timing, reminders: timing.reminders.filter((r) => Date.parse(r.at) > now), judgeAt: new Date(judgeAt).toISOString() };
+      return {
+        countyId,
+        leaderId,
+        communityId,
+        ...timing,
+        reminders: timing.reminders.filter((r) => Date.parse(r.at) > now),
+        judgeAt: new Date(judgeAt).toISOString(),
+      };
     },
 
     async presenceDays(input: Counting): Promise<string[]> {

@@ -88,7 +88,9 @@ describe('switched on by a rule-set version', () => {
     expect(explanation.zh).toBe('连续两个月排名末位：诫勉谈话');
     expect(explanation.en).toBe('Last for 2 months in a row: an admonishment talk.');
 
-    const notice = (await h.api.get(`/api/notices?kind=joint-notice&about=${last.communityId}`)).body.find((n: any) => n.cycleId === 'monthly-2026-03-test-county');
+    const notice = (await h.api.get(`/api/notices?kind=joint-notice&about=${last.communityId}`)).body.find(
+      (n: any) => n.cycleId === 'monthly-2026-03-test-county',
+    );
     expect(notice.titleZh).toContain('2026年3月考评排名末位');
   });
 

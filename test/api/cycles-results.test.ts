@@ -27,7 +27,14 @@ describe('cycles', () => {
       startedBy: { userId: actor, name: 'Test clerk' },
     });
     expect(await t.db.auditEntry.findMany({ where: { entity: 'Cycle' } })).toEqual([
-      expect.objectContaining({ actor, countyId: testCounty, role: 'bureau-staff', authMethod: 'bootstrap', action: 'start', entityId: 'quarterly-2025-Q3-test-county' }),
+      expect.objectContaining({
+        actor,
+        countyId: testCounty,
+        role: 'bureau-staff',
+        authMethod: 'bootstrap',
+        action: 'start',
+        entityId: 'quarterly-2025-Q3-test-county',
+      }),
     ]);
   });
 
@@ -124,7 +131,7 @@ describe('cycles', () => {
     expectProblem(await h.api.get('/api/cycles/quarterly-2030-Q1'), 404);
   });
 
-  it("answers a start of a period whose cycle was made before counties (under its old id) with 409, starting nothing", async () => {
+  it('answers a start of a period whose cycle was made before counties (under its old id) with 409, starting nothing', async () => {
     // quarterly-2025-Q2 above is such a cycle: decided, in this county, without the county in its id.
     const res = await h.api.post('/api/cycles', { kind: 'quarterly', period: '2025-Q2' });
     expectProblem(res, 409, { pointer: '/period' });
@@ -143,7 +150,10 @@ describe('cycles', () => {
     const leader = await h.as({ role: 'leader', subjectId: 'L01' });
     expect((await leader.get('/api/cycles?period=2025-Q2')).body.map((c: { id: string }) => c.id)).toEqual(['quarterly-2025-Q2']);
     const province = await h.as({ role: 'province-reader', countyId: null });
-    expect((await province.get('/api/cycles?period=2025-Q2')).body.map((c: { id: string }) => c.id).sort()).toEqual(['quarterly-2025-Q2', 'quarterly-2025-Q2-other']);
+    expect((await province.get('/api/cycles?period=2025-Q2')).body.map((c: { id: string }) => c.id).sort()).toEqual([
+      'quarterly-2025-Q2',
+      'quarterly-2025-Q2-other',
+    ]);
     expect((await province.get('/api/cycles/quarterly-2025-Q2-other')).body).toMatchObject({ countyId: 'other', status: 'decided' });
     await t.db.cycle.delete({ where: { id: 'quarterly-2025-Q2-other' } });
   });
@@ -164,11 +174,14 @@ describe('cycles', () => {
 describe('results', () => {
   beforeAll(async () => {
     const cycleId = 'quarterly-2025-Q4';
-    await t.db.evaluation.create({ data: { cycleId, period: '2025-Q4', communityId: 'c01', score: 78.2, rank: 10, isLast: true, breakdown: [], missing: [] } });
+    await t.db.evaluation.create({
+      data: { countyId: testCounty, cycleId, period: '2025-Q4', communityId: 'c01', score: 78.2, rank: 10, isLast: true, breakdown: [], missing: [] },
+    });
     await t.db.decision.createMany({
       data: [
         {
           id: `${cycleId}/c01/circulated-criticism`,
+          countyId: testCounty,
           cycleId,
           type: 'sanction',
           kind: 'circulated-criticism',
@@ -181,6 +194,7 @@ describe('results', () => {
         },
         {
           id: `${cycleId}/o01/subsidy`,
+          countyId: testCounty,
           cycleId,
           type: 'subsidy',
           kind: 'subsidy',
@@ -197,6 +211,7 @@ describe('results', () => {
     await t.db.paymentObligation.create({
       data: {
         id: '2025-Q4/subsidy/o01',
+        countyId: testCounty,
         cycleId,
         decisionId: `${cycleId}/o01/subsidy`,
         kind: 'subsidy',
@@ -209,6 +224,7 @@ describe('results', () => {
     await t.db.notice.create({
       data: {
         id: `${cycleId}/joint-notice/c01`,
+        countyId: testCounty,
         kind: 'joint-notice',
         cycleId,
         about: 'c01',

@@ -29,7 +29,11 @@ beforeAll(async () => {
   await seedTestCounty(server.db, { countyId: second.id, name: second.name, today: '2025-01-01', prefix: 'b-' });
 });
 afterAll(async () => {
-  for (const id of started) await client.workflow.getHandle(id).terminate('test done').catch(() => undefined);
+  for (const id of started)
+    await client.workflow
+      .getHandle(id)
+      .terminate('test done')
+      .catch(() => undefined);
   await server?.close();
 });
 
@@ -56,7 +60,11 @@ describe('the summaries of cycles in the Temporal UI', () => {
     const quarter = formatPeriod(periodJustEnded('quarterly', new Date().toISOString()));
     const year = String(new Date().getUTCFullYear() - 1);
     const [period, yearEnd] = await worker.runUntil(async () => [
-      await client.workflow.execute(scheduledPeriodCycle, { workflowId: `${taskQueue}/scheduled-quarterly/county-2`, taskQueue, args: ['quarterly', second.id] }),
+      await client.workflow.execute(scheduledPeriodCycle, {
+        workflowId: `${taskQueue}/scheduled-quarterly/county-2`,
+        taskQueue,
+        args: ['quarterly', second.id],
+      }),
       await client.workflow.execute(scheduledYearEnd, { workflowId: `${taskQueue}/scheduled-year-end/county-2`, taskQueue, args: [second.id] }),
     ]);
     started.push(period.cycleId, yearEnd.cycleId);

@@ -58,7 +58,17 @@ const now = () => env.currentTimeMs();
 async function obligation(id: string, dueInDays = 20, cycleId = 'quarterly-2026-Q1') {
   const dueOn = isoDate((await now()) + dueInDays * day);
   await db.paymentObligation.create({
-    data: { id, countyId: 'county-1', cycleId, decisionId: `${cycleId}/subsidy/o01`, kind: 'subsidy', payeeType: 'officer', payeeId: 'o01', amountFen: 150_000, dueOn },
+    data: {
+      id,
+      countyId: 'county-1',
+      cycleId,
+      decisionId: `${cycleId}/subsidy/o01`,
+      kind: 'subsidy',
+      payeeType: 'officer',
+      payeeId: 'o01',
+      amountFen: 150_000,
+      dueOn,
+    },
   });
   return dueOn;
 }
@@ -221,7 +231,10 @@ describe('paymentVerification', () => {
     });
 
     expect(outcome).toBe('closed');
-    const changes = await db.auditEntry.findMany({ where: { entityId: id, actor: `system:${paymentWorkflowId(id)}`, countyId: 'county-1', authMethod: 'workflow' }, orderBy: { id: 'asc' } });
+    const changes = await db.auditEntry.findMany({
+      where: { entityId: id, actor: `system:${paymentWorkflowId(id)}`, countyId: 'county-1', authMethod: 'workflow' },
+      orderBy: { id: 'asc' },
+    });
     expect(changes.map((a) => [a.action, a.before, a.after])).toEqual([
       ['settle', { status: 'paid' }, expect.objectContaining({ status: 'settled' })],
       ['close', { status: 'settled' }, { status: 'closed' }],
@@ -251,7 +264,10 @@ describe('paymentVerification', () => {
     });
 
     expect(outcome).toBe('closed');
-    const changes = await db.auditEntry.findMany({ where: { entityId: id, actor: `system:${paymentWorkflowId(id)}`, countyId: 'county-1', authMethod: 'workflow' }, orderBy: { id: 'asc' } });
+    const changes = await db.auditEntry.findMany({
+      where: { entityId: id, actor: `system:${paymentWorkflowId(id)}`, countyId: 'county-1', authMethod: 'workflow' },
+      orderBy: { id: 'asc' },
+    });
     expect(changes.map((a) => [a.action, (a.before as { status: string }).status])).toEqual([
       ['settle', 'paid'],
       ['settle', 'paid'],

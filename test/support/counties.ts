@@ -22,14 +22,26 @@ export async function seedTestCounty(db: Db, { countyId, name = `${countyId} 公
   const from = `${today.slice(0, 4)}-01-01`;
   const id = (x: string) => `${prefix}${x}`;
   await db.county.upsert({ where: { id: countyId }, create: { id: countyId, name }, update: {} });
-  await db.community.createMany({ data: demoCommunities.map((c) => ({ id: id(c.id), countyId, name: `${c.name}${prefix ? `(${countyId})` : ''}`, population: c.population, complexity: c.complexity })) });
+  await db.community.createMany({
+    data: demoCommunities.map((c) => ({
+      id: id(c.id),
+      countyId,
+      name: `${c.name}${prefix ? `(${countyId})` : ''}`,
+      population: c.population,
+      complexity: c.complexity,
+    })),
+  });
   await db.officer.createMany({ data: demoOfficers.map((o) => ({ ...o, id: id(o.id), countyId })) });
   await db.leader.createMany({ data: demoLeaders.map((l) => ({ ...l, id: id(l.id), countyId })) });
   await db.department.createMany({ data: [...demoLiaisonDepartments, ...demoSourceDepartments].map((d) => ({ ...d, id: id(d.id), countyId })) });
   for (const c of demoCommunities) {
     const subjects: [string, string][] = [...c.officers.map((o): [string, string] => ['officer', o]), ['leader', c.leader], ['department', c.department]];
-    await db.binding.createMany({ data: subjects.map(([subjectType, s]) => ({ countyId, communityId: id(c.id), subjectType, subjectId: id(s), effectiveFrom: from })) });
-    await db.posting.createMany({ data: c.officers.map((o) => ({ officerId: id(o), communityId: id(c.id), kind: 'community', startsOn: from, reason: 'test county' })) });
+    await db.binding.createMany({
+      data: subjects.map(([subjectType, s]) => ({ countyId, communityId: id(c.id), subjectType, subjectId: id(s), effectiveFrom: from })),
+    });
+    await db.posting.createMany({
+      data: c.officers.map((o) => ({ officerId: id(o), communityId: id(c.id), kind: 'community', startsOn: from, reason: 'test county' })),
+    });
   }
   return demoCommunities.map((c) => id(c.id));
 }

@@ -34,9 +34,15 @@ beforeAll(async () => {
   // The second county's bureau pays twice the subsidy: its own rule set, which the first never sees.
   await ensureDefaultRuleSet(db, firstCounty.id);
   const rs = loadDefaultRuleSet();
-  const doubled = { ...rs, name: 'county-2-double-subsidy', parameters: { ...rs.parameters, subsidyPerOfficerPerMonth: rs.parameters.subsidyPerOfficerPerMonth * 2 } };
+  const doubled = {
+    ...rs,
+    name: 'county-2-double-subsidy',
+    parameters: { ...rs.parameters, subsidyPerOfficerPerMonth: rs.parameters.subsidyPerOfficerPerMonth * 2 },
+  };
   secondVersion = (
-    await db.$transaction((tx) => addRuleSetVersion(tx, { countyId: second.id, ruleSet: doubled, effectiveFrom: '2000-01-01', reason: 'county 2 pays more', author: 'test' }))
+    await db.$transaction((tx) =>
+      addRuleSetVersion(tx, { countyId: second.id, ruleSet: doubled, effectiveFrom: '2000-01-01', reason: 'county 2 pays more', author: 'test' }),
+    )
   ).id;
   await submitDemoFigures(db, '2026-Q1', [...first, ...others]);
 });
@@ -115,7 +121,18 @@ describe('a cycle made before counties', () => {
   it('is found by its county, kind and period: started again under its old id when it failed, never doubled', async () => {
     const { id: version } = await db.ruleSetVersion.findFirstOrThrow({ where: { countyId: firstCounty.id } });
     await db.cycle.create({
-      data: { id: 'quarterly-2026-Q2', countyId: firstCounty.id, kind: 'quarterly', period: '2026-Q2', status: 'failed', ruleSetVersionId: version, failureType: 'PeriodNotEnded', failureReason: 'too early', failureFix: 'wait', failedAt: new Date() },
+      data: {
+        id: 'quarterly-2026-Q2',
+        countyId: firstCounty.id,
+        kind: 'quarterly',
+        period: '2026-Q2',
+        status: 'failed',
+        ruleSetVersionId: version,
+        failureType: 'PeriodNotEnded',
+        failureReason: 'too early',
+        failureFix: 'wait',
+        failedAt: new Date(),
+      },
     });
     await submitDemoFigures(db, '2026-Q2', first);
     const worker = await county.worker(taskQueue, () => new Date('2026-07-02T00:00:00Z'));
@@ -126,7 +143,9 @@ describe('a cycle made before counties', () => {
       return started;
     });
     expect(cycleId).toBe('quarterly-2026-Q2');
-    expect(await db.cycle.findMany({ where: { countyId: firstCounty.id, period: '2026-Q2' } })).toEqual([expect.objectContaining({ id: 'quarterly-2026-Q2', status: 'decided' })]);
+    expect(await db.cycle.findMany({ where: { countyId: firstCounty.id, period: '2026-Q2' } })).toEqual([
+      expect.objectContaining({ id: 'quarterly-2026-Q2', status: 'decided' }),
+    ]);
     expect(await db.evaluation.count({ where: { cycleId: 'quarterly-2026-Q2', countyId: firstCounty.id } })).toBe(10);
     // Decided, it is not started again; a figure for it signals it under its old id (nothing runs: a no-op).
     await expect(cycles.start(firstCounty.id, 'quarterly', '2026-Q2', zhangsan)).rejects.toMatchObject({ cycleId: 'quarterly-2026-Q2' });
