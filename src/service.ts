@@ -45,7 +45,7 @@ export async function startService(config: Config, clock: () => Date = () => new
   };
   const app = createApp({
     db,
-    cycles: createTemporalCycles(env.client, config.taskQueue),
+    cycles: createTemporalCycles(env.client, config.taskQueue, db),
     signals: createTemporalSignals(env.client, config.taskQueue),
     clock,
     timeZone: config.timeZone,

@@ -36,8 +36,9 @@ import { cyclePeriod, cyclePeriodEnd } from './figures.js';
 import { followUpsOf } from './followUps.js';
 import { nameLookup } from './names.js';
 import { publishOnce } from './publishOnce.js';
+import { systemActor } from './actor.js';
+import type { AuditActor } from '../db/audit.js';
 
-const actor = 'system:appealReview';
 // The bureau decides appeals: its one recipient is the head (局长), as for every notice the bureau answers for.
 const bureau = bureauHead;
 const finance: Recipient = { type: 'finance', id: 'finance' };
@@ -68,7 +69,16 @@ const isOpen = (a: Appeal) => a.status === 'open';
 
 export function appealActivities({ db, notifier, clock, timeZone = defaultTimeZone }: ActivityDeps) {
   const publish = (id: string, a: Appeal, kind: NoticeKind, recipients: Recipient[], text: RenderedNotice, facts: Record<string, unknown>) =>
-    publishOnce({ db, notifier }, actor, { id, kind, cycleId: a.cycleId, about: `appeal/${a.id}`, recipients, facts, ...text });
+    publishOnce({ db, notifier }, systemActor(a.countyId, 'appealReview'), {
+      id,
+      kind,
+      countyId: a.countyId,
+      cycleId: a.cycleId,
+      about: `appeal/${a.id}`,
+      recipients,
+      facts,
+      ...text,
+    });
 
   return {
     /** Tells the bureau an appeal waits and finance which payments it holds. */
@@ -76,7 +86,7 @@ export function appealActivities({ db, notifier, clock, timeZone = defaultTimeZo
       const a = await appealOrFail(db, appealId);
       const facts = await appealFacts(db, a);
       const published = [`appeal/${a.id}/filed`];
-      await publish(published[0]!, a, 'appeal-filed', [bureau], appealFiledText(facts, await nameLookup(db)), { appealId });
+      await publish(published[0]!, a, 'appeal-filed', [bureau], appealFiledText(facts, await nameLookup(db, a.countyId)), { appealId });
       const held = await db.paymentObligation.count({ where: { cycleId: a.cycleId, status: { not: 'cancelled' } } });
       if (held > 0) {
         published.push(`appeal/${a.id}/payments-frozen`);
@@ -166,16 +176,20 @@ async function correctionsFor(db: Db, a: Appeal): Promise<FigureCorrection[]> {
 async function redecide(db: Db, notifier: ActivityDeps['notifier'], timeZone: string, now: Date, a: Appeal): Promise<StoredOutcome> {
   const cycle = await openedCycle(db, a.cycleId);
   const rsv = cycle.ruleSetVersionId;
+  // The re-decision is written in the appeal's county (its cycle's).
+  const { countyId } = a;
+  const actor: AuditActor = systemActor(countyId, 'appealReview');
+  const cycleRef = { id: a.cycleId, countyId, ruleSetVersionId: rsv };
   const { ruleSet } = await ruleSetVersion(db, rsv);
   const period = cyclePeriod(cycle.period);
   const input = {
     period,
-    offices: await officesOn(db, cyclePeriodEnd(cycle.period)),
-    figures: await figuresOf(db, cycle.period),
-    previous: await previousPeriodOf(db, period),
+    offices: await officesOn(db, cyclePeriodEnd(cycle.period), countyId),
+    figures: await figuresOf(db, cycle.period, countyId),
+    previous: await previousPeriodOf(db, period, countyId),
   };
   const corrections = await correctionsFor(db, a);
-  const nameOf = await nameLookup(db);
+  const nameOf = await nameLookup(db, countyId);
   const facts = await appealFacts(db, a);
   const why = `第${a.id}号申诉改判 / overturned on appeal ${a.id}: ${a.decisionReason}`;
 
@@ -192,6 +206,7 @@ async function redecide(db: Db, notifier: ActivityDeps['notifier'], timeZone: st
         const r = red.outcome.ranking.find((x) => x.community === e.community)!;
         const row = await tx.evaluation.create({
           data: {
+            countyId,
             cycleId: a.cycleId,
             period: old.period,
             communityId: e.community,
@@ -223,7 +238,7 @@ async function redecide(db: Db, notifier: ActivityDeps['notifier'], timeZone: st
         let created: { id: string; amountFen: number | null } | null = null;
         if (d.after) {
           const revision = old ? old.revision + 1 : await tx.decision.count({ where: { cycleId: a.cycleId, kind, subjectId } });
-          const data = { ...decisionRow(a.cycleId, rsv, d.after), id: `${a.cycleId}/${decisionSlot(d.after).slot}/appeal-${a.id}`, revision, appealId: a.id };
+          const data = { ...decisionRow(cycleRef, d.after), id: `${a.cycleId}/${decisionSlot(d.after).slot}/appeal-${a.id}`, revision, appealId: a.id };
           created = await tx.decision.create({ data });
           newIds.set(d.slot, data.id);
           await audited(tx, actor, { action: 'create', entity: 'Decision', entityId: data.id, after: data });
@@ -231,6 +246,7 @@ async function redecide(db: Db, notifier: ActivityDeps['notifier'], timeZone: st
           // falls away can no longer be confirmed (its decision is superseded).
           if (d.after.type === 'sanction' && d.after.kind === 'rural-reassignment') {
             await proposeReassignment(tx, actor, {
+              countyId,
               decisionId: data.id,
               cycleId: a.cycleId,
               communityId: d.after.community,
@@ -260,6 +276,7 @@ async function redecide(db: Db, notifier: ActivityDeps['notifier'], timeZone: st
           const due = red.outcome.obligations.find((x) => x.id === o.id)!;
           await storeObligation(tx, {
             id: o.id,
+            countyId,
             cycleId: a.cycleId,
             decisionId: decisionId!,
             kind: due.kind,
@@ -290,6 +307,7 @@ async function redecide(db: Db, notifier: ActivityDeps['notifier'], timeZone: st
         const id = `${noticeId}/withdrawn`;
         await notifier.publish(tx, {
           id,
+          countyId,
           kind: 'notice-withdrawn',
           cycleId: a.cycleId,
           about: noticeId,
@@ -301,7 +319,7 @@ async function redecide(db: Db, notifier: ActivityDeps['notifier'], timeZone: st
         out.published.push(id);
       }
       for (const n of red.outcome.notices.filter((x) => red.newNotices.includes(x.about))) {
-        await publishDraft(tx, notifier, a.cycleId, withSanctions(n, red.outcome), nameOf, timeZone);
+        await publishDraft(tx, notifier, cycleRef, withSanctions(n, red.outcome), nameOf, timeZone);
         out.newNotices.push(`${a.cycleId}/${n.kind}/${n.about}`);
         out.published.push(`${a.cycleId}/${n.kind}/${n.about}`);
       }

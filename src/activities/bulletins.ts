@@ -8,8 +8,8 @@ import { caseSolvedText, policeSituationText } from '../notices/bulletinText.js'
 import type { ActivityDeps } from './deps.js';
 import { nameLookup } from './names.js';
 import { publishOnce } from './publishOnce.js';
-
-const actor = 'system:weeklyBulletins';
+import { systemActor } from './actor.js';
+import { legacyCountyId } from '../db/cycles.js';
 
 export const bulletinNoticeId = (week: Week, kind: NoticeKind, communityId: string) => `bulletin/${week.start}/${kind}/${communityId}`;
 
@@ -17,11 +17,23 @@ export function bulletinActivities(deps: ActivityDeps) {
   const { db } = deps;
   return {
     /**
-     * Publishes both bulletins of up to `limit` communities bound at the week's end, in id order
-     * after `after`; returns their notice ids and, when more remain, where the next page starts.
+     * Publishes both bulletins of up to `limit` of the county's communities bound at the week's
+     * end, in id order after `after`; returns their notice ids and, when more remain, where the
+     * next page starts. A run from before counties publishes the first county's.
      */
-    async publishBulletins({ week, after, limit }: { week: Week; after?: string; limit: number }): Promise<{ notices: string[]; next?: string }> {
-      const remaining = (await officesOn(db, week.end)).filter((o) => after === undefined || o.id > after);
+    async publishBulletins({
+      week,
+      after,
+      limit,
+      countyId = legacyCountyId,
+    }: {
+      week: Week;
+      after?: string;
+      limit: number;
+      countyId?: string;
+    }): Promise<{ notices: string[]; next?: string }> {
+      const actor = systemActor(countyId, 'weeklyBulletins');
+      const remaining = (await officesOn(db, week.end, countyId)).filter((o) => after === undefined || o.id > after);
       const offices = remaining.slice(0, limit);
       const incidents = await db.incident.findMany({
         where: {
@@ -36,7 +48,7 @@ export function bulletinActivities(deps: ActivityDeps) {
           incidents,
         ).map((b) => [b.communityId, b]),
       );
-      const nameOf = await nameLookup(db);
+      const nameOf = await nameLookup(db, countyId);
       const ids: string[] = [];
       for (const o of offices) {
         const b = bulletins.get(o.id)!;
@@ -53,7 +65,7 @@ export function bulletinActivities(deps: ActivityDeps) {
           ['case-solved-bulletin', caseSolvedText],
         ] as const) {
           const id = bulletinNoticeId(week, kind, o.id);
-          await publishOnce(deps, actor, { id, kind, about: o.id, recipients, facts, ...text(community, b) });
+          await publishOnce(deps, actor, { id, kind, countyId, about: o.id, recipients, facts, ...text(community, b) });
           ids.push(id);
         }
       }

@@ -23,6 +23,8 @@ import { followUpsOf } from './followUps.js';
 import { nameLookup } from './names.js';
 import type { FollowUp } from '../contracts/followUps.js';
 import { fromFen, toFen } from '../core/money.js';
+import type { AuditActor } from '../db/audit.js';
+import { systemActor } from './actor.js';
 
 export interface CycleSummary {
   cycleId: string;
@@ -37,31 +39,32 @@ export interface CycleSummary {
   followUps: FollowUp[];
 }
 
-const actor = 'system:periodEvaluation';
-
 export function decideActivities({ db, notifier, clock, timeZone = defaultTimeZone }: ActivityDeps) {
   return {
     async decideAndPersist(input: { cycleId: string; gaps: MissingFigure[] }): Promise<CycleSummary> {
       const cycle = await openedCycle(db, input.cycleId);
-      if (cycle.status === 'decided') return storedSummary(db, cycle.id, cycle.period, input.gaps);
+      if (cycle.status === 'decided') return storedSummary(db, cycle, input.gaps);
 
+      const { countyId } = cycle;
+      const actor = systemActor(countyId, 'periodEvaluation');
       const period = cyclePeriod(cycle.period);
       const { ruleSet } = await ruleSetVersion(db, cycle.ruleSetVersionId);
-      const offices = await officesOn(db, cyclePeriodEnd(cycle.period));
-      const figures = await figuresOf(db, cycle.period);
-      const previous = await previousPeriodOf(db, period);
+      const offices = await officesOn(db, cyclePeriodEnd(cycle.period), countyId);
+      const figures = await figuresOf(db, cycle.period, countyId);
+      const previous = await previousPeriodOf(db, period, countyId);
       refuseUnboundFigures(figures, offices, cycle.period);
       const outcome = await decidePeriod({ period, offices, figures, previous }, ruleSet);
-      const nameOf = await nameLookup(db);
+      const nameOf = await nameLookup(db, countyId);
       const today = clock().toISOString().slice(0, 10);
 
       await db.$transaction(
         async (tx) => {
-          await storeEvaluations(tx, cycle.id, outcome);
-          for (const d of outcome.decisions) await storeDecision(tx, cycle.id, cycle.ruleSetVersionId, d, today);
+          await storeEvaluations(tx, cycle, outcome);
+          for (const d of outcome.decisions) await storeDecision(tx, actor, cycle, d, today);
           for (const o of outcome.obligations) {
             await storeObligation(tx, {
               id: o.id,
+              countyId,
               cycleId: cycle.id,
               decisionId: `${cycle.id}/${o.kind}/${o.payees[0]}`,
               kind: o.kind,
@@ -71,12 +74,12 @@ export function decideActivities({ db, notifier, clock, timeZone = defaultTimeZo
               dueOn: o.due,
             });
           }
-          for (const n of outcome.notices) await publishDraft(tx, notifier, cycle.id, withSanctions(n, outcome), nameOf, timeZone);
+          for (const n of outcome.notices) await publishDraft(tx, notifier, cycle, withSanctions(n, outcome), nameOf, timeZone);
           await markCycleDecided(tx, actor, cycle, clock(), { decisions: outcome.decisions.length, gaps: input.gaps.length }, input.gaps as object[]);
         },
         { timeout: 600_000, maxWait: 30_000 },
       );
-      return storedSummary(db, cycle.id, cycle.period, input.gaps);
+      return storedSummary(db, cycle, input.gaps);
     },
   };
 }
@@ -95,7 +98,14 @@ function refuseUnboundFigures(figures: Record<string, unknown>, offices: Office[
   );
 }
 
-async function storeEvaluations(tx: Tx, cycleId: string, outcome: PeriodOutcome) {
+/** The cycle a decision is stored under: its id, county and rule-set version. */
+interface CycleRef {
+  id: string;
+  countyId: string;
+  ruleSetVersionId: number;
+}
+
+async function storeEvaluations(tx: Tx, { id: cycleId, countyId }: CycleRef, outcome: PeriodOutcome) {
   for (const r of outcome.ranking) {
     const data = {
       score: r.score,
@@ -107,17 +117,18 @@ async function storeEvaluations(tx: Tx, cycleId: string, outcome: PeriodOutcome)
     };
     await tx.evaluation.upsert({
       where: { cycleId_communityId_revision: { cycleId, communityId: r.community, revision: 0 } },
-      create: { cycleId, period: outcome.period, communityId: r.community, ...data },
+      create: { countyId, cycleId, period: outcome.period, communityId: r.community, ...data },
       update: {},
     });
   }
 }
 
-/** A decision's row as first decided (revision 0), keyed `<cycle>/<kind>/<subject>`. */
-export function decisionRow(cycleId: string, ruleSetVersionId: number, d: Decision) {
+/** A decision's row as first decided (revision 0), keyed `<cycle>/<kind>/<subject>`, in the cycle's county. */
+export function decisionRow({ id: cycleId, countyId, ruleSetVersionId }: CycleRef, d: Decision) {
   const { slot, kind, subjectType, subjectId } = decisionSlot(d);
   return {
     id: `${cycleId}/${slot}`,
+    countyId,
     subjectType,
     subjectId,
     cycleId,
@@ -132,13 +143,20 @@ export function decisionRow(cycleId: string, ruleSetVersionId: number, d: Decisi
   };
 }
 
-async function storeDecision(tx: Tx, cycleId: string, ruleSetVersionId: number, d: Decision, today: string) {
-  const row = decisionRow(cycleId, ruleSetVersionId, d);
+async function storeDecision(tx: Tx, actor: AuditActor, cycle: CycleRef, d: Decision, today: string) {
+  const row = decisionRow(cycle, d);
   if (!(await recordDecision(tx, actor, row))) return;
   // Only the bureau carries a reassignment out (POST /api/reassignments/{id}/confirm): until
   // then postings and bindings stay as they are, and the office shows as pending.
   if (d.type === 'sanction' && d.kind === 'rural-reassignment') {
-    await proposeReassignment(tx, actor, { decisionId: row.id, cycleId, communityId: d.community, officers: d.officers, decidedOn: today });
+    await proposeReassignment(tx, actor, {
+      countyId: cycle.countyId,
+      decisionId: row.id,
+      cycleId: cycle.id,
+      communityId: d.community,
+      officers: d.officers,
+      decidedOn: today,
+    });
   }
 }
 
@@ -148,18 +166,28 @@ export function withSanctions(n: NoticeDraft, outcome: PeriodOutcome): NoticeDra
   return { ...n, facts: { ...n.facts, period: outcome.period, kinds } };
 }
 
-export async function publishDraft(tx: Tx, notifier: Notifier, cycleId: string, n: NoticeDraft, nameOf: NameOf, timeZone: string) {
-  await notifier.publish(tx, { id: `${cycleId}/${n.kind}/${n.about}`, cycleId, ...n, ...renderNotice(n, nameOf, timeZone) });
+export async function publishDraft(tx: Tx, notifier: Notifier, cycle: { id: string; countyId: string }, n: NoticeDraft, nameOf: NameOf, timeZone: string) {
+  await notifier.publish(tx, {
+    id: `${cycle.id}/${n.kind}/${n.about}`,
+    countyId: cycle.countyId,
+    cycleId: cycle.id,
+    ...n,
+    ...renderNotice(n, nameOf, timeZone),
+  });
 }
 
-async function storedSummary(db: ActivityDeps['db'], cycleId: string, period: string, gaps: MissingFigure[]): Promise<CycleSummary> {
+async function storedSummary(
+  db: ActivityDeps['db'],
+  { id: cycleId, countyId, period }: { id: string; countyId: string; period: string },
+  gaps: MissingFigure[],
+): Promise<CycleSummary> {
   const [evaluations, sanctions, notices, obligations] = await Promise.all([
     db.evaluation.findMany({ where: { cycleId, supersededAt: null }, select: { communityId: true } }),
     db.decision.count({ where: { cycleId, type: 'sanction', supersededAt: null } }),
     db.notice.count({ where: { cycleId, kind: { not: 'metrics-missing' } } }),
     db.paymentObligation.findMany({ where: { cycleId }, select: { amountFen: true, kind: true } }),
   ]);
-  const offices = await officesOn(db, cyclePeriodEnd(period));
+  const offices = await officesOn(db, cyclePeriodEnd(period), countyId);
   const rankedIds = new Set(evaluations.map((e) => e.communityId));
   return {
     cycleId,

@@ -1,13 +1,15 @@
 import type { Db } from '../db/client.js';
 import type { NameOf } from '../notices/render.js';
 
-/** Display names of the county's people and places, for notice text; unknown ids show as themselves. */
-export async function nameLookup(db: Db): Promise<NameOf> {
+/** Display names of one county's people and places, for notice text; unknown ids show as themselves. */
+export async function nameLookup(db: Db, countyId: string): Promise<NameOf> {
+  const where = { countyId };
+  const select = { id: true, name: true };
   const [communities, officers, leaders, departments] = await Promise.all([
-    db.community.findMany({ select: { id: true, name: true } }),
-    db.officer.findMany({ select: { id: true, name: true } }),
-    db.leader.findMany({ select: { id: true, name: true } }),
-    db.department.findMany({ select: { id: true, name: true } }),
+    db.community.findMany({ where, select }),
+    db.officer.findMany({ where, select }),
+    db.leader.findMany({ where, select }),
+    db.department.findMany({ where, select }),
   ]);
   const names = new Map<string, string>();
   for (const [type, rows] of [

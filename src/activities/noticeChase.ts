@@ -10,8 +10,7 @@ import type { RenderedNotice } from '../notices/render.js';
 import type { ActivityDeps } from './deps.js';
 import { nameLookup } from './names.js';
 import { publishOnce } from './publishOnce.js';
-
-const actor = 'system:jointNoticeAcknowledgement';
+import { systemActor } from './actor.js';
 
 /** Who is still pending after a step, and the notice the step published, if any. */
 export interface ChaseStep {
@@ -23,11 +22,21 @@ export function noticeChaseActivities({ db, notifier, timeZone = defaultTimeZone
   const publish = (
     id: string,
     kind: NoticeKind,
-    chased: ChasedNotice & { cycleId: string | null },
+    chased: ChasedNotice & { cycleId: string | null; countyId: string },
     recipients: Recipient[],
     text: RenderedNotice,
     facts: Record<string, unknown>,
-  ) => publishOnce({ db, notifier }, actor, { id, kind, cycleId: chased.cycleId ?? undefined, about: chased.id, recipients, facts, ...text });
+  ) =>
+    publishOnce({ db, notifier }, systemActor(chased.countyId, 'jointNoticeAcknowledgement'), {
+      id,
+      kind,
+      countyId: chased.countyId,
+      cycleId: chased.cycleId ?? undefined,
+      about: chased.id,
+      recipients,
+      facts,
+      ...text,
+    });
 
   return {
     async unacknowledgedRecipients({ noticeId }: { noticeId: string }): Promise<Recipient[]> {
@@ -51,7 +60,7 @@ export function noticeChaseActivities({ db, notifier, timeZone = defaultTimeZone
       const pending = await pendingOf(db, noticeId);
       if (pending.length === 0) return { pending };
       const published = `${noticeId}/escalation`;
-      const text = escalationText(notice, afterDays, pending, await nameLookup(db));
+      const text = escalationText(notice, afterDays, pending, await nameLookup(db, notice.countyId));
       await publish(published, 'notice-escalation', notice, [bureauHead], text, { noticeId, afterDays, unacknowledged: pending });
       return { pending, published };
     },
@@ -59,7 +68,7 @@ export function noticeChaseActivities({ db, notifier, timeZone = defaultTimeZone
 }
 
 async function chasedNotice(db: Db, noticeId: string) {
-  const notice = await db.notice.findUnique({ where: { id: noticeId }, select: { id: true, titleZh: true, createdAt: true, cycleId: true } });
+  const notice = await db.notice.findUnique({ where: { id: noticeId }, select: { id: true, titleZh: true, createdAt: true, cycleId: true, countyId: true } });
   if (!notice) throw new PermanentFailure('UnknownNotice', `notice ${noticeId} does not exist`);
   return notice;
 }

@@ -4,7 +4,7 @@
 // appeal party of the table in core/obligationStatus.ts.
 import { fromFen } from '../core/money.js';
 import { paidInFull } from '../core/settlement.js';
-import { audited, type Tx } from '../db/audit.js';
+import { audited, type AuditActor, type Tx } from '../db/audit.js';
 import { obligationFacts, openStatus, payeesOf } from '../db/obligations.js';
 import { transitionObligation } from '../db/obligationTransitions.js';
 import type { Notifier } from '../notices/notifier.js';
@@ -25,7 +25,7 @@ export interface ObligationRevision {
  * decision falls away (amountFen null) an obligation nothing was paid on is cancelled, answering
  * its open disputes; what was already paid is not clawed back: the amount becomes what was paid.
  */
-export async function reviseObligation(tx: Tx, notifier: Notifier, actor: string, r: ObligationRevision): Promise<string> {
+export async function reviseObligation(tx: Tx, notifier: Notifier, actor: AuditActor | string, r: ObligationRevision): Promise<string> {
   const row = await tx.paymentObligation.findUniqueOrThrow({ where: { id: r.obligationId } });
   const before = (await obligationFacts(tx, r.obligationId))!;
   const cancel = r.amountFen === null && before.paidFen === 0;
@@ -52,6 +52,7 @@ export async function reviseObligation(tx: Tx, notifier: Notifier, actor: string
   const id = appealCorrectionNoticeId(r.obligationId, r.appealId);
   await publishPaymentNotice(tx, notifier, {
     id,
+    countyId: row.countyId,
     kind: 'payment-corrected',
     recipients: (await payeesOf(tx, row)).map((o) => ({ type: 'officer' as const, id: o })),
     facts: {

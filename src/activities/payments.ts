@@ -15,8 +15,8 @@ import { publishPaymentNotice } from '../notices/paymentText.js';
 import { paymentOverdueNoticeId, paymentReminderNoticeId } from '../contracts/payments.js';
 import type { ActivityDeps } from './deps.js';
 import { fromFen } from '../core/money.js';
+import { systemActor } from './actor.js';
 
-const actor = 'system:paymentVerification';
 const financeAndBureau: Recipient[] = [{ type: 'finance', id: 'finance' }, bureauHead];
 
 export function paymentActivities({ db, notifier, clock }: ActivityDeps) {
@@ -46,6 +46,7 @@ export function paymentActivities({ db, notifier, clock }: ActivityDeps) {
           const id = `${obligationId}/payment-recorded/${p.reference}`;
           await publishPaymentNotice(tx, notifier, {
             id,
+            countyId: row.countyId,
             kind: 'payment-recorded',
             recipients: payees,
             facts: { ...base, payment: fromFen(p.amountFen), reference: p.reference, paidOn: p.paidOn },
@@ -58,6 +59,7 @@ export function paymentActivities({ db, notifier, clock }: ActivityDeps) {
           if (await tx.notice.findUnique({ where: { id }, select: { id: true } })) continue;
           await publishPaymentNotice(tx, notifier, {
             id,
+            countyId: row.countyId,
             kind: 'payment-disputed',
             recipients: financeAndBureau,
             facts: { ...base, reason: d.reason, note: d.note },
@@ -70,8 +72,10 @@ export function paymentActivities({ db, notifier, clock }: ActivityDeps) {
 
     async remindFinance({ obligationId }: { obligationId: string }): Promise<void> {
       await db.$transaction(async (tx) => {
+        const { countyId } = await obligationOrFail(tx, obligationId);
         await publishPaymentNotice(tx, notifier, {
           id: paymentReminderNoticeId(obligationId),
+          countyId,
           kind: 'payment-reminder',
           recipients: [{ type: 'finance', id: 'finance' }],
           facts: await moneyFacts(tx, obligationId),
@@ -87,8 +91,10 @@ export function paymentActivities({ db, notifier, clock }: ActivityDeps) {
         const [notice] = overdueNotices(findOverdue([core.obligation], core.payments, asOf), asOf);
         if (!notice) return false;
         const f = notice.facts as { due: string; amount: number; paid: number };
+        const { countyId } = await obligationOrFail(tx, obligationId);
         await publishPaymentNotice(tx, notifier, {
           id: paymentOverdueNoticeId(obligationId, asOf),
+          countyId,
           kind: 'payment-overdue',
           recipients: notice.recipients,
           facts: { obligation: obligationId, ...f, asOf },
@@ -114,7 +120,8 @@ export function paymentActivities({ db, notifier, clock }: ActivityDeps) {
   // Already at `to` counts as done: a retry after the worker died between commit and report.
   async function move(obligationId: string, from: ObligationStatus, to: ObligationStatus, action: string): Promise<boolean> {
     return db.$transaction(async (tx) => {
-      await obligationOrFail(tx, obligationId);
+      const { countyId } = await obligationOrFail(tx, obligationId);
+      const actor = systemActor(countyId, 'paymentVerification');
       const r = await transitionObligation(tx, obligationId, { from, to, by: 'workflow', actor, action, at: clock() });
       return r.moved || r.status === to;
     });

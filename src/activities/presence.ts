@@ -12,12 +12,15 @@ import type { PresenceMonthStart } from '../contracts/presence.js';
 import type { ActivityDeps } from './deps.js';
 import { nameLookup } from './names.js';
 import { publishOnce } from './publishOnce.js';
+import { systemActor } from './actor.js';
+import { legacyCountyId } from '../db/cycles.js';
 
-const actor = 'system:presenceMonth';
 /** Reminders go out at this local hour; the month is judged at local midnight once its last visits have had time to be answered. */
 const reminderHour = 9;
 
 export interface PresenceMonthInput {
+  /** The leader's county (a leader belongs to one); months planned before counties have none: the leader's row says. */
+  countyId?: string;
   leaderId: string;
   communityId: string;
   month: string;
@@ -40,11 +43,17 @@ type Counting = Pick<PresenceMonthInput, 'leaderId' | 'month' | 'confirmationDay
 export function presenceActivities(deps: ActivityDeps) {
   const { db } = deps;
 
-  /** The month's timing by the rule set in force on its first day: minimum, reminders, when it is judged. */
-  async function timingOf(month: string, timeZone: string) {
+  /** The county a leader belongs to. */
+  async function countyOfLeader(leaderId: string, given?: string): Promise<string> {
+    if (given) return given;
+    return (await db.leader.findUnique({ where: { id: leaderId }, select: { countyId: true } }))?.countyId ?? legacyCountyId;
+  }
+
+  /** The month's timing by the county's rule set in force on its first day: minimum, reminders, when it is judged. */
+  async function timingOf(month: string, timeZone: string, countyId: string) {
     const {
       ruleSet: { parameters: p },
-    } = await ruleSetInForce(db, `${month}-01`);
+    } = await ruleSetInForce(db, countyId, `${month}-01`);
     return {
       month,
       minDays: p.presenceDaysPerMonth,
@@ -65,34 +74,36 @@ export function presenceActivities(deps: ActivityDeps) {
     );
   }
 
-  async function names(leaderId: string, communityId: string) {
-    const nameOf = await nameLookup(db);
+  async function names(countyId: string, leaderId: string, communityId: string) {
+    const nameOf = await nameLookup(db, countyId);
     return { leader: nameOf('leader', leaderId), community: nameOf('community', communityId) };
   }
 
   return {
-    /** A page of the month's bound leaders, each with its timing, for the launcher to start. */
+    /** A page of the county's leaders bound in the month, each with its timing, for the launcher to start. A run from before counties plans the first county's. */
     async presencePlan({
       at,
       timeZone,
       month: given,
       after,
       limit,
+      countyId = legacyCountyId,
     }: {
       at: string;
       timeZone: string;
       month?: string;
       after?: string;
       limit: number;
+      countyId?: string;
     }): Promise<PresencePlan> {
       const month = given ?? localMonth(at, timeZone);
-      const bound = (await officesOn(db, `${month}-01`))
+      const bound = (await officesOn(db, `${month}-01`, countyId))
         .flatMap((o) => (o.leader ? [{ leaderId: o.leader, communityId: o.id }] : []))
         .sort((a, b) => a.leaderId.localeCompare(b.leaderId))
         .filter((l) => after === undefined || l.leaderId > after);
       const page = bound.slice(0, limit);
-      const timing = await timingOf(month, timeZone);
-      return { month, months: page.map((l) => ({ ...l, ...timing })), next: bound.length > limit ? page.at(-1)!.leaderId : undefined };
+      const timing = await timingOf(month, timeZone, countyId);
+      return { month, months: page.map((l) => ({ countyId, ...l, ...timing })), next: bound.length > limit ? page.at(-1)!.leaderId : undefined };
     },
 
     /**
@@ -100,10 +111,18 @@ export function presenceActivities(deps: ActivityDeps) {
      * reminder already past goes out, and judged no sooner than the visit can have been answered.
      */
     async presenceMonthPlan({ leaderId, communityId, month, at }: PresenceMonthStart & { at: string }): Promise<PresenceMonthInput> {
-      const timing = await timingOf(month, deps.timeZone ?? defaultTimeZone);
+      const countyId = await countyOfLeader(leaderId);
+      const timing = await timingOf(month, deps.timeZone ?? defaultTimeZone, countyId);
       const now = Date.parse(at);
       const judgeAt = Math.max(Date.parse(timing.judgeAt), now + daysMs(timing.confirmationDays));
-      return { leaderId, communityId, ...timing, reminders: timing.reminders.filter((r) => Date.parse(r.at) > now), judgeAt: new Date(judgeAt).toISOString() };
+      return {
+        countyId,
+        leaderId,
+        communityId,
+        ...timing,
+        reminders: timing.reminders.filter((r) => Date.parse(r.at) > now),
+        judgeAt: new Date(judgeAt).toISOString(),
+      };
     },
 
     async presenceDays(input: Counting): Promise<string[]> {
@@ -122,9 +141,11 @@ export function presenceActivities(deps: ActivityDeps) {
         required: input.minDays,
         workingDaysLeft: workingDaysLeft(input.date, input.holidays),
       };
-      const { leader, community } = await names(input.leaderId, input.communityId);
-      await publishOnce(deps, actor, {
+      const countyId = await countyOfLeader(input.leaderId, input.countyId);
+      const { leader, community } = await names(countyId, input.leaderId, input.communityId);
+      await publishOnce(deps, systemActor(countyId, 'presenceMonth'), {
         id,
+        countyId,
         kind: 'presence-reminder',
         about: input.leaderId,
         recipients: [{ type: 'leader', id: input.leaderId }],
@@ -147,9 +168,11 @@ export function presenceActivities(deps: ActivityDeps) {
       if (compliant) return { days: days.length, compliant };
       const id = `presence/${input.leaderId}/${input.month}/violation`;
       const facts = { month: input.month, days: days.length, required: input.minDays, countedDays: days };
-      const { leader, community } = await names(input.leaderId, input.communityId);
-      await publishOnce(deps, actor, {
+      const countyId = await countyOfLeader(input.leaderId, input.countyId);
+      const { leader, community } = await names(countyId, input.leaderId, input.communityId);
+      await publishOnce(deps, systemActor(countyId, 'presenceMonth'), {
         id,
+        countyId,
         kind: 'presence-violation',
         about: input.leaderId,
         recipients: [{ type: 'leader', id: input.leaderId }, bureauHead],

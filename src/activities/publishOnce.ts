@@ -1,10 +1,10 @@
 // Publishes a notice under its natural key with an audit row, once: a retried activity finds
 // the notice already there and writes nothing.
-import { audited } from '../db/audit.js';
+import { audited, type AuditActor } from '../db/audit.js';
 import type { ActivityDeps } from './deps.js';
 import type { OutgoingNotice } from '../notices/notifier.js';
 
-export async function publishOnce({ db, notifier }: Pick<ActivityDeps, 'db' | 'notifier'>, actor: string, notice: OutgoingNotice): Promise<void> {
+export async function publishOnce({ db, notifier }: Pick<ActivityDeps, 'db' | 'notifier'>, actor: AuditActor | string, notice: OutgoingNotice): Promise<void> {
   await db.$transaction(async (tx) => {
     if (await tx.notice.findUnique({ where: { id: notice.id } })) return;
     await notifier.publish(tx, notice);

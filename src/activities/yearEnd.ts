@@ -4,8 +4,10 @@
 import { PermanentFailure } from '../core/failures.js';
 import { defaultTimeZone, outOfBounds, yearSpan } from '../core/periodBounds.js';
 import type { Honour, RewardDecision } from '../core/types.js';
-import { audited, type Tx } from '../db/audit.js';
-import { markCycleDecided, reopenFailedCycle } from '../db/cycles.js';
+import { audited, type AuditActor, type Tx } from '../db/audit.js';
+import { legacyCountyId, markCycleDecided, reopenFailedCycle } from '../db/cycles.js';
+import { parseCycleId } from '../contracts/cycles.js';
+import { systemActor } from './actor.js';
 import { recordDecision } from '../db/decisions.js';
 import { storeObligation } from '../db/obligations.js';
 import { officesOn } from '../db/offices.js';
@@ -18,7 +20,6 @@ import { followUpsOf } from './followUps.js';
 import type { FollowUp } from '../contracts/followUps.js';
 import { fromFen, toFen } from '../core/money.js';
 
-const actor = 'system:yearEndEvaluation';
 const quarters = (year: number) => [1, 2, 3, 4].map((q) => `${year}-Q${q}`);
 
 /** Who an honour is addressed to: the county committee decides the treatment; the pool is the bureau's own. */
@@ -47,40 +48,44 @@ export function yearEndActivities({ db, clock, timeZone = defaultTimeZone }: Act
   };
 
   return {
-    /** The year's quarters whose cycles have not been decided yet. */
-    async undecidedQuarters(input: { year: number }): Promise<string[]> {
+    /** The year's quarters whose cycles in the county have not been decided yet (a run from before counties: the first county's). */
+    async undecidedQuarters(input: { year: number; countyId?: string }): Promise<string[]> {
       checkYear(input.year);
       const decided = await db.cycle.findMany({
-        where: { kind: 'quarterly', status: 'decided', period: { in: quarters(input.year) } },
+        where: { countyId: input.countyId ?? legacyCountyId, kind: 'quarterly', status: 'decided', period: { in: quarters(input.year) } },
         select: { period: true },
       });
       return quarters(input.year).filter((p) => !decided.some((c) => c.period === p));
     },
 
-    async decideYearEnd(input: { cycleId: string; year: number }): Promise<YearEndSummary> {
+    async decideYearEnd(input: { cycleId: string; year: number; countyId?: string }): Promise<YearEndSummary> {
       const { cycleId, year } = input;
       checkYear(year);
-      const inForce = await ruleSetInForce(db, `${year}-12-31`);
+      const existing = await db.cycle.findUnique({ where: { id: cycleId } });
+      const countyId = existing?.countyId ?? input.countyId ?? parseCycleId(cycleId).countyId ?? legacyCountyId;
+      const actor = systemActor(countyId, 'yearEndEvaluation');
+      const inForce = await ruleSetInForce(db, countyId, `${year}-12-31`);
       let cycle = await db.cycle.upsert({
         where: { id: cycleId },
-        create: { id: cycleId, kind: 'year-end', period: String(year), status: 'collecting', ruleSetVersionId: inForce.id },
+        create: { id: cycleId, countyId, kind: 'year-end', period: String(year), status: 'collecting', ruleSetVersionId: inForce.id },
         update: {},
       });
       if (cycle.status === 'failed') cycle = await reopenFailedCycle(db, cycleId, actor, inForce.id);
-      const { quartersUsed, quarterScores } = await quarterScoresOf(db, year);
-      if (cycle.status === 'decided') return storedSummary(db, cycleId, year, quartersUsed);
+      const { quartersUsed, quarterScores } = await quarterScoresOf(db, year, countyId);
+      if (cycle.status === 'decided') return storedSummary(db, cycle, year, quartersUsed);
 
       const { ruleSet } = await ruleSetVersion(db, cycle.ruleSetVersionId);
-      const offices = await officesOn(db, `${year}-12-31`);
+      const offices = await officesOn(db, `${year}-12-31`, countyId);
       const outcome = await decideYear({ year, offices, quarterScores }, ruleSet);
       const today = clock().toISOString().slice(0, 10);
 
       await db.$transaction(
         async (tx) => {
-          for (const reward of outcome.rewards) await storeReward(tx, cycleId, cycle.ruleSetVersionId, year, reward, today);
+          for (const reward of outcome.rewards) await storeReward(tx, actor, cycle, year, reward, today);
           for (const o of outcome.obligations) {
             await storeObligation(tx, {
               id: o.id,
+              countyId,
               cycleId,
               decisionId: `${cycleId}/reward/${o.community}`,
               kind: 'reward',
@@ -94,15 +99,23 @@ export function yearEndActivities({ db, clock, timeZone = defaultTimeZone }: Act
         },
         { timeout: 600_000, maxWait: 30_000 },
       );
-      return storedSummary(db, cycleId, year, quartersUsed);
+      return storedSummary(db, cycle, year, quartersUsed);
     },
   };
 }
 
-async function storeReward(tx: Tx, cycleId: string, ruleSetVersionId: number, year: number, d: RewardDecision, today: string) {
+async function storeReward(
+  tx: Tx,
+  actor: AuditActor,
+  { id: cycleId, countyId, ruleSetVersionId }: { id: string; countyId: string; ruleSetVersionId: number },
+  year: number,
+  d: RewardDecision,
+  today: string,
+) {
   const id = `${cycleId}/reward/${d.community}`;
   const row = {
     id,
+    countyId,
     cycleId,
     type: 'reward',
     kind: 'reward',
@@ -126,11 +139,17 @@ async function storeReward(tx: Tx, cycleId: string, ruleSetVersionId: number, ye
   }
 }
 
-async function storedSummary(db: ActivityDeps['db'], cycleId: string, year: number, quartersUsed: string[]): Promise<YearEndSummary> {
+async function storedSummary(
+  db: ActivityDeps['db'],
+  { id: cycleId, countyId }: { id: string; countyId: string },
+  year: number,
+  quartersUsed: string[],
+): Promise<YearEndSummary> {
   const [rewards, honours, ranked] = await Promise.all([
     db.decision.findMany({ where: { cycleId, type: 'reward' }, select: { amountFen: true } }),
-    db.honourRecord.count({ where: { year } }),
-    db.evaluation.groupBy({ by: ['communityId'], where: { period: { in: quartersUsed } } }),
+    // Honours belong to the county of their decision, which is this cycle's.
+    db.honourRecord.count({ where: { year, decisionId: { startsWith: `${cycleId}/` } } }),
+    db.evaluation.groupBy({ by: ['communityId'], where: { countyId, period: { in: quartersUsed } } }),
   ]);
   return {
     cycleId,

@@ -21,7 +21,7 @@ import { incidentsOperations } from './routes/incidents.js';
 import { presenceOperations } from './routes/presence.js';
 import { scorecardsOperations } from './routes/scorecards.js';
 import { bindingsOperations } from './routes/bindings.js';
-import { cyclesRouter } from './routes/cycles.js';
+import { cyclesOperations } from './routes/cycles.js';
 import { communitiesOperations, departmentsOperations, leadersOperations, officersOperations } from './routes/registry.js';
 import { reassignmentsOperations } from './routes/reassignments.js';
 import { rulesetsOperations } from './routes/rulesets.js';
@@ -60,6 +60,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(requireMediaType({ '/metrics/csv': ['text/csv', 'text/plain', 'multipart/form-data'] }));
   // Partial while the routers below move into operations of the route table.
   const operations: Partial<Operations> = {
+    ...cyclesOperations(ctx),
     ...sessionOperations(ctx),
     ...usersOperations(ctx),
     ...tokensOperations(ctx),
@@ -90,7 +91,6 @@ export function createApp(deps: AppDeps): express.Express {
   // page are public, outside the route table, before authentication.
   app.use(openApiRouter(buildOpenApi(operations)));
   mountOperations(api, operations);
-  api.use('/cycles', cyclesRouter(ctx));
 
   app.use('/api', api);
   app.use(notFoundRoute);

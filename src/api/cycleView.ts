@@ -1,7 +1,7 @@
 // What GET /api/cycles/{id} answers: one flat description of a cycle from what Temporal says
 // of its run and what the Cycle row holds, so a user reads one status and, when it failed, why
 // and what to fix.
-import { cycleKindOf } from '../contracts/cycles.js';
+import { parseCycleId } from '../contracts/cycles.js';
 import type { CycleStatus } from '../cycles/port.js';
 import type { Db } from '../db/client.js';
 
@@ -51,8 +51,8 @@ export function cycleView(id: string, run: CycleStatus | null, row: CycleRow | n
   const status = running ? 'running' : row?.status === 'decided' ? 'decided' : 'failed';
   return {
     cycleId: id,
-    kind: row?.kind ?? run?.kind ?? cycleKindOf(id),
-    period: row?.period ?? run?.period ?? id.slice(cycleKindOf(id).length + 1),
+    kind: row?.kind ?? run?.kind ?? parseCycleId(id).kind,
+    period: row?.period ?? run?.period ?? parseCycleId(id).period,
     status,
     ...(running ? { step: run.step, waitingFor: run.waitingFor, waitingForQuarters: run.waitingForQuarters, deadline: run.deadline } : {}),
     ...(status === 'failed' ? { failure: failureOf(run, row) } : {}),

@@ -6,14 +6,75 @@ import type { FailureExplanation } from './failures.js';
 export const cycleKinds = ['monthly', 'quarterly', 'half-year', 'year-end'] as const;
 export type CycleKind = (typeof cycleKinds)[number];
 
-/** A cycle's id, which is also its workflow id: `monthly-2026-03`, `half-year-2026-H1`, `year-end-2026`. */
-export function cycleId(kind: CycleKind, period: string): string {
-  return `${kind}-${period}`;
+/**
+ * A cycle's id, which is also its workflow id: the kind, the period and the county,
+ * `quarterly-2026-Q1-county-1`, `monthly-2026-03-c2`, `year-end-2026-county-1`. Cycles made
+ * before counties keep their ids without the county (`quarterly-2026-Q1`); find a cycle by
+ * (county, kind, period) with src/db/cycles.ts, never by building its id.
+ */
+export function cycleId(kind: CycleKind, period: string, countyId: string): string {
+  return `${kind}-${period}-${countyId}`;
+}
+
+/** A period's form per kind: the kind fixes it, so a county id after it is never mistaken for part of it. */
+const periodForms: Record<CycleKind, string> = {
+  monthly: '\\d{4}-\\d{2}',
+  quarterly: '\\d{4}-Q\\d',
+  'half-year': '\\d{4}-H\\d',
+  'year-end': '\\d{4}',
+};
+
+/** The parts of a cycle id; `countyId` is absent for an id made before counties. */
+export function parseCycleId(id: string): { kind: CycleKind; period: string; countyId?: string } {
+  const kind = cycleKindOf(id);
+  const rest = id.slice(kind.length + 1);
+  const m = new RegExp(`^(${periodForms[kind]})(?:-(.+))?$`).exec(rest);
+  if (!m) return { kind, period: rest };
+  return m[2] === undefined ? { kind, period: m[1]! } : { kind, period: m[1]!, countyId: m[2] };
 }
 
 /** The kind a cycle id starts with; kinds contain dashes themselves (year-end-2026, half-year-2026-H1). */
 export function cycleKindOf(id: string): CycleKind {
   return cycleKinds.find((k) => id.startsWith(`${k}-`)) ?? 'quarterly';
+}
+
+/** 月度考核, 季度考核, …: how the Temporal UI names a cycle's kind. */
+export const cycleKindsZh: Record<CycleKind, string> = {
+  monthly: '月度考核',
+  quarterly: '季度考核',
+  'half-year': '半年考核',
+  'year-end': '年终考核',
+};
+
+/** Who started a cycle by hand: the user's id (sign-in name) and display name. */
+export interface CycleStarter {
+  userId: string;
+  name: string;
+}
+
+/** The memo of a cycle started by hand, as the API starts it. */
+export interface CycleMemo {
+  countyId: string;
+  startedBy: string;
+  startedByName: string;
+}
+
+/**
+ * The one-line static summary a cycle's workflow shows in the Temporal UI:
+ * `季度考核 2026-Q1 · 某县公安局 · 由 张三(zhangsan) 手动启动`, or `… · 由计划任务启动`.
+ */
+export function cycleSummary(kind: CycleKind, period: string, countyName: string, startedBy?: CycleStarter): string {
+  const how = startedBy ? `由 ${startedBy.name}(${startedBy.userId}) 手动启动` : '由计划任务启动';
+  return `${cycleKindsZh[kind]} ${period} · ${countyName} · ${how}`;
+}
+
+/** Its static details: the cycle, the county and who started it, one per line. */
+export function cycleDetails(cycle: { id: string; countyId: string; countyName: string }, startedBy?: CycleStarter): string {
+  return [
+    `周期 / cycle: ${cycle.id}`,
+    `县（市、区）/ county: ${cycle.countyName} (${cycle.countyId})`,
+    `启动 / started by: ${startedBy ? `${startedBy.name} (${startedBy.userId})` : '计划任务 / Schedule'}`,
+  ].join('\n');
 }
 
 export interface MissingFigure {

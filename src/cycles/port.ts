@@ -2,7 +2,7 @@
 // this file; the API never imports Temporal itself.
 
 import type { AppealTiming } from '../contracts/appeals.js';
-import type { CycleKind, MissingFigure } from '../contracts/cycles.js';
+import type { CycleKind, CycleStarter, MissingFigure } from '../contracts/cycles.js';
 import type { FailureExplanation } from '../contracts/failures.js';
 
 export interface CycleStatus {
@@ -29,8 +29,11 @@ export class CycleAlreadyStartedError extends Error {
 }
 
 export interface CyclePort {
-  /** Starts the cycle whose id is `${kind}-${period}`; throws CycleAlreadyStartedError for a second start. */
-  start(kind: CycleKind, period: string, actor: string): Promise<{ cycleId: string }>;
+  /**
+   * Starts the county's cycle of the period, by hand, under its cycle id (`<kind>-<period>-<county>`,
+   * or the old id of a cycle made before counties); throws CycleAlreadyStartedError for a second start.
+   */
+  start(countyId: string, kind: CycleKind, period: string, startedBy: CycleStarter): Promise<{ cycleId: string }>;
   status(cycleId: string): Promise<CycleStatus | null>;
   /** Tells the county's running cycle of that period that figures arrived; does nothing when none runs. */
   metricsSubmitted(countyId: string, period: string, communityId: string, metrics: string[]): Promise<void>;

@@ -16,16 +16,6 @@ import { figuresOf, previousPeriodOf, quarterScoresOf } from './periodInputs.js'
 import { ruleSetInForce } from './ruleSets.js';
 import { fromFen } from '../core/money.js';
 
-/** The county's side of what the period inputs read: its communities only. */
-function ofCounty<T>(communities: Set<string>, byCommunity: Record<string, T>): Record<string, T> {
-  return Object.fromEntries(Object.entries(byCommunity).filter(([id]) => communities.has(id)));
-}
-
-/** The county's offices on a day. */
-async function countyOfficesOn(db: Db, communities: Set<string>, date: string): Promise<Office[]> {
-  return (await officesOn(db, date)).filter((o) => communities.has(o.id));
-}
-
 async function storedPeriod(db: Db, cycleId: string, period: string, offices: Office[]): Promise<DecidedPeriod> {
   const decided = emptyPeriod(period);
   const [evaluations, decisions] = await Promise.all([
@@ -47,14 +37,8 @@ async function storedPeriod(db: Db, cycleId: string, period: string, offices: Of
  * A year's rewards as decided by its year-end cycle; before that cycle has run, as the rules in
  * force at the year's end would decide them from the stored scores (`projected`).
  */
-async function actualYear(
-  db: Db,
-  countyId: string,
-  communities: Set<string>,
-  year: number,
-  offices: Office[],
-): Promise<{ period: DecidedPeriod; basis: 'decided' | 'projected' }> {
-  const quarterScores = ofCounty(communities, (await quarterScoresOf(db, year)).quarterScores);
+async function actualYear(db: Db, countyId: string, year: number, offices: Office[]): Promise<{ period: DecidedPeriod; basis: 'decided' | 'projected' }> {
+  const { quarterScores } = await quarterScoresOf(db, year, countyId);
   const { ruleSet } = await ruleSetInForce(db, countyId, `${year}-12-31`);
   const projected = await decideYear({ year, offices, quarterScores }, ruleSet);
   const period = decidedYear(year, projected.ranking, projected.rewards);
@@ -65,21 +49,11 @@ async function actualYear(
   return { period, basis: 'decided' };
 }
 
-function countyPrevious(communities: Set<string>, p: PreviousPeriod): PreviousPeriod {
-  return {
-    ...p,
-    last: p.last.filter((c) => communities.has(c)),
-    scores: p.scores && ofCounty(communities, p.scores),
-    consecutiveLast: p.consecutiveLast && ofCounty(communities, p.consecutiveLast),
-  };
-}
-
 export interface StoredBacktest extends BacktestReport {
   years: { year: number; basis: 'decided' | 'projected' }[];
 }
 
 export async function backtestStored(db: Db, countyId: string, candidate: RuleSet): Promise<StoredBacktest> {
-  const communities = new Set((await db.community.findMany({ where: { countyId }, select: { id: true } })).map((c) => c.id));
   const cycles = await db.cycle.findMany({
     where: { countyId, kind: { in: [...cadences] }, status: 'decided' },
     orderBy: [{ kind: 'asc' }, { period: 'asc' }],
@@ -91,7 +65,7 @@ export async function backtestStored(db: Db, countyId: string, candidate: RuleSe
   let before: { period: string; outcome: PeriodOutcome } | undefined;
   for (const cycle of cycles) {
     const period = parsePeriod(cycle.period);
-    const offices = await countyOfficesOn(db, communities, periodEnd(period));
+    const offices = await officesOn(db, periodEnd(period), countyId);
     actual.push(await storedPeriod(db, cycle.id, cycle.period, offices));
     // A month or half-year the candidate does not evaluate would have decided nothing.
     if (!periodRules(candidate, period.cadence)) {
@@ -101,8 +75,8 @@ export async function backtestStored(db: Db, countyId: string, candidate: RuleSe
     }
     // The candidate's own last places carry into its next period, as they would have in reality.
     const follows = before?.period === formatPeriod(previousPeriod(period));
-    const previous: PreviousPeriod = follows ? carryOver(before!.outcome) : countyPrevious(communities, await previousPeriodOf(db, period));
-    const figures = ofCounty(communities, await figuresOf(db, cycle.period));
+    const previous: PreviousPeriod = follows ? carryOver(before!.outcome) : await previousPeriodOf(db, period, countyId);
+    const figures = await figuresOf(db, cycle.period, countyId);
     const outcome = await decidePeriod({ period, offices, figures, previous }, candidate);
     before = { period: cycle.period, outcome };
     redecided.push(decidedPeriod(outcome));
@@ -115,9 +89,9 @@ export async function backtestStored(db: Db, countyId: string, candidate: RuleSe
   const years: StoredBacktest['years'] = [];
   for (const [year, { quarters, scores }] of scoresByYear) {
     if (!quarters.has(4)) continue;
-    const offices = await countyOfficesOn(db, communities, `${year}-12-31`);
+    const offices = await officesOn(db, `${year}-12-31`, countyId);
     const yearOutcome = await decideYear({ year, offices, quarterScores: scores }, candidate);
-    const { period, basis } = await actualYear(db, countyId, communities, year, offices);
+    const { period, basis } = await actualYear(db, countyId, year, offices);
     actual.push(period);
     redecided.push(decidedYear(year, yearOutcome.ranking, yearOutcome.rewards));
     years.push({ year, basis });

@@ -1,12 +1,32 @@
 // The Cycle row's life: opened by its workflow under the rule-set version in force at the end of
 // its period, decided, or failed with why and what to fix; a failed cycle is opened again, under
-// the version then in force, when it is started again after the fix.
+// the version then in force, when it is started again after the fix. A cycle is one county's:
+// it is identified by (county, kind, period); its id names them too, except for cycles made
+// before counties, which keep their old ids (`quarterly-2026-Q1`, in county-1).
+import { cycleId as newCycleId, type CycleKind } from '../contracts/cycles.js';
 import type { FailureExplanation } from '../contracts/failures.js';
 import { PermanentFailure } from '../core/failures.js';
 import { parsePeriod, periodEnd } from '../core/calendar.js';
-import { audited, type Tx } from './audit.js';
+import { audited, type AuditActor, type Tx } from './audit.js';
 import type { Db } from './client.js';
 import { ruleSetInForce } from './ruleSets.js';
+
+/** The county of rows whose workflow was started before counties (no county in its input or id). */
+export const legacyCountyId = 'county-1';
+
+/** The cycle of a county's period, whatever its id: the one lookup by (county, kind, period). */
+export async function findCycle(db: Pick<Tx, 'cycle'>, countyId: string, kind: CycleKind, period: string) {
+  return db.cycle.findUnique({ where: { countyId_kind_period: { countyId, kind, period } } });
+}
+
+/**
+ * The id under which a county's period runs: the id of its cycle when one exists (a cycle made
+ * before counties keeps its old id), else `<kind>-<period>-<county>`. Starting the period under
+ * it finds a running or decided cycle already started, and restarts a failed one in place.
+ */
+export async function cycleIdInCounty(db: Pick<Tx, 'cycle'>, countyId: string, kind: CycleKind, period: string): Promise<string> {
+  return (await findCycle(db, countyId, kind, period))?.id ?? newCycleId(kind, period, countyId);
+}
 
 const cleared = { failureType: null, failureReason: null, failureFix: null, failedAt: null };
 
@@ -18,7 +38,7 @@ export async function openedCycle(db: Tx, cycleId: string) {
 }
 
 /** Reopens a failed cycle for a new run under `ruleSetVersionId` (compare-and-set on `failed`); returns the row as it now stands. */
-export async function reopenFailedCycle(db: Db, id: string, actor: string, ruleSetVersionId: number) {
+export async function reopenFailedCycle(db: Db, id: string, actor: AuditActor | string, ruleSetVersionId: number) {
   return db.$transaction(async (tx) => {
     const before = await tx.cycle.findUniqueOrThrow({ where: { id } });
     const data = { status: 'collecting', ruleSetVersionId, ...cleared };
@@ -39,11 +59,17 @@ function versionDay(period: string, at: Date): string {
 }
 
 /** Marks a cycle failed, creating its row when the failure came before it was opened. A decided cycle stays decided. */
-export async function markCycleFailed(tx: Tx, actor: string, cycle: { id: string; kind: string; period: string }, failure: FailureExplanation, at: Date) {
+export async function markCycleFailed(
+  tx: Tx,
+  actor: AuditActor | string,
+  cycle: { id: string; countyId: string; kind: string; period: string },
+  failure: FailureExplanation,
+  at: Date,
+) {
   const before = await tx.cycle.findUnique({ where: { id: cycle.id } });
   if (before?.status === 'decided') return;
   const data = { status: 'failed', failureType: failure.type, failureReason: failure.reason, failureFix: failure.fix, failedAt: at };
-  const ruleSetVersionId = before?.ruleSetVersionId ?? (await ruleSetInForce(tx, versionDay(cycle.period, at))).id;
+  const ruleSetVersionId = before?.ruleSetVersionId ?? (await ruleSetInForce(tx, cycle.countyId, versionDay(cycle.period, at))).id;
   await tx.cycle.upsert({ where: { id: cycle.id }, create: { ...cycle, ...data, ruleSetVersionId }, update: data });
   await audited(tx, actor, { action: 'fail', entity: 'Cycle', entityId: cycle.id, before: before ?? undefined, after: data });
 }
@@ -51,7 +77,7 @@ export async function markCycleFailed(tx: Tx, actor: string, cycle: { id: string
 /** Marks a cycle decided (with the figures it lacked, for a period), audited with what it decided. */
 export async function markCycleDecided(
   tx: Tx,
-  actor: string,
+  actor: AuditActor | string,
   cycle: { id: string; status: string },
   at: Date,
   decided: Record<string, unknown>,

@@ -10,7 +10,7 @@ export interface ObligationChange {
   from: string;
   to: ObligationStatus;
   by: ObligationParty;
-  /** Goes on the audit row: the user of the request, or 'system:<workflow>'. */
+  /** Goes on the audit row: the principal's actorOf(res), or a workflow's systemActor. */
   actor: AuditActor | string;
   action: string;
   /** When the change happens: the settledAt of a move to settled. */

@@ -1,11 +1,13 @@
-// The county as it stood on one day: communities with the officers, leader and department
+// A county as it stood on one day: communities with the officers, leader and department
 // bound to them then. Cycles judge the county as it was at the end of their period.
 import type { Office } from '../core/types.js';
 import { boundOn } from './bindings.js';
 import type { Db } from './client.js';
 
-export async function officesOn(db: Db, date: string): Promise<Office[]> {
+/** The offices of one county on `date`. */
+export async function officesOn(db: Db, date: string, countyId: string): Promise<Office[]> {
   const communities = await db.community.findMany({
+    where: { countyId },
     orderBy: { id: 'asc' },
     include: {
       bindings: {

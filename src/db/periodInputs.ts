@@ -1,19 +1,20 @@
-// What deciding a period or a year reads besides the county: the figures stored for a period,
+// What deciding a period or a year reads besides the county's offices, all within one county: the figures stored for a period,
 // how the period before it ended (last places, scores, streaks), and a year's quarterly scores,
 // as the cycles and the backtest all need.
 import { formatPeriod, previousPeriod, quarterPeriod, type PeriodRef } from '../core/calendar.js';
 import type { MetricValues } from '../core/types.js';
 import type { Db } from './client.js';
 
-export async function figuresOf(db: Db, period: string) {
-  const rows = await db.metricSubmission.findMany({ where: { period } });
+/** The figures a county's departments submitted for a period, by community. */
+export async function figuresOf(db: Db, period: string, countyId: string) {
+  const rows = await db.metricSubmission.findMany({ where: { period, countyId } });
   const figures: Record<string, { metrics: MetricValues }> = {};
   for (const r of rows) (figures[r.communityId] ??= { metrics: {} }).metrics[r.metric as keyof MetricValues] = r.value;
   return figures;
 }
 
-export async function previousPeriodOf(db: Db, period: PeriodRef) {
-  const rows = await db.evaluation.findMany({ where: { period: formatPeriod(previousPeriod(period)), supersededAt: null } });
+export async function previousPeriodOf(db: Db, period: PeriodRef, countyId: string) {
+  const rows = await db.evaluation.findMany({ where: { countyId, period: formatPeriod(previousPeriod(period)), supersededAt: null } });
   const last = rows.filter((r) => r.isLast);
   return {
     last: last.map((r) => r.communityId),
@@ -22,10 +23,10 @@ export async function previousPeriodOf(db: Db, period: PeriodRef) {
   };
 }
 
-/** The quarters of `year` evaluated so far, in order, and each office's scores in them. */
-export async function quarterScoresOf(db: Db, year: number) {
+/** The quarters of `year` a county evaluated so far, in order, and each of its offices' scores in them. */
+export async function quarterScoresOf(db: Db, year: number, countyId: string) {
   const quarters = [1, 2, 3, 4].map((q) => quarterPeriod(year, q));
-  const evaluations = await db.evaluation.findMany({ where: { period: { in: quarters }, supersededAt: null }, orderBy: { period: 'asc' } });
+  const evaluations = await db.evaluation.findMany({ where: { countyId, period: { in: quarters }, supersededAt: null }, orderBy: { period: 'asc' } });
   const quarterScores: Record<string, number[]> = {};
   for (const e of evaluations) (quarterScores[e.communityId] ??= []).push(e.score);
   return { quartersUsed: [...new Set(evaluations.map((e) => e.period))], quarterScores };

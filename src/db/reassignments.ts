@@ -3,25 +3,24 @@
 import { audited, type AuditActor, type Tx } from './audit.js';
 
 export interface ProposedReassignment {
+  /** The county of the decision's cycle. */
+  countyId: string;
   decisionId: string;
   cycleId: string;
   communityId: string;
   officers: string[];
   /** The day the cycle decided it: a confirmation may not take effect before. */
   decidedOn: string;
-  /** The county; by default its community's. */
-  countyId?: string;
 }
 
 /**
- * Records a decided reassignment as pending, once per decision (keyed on its id), in the county of
- * its community; a workflow's actor (`system:<workflow id>`) is audited in that county.
+ * Records a decided reassignment as pending, once per decision (keyed on its id); a workflow's actor
+ * (`system:<workflow id>`) is audited in the reassignment's county.
  */
 export async function proposeReassignment(tx: Tx, actor: AuditActor | string, r: ProposedReassignment): Promise<void> {
   if (await tx.reassignment.findUnique({ where: { decisionId: r.decisionId } })) return;
-  const countyId = r.countyId ?? (await tx.community.findUniqueOrThrow({ where: { id: r.communityId }, select: { countyId: true } })).countyId;
-  const row = await tx.reassignment.create({ data: { ...r, countyId, status: 'pending' } });
-  const by = typeof actor === 'string' ? { id: actor, countyId, authMethod: actor.startsWith('system:') ? 'system' : null } : actor;
+  const row = await tx.reassignment.create({ data: { ...r, status: 'pending' } });
+  const by = typeof actor === 'string' ? { id: actor, countyId: r.countyId, authMethod: actor.startsWith('system:') ? 'system' : null } : actor;
   await audited(tx, by, { action: 'create', entity: 'Reassignment', entityId: row.id, after: row });
 }
 

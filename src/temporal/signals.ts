@@ -2,6 +2,7 @@
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { WorkflowSignals } from '../cycles/port.js';
 import { noticeDeliveryFollowUp } from '../contracts/notices.js';
+import { followUpSummary } from '../workflows/summaries.js';
 
 export function createTemporalSignals(client: Client, taskQueue: string): WorkflowSignals {
   return {
@@ -24,6 +25,7 @@ export function createTemporalSignals(client: Client, taskQueue: string): Workfl
           signal: signalName,
           signalArgs: [arg],
           workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+          staticSummary: followUpSummary(workflowType, workflowId),
         });
         return true;
       } catch (err) {
@@ -35,7 +37,13 @@ export function createTemporalSignals(client: Client, taskQueue: string): Workfl
     async deliverNotice(noticeId) {
       const { workflowType, workflowId, args } = noticeDeliveryFollowUp(noticeId);
       try {
-        await client.workflow.start(workflowType, { workflowId, taskQueue, args, workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE });
+        await client.workflow.start(workflowType, {
+          workflowId,
+          taskQueue,
+          args,
+          workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+          staticSummary: followUpSummary(workflowType, workflowId),
+        });
       } catch (err) {
         if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
       }

@@ -24,7 +24,11 @@ function explained(err: unknown): FailureExplanation | undefined {
 }
 
 /** Runs a cycle's steps; a permanent failure among them is recorded and told before the run fails with it. */
-export async function failingVisibly<T>(cycle: { cycleId: string; period: string }, progress: CycleProgress, steps: () => Promise<T>): Promise<T> {
+export async function failingVisibly<T>(
+  cycle: { cycleId: string; period: string; countyId?: string },
+  progress: CycleProgress,
+  steps: () => Promise<T>,
+): Promise<T> {
   try {
     return await steps();
   } catch (err) {
@@ -37,6 +41,7 @@ export async function failingVisibly<T>(cycle: { cycleId: string; period: string
       cycleId: cycle.cycleId,
       kind: cycleKindOf(cycle.cycleId),
       period: cycle.period,
+      countyId: cycle.countyId,
       run: workflowInfo().runStartTime.toISOString(),
       failure,
     });

@@ -2,6 +2,7 @@ import { ParentClosePolicy, WorkflowIdReusePolicy, startChild } from '@temporali
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { CycleProgress } from '../contracts/cycles.js';
 import type { FollowUp } from '../contracts/followUps.js';
+import { followUpSummary } from './summaries.js';
 
 /** Starts each follow-up as an abandoned child: it outlives the cycle, and a repeat start is a no-op. */
 export async function startFollowUps(followUps: FollowUp[]): Promise<void> {
@@ -12,6 +13,8 @@ export async function startFollowUps(followUps: FollowUp[]): Promise<void> {
         args: f.args,
         parentClosePolicy: ParentClosePolicy.ABANDON,
         workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+        // Metadata only: the commands, and so the replay of older histories, stay as they were.
+        staticSummary: followUpSummary(f.workflowType, f.workflowId),
       });
     } catch (err) {
       if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;

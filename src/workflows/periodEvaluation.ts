@@ -17,6 +17,8 @@ export interface PeriodEvaluationInput {
   cycleId: string;
   /** A quarter 2026-Q1, or, when the rule set defines them, a month 2026-03 or a half-year 2026-H1. */
   period: string;
+  /** The county whose period it is; runs started before counties have none (their cycle row says, else county-1). */
+  countyId?: string;
   /** Overrides the rule set's metricsDeadlineDays. */
   deadlineDays?: number;
 }
@@ -34,7 +36,7 @@ export async function periodEvaluation(input: PeriodEvaluationInput) {
     figuresArrived = true;
   });
   return failingVisibly(input, progress, async () => {
-    const cycle = await openCycle({ cycleId: input.cycleId, period: input.period });
+    const cycle = await openCycle({ cycleId: input.cycleId, period: input.period, countyId: input.countyId });
     progress.waitingFor = cycle.missing;
     if (progress.waitingFor.length > 0) {
       const deadline = Date.now() + daysMs(input.deadlineDays ?? cycle.deadlineDays);

@@ -1,4 +1,4 @@
-// Started by the monthly Schedule: starts one presenceMonth per bound leader, a page at a time,
+// Started by a county's monthly Schedule: starts one presenceMonth per leader bound in the county, a page at a time,
 // continuing as new after each page so a national deployment stays far inside the history limits.
 import { continueAsNew, proxyActivities } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
@@ -20,7 +20,8 @@ export interface PresenceLauncherInput {
   pageSize?: number;
 }
 
-export async function presenceLauncher(input: PresenceLauncherInput): Promise<{ month: string; started: number }> {
+/** `countyId`: the Schedule's county; absent in launchers of Schedules registered before counties (county-1). */
+export async function presenceLauncher(input: PresenceLauncherInput, countyId?: string): Promise<{ month: string; started: number }> {
   // The month is the local month of the Schedule's intended firing (a catch-up runs late) or of a
   // start by hand: never the day after, which on a month's last day is already the next month.
   const plan = await presencePlan({
@@ -29,10 +30,11 @@ export async function presenceLauncher(input: PresenceLauncherInput): Promise<{ 
     month: input.month,
     after: input.after,
     limit: input.pageSize ?? 200,
+    countyId,
   });
   await startFollowUps(
     plan.months.map((m) => ({ workflowType: presenceMonthWorkflowType, workflowId: presenceWorkflowId(m.leaderId, plan.month), args: [m] })),
   );
-  if (plan.next) await continueAsNew<typeof presenceLauncher>({ ...input, month: plan.month, after: plan.next });
+  if (plan.next) await continueAsNew<typeof presenceLauncher>({ ...input, month: plan.month, after: plan.next }, countyId);
   return { month: plan.month, started: plan.months.length };
 }

@@ -1,14 +1,14 @@
-import { proxyActivities } from '@temporalio/workflow';
+import { patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
 import { permanentFailureTypes } from '../contracts/failures.js';
 import { cycleKindDescriptors, type Cadence } from '../core/cadences.js';
 import { formatPeriod, periodJustEnded } from '../core/calendar.js';
-import { cycleId } from '../contracts/cycles.js';
+import { cycleDetails, cycleSummary } from '../contracts/cycles.js';
 import { periodEvaluation } from './periodEvaluation.js';
 import { scheduledStart } from './scheduledStart.js';
 import { startCycle } from './startCycle.js';
 
-const { cadenceInForce } = proxyActivities<ReturnType<typeof createActivities>>({
+const { cadenceInForce, cycleToStart } = proxyActivities<ReturnType<typeof createActivities>>({
   startToCloseTimeout: '1 minute',
   retry: { nonRetryableErrorTypes: permanentFailureTypes },
 });
@@ -19,20 +19,43 @@ export interface ScheduledCycle {
   notEvaluated?: string;
 }
 
+/** The county of a launcher whose Schedule was registered before counties: the first. */
+export const legacyScheduleCounty = 'county-1';
+
 /**
- * Started by a cadence's Schedule. A Schedule can only pass fixed arguments and appends a
- * timestamp to the workflow id, so this launcher works out the period just ended from its
- * scheduled time and starts the cycle under the cycle id, where a cycle already started by hand
- * makes the start a no-op. A month or half-year the rule set in force does not evaluate is skipped,
- * so a version that adds 月考 takes effect from its date without touching the Schedules.
+ * Started by a cadence's Schedule of one county. A Schedule can only pass fixed arguments and
+ * appends a timestamp to the workflow id, so this launcher works out the period just ended from
+ * its scheduled time and starts the county's cycle under its cycle id, where a cycle already
+ * started by hand (or made before counties, under its old id) makes the start a no-op. A month or
+ * half-year the county's rule set in force does not evaluate is skipped, so a version that adds
+ * 月考 takes effect from its date without touching the Schedules.
  */
-export async function scheduledPeriodCycle(cadence: Cadence): Promise<ScheduledCycle> {
+export async function scheduledPeriodCycle(cadence: Cadence, countyId?: string): Promise<ScheduledCycle> {
   const firedAt = scheduledStart();
   const period = formatPeriod(periodJustEnded(cadence, firedAt.toISOString()));
-  const id = cycleId(cadence, period);
-  if (!cycleKindDescriptors[cadence].alwaysEvaluated) {
-    const inForce = await cadenceInForce({ period });
-    if (!inForce.evaluated) return { cycleId: id, started: false, notEvaluated: inForce.reason };
+  // Launchers that began before counties finish as they began: the cycle id without a county.
+  if (!patched('county-cycles')) {
+    const id = `${cadence}-${period}`;
+    if (!cycleKindDescriptors[cadence].alwaysEvaluated) {
+      const inForce = await cadenceInForce({ period });
+      if (!inForce.evaluated) return { cycleId: id, started: false, notEvaluated: inForce.reason };
+    }
+    return startCycle(periodEvaluation, id, { cycleId: id, period });
   }
-  return startCycle(periodEvaluation, id, { cycleId: id, period });
+  const county = countyId ?? legacyScheduleCounty;
+  const target = await cycleToStart({ countyId: county, kind: cadence, period });
+  if (!cycleKindDescriptors[cadence].alwaysEvaluated) {
+    const inForce = await cadenceInForce({ period, countyId: county });
+    if (!inForce.evaluated) return { cycleId: target.cycleId, started: false, notEvaluated: inForce.reason };
+  }
+  return startCycle(
+    periodEvaluation,
+    target.cycleId,
+    { cycleId: target.cycleId, period, countyId: county },
+    {
+      staticSummary: cycleSummary(cadence, period, target.countyName),
+      staticDetails: cycleDetails({ id: target.cycleId, countyId: county, countyName: target.countyName }),
+      memo: { countyId: county, startedBy: `system:${workflowInfo().workflowId}` },
+    },
+  );
 }

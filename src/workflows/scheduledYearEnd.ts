@@ -1,16 +1,42 @@
-import { cycleId } from '../contracts/cycles.js';
+import { patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import type { createActivities } from '../activities/index.js';
+import { cycleDetails, cycleSummary } from '../contracts/cycles.js';
+import { permanentFailureTypes } from '../contracts/failures.js';
+import { legacyScheduleCounty } from './scheduledCycle.js';
 import { scheduledStart } from './scheduledStart.js';
 import { startCycle } from './startCycle.js';
 import { yearEndEvaluation } from './yearEndEvaluation.js';
 
+const { cycleToStart } = proxyActivities<ReturnType<typeof createActivities>>({
+  startToCloseTimeout: '1 minute',
+  retry: { nonRetryableErrorTypes: permanentFailureTypes },
+});
+
 /**
- * Started by the year-end Schedule in January: works out the year just ended from the scheduled
- * time and starts its cycle under the cycle id, so a cycle started by hand makes this a no-op.
- * The Schedule fires mid-January, far from the turn of the year in any time zone.
+ * Started by a county's year-end Schedule in January: works out the year just ended from the
+ * scheduled time and starts the county's year-end cycle under its cycle id, so a cycle started by
+ * hand makes this a no-op. The Schedule fires mid-January, far from the turn of the year in any
+ * time zone.
  */
-export async function scheduledYearEnd(): Promise<{ cycleId: string; started: boolean }> {
+export async function scheduledYearEnd(countyId?: string): Promise<{ cycleId: string; started: boolean }> {
   const firedAt = scheduledStart();
   const year = firedAt.getUTCFullYear() - 1;
-  const id = cycleId('year-end', String(year));
-  return startCycle(yearEndEvaluation, id, { cycleId: id, year });
+  // Launchers that began before counties finish as they began: the cycle id without a county.
+  if (!patched('county-cycles')) {
+    const id = `year-end-${year}`;
+    return startCycle(yearEndEvaluation, id, { cycleId: id, year });
+  }
+  const county = countyId ?? legacyScheduleCounty;
+  const period = String(year);
+  const target = await cycleToStart({ countyId: county, kind: 'year-end', period });
+  return startCycle(
+    yearEndEvaluation,
+    target.cycleId,
+    { cycleId: target.cycleId, year, countyId: county },
+    {
+      staticSummary: cycleSummary('year-end', period, target.countyName),
+      staticDetails: cycleDetails({ id: target.cycleId, countyId: county, countyName: target.countyName }),
+      memo: { countyId: county, startedBy: `system:${workflowInfo().workflowId}` },
+    },
+  );
 }

@@ -1,5 +1,5 @@
-// Started by the weekly Schedule on Monday morning: publishes the bulletins of the week just
-// ended and starts their delivery, a page of communities at a time, continuing as new after each
+// Started by a county's weekly Schedule on Monday morning: publishes the bulletins of the county's
+// week just ended and starts their delivery, a page of communities at a time, continuing as new after each
 // page so a national deployment stays far inside the history limits. Notice and workflow ids come
 // from the week, so a second run for the same week (a catch-up, a start by hand) publishes and
 // delivers nothing again.
@@ -27,11 +27,12 @@ export interface WeeklyBulletinsInput {
   pageSize?: number;
 }
 
-export async function weeklyBulletins(input: WeeklyBulletinsInput = {}): Promise<{ week: Week; published: number }> {
+/** `countyId`: the Schedule's county; absent in runs of Schedules registered before counties (county-1). */
+export async function weeklyBulletins(input: WeeklyBulletinsInput = {}, countyId?: string): Promise<{ week: Week; published: number }> {
   const week = input.week ?? weekJustEnded(scheduledStart().toISOString());
-  const page = await publishBulletins({ week, after: input.after, limit: input.pageSize ?? 200 });
+  const page = await publishBulletins({ week, after: input.after, limit: input.pageSize ?? 200, countyId });
   await startFollowUps(page.notices.map(noticeDeliveryFollowUp));
   const published = (input.published ?? 0) + page.notices.length;
-  if (page.next) await continueAsNew<typeof weeklyBulletins>({ ...input, week, after: page.next, published });
+  if (page.next) await continueAsNew<typeof weeklyBulletins>({ ...input, week, after: page.next, published }, countyId);
   return { week, published };
 }

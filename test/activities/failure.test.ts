@@ -13,7 +13,8 @@ let t: TestDb;
 
 beforeAll(async () => {
   t = await freshSqlite('activity-failure');
-  await t.db.officer.create({ data: { id: 'o01', name: '民警01' } });
+  await t.db.county.create({ data: { id: 'county-1', name: '示范县公安局' } });
+  await t.db.officer.create({ data: { id: 'o01', countyId: 'county-1', name: '民警01' } });
 });
 afterAll(() => t.drop());
 

@@ -2,17 +2,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../../src/activities/index.js';
 import type { Db } from '../../src/db/client.js';
-import { seedDemoCounty } from '../../src/db/seed.js';
 import { createInboxNotifier } from '../../src/notices/notifier.js';
 import { freshSqlite } from '../support/db.js';
 import { submitDemoFigures } from '../support/figures.js';
+import { firstCounty, seedTestCounty } from '../support/counties.js';
 
 let db: Db;
 const cycleId = 'quarterly-2026-Q1';
 
 beforeAll(async () => {
   db = (await freshSqlite('notice-follow-ups')).db;
-  await seedDemoCounty(db, { today: '2026-01-01' });
+  await seedTestCounty(db, { countyId: firstCounty.id, name: firstCounty.name, today: '2026-01-01' });
   const ids = (await db.community.findMany()).map((c) => c.id);
   await submitDemoFigures(db, '2026-Q1', ids);
 });

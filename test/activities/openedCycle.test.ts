@@ -5,10 +5,10 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createActivities } from '../../src/activities/index.js';
 import type { Db } from '../../src/db/client.js';
 import { addRuleSetVersion } from '../../src/db/ruleSets.js';
-import { seedDemoCounty } from '../../src/db/seed.js';
 import { createInboxNotifier } from '../../src/notices/notifier.js';
 import { loadDefaultRuleSet } from '../../src/rules/ruleSet.js';
 import { freshSqlite, type TestDb } from '../support/db.js';
+import { firstCounty, seedTestCounty } from '../support/counties.js';
 
 let t: TestDb;
 let db: Db;
@@ -18,7 +18,7 @@ let activities: ReturnType<typeof createActivities>;
 beforeAll(async () => {
   t = await freshSqlite('opened-cycle');
   db = t.db;
-  await seedDemoCounty(db, { today: '2026-01-01' });
+  await seedTestCounty(db, { countyId: firstCounty.id, name: firstCounty.name, today: '2026-01-01' });
   activities = createActivities({ db, notifier: createInboxNotifier(), clock: () => now });
 });
 afterAll(() => t.drop());
@@ -36,7 +36,7 @@ it("records the version in force at the period's end on a failure before opening
   expect(await db.cycle.findUniqueOrThrow({ where: { id: cycleId } })).toMatchObject({ status: 'failed', ruleSetVersionId: 1 });
 
   const december = await db.$transaction((tx) =>
-    addRuleSetVersion(tx, { ruleSet: loadDefaultRuleSet(), effectiveFrom: '2026-12-01', reason: 'from December', author: 'bureau' }),
+    addRuleSetVersion(tx, { countyId: 'county-1', ruleSet: loadDefaultRuleSet(), effectiveFrom: '2026-12-01', reason: 'from December', author: 'bureau' }),
   );
   now = new Date('2027-01-05T00:00:00Z');
   expect(await activities.openCycle({ cycleId, period: '2026-Q4' })).toMatchObject({ ruleSetVersionId: december.id });

@@ -2,13 +2,13 @@
 // figures, decided by the same activities as the quarter, explained and back-tested.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../../src/activities/index.js';
-import { seedDemoCounty } from '../../src/db/seed.js';
 import { createInboxNotifier } from '../../src/notices/notifier.js';
 import { activateMonthlyAndHalfYear } from '../support/cadenceRules.js';
 import { freshSqlite, type TestDb } from '../support/db.js';
 import { demoFigures } from '../support/figures.js';
 import { testCounty } from '../support/users.js';
 import { counts, expectProblem, harness } from './harness.js';
+import { seedTestCounty } from '../support/counties.js';
 
 let t: TestDb;
 let h: Awaited<ReturnType<typeof harness>>;
@@ -19,7 +19,8 @@ let zhengong: Awaited<ReturnType<typeof h.as>>;
 
 beforeAll(async () => {
   t = await freshSqlite('api-cadences');
-  await seedDemoCounty(t.db, { today: '2026-01-01' });
+  // The clerk's own county holds the demo registry.
+  await seedTestCounty(t.db, { countyId: testCounty, today: '2026-01-01' });
   // July: the months and the half-year started below have ended.
   h = await harness(t.db, { now: '2026-07-02T08:00:00Z' });
   communities = (await t.db.community.findMany({ orderBy: { id: 'asc' } })).map((c) => c.id);
@@ -45,21 +46,21 @@ describe('off by default', () => {
   });
 
   it('refuses to open such a cycle in the workflow too, without a Cycle row', async () => {
-    await expect(activities.openCycle({ cycleId: 'monthly-2025-12', period: '2025-12' })).rejects.toMatchObject({
+    await expect(activities.openCycle({ cycleId: 'monthly-2025-12-test-county', period: '2025-12', countyId: testCounty })).rejects.toMatchObject({
       type: 'InvalidCycleInput',
       nonRetryable: true,
     });
-    expect(await t.db.cycle.findUnique({ where: { id: 'monthly-2025-12' } })).toBeNull();
+    expect(await t.db.cycle.findUnique({ where: { id: 'monthly-2025-12-test-county' } })).toBeNull();
   });
 });
 
 describe('switched on by a rule-set version', () => {
-  beforeAll(() => activateMonthlyAndHalfYear(t.db, '2026-01-01'));
+  beforeAll(() => activateMonthlyAndHalfYear(t.db, '2026-01-01', testCounty));
 
   it('starts monthly and half-year cycles under their own ids', async () => {
-    expect((await h.api.post('/api/cycles', { kind: 'monthly', period: '2026-03' })).body).toEqual({ cycleId: 'monthly-2026-03' });
-    expect((await h.api.post('/api/cycles', { kind: 'half-year', period: '2026-H1' })).body).toEqual({ cycleId: 'half-year-2026-H1' });
-    expect(h.cycles.started.get('monthly-2026-03')).toMatchObject({ kind: 'monthly', period: '2026-03' });
+    expect((await h.api.post('/api/cycles', { kind: 'monthly', period: '2026-03' })).body).toEqual({ cycleId: 'monthly-2026-03-test-county' });
+    expect((await h.api.post('/api/cycles', { kind: 'half-year', period: '2026-H1' })).body).toEqual({ cycleId: 'half-year-2026-H1-test-county' });
+    expect(h.cycles.started.get('monthly-2026-03-test-county')).toMatchObject({ countyId: testCounty, kind: 'monthly', period: '2026-03' });
   });
 
   it("takes a month's figures and tells that month's cycle", async () => {
@@ -71,26 +72,28 @@ describe('switched on by a rule-set version', () => {
   it('decides two months with the same activities as a quarter: sanctions, joint notice, no subsidy', async () => {
     await zhengong.post('/api/metrics', figures('2026-02')).expect(200);
     for (const period of ['2026-02', '2026-03']) {
-      const opened = await activities.openCycle({ cycleId: `monthly-${period}`, period });
+      const opened = await activities.openCycle({ cycleId: `monthly-${period}-test-county`, period, countyId: testCounty });
       expect(opened.missing).toHaveLength(communities.length * 6);
-      const summary = await activities.decideAndPersist({ cycleId: `monthly-${period}`, gaps: [] });
+      const summary = await activities.decideAndPersist({ cycleId: `monthly-${period}-test-county`, gaps: [] });
       expect(summary).toMatchObject({ period, ranked: communities.length, obligations: 0, subsidyTotal: 0 });
     }
-    expect(await t.db.cycle.findUniqueOrThrow({ where: { id: 'monthly-2026-03' } })).toMatchObject({ kind: 'monthly', status: 'decided' });
+    expect(await t.db.cycle.findUniqueOrThrow({ where: { id: 'monthly-2026-03-test-county' } })).toMatchObject({ kind: 'monthly', status: 'decided' });
     const last = (await h.api.get('/api/evaluations?period=2026-03')).body.find((e: any) => e.isLast);
-    const sanctions = (await h.api.get('/api/decisions?cycleId=monthly-2026-03&type=sanction')).body;
+    const sanctions = (await h.api.get('/api/decisions?cycleId=monthly-2026-03-test-county&type=sanction')).body;
     expect(sanctions.map((d: any) => `${d.subjectId}:${d.kind}`).sort()).toEqual([
       `${last.communityId}:admonishment-talk`,
       `${last.communityId}:circulated-criticism`,
     ]);
-    expect((await h.api.get('/api/decisions?cycleId=monthly-2026-03&type=subsidy')).body).toEqual([]);
+    expect((await h.api.get('/api/decisions?cycleId=monthly-2026-03-test-county&type=subsidy')).body).toEqual([]);
 
     const talk = sanctions.find((d: any) => d.kind === 'admonishment-talk');
     const explanation = (await h.api.get(`/api/decisions/${encodeURIComponent(talk.id)}/explanation`)).body;
     expect(explanation.zh).toBe('连续两个月排名末位：诫勉谈话');
     expect(explanation.en).toBe('Last for 2 months in a row: an admonishment talk.');
 
-    const notice = (await h.api.get(`/api/notices?kind=joint-notice&about=${last.communityId}`)).body.find((n: any) => n.cycleId === 'monthly-2026-03');
+    const notice = (await h.api.get(`/api/notices?kind=joint-notice&about=${last.communityId}`)).body.find(
+      (n: any) => n.cycleId === 'monthly-2026-03-test-county',
+    );
     expect(notice.titleZh).toContain('2026年3月考评排名末位');
   });
 

@@ -18,10 +18,33 @@ describe('cycles', () => {
   it('starts a quarterly cycle with 202 and its id, audited', async () => {
     const res = await h.api.post('/api/cycles', { kind: 'quarterly', period: '2025-Q3' });
     expect(res.status).toBe(202);
-    expect(res.body).toEqual({ cycleId: 'quarterly-2025-Q3' });
-    expect(res.headers.location).toBe('/api/cycles/quarterly-2025-Q3');
-    expect(h.cycles.started.get('quarterly-2025-Q3')).toEqual({ kind: 'quarterly', period: '2025-Q3', actor });
-    expect((await h.api.get('/api/audit?entity=Cycle')).body).toEqual([expect.objectContaining({ actor, action: 'start', entityId: 'quarterly-2025-Q3' })]);
+    expect(res.body).toEqual({ cycleId: 'quarterly-2025-Q3-test-county' });
+    expect(res.headers.location).toBe('/api/cycles/quarterly-2025-Q3-test-county');
+    // Started in the caller's county, by the caller, whose name the Temporal UI shows.
+    expect(h.cycles.started.get('quarterly-2025-Q3-test-county')).toEqual({
+      countyId: testCounty,
+      kind: 'quarterly',
+      period: '2025-Q3',
+      startedBy: { userId: actor, name: 'Test clerk' },
+    });
+    expect(await t.db.auditEntry.findMany({ where: { entity: 'Cycle' } })).toEqual([
+      expect.objectContaining({
+        actor,
+        countyId: testCounty,
+        role: 'bureau-staff',
+        authMethod: 'bootstrap',
+        action: 'start',
+        entityId: 'quarterly-2025-Q3-test-county',
+      }),
+    ]);
+  });
+
+  it('lets only bureau staff start a cycle', async () => {
+    for (const role of ['bureau-head', 'finance', 'province-reader'] as const) {
+      const other = await h.as({ role, countyId: role === 'province-reader' ? null : undefined });
+      expectProblem(await other.post('/api/cycles', { kind: 'quarterly', period: '2025-Q4' }), 403);
+    }
+    expect(h.cycles.started.size).toBe(1);
   });
 
   it('answers a second start of the same cycle with 409 naming /period', async () => {
@@ -40,10 +63,11 @@ describe('cycles', () => {
   });
 
   it("reports a running cycle flat: status, step, and Temporal's execution", async () => {
-    const res = await h.api.get('/api/cycles/quarterly-2025-Q3');
+    const res = await h.api.get('/api/cycles/quarterly-2025-Q3-test-county');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
-      cycleId: 'quarterly-2025-Q3',
+      cycleId: 'quarterly-2025-Q3-test-county',
+      countyId: testCounty,
       kind: 'quarterly',
       period: '2025-Q3',
       status: 'running',
@@ -108,10 +132,37 @@ describe('cycles', () => {
     expectProblem(await h.api.get('/api/cycles/quarterly-2030-Q1'), 404);
   });
 
+  it('answers a start of a period whose cycle was made before counties (under its old id) with 409, starting nothing', async () => {
+    // quarterly-2025-Q2 above is such a cycle: decided, in this county, without the county in its id.
+    const res = await h.api.post('/api/cycles', { kind: 'quarterly', period: '2025-Q2' });
+    expectProblem(res, 409, { pointer: '/period' });
+    expect(res.body.errors[0].message).toContain('quarterly-2025-Q2');
+    expect([...h.cycles.started.keys()]).toEqual(['quarterly-2025-Q3-test-county']);
+    // A failed one is started again, under its old id (the Temporal port looks it up by county, kind and period).
+    expect((await h.api.post('/api/cycles', { kind: 'quarterly', period: '2025-Q1' })).status).toBe(202);
+  });
+
+  it("keeps each county's cycles to itself: lists scoped, another county's cycle 404, a province reader sees all", async () => {
+    await t.db.cycle.create({
+      data: { id: 'quarterly-2025-Q2-other', countyId: 'other', kind: 'quarterly', period: '2025-Q2', status: 'decided', ruleSetVersionId: 1 },
+    });
+    expect((await h.api.get('/api/cycles')).body.map((c: { id: string }) => c.id)).not.toContain('quarterly-2025-Q2-other');
+    expectProblem(await h.api.get('/api/cycles/quarterly-2025-Q2-other'), 404);
+    const leader = await h.as({ role: 'leader', subjectId: 'L01' });
+    expect((await leader.get('/api/cycles?period=2025-Q2')).body.map((c: { id: string }) => c.id)).toEqual(['quarterly-2025-Q2']);
+    const province = await h.as({ role: 'province-reader', countyId: null });
+    expect((await province.get('/api/cycles?period=2025-Q2')).body.map((c: { id: string }) => c.id).sort()).toEqual([
+      'quarterly-2025-Q2',
+      'quarterly-2025-Q2-other',
+    ]);
+    expect((await province.get('/api/cycles/quarterly-2025-Q2-other')).body).toMatchObject({ countyId: 'other', status: 'decided' });
+    await t.db.cycle.delete({ where: { id: 'quarterly-2025-Q2-other' } });
+  });
+
   it('answers an unexpected failure with a logged 500 and a generic detail', async () => {
     h.cycles.statusError = new Error('connection refused to 10.0.0.7:7233');
     try {
-      const res = await h.api.get('/api/cycles/quarterly-2025-Q3');
+      const res = await h.api.get('/api/cycles/quarterly-2025-Q3-test-county');
       expectProblem(res, 500);
       expect(res.body.detail).not.toContain('10.0.0.7');
       expect(h.logger.errors).toHaveLength(1);

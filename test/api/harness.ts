@@ -6,7 +6,7 @@ import { createApp } from '../../src/api/app.js';
 import { createLogger, type Logger } from '../../src/api/log.js';
 import type { OpenApiDocument } from '../../src/api/openapi/document.js';
 import type { AppealTiming } from '../../src/contracts/appeals.js';
-import type { CycleKind } from '../../src/contracts/cycles.js';
+import { cycleId as cycleIdOf, type CycleKind, type CycleStarter } from '../../src/contracts/cycles.js';
 import { CycleAlreadyStartedError, type CyclePort, type CycleStatus, type WorkflowSignals } from '../../src/cycles/port.js';
 import { createApiUser } from '../../src/db/api-users.js';
 import type { Db } from '../../src/db/client.js';
@@ -18,14 +18,14 @@ export const actor = 'tester';
 export const today = '2026-03-15';
 
 export class RecordingCycles implements CyclePort {
-  readonly started = new Map<string, { kind: CycleKind; period: string; actor: string }>();
+  readonly started = new Map<string, { countyId: string; kind: CycleKind; period: string; startedBy: CycleStarter }>();
   readonly submitted: { countyId: string; period: string; communityId: string; metrics: string[] }[] = [];
   statusError?: Error;
 
-  async start(kind: CycleKind, period: string, actor: string) {
-    const cycleId = `${kind}-${period}`;
+  async start(countyId: string, kind: CycleKind, period: string, startedBy: CycleStarter) {
+    const cycleId = cycleIdOf(kind, period, countyId);
     if (this.started.has(cycleId)) throw new CycleAlreadyStartedError(cycleId);
-    this.started.set(cycleId, { kind, period, actor });
+    this.started.set(cycleId, { countyId, kind, period, startedBy });
     return { cycleId };
   }
 

@@ -265,6 +265,7 @@ describe('who reads and resolves reassignments', () => {
         },
       });
       await proposeReassignment(db, 'system:quarterly-2026-Q1', {
+        countyId,
         decisionId,
         cycleId: 'quarterly-2026-Q1',
         communityId,

@@ -16,8 +16,13 @@ describe('POST /api/cycles {kind: "year-end"}', () => {
   it('starts the year-end cycle of a year with 202', async () => {
     const res = await h.api.post('/api/cycles', { kind: 'year-end', period: '2025' });
     expect(res.status).toBe(202);
-    expect(res.body).toEqual({ cycleId: 'year-end-2025' });
-    expect(h.cycles.started.get('year-end-2025')).toEqual({ kind: 'year-end', period: '2025', actor });
+    expect(res.body).toEqual({ cycleId: 'year-end-2025-test-county' });
+    expect(h.cycles.started.get('year-end-2025-test-county')).toEqual({
+      countyId: 'test-county',
+      kind: 'year-end',
+      period: '2025',
+      startedBy: { userId: actor, name: 'Test clerk' },
+    });
     expectProblem(await h.api.post('/api/cycles', { kind: 'year-end', period: '2025' }), 409, { pointer: '/period' });
   });
 

@@ -28,7 +28,7 @@ it('follows every subsidy obligation of a decided quarter with its own workflow'
   const ruleSet = loadDefaultRuleSet();
   await db.ruleSetVersion.create({
     data: {
-      countyId: (await db.community.findFirstOrThrow()).countyId,
+      countyId: 'county-1',
       name: 'faster-escalation',
       document: { ...ruleSet, parameters: { ...ruleSet.parameters, paymentEscalationDays: 3 } } as object,
       effectiveFrom: '2026-01-01',

@@ -26,7 +26,7 @@ import { paymentVerification } from '../../src/workflows/paymentVerification.js'
 import { freshSqlite } from '../support/db.js';
 import { day, runningTime } from '../support/runningTime.js';
 import { recordHistory } from '../support/histories.js';
-import { testCounty } from '../support/users.js';
+import { firstCounty } from '../support/counties.js';
 const timing: PaymentTiming = { ...paymentTiming(loadDefaultRuleSet().parameters), settleAfterDays: 30, disputeWindowDays: 60 };
 let env: TestWorkflowEnvironment;
 let db: Db;
@@ -52,7 +52,7 @@ afterAll(async () => {
 });
 
 /** The county of these obligations; finance and the payee o01 write in it. */
-const countyId = testCounty;
+const countyId = firstCounty.id;
 const finance = { actor: 'finance', countyId };
 const payee = { actor: 'o01', countyId, payee: 'o01' };
 
@@ -64,7 +64,17 @@ const now = () => env.currentTimeMs();
 async function obligation(id: string, dueInDays = 20, cycleId = 'quarterly-2026-Q1') {
   const dueOn = isoDate((await now()) + dueInDays * day);
   await db.paymentObligation.create({
-    data: { id, countyId, cycleId, decisionId: `${cycleId}/subsidy/o01`, kind: 'subsidy', payeeType: 'officer', payeeId: 'o01', amountFen: 150_000, dueOn },
+    data: {
+      id,
+      countyId,
+      cycleId,
+      decisionId: `${cycleId}/subsidy/o01`,
+      kind: 'subsidy',
+      payeeType: 'officer',
+      payeeId: 'o01',
+      amountFen: 150_000,
+      dueOn,
+    },
   });
   return dueOn;
 }
@@ -227,7 +237,10 @@ describe('paymentVerification', () => {
     });
 
     expect(outcome).toBe('closed');
-    const changes = await db.auditEntry.findMany({ where: { entityId: id, actor: 'system:paymentVerification' }, orderBy: { id: 'asc' } });
+    const changes = await db.auditEntry.findMany({
+      where: { entityId: id, actor: `system:${paymentWorkflowId(id)}`, countyId, authMethod: 'workflow' },
+      orderBy: { id: 'asc' },
+    });
     expect(changes.map((a) => [a.action, a.before, a.after])).toEqual([
       ['settle', { status: 'paid' }, expect.objectContaining({ status: 'settled' })],
       ['close', { status: 'settled' }, { status: 'closed' }],
@@ -257,7 +270,10 @@ describe('paymentVerification', () => {
     });
 
     expect(outcome).toBe('closed');
-    const changes = await db.auditEntry.findMany({ where: { entityId: id, actor: 'system:paymentVerification' }, orderBy: { id: 'asc' } });
+    const changes = await db.auditEntry.findMany({
+      where: { entityId: id, actor: `system:${paymentWorkflowId(id)}`, countyId, authMethod: 'workflow' },
+      orderBy: { id: 'asc' },
+    });
     expect(changes.map((a) => [a.action, (a.before as { status: string }).status])).toEqual([
       ['settle', 'paid'],
       ['settle', 'paid'],

@@ -22,9 +22,9 @@ export function withMonthlyAndHalfYear(): RuleSet {
 }
 
 /** Puts those rules in force from `effectiveFrom`, as an activation through the API would. */
-export async function activateMonthlyAndHalfYear(db: Db, effectiveFrom = '2026-01-01') {
-  await ensureDefaultRuleSet(db);
+export async function activateMonthlyAndHalfYear(db: Db, effectiveFrom = '2026-01-01', countyId = 'county-1') {
+  await ensureDefaultRuleSet(db, countyId);
   return db.$transaction((tx) =>
-    addRuleSetVersion(tx, { ruleSet: withMonthlyAndHalfYear(), effectiveFrom, reason: 'monthly and half-year evaluations', author: 'test' }),
+    addRuleSetVersion(tx, { countyId, ruleSet: withMonthlyAndHalfYear(), effectiveFrom, reason: 'monthly and half-year evaluations', author: 'test' }),
   );
 }

@@ -3,8 +3,8 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { inject } from 'vitest';
 import type { Db } from '../../src/db/client.js';
-import { seedDemoCounty } from '../../src/db/seed.js';
 import { freshSqlite } from './db.js';
+import { firstCounty, seedTestCounty } from './counties.js';
 
 export interface DevServer {
   connection: Connection;
@@ -19,7 +19,7 @@ export async function devServer(namespace: string, dbName: string, seededOn: str
   const nativeConnection = await NativeConnection.connect({ address: inject('devServerAddress') });
   const client = new Client({ connection, namespace });
   const { db } = await freshSqlite(dbName);
-  await seedDemoCounty(db, { today: seededOn });
+  await seedTestCounty(db, { countyId: firstCounty.id, name: firstCounty.name, today: seededOn });
   return {
     connection,
     nativeConnection,

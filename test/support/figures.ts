@@ -29,13 +29,12 @@ export function demoSubmissions(communities: string[]): { submittedBy: string; f
   return suppliers.map((submittedBy) => ({ submittedBy, figures: figures.filter((f) => supplierOf(f.metric) === submittedBy) }));
 }
 
-/** Stores the demo figures of `communities` for a period, each as its supplying department would submit it, in the community's county. */
+/** Stores the demo figures of `communities` for a period, each in its community's county, as its supplying department would submit it. */
 export async function submitDemoFigures(db: Db, period: string, communities: string[]): Promise<void> {
-  const countyOf = new Map(
+  const counties = new Map(
     (await db.community.findMany({ where: { id: { in: communities } }, select: { id: true, countyId: true } })).map((c) => [c.id, c.countyId]),
   );
-  for (const f of demoFigures(communities))
-    await db.metricSubmission.create({
-      data: { countyId: countyOf.get(f.communityId)!, period, ...f, submittedBy: supplierOf(f.metric), actor: 'test' },
-    });
+  for (const f of demoFigures(communities)) {
+    await db.metricSubmission.create({ data: { countyId: counties.get(f.communityId)!, period, ...f, submittedBy: supplierOf(f.metric), actor: 'test' } });
+  }
 }

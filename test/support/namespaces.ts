@@ -7,4 +7,5 @@ export const devNamespaces = {
   yearEndSchedule: 'year-end-schedule',
   presenceSchedule: 'presence-schedule',
   readme: 'readme',
+  cycleSummaries: 'cycle-summaries',
 } as const;

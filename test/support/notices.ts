@@ -2,7 +2,6 @@
 import type { Db } from '../../src/db/client.js';
 import { createInboxNotifier } from '../../src/notices/notifier.js';
 import type { Recipient } from '../../src/core/types.js';
-import { testCounty } from './users.js';
 
 export const jointRecipients: Recipient[] = [
   { type: 'officer', id: 'O01' },
@@ -10,12 +9,14 @@ export const jointRecipients: Recipient[] = [
   { type: 'department', id: 'D01' },
 ];
 
-export async function publishJointNotice(db: Db, id: string, recipients: Recipient[] = jointRecipients, countyId = testCounty): Promise<void> {
+/** `countyId`: the county of the notice; by default that of community c01 (the test county when there is none). */
+export async function publishJointNotice(db: Db, id: string, recipients: Recipient[] = jointRecipients, countyId?: string): Promise<void> {
+  const county = countyId ?? (await db.community.findUnique({ where: { id: 'c01' } }))?.countyId ?? 'test-county';
   await db.$transaction((tx) =>
     createInboxNotifier().publish(tx, {
       id,
+      countyId: county,
       kind: 'joint-notice',
-      countyId,
       cycleId: id.split('/')[0],
       about: 'c01',
       recipients,

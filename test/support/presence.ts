@@ -6,12 +6,11 @@ import { createActivities } from '../../src/activities/index.js';
 import type { PresenceMonthInput } from '../../src/activities/presence.js';
 import { nextMonthStart } from '../../src/core/presenceMonth.js';
 import type { Db } from '../../src/db/client.js';
-import { seedDemoCounty } from '../../src/db/seed.js';
 import { createInboxNotifier } from '../../src/notices/notifier.js';
 import { serverExecutable } from '../../src/temporal/executables.js';
 import { presenceMonth, visitChangedSignal } from '../../src/workflows/presenceMonth.js';
 import { freshSqlite } from './db.js';
-import { testCounty } from './users.js';
+import { firstCounty, seedTestCounty } from './counties.js';
 
 // One task queue per file: a later test's worker also runs what an earlier one left behind
 // (delivery workflows of the notices), so no task waits on a queue nobody polls.
@@ -23,7 +22,7 @@ export function presenceHarness(name: string) {
   beforeAll(async () => {
     h.env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: serverExecutable('time-skipping') } });
     h.db = (await freshSqlite(name)).db;
-    await seedDemoCounty(h.db, { today: '2026-01-01', countyId: testCounty });
+    await seedTestCounty(h.db, { countyId: firstCounty.id, name: firstCounty.name, today: '2026-01-01' });
     h.activities = createActivities({ db: h.db, notifier: createInboxNotifier(), clock: () => new Date() });
   });
 
@@ -66,17 +65,9 @@ export function presenceHarness(name: string) {
     /** Logs a visit now (server time) and, with `signal`, tells the month's workflow. */
     async logVisit(input: PresenceMonthInput, day: number, status: 'pending' | 'confirmed' | 'disputed', signal = false) {
       const date = `${input.month}-${String(day).padStart(2, '0')}`;
+      const { countyId } = await h.db.leader.findUniqueOrThrow({ where: { id: input.leaderId }, select: { countyId: true } });
       const v = await h.db.visit.create({
-        data: {
-          countyId: testCounty,
-          leaderId: input.leaderId,
-          communityId: input.communityId,
-          date,
-          note: '',
-          status,
-          loggedBy: 'test',
-          createdAt: await now(),
-        },
+        data: { countyId, leaderId: input.leaderId, communityId: input.communityId, date, note: '', status, loggedBy: 'test', createdAt: await now() },
       });
       if (signal) await h.env.client.workflow.getHandle(`presence/${input.leaderId}/${input.month}`).signal(visitChangedSignal, { visitId: v.id });
     },

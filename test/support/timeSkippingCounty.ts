@@ -1,15 +1,16 @@
 // What every time-skipping workflow test starts from: its own test server (one per file: the
-// server's clock is shared by everything on it), a fresh SQLite file holding the demo county, and
-// workers running the shared workflow bundle with the real activities.
+// server's clock is shared by everything on it), a fresh SQLite file holding the demo county's
+// registry in county-1 (the county of workflows started without one), and workers running the
+// shared workflow bundle with the real activities.
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { inject } from 'vitest';
 import { createActivities } from '../../src/activities/index.js';
 import type { Db } from '../../src/db/client.js';
-import { seedDemoCounty } from '../../src/db/seed.js';
 import { createInboxNotifier } from '../../src/notices/notifier.js';
 import { serverExecutable } from '../../src/temporal/executables.js';
 import { freshSqlite } from './db.js';
+import { firstCounty, seedTestCounty } from './counties.js';
 
 export interface TimeSkippingCounty {
   env: TestWorkflowEnvironment;
@@ -22,7 +23,7 @@ export interface TimeSkippingCounty {
 export async function timeSkippingCounty(name: string, today: string): Promise<TimeSkippingCounty> {
   const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: serverExecutable('time-skipping') } });
   const { db } = await freshSqlite(name);
-  await seedDemoCounty(db, { today });
+  await seedTestCounty(db, { countyId: firstCounty.id, name: firstCounty.name, today });
   return {
     env,
     db,

@@ -29,6 +29,7 @@ describe('appealReview', () => {
     const rs = loadDefaultRuleSet();
     await db.ruleSetVersion.create({
       data: {
+        countyId: 'county-1',
         name: 'double-subsidy',
         document: { ...rs, parameters: { ...rs.parameters, subsidyPerOfficerPerMonth: 1000 } } as object,
         effectiveFrom: '2000-01-01',

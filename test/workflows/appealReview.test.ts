@@ -50,14 +50,14 @@ describe('appealReview', () => {
       const overdueBefore = await db.notice.count({ where: { about: obligation.id, kind: 'payment-overdue' } });
       // Paid in full and confirmed: without the appeal this settles at once.
       const paidOn = today();
-      await recordPayment(db, 'finance', paidOn, {
+      await recordPayment(db, { actor: 'finance', countyId: obligation.countyId }, paidOn, {
         obligationId: obligation.id,
         amount: obligation.amountFen / 100,
         paidOn,
         reference: `FIN-${obligation.id}`,
       });
       await pay.signal(paymentRecordedSignal, { reference: `FIN-${obligation.id}` });
-      await confirmReceipt(db, obligation.payeeId, new Date(), obligation.id);
+      await confirmReceipt(db, { actor: obligation.payeeId, countyId: obligation.countyId, payee: obligation.payeeId }, new Date(), obligation.id);
       await pay.signal(receiptConfirmedSignal, { confirmedFen: obligation.amountFen });
       // The workflow has reviewed the payment (it told the payee) and still holds it.
       await expect.poll(() => db.notice.count({ where: { id: `${obligation.id}/payment-recorded/FIN-${obligation.id}` } }), { timeout: 30_000 }).toBe(1);

@@ -16,7 +16,7 @@ import { recordHistory } from '../support/histories.js';
 
 const taskQueue = 'cycle-failure';
 const now = () => new Date('2026-07-02T08:00:00Z');
-const cycleId = 'quarterly-2026-Q2';
+const cycleId = 'quarterly-2026-Q2-county-1';
 let county: TimeSkippingCounty;
 let env: TestWorkflowEnvironment;
 let db: Db;
@@ -30,8 +30,8 @@ beforeAll(async () => {
   await submitDemoFigures(db, '2026-Q2', communities);
   // c10's only officer left on 31 May, after its figures were in: they judge nobody at the quarter's end.
   await db.binding.updateMany({ where: { communityId: 'c10', subjectType: 'officer' }, data: { effectiveTo: '2026-05-31' } });
-  app = createApp({ db, cycles: createTemporalCycles(env.client, taskQueue), signals: createTemporalSignals(env.client, taskQueue), clock: now });
-  await createApiUser(db, { id: 'clerk', name: '考评员', token: auth.Authorization.slice(7) });
+  app = createApp({ db, cycles: createTemporalCycles(env.client, taskQueue, db), signals: createTemporalSignals(env.client, taskQueue), clock: now });
+  await createApiUser(db, { id: 'clerk', name: '考评员', token: auth.Authorization.slice(7), countyId: 'county-1' });
 });
 
 afterAll(() => county?.stop());
@@ -77,13 +77,21 @@ describe('a cycle that cannot be decided', () => {
 
       const notice = await db.notice.findFirstOrThrow({ where: { cycleId, kind: 'cycle-failed' }, include: { recipients: true } });
       expect(notice.recipients.map((r) => `${r.recipientType}:${r.recipientId}`)).toEqual(['bureau:head']);
+      // The bureau head of the cycle's county; the failure audited as the workflow, in that county.
+      expect(notice.countyId).toBe('county-1');
+      expect(await db.auditEntry.findFirstOrThrow({ where: { entity: 'Cycle', entityId: cycleId, action: 'fail' } })).toMatchObject({
+        actor: `system:${cycleId}`,
+        countyId: 'county-1',
+        authMethod: 'workflow',
+      });
       expect(notice.titleZh).toBe('2026年第二季度考评未能完成');
       expect(notice.bodyZh).toContain('c10');
       const delivery = env.client.workflow.getHandle(`delivery/${notice.id}`);
       await expect.poll(async () => (await delivery.describe()).status.name, { timeout: 30_000 }).toBe('COMPLETED');
 
-      await post('/api/officers', { id: 'o17', name: '民警17' }).expect(201);
-      await post('/api/bindings', { communityId: 'c10', subjectType: 'officer', subjectId: 'o17', effectiveFrom: '2026-06-01' }).expect(201);
+      // The fix, as the registry's routes would write it.
+      await db.officer.create({ data: { id: 'o17', countyId: 'county-1', name: '民警17' } });
+      await db.binding.create({ data: { countyId: 'county-1', communityId: 'c10', subjectType: 'officer', subjectId: 'o17', effectiveFrom: '2026-06-01' } });
       await post('/api/cycles', { kind: 'quarterly', period: '2026-Q2' }).expect(202);
       const summary = await env.client.workflow.getHandle(cycleId).result();
       expect(summary.ranked).toBe(10);

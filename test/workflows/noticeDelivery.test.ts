@@ -89,9 +89,9 @@ describe('noticeDelivery', () => {
   });
 
   it('mails each recipient the registry has an address for, copying the bureau mailbox', async () => {
-    await db.officer.create({ data: { id: 'O01', name: '李警官', email: 'o01@police.example' } });
-    await db.leader.create({ data: { id: 'L01', name: '王局长', email: 'l01@police.example' } });
-    await db.department.create({ data: { id: 'D01', name: '治安大队' } });
+    await db.officer.create({ data: { id: 'O01', countyId: 'county-1', name: '李警官', email: 'o01@police.example' } });
+    await db.leader.create({ data: { id: 'L01', countyId: 'county-1', name: '王局长', email: 'l01@police.example' } });
+    await db.department.create({ data: { id: 'D01', countyId: 'county-1', name: '治安大队' } });
     const noticeId = 'quarterly-2026-Q4/joint-notice/c04';
     await publishJointNotice(db, noticeId);
     const hook = await webhookReceiver({});

@@ -11,6 +11,7 @@ import { RecordingCycles } from '../api/harness.js';
 import { presenceHarness } from '../support/presence.js';
 import { recordHistory } from '../support/histories.js';
 import { tokenFor } from '../support/users.js';
+import { firstCounty } from '../support/counties.js';
 
 const p = presenceHarness('workflow-presence-before-launcher');
 
@@ -21,7 +22,7 @@ describe("a visit before the month's launcher", () => {
     const month = today.slice(0, 7);
     const app = createApp({ db: p.db, cycles: new RecordingCycles(), signals: createTemporalSignals(p.env.client, 'presence'), clock: () => now });
     // The leader logs his own days; the community's officer answers them.
-    const [leader, officer] = [await tokenFor(p.db, { role: 'leader', subjectId: 'L04' }), await tokenFor(p.db, { role: 'officer', subjectId: 'o07' })];
+    const [leader, officer] = [await tokenFor(p.db, { role: 'leader', subjectId: 'L04', countyId: firstCounty.id }), await tokenFor(p.db, { role: 'officer', subjectId: 'o07', countyId: firstCounty.id })];
     const post = (token: string, path: string, body: object) =>
       request(app)
         .post(path)

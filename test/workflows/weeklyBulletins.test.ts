@@ -39,7 +39,7 @@ describe('weeklyBulletins', () => {
     const monday = Date.UTC(new Date(now).getUTCFullYear(), new Date(now).getUTCMonth(), new Date(now).getUTCDate() + daysToMonday, 0, 1);
     await env.sleep(monday - now);
     const week = weekJustEnded(new Date(monday).toISOString());
-    const incident = { summary: '电动车被盗', submittedBy: 'o01', actor: 'test' };
+    const incident = { countyId: 'county-1', summary: '电动车被盗', submittedBy: 'o01', actor: 'test' };
     await db.incident.createMany({
       data: [
         { ...incident, communityId: 'c01', occurredOn: week.start, category: '盗窃' },

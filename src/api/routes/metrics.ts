@@ -116,7 +116,7 @@ async function checkEvaluated(ctx: Ctx, countyId: string, figures: Figure[], loc
   );
   for (const period of distinct(figures, 'period')) {
     const end = periodEnd(parsePeriod(period));
-    const evaluated = new Set((await officesOn(ctx.db, end)).map((o) => o.id));
+    const evaluated = new Set((await officesOn(ctx.db, end, countyId)).map((o) => o.id));
     const refused = new Set<string>();
     figures.forEach((f, i) => {
       if (f.period !== period || !known.has(f.communityId) || evaluated.has(f.communityId) || refused.has(f.communityId)) return;
