@@ -8,7 +8,7 @@ import { createDb } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { ensureDefaultRuleSet } from './db/ruleSets.js';
 import { seedDemoCounty } from './db/seed.js';
-import { countyIds, listCounties } from './db/counties.js';
+import { countyIds } from './db/counties.js';
 import { createTemporalCycles } from './cycles/temporal.js';
 import { createTemporalSignals } from './temporal/signals.js';
 import { connectTemporal } from './temporal/connect.js';
@@ -41,7 +41,7 @@ export async function startService(config: Config, clock: () => Date = () => new
   const temporal = await connectTemporal(config);
   const { env } = temporal;
   // Before the worker runs: a Schedule of the release before counties is gone before it could fire.
-  const counties = await listCounties(db);
+  const counties = await db.county.findMany({ orderBy: { id: 'asc' }, select: { id: true, name: true } });
   const registered = await registerSchedules(
     env.client,
     config.taskQueue,
