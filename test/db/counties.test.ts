@@ -7,7 +7,7 @@ import { countiesCommand, UsageError } from '../../src/counties/command.js';
 import { CountyError, createCounty, listCounties, seedSyntheticCounties, syntheticRegistry } from '../../src/db/counties.js';
 import { demoOfficers, demoStations } from '../../src/db/demo-county.js';
 import { seedDemoCounty } from '../../src/db/seed.js';
-import { freshSqlite, type TestDb } from '../support/db.js';
+import { freshPostgres, freshSqlite, type TestDb } from '../support/db.js';
 
 const dbs: TestDb[] = [];
 async function fresh(name: string) {
@@ -122,6 +122,18 @@ describe('synthetic counties', () => {
     expect(await t.db.community.findUniqueOrThrow({ where: { id: 'syn-007-c001' } })).toMatchObject({ name: registry.communities[0]!.name, countyId: 'syn-007' });
     expect(await seedSyntheticCounties(t.db, 12, { communities: 25, from: '2026-01-01' })).toEqual(['syn-011', 'syn-012']);
     expect((await listCounties(t.db)).map((c) => c.id)).toHaveLength(12);
+  });
+});
+
+describe('on PostgreSQL', () => {
+  it('seeds the demo county and synthetic counties beside it', async () => {
+    const t = await freshPostgres('counties-pg');
+    dbs.push(t);
+    expect(await seedDemoCounty(t.db, { today: '2026-01-05', token: 'bureau-token' })).toEqual({ seeded: true });
+    expect(await seedSyntheticCounties(t.db, 2, { communities: 6, from: '2026-01-01' })).toEqual(['syn-001', 'syn-002']);
+    expect(await countyCounts(t, 'demo')).toEqual({ stations: 3, communities: 10, officers: 16, leaders: 10, departments: 13, bindings: 36, ruleSets: 1 });
+    expect(await countyCounts(t, 'syn-002')).toMatchObject({ stations: 2, communities: 6, officers: 8, leaders: 6, departments: 9, bindings: 20, ruleSets: 1 });
+    expect((await listCounties(t.db)).map((c) => `${c.id}:${c.communities}`)).toEqual(['demo:10', 'syn-001:6', 'syn-002:6']);
   });
 });
 
