@@ -86,13 +86,15 @@ export async function insertCountyRegistry(tx: Tx, registry: CountyRegistry, fro
   await insertAll('Leader', inCounty(registry.leaders), (data) => tx.leader.createManyAndReturn({ data: data as never }), tx, actor);
   await insertAll('Department', inCounty(registry.departments), (data) => tx.department.createManyAndReturn({ data: data as never }), tx, actor);
   const bindings = registry.communities.flatMap((c) =>
-    [...c.officers.map((id) => ['officer', id] as const), ['leader', c.leader] as const, ['department', c.department] as const].map(([subjectType, subjectId]) => ({
-      countyId,
-      communityId: c.id,
-      subjectType,
-      subjectId,
-      effectiveFrom: from,
-    })),
+    [...c.officers.map((id) => ['officer', id] as const), ['leader', c.leader] as const, ['department', c.department] as const].map(
+      ([subjectType, subjectId]) => ({
+        countyId,
+        communityId: c.id,
+        subjectType,
+        subjectId,
+        effectiveFrom: from,
+      }),
+    ),
   );
   await insertAll('Binding', bindings, (data) => tx.binding.createManyAndReturn({ data: data as never }), tx, actor);
   const postings = registry.communities.flatMap((c) =>
@@ -138,7 +140,32 @@ export async function countyIds(db: Db): Promise<string[]> {
 
 // Synthetic counties for benchmarks: deterministic names, sizes and ids from the county's number.
 
-const syllables = ['江', '山', '河', '平', '安', '宁', '兴', '和', '清', '泉', '石', '桥', '湖', '阳', '云', '溪', '林', '东', '西', '南', '北', '新', '城', '乡'];
+const syllables = [
+  '江',
+  '山',
+  '河',
+  '平',
+  '安',
+  '宁',
+  '兴',
+  '和',
+  '清',
+  '泉',
+  '石',
+  '桥',
+  '湖',
+  '阳',
+  '云',
+  '溪',
+  '林',
+  '东',
+  '西',
+  '南',
+  '北',
+  '新',
+  '城',
+  '乡',
+];
 const name2 = (n: number) => syllables[n % syllables.length]! + syllables[Math.floor(n / syllables.length) % syllables.length]!;
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 

@@ -53,7 +53,10 @@ describe('the demo seed', () => {
     const audit = await t.db.auditEntry.findMany({ where: { actor: 'system:seed', entity: { not: 'ApiUser' } } });
     expect(audit.length).toBeGreaterThan(100);
     expect(new Set(audit.map((a) => a.countyId))).toEqual(new Set(['demo']));
-    expect(await t.db.auditEntry.findFirst({ where: { entity: 'Binding' } })).toMatchObject({ action: 'create', after: expect.objectContaining({ countyId: 'demo' }) });
+    expect(await t.db.auditEntry.findFirst({ where: { entity: 'Binding' } })).toMatchObject({
+      action: 'create',
+      after: expect.objectContaining({ countyId: 'demo' }),
+    });
   });
 
   it('leaves a database that already has a county alone', async () => {
@@ -119,7 +122,10 @@ describe('synthetic counties', () => {
       ruleSets: 1,
     });
     expect(await t.db.posting.count({ where: { officerId: { startsWith: 'syn-007-' } } })).toBe(registry.officers.length);
-    expect(await t.db.community.findUniqueOrThrow({ where: { id: 'syn-007-c001' } })).toMatchObject({ name: registry.communities[0]!.name, countyId: 'syn-007' });
+    expect(await t.db.community.findUniqueOrThrow({ where: { id: 'syn-007-c001' } })).toMatchObject({
+      name: registry.communities[0]!.name,
+      countyId: 'syn-007',
+    });
     expect(await seedSyntheticCounties(t.db, 12, { communities: 25, from: '2026-01-01' })).toEqual(['syn-011', 'syn-012']);
     expect((await listCounties(t.db)).map((c) => c.id)).toHaveLength(12);
   });

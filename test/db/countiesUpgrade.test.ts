@@ -33,16 +33,40 @@ const rows: Record<string, Record<string, Value>[]> = {
   Leader: [{ id: 'L01', name: '局领导01', email: 'l01@police.example', createdAt: at, updatedAt: at }],
   Department: [{ id: 'D01', name: '政工室', email: null, createdAt: at, updatedAt: at }],
   Posting: [
-    { id: 1, officerId: 'o01', communityId: 'c01', kind: 'community', startsOn: '2026-01-01', endsOn: '2026-06-30', reason: 'demo county', decisionId: null, createdAt: at },
-    { id: 2, officerId: 'o01', communityId: null, kind: 'rural', startsOn: '2026-07-01', endsOn: null, reason: 'reassigned', decisionId: 'quarterly-2026-Q1/c01/reassign', createdAt: at },
+    {
+      id: 1,
+      officerId: 'o01',
+      communityId: 'c01',
+      kind: 'community',
+      startsOn: '2026-01-01',
+      endsOn: '2026-06-30',
+      reason: 'demo county',
+      decisionId: null,
+      createdAt: at,
+    },
+    {
+      id: 2,
+      officerId: 'o01',
+      communityId: null,
+      kind: 'rural',
+      startsOn: '2026-07-01',
+      endsOn: null,
+      reason: 'reassigned',
+      decisionId: 'quarterly-2026-Q1/c01/reassign',
+      createdAt: at,
+    },
   ],
   Binding: [
     { id: 1, communityId: 'c01', subjectType: 'officer', subjectId: 'o01', effectiveFrom: '2026-01-01', effectiveTo: '2026-06-30', createdAt: at },
     { id: 2, communityId: 'c01', subjectType: 'leader', subjectId: 'L01', effectiveFrom: '2026-01-01', effectiveTo: null, createdAt: at },
     { id: 3, communityId: 'c01', subjectType: 'department', subjectId: 'D01', effectiveFrom: '2026-01-01', effectiveTo: null, createdAt: at },
   ],
-  MetricSubmission: [{ id: 1, period: '2026-Q1', communityId: 'c01', metric: 'satisfaction', value: 87.5, submittedBy: 'zhengong', actor: 'bureau', submittedAt: at }],
-  RuleSetVersion: [{ id: 1, name: 'default', document: json({ name: 'default', rules: [] }), effectiveFrom: '1970-01-01', author: 'system', reason: 'shipped', createdAt: at }],
+  MetricSubmission: [
+    { id: 1, period: '2026-Q1', communityId: 'c01', metric: 'satisfaction', value: 87.5, submittedBy: 'zhengong', actor: 'bureau', submittedAt: at },
+  ],
+  RuleSetVersion: [
+    { id: 1, name: 'default', document: json({ name: 'default', rules: [] }), effectiveFrom: '1970-01-01', author: 'system', reason: 'shipped', createdAt: at },
+  ],
   Cycle: [
     {
       id: 'quarterly-2026-Q1',
@@ -121,11 +145,32 @@ const rows: Record<string, Record<string, Value>[]> = {
     },
   ],
   ObligationPayment: [
-    { id: 1, obligationId: 'quarterly-2026-Q1/c01/subsidy/o01', reference: 'FIN-1', amountFen: 50000, paidOn: '2026-04-20', recordedBy: 'bureau', reportedAt: at, createdAt: at },
+    {
+      id: 1,
+      obligationId: 'quarterly-2026-Q1/c01/subsidy/o01',
+      reference: 'FIN-1',
+      amountFen: 50000,
+      paidOn: '2026-04-20',
+      recordedBy: 'bureau',
+      reportedAt: at,
+      createdAt: at,
+    },
   ],
-  PaymentDispute: [{ id: 1, obligationId: 'quarterly-2026-Q1/c01/subsidy/o01', reason: 'short', note: '少了三百元', raisedBy: 'o01', resolvedAt: at, createdAt: at }],
+  PaymentDispute: [
+    { id: 1, obligationId: 'quarterly-2026-Q1/c01/subsidy/o01', reason: 'short', note: '少了三百元', raisedBy: 'o01', resolvedAt: at, createdAt: at },
+  ],
   HonourRecord: [
-    { id: 1, decisionId: 'year-end-2025/c01/reward', year: 2025, communityId: 'c01', officerId: 'o01', honour: 'reserve-talent', addressee: 'reserve-talent-pool', since: '2026-01-15', createdAt: at },
+    {
+      id: 1,
+      decisionId: 'year-end-2025/c01/reward',
+      year: 2025,
+      communityId: 'c01',
+      officerId: 'o01',
+      honour: 'reserve-talent',
+      addressee: 'reserve-talent-pool',
+      since: '2026-01-15',
+      createdAt: at,
+    },
   ],
   Notice: [
     {
@@ -148,11 +193,34 @@ const rows: Record<string, Record<string, Value>[]> = {
     { id: 2, noticeId: 'quarterly-2026-Q1/c01/joint', recipientType: 'officer', recipientId: 'o01', acknowledgedAt: null },
   ],
   Visit: [
-    { id: 1, leaderId: 'L01', communityId: 'c01', date: '2026-03-03', note: '走访', status: 'confirmed', answeredBy: 'o01', answeredAt: at, loggedBy: 'bureau', createdAt: at },
+    {
+      id: 1,
+      leaderId: 'L01',
+      communityId: 'c01',
+      date: '2026-03-03',
+      note: '走访',
+      status: 'confirmed',
+      answeredBy: 'o01',
+      answeredAt: at,
+      loggedBy: 'bureau',
+      createdAt: at,
+    },
   ],
-  PresenceMonth: [{ leaderId: 'L01', month: '2026-03', communityId: 'c01', days: 3, required: 4, compliant: false, countedDays: json(['2026-03-03']), recordedAt: at }],
+  PresenceMonth: [
+    { leaderId: 'L01', month: '2026-03', communityId: 'c01', days: 3, required: 4, compliant: false, countedDays: json(['2026-03-03']), recordedAt: at },
+  ],
   Diversion: [
-    { id: 1, stationId: 'S01', officerId: 'o01', communityId: 'c01', date: '2026-03-04', kind: 'case-work', note: '协助办案', recordedBy: 'bureau', createdAt: at },
+    {
+      id: 1,
+      stationId: 'S01',
+      officerId: 'o01',
+      communityId: 'c01',
+      date: '2026-03-04',
+      kind: 'case-work',
+      note: '协助办案',
+      recordedBy: 'bureau',
+      createdAt: at,
+    },
   ],
   Incident: [
     {
@@ -213,7 +281,16 @@ const rows: Record<string, Record<string, Value>[]> = {
   ApiUser: [{ id: 'bureau', name: '县公安局', tokenHash: hashToken(token), createdAt: at }],
   AuditEntry: [
     { id: 1, actor: 'bureau', action: 'create', entity: 'Community', entityId: 'c01', before: null, after: json({ id: 'c01' }), at },
-    { id: 2, actor: 'system:seed', action: 'update', entity: 'Officer', entityId: 'o01', before: json({ email: null }), after: json({ email: 'o01@police.example' }), at },
+    {
+      id: 2,
+      actor: 'system:seed',
+      action: 'update',
+      entity: 'Officer',
+      entityId: 'o01',
+      before: json({ email: null }),
+      after: json({ email: 'o01@police.example' }),
+      at,
+    },
   ],
 };
 
@@ -273,7 +350,9 @@ function sqliteDatabase(): OldDatabase {
     },
     async insert(table, row) {
       const cols = Object.keys(row);
-      raw.prepare(`INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...cols.map((c) => value(row[c]!)));
+      raw
+        .prepare(`INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
+        .run(...cols.map((c) => value(row[c]!)));
     },
     async snapshot() {
       return Object.fromEntries(Object.keys(rows).map((t) => [t, raw.prepare(`SELECT * FROM "${t}" ORDER BY 1, 2`).all() as Record<string, unknown>[]]));

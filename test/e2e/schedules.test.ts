@@ -101,7 +101,11 @@ describe("every county's Schedules", () => {
         expect(description.policies.catchupWindow).toBe(daysMs(30));
         expect(description.spec.timezone).toBe(timeZone);
         expect(description.memo).toMatchObject({ countyId });
-        expect(description.action).toMatchObject({ workflowType: 'scheduledPeriodCycle', workflowId: `${taskQueue}/scheduled-${cadence}-${countyId}`, args: [cadence, countyId] });
+        expect(description.action).toMatchObject({
+          workflowType: 'scheduledPeriodCycle',
+          workflowId: `${taskQueue}/scheduled-${cadence}-${countyId}`,
+          args: [cadence, countyId],
+        });
       }
       const action = async (id: string) => (await client.schedule.getHandle(id).describe()).action;
       expect(await action(yearEndScheduleId(taskQueue, countyId))).toMatchObject({ workflowType: 'scheduledYearEnd', args: [countyId] });

@@ -39,7 +39,13 @@ describe.each(providers)('the service on $name', ({ namespace, database }) => {
         .create({
           scheduleId: `e2e-${namespace}/quarterly-evaluation`,
           spec: { calendars: [{ month: 'APRIL', dayOfMonth: 1, hour: 0, minute: 0 }] },
-          action: { type: 'startWorkflow', workflowType: 'scheduledPeriodCycle', workflowId: `e2e-${namespace}/scheduled-quarterly`, taskQueue: `e2e-${namespace}`, args: ['quarterly'] },
+          action: {
+            type: 'startWorkflow',
+            workflowType: 'scheduledPeriodCycle',
+            workflowId: `e2e-${namespace}/scheduled-quarterly`,
+            taskQueue: `e2e-${namespace}`,
+            args: ['quarterly'],
+          },
         })
         .catch((err) => {
           if (!(err instanceof ScheduleAlreadyRunning)) throw err;
