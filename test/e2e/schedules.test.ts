@@ -10,6 +10,10 @@ import { defaultPayloadConverter } from '@temporalio/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createActivities } from '../../src/activities/index.js';
+import { CycleAlreadyStartedError } from '../../src/cycles/port.js';
+import { createTemporalCycles } from '../../src/cycles/temporal.js';
+import { cycleProgressQuery } from '../../src/workflows/messages.js';
+import { activateMonthlyAndHalfYear } from '../support/cadenceRules.js';
 import type { Cadence } from '../../src/core/cadences.js';
 import { daysMs } from '../../src/core/time.js';
 import type { Db } from '../../src/db/client.js';
@@ -79,6 +83,22 @@ async function startArguments(workflowId: string): Promise<unknown[]> {
   const history = await client.workflow.getHandle(workflowId).fetchHistory();
   const payloads = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads ?? [];
   return payloads.map((p) => defaultPayloadConverter.fromPayload(p));
+}
+
+function worker(clock = () => new Date()) {
+  return Worker.create({
+    connection: nativeConnection,
+    namespace,
+    taskQueue,
+    workflowBundle: { codePath: inject('workflowBundlePath') },
+    activities: createActivities({ db, notifier: createInboxNotifier(), clock }),
+  });
+}
+
+/** A cycle of the county started by hand, as POST /api/cycles does. */
+function startByHand(kind: 'quarterly', period: string, countyId: string) {
+  const start = createTemporalCycles(client, taskQueue).start as (...args: unknown[]) => Promise<unknown>;
+  return start(kind, period, 'clerk', countyId);
 }
 
 describe("every county's Schedules", () => {
@@ -168,27 +188,88 @@ describe("every county's Schedules", () => {
 });
 
 // Runs once the launchers take the county (the cycle pipeline's part of issue 11).
-describe.skipIf(!launchersTakeCounty)('two counties firing their quarters side by side', () => {
-  it('start each county’s quarter just ended under its own cycle id, in its own county', async () => {
+describe.skipIf(!launchersTakeCounty)('firing, once the launchers take the county', () => {
+  it('start each county’s quarter just ended under its own cycle id, in its own county (2026-Q4, fired on 1 January 2027)', async () => {
     await registerSchedules(client, taskQueue, timeZone, counties);
-    const worker = await Worker.create({
-      connection: nativeConnection,
-      namespace,
-      taskQueue,
-      workflowBundle: { codePath: inject('workflowBundlePath') },
-      activities: createActivities({ db, notifier: createInboxNotifier(), clock: () => new Date('2026-04-01T01:00:00Z') }),
-    });
-    await worker.runUntil(async () => {
+    await (
+      await worker(() => new Date('2027-01-01T01:00:00Z'))
+    ).runUntil(async () => {
       for (const countyId of counties) {
-        const launcher = await fire(periodScheduleId(taskQueue, 'quarterly' satisfies Cadence, countyId), '2026-03-31T16:00:00Z');
-        const cycleId = `quarterly-2026-Q1-${countyId}`;
+        const launcher = await fire(periodScheduleId(taskQueue, 'quarterly' satisfies Cadence, countyId), '2026-12-31T16:00:00Z');
+        const cycleId = `quarterly-2026-Q4-${countyId}`;
         expect(await launcher.result()).toEqual({ cycleId, started: true });
         const cycle = client.workflow.getHandle(cycleId);
         await expect.poll(async () => (await cycle.describe().catch(() => undefined))?.status.name, { timeout: 30_000, interval: 500 }).toBe('RUNNING');
         await expect.poll(async () => (await db.cycle.findUnique({ where: { id: cycleId } }))?.countyId, { timeout: 30_000, interval: 500 }).toBe(countyId);
         if (countyId === 'demo') await recordHistory(launcher, 'scheduled-period-cycle-county');
       }
-      for (const countyId of counties) await client.workflow.getHandle(`quarterly-2026-Q1-${countyId}`).terminate('test over');
+      for (const countyId of counties) await client.workflow.getHandle(`quarterly-2026-Q4-${countyId}`).terminate('test over');
+    });
+  });
+
+  it("starts the demo county's quarter just ended when it fires, and a later start by hand is refused", async () => {
+    await registerSchedules(client, taskQueue, timeZone, counties);
+    await (
+      await worker()
+    ).runUntil(async () => {
+      // 2026-04-01 00:00 in Shanghai is 2026-03-31 16:00 UTC.
+      await fire(periodScheduleId(taskQueue, 'quarterly', 'demo'), '2026-03-31T16:00:00Z');
+      const cycle = client.workflow.getHandle('quarterly-2026-Q1-demo');
+      await expect.poll(async () => (await cycle.describe().catch(() => undefined))?.status.name, { timeout: 30_000, interval: 500 }).toBe('RUNNING');
+      await expect(startByHand('quarterly', '2026-Q1', 'demo')).rejects.toBeInstanceOf(CycleAlreadyStartedError);
+      await cycle.terminate('test over');
+    });
+  });
+
+  it('starts a quarter at its end although someone started it early by hand, and the next quarter after it', async () => {
+    await registerSchedules(client, taskQueue, timeZone, counties);
+    let now = new Date('2026-05-10T02:00:00Z');
+    await (
+      await worker(() => now)
+    ).runUntil(async () => {
+      // Started by hand in May, past the API's own check: the run fails at once and holds nothing.
+      await startByHand('quarterly', '2026-Q2', 'demo');
+      const early = client.workflow.getHandle('quarterly-2026-Q2-demo');
+      await expect.poll(async () => (await early.describe()).status.name, { timeout: 30_000, interval: 500 }).toBe('FAILED');
+      expect(await db.cycle.findUniqueOrThrow({ where: { id: 'quarterly-2026-Q2-demo' } })).toMatchObject({ status: 'failed', failureType: 'PeriodNotEnded' });
+
+      for (const [period, firedAt, today] of [
+        ['2026-Q2', '2026-06-30T16:00:00Z', '2026-07-01T01:00:00Z'],
+        ['2026-Q3', '2026-09-30T16:00:00Z', '2026-10-01T01:00:00Z'],
+      ]) {
+        now = new Date(today!);
+        const cycleId = `quarterly-${period}-demo`;
+        expect(await (await fire(periodScheduleId(taskQueue, 'quarterly', 'demo'), firedAt!)).result()).toEqual({ cycleId, started: true });
+        const cycle = client.workflow.getHandle(cycleId);
+        await expect
+          .poll(async () => (await cycle.query(cycleProgressQuery).catch(() => undefined))?.step, { timeout: 30_000, interval: 500 })
+          .toBe('waiting-for-figures');
+        expect(await db.cycle.findUniqueOrThrow({ where: { id: cycleId } })).toMatchObject({ status: 'collecting', failureType: null, countyId: 'demo' });
+        await cycle.terminate('test over');
+      }
+    });
+  });
+
+  it('skips a month the rules in force do not evaluate, and starts one once a version defines 月考', async () => {
+    await registerSchedules(client, taskQueue, timeZone, counties);
+    await activateMonthlyAndHalfYear(db, '2026-05-01');
+    await (
+      await worker()
+    ).runUntil(async () => {
+      // 2026-05-01 00:00 in Shanghai: April is judged by the default rules, which have no 月考.
+      const aprilLauncher = await fire(periodScheduleId(taskQueue, 'monthly', 'demo'), '2026-04-30T16:00:00Z');
+      const april = await aprilLauncher.result();
+      expect(april).toMatchObject({ cycleId: 'monthly-2026-04-demo', started: false, notEvaluated: expect.stringMatching(/"rules\.monthly"/) });
+      await expect(client.workflow.getHandle('monthly-2026-04-demo').describe()).rejects.toThrow();
+
+      const mayLauncher = await fire(periodScheduleId(taskQueue, 'monthly', 'demo'), '2026-05-31T16:00:00Z');
+      const may = await mayLauncher.result();
+      expect(may).toEqual({ cycleId: 'monthly-2026-05-demo', started: true });
+      const cycle = client.workflow.getHandle('monthly-2026-05-demo');
+      await expect.poll(async () => (await cycle.describe().catch(() => undefined))?.status.name, { timeout: 30_000, interval: 500 }).toBe('RUNNING');
+      await cycle.terminate('test over');
+      await recordHistory(aprilLauncher, 'scheduled-period-cycle-skipped-county');
+      await recordHistory(mayLauncher, 'scheduled-period-cycle-county-monthly');
     });
   });
 });
