@@ -31,10 +31,19 @@ try {
     { database, migrationsApplied: service.migrationsApplied },
     `Database      ${database}${service.migrationsApplied.length ? ` (applied ${service.migrationsApplied.join(', ')})` : ''}`,
   );
-  log.info({ schedules: service.schedules, timeZone: config.timeZone }, `Schedules     ${service.schedules.join(', ')} (${config.timeZone})`);
-  if (service.seeded) log.info('Seeded the demo county (10 communities, 16 officers).');
+  if (service.seeded) log.info('Seeded the demo county demo (10 communities, 16 officers, 3 stations).');
+  if (service.deletedSchedules.length) log.info({ deleted: service.deletedSchedules }, `Schedules     deleted those without a county: ${service.deletedSchedules.join(', ')}`);
+  log.info({ counties: service.counties.length, timeZone: config.timeZone }, `Counties      ${service.counties.length} (Schedules in ${config.timeZone})`);
+  // A province of synthetic counties would fill the screen: the first few, then a count.
+  const shown = 10;
+  for (const c of service.counties.slice(0, shown)) {
+    const ids = c.schedules.map((id) => id.slice(config.taskQueue.length + 1));
+    log.info({ county: c.id, schedules: c.schedules }, `  ${c.id} ${c.name}: ${ids.join(', ')}`);
+  }
+  if (service.counties.length > shown) log.info(`  … and ${service.counties.length - shown} more (npm run counties -- list)`);
+  if (service.counties.length === 0) log.info('  none: npm run counties -- add <id> <name>');
   // The one secret ever printed, once, for the first sign-in: to the terminal, never into the log.
-  if (service.bureauToken) process.stdout.write(`Bureau API token (shown once): ${service.bureauToken}\n`);
+  if (service.bureauToken) process.stdout.write(`Bureau API token (shown once; bureau staff of county demo): ${service.bureauToken}\n`);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -1,5 +1,6 @@
-// `npm start` as a function: database, Temporal, worker, Schedules and HTTP API, and one
-// stop() that takes them down in reverse order.
+// `npm start` as a function: database (migrated; the demo county seeded into an empty one),
+// Temporal, worker, every county's Schedules and the HTTP API, and one stop() that takes them
+// down in reverse order. A county added while the service runs gets its Schedules at the next start.
 import type { Server } from 'node:http';
 import type { Config } from './config.js';
 import { createApp } from './api/app.js';
@@ -8,6 +9,7 @@ import { createDb } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { ensureDefaultRuleSet } from './db/ruleSets.js';
 import { seedDemoCounty } from './db/seed.js';
+import { countyIds } from './db/counties.js';
 import { createTemporalCycles } from './cycles/temporal.js';
 import { createTemporalSignals } from './temporal/signals.js';
 import { connectTemporal } from './temporal/connect.js';
@@ -22,9 +24,14 @@ export interface RunningService {
   seeded: boolean;
   /** Only when this start created the bureau's API user. */
   bureauToken?: string;
+  /** Every county with its Schedules, registered (or brought up to date) by this start. */
+  counties: { id: string; name: string; schedules: string[] }[];
+  /** Every Schedule id, of all counties. */
   schedules: string[];
   /** The JSON logger the API writes to, at LOG_LEVEL. */
   log: Logger;
+  /** Schedules without a county, of the release before counties, deleted by this start. */
+  deletedSchedules: string[];
   stop(): Promise<void>;
 }
 
@@ -32,13 +39,21 @@ export async function startService(config: Config, clock: () => Date = () => new
   const log = createLogger({ level: config.logLevel });
   const migrationsApplied = await migrate(config.databaseUrl);
   const db = createDb(config.databaseUrl);
-  await ensureDefaultRuleSet(db);
   const seed = await seedDemoCounty(db, { today: clock().toISOString().slice(0, 10), token: config.bureauToken });
+  // Every county has its rule set: one upgraded from before counties has its own versions already.
+  for (const countyId of await countyIds(db)) await ensureDefaultRuleSet(db, countyId);
   const temporal = await connectTemporal(config);
   const { env } = temporal;
+  // Before the worker runs: a Schedule of the release before counties is gone before it could fire.
+  const counties = await db.county.findMany({ orderBy: { id: 'asc' }, select: { id: true, name: true } });
+  const registered = await registerSchedules(
+    env.client,
+    config.taskQueue,
+    config.timeZone,
+    counties.map((c) => c.id),
+  );
   const worker = await createWorker(env.nativeConnection, config, db, clock);
   const workerRun = worker.run();
-  const schedules = await registerSchedules(env.client, config.taskQueue, config.timeZone);
   // Any answer from the frontend will do; the deadline keeps /readyz from hanging on a dead cluster.
   const temporalProbe = async () => {
     await env.client.connection.withDeadline(Date.now() + 3_000, () => env.client.workflowService.getSystemInfo({}));
@@ -66,7 +81,9 @@ export async function startService(config: Config, clock: () => Date = () => new
     migrationsApplied,
     seeded: seed.seeded,
     bureauToken: seed.token,
-    schedules,
+    counties: counties.map((c) => ({ id: c.id, name: c.name, schedules: registered.byCounty[c.id] ?? [] })),
+    schedules: Object.values(registered.byCounty).flat(),
+    deletedSchedules: registered.deleted,
     log,
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));

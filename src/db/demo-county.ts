@@ -1,6 +1,12 @@
 // The demo county: the ten communities of the scenario county-2026 (docs/SCENARIO.md), with
 // the six two-officer teams of the most populous or complex offices and four single officers.
 // Ids match the scenario file so its expected outcomes can be checked against a seeded database.
+// The officers belong to three police stations (派出所), so that station users have officers.
+
+import type { CountyRegistry } from './counties.js';
+
+/** The county the demo seed creates: one county public-security bureau. */
+export const demoCountyRecord = { id: 'demo', name: '示范县公安局' };
 
 export interface DemoCommunity {
   id: string;
@@ -10,6 +16,8 @@ export interface DemoCommunity {
   officers: string[];
   leader: string;
   department: string;
+  /** The station of the community's officers. */
+  station: string;
 }
 
 const community = (id: string, name: string, population: number, complexity: number, officers: string[], n: string): DemoCommunity => ({
@@ -20,6 +28,7 @@ const community = (id: string, name: string, population: number, complexity: num
   officers,
   leader: `L${n}`,
   department: `D${n}`,
+  station: Number(n) <= 4 ? 'chengguan' : Number(n) <= 6 ? 'tuojiang' : 'xinqu',
 });
 
 export const demoCommunities: DemoCommunity[] = [
@@ -37,8 +46,15 @@ export const demoCommunities: DemoCommunity[] = [
 
 const two = (n: number) => String(n).padStart(2, '0');
 
-/** 民警01 … 民警16, as in the scenario. */
-export const demoOfficers = demoCommunities.flatMap((c) => c.officers).map((id) => ({ id, name: `民警${id.slice(1)}` }));
+/** The stations: 城关 has the officers of c01–c04, 沱江 those of c05–c06, 新区 those of c07–c10. */
+export const demoStations = [
+  { id: 'chengguan', name: '城关派出所' },
+  { id: 'tuojiang', name: '沱江派出所' },
+  { id: 'xinqu', name: '新区派出所' },
+];
+
+/** 民警01 … 民警16, as in the scenario, each with the station of their community. */
+export const demoOfficers = demoCommunities.flatMap((c) => c.officers.map((id) => ({ id, name: `民警${id.slice(1)}`, stationId: c.station })));
 
 /** 局领导01 … 局领导10. */
 export const demoLeaders = demoCommunities.map((_, i) => ({ id: `L${two(i + 1)}`, name: `局领导${two(i + 1)}` }));
@@ -57,4 +73,17 @@ export const demoSourceDepartments = [
   { id: 'renkou', name: '人口大队（考评数据报送）' },
 ];
 
+/** The bootstrap token's user: bureau staff of the demo county. */
 export const bureauUser = { id: 'bureau', name: '县公安局' };
+
+/** The demo county as the registry writer takes it (a county id other than `demo` for tests). */
+export function demoRegistry(county: { id: string; name: string } = demoCountyRecord): CountyRegistry {
+  return {
+    county,
+    stations: demoStations,
+    communities: demoCommunities,
+    officers: demoOfficers,
+    leaders: demoLeaders,
+    departments: [...demoLiaisonDepartments, ...demoSourceDepartments],
+  };
+}

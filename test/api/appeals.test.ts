@@ -9,7 +9,7 @@ import { createInboxNotifier } from '../../src/notices/notifier.js';
 import { appealWorkflowId } from '../../src/contracts/appeals.js';
 import { freshSqlite, type TestDb } from '../support/db.js';
 import { decideQuarters } from '../support/decidedQuarters.js';
-import { testCounty } from '../support/users.js';
+import { testCounty, testCountyRecord } from '../support/users.js';
 import { expectProblem, harness } from './harness.js';
 
 let t: TestDb;
@@ -21,7 +21,7 @@ const officer: Record<string, Client> = {};
 
 beforeAll(async () => {
   t = await freshSqlite('appeals-api');
-  await seedDemoCounty(t.db, { today: '2026-01-01' });
+  await seedDemoCounty(t.db, { today: '2026-01-01', county: testCountyRecord });
   await decideQuarters(t.db, createActivities({ db: t.db, notifier: createInboxNotifier(), clock: () => new Date('2026-04-02T00:00:00Z') }), 2026, [0]);
   h = await harness(t.db);
   for (const id of ['o01', 'o02', 'o03', 'o05']) officer[id] = await h.as({ role: 'officer', subjectId: id });

@@ -1,5 +1,6 @@
 // A decided quarter, read back through the API: every stored decision explains itself with the
 // rule-set version, the facts and the condition results the engine reported.
+import { testCountyRecord } from '../support/users.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../../src/activities/index.js';
 import { seedDemoCounty } from '../../src/db/seed.js';
@@ -14,7 +15,7 @@ const cycleId = 'quarterly-2026-Q1';
 
 beforeAll(async () => {
   t = await freshSqlite('api-explanations');
-  await seedDemoCounty(t.db, { today: '2026-01-01' });
+  await seedDemoCounty(t.db, { today: '2026-01-01', county: testCountyRecord });
   const ids = (await t.db.community.findMany()).map((c) => c.id);
   await submitDemoFigures(t.db, '2026-Q1', ids);
   const activities = createActivities({ db: t.db, notifier: createInboxNotifier(), clock: () => new Date('2026-04-02T00:00:00Z') });

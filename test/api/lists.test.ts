@@ -7,7 +7,7 @@ import { createApp } from '../../src/api/app.js';
 import { createDb, type Db } from '../../src/db/client.js';
 import { seedDemoCounty } from '../../src/db/seed.js';
 import { freshPostgres, freshSqlite, type TestDb } from '../support/db.js';
-import { testCounty, tokenFor } from '../support/users.js';
+import { testCounty, tokenFor, testCountyRecord } from '../support/users.js';
 import { expectProblem, harness, RecordingCycles, RecordingLogger, RecordingSignals } from './harness.js';
 
 let db: Db;
@@ -16,7 +16,7 @@ const decisionId = 'quarterly-2025-Q4/sanction/c07';
 
 beforeAll(async () => {
   db = (await freshSqlite('api-lists')).db;
-  await seedDemoCounty(db, { today: '2025-10-01', countyId: testCounty });
+  await seedDemoCounty(db, { today: '2025-10-01', county: testCountyRecord });
   h = await harness(db);
   await db.decision.create({
     data: {
@@ -191,7 +191,7 @@ describe('cursor pagination on PostgreSQL', () => {
   let pg: Awaited<ReturnType<typeof harness>>;
   beforeAll(async () => {
     t = await freshPostgres('api-lists');
-    await seedDemoCounty(t.db, { today: '2026-01-01', countyId: testCounty });
+    await seedDemoCounty(t.db, { today: '2026-01-01', county: testCountyRecord });
     pg = await harness(t.db);
   });
   afterAll(async () => t?.drop());

@@ -5,7 +5,7 @@ import type { Db } from '../../src/db/client.js';
 import { seedDemoCounty } from '../../src/db/seed.js';
 import { freshSqlite } from '../support/db.js';
 import { seedOtherCounty } from '../support/otherCounty.js';
-import { testCounty } from '../support/users.js';
+import { testCounty, testCountyRecord } from '../support/users.js';
 import { expectProblem, harness } from './harness.js';
 
 let db: Db;
@@ -15,7 +15,7 @@ let l01: Client;
 
 beforeAll(async () => {
   db = (await freshSqlite('api-presence')).db;
-  await seedDemoCounty(db, { today: '2026-01-01', countyId: testCounty });
+  await seedDemoCounty(db, { today: '2026-01-01', county: testCountyRecord });
   h = await harness(db);
   await seedOtherCounty(db);
   const month = (leaderId: string, communityId: string, compliant: boolean) => ({

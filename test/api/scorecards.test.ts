@@ -8,7 +8,7 @@ import { createInboxNotifier } from '../../src/notices/notifier.js';
 import { freshSqlite } from '../support/db.js';
 import { submitDemoFigures } from '../support/figures.js';
 import { seedOtherCounty } from '../support/otherCounty.js';
-import { testCounty } from '../support/users.js';
+import { testCounty, testCountyRecord } from '../support/users.js';
 import { expectProblem, harness } from './harness.js';
 
 let db: Db;
@@ -18,7 +18,7 @@ const n = (community: string) => community.slice(1);
 
 beforeAll(async () => {
   db = (await freshSqlite('api-scorecards')).db;
-  await seedDemoCounty(db, { today: '2026-01-01', countyId: testCounty });
+  await seedDemoCounty(db, { today: '2026-01-01', county: testCountyRecord });
   h = await harness(db);
   const ids = (await db.community.findMany()).map((c) => c.id);
   await submitDemoFigures(db, '2026-Q1', ids);

@@ -6,7 +6,7 @@ import type { Db } from '../../src/db/client.js';
 import { seedDemoCounty } from '../../src/db/seed.js';
 import { freshSqlite } from '../support/db.js';
 import { seedOtherCounty } from '../support/otherCounty.js';
-import { testCounty } from '../support/users.js';
+import { testCounty, testCountyRecord } from '../support/users.js';
 import { expectProblem, harness } from './harness.js';
 
 let db: Db;
@@ -17,7 +17,7 @@ let foreignVisit: number;
 
 beforeAll(async () => {
   db = (await freshSqlite('api-visits')).db;
-  await seedDemoCounty(db, { today: '2026-01-01', countyId: testCounty });
+  await seedDemoCounty(db, { today: '2026-01-01', county: testCountyRecord });
   h = await harness(db);
   h.signals.running.add('presence/L01/2026-03');
   [l01, l02, o01, o02, o03] = await Promise.all([

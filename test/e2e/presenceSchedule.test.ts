@@ -1,6 +1,6 @@
-// On the dev server: the monthly presence Schedule's firing at 00:00 Asia/Shanghai on 1 October,
-// run late (here by a backfill, as a catch-up would be), plans October, the month it was meant
-// for, and not the month of the day it actually runs.
+// On the dev server: the demo county's monthly presence Schedule's firing at 00:00 Asia/Shanghai
+// on 1 October, run late (here by a backfill, as a catch-up would be), plans October, the month
+// it was meant for, and not the month of the day it actually runs.
 import { ScheduleAlreadyRunning, type Client } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -19,7 +19,7 @@ let client: Client;
 beforeAll(async () => {
   server = await devServer(namespace, 'presence-schedule', '2027-01-01');
   ({ client } = server);
-  await client.schedule.create(presenceSchedule(taskQueue, 'Asia/Shanghai')).catch((err) => {
+  await client.schedule.create(presenceSchedule({ countyId: 'demo', taskQueue, timeZone: 'Asia/Shanghai' })).catch((err) => {
     if (!(err instanceof ScheduleAlreadyRunning)) throw err;
   });
 });
@@ -34,7 +34,7 @@ describe('the monthly presence Schedule', () => {
       workflowBundle: { codePath: inject('workflowBundlePath') },
       activities: createActivities({ db: server.db, notifier: createInboxNotifier(), clock: () => new Date() }),
     });
-    const schedule = client.schedule.getHandle(presenceScheduleId(taskQueue));
+    const schedule = client.schedule.getHandle(presenceScheduleId(taskQueue, 'demo'));
     // 2026-10-01 00:00 in Shanghai is 2026-09-30 16:00 UTC.
     const firing = Date.parse('2026-09-30T16:00:00Z');
     const result = await worker.runUntil(async () => {

@@ -1,6 +1,6 @@
 // The whole service against the shared dev server: figures in over HTTP, the cycle run by a
 // real worker, decisions and joint notices read back over HTTP — on SQLite and on PostgreSQL.
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, ScheduleAlreadyRunning } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { startService, type RunningService } from '../../src/service.js';
@@ -36,6 +36,27 @@ describe.each(providers)('the service on $name', ({ namespace, database }) => {
     await fresh.db.$disconnect();
     dropDatabase = fresh.drop;
     databaseUrl = fresh.url;
+    // A quarterly Schedule left by the release before counties, which the start deletes.
+    const connection = await Connection.connect({ address: inject('devServerAddress') });
+    try {
+      await new Client({ connection, namespace }).schedule
+        .create({
+          scheduleId: `e2e-${namespace}/quarterly-evaluation`,
+          spec: { calendars: [{ month: 'APRIL', dayOfMonth: 1, hour: 0, minute: 0 }] },
+          action: {
+            type: 'startWorkflow',
+            workflowType: 'scheduledPeriodCycle',
+            workflowId: `e2e-${namespace}/scheduled-quarterly`,
+            taskQueue: `e2e-${namespace}`,
+            args: ['quarterly'],
+          },
+        })
+        .catch((err) => {
+          if (!(err instanceof ScheduleAlreadyRunning)) throw err;
+        });
+    } finally {
+      await connection.close();
+    }
     service = await startService(
       loadConfig({
         DATABASE_URL: fresh.url,
@@ -53,9 +74,11 @@ describe.each(providers)('the service on $name', ({ namespace, database }) => {
     await dropDatabase?.();
   });
 
-  it('seeds the demo county and registers the Schedules of every period', async () => {
+  it('seeds the demo county, registers its Schedules of every period and deletes those without a county', async () => {
     expect(service.seeded).toBe(true);
-    for (const cadence of ['monthly', 'quarterly', 'half-year']) expect(service.schedules).toContain(`e2e-${namespace}/${cadence}-evaluation`);
+    expect(service.counties).toEqual([{ id: 'demo', name: '示范县公安局', schedules: service.schedules }]);
+    for (const cadence of ['monthly', 'quarterly', 'half-year']) expect(service.schedules).toContain(`e2e-${namespace}/${cadence}-evaluation-demo`);
+    expect(service.deletedSchedules).toEqual([`e2e-${namespace}/quarterly-evaluation`]);
     const communities = await call('GET', '/api/communities');
     expect(communities.body).toHaveLength(10);
   });

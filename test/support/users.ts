@@ -18,6 +18,8 @@ export interface TestUser {
 }
 
 export const testCounty = 'test-county';
+/** The test county as the demo seed takes it: `seedDemoCounty(db, { today, county: testCountyRecord })`. */
+export const testCountyRecord = { id: testCounty, name: '测试县公安局' };
 
 export async function ensureCounty(db: Db, id = testCounty, name = `${id} 公安局`): Promise<void> {
   await db.county.upsert({ where: { id }, create: { id, name }, update: {} });

@@ -77,6 +77,11 @@ CREATE TABLE "AccessToken" (
 );
 
 -- RedefineTables
+-- The migration runner applies each migration inside a transaction, where SQLite ignores
+-- PRAGMA foreign_keys=OFF: dropping the old "Community" below is then an implicit DELETE that
+-- sets every Posting's communityId to NULL (its ON DELETE SET NULL). The postings' communities are
+-- kept aside here and put back once the new "Community" has its rows.
+CREATE TEMP TABLE "_0008_posting_community" AS SELECT "id", "communityId" FROM "Posting" WHERE "communityId" IS NOT NULL;
 PRAGMA defer_foreign_keys=ON;
 PRAGMA foreign_keys=OFF;
 CREATE TABLE "new_Community" (
@@ -93,6 +98,8 @@ INSERT INTO "new_Community" ("countyId", "area", "complexity", "createdAt", "id"
 DROP TABLE "Community";
 ALTER TABLE "new_Community" RENAME TO "Community";
 CREATE INDEX "Community_countyId_idx" ON "Community"("countyId");
+UPDATE "Posting" SET "communityId" = (SELECT p."communityId" FROM "_0008_posting_community" p WHERE p."id" = "Posting"."id") WHERE "id" IN (SELECT "id" FROM "_0008_posting_community");
+DROP TABLE "_0008_posting_community";
 CREATE TABLE "new_Officer" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "countyId" TEXT NOT NULL,
