@@ -19,7 +19,7 @@ export function bulletinSchedule({ countyId, taskQueue, timeZone }: ScheduleTarg
       workflowId: `${taskQueue}/weekly-bulletins-${countyId}`,
       taskQueue,
       // The county is the launcher's last argument.
-      args: [{}, countyId] as unknown as Parameters<typeof weeklyBulletins>,
+      args: [{}, countyId],
       staticSummary: `${countyId} 每周警情、破案公告定时启动`,
     },
     // A week's run still delivering finishes first; a server down on Monday still publishes the

@@ -41,7 +41,7 @@ export function periodSchedule(cadence: Cadence, { countyId, taskQueue, timeZone
       workflowId: `${taskQueue}/scheduled-${cadence}-${countyId}`,
       taskQueue,
       // The county is the launcher's last argument.
-      args: [cadence, countyId] as unknown as Parameters<typeof scheduledPeriodCycle>,
+      args: [cadence, countyId],
       staticSummary: `${countyId} ${cadenceZh[cadence]}定时启动`,
     },
     // A cycle already running is no reason to skip the next period's start, and a server that

@@ -19,7 +19,7 @@ export function presenceSchedule({ countyId, taskQueue, timeZone }: ScheduleTarg
       workflowId: `${taskQueue}/presence-launcher-${countyId}`,
       taskQueue,
       // The county is the launcher's last argument.
-      args: [{ timeZone }, countyId] as unknown as Parameters<typeof presenceLauncher>,
+      args: [{ timeZone }, countyId],
       staticSummary: `${countyId} 局领导驻点月度跟踪定时启动`,
     },
     // A launcher still paging through a large county finishes first; a server down at the turn

@@ -21,7 +21,7 @@ export function yearEndSchedule({ countyId, taskQueue, timeZone }: ScheduleTarge
       workflowId: `${taskQueue}/scheduled-year-end-${countyId}`,
       taskQueue,
       // The county is the launcher's last (here only) argument.
-      args: [countyId] as unknown as Parameters<typeof scheduledYearEnd>,
+      args: [countyId],
       staticSummary: `${countyId} 年终考评定时启动`,
     },
     // Nothing overlaps a yearly start, and a server down on the day still starts the year's

@@ -25,7 +25,6 @@ import { periodScheduleId } from '../../src/temporal/periodSchedules.js';
 import { presenceScheduleId } from '../../src/temporal/presenceSchedule.js';
 import { countySchedules, registerSchedules, uncountiedScheduleIds } from '../../src/temporal/schedules.js';
 import { yearEndScheduleId } from '../../src/temporal/yearEndSchedule.js';
-import { scheduledPeriodCycle } from '../../src/workflows/scheduledCycle.js';
 import { freshSqlite } from '../support/db.js';
 import { recordHistory } from '../support/histories.js';
 import { devNamespaces } from '../support/namespaces.js';
@@ -38,9 +37,6 @@ let connection: Connection;
 let nativeConnection: NativeConnection;
 let client: Client;
 let db: Db;
-
-/** The launchers of the cycle pipeline take the county as their last argument. */
-const launchersTakeCounty = scheduledPeriodCycle.length >= 2;
 
 beforeAll(async () => {
   connection = await Connection.connect({ address: inject('devServerAddress') });
@@ -97,8 +93,7 @@ function worker(clock = () => new Date()) {
 
 /** A cycle of the county started by hand, as POST /api/cycles does. */
 function startByHand(kind: 'quarterly', period: string, countyId: string) {
-  const start = createTemporalCycles(client, taskQueue).start as (...args: unknown[]) => Promise<unknown>;
-  return start(kind, period, 'clerk', countyId);
+  return createTemporalCycles(client, taskQueue, db).start(countyId, kind, period, { userId: 'clerk', name: '办事员' });
 }
 
 describe("every county's Schedules", () => {
@@ -187,8 +182,7 @@ describe("every county's Schedules", () => {
   });
 });
 
-// Runs once the launchers take the county (the cycle pipeline's part of issue 11).
-describe.skipIf(!launchersTakeCounty)('firing, once the launchers take the county', () => {
+describe('firing', () => {
   it('start each county’s quarter just ended under its own cycle id, in its own county (2026-Q4, fired on 1 January 2027)', async () => {
     await registerSchedules(client, taskQueue, timeZone, counties);
     await (
