@@ -4,11 +4,10 @@
 // officer a-o1, department a-d1, station a-s1, bureau staff, head and finance of county A) and the
 // province reader. `expectedStatus` says what each of them gets; it is exported for the docs.
 import { operationsOf, routeTable, type OperationId, type Reach } from '../../src/api/access/routeTable.js';
-import type { Role } from '../../src/contracts/roles.js';
+import { roles, type Role } from '../../src/contracts/roles.js';
 import type { Db } from '../../src/db/client.js';
 import {
   decidedPeriod,
-  earlierPeriod,
   freshAppeal,
   freshDay,
   freshId,
@@ -28,7 +27,7 @@ import {
 export const cases = ['own', 'other', 'otherCounty'] as const;
 export type Case = (typeof cases)[number];
 
-/** 'success': any 2xx. 'allowed': past the role and object checks (not 401, 403 or 404, no 5xx): a token caller's answer to a session-only operation. */
+/** 'success': any 2xx. 'allowed': past the role check, no 5xx: what a token caller gets from an operation on the browser session. */
 export type Expected = 'success' | 'allowed' | 403 | 404 | 409 | 422;
 
 export interface Req {
@@ -99,6 +98,16 @@ export function expectedListed(id: OperationId, role: Role, c: Case): boolean {
   return c === 'other' || role === 'province-reader';
 }
 
+/** The whole matrix as the docs could print it: every operation of the table, each role's answer per case. */
+export function expectedMatrix() {
+  return (Object.keys(fixtures) as TableOps[]).map((id) => ({
+    id,
+    method: routeTable[id].method.toUpperCase(),
+    path: `/api${routeTable[id].path}`,
+    answers: Object.fromEntries(roles.map((role) => [role, Object.fromEntries(cases.map((c) => [c, expectedStatus(id, role, c)]))])),
+  }));
+}
+
 // Builders -------------------------------------------------------------------------------------
 
 const get = (path: string): Req => ({ path });
@@ -107,7 +116,6 @@ const enc = encodeURIComponent;
 const ownOnly = (req: (a: At) => Req | Promise<Req>) => (a: At) => (a.c === 'own' ? req(a) : undefined);
 /** Not for another county (a create with no reference to anything of a county). */
 const sameCounty = (req: (a: At) => Req | Promise<Req>) => (a: At) => (a.c === 'otherCounty' ? undefined : req(a));
-const byId = (field = 'id') => (value: unknown) => (row: any) => row[field] === value;
 
 /** The registry entity the role is, in county x for person i; the officer for roles that are none. */
 function subjectOf(a: At): { type: 'officer' | 'leader' | 'department'; id: string } {
@@ -150,7 +158,11 @@ export const fixtures: Record<TableOps, Fixture> = {
   currentSession: { request: ownOnly(() => get('/api/session')) },
   signOut: { request: ownOnly(async (a) => ({ path: '/api/session', token: await a.newToken() })), expect: { own: 'allowed' } },
   changePassword: {
-    request: ownOnly(async (a) => ({ path: '/api/session/password', body: { currentPassword: 'wrong-password-1', newPassword: 'a-new-password-2026' }, token: await a.newToken() })),
+    request: ownOnly(async (a) => ({
+      path: '/api/session/password',
+      body: { currentPassword: 'wrong-password-1', newPassword: 'a-new-password-2026' },
+      token: await a.newToken(),
+    })),
     expect: { own: 'allowed' },
   },
   listUsers: { request: () => get('/api/users?limit=500'), listed: { match: (row, a) => row.id === a.d.user('leader', a.i) } },
@@ -172,7 +184,10 @@ export const fixtures: Record<TableOps, Fixture> = {
     },
   },
   createToken: {
-    request: ownOnly((a) => ({ path: '/api/tokens', body: { name: 'matrix', permissions: operationsOf(a.role).slice(0, 1), expiresAt: '2026-06-30T00:00:00.000Z' } })),
+    request: ownOnly((a) => ({
+      path: '/api/tokens',
+      body: { name: 'matrix', permissions: operationsOf(a.role).slice(0, 1), expiresAt: '2026-06-30T00:00:00.000Z' },
+    })),
   },
   revokeToken: {
     request: async (a) => {
@@ -185,7 +200,9 @@ export const fixtures: Record<TableOps, Fixture> = {
 
   // The registry
   listCommunities: { request: () => get('/api/communities?limit=500'), listed: { match: (row, a) => row.id === a.d.community(a.i) } },
-  createCommunity: { request: sameCounty(() => ({ path: '/api/communities', body: { id: freshId('a-new-c'), name: '新社区', population: 4000, complexity: 2 } })) },
+  createCommunity: {
+    request: sameCounty(() => ({ path: '/api/communities', body: { id: freshId('a-new-c'), name: '新社区', population: 4000, complexity: 2 } })),
+  },
   getCommunity: { request: (a) => get(`/api/communities/${a.d.community(a.i)}`) },
   updateCommunity: { request: (a) => ({ path: `/api/communities/${a.d.community(a.i)}`, body: { population: 6000 } }) },
   listOfficers: { request: () => get('/api/officers?limit=500'), listed: { match: (row, a) => row.id === a.d.officer(a.i) } },
@@ -239,7 +256,10 @@ export const fixtures: Record<TableOps, Fixture> = {
   submitFigures: {
     request: (a) =>
       a.c === 'other'
-        ? { path: '/api/metrics', body: { period: decidedPeriod, submittedBy: a.d.department(2), figures: [{ communityId: a.d.community(2), metric: 'incidents', value: 5 }] } }
+        ? {
+            path: '/api/metrics',
+            body: { period: decidedPeriod, submittedBy: a.d.department(2), figures: [{ communityId: a.d.community(2), metric: 'incidents', value: 5 }] },
+          }
         : { path: '/api/metrics', body: { period: decidedPeriod, figures: [{ communityId: a.d.community(1), metric: 'satisfaction', value: 0.93 }] } },
     // Naming another department as the submitter is refused naming /submittedBy; another county's community does not exist here.
     expect: { other: 403, otherCounty: 422 },
@@ -267,11 +287,16 @@ export const fixtures: Record<TableOps, Fixture> = {
   listRuleFacts: { request: ownOnly(() => get('/api/rulesets/facts')) },
   validateRuleSet: { request: ownOnly((a) => ({ path: '/api/rulesets/validate', body: ruleSetOf(a.x) })) },
   listRuleSets: { request: () => get('/api/rulesets?limit=500'), listed: { match: (row, a) => row.id === a.w.ruleSetVersion[a.x][a.i - 1] } },
-  diffRuleSets: { request: (a) => get(`/api/rulesets/diff?from=${a.w.ruleSetVersion.a[0]}&to=${a.w.ruleSetVersion[a.x][a.i === 1 && a.x === 'a' ? 1 : a.i - 1]}`) },
+  diffRuleSets: {
+    request: (a) => get(`/api/rulesets/diff?from=${a.w.ruleSetVersion.a[0]}&to=${a.w.ruleSetVersion[a.x][a.i === 1 && a.x === 'a' ? 1 : a.i - 1]}`),
+  },
   getRuleSet: { request: (a) => get(`/api/rulesets/${a.w.ruleSetVersion[a.x][a.i - 1]}`) },
   backtestRuleSet: { request: (a) => ({ path: `/api/rulesets/${a.w.ruleSetVersion[a.x][a.i - 1]}/backtest` }) },
   createRuleSet: {
-    request: sameCounty((a) => ({ path: '/api/rulesets', body: { document: ruleSetOf('a'), effectiveFrom: a.i === 1 ? '2026-04-01' : '2026-07-01', reason: '季度调整' } })),
+    request: sameCounty((a) => ({
+      path: '/api/rulesets',
+      body: { document: ruleSetOf('a'), effectiveFrom: a.i === 1 ? '2026-04-01' : '2026-07-01', reason: '季度调整' },
+    })),
   },
   listAudit: { request: () => get('/api/audit?limit=500'), listed: { match: (row, a) => (a.i === 1 ? row.id === a.w.audit[a.x] : undefined) } },
 
@@ -287,7 +312,9 @@ export const fixtures: Record<TableOps, Fixture> = {
   },
   listAppeals: { request: () => get('/api/appeals?limit=500'), listed: { match: (row, a) => row.id === a.w.appeal[a.x][a.i - 1] } },
   getAppeal: { request: (a) => get(`/api/appeals/${a.w.appeal[a.x][a.i - 1]}`) },
-  decideAppeal: { request: async (a) => ({ path: `/api/appeals/${await freshAppeal(a.db, a.x, a.i)}/decision`, body: { outcome: 'upheld', reason: '数据无误，维持原结果' } }) },
+  decideAppeal: {
+    request: async (a) => ({ path: `/api/appeals/${await freshAppeal(a.db, a.x, a.i)}/decision`, body: { outcome: 'upheld', reason: '数据无误，维持原结果' } }),
+  },
   listObligationAppeals: { request: (a) => get(`/api/obligations/${enc(a.d.obligation(a.i))}/appeals`) },
   listEvaluations: {
     request: () => get('/api/evaluations?limit=500'),
@@ -309,10 +336,16 @@ export const fixtures: Record<TableOps, Fixture> = {
   },
   confirmReceipt: { request: async (a) => ({ path: `/api/obligations/${enc(await freshObligation(a.db, a.x, a.i))}/receipt` }) },
   disputePayment: {
-    request: async (a) => ({ path: `/api/obligations/${enc(await freshObligation(a.db, a.x, a.i))}/disputes`, body: { reason: 'wrong-amount', note: '金额与决定不符' } }),
+    request: async (a) => ({
+      path: `/api/obligations/${enc(await freshObligation(a.db, a.x, a.i))}/disputes`,
+      body: { reason: 'wrong-amount', note: '金额与决定不符' },
+    }),
   },
   correctPayment: {
-    request: async (a) => ({ path: `/api/obligations/${enc(await freshObligation(a.db, a.x, a.i))}/corrections`, body: { action: 'change', amount: 1400, reason: '按复核结果更正' } }),
+    request: async (a) => ({
+      path: `/api/obligations/${enc(await freshObligation(a.db, a.x, a.i))}/corrections`,
+      body: { action: 'change', amount: 1400, reason: '按复核结果更正' },
+    }),
   },
   listObligations: { request: () => get('/api/obligations?limit=500'), listed: { match: (row, a) => row.id === a.d.obligation(a.i) } },
   getObligation: { request: (a) => get(`/api/obligations/${enc(a.d.obligation(a.i))}`) },
@@ -365,5 +398,3 @@ export const fixtures: Record<TableOps, Fixture> = {
 
 /** A token id of each user, filled in by the test once it has made them (listTokens' rows). */
 export const tokensOf = new Map<string, string>();
-
-export { earlierPeriod };

@@ -3,7 +3,6 @@
 // most things: the first belongs to the users the tests act as (leader x-l1, officer x-o1,
 // department x-d1, station x-s1), the second to someone else of the same county.
 import type { Role } from '../../src/contracts/roles.js';
-import { roles } from '../../src/contracts/roles.js';
 import type { Db } from '../../src/db/client.js';
 import { loadDefaultRuleSet } from '../../src/rules/ruleSet.js';
 import { ensureCounty } from './users.js';
@@ -92,12 +91,13 @@ async function county(db: Db, x: CountyKey) {
     leader: await pair(async (i) => (await bind(i, 'leader', d.leader(i))).id),
     department: await pair(async (i) => (await bind(i, 'department', d.department(i))).id),
   };
-  const posting = await pair(async (i) =>
-    (
-      await db.posting.create({
-        data: { officerId: d.officer(i), communityId: d.community(i), kind: 'community', startsOn: '2020-01-01', reason: 'posted on creation' },
-      })
-    ).id,
+  const posting = await pair(
+    async (i) =>
+      (
+        await db.posting.create({
+          data: { officerId: d.officer(i), communityId: d.community(i), kind: 'community', startsOn: '2020-01-01', reason: 'posted on creation' },
+        })
+      ).id,
   );
 
   // Figures of the decided quarter, each community's by its own department.
@@ -105,7 +105,15 @@ async function county(db: Db, x: CountyKey) {
     const rows = await Promise.all(
       suppliedBy[`d${i}`].map((metric) =>
         db.metricSubmission.create({
-          data: { countyId, period: decidedPeriod, communityId: d.community(i), metric, value: metric === 'incidents' || metric === 'clues' ? 4 : 0.9, submittedBy: d.department(i), actor: d.user('department', i) },
+          data: {
+            countyId,
+            period: decidedPeriod,
+            communityId: d.community(i),
+            metric,
+            value: metric === 'incidents' || metric === 'clues' ? 4 : 0.9,
+            submittedBy: d.department(i),
+            actor: d.user('department', i),
+          },
         }),
       ),
     );
@@ -117,10 +125,31 @@ async function county(db: Db, x: CountyKey) {
     [d.cycle, decidedPeriod],
     [d.earlierCycle, earlierPeriod],
   ] as const) {
-    await db.cycle.create({ data: { id: cycleId, countyId, kind: 'quarterly', period, status: 'decided', ruleSetVersionId: ruleSetVersion[0], completedAt: new Date('2026-01-05T00:00:00Z') } });
+    await db.cycle.create({
+      data: {
+        id: cycleId,
+        countyId,
+        kind: 'quarterly',
+        period,
+        status: 'decided',
+        ruleSetVersionId: ruleSetVersion[0],
+        completedAt: new Date('2026-01-05T00:00:00Z'),
+      },
+    });
     for (const i of [1, 2] as const) {
       await db.evaluation.create({
-        data: { countyId, cycleId, period, communityId: d.community(i), score: 95 - i * 10, rank: i, isLast: i === 2, breakdown: {}, missing: [], createdAt: new Date('2026-03-10T00:00:00Z') },
+        data: {
+          countyId,
+          cycleId,
+          period,
+          communityId: d.community(i),
+          score: 95 - i * 10,
+          rank: i,
+          isLast: i === 2,
+          breakdown: {},
+          missing: [],
+          createdAt: new Date('2026-03-10T00:00:00Z'),
+        },
       });
     }
   }
@@ -144,16 +173,39 @@ async function county(db: Db, x: CountyKey) {
       },
     });
     await db.paymentObligation.create({
-      data: { id: d.obligation(i), countyId, cycleId: d.cycle, decisionId: d.decision(i), kind: 'subsidy', payeeType: 'officer', payeeId: d.officer(i), amountFen: 150_000, dueOn: '2026-04-30' },
+      data: {
+        id: d.obligation(i),
+        countyId,
+        cycleId: d.cycle,
+        decisionId: d.decision(i),
+        kind: 'subsidy',
+        payeeType: 'officer',
+        payeeId: d.officer(i),
+        amountFen: 150_000,
+        dueOn: '2026-04-30',
+      },
     });
-    await db.obligationPayment.create({ data: { obligationId: d.obligation(i), reference: `${x}-FIN-${i}`, amountFen: 10_000, paidOn: '2026-03-01', recordedBy: d.user('finance') } });
+    await db.obligationPayment.create({
+      data: { obligationId: d.obligation(i), reference: `${x}-FIN-${i}`, amountFen: 10_000, paidOn: '2026-03-01', recordedBy: d.user('finance') },
+    });
   }
 
   // Notices: each office's joint notice to its leader, officer and department; a diversion notice to each
   // station and the bureau head; an overdue payment to finance.
   const notice = (id: string, kind: string, recipients: { recipientType: string; recipientId: string }[]) =>
     db.notice.create({
-      data: { id, countyId, kind, cycleId: kind === 'joint-notice' ? d.cycle : null, about: id, titleZh: '通报', bodyZh: '通报正文', bodyEn: 'notice body', facts: {}, recipients: { create: recipients } },
+      data: {
+        id,
+        countyId,
+        kind,
+        cycleId: kind === 'joint-notice' ? d.cycle : null,
+        about: id,
+        titleZh: '通报',
+        bodyZh: '通报正文',
+        bodyEn: 'notice body',
+        facts: {},
+        recipients: { create: recipients },
+      },
     });
   for (const i of [1, 2] as const) {
     await notice(d.jointNotice(i), 'joint-notice', [
@@ -168,13 +220,33 @@ async function county(db: Db, x: CountyKey) {
   }
   await notice(d.financeNotice, 'payment-overdue', [{ recipientType: 'finance', recipientId: 'finance' }]);
 
-  const visit = await pair(async (i) => (await db.visit.create({ data: { countyId, leaderId: d.leader(i), communityId: d.community(i), date: '2026-02-02', note: '走访', loggedBy: d.user('leader', i) } })).id);
-  await pair((i) => db.presenceMonth.create({ data: { leaderId: d.leader(i), month: '2026-02', communityId: d.community(i), days: 1, required: 4, compliant: false, countedDays: ['2026-02-02'] } }));
+  const visit = await pair(
+    async (i) =>
+      (
+        await db.visit.create({
+          data: { countyId, leaderId: d.leader(i), communityId: d.community(i), date: '2026-02-02', note: '走访', loggedBy: d.user('leader', i) },
+        })
+      ).id,
+  );
+  await pair((i) =>
+    db.presenceMonth.create({
+      data: { leaderId: d.leader(i), month: '2026-02', communityId: d.community(i), days: 1, required: 4, compliant: false, countedDays: ['2026-02-02'] },
+    }),
+  );
   const diversion = await pair(
     async (i) =>
       (
         await db.diversion.create({
-          data: { countyId, stationId: d.station(i), officerId: d.officer(i), communityId: d.community(i), date: '2026-02-03', kind: 'station-duty', note: '', recordedBy: d.user('station', i) },
+          data: {
+            countyId,
+            stationId: d.station(i),
+            officerId: d.officer(i),
+            communityId: d.community(i),
+            date: '2026-02-03',
+            kind: 'station-duty',
+            note: '',
+            recordedBy: d.user('station', i),
+          },
         })
       ).id,
   );
@@ -184,7 +256,15 @@ async function county(db: Db, x: CountyKey) {
   const reassignment = await pair(async (i) => freshReassignment(db, x, i, { officerId: d.officer(i), status: 'overruled' }));
   const audit = (
     await db.auditEntry.create({
-      data: { actor: d.user('bureau-staff'), countyId, role: 'bureau-staff', authMethod: 'token', action: 'create', entity: 'Community', entityId: d.community(1) },
+      data: {
+        actor: d.user('bureau-staff'),
+        countyId,
+        role: 'bureau-staff',
+        authMethod: 'token',
+        action: 'create',
+        entity: 'Community',
+        entityId: d.community(1),
+      },
     })
   ).id;
   return { ruleSetVersion, visit, diversion, incident, appeal, reassignment, binding, posting, figure, audit };
@@ -226,8 +306,6 @@ export function actingUser(role: Role, x: CountyKey, i: 1 | 2 = 1) {
   return { id: d.user(role, i), role, countyId: d.county, subjectId: subject[role] };
 }
 
-export const everyRole = roles;
-
 // Fresh objects, for writes that use up the object they act on.
 
 let serial = 0;
@@ -241,10 +319,22 @@ export async function freshObligation(db: Db, x: CountyKey, i: 1 | 2, options: {
   const d = ids(x);
   const id = `${decidedPeriod}/subsidy/${d.officer(i)}/fresh-${next()}`;
   await db.paymentObligation.create({
-    data: { id, countyId: d.county, cycleId: d.cycle, decisionId: d.decision(i), kind: 'subsidy', payeeType: 'officer', payeeId: d.officer(i), amountFen: 150_000, dueOn: '2026-04-30' },
+    data: {
+      id,
+      countyId: d.county,
+      cycleId: d.cycle,
+      decisionId: d.decision(i),
+      kind: 'subsidy',
+      payeeType: 'officer',
+      payeeId: d.officer(i),
+      amountFen: 150_000,
+      dueOn: '2026-04-30',
+    },
   });
   if (options.paid !== false) {
-    await db.obligationPayment.create({ data: { obligationId: id, reference: `FIN-fresh-${next()}`, amountFen: 10_000, paidOn: '2026-03-01', recordedBy: d.user('finance') } });
+    await db.obligationPayment.create({
+      data: { obligationId: id, reference: `FIN-fresh-${next()}`, amountFen: 10_000, paidOn: '2026-03-01', recordedBy: d.user('finance') },
+    });
   }
   return id;
 }
@@ -252,7 +342,9 @@ export async function freshObligation(db: Db, x: CountyKey, i: 1 | 2, options: {
 /** A pending visit of leader i of county x to their community. */
 export async function freshVisit(db: Db, x: CountyKey, i: 1 | 2): Promise<number> {
   const d = ids(x);
-  const v = await db.visit.create({ data: { countyId: d.county, leaderId: d.leader(i), communityId: d.community(i), date: freshDay(), note: '', loggedBy: d.user('leader', i) } });
+  const v = await db.visit.create({
+    data: { countyId: d.county, leaderId: d.leader(i), communityId: d.community(i), date: freshDay(), note: '', loggedBy: d.user('leader', i) },
+  });
   return v.id;
 }
 
@@ -288,7 +380,9 @@ export async function freshAppeal(db: Db, x: CountyKey, i: 1 | 2, options: { cyc
       windowEndsOn: '2026-03-20',
       deadlineOn: '2026-04-10',
       status: options.status ?? 'open',
-      ...(options.status && options.status !== 'open' ? { decidedBy: d.user('bureau-staff'), decisionReason: '维持', decidedAt: new Date('2026-03-12T00:00:00Z') } : {}),
+      ...(options.status && options.status !== 'open'
+        ? { decidedBy: d.user('bureau-staff'), decisionReason: '维持', decidedAt: new Date('2026-03-12T00:00:00Z') }
+        : {}),
       filedBy: d.user('officer', i),
     },
   });
@@ -306,7 +400,9 @@ export async function freshReassignment(db: Db, x: CountyKey, i: 1 | 2, options:
   if (!officerId) {
     officerId = `${d.officer(i)}-r${n}`;
     await db.officer.create({ data: { id: officerId, countyId: d.county, stationId: d.station(i), name: '轮岗民警' } });
-    await db.binding.create({ data: { countyId: d.county, communityId: d.community(i), subjectType: 'officer', subjectId: officerId, effectiveFrom: '2020-01-01' } });
+    await db.binding.create({
+      data: { countyId: d.county, communityId: d.community(i), subjectType: 'officer', subjectId: officerId, effectiveFrom: '2020-01-01' },
+    });
   }
   const decisionId = `${d.cycle}/rural-reassignment/${d.community(i)}/${n}`;
   await db.decision.create({
@@ -345,7 +441,9 @@ export async function freshReassignment(db: Db, x: CountyKey, i: 1 | 2, options:
 export async function freshUser(db: Db, x: CountyKey, role: Role = 'officer'): Promise<string> {
   const d = ids(x);
   const id = `${x}:fresh-${next()}`;
-  await db.user.create({ data: { id, countyId: d.county, role, subjectId: role === 'officer' ? d.officer(2) : null, displayName: id, createdBy: d.user('bureau-staff') } });
+  await db.user.create({
+    data: { id, countyId: d.county, role, subjectId: role === 'officer' ? d.officer(2) : null, displayName: id, createdBy: d.user('bureau-staff') },
+  });
   return id;
 }
 
