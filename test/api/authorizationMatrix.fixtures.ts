@@ -27,8 +27,13 @@ import {
 export const cases = ['own', 'other', 'otherCounty'] as const;
 export type Case = (typeof cases)[number];
 
-/** 'success': any 2xx. 'allowed': past the role check, no 5xx: what a token caller gets from an operation on the browser session. */
-export type Expected = 'success' | 'allowed' | 403 | 404 | 409 | 422;
+/**
+ * 'success': any 2xx. 'allowed': past the role check, no 5xx: what a token caller gets from an
+ * operation on the browser session. `refused:/field`: a body field naming someone else (or what is
+ * not theirs) is refused naming the field: 403 where the field stays and must match the caller,
+ * 422 where the field was removed from the body.
+ */
+export type Expected = 'success' | 'allowed' | 403 | 404 | 409 | 422 | `refused:/${string}`;
 
 export interface Req {
   path: string;
@@ -261,8 +266,8 @@ export const fixtures: Record<TableOps, Fixture> = {
             body: { period: decidedPeriod, submittedBy: a.d.department(2), figures: [{ communityId: a.d.community(2), metric: 'incidents', value: 5 }] },
           }
         : { path: '/api/metrics', body: { period: decidedPeriod, figures: [{ communityId: a.d.community(1), metric: 'satisfaction', value: 0.93 }] } },
-    // Naming another department as the submitter is refused naming /submittedBy; another county's community does not exist here.
-    expect: { other: 403, otherCounty: 422 },
+    // Naming another department as the submitter is refused naming the field; another county's community does not exist here.
+    expect: { other: 'refused:/submittedBy', otherCounty: 422 },
   },
   uploadFiguresCsv: {
     request: (a) => ({
@@ -273,7 +278,7 @@ export const fixtures: Record<TableOps, Fixture> = {
           ? figureCsv([[decidedPeriod, a.d.community(2), 'incidents', 5, a.d.department(2)]])
           : figureCsv([[decidedPeriod, a.d.community(1), 'familiarity', 0.88, ids('a').department(1)]]),
     }),
-    expect: { other: 403, otherCounty: 422 },
+    expect: { other: 'refused:/submittedBy', otherCounty: 422 },
   },
   listFigures: { request: () => get('/api/metrics?limit=500'), listed: { match: (row, a) => row.id === a.w.figure[a.x][a.i - 1] } },
   startCycle: {
@@ -307,8 +312,8 @@ export const fixtures: Record<TableOps, Fixture> = {
       a.c === 'other'
         ? { path: '/api/appeals', body: { contests: 'decision', officerId: a.d.officer(2), decisionId: a.d.decision(2), reason: '得分计算有误' } }
         : { path: '/api/appeals', body: { contests: 'decision', decisionId: a.d.decision(1), reason: '得分计算有误' } },
-    // Filing in another officer's name is refused naming /officerId; another county's decision does not exist here.
-    expect: { other: 403, otherCounty: 422 },
+    // Filing in another officer's name is refused naming the field; another county's decision does not exist here.
+    expect: { other: 'refused:/officerId', otherCounty: 422 },
   },
   listAppeals: { request: () => get('/api/appeals?limit=500'), listed: { match: (row, a) => row.id === a.w.appeal[a.x][a.i - 1] } },
   getAppeal: { request: (a) => get(`/api/appeals/${a.w.appeal[a.x][a.i - 1]}`) },
@@ -368,8 +373,8 @@ export const fixtures: Record<TableOps, Fixture> = {
       a.c === 'other'
         ? { path: '/api/visits', body: { leaderId: a.d.leader(2), communityId: a.d.community(2), date: freshDay(), note: '走访' } }
         : { path: '/api/visits', body: { communityId: a.d.community(1), date: freshDay(), note: '走访' } },
-    // Logging in another leader's name is refused naming /leaderId; another county's community does not exist here.
-    expect: { other: 403, otherCounty: 422 },
+    // Logging in another leader's name is refused naming the field; another county's community does not exist here.
+    expect: { other: 'refused:/leaderId', otherCounty: 422 },
   },
   listVisits: { request: () => get('/api/visits?limit=500'), listed: { match: (row, a) => row.id === a.w.visit[a.x][a.i - 1] } },
   getVisit: { request: (a) => get(`/api/visits/${a.w.visit[a.x][a.i - 1]}`) },
@@ -378,14 +383,14 @@ export const fixtures: Record<TableOps, Fixture> = {
   getPresenceMonth: { request: (a) => get(`/api/presence/${a.d.leader(a.i)}/2026-02`) },
   recordDiversion: {
     request: (a) => ({ path: '/api/diversions', body: { officerId: a.d.officer(a.i), date: freshDay(), kind: 'case-work', note: '协助办案' } }),
-    // Another station's officer is refused naming /officerId; another county's officer does not exist here.
-    expect: { other: 403, otherCounty: 422 },
+    // Another station's officer is refused naming /officerId (403, or 422 as if unknown); another county's does not exist here.
+    expect: { other: 'refused:/officerId', otherCounty: 422 },
   },
   listDiversions: { request: () => get('/api/diversions?limit=500'), listed: { match: (row, a) => row.id === a.w.diversion[a.x][a.i - 1] } },
   reportIncident: {
     request: (a) => ({ path: '/api/incidents', body: { communityId: a.d.community(a.i), occurredOn: '2026-03-08', category: '盗窃', summary: '自行车被盗' } }),
-    // The officer reads every incident of the county but reports only in their own community.
-    expect: { other: 403, otherCounty: 422 },
+    // The officer reports only in their own community (refused naming /communityId); another county's does not exist here.
+    expect: { other: 'refused:/communityId', otherCounty: 422 },
   },
   listIncidents: { request: () => get('/api/incidents?limit=500'), listed: { match: (row, a) => row.id === a.w.incident[a.x][a.i - 1] } },
   getIncident: { request: (a) => get(`/api/incidents/${a.w.incident[a.x][a.i - 1]}`) },

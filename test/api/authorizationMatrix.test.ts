@@ -48,6 +48,9 @@ function meets(expected: Expected, res: { status: number; body: { detail?: strin
   // A 404 from a path no route serves is a missing route, not an object check.
   if (res.status === 404 && res.body?.detail?.startsWith('no route for')) return false;
   if (expected === 'success') return res.status >= 200 && res.status < 300;
+  if (typeof expected === 'string' && expected.startsWith('refused:/')) {
+    return (res.status === 403 || res.status === 422) && (res.body?.detail ?? '').includes(expected.slice('refused:/'.length));
+  }
   // Past the role check: not the central refusal ("a user with role … may not …"), whatever the operation then answered a token caller.
   if (expected === 'allowed') return res.status < 500 && !(res.status === 403 && /may not/.test(res.body?.detail ?? ''));
   return res.status === expected;
