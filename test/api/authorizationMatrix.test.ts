@@ -23,7 +23,7 @@ beforeAll(async () => {
   t = await freshSqlite('authorization-matrix');
   h = await harness(t.db);
   w = await buildWorld(t.db);
-  // Every role in both counties, and a second person of each, so that there is someone else's everything.
+  // A token of every user of the world: county A's first users act, the others own what is someone else's.
   for (const x of ['a', 'b'] as const)
     for (const role of roles)
       for (const i of [1, 2] as const) {

@@ -2,7 +2,7 @@
 // the authorization matrix and the cross-actor tests run in. County `x` ('a' or 'b') has two of
 // most things: the first belongs to the users the tests act as (leader x-l1, officer x-o1,
 // department x-d1, station x-s1), the second to someone else of the same county.
-import type { Role } from '../../src/contracts/roles.js';
+import { roles, type Role } from '../../src/contracts/roles.js';
 import type { Db } from '../../src/db/client.js';
 import { loadDefaultRuleSet } from '../../src/rules/ruleSet.js';
 import { ensureCounty } from './users.js';
@@ -254,6 +254,14 @@ async function county(db: Db, x: CountyKey) {
   // Decided appeals (open ones would hold the quarter's payments and block new filings).
   const appeal = await pair(async (i) => freshAppeal(db, x, i, { cycleId: d.cycle, status: 'upheld' }));
   const reassignment = await pair(async (i) => freshReassignment(db, x, i, { officerId: d.officer(i), status: 'overruled' }));
+  // A user of every role, and a second person of each (x-l2's leader account and so on).
+  for (const role of roles)
+    for (const i of [1, 2] as const) {
+      if (role === 'province-reader') continue;
+      const u = actingUser(role, x, i);
+      await db.user.create({ data: { id: u.id, countyId, role, subjectId: u.subjectId ?? null, displayName: u.id, createdBy: 'world' } });
+    }
+
   const audit = (
     await db.auditEntry.create({
       data: {
@@ -270,10 +278,12 @@ async function county(db: Db, x: CountyKey) {
   return { ruleSetVersion, visit, diversion, incident, appeal, reassignment, binding, posting, figure, audit };
 }
 
-/** Both counties; users of every role in each are made by tokenFor as tests need them. */
+/** Both counties, each with a user of every role (tokenFor gives their tokens), and the province reader. */
 export async function buildWorld(db: Db): Promise<World> {
   const a = await county(db, 'a');
   const b = await county(db, 'b');
+  const reader = actingUser('province-reader', 'a');
+  await db.user.create({ data: { id: reader.id, countyId: null, role: reader.role, displayName: '省厅查阅', createdBy: 'world' } });
   const by = <K extends keyof typeof a>(k: K) => ({ a: a[k], b: b[k] }) as Record<CountyKey, (typeof a)[K]>;
   return {
     ruleSetVersion: by('ruleSetVersion'),
@@ -289,8 +299,8 @@ export async function buildWorld(db: Db): Promise<World> {
   };
 }
 
-/** The user the tests act as for a role in county x (null: the province reader). */
-export function actingUser(role: Role, x: CountyKey, i: 1 | 2 = 1) {
+/** The user the tests act as for a role in county x (the province reader belongs to none). */
+export function actingUser(role: Role, x: CountyKey, i: 1 | 2 = 1): { id: string; role: Role; countyId: string | null; subjectId?: string } {
   const d = ids(x);
   const subject: Record<Role, string | undefined> = {
     'bureau-staff': undefined,
