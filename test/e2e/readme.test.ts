@@ -11,6 +11,7 @@ import { loadConfig } from '../../src/config.js';
 import { startService, type RunningService } from '../../src/service.js';
 import { freshSqlite } from '../support/db.js';
 import { devNamespaces } from '../support/namespaces.js';
+import { serviceToken } from '../support/serviceUsers.js';
 
 const token = 'readme-bureau-token-0123456789';
 const root = resolve(import.meta.dirname, '../..');
@@ -23,6 +24,7 @@ const root = resolve(import.meta.dirname, '../..');
  */
 const pages = [
   'README.md',
+  'docs/accounts.md',
   'docs/scoring.md',
   'docs/cycles.md',
   'docs/api.md',
@@ -67,12 +69,14 @@ function bash(script: string, cwd: string, env: Record<string, string>): Promise
 describe('the README and docs/ against the demo county', () => {
   let service: RunningService;
   let drop: () => Promise<void>;
+  let databaseUrl: string;
   let folder: string;
 
   beforeAll(async () => {
     const fresh = await freshSqlite('readme');
     await fresh.db.$disconnect();
     drop = fresh.drop;
+    databaseUrl = fresh.url;
     service = await startService(
       loadConfig({
         DATABASE_URL: fresh.url,
@@ -109,15 +113,27 @@ describe('the README and docs/ against the demo county', () => {
     const failedAt = run.stderr.match(/^[\w/.-]+\.md:\d+$/gm)?.at(-1);
     expect(run.code, `the block at ${failedAt} failed:\n${run.stderr.slice(-3000)}\n${run.stdout.slice(-2000)}`).toBe(0);
     expect(run.stdout).toContain('"status":"ready"');
-    expect(run.stdout).toContain('{"noticeId":"quarterly-2026-Q1/joint-notice/c07","recipientType":"leader","recipientId":"L07"');
+    expect(run.stdout).toContain('{"noticeId":"quarterly-2026-Q1-demo/joint-notice/c07","recipientType":"leader","recipientId":"L07"');
     expect(run.stdout).toMatch(/link: <\/api\/audit\?limit=2&cursor=[\w-]+>; rel="next"/i);
+    // The quarter's audit names each user who did their part, with their role and how they signed in.
+    for (const row of [
+      'zhengong\tdepartment\tsession\tcreate\tMetricSubmission',
+      'bureau\tbureau-staff\tbootstrap\tstart\tCycle',
+      'L07\tleader\tsession\tacknowledge\tNoticeRecipient',
+      'finance\tfinance\tsession\tcreate\tObligationPayment',
+      'o13\tofficer\tsession\tconfirm-receipt\tPaymentObligation',
+    ])
+      expect(run.stdout).toContain(row);
   });
 
   it('shows the error the service sends', async () => {
     const documented = JSON.parse(/^```json\n([\s\S]*?)^```$/m.exec(read('docs/api.md'))![1]!);
+    // Figures are submitted by the department that supplies them, here zhengong (its own user, so
+    // that this test does not depend on the README's); the request id is the one the page shows.
+    const zhengong = await serviceToken(databaseUrl, { role: 'department', subjectId: 'zhengong', id: 'zhengong-errors' });
     const res = await fetch(`${service.apiUrl}/api/metrics`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${zhengong}`, 'content-type': 'application/json', 'x-request-id': 'figures-upload-17' },
       body: JSON.stringify({ period: '2026-Q1', submittedBy: 'zhengong', figures: [{ communityId: 'c01', metric: 'satisfaction', value: 1.5 }] }),
     });
     expect(res.headers.get('content-type')).toContain('application/problem+json');
