@@ -124,6 +124,8 @@ describe('the README and docs/ against the demo county', () => {
       'o13\tofficer\tsession\tconfirm-receipt\tPaymentObligation',
     ])
       expect(run.stdout).toContain(row);
+    // The refusals of docs/access.md, in order.
+    expect(run.stdout).toContain('403\n403\n403\n404\n');
   });
 
   it('shows the error the service sends', async () => {
