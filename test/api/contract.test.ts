@@ -162,6 +162,8 @@ describe('the OpenAPI document', () => {
       }
     }
     expect(inDocument.size).toBe(mounted.size);
+    // … and that is the whole route table.
+    expect(mounted.size).toBe(Object.keys(routeTable).length);
     expectValidOpenApi(document);
   });
 

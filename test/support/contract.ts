@@ -7,11 +7,10 @@ import { routeTable, type OperationId, type RouteSpec } from '../../src/api/acce
 import { documentPath, type OpenApiDocument } from '../../src/api/openapi/document.js';
 
 /**
- * False while the routes move into operations: a request to a route-table path whose operation
- * is not in the document yet is not checked. True: it fails, as does any request under /api that
- * matches no route-table entry and does not answer a 404 problem.
+ * A request to a route-table path whose operation is not in the document fails, as does any
+ * request under /api that matches no route-table entry and does not answer a 404 problem.
  */
-export const strictContract = false;
+export const strictContract = true;
 
 export interface CheckedResponse {
   status: number;

@@ -1,6 +1,6 @@
 // An operation is a route table entry's handler with the zod schemas it validates with; the same
-// schemas write the OpenAPI document. mountOperations puts every table entry on the router, each
-// behind the check of who may call it, and refuses to start when an entry has no handler.
+// schemas write the OpenAPI document. mountOperations puts table entries on the router, each
+// behind the check of who may call it.
 import type { RequestHandler, Response, Router } from 'express';
 import type { z } from 'zod';
 import { principalOf } from './principal.js';
@@ -42,6 +42,7 @@ function authorize(id: OperationId): RequestHandler {
   };
 }
 
+/** Mounts the operations given, in table order; the app gives every one (its type refuses a missing one). */
 export function mountOperations(router: Router, operations: Partial<Operations>): void {
   for (const [id, spec] of Object.entries(routeTable) as [OperationId, (typeof routeTable)[OperationId]][]) {
     const op = operations[id];
