@@ -7,22 +7,31 @@ import { createActivities } from '../../src/activities/index.js';
 import { seedDemoCounty } from '../../src/db/seed.js';
 import { createInboxNotifier } from '../../src/notices/notifier.js';
 import { appealWorkflowId } from '../../src/contracts/appeals.js';
+import { cycleId as cycleIdOf } from '../../src/contracts/cycles.js';
 import { freshSqlite, type TestDb } from '../support/db.js';
-import { decideQuarters } from '../support/decidedQuarters.js';
+import { submitDemoFigures } from '../support/figures.js';
 import { testCounty, testCountyRecord } from '../support/users.js';
 import { expectProblem, harness } from './harness.js';
 
 let t: TestDb;
 let h: Awaited<ReturnType<typeof harness>>;
 type Client = Awaited<ReturnType<typeof h.as>>;
-const cycleId = 'quarterly-2026-Q1';
+const cycleId = cycleIdOf('quarterly', '2026-Q1', testCounty);
 /** Officers of the demo county, each signed in as themselves. */
 const officer: Record<string, Client> = {};
 
 beforeAll(async () => {
   t = await freshSqlite('appeals-api');
   await seedDemoCounty(t.db, { today: '2026-01-01', county: testCountyRecord });
-  await decideQuarters(t.db, createActivities({ db: t.db, notifier: createInboxNotifier(), clock: () => new Date('2026-04-02T00:00:00Z') }), 2026, [0]);
+  // The test county's first quarter, decided with the real activities.
+  const activities = createActivities({ db: t.db, notifier: createInboxNotifier(), clock: () => new Date('2026-04-02T00:00:00Z') });
+  await submitDemoFigures(
+    t.db,
+    '2026-Q1',
+    (await t.db.community.findMany({ orderBy: { id: 'asc' } })).map((c) => c.id),
+  );
+  await activities.openCycle({ cycleId, period: '2026-Q1', countyId: testCounty });
+  await activities.decideAndPersist({ cycleId, gaps: [] });
   h = await harness(t.db);
   for (const id of ['o01', 'o02', 'o03', 'o05']) officer[id] = await h.as({ role: 'officer', subjectId: id });
 });

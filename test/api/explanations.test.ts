@@ -1,8 +1,9 @@
 // A decided quarter, read back through the API: every stored decision explains itself with the
 // rule-set version, the facts and the condition results the engine reported.
-import { testCountyRecord } from '../support/users.js';
+import { testCounty, testCountyRecord } from '../support/users.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../../src/activities/index.js';
+import { cycleId as cycleIdOf } from '../../src/contracts/cycles.js';
 import { seedDemoCounty } from '../../src/db/seed.js';
 import { createInboxNotifier } from '../../src/notices/notifier.js';
 import { freshSqlite, type TestDb } from '../support/db.js';
@@ -11,7 +12,7 @@ import { expectProblem, harness } from './harness.js';
 
 let t: TestDb;
 let h: Awaited<ReturnType<typeof harness>>;
-const cycleId = 'quarterly-2026-Q1';
+const cycleId = cycleIdOf('quarterly', '2026-Q1', testCounty);
 
 beforeAll(async () => {
   t = await freshSqlite('api-explanations');
@@ -19,7 +20,7 @@ beforeAll(async () => {
   const ids = (await t.db.community.findMany()).map((c) => c.id);
   await submitDemoFigures(t.db, '2026-Q1', ids);
   const activities = createActivities({ db: t.db, notifier: createInboxNotifier(), clock: () => new Date('2026-04-02T00:00:00Z') });
-  await activities.openCycle({ cycleId, period: '2026-Q1' });
+  await activities.openCycle({ cycleId, period: '2026-Q1', countyId: testCounty });
   await activities.decideAndPersist({ cycleId, gaps: [] });
   h = await harness(t.db);
 });

@@ -4,6 +4,8 @@
 // taken by whoever takes it in the scheme: the departments, the officer, bureau staff, finance.
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
+import { cycleId as cycleIdOf } from '../../src/contracts/cycles.js';
+import { demoCountyRecord } from '../../src/db/demo-county.js';
 import { startService, type RunningService } from '../../src/service.js';
 import { freshSqlite, type TestDb } from '../support/db.js';
 import { demoSubmissions } from '../support/figures.js';
@@ -51,10 +53,14 @@ it('goes from filing to the corrected payment over HTTP', async () => {
     const department = await serviceToken(fresh.url, { role: 'department', subjectId: submittedBy });
     expect((await call('POST', '/api/metrics', { period: '2026-Q1', figures }, department)).status).toBeLessThan(300);
   }
-  expect((await call('POST', '/api/cycles', { kind: 'quarterly', period: '2026-Q1' })).status).toBe(202);
-  await expect.poll(async () => (await call('GET', '/api/cycles/quarterly-2026-Q1')).body.status, { timeout: 60_000, interval: 500 }).toBe('decided');
+  const started = await call('POST', '/api/cycles', { kind: 'quarterly', period: '2026-Q1' });
+  expect(started.status).toBe(202);
+  // The cycle's id names the county the service seeded.
+  const cycleId = started.body.cycleId as string;
+  expect(cycleId).toBe(cycleIdOf('quarterly', '2026-Q1', demoCountyRecord.id));
+  await expect.poll(async () => (await call('GET', `/api/cycles/${cycleId}`)).body.status, { timeout: 60_000, interval: 500 }).toBe('decided');
 
-  const last = ((await call('GET', '/api/evaluations?cycleId=quarterly-2026-Q1')).body as { communityId: string; isLast: boolean }[]).find(
+  const last = ((await call('GET', `/api/evaluations?cycleId=${cycleId}`)).body as { communityId: string; isLast: boolean }[]).find(
     (e) => e.isLast,
   )!.communityId;
   const officer = ((await call('GET', `/api/bindings?communityId=${last}&subjectType=officer`)).body as { subjectId: string }[])[0]!.subjectId;
@@ -66,7 +72,7 @@ it('goes from filing to the corrected payment over HTTP', async () => {
   const filed = await call(
     'POST',
     '/api/appeals',
-    { contests: 'evaluation', cycleId: 'quarterly-2026-Q1', reason: '满意率调查漏计', metric: 'satisfaction', value: 1 },
+    { contests: 'evaluation', cycleId, reason: '满意率调查漏计', metric: 'satisfaction', value: 1 },
     officerToken,
   );
   expect(filed.status).toBe(201);
@@ -86,7 +92,7 @@ it('goes from filing to the corrected payment over HTTP', async () => {
     .poll(async () => (await call('GET', `/api/appeals/${filed.body.id}`)).body.redecidedAt, { timeout: 60_000, interval: 500 })
     .toEqual(expect.any(String));
   const appeal = (await call('GET', `/api/appeals/${filed.body.id}`)).body;
-  expect(appeal.decisions.replaced.map((d: { id: string }) => d.id)).toContain(`quarterly-2026-Q1/circulated-criticism/${last}`);
+  expect(appeal.decisions.replaced.map((d: { id: string }) => d.id)).toContain(`${cycleId}/circulated-criticism/${last}`);
   expect(appeal.explanation.zh).toContain('改判');
 
   const chain = (await call('GET', `/api/obligations/${obligationId}/appeals`)).body;

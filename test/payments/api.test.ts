@@ -242,6 +242,18 @@ describe('GET /api/payments/reconciliation', () => {
     expect(sheet.rowCount).toBe(2 + 4 + 1);
   });
 
+  it('documents its one 200 in the three media types it answers in, the JSON one with its schema', () => {
+    const ok = (h.document.paths['/payments/reconciliation']!.get as { responses: Record<string, any> }).responses['200'];
+    expect(Object.keys(ok.content)).toEqual(['application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
+    expect(ok.content['application/json'].schema).toMatchObject({
+      type: 'object',
+      required: expect.arrayContaining(['period', 'asOf', 'balanced', 'total', 'rows']),
+    });
+    expect(ok.content['text/csv'].schema).toEqual({ type: 'string' });
+    expect(ok.content['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'].schema).toEqual({ type: 'string', format: 'binary' });
+    expect(ok.description).toContain('format=csv');
+  });
+
   it('rejects a malformed period or format', async () => {
     expectProblem(await h.api.get('/api/payments/reconciliation?period=2026-Q5'), 400);
     expectProblem(await h.api.get('/api/payments/reconciliation?period=2026&format=pdf'), 400);

@@ -7,6 +7,17 @@ import { principalOf } from './principal.js';
 import { routeTable, type OperationId, type Reach } from './routeTable.js';
 import { Problem } from '../problem.js';
 
+/** A success response that is not JSON: its media type and what it holds. */
+export interface MediaResponse {
+  mediaType: string;
+  description: string;
+}
+
+/** One answer of a success status: JSON of the schema, or a body of another media type. */
+export type ResponseBody = z.ZodType | MediaResponse;
+
+export type OperationResponse = ResponseBody | readonly ResponseBody[] | null;
+
 export interface Operation {
   /** The JSON body; a multipart or CSV upload documents its own media type instead. */
   body?: z.ZodType;
@@ -15,8 +26,12 @@ export interface Operation {
   query?: z.ZodType;
   /** The path parameters, by name. */
   params?: z.ZodType;
-  /** Each success status and what it answers with; a status mapped to a media type is not JSON. */
-  responses: Partial<Record<200 | 201 | 202 | 204, z.ZodType | { mediaType: string; description: string } | null>>;
+  /**
+   * Each success status and what it answers with: a zod schema (JSON), a media type (not JSON),
+   * null (no body), or a list of these when one status answers in several media types (e.g. JSON,
+   * or CSV and XLSX by a `format` parameter).
+   */
+  responses: Partial<Record<200 | 201 | 202 | 204, OperationResponse>>;
   handler: RequestHandler;
 }
 

@@ -3,7 +3,7 @@
 // responses, so there is no second copy to drift. Only mounted operations appear, so the
 // document names exactly the routes the app serves.
 import { roleLabels, roles, type Role } from '../../contracts/roles.js';
-import type { Operation, Operations } from '../access/operations.js';
+import type { MediaResponse, Operation, OperationResponse, Operations, ResponseBody } from '../access/operations.js';
 import { routeTable, type Access, type OperationId, type Reach, type RouteSpec } from '../access/routeTable.js';
 import { objectProperties, SchemaComponents, type JsonSchema } from './jsonSchema.js';
 
@@ -100,20 +100,36 @@ function rolesSentence(spec: RouteSpec): string {
   return `**Roles:** ${listed}. ${meanings.join('; ')}. Other roles get 403; an object outside the caller's reach answers 404.`;
 }
 
-function responseBody(status: number, value: Operation['responses'][200], components: SchemaComponents, name: string): Json {
-  const descriptions: Record<number, string> = { 200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No content' };
-  if (value === null || value === undefined) return { description: descriptions[status] ?? 'Success' };
-  if ('mediaType' in value && typeof value.mediaType === 'string') {
+const successDescriptions: Record<number, string> = { 200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No content' };
+
+function isMedia(value: ResponseBody): value is MediaResponse {
+  return 'mediaType' in value && typeof value.mediaType === 'string';
+}
+
+/** The content entry of one answer: JSON of its schema, or a string (binary unless text/*) of its media type. */
+function mediaContent(value: ResponseBody, components: SchemaComponents, name: string): [mediaType: string, Json] {
+  if (isMedia(value)) {
     const binary = !value.mediaType.startsWith('text/');
-    return {
-      description: value.description,
-      content: { [value.mediaType]: { schema: binary ? { type: 'string', format: 'binary' } : { type: 'string' } } },
-    };
+    return [value.mediaType, { schema: binary ? { type: 'string', format: 'binary' } : { type: 'string' } }];
   }
-  return {
-    description: descriptions[status] ?? 'Success',
-    content: { 'application/json': { schema: components.of(value as Parameters<SchemaComponents['of']>[0], 'output', name) } },
-  };
+  return ['application/json', { schema: components.of(value as Parameters<SchemaComponents['of']>[0], 'output', name) }];
+}
+
+/** A success response; a status listing several answers documents each media type, with one description naming them. */
+function responseBody(status: number, value: OperationResponse | undefined, components: SchemaComponents, name: string): Json {
+  const ok = successDescriptions[status] ?? 'Success';
+  if (value === null || value === undefined) return { description: ok };
+  const answers: readonly ResponseBody[] = Array.isArray(value) ? value : [value as ResponseBody];
+  const content: Record<string, Json> = {};
+  for (const answer of answers) {
+    const [mediaType, entry] = mediaContent(answer, components, name);
+    if (content[mediaType]) throw new Error(`${name}: the response lists ${mediaType} twice`);
+    content[mediaType] = entry;
+  }
+  const described = answers.map((a) => (isMedia(a) ? a.description : ok));
+  const description =
+    answers.length === 1 ? described[0]! : answers.map((a, i) => `${isMedia(a) ? a.mediaType : 'application/json'}: ${described[i]}`).join('; ');
+  return { description, content };
 }
 
 function parameters(spec: RouteSpec, op: Operation, components: SchemaComponents, id: string): Json[] {

@@ -14,7 +14,7 @@ import type { Ctx } from '../context.js';
 import { daySchema } from '../schemas.js';
 import { parseBody } from '../validate.js';
 import { Problem } from '../problem.js';
-import { reconciliationQuery, reconciliationRoute } from './reconciliation.js';
+import { reconciliationExports, reconciliationQuery, reconciliationRoute } from './reconciliation.js';
 import { corrected, raisedDispute, receipt, reconciliation, recordedPayment } from './money.schemas.js';
 import { fromFen, toFen } from '../../core/money.js';
 
@@ -61,7 +61,8 @@ export function paymentsOperations(
   return {
     getPaymentReconciliation: {
       query: reconciliationQuery,
-      responses: { 200: reconciliation },
+      // JSON by default; format=csv or format=xlsx answers the same figures as a file.
+      responses: { 200: [reconciliation, ...reconciliationExports] },
       handler: reconciliationRoute(ctx),
     },
 

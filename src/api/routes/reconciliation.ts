@@ -16,6 +16,18 @@ export const reconciliationQuery = z.object({
   format: z.enum(['json', 'csv', 'xlsx']).default('json'),
 });
 
+/** The media types of the exports, as answered and as documented. */
+export const reconciliationMediaTypes = {
+  csv: 'text/csv',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
+/** The exports as the OpenAPI document lists them beside the JSON answer. */
+export const reconciliationExports = [
+  { mediaType: reconciliationMediaTypes.csv, description: 'format=csv: the reconciliation as CSV (UTF-8), one line per payee and a total line' },
+  { mediaType: reconciliationMediaTypes.xlsx, description: 'format=xlsx: the reconciliation as an XLSX workbook' },
+] as const;
+
 const yuan = <T extends Amounts>(a: T): T => ({ ...a, ...Object.fromEntries(columns.map((c) => [c, fromFen(a[c])])) });
 
 async function loadReconciliation(ctx: Ctx, scope: { countyId?: string }, period: string) {
@@ -49,10 +61,10 @@ export function reconciliationRoute(ctx: Ctx): RequestHandler {
     const r = await loadReconciliation(ctx, countyScope(res), q.period);
     const file = `reconciliation-${q.period}`;
     if (q.format === 'csv') {
-      res.type('text/csv; charset=utf-8').attachment(`${file}.csv`).send(reconciliationCsv(r));
+      res.type(`${reconciliationMediaTypes.csv}; charset=utf-8`).attachment(`${file}.csv`).send(reconciliationCsv(r));
     } else if (q.format === 'xlsx') {
       res
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .type(reconciliationMediaTypes.xlsx)
         .attachment(`${file}.xlsx`)
         .send(await reconciliationXlsx(r, q.period));
     } else {
