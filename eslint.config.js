@@ -28,6 +28,8 @@ const everyFloor = [
   'cycles',
   'temporal',
   'api',
+  'accounts',
+  'counties',
   'simulate',
   'config',
 ];
@@ -36,7 +38,8 @@ const except = (...allowed) => everyFloor.filter((f) => !allowed.includes(f)).ma
 /**
  * Which floor may import which (README "Where to change what"): arrows only point down, from the
  * entries through api/temporal, cycles, workflows, activities, notices, db, deciding, rules to core,
- * and contracts import nothing. `pure` floors also take no Node built-in, Prisma or rules engine.
+ * and contracts import nothing. The operator's commands (counties/, like simulate/) sit at the
+ * top; accounts/ sits under api/ and on db/. `pure` floors also take no Node built-in, Prisma or rules engine.
  */
 const floors = {
   contracts: { mayNotImport: except('contracts'), why: 'Contracts cross process boundaries and import nothing.', pure: true },
@@ -44,19 +47,32 @@ const floors = {
   rules: { mayNotImport: except('rules', 'core', 'contracts'), why: 'Rules sit on the core and know nothing above it.' },
   deciding: { mayNotImport: except('deciding', 'rules', 'core', 'contracts'), why: 'Deciding runs rules over core standings, without I/O.', pure: true },
   db: {
-    mayNotImport: [['api'], ['activities'], ['workflows'], ['notices'], ['cycles'], ['temporal'], ['simulate']],
+    mayNotImport: [['api'], ['accounts'], ['activities'], ['workflows'], ['notices'], ['cycles'], ['temporal'], ['counties'], ['simulate']],
     why: 'db/ is the repository floor: nothing above it.',
   },
   notices: {
-    mayNotImport: [['api'], ['activities'], ['workflows'], ['cycles'], ['temporal'], ['simulate']],
+    mayNotImport: [['api'], ['accounts'], ['activities'], ['workflows'], ['cycles'], ['temporal'], ['counties'], ['simulate']],
     why: 'Notices are written by activities and the API, never the reverse.',
   },
   activities: {
-    mayNotImport: [['workflows'], ['api'], ['cycles'], ['temporal'], ['simulate']],
+    mayNotImport: [['workflows'], ['api'], ['accounts'], ['cycles'], ['temporal'], ['counties'], ['simulate']],
     why: 'Activities import no workflow module: shared ids and shapes live in the contracts.',
   },
   workflows: {
-    mayNotImport: [['db'], ['generated'], ['notices'], ['rules'], ['deciding'], ['api'], ['cycles'], ['temporal'], ['simulate'], ['config']],
+    mayNotImport: [
+      ['db'],
+      ['generated'],
+      ['notices'],
+      ['rules'],
+      ['deciding'],
+      ['api'],
+      ['accounts'],
+      ['cycles'],
+      ['temporal'],
+      ['counties'],
+      ['simulate'],
+      ['config'],
+    ],
     why: 'Workflows reach the database, notices and rules only through activities.',
     pure: true,
     extra: [into(['activities'], 'Workflows use activities through proxyActivities: import their types only.', { allowTypeImports: true })],
@@ -64,7 +80,18 @@ const floors = {
   api: {
     mayNotImport: [['workflows'], ['activities'], ['temporal']],
     why: 'The API reaches Temporal and workflows only through the cycle port (cycles/port.ts).',
-    extra: [{ regex: '^@temporalio/', message: 'The API reaches Temporal only through the cycle port (cycles/port.ts).' }],
+    extra: [
+      { regex: '^@temporalio/', message: 'The API reaches Temporal only through the cycle port (cycles/port.ts).' },
+      into(['counties', 'simulate'], 'The API imports no operator command (counties/, simulate/).'),
+    ],
+  },
+  accounts: {
+    mayNotImport: [['api'], ['activities'], ['workflows'], ['notices'], ['cycles'], ['temporal'], ['counties'], ['simulate']],
+    why: 'Accounts (passwords, invitations, sessions) sit on db/ under the API: nothing above them.',
+  },
+  counties: {
+    mayNotImport: [['api'], ['accounts'], ['activities'], ['workflows'], ['notices'], ['cycles'], ['temporal'], ['simulate']],
+    why: 'The counties command works on the database through db/: Schedules follow at the next start.',
   },
 };
 

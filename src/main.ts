@@ -32,7 +32,8 @@ try {
     `Database      ${database}${service.migrationsApplied.length ? ` (applied ${service.migrationsApplied.join(', ')})` : ''}`,
   );
   if (service.seeded) log.info('Seeded the demo county demo (10 communities, 16 officers, 3 stations).');
-  if (service.deletedSchedules.length) log.info({ deleted: service.deletedSchedules }, `Schedules     deleted those without a county: ${service.deletedSchedules.join(', ')}`);
+  if (service.deletedSchedules.length)
+    log.info({ deleted: service.deletedSchedules }, `Schedules     deleted those without a county: ${service.deletedSchedules.join(', ')}`);
   log.info({ counties: service.counties.length, timeZone: config.timeZone }, `Counties      ${service.counties.length} (Schedules in ${config.timeZone})`);
   // A province of synthetic counties would fill the screen: the first few, then a count.
   const shown = 10;

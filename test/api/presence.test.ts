@@ -5,7 +5,7 @@ import type { Db } from '../../src/db/client.js';
 import { seedDemoCounty } from '../../src/db/seed.js';
 import { freshSqlite } from '../support/db.js';
 import { seedOtherCounty } from '../support/otherCounty.js';
-import { testCounty, testCountyRecord } from '../support/users.js';
+import { testCountyRecord } from '../support/users.js';
 import { expectProblem, harness } from './harness.js';
 
 let db: Db;

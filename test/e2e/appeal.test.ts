@@ -37,6 +37,8 @@ beforeAll(async () => {
       TASK_QUEUE: 'e2e-appeal',
       HTTP_PORT: '0',
       BUREAU_TOKEN: token,
+      // The request lines (info) would flood the test output.
+      LOG_LEVEL: 'warn',
     }),
   );
 });

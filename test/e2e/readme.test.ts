@@ -85,6 +85,8 @@ describe('the README and docs/ against the demo county', () => {
         TASK_QUEUE: `readme-${devNamespaces.readme}`,
         HTTP_PORT: '0',
         BUREAU_TOKEN: token,
+        // The request lines (info) would flood the test output.
+        LOG_LEVEL: 'warn',
       }),
     );
     // A project folder of its own for the files the examples write (figures.csv, rec.xlsx).

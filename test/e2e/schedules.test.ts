@@ -246,7 +246,7 @@ describe('firing', () => {
 
   it('skips a month the rules in force do not evaluate, and starts one once a version defines 月考', async () => {
     await registerSchedules(client, taskQueue, timeZone, counties);
-    await activateMonthlyAndHalfYear(db, '2026-05-01');
+    await activateMonthlyAndHalfYear(db, '2026-05-01', 'demo');
     await (
       await worker()
     ).runUntil(async () => {

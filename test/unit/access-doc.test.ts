@@ -25,6 +25,6 @@ describe('docs/access.md', () => {
       if (access !== 'anyone' && Object.values(access).includes('own')) expect(matrix).toContain(`- \`${id}\` (`);
     }
     expect(matrix).toContain('| `signIn` | POST | `/api/session` | 登录 | anyone |');
-    expect(matrix).toContain("- `getDecision` (GET `/api/decisions/{id}`), for officer: naming the officer");
+    expect(matrix).toContain('- `getDecision` (GET `/api/decisions/{id}`), for officer: naming the officer');
   });
 });

@@ -22,7 +22,10 @@ describe("a visit before the month's launcher", () => {
     const month = today.slice(0, 7);
     const app = createApp({ db: p.db, cycles: new RecordingCycles(), signals: createTemporalSignals(p.env.client, 'presence'), clock: () => now });
     // The leader logs his own days; the community's officer answers them.
-    const [leader, officer] = [await tokenFor(p.db, { role: 'leader', subjectId: 'L04', countyId: firstCounty.id }), await tokenFor(p.db, { role: 'officer', subjectId: 'o07', countyId: firstCounty.id })];
+    const [leader, officer] = [
+      await tokenFor(p.db, { role: 'leader', subjectId: 'L04', countyId: firstCounty.id }),
+      await tokenFor(p.db, { role: 'officer', subjectId: 'o07', countyId: firstCounty.id }),
+    ];
     const post = (token: string, path: string, body: object) =>
       request(app)
         .post(path)

@@ -11,6 +11,7 @@ import { day, runningTime } from '../support/runningTime.js';
 import { decideQuarters } from '../support/decidedQuarters.js';
 import { harness } from '../api/harness.js';
 import { recordHistory } from '../support/histories.js';
+import { firstCounty } from '../support/counties.js';
 
 let env: TestWorkflowEnvironment;
 let db: Db;
@@ -90,8 +91,10 @@ describe('yearEndEvaluation', () => {
       ruleSetVersionId: 1,
     });
 
-    const { api } = await harness(db);
-    const explained = await api.get(`/api/decisions/${encodeURIComponent(rewards[0]!.id)}/explanation`);
+    // The bureau staff of the county the year was decided in (workflows started without a county work in the first).
+    const { as } = await harness(db);
+    const staff = await as({ role: 'bureau-staff', countyId: firstCounty.id });
+    const explained = await staff.get(`/api/decisions/${encodeURIComponent(rewards[0]!.id)}/explanation`);
     expect(explained.body).toMatchObject({ zh: '年度排名第1名：奖励1000元，推荐县委按副科级待遇', ruleSetVersion: { id: 1 } });
     expect(explained.body.en).toBe(
       'The year rank no. 1: a reward of 1000 yuan and a recommendation to the county committee for deputy-section-level treatment.',

@@ -65,7 +65,13 @@ export const routeTable = {
   updateCommunity: { method: 'patch', path: '/communities/:id', summary: '修改社区', access: staff },
   listOfficers: { method: 'get', path: '/officers', summary: '民警列表', access: { ...readers, station: 'own' }, own: "a station's officers" },
   createOfficer: { method: 'post', path: '/officers', summary: '新建民警', access: staff },
-  getOfficer: { method: 'get', path: '/officers/:id', summary: '查看民警', access: { ...readers, officer: 'own', station: 'own' }, own: "oneself; a station's officers" },
+  getOfficer: {
+    method: 'get',
+    path: '/officers/:id',
+    summary: '查看民警',
+    access: { ...readers, officer: 'own', station: 'own' },
+    own: "oneself; a station's officers",
+  },
   updateOfficer: { method: 'patch', path: '/officers/:id', summary: '修改民警信息', access: { ...staff, officer: 'own' }, own: "one's own email" },
   listOfficerPostings: {
     method: 'get',
@@ -111,7 +117,13 @@ export const routeTable = {
   },
   updateBinding: { method: 'patch', path: '/bindings/:id', summary: '结束责任捆绑', access: staff },
   listReassignments: { method: 'get', path: '/reassignments', summary: '调整岗位决定列表', access: { ...readers, officer: 'own' }, own: 'naming the officer' },
-  getReassignment: { method: 'get', path: '/reassignments/:id', summary: '查看调整岗位决定', access: { ...readers, officer: 'own' }, own: 'naming the officer' },
+  getReassignment: {
+    method: 'get',
+    path: '/reassignments/:id',
+    summary: '查看调整岗位决定',
+    access: { ...readers, officer: 'own' },
+    own: 'naming the officer',
+  },
   confirmReassignment: { method: 'post', path: '/reassignments/:id/confirm', summary: '确认调整岗位', access: staff },
   overruleReassignment: { method: 'post', path: '/reassignments/:id/overrule', summary: '否决调整岗位', access: staff },
 
@@ -157,7 +169,13 @@ export const routeTable = {
     access: { ...readers, finance: 'county', officer: 'own' },
     own: 'their own money',
   },
-  listEvaluations: { method: 'get', path: '/evaluations', summary: '考核结果', access: { ...readers, officer: 'own' }, own: 'the offices the officer is or was bound to' },
+  listEvaluations: {
+    method: 'get',
+    path: '/evaluations',
+    summary: '考核结果',
+    access: { ...readers, officer: 'own' },
+    own: 'the offices the officer is or was bound to',
+  },
   listDecisions: { method: 'get', path: '/decisions', summary: '奖惩决定列表', access: { ...readers, officer: 'own' }, own: 'naming the officer' },
   getDecision: { method: 'get', path: '/decisions/*id', summary: '查看奖惩决定', access: { ...readers, officer: 'own' }, own: 'naming the officer' },
   getPaymentReconciliation: {
@@ -170,8 +188,20 @@ export const routeTable = {
   confirmReceipt: { method: 'post', path: '/obligations/*id/receipt', summary: '确认收款', access: { officer: 'own' }, own: 'their own money' },
   disputePayment: { method: 'post', path: '/obligations/*id/disputes', summary: '对款项提出异议', access: { officer: 'own' }, own: 'their own money' },
   correctPayment: { method: 'post', path: '/obligations/*id/corrections', summary: '更正付款记录', access: { finance: 'county' } },
-  listObligations: { method: 'get', path: '/obligations', summary: '应付款项列表', access: { ...readers, finance: 'county', officer: 'own' }, own: 'their own money' },
-  getObligation: { method: 'get', path: '/obligations/*id', summary: '查看应付款项', access: { ...readers, finance: 'county', officer: 'own' }, own: 'their own money' },
+  listObligations: {
+    method: 'get',
+    path: '/obligations',
+    summary: '应付款项列表',
+    access: { ...readers, finance: 'county', officer: 'own' },
+    own: 'their own money',
+  },
+  getObligation: {
+    method: 'get',
+    path: '/obligations/*id',
+    summary: '查看应付款项',
+    access: { ...readers, finance: 'county', officer: 'own' },
+    own: 'their own money',
+  },
   listNotices: {
     method: 'get',
     path: '/notices',
