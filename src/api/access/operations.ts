@@ -15,8 +15,12 @@ export interface Operation {
   query?: z.ZodType;
   /** The path parameters, by name. */
   params?: z.ZodType;
-  /** Each success status and what it answers with; a status mapped to a media type is not JSON. */
-  responses: Partial<Record<200 | 201 | 202 | 204, z.ZodType | { mediaType: string; description: string } | null>>;
+  /**
+   * Each success status and what it answers with; a status mapped to a media type is not
+   * application/json: a file (CSV, XLSX …), or a JSON media type such as application/schema+json
+   * whose body `schema` describes.
+   */
+  responses: Partial<Record<200 | 201 | 202 | 204, z.ZodType | { mediaType: string; description: string; schema?: z.ZodType } | null>>;
   handler: RequestHandler;
 }
 

@@ -105,10 +105,12 @@ function responseBody(status: number, value: Operation['responses'][200], compon
   if (value === null || value === undefined) return { description: descriptions[status] ?? 'Success' };
   if ('mediaType' in value && typeof value.mediaType === 'string') {
     const binary = !value.mediaType.startsWith('text/');
-    return {
-      description: value.description,
-      content: { [value.mediaType]: { schema: binary ? { type: 'string', format: 'binary' } : { type: 'string' } } },
-    };
+    const schema = value.schema
+      ? components.of(value.schema as Parameters<SchemaComponents['of']>[0], 'output', name)
+      : binary
+        ? { type: 'string', format: 'binary' }
+        : { type: 'string' };
+    return { description: value.description, content: { [value.mediaType]: { schema } } };
   }
   return {
     description: descriptions[status] ?? 'Success',
