@@ -83,8 +83,8 @@ beforeAll(async () => {
     expect((await (await as('leader', 'L01')).post('/api/visits', { communityId: 'c01', date, note: '' })).status).toBe(201);
   }
   expect((await (await as('leader', 'L02')).post('/api/visits', { communityId: 'c02', date: '2026-03-03', note: '' })).status).toBe(201);
-  await db.station.create({ data: { id: 'chengguan', countyId: testCounty, name: '城关派出所' } });
-  await db.officer.updateMany({ where: { id: { in: ['o01', 'o03'] } }, data: { stationId: 'chengguan' } });
+  // The seed puts the officers of c01–c04 (o01 and o03 among them) in the station 城关.
+  expect(await db.officer.count({ where: { id: { in: ['o01', 'o03'] }, stationId: 'chengguan', countyId: testCounty } })).toBe(2);
   const station = await as('station', 'chengguan');
   for (const [officerId, date] of [
     ['o01', '2026-03-01'],

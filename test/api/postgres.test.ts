@@ -4,7 +4,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoCounty } from '../../src/db/seed.js';
 import { freshPostgres, type TestDb } from '../support/db.js';
-import { testCounty } from '../support/users.js';
+import { testCounty, testCountyRecord } from '../support/users.js';
 import { actor, counts, expectProblem, harness } from './harness.js';
 
 let t: TestDb;
@@ -12,7 +12,8 @@ let h: Awaited<ReturnType<typeof harness>>;
 
 beforeAll(async () => {
   t = await freshPostgres('api-postgres');
-  expect(await seedDemoCounty(t.db, { today: '2026-01-05', token: 'bureau-token' })).toEqual({ seeded: true });
+  // The demo registry in the county of the harness's clerk, so that the flows below find its leaders and departments.
+  expect(await seedDemoCounty(t.db, { today: '2026-01-05', token: 'bureau-token', county: testCountyRecord })).toEqual({ seeded: true });
   h = await harness(t.db);
 });
 afterAll(() => t.drop());

@@ -3,6 +3,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createActivities } from '../../src/activities/index.js';
 import type { Db } from '../../src/db/client.js';
+import { cycleId } from '../../src/contracts/cycles.js';
+import { demoCountyRecord } from '../../src/db/demo-county.js';
 import { proposeReassignment } from '../../src/db/reassignments.js';
 import { seedDemoCounty } from '../../src/db/seed.js';
 import { createInboxNotifier } from '../../src/notices/notifier.js';
@@ -24,14 +26,17 @@ async function county(provider: 'sqlite' | 'postgresql') {
   return { ...h, api: await h.as({ role: 'bureau-staff', countyId: seeded, id: 'tester' }) };
 }
 
-/** Decides a quarter on the given day with `last` far below everyone (and below 80); `without` submit nothing. */
+/** The demo county's cycle of a quarter, `quarterly-2026-Q1-demo`, as its workflow names it. */
+const quarter = (period: string) => cycleId('quarterly', period, demoCountyRecord.id);
+
+/** Decides a quarter of the demo county on the given day with `last` far below everyone (and below 80); `without` submit nothing. */
 async function decideQuarter(db: Db, period: string, on: string, last: string, without: string[] = []) {
   const ids = (await db.community.findMany({ orderBy: { id: 'asc' } })).map((c) => c.id).filter((id) => !without.includes(id));
   await submitDemoFigures(db, period, ids);
   await db.metricSubmission.updateMany({ where: { period, communityId: last, metric: { in: rates } }, data: { value: 0.3 } });
   const activities = createActivities({ db, notifier: createInboxNotifier(), clock: () => new Date(`${on}T02:00:00Z`) });
-  await activities.openCycle({ cycleId: `quarterly-${period}`, period });
-  return activities.decideAndPersist({ cycleId: `quarterly-${period}`, gaps: [] });
+  await activities.openCycle({ cycleId: quarter(period), period, countyId: demoCountyRecord.id });
+  return activities.decideAndPersist({ cycleId: quarter(period), gaps: [] });
 }
 
 const openBindings = (db: Db, officerId: string) =>
@@ -48,7 +53,7 @@ describe.each(['sqlite', 'postgresql'] as const)('rural reassignment decided by 
     const h = await county(provider);
     for (const q of ['2026-Q1', '2026-Q2', '2026-Q3']) await decideQuarter(h.db, q, '2026-10-05', 'c01');
     for (const q of ['2026-Q1', '2026-Q2', '2026-Q3']) {
-      const cycleId = `quarterly-${q}`;
+      const cycleId = quarter(q);
       expect((await h.db.cycle.findUnique({ where: { id: cycleId } }))?.status).toBe('decided');
       expect(await h.db.evaluation.count({ where: { cycleId } })).toBe(10);
       expect(await h.db.paymentObligation.count({ where: { cycleId } })).toBe(16);
@@ -58,14 +63,14 @@ describe.each(['sqlite', 'postgresql'] as const)('rural reassignment decided by 
     expect(list.status).toBe(200);
     expect(list.body).toEqual([
       expect.objectContaining({
-        decisionId: 'quarterly-2026-Q2/rural-reassignment/c01',
+        decisionId: `${quarter('2026-Q2')}/rural-reassignment/c01`,
         communityId: 'c01',
         officers: ['o01', 'o02'],
         decidedOn: '2026-10-05',
         status: 'pending',
       }),
       expect.objectContaining({
-        decisionId: 'quarterly-2026-Q3/rural-reassignment/c01',
+        decisionId: `${quarter('2026-Q3')}/rural-reassignment/c01`,
         communityId: 'c01',
         officers: ['o01', 'o02'],
         decidedOn: '2026-10-05',
@@ -75,7 +80,7 @@ describe.each(['sqlite', 'postgresql'] as const)('rural reassignment decided by 
     // Deciding changed no posting and no binding; the quarter after the first decision still had the team.
     expect(await h.db.posting.count({ where: { kind: 'rural-hardship' } })).toBe(0);
     expect(await openBindings(h.db, 'o01')).toEqual([{ communityId: 'c01', effectiveFrom: '2026-01-01', effectiveTo: null }]);
-    expect(await h.db.decision.count({ where: { cycleId: 'quarterly-2026-Q3', type: 'subsidy', subjectId: { in: ['o01', 'o02'] } } })).toBe(2);
+    expect(await h.db.decision.count({ where: { cycleId: quarter('2026-Q3'), type: 'subsidy', subjectId: { in: ['o01', 'o02'] } } })).toBe(2);
 
     // The office shows as pending in the registry and in the ranking.
     expect((await h.api.get('/api/communities/c01')).body).toMatchObject({ id: 'c01', pendingReassignment: true });
@@ -135,13 +140,13 @@ describe.each(['sqlite', 'postgresql'] as const)('rural reassignment decided by 
     expect((await h.api.get('/api/communities/c01')).body.pendingReassignment).toBe(false);
 
     await decideQuarter(h.db, '2026-Q3', '2026-10-03', 'c01');
-    const q3 = await h.db.decision.findMany({ where: { cycleId: 'quarterly-2026-Q3', OR: [{ subjectId: 'c01' }, { subjectId: { in: ['o01', 'o02'] } }] } });
+    const q3 = await h.db.decision.findMany({ where: { cycleId: quarter('2026-Q3'), OR: [{ subjectId: 'c01' }, { subjectId: { in: ['o01', 'o02'] } }] } });
     expect(q3.filter((d) => d.type === 'subsidy').map((d) => d.subjectId)).toEqual(['o02']);
     expect(q3.filter((d) => d.type === 'sanction').map((d) => d.officers)).toEqual([['o02'], ['o02'], ['o02']]);
-    const notice = await h.db.notice.findUnique({ where: { id: 'quarterly-2026-Q3/joint-notice/c01' }, include: { recipients: true } });
+    const notice = await h.db.notice.findUnique({ where: { id: `${quarter('2026-Q3')}/joint-notice/c01` }, include: { recipients: true } });
     expect(notice?.recipients.map((r) => r.recipientId)).not.toContain('o01');
     expect((await h.api.get('/api/reassignments?status=pending')).body).toEqual([
-      expect.objectContaining({ decisionId: 'quarterly-2026-Q3/rural-reassignment/c01', officers: ['o02'] }),
+      expect.objectContaining({ decisionId: `${quarter('2026-Q3')}/rural-reassignment/c01`, officers: ['o02'] }),
     ]);
   });
 
@@ -156,8 +161,8 @@ describe.each(['sqlite', 'postgresql'] as const)('rural reassignment decided by 
     const summary = await decideQuarter(h.db, '2026-Q3', '2026-10-03', 'c08', ['c07']);
     expect(summary.ranked).toBe(9);
     expect(summary.unranked).not.toContain('c07');
-    expect(await h.db.evaluation.count({ where: { cycleId: 'quarterly-2026-Q3', communityId: 'c07' } })).toBe(0);
-    expect(await h.db.decision.count({ where: { cycleId: 'quarterly-2026-Q3', OR: [{ subjectId: 'c07' }, { subjectId: 'o13' }] } })).toBe(0);
+    expect(await h.db.evaluation.count({ where: { cycleId: quarter('2026-Q3'), communityId: 'c07' } })).toBe(0);
+    expect(await h.db.decision.count({ where: { cycleId: quarter('2026-Q3'), OR: [{ subjectId: 'c07' }, { subjectId: 'o13' }] } })).toBe(0);
   });
 });
 

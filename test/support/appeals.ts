@@ -8,8 +8,10 @@ import { decideAppeal, fileAppeal, type AppealDecision } from '../../src/api/app
 import { createTemporalCycles } from '../../src/cycles/temporal.js';
 import { createInboxNotifier } from '../../src/notices/notifier.js';
 import { appealWorkflowId } from '../../src/contracts/appeals.js';
+import { cycleId as cycleIdOf } from '../../src/contracts/cycles.js';
 import { appealDecidedSignal } from '../../src/workflows/appealMessages.js';
 import { decideQuarters } from './decidedQuarters.js';
+import { firstCounty } from './counties.js';
 import { timeSkippingCounty } from './timeSkippingCounty.js';
 
 export type AppealCounty = Awaited<ReturnType<typeof appealCounty>>;
@@ -44,7 +46,7 @@ export async function appealCounty(name: string) {
     /** Decides `year`-Q1 and returns it with its last office and that office's first officer. */
     async decidedQuarter(year: number) {
       await decideQuarters(db, activities(), year, [0]);
-      const cycleId = `quarterly-${year}-Q1`;
+      const cycleId = cycleIdOf('quarterly', `${year}-Q1`, firstCounty.id);
       const last = await db.evaluation.findFirstOrThrow({ where: { cycleId, isLast: true } });
       const officer = await db.binding.findFirstOrThrow({ where: { communityId: last.communityId, subjectType: 'officer' }, orderBy: { subjectId: 'asc' } });
       return { cycleId, year, last: last.communityId, officer: officer.subjectId };

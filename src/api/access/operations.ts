@@ -11,6 +11,8 @@ import { Problem } from '../problem.js';
 export interface MediaResponse {
   mediaType: string;
   description: string;
+  /** The body of a JSON media type other than application/json; files have none. */
+  schema?: z.ZodType;
 }
 
 /** One answer of a success status: JSON of the schema, or a body of another media type. */
@@ -27,7 +29,8 @@ export interface Operation {
   /** The path parameters, by name. */
   params?: z.ZodType;
   /**
-   * Each success status and what it answers with: a zod schema (JSON), a media type (not JSON),
+   * Each success status and what it answers with: a zod schema (JSON), a media type (a file such
+   * as CSV or XLSX, or a JSON media type such as application/schema+json whose `schema` describes it),
    * null (no body), or a list of these when one status answers in several media types (e.g. JSON,
    * or CSV and XLSX by a `format` parameter).
    */

@@ -110,7 +110,12 @@ function isMedia(value: ResponseBody): value is MediaResponse {
 function mediaContent(value: ResponseBody, components: SchemaComponents, name: string): [mediaType: string, Json] {
   if (isMedia(value)) {
     const binary = !value.mediaType.startsWith('text/');
-    return [value.mediaType, { schema: binary ? { type: 'string', format: 'binary' } : { type: 'string' } }];
+    const schema = value.schema
+      ? components.of(value.schema as Parameters<SchemaComponents['of']>[0], 'output', name)
+      : binary
+        ? { type: 'string', format: 'binary' }
+        : { type: 'string' };
+    return [value.mediaType, { schema }];
   }
   return ['application/json', { schema: components.of(value as Parameters<SchemaComponents['of']>[0], 'output', name) }];
 }

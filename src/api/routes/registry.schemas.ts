@@ -93,6 +93,14 @@ export const ruleSetRow = z.looseObject({ ...ruleSetSummary, document: z.unknown
 export const ruleSetDiff = z.looseObject({ from: z.number().int(), to: z.number().int(), changes: z.array(z.unknown()) });
 export const ruleSetValidation = z.looseObject({ valid: z.literal(true), name: z.string(), rules: z.record(z.string(), z.number().int()) });
 export const ruleFacts = z.record(z.string(), z.unknown());
+/** The JSON Schema (draft 2020-12) of a rule-set document, as application/schema+json. */
+export const ruleSetJsonSchemaDocument = z.looseObject({
+  $schema: z.string(),
+  type: z.literal('object'),
+  properties: z.looseObject({ scoring: z.looseObject({}), rules: z.looseObject({ properties: z.record(z.string(), z.unknown()) }) }),
+  required: z.array(z.string()),
+  $defs: z.record(z.string(), z.unknown()),
+});
 export const backtestReport = z.looseObject({
   ruleSetVersion: z.looseObject({ id: z.number().int(), name: z.string(), effectiveFrom: z.string() }),
   periods: z.array(z.unknown()),

@@ -15,7 +15,7 @@ import { Problem } from '../problem.js';
 import { daySchema } from '../schemas.js';
 import { intKey, listQuery, readPage } from '../pagination.js';
 import { noParameters, parseBody, parseParam, parseQuery, pointerOf } from '../validate.js';
-import { backtestReport, ruleFacts, ruleSetDiff, ruleSetListRow, ruleSetRow, ruleSetValidation } from './registry.schemas.js';
+import { backtestReport, ruleFacts, ruleSetDiff, ruleSetJsonSchemaDocument, ruleSetListRow, ruleSetRow, ruleSetValidation } from './registry.schemas.js';
 
 const versionId = z.coerce
   .number()
@@ -54,7 +54,9 @@ export function rulesetsOperations(
 
   return {
     getRuleSchema: {
-      responses: { 200: { mediaType: 'application/schema+json', description: 'the JSON Schema of a rule-set document' } },
+      responses: {
+        200: { mediaType: 'application/schema+json', description: 'the JSON Schema of a rule-set document', schema: ruleSetJsonSchemaDocument },
+      },
       handler: (req, res) => {
         noParameters(req.query);
         res.type('application/schema+json').send(JSON.stringify(schema));
