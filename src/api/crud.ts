@@ -48,8 +48,8 @@ export interface CrudSpec<C extends { id: string }, P extends object = object> {
   afterCreate?: (tx: Tx, body: C, w: WriteContext) => Promise<void>;
   /** Adds derived fields to the rows the GET routes answer with. */
   present?: (tx: Tx, rows: object[]) => Promise<object[]>;
-  /** For a role whose reach is `own`: the `where` of the caller's own rows. Without it, none are. */
-  own?: (p: Principal) => object;
+  /** For a role whose reach is `own`: the `where` of the caller's own rows (may read the registry). Without it, none are. */
+  own?: (p: Principal) => object | Promise<object>;
   /** The fields a caller whose reach is `own` may change on their own row; without it, none. */
   ownFields?: readonly string[];
 }
@@ -67,10 +67,10 @@ export function ownIdWhere(p: Principal, column = 'id'): object {
 }
 
 /** The rows of the entity the caller may see: their county's, and with reach `own` their own among them. */
-function scopeOf(res: Response, own?: (p: Principal) => object): object {
+async function scopeOf(res: Response, own?: (p: Principal) => object | Promise<object>): Promise<object> {
   const county = countyScope(res);
   if (reachOf(res) !== 'own') return county;
-  return { ...county, ...(own ? own(principalOf(res)) : { id: { in: [] } }) };
+  return { ...county, ...(own ? await own(principalOf(res)) : { id: { in: [] } }) };
 }
 
 /** A referenced object of the caller's county; another county's answers as a missing one does. */
@@ -119,7 +119,7 @@ export function crudOperations<C extends { id: string }, P extends object>(ctx: 
     responses: { 200: z.array(spec.row) },
     handler: async (req, res) => {
       const { limit, cursor } = parseQuery(listSchema, req.query);
-      const where = scopeOf(res, spec.own);
+      const where = await scopeOf(res, spec.own);
       res.json(
         await present(
           await readPage(req, res, {
@@ -139,7 +139,7 @@ export function crudOperations<C extends { id: string }, P extends object>(ctx: 
     handler: async (req, res) => {
       noParameters(req.query);
       const id = idParam(req.params.id);
-      const row = await model(ctx.db).findFirst({ where: { AND: [scopeOf(res, spec.own), { id }] } });
+      const row = await model(ctx.db).findFirst({ where: { AND: [await scopeOf(res, spec.own), { id }] } });
       if (!row) throw Problem.notFound(spec.entity, id);
       res.json((await present([row]))[0]);
     },
@@ -153,7 +153,7 @@ export function crudOperations<C extends { id: string }, P extends object>(ctx: 
       const id = idParam(req.params.id);
       const changes = parseBody(spec.patch, req.body);
       const w = writeContext(res);
-      const scope = scopeOf(res, spec.own);
+      const scope = await scopeOf(res, spec.own);
       const row = await ctx.db.$transaction(async (tx) => {
         const before = await model(tx).findFirst({ where: { AND: [scope, { id }] } });
         if (!before) throw Problem.notFound(spec.entity, id);

@@ -14,10 +14,12 @@ import { mountOperations, type Operation, type Operations } from '../../src/api/
 import { routeTable, type OperationId } from '../../src/api/access/routeTable.js';
 import { buildOpenApi, documentPath, type OpenApiDocument } from '../../src/api/openapi/document.js';
 import { problemHandler } from '../../src/api/problem.js';
+import { cycleId } from '../../src/contracts/cycles.js';
 import { requestId } from '../../src/api/requestId.js';
 import type { Db } from '../../src/db/client.js';
 import { contractChecker, operationFor } from '../support/contract.js';
 import { freshSqlite, type TestDb } from '../support/db.js';
+import { testCounty } from '../support/users.js';
 import { harness, recordingLogger, RecordingCycles, RecordingSignals, token } from './harness.js';
 
 let t: TestDb;
@@ -463,7 +465,11 @@ describe('JSON logs', () => {
 
     h.cycles.statusError = new Error('connection refused to 10.0.0.7:7233');
     try {
-      const res = await request(h.app).get('/api/cycles/quarterly-2025-Q3').set('Authorization', `Bearer ${token}`).set('X-Request-Id', 'req-500');
+      // A cycle of the caller's county (its id names the county), so the route asks the cycle port, which fails.
+      const res = await request(h.app)
+        .get(`/api/cycles/${cycleId('quarterly', '2025-Q3', testCounty)}`)
+        .set('Authorization', `Bearer ${token}`)
+        .set('X-Request-Id', 'req-500');
       expect(res.status).toBe(500);
       expect(res.body).toMatchObject({ requestId: 'req-500' });
       expect(res.body.detail).not.toContain('10.0.0.7');

@@ -428,7 +428,7 @@ describe('who reads which results', () => {
     await province.get(`/api/decisions/${enc(`${cycleId}-x/x-o01/subsidy`)}`).expect(200);
   });
 
-  it("lets finance read the county's obligations but no decisions; readers everything of the county", async () => {
+  it("lets finance read the county's obligations and the decisions it pays, never another county's; readers everything of the county", async () => {
     const finance = await h.as({ role: 'finance' });
     expect((await finance.get('/api/obligations').expect(200)).body.map((o: { id: string }) => o.id).sort()).toEqual([
       '2025-Q4/subsidy/o01',
@@ -436,7 +436,15 @@ describe('who reads which results', () => {
     ]);
     await finance.get('/api/obligations/2025-Q4/subsidy/o02').expect(200);
     expectProblem(await finance.get('/api/obligations/2025-Q4-x/subsidy/x-o01'), 404);
-    expectProblem(await finance.get('/api/decisions'), 403);
+    // Finance pays decisions: it reads the county's (county reach), another county's are 404.
+    const decisions = (await finance.get('/api/decisions').expect(200)).body.map((d: { id: string }) => d.id);
+    expect(decisions.length).toBeGreaterThan(0);
+    expect(decisions).toEqual((await h.api.get('/api/decisions').expect(200)).body.map((d: { id: string }) => d.id));
+    expect(decisions.some((id: string) => id.startsWith(`${cycleId}-x`))).toBe(false);
+    await finance.get(`/api/decisions/${enc(decisions[0])}`).expect(200);
+    await finance.get(`/api/decisions/${enc(decisions[0])}/explanation`).expect(200);
+    expectProblem(await finance.get(`/api/decisions/${enc(`${cycleId}-x/x-o01/subsidy`)}`), 404);
+    expectProblem(await finance.get('/api/evaluations'), 403);
     const head = await h.as({ role: 'bureau-head' });
     expect((await head.get('/api/obligations').expect(200)).body).toHaveLength(2);
   });

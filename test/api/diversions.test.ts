@@ -18,13 +18,8 @@ beforeAll(async () => {
   db = (await freshSqlite('api-diversions')).db;
   await seedDemoCounty(db, { today: '2026-01-01', county: testCountyRecord });
   h = await harness(db);
-  await db.station.createMany({
-    data: [
-      { id: 'chengguan', countyId: testCounty, name: '城关派出所' },
-      { id: 'beiguan', countyId: testCounty, name: '北关派出所' },
-    ],
-  });
-  await db.officer.updateMany({ where: { id: { in: ['o01', 'o02'] } }, data: { stationId: 'chengguan' } });
+  // The demo seed puts o01–o08 in 城关 (chengguan); a second station takes o03 and o04.
+  await db.station.create({ data: { id: 'beiguan', countyId: testCounty, name: '北关派出所' } });
   await db.officer.updateMany({ where: { id: { in: ['o03', 'o04'] } }, data: { stationId: 'beiguan' } });
   await seedOtherCounty(db);
   station = await h.as({ role: 'station', subjectId: 'chengguan' });

@@ -66,7 +66,9 @@ describe('GET /api/decisions/{id}/explanation', () => {
     const stranger = (await t.db.officer.findMany({ select: { id: true } })).map((o) => o.id).find((id) => id !== named && !others.includes(id))!;
     expectProblem(await (await h.as({ role: 'officer', subjectId: stranger })).get(path), 404);
     expectProblem(await (await h.as({ role: 'bureau-staff', countyId: 'other-county' })).get(path), 404);
-    expectProblem(await (await h.as({ role: 'finance' })).get(path), 403);
+    // Finance pays what the decisions decide: it reads them in its county, and no other county's.
+    await (await h.as({ role: 'finance' })).get(path).expect(200);
+    expectProblem(await (await h.as({ role: 'finance', countyId: 'other-county' })).get(path), 404);
     await (await h.as({ role: 'province-reader', countyId: null })).get(path).expect(200);
   });
 });

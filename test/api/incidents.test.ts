@@ -1,5 +1,6 @@
 // Incidents for the weekly bulletins: reported by a community officer for their own community,
-// marked solved once by its officers, read by everyone of the county.
+// or by bureau staff for any community of their county, marked solved once by its officers or
+// the staff, read by everyone of the county.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.js';
 import { seedDemoCounty } from '../../src/db/seed.js';
@@ -73,9 +74,37 @@ describe('incidents', () => {
     expectProblem(await o01.post('/api/incidents', { ...incident, communityId: 'x01' }), 422, { pointer: '/communityId' });
     expectProblem(await o03.patch(`/api/incidents/${id}`, { solved: true, solvedOn: '2026-03-12' }), 404);
     expectProblem(await o01.patch(`/api/incidents/${foreignIncident}`, { solved: true, solvedOn: '2026-03-12' }), 404);
-    expectProblem(await h.api.post('/api/incidents', incident), 403);
-    expectProblem(await h.api.patch(`/api/incidents/${id}`, { solved: true, solvedOn: '2026-03-12' }), 403);
+    const leader = await h.as({ role: 'leader', subjectId: 'L01' });
+    expectProblem(await leader.post('/api/incidents', incident), 403);
+    expectProblem(await leader.patch(`/api/incidents/${id}`, { solved: true, solvedOn: '2026-03-12' }), 403);
+    const staff = await h.as({ role: 'bureau-staff' });
+    expectProblem(await staff.post('/api/incidents', { ...incident, submittedBy: 'o01' }), 403, { pointer: '/submittedBy' });
+    expectProblem(await staff.post('/api/incidents', { ...incident, communityId: 'x01' }), 422, { pointer: '/communityId' });
+    expectProblem(await staff.patch(`/api/incidents/${foreignIncident}`, { solved: true, solvedOn: '2026-03-12' }), 404);
+    const otherStaff = await h.as({ role: 'bureau-staff', countyId: 'other-county' });
+    expectProblem(await otherStaff.patch(`/api/incidents/${id}`, { solved: true, solvedOn: '2026-03-12' }), 404);
     expect(await writes()).toEqual(before);
+  });
+
+  it("lets bureau staff report and solve any community's incidents of their county, in their own name", async () => {
+    const staff = await h.as({ role: 'bureau-staff' });
+    const created = await staff.post('/api/incidents', { ...incident, communityId: 'c05', submittedBy: 'bureau-staff:test-county' });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      communityId: 'c05',
+      countyId: testCounty,
+      submittedBy: 'bureau-staff:test-county',
+      actor: 'bureau-staff:test-county',
+    });
+    const { id } = created.body as { id: number };
+    // The officers of c05 solve it too; o01 serves c01, so it is out of his reach.
+    expectProblem(await o01.patch(`/api/incidents/${id}`, { solved: true, solvedOn: '2026-03-12' }), 404);
+    expect((await staff.patch(`/api/incidents/${id}`, { solved: true, solvedOn: '2026-03-12' }).expect(200)).body).toMatchObject({ solved: true });
+    const audit = await db.auditEntry.findMany({ where: { entity: 'Incident', entityId: String(id) }, orderBy: { id: 'asc' } });
+    expect(audit.map((a) => [a.action, a.actor, a.role, a.countyId, a.authMethod])).toEqual([
+      ['create', 'bureau-staff:test-county', 'bureau-staff', testCounty, 'token'],
+      ['solve', 'bureau-staff:test-county', 'bureau-staff', testCounty, 'token'],
+    ]);
   });
 
   it('rejects bad input with the field at fault, writing nothing', async () => {

@@ -2,6 +2,7 @@
 // diversions, and (the leader) the months of presence.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../../src/activities/index.js';
+import { cycleId } from '../../src/contracts/cycles.js';
 import type { Db } from '../../src/db/client.js';
 import { seedDemoCounty } from '../../src/db/seed.js';
 import { createInboxNotifier } from '../../src/notices/notifier.js';
@@ -23,8 +24,9 @@ beforeAll(async () => {
   const ids = (await db.community.findMany()).map((c) => c.id);
   await submitDemoFigures(db, '2026-Q1', ids);
   const activities = createActivities({ db, notifier: createInboxNotifier(), clock: () => new Date('2026-04-02T00:00:00Z') });
-  await activities.openCycle({ cycleId: 'quarterly-2026-Q1', period: '2026-Q1' });
-  await activities.decideAndPersist({ cycleId: 'quarterly-2026-Q1', gaps: [] });
+  const quarter = cycleId('quarterly', '2026-Q1', testCounty);
+  await activities.openCycle({ cycleId: quarter, period: '2026-Q1', countyId: testCounty });
+  await activities.decideAndPersist({ cycleId: quarter, gaps: [] });
   last = (await db.evaluation.findFirstOrThrow({ where: { isLast: true } })).communityId;
   await db.presenceMonth.create({
     data: { leaderId: `L${n(last)}`, month: '2026-02', communityId: last, days: 1, required: 2, compliant: false, countedDays: ['2026-02-03'] },
@@ -33,9 +35,9 @@ beforeAll(async () => {
     data: { leaderId: `L${n(last)}`, month: '2026-03', communityId: last, days: 2, required: 2, compliant: true, countedDays: ['2026-03-03', '2026-03-09'] },
   });
   const officer = (await db.binding.findFirstOrThrow({ where: { communityId: last, subjectType: 'officer' } })).subjectId;
-  await db.station.create({ data: { id: 's1', countyId: testCounty, name: '城关派出所' } });
-  await db.officer.update({ where: { id: officer }, data: { stationId: 's1' } });
-  const station = await h.as({ role: 'station', subjectId: 's1' });
+  // The demo seed puts every officer in a station: the officer's own records the diversion.
+  const { stationId } = await db.officer.findUniqueOrThrow({ where: { id: officer } });
+  const station = await h.as({ role: 'station', subjectId: stationId! });
   await station.post('/api/diversions', { officerId: officer, date: '2026-03-02', kind: 'case-work' }).expect(201);
   await seedOtherCounty(db);
 });

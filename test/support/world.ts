@@ -459,7 +459,8 @@ export async function freshUser(db: Db, x: CountyKey, role: Role = 'officer'): P
 
 /** A personal access token of the user, for revoking. */
 export async function freshToken(db: Db, userId: string): Promise<string> {
-  const id = `tok_fresh_${next()}`;
+  // Shaped like the ids the API makes (tok_ and hex), so DELETE /api/tokens/{id} finds it.
+  const id = `tok_ffff${next().toString(16).padStart(8, '0')}`;
   await db.accessToken.create({
     data: { id, userId, name: 'to revoke', tokenHash: `unused-${id}`, permissions: [], expiresAt: new Date(Date.UTC(2100, 0, 1)) },
   });

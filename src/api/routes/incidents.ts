@@ -1,11 +1,13 @@
 // Incidents submitted by community offices, the material of the weekly bulletins (警情公告 /
 // 破案公告). A community officer reports the incidents of their own community and marks them solved,
-// once; everyone of the county reads them. The weekly workflow reads them, nothing here notifies.
+// once; bureau staff do the same for any community of their county (the bulletins depend on
+// them); everyone of the county reads them. The weekly workflow reads them, nothing here notifies.
+import type { Response } from 'express';
 import { z } from 'zod';
 import { audited, type Tx } from '../../db/audit.js';
 import { communitiesOn } from '../../db/bindings.js';
 import { mustBeCaller, subjectOf } from '../access/acting.js';
-import type { Operations } from '../access/operations.js';
+import { reachOf, type Operations } from '../access/operations.js';
 import { actorOf, countyOf, countyScope } from '../access/principal.js';
 import type { Ctx } from '../context.js';
 import { Problem } from '../problem.js';
@@ -18,7 +20,7 @@ const incidentSchema = z.strictObject({
   occurredOn: daySchema,
   category: z.string().trim().min(1).max(32),
   summary: z.string().trim().min(1).max(500),
-  /** The reporting officer: the caller, when given. */
+  /** Who reports: the caller (the officer, or the bureau staff user), when given. */
   submittedBy: idSchema.optional(),
 });
 
@@ -59,14 +61,18 @@ export function incidentsOperations(ctx: Ctx): Operations<'reportIncident' | 'li
   /** Whether the officer serves the community today: their own community's incidents are theirs to report and solve. */
   const serves = async (tx: Tx, officerId: string, communityId: string) => (await communitiesOn(tx, 'officer', officerId, ctx.today())).includes(communityId);
 
+  /** Who reports or solves: the officer the caller is (reach own), or the bureau staff user (reach county, any community of the county). */
+  const reporterOf = (res: Response) => (reachOf(res) === 'own' ? { officerId: subjectOf(res) } : { officerId: undefined, userId: actorOf(res).id });
+
   return {
     reportIncident: {
       body: incidentSchema,
       responses: { 201: incidentRow },
       handler: async (req, res) => {
         const { submittedBy: given, ...i } = parseBody(incidentSchema, req.body);
-        const officerId = subjectOf(res);
-        mustBeCaller(res, { pointer: '/submittedBy' }, given, officerId);
+        const { officerId, userId } = reporterOf(res);
+        const submittedBy = officerId ?? userId!;
+        mustBeCaller(res, { pointer: '/submittedBy' }, given, submittedBy);
         notFuture('/occurredOn', i.occurredOn);
         const actor = actorOf(res);
         const countyId = countyOf(res);
@@ -74,13 +80,13 @@ export function incidentsOperations(ctx: Ctx): Operations<'reportIncident' | 'li
           if (!(await tx.community.findFirst({ where: { id: i.communityId, countyId } }))) {
             throw Problem.field(422, { pointer: '/communityId', message: `community ${i.communityId} does not exist` });
           }
-          if (!(await serves(tx, officerId, i.communityId))) {
+          if (officerId && !(await serves(tx, officerId, i.communityId))) {
             throw Problem.field(422, {
               pointer: '/communityId',
               message: `officer ${officerId} is not an officer of ${i.communityId}; report your own community's incidents`,
             });
           }
-          const created = await tx.incident.create({ data: { ...i, countyId, submittedBy: officerId, actor: actor.id } });
+          const created = await tx.incident.create({ data: { ...i, countyId, submittedBy, actor: actor.id } });
           await audited(tx, actor, { action: 'create', entity: 'Incident', entityId: created.id, after: created });
           return created;
         });
@@ -126,13 +132,14 @@ export function incidentsOperations(ctx: Ctx): Operations<'reportIncident' | 'li
         const id = parseParam(incidentIdParams.shape.id, req.params.id, 'Incident');
         const { solvedOn } = parseBody(solvedSchema, req.body);
         notFuture('/solvedOn', solvedOn);
-        const officerId = subjectOf(res);
+        const { officerId } = reporterOf(res);
         const actor = actorOf(res);
         const countyId = countyOf(res);
         const row = await ctx.db.$transaction(async (tx) => {
           const before = await tx.incident.findFirst({ where: { id, countyId } });
-          // Another community's incident is not the officer's to solve: as if it did not exist.
-          if (!before || !(await serves(tx, officerId, before.communityId))) throw Problem.notFound('Incident', id);
+          // Another community's incident is outside the officer's reach (own: the officer's
+          // community): 404 as if it did not exist, like every object out of reach, although he reads it.
+          if (!before || (officerId && !(await serves(tx, officerId, before.communityId)))) throw Problem.notFound('Incident', id);
           if (solvedOn < before.occurredOn) {
             throw Problem.field(422, { pointer: '/solvedOn', message: `${solvedOn} is before the incident occurred on ${before.occurredOn}` });
           }

@@ -1,8 +1,10 @@
 // The people and places the bureau configures: communities, officers, leaders, departments. Each
 // belongs to the county of the bureau staff who created it; an officer, leader or department reads
-// and changes (its email only) its own record, a station reads its own officers.
+// and changes (its email only) its own record, a station reads its own officers, a leader the
+// officers bound to his community.
 import { z } from 'zod';
-import { audited } from '../../db/audit.js';
+import { audited, type Tx } from '../../db/audit.js';
+import { boundOn, communitiesOn } from '../../db/bindings.js';
 import { withPendingFlag } from '../../db/reassignments.js';
 import type { Operations } from '../access/operations.js';
 import { reachOf } from '../access/operations.js';
@@ -69,9 +71,19 @@ export function departmentsOperations(ctx: Ctx): Operations<'listDepartments' | 
   return { listDepartments: ops.list, createDepartment: ops.create, getDepartment: ops.get, updateDepartment: ops.update };
 }
 
-/** An officer's own record is theirs; a station's own officers are those whose home it is. */
-function ownOfficers(p: Principal): object {
-  return p.role === 'station' ? ownIdWhere(p, 'stationId') : ownIdWhere(p);
+/**
+ * An officer's own record is theirs; a station's own officers are those whose home it is; a
+ * leader's are the officers bound today to the community (or communities) the leader is bound to.
+ */
+async function ownOfficers(db: Tx, p: Principal, today: string): Promise<object> {
+  if (p.role === 'station') return ownIdWhere(p, 'stationId');
+  if (p.role !== 'leader') return ownIdWhere(p);
+  const communities = p.subjectId ? await communitiesOn(db, 'leader', p.subjectId, today) : [];
+  const bound = await db.binding.findMany({
+    where: { subjectType: 'officer', communityId: { in: communities }, ...boundOn(today) },
+    select: { subjectId: true },
+  });
+  return { id: { in: bound.map((b) => b.subjectId) } };
 }
 
 const officerCreate = z.strictObject({ id: idSchema, ...newPerson, communityId: idSchema.optional(), stationId: idSchema.optional() });
@@ -102,7 +114,7 @@ export function officersOperations(ctx: Ctx): Operations<'listOfficers' | 'creat
       });
       await audited(tx, actor, { action: 'create', entity: 'Posting', entityId: posting.id, after: posting });
     },
-    own: ownOfficers,
+    own: (p) => ownOfficers(ctx.db, p, ctx.today()),
     ownFields,
   });
 
@@ -114,7 +126,7 @@ export function officersOperations(ctx: Ctx): Operations<'listOfficers' | 'creat
     handler: async (req, res) => {
       const id = parseParam(idSchema, req.params.id, 'Officer');
       const { limit, cursor } = parseQuery(postingsQuery, req.query);
-      const own = reachOf(res) === 'own' ? ownOfficers(principalOf(res)) : {};
+      const own = reachOf(res) === 'own' ? await ownOfficers(ctx.db, principalOf(res), ctx.today()) : {};
       if (!(await ctx.db.officer.findFirst({ where: { AND: [countyScope(res), own, { id }] } }))) throw Problem.notFound('Officer', id);
       res.json(
         await readPage(req, res, {
