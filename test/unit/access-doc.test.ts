@@ -1,15 +1,15 @@
-// docs/access.md prints the route table as a matrix; it must say what the table says.
+// The README prints the route table as a matrix; it must say what the table says.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { accessMatrix, withAccessMatrix } from '../../src/api/access/matrix.js';
 import { operationIds, routeTable } from '../../src/api/access/routeTable.js';
 import { roles } from '../../src/contracts/roles.js';
 
-const page = readFileSync(new URL('../../docs/access.md', import.meta.url), 'utf8');
+const page = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 
-describe('docs/access.md', () => {
+describe("the README's matrix", () => {
   it('is what `npm run docs:access` writes from the route table', () => {
-    expect(page === withAccessMatrix(page), 'docs/access.md differs from the route table: run `npm run docs:access`').toBe(true);
+    expect(page === withAccessMatrix(page), 'the README differs from the route table: run `npm run docs:access`').toBe(true);
   });
 
   it('has a row per operation and a cell per role, and says what `own` means wherever it applies', () => {

@@ -1,6 +1,6 @@
-// The authorization matrix of docs/access.md, written from the route table: every operation ×
-// every role, and what `own` means for each operation that has it. `npm run docs:access` writes it
-// between the markers of docs/access.md; a test fails when the page differs from this.
+// The authorization matrix of the README, written from the route table: every operation × every
+// role, and what `own` means for each operation that has it. `npm run docs:access` writes it
+// between the README's markers; a test fails when the README differs from this.
 import { roleLabels, roles } from '../../contracts/roles.js';
 import { routeTable, type Access, type OperationId, type RouteSpec } from './routeTable.js';
 
@@ -9,7 +9,7 @@ export const matrixEnd = '<!-- access-matrix:end -->';
 
 const pathOf = (spec: RouteSpec) => `/api${spec.path.replace(/[:*](\w+)/g, '{$1}')}`;
 
-/** The generated part of docs/access.md, markers excluded. */
+/** The generated part of the README, markers excluded. */
 export function accessMatrix(): string {
   const entries = Object.entries(routeTable) as [OperationId, RouteSpec][];
   const header = ['operation', 'method', 'path', 'summary', ...roles.map((r) => `${r}<br>${roleLabels[r]}`)];
@@ -42,6 +42,6 @@ export function accessMatrix(): string {
 export function withAccessMatrix(page: string): string {
   const begin = page.indexOf(matrixBegin);
   const end = page.indexOf(matrixEnd);
-  if (begin < 0 || end < begin) throw new Error(`docs/access.md needs the markers ${matrixBegin} and ${matrixEnd}`);
+  if (begin < 0 || end < begin) throw new Error(`the README needs the markers ${matrixBegin} and ${matrixEnd}`);
   return `${page.slice(0, begin + matrixBegin.length)}\n\n${accessMatrix()}\n\n${page.slice(end)}`;
 }
