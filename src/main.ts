@@ -20,31 +20,38 @@ try {
   const config = loadConfig();
   const service = await startService(config);
   const log = service.log;
-  log.info({ url: `${service.apiUrl}/api` }, `HTTP API      ${service.apiUrl}/api (reference: ${service.apiUrl}/api/docs)`);
-  log.info(
-    { address: service.temporalAddress, namespace: config.temporal.namespace, taskQueue: config.taskQueue },
-    `Temporal      ${service.temporalAddress} (namespace ${config.temporal.namespace}, task queue ${config.taskQueue})`,
-  );
-  if (service.temporalUi) log.info({ url: service.temporalUi }, `Temporal UI   ${service.temporalUi}`);
   const database = withoutPassword(config.databaseUrl);
-  log.info(
-    { database, migrationsApplied: service.migrationsApplied },
-    `Database      ${database}${service.migrationsApplied.length ? ` (applied ${service.migrationsApplied.join(', ')})` : ''}`,
-  );
-  if (service.seeded) log.info('Seeded the demo county demo (10 communities, 16 officers, 3 stations).');
-  if (service.deletedSchedules.length)
-    log.info({ deleted: service.deletedSchedules }, `Schedules     deleted those without a county: ${service.deletedSchedules.join(', ')}`);
-  log.info({ counties: service.counties.length, timeZone: config.timeZone }, `Counties      ${service.counties.length} (Schedules in ${config.timeZone})`);
-  // A province of synthetic counties would fill the screen: the first few, then a count.
+  // For the person who ran `npm start`, plain lines; for log collectors, one structured line.
   const shown = 10;
-  for (const c of service.counties.slice(0, shown)) {
-    const ids = c.schedules.map((id) => id.slice(config.taskQueue.length + 1));
-    log.info({ county: c.id, schedules: c.schedules }, `  ${c.id} ${c.name}: ${ids.join(', ')}`);
-  }
-  if (service.counties.length > shown) log.info(`  … and ${service.counties.length - shown} more (npm run counties -- list)`);
-  if (service.counties.length === 0) log.info('  none: npm run counties -- add <id> <name>');
-  // The one secret ever printed, once, for the first sign-in: to the terminal, never into the log.
-  if (service.bureauToken) process.stdout.write(`Bureau API token (shown once; bureau staff of county demo): ${service.bureauToken}\n`);
+  const banner = [
+    `HTTP API      ${service.apiUrl}/api (reference: ${service.apiUrl}/api/docs)`,
+    `Temporal      ${service.temporalAddress} (namespace ${config.temporal.namespace}, task queue ${config.taskQueue})`,
+    ...(service.temporalUi ? [`Temporal UI   ${service.temporalUi}`] : []),
+    `Database      ${database}${service.migrationsApplied.length ? ` (applied ${service.migrationsApplied.join(', ')})` : ''}`,
+    ...(service.seeded ? ['Seeded the demo county demo (10 communities, 16 officers, 3 stations).'] : []),
+    ...(service.deletedSchedules.length ? [`Schedules     deleted those without a county: ${service.deletedSchedules.join(', ')}`] : []),
+    `Counties      ${service.counties.length} (Schedules in ${config.timeZone})`,
+    // A province of synthetic counties would fill the screen: the first few, then a count.
+    ...service.counties.slice(0, shown).map((c) => `  ${c.id} ${c.name}: ${c.schedules.map((id) => id.slice(config.taskQueue.length + 1)).join(', ')}`),
+    ...(service.counties.length > shown ? [`  … and ${service.counties.length - shown} more (npm run counties -- list)`] : []),
+    ...(service.counties.length === 0 ? ['  none: npm run counties -- add <id> <name>'] : []),
+    // The one secret ever printed, once, for the first sign-in: to the terminal, never into the log.
+    ...(service.bureauToken ? [`Bureau API token (shown once; bureau staff of county demo): ${service.bureauToken}`] : []),
+  ];
+  process.stdout.write(`${banner.join('\n')}\n`);
+  log.info(
+    {
+      api: `${service.apiUrl}/api`,
+      temporal: { address: service.temporalAddress, namespace: config.temporal.namespace, taskQueue: config.taskQueue, ui: service.temporalUi },
+      database,
+      migrationsApplied: service.migrationsApplied,
+      seeded: service.seeded,
+      deletedSchedules: service.deletedSchedules,
+      counties: service.counties.map((c) => ({ id: c.id, schedules: c.schedules })),
+      timeZone: config.timeZone,
+    },
+    'service started',
+  );
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -27,6 +27,7 @@ export interface ProblemBody {
 const titles: Record<number, [type: string, title: string]> = {
   400: ['/problems/malformed-request', 'Malformed request'],
   401: ['/problems/unauthorized', 'Unauthorized'],
+  403: ['/problems/forbidden', 'Forbidden'],
   404: ['/problems/not-found', 'Not found'],
   409: ['/problems/conflict', 'Conflict'],
   413: ['/problems/too-large', 'Request body too large'],
