@@ -53,7 +53,7 @@ export async function countiesCommand(args: string[], deps: CommandDeps): Promis
       const [id, name] = rest as [string, string];
       await createCounty(db, { id, name });
       deps.out(`County ${id} (${name}) created with its default rule set.`);
-      deps.out(`Invite its first bureau staff: npm run accounts -- invite --county ${id} --role bureau-staff <sign-in name> <display name>`);
+      deps.out(`Invite its first bureau staff: npm run accounts -- invite --county ${id} --role bureau-staff --id <sign-in name> --name <display name>`);
       deps.out('Its Schedules are registered when the service next starts (npm start).');
     } else if (command === 'synthetic') {
       const n = positiveInt(rest[0]!, 'synthetic <N>', 999);

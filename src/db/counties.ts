@@ -5,6 +5,7 @@
 import { auditedMany, type AuditActor, type Tx } from './audit.js';
 import type { Db } from './client.js';
 import { ensureDefaultRuleSet } from './ruleSets.js';
+import { demoSourceDepartments } from './demo-county.js';
 
 export interface CountyRecord {
   id: string;
@@ -72,7 +73,6 @@ export async function insertCountyRegistry(tx: Tx, registry: CountyRegistry, fro
     const county = await tx.county.create({ data: registry.county });
     await auditedMany(tx, actor, [{ action: 'create', entity: 'County', entityId: county.id, after: county }]);
   }
-  await ensureDefaultRuleSet(tx, countyId);
   const inCounty = <T extends object>(rows: T[]) => rows.map((r) => ({ ...r, countyId }));
   await insertAll('Station', inCounty(registry.stations), (data) => tx.station.createManyAndReturn({ data: data as never }), tx, actor);
   await insertAll(
@@ -85,6 +85,8 @@ export async function insertCountyRegistry(tx: Tx, registry: CountyRegistry, fro
   await insertAll('Officer', inCounty(registry.officers), (data) => tx.officer.createManyAndReturn({ data: data as never }), tx, actor);
   await insertAll('Leader', inCounty(registry.leaders), (data) => tx.leader.createManyAndReturn({ data: data as never }), tx, actor);
   await insertAll('Department', inCounty(registry.departments), (data) => tx.department.createManyAndReturn({ data: data as never }), tx, actor);
+  // After the departments: the default names the county's own reporting departments.
+  await ensureDefaultRuleSet(tx, countyId);
   const bindings = registry.communities.flatMap((c) =>
     [...c.officers.map((id) => ['officer', id] as const), ['leader', c.leader] as const, ['department', c.department] as const].map(
       ([subjectType, subjectId]) => ({
@@ -103,7 +105,15 @@ export async function insertCountyRegistry(tx: Tx, registry: CountyRegistry, fro
   await insertAll('Posting', postings, (data) => tx.posting.createManyAndReturn({ data: data as never }), tx, actor);
 }
 
-/** An empty county with its default rule set, for `npm run counties -- add`. */
+/** The departments that report a county's figures, as its default rule set names them (`<county>-zhengong` …). */
+export function reportingDepartments(countyId: string) {
+  return demoSourceDepartments.map((d) => ({ id: `${countyId}-${d.id}`, name: d.name }));
+}
+
+/**
+ * An empty county with its reporting departments and its default rule set, which names them, for
+ * `npm run counties -- add`.
+ */
 export async function createCounty(db: Db, county: CountyRecord, actor: AuditActor | string = 'system:counties'): Promise<void> {
   if (!countyIdPattern.test(county.id)) throw new CountyError(`county id ${JSON.stringify(county.id)}: lower-case letters, digits and '-', at most 40`);
   if (!county.name.trim()) throw new CountyError('a county needs a name');
@@ -112,6 +122,12 @@ export async function createCounty(db: Db, county: CountyRecord, actor: AuditAct
     const row = await tx.county.create({ data: county });
     const by = typeof actor === 'string' ? { id: actor, countyId: county.id, authMethod: 'system' } : actor;
     await auditedMany(tx, by, [{ action: 'create', entity: 'County', entityId: row.id, after: row }]);
+    const departments = await tx.department.createManyAndReturn({ data: reportingDepartments(county.id).map((d) => ({ ...d, countyId: county.id })) });
+    await auditedMany(
+      tx,
+      by,
+      departments.map((d) => ({ action: 'create', entity: 'Department', entityId: d.id, after: d })),
+    );
     await ensureDefaultRuleSet(tx, county.id);
   });
 }
@@ -202,12 +218,7 @@ export function syntheticRegistry(n: number, communities = 10): CountyRegistry {
     communities: offices,
     officers: offices.flatMap((c, i) => c.officers.map((o, j) => ({ id: o, name: `民警${pad(i + 1, w)}${j ? '乙' : '甲'}`, stationId: stationOf(i) }))),
     leaders: offices.map((c, i) => ({ id: c.leader, name: `局领导${pad(i + 1, w)}` })),
-    departments: [
-      ...offices.map((c, i) => ({ id: c.department, name: `联系部门${pad(i + 1, w)}` })),
-      { id: `${id}-zhengong`, name: '政工室（考评数据报送）' },
-      { id: `${id}-zhian`, name: '治安大队（考评数据报送）' },
-      { id: `${id}-renkou`, name: '人口大队（考评数据报送）' },
-    ],
+    departments: [...offices.map((c, i) => ({ id: c.department, name: `联系部门${pad(i + 1, w)}` })), ...reportingDepartments(id)],
   };
 }
 

