@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../src/config.js';
 import { startService } from '../src/service.js';
 import { demoSubmissions } from '../test/support/figures.js';
+import { serviceToken } from '../test/support/serviceUsers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bench-cycle-'));
 const token = 'bench-bureau-token-0123456789';
@@ -19,13 +20,14 @@ const service = await startService(
     TASK_QUEUE: `bench-${Date.now()}`,
     HTTP_PORT: '0',
     BUREAU_TOKEN: token,
+    LOG_LEVEL: 'warn',
   }),
 );
 
-async function call(method: string, path: string, body?: unknown) {
+async function call(method: string, path: string, body?: unknown, as = token) {
   const res = await fetch(`${service.apiUrl}${path}`, {
     method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${as}`, 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (res.status >= 400) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
@@ -35,8 +37,13 @@ async function call(method: string, path: string, body?: unknown) {
 try {
   const period = '2026-Q1';
   const ids = Array.from({ length: 10 }, (_, i) => `c${String(i + 1).padStart(2, '0')}`);
+  // Each department submits its own figures, as itself.
+  const submissions = demoSubmissions(ids);
+  const tokens = new Map<string, string>();
+  for (const { submittedBy } of submissions)
+    tokens.set(submittedBy, await serviceToken(`file:${join(dir, 'app.db')}`, { role: 'department', subjectId: submittedBy }));
   const started = performance.now();
-  for (const { submittedBy, figures } of demoSubmissions(ids)) await call('POST', '/api/metrics', { period, submittedBy, figures });
+  for (const { submittedBy, figures } of submissions) await call('POST', '/api/metrics', { period, figures }, tokens.get(submittedBy));
   const { cycleId } = await call('POST', '/api/cycles', { kind: 'quarterly', period });
   for (;;) {
     const { status, failure } = await call('GET', `/api/cycles/${cycleId}`);
