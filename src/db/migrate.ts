@@ -29,22 +29,38 @@ export async function migrate(databaseUrl: string): Promise<string[]> {
 }
 
 function migrateSqlite(databaseUrl: string): string[] {
-  const file = sqliteFile(databaseUrl);
+  return applySqliteMigrations(sqliteFile(databaseUrl), committedMigrations('sqlite'));
+}
+
+/**
+ * Applies the migrations not yet recorded, all in one transaction. SQLite ignores
+ * `PRAGMA foreign_keys=OFF` inside a transaction, so a migration that rebuilds a table (Prisma's
+ * "RedefineTables") would have its DROP cascade onto the rows that point at it: foreign keys are
+ * switched off around the transaction instead, and checked before it commits.
+ */
+export function applySqliteMigrations(file: string, migrations: Migration[]): string[] {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   try {
     db.pragma('journal_mode = WAL');
     db.exec(ledger);
     const applied: string[] = [];
+    db.pragma('foreign_keys = OFF');
     // IMMEDIATE takes the write lock first, so two processes starting together apply each migration once.
     db.transaction(() => {
       const done = new Set(db.prepare('SELECT name FROM "_app_migrations"').pluck().all() as string[]);
-      for (const m of committedMigrations('sqlite').filter((m) => !done.has(m.name))) {
+      for (const m of migrations.filter((m) => !done.has(m.name))) {
         db.exec(m.sql);
         db.prepare('INSERT INTO "_app_migrations" (name, "appliedAt") VALUES (?, ?)').run(m.name, new Date().toISOString());
         applied.push(m.name);
       }
+      const broken = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+      if (broken.length > 0) {
+        const first = broken.slice(0, 5).map((b) => `${b.table} row ${b.rowid} → ${b.parent}`);
+        throw new Error(`migrations ${applied.join(', ')} would leave ${broken.length} rows pointing at nothing (${first.join('; ')}); nothing was applied`);
+      }
     }).immediate();
+    db.pragma('foreign_keys = ON');
     return applied;
   } finally {
     db.close();
