@@ -77,6 +77,24 @@ export function cycleDetails(cycle: { id: string; countyId: string; countyName: 
   ].join('\n');
 }
 
+/**
+ * How the Temporal UI shows a cycle's workflow: its summary, details and memo, the same whether
+ * a user starts it by hand (`by` = that user) or its county's Schedule does (`by.launcher` = the
+ * launching workflow's id, recorded as `system:<launcher>`).
+ */
+export function cycleLabels(
+  cycle: { id: string; kind: CycleKind; period: string; countyId: string; countyName: string },
+  by: CycleStarter | { launcher: string },
+): { staticSummary: string; staticDetails: string; memo: Record<string, string> } {
+  const { countyId } = cycle;
+  const starter = 'userId' in by ? by : undefined;
+  return {
+    staticSummary: cycleSummary(cycle.kind, cycle.period, cycle.countyName, starter),
+    staticDetails: cycleDetails(cycle, starter),
+    memo: 'userId' in by ? ({ countyId, startedBy: by.userId, startedByName: by.name } satisfies CycleMemo) : { countyId, startedBy: `system:${by.launcher}` },
+  };
+}
+
 export interface MissingFigure {
   community: string;
   metric: string;

@@ -9,7 +9,7 @@ import { parsePeriod } from '../core/calendar.js';
 import { yearEndEvaluation } from '../workflows/yearEndEvaluation.js';
 import { appealReview } from '../workflows/appealReview.js';
 import { appealWorkflowId } from '../contracts/appeals.js';
-import { cycleDetails, cycleId, cycleSummary, parseCycleId, type CycleKind, type CycleMemo } from '../contracts/cycles.js';
+import { cycleId, cycleLabels, parseCycleId, type CycleKind } from '../contracts/cycles.js';
 import { cycleIdInCounty } from '../db/cycles.js';
 import type { Db } from '../db/client.js';
 import { followUpSummary } from '../workflows/summaries.js';
@@ -24,15 +24,12 @@ export function createTemporalCycles(client: Client, taskQueue: string, db?: Db)
     async start(countyId, kind, period, startedBy) {
       const id = await idOf(countyId, kind, period);
       const name = await countyName(countyId);
-      const memo: CycleMemo = { countyId, startedBy: startedBy.userId, startedByName: startedBy.name };
       try {
         const common = {
           workflowId: id,
           taskQueue,
           workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY,
-          memo: { ...memo },
-          staticSummary: cycleSummary(kind, period, name, startedBy),
-          staticDetails: cycleDetails({ id, countyId, countyName: name }, startedBy),
+          ...cycleLabels({ id, kind, period, countyId, countyName: name }, startedBy),
         };
         if (kind === 'year-end') await client.workflow.start(yearEndEvaluation, { ...common, args: [{ cycleId: id, year: Number(period), countyId }] });
         else await client.workflow.start(periodEvaluation, { ...common, args: [{ cycleId: id, period, countyId }] });

@@ -3,7 +3,7 @@ import type { createActivities } from '../activities/index.js';
 import { permanentFailureTypes } from '../contracts/failures.js';
 import { cycleKindDescriptors, type Cadence } from '../core/cadences.js';
 import { formatPeriod, periodJustEnded } from '../core/calendar.js';
-import { cycleDetails, cycleSummary } from '../contracts/cycles.js';
+import { cycleLabels } from '../contracts/cycles.js';
 import { periodEvaluation } from './periodEvaluation.js';
 import { scheduledStart } from './scheduledStart.js';
 import { startCycle } from './startCycle.js';
@@ -52,10 +52,6 @@ export async function scheduledPeriodCycle(cadence: Cadence, countyId?: string):
     periodEvaluation,
     target.cycleId,
     { cycleId: target.cycleId, period, countyId: county },
-    {
-      staticSummary: cycleSummary(cadence, period, target.countyName),
-      staticDetails: cycleDetails({ id: target.cycleId, countyId: county, countyName: target.countyName }),
-      memo: { countyId: county, startedBy: `system:${workflowInfo().workflowId}` },
-    },
+    cycleLabels({ id: target.cycleId, kind: cadence, period, countyId: county, countyName: target.countyName }, { launcher: workflowInfo().workflowId }),
   );
 }

@@ -1,6 +1,6 @@
 import { patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
-import { cycleDetails, cycleSummary } from '../contracts/cycles.js';
+import { cycleLabels } from '../contracts/cycles.js';
 import { permanentFailureTypes } from '../contracts/failures.js';
 import { legacyScheduleCounty } from './scheduledCycle.js';
 import { scheduledStart } from './scheduledStart.js';
@@ -33,10 +33,6 @@ export async function scheduledYearEnd(countyId?: string): Promise<{ cycleId: st
     yearEndEvaluation,
     target.cycleId,
     { cycleId: target.cycleId, year, countyId: county },
-    {
-      staticSummary: cycleSummary('year-end', period, target.countyName),
-      staticDetails: cycleDetails({ id: target.cycleId, countyId: county, countyName: target.countyName }),
-      memo: { countyId: county, startedBy: `system:${workflowInfo().workflowId}` },
-    },
+    cycleLabels({ id: target.cycleId, kind: 'year-end', period, countyId: county, countyName: target.countyName }, { launcher: workflowInfo().workflowId }),
   );
 }
