@@ -39,7 +39,7 @@ export function cycleKindOf(id: string): CycleKind {
 }
 
 /** 月度考核, 季度考核, …: how the Temporal UI names a cycle's kind. */
-export const cycleKindsZh: Record<CycleKind, string> = {
+const cycleKindsZh: Record<CycleKind, string> = {
   monthly: '月度考核',
   quarterly: '季度考核',
   'half-year': '半年考核',
@@ -53,7 +53,7 @@ export interface CycleStarter {
 }
 
 /** The memo of a cycle started by hand, as the API starts it. */
-export interface CycleMemo {
+interface CycleMemo {
   countyId: string;
   startedBy: string;
   startedByName: string;
@@ -63,13 +63,13 @@ export interface CycleMemo {
  * The one-line static summary a cycle's workflow shows in the Temporal UI:
  * `季度考核 2026-Q1 · 某县公安局 · 由 张三(zhangsan) 手动启动`, or `… · 由计划任务启动`.
  */
-export function cycleSummary(kind: CycleKind, period: string, countyName: string, startedBy?: CycleStarter): string {
+function cycleSummary(kind: CycleKind, period: string, countyName: string, startedBy?: CycleStarter): string {
   const how = startedBy ? `由 ${startedBy.name}(${startedBy.userId}) 手动启动` : '由计划任务启动';
   return `${cycleKindsZh[kind]} ${period} · ${countyName} · ${how}`;
 }
 
 /** Its static details: the cycle, the county and who started it, one per line. */
-export function cycleDetails(cycle: { id: string; countyId: string; countyName: string }, startedBy?: CycleStarter): string {
+function cycleDetails(cycle: { id: string; countyId: string; countyName: string }, startedBy?: CycleStarter): string {
   return [
     `周期 / cycle: ${cycle.id}`,
     `县（市、区）/ county: ${cycle.countyName} (${cycle.countyId})`,
