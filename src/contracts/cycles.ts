@@ -2,6 +2,13 @@
 // workflows and the activities.
 import type { FailureExplanation } from './failures.js';
 
+/**
+ * The county of whatever was made before counties: rows of an upgraded database, a cycle id
+ * without a county, a workflow started with none in its input (a Schedule registered before).
+ * Workflow code reads it from here (it cannot import src/db).
+ */
+export const legacyCountyId = 'county-1';
+
 /** A period evaluation (monthly, quarterly, half-year) or the year-end cycle. */
 export const cycleKinds = ['monthly', 'quarterly', 'half-year', 'year-end'] as const;
 export type CycleKind = (typeof cycleKinds)[number];

@@ -3,7 +3,7 @@ import type { createActivities } from '../activities/index.js';
 import { permanentFailureTypes } from '../contracts/failures.js';
 import { cycleKindDescriptors, type Cadence } from '../core/cadences.js';
 import { formatPeriod, periodJustEnded } from '../core/calendar.js';
-import { cycleLabels } from '../contracts/cycles.js';
+import { cycleLabels, legacyCountyId } from '../contracts/cycles.js';
 import { periodEvaluation } from './periodEvaluation.js';
 import { scheduledStart } from './scheduledStart.js';
 import { startCycle } from './startCycle.js';
@@ -18,9 +18,6 @@ export interface ScheduledCycle {
   started: boolean;
   notEvaluated?: string;
 }
-
-/** The county of a launcher whose Schedule was registered before counties: the first. */
-export const legacyScheduleCounty = 'county-1';
 
 /**
  * Started by a cadence's Schedule of one county. A Schedule can only pass fixed arguments and
@@ -42,7 +39,7 @@ export async function scheduledPeriodCycle(cadence: Cadence, countyId?: string):
     }
     return startCycle(periodEvaluation, id, { cycleId: id, period });
   }
-  const county = countyId ?? legacyScheduleCounty;
+  const county = countyId ?? legacyCountyId;
   const target = await cycleToStart({ countyId: county, kind: cadence, period });
   if (!cycleKindDescriptors[cadence].alwaysEvaluated) {
     const inForce = await cadenceInForce({ period, countyId: county });

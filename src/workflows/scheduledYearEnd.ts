@@ -1,8 +1,7 @@
 import { patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
-import { cycleLabels } from '../contracts/cycles.js';
+import { cycleLabels, legacyCountyId } from '../contracts/cycles.js';
 import { permanentFailureTypes } from '../contracts/failures.js';
-import { legacyScheduleCounty } from './scheduledCycle.js';
 import { scheduledStart } from './scheduledStart.js';
 import { startCycle } from './startCycle.js';
 import { yearEndEvaluation } from './yearEndEvaluation.js';
@@ -26,7 +25,7 @@ export async function scheduledYearEnd(countyId?: string): Promise<{ cycleId: st
     const id = `year-end-${year}`;
     return startCycle(yearEndEvaluation, id, { cycleId: id, year });
   }
-  const county = countyId ?? legacyScheduleCounty;
+  const county = countyId ?? legacyCountyId;
   const period = String(year);
   const target = await cycleToStart({ countyId: county, kind: 'year-end', period });
   return startCycle(
