@@ -17,7 +17,7 @@ export interface GuardKeys {
   kind: 'sign-in' | 'invitation';
 }
 
-export function clientAddress(req: Request): string {
+function clientAddress(req: Request): string {
   return req.ip ?? req.socket.remoteAddress ?? 'unknown';
 }
 
