@@ -4,7 +4,7 @@ import { defaultAccountsOptions, type AccountsOptions } from './accounts/options
 import { defaultTimeZone } from './core/periodBounds.js';
 
 /** pino's levels, most severe first; `silent` writes nothing. */
-export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof logLevels)[number];
 
 const port = z.coerce.number().int().min(1).max(65535);

@@ -31,5 +31,5 @@ export const defaultAccountsOptions: AccountsOptions = {
 
 /** Invitation codes are valid this long. */
 export const invitationHours = 72;
-/** lastSeenAt is written at most this often, so a busy session costs no write per request. */
+/** A session's lastSeenAt and a token's lastUsedAt are written at most this often, so a busy caller costs no write per request. */
 export const touchEveryMs = 60_000;

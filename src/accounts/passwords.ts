@@ -3,10 +3,10 @@
 // raised later without breaking the hashes already stored: scrypt$N$r$p$salt$hash (base64url).
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
-export const scryptParams = { N: 2 ** 15, r: 8, p: 1 } as const;
+const scryptParams = { N: 2 ** 15, r: 8, p: 1 } as const;
 const saltBytes = 16;
 const keyBytes = 32;
-export const minPasswordLength = 12;
+const minPasswordLength = 12;
 
 function derive(password: string, salt: Buffer, params: { N: number; r: number; p: number }): Promise<Buffer> {
   // 128·N·r bytes of memory; leave headroom over Node's 32 MiB default.

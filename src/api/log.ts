@@ -10,7 +10,7 @@ import { currentRequestId } from './requestId.js';
 export type { Logger } from 'pino';
 
 /** Never logged: credentials in headers, bodies or errors, at the top level or one level down. */
-export const redactPaths = [
+const redactPaths = [
   'req.headers.authorization',
   'req.headers.cookie',
   'req.headers["x-csrf-token"]',

@@ -8,7 +8,7 @@ import type { RequestHandler, Response } from 'express';
 const sane = /^[A-Za-z0-9._-]{1,64}$/;
 const current = new AsyncLocalStorage<{ requestId: string }>();
 
-export const requestIdHeader = 'X-Request-Id';
+const requestIdHeader = 'X-Request-Id';
 
 export const requestId: RequestHandler = (req, res, next) => {
   const given = req.get(requestIdHeader);

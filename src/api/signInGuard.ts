@@ -17,9 +17,15 @@ export interface GuardKeys {
   kind: 'sign-in' | 'invitation';
 }
 
-export function clientAddress(req: Request): string {
+function clientAddress(req: Request): string {
   return req.ip ?? req.socket.remoteAddress ?? 'unknown';
 }
+
+/** What the audit rows of each kind name: the entity and what the subject key counts. */
+const kinds = {
+  'sign-in': { entity: 'User', subject: 'sign-in name' },
+  invitation: { entity: 'Invitation', subject: 'invitation code' },
+} as const;
 
 function limits(ctx: Ctx) {
   const windowMs = ctx.accounts.failureWindowMinutes * 60_000;
@@ -38,11 +44,11 @@ export async function refuseWhileThrottled(ctx: Ctx, req: Request, res: Response
   const seconds = Math.max(1, Math.ceil(retryMs / 1000));
   if (ctx.failures.firstRefusal(key, retryMs)) {
     await audited(ctx.db, keys.actor, {
-      action: keys.kind === 'sign-in' ? 'sign-in-throttled' : 'invitation-throttled',
-      entity: keys.kind === 'sign-in' ? 'User' : 'Invitation',
+      action: `${keys.kind}-throttled`,
+      entity: kinds[keys.kind].entity,
       entityId: keys.actor.id,
       after: {
-        by: key === address ? 'address' : keys.kind === 'sign-in' ? 'sign-in name' : 'invitation code',
+        by: key === address ? 'address' : kinds[keys.kind].subject,
         address: clientAddress(req),
         retryAfterSeconds: seconds,
       },
@@ -59,8 +65,8 @@ export async function failed(ctx: Ctx, req: Request, keys: GuardKeys, reason: st
   ctx.failures.fail(keys.subject, l.subject);
   ctx.failures.fail(`address:${clientAddress(req)}`, l.address);
   await audited(ctx.db, keys.actor, {
-    action: keys.kind === 'sign-in' ? 'sign-in-failed' : 'invitation-failed',
-    entity: keys.kind === 'sign-in' ? 'User' : 'Invitation',
+    action: `${keys.kind}-failed`,
+    entity: kinds[keys.kind].entity,
     entityId: keys.actor.id,
     after: { reason, address: clientAddress(req) },
   });

@@ -4,8 +4,8 @@
 import { roleLabels, roles } from '../../contracts/roles.js';
 import { routeTable, type Access, type OperationId, type RouteSpec } from './routeTable.js';
 
-export const matrixBegin = '<!-- access-matrix:begin — written by `npm run docs:access` from src/api/access/routeTable.ts; do not edit by hand -->';
-export const matrixEnd = '<!-- access-matrix:end -->';
+const matrixBegin = '<!-- access-matrix:begin — written by `npm run docs:access` from src/api/access/routeTable.ts; do not edit by hand -->';
+const matrixEnd = '<!-- access-matrix:end -->';
 
 const pathOf = (spec: RouteSpec) => `/api${spec.path.replace(/[:*](\w+)/g, '{$1}')}`;
 

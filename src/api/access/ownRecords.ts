@@ -4,6 +4,7 @@
 import type { Response } from 'express';
 import type { Tx } from '../../db/audit.js';
 import { payeesOf } from '../../db/obligations.js';
+import { recipientOf as callerRecipient } from './acting.js';
 import { principalOf } from './principal.js';
 
 /** The officer the caller is (their subjectId), or '' when the user is linked to none. */
@@ -51,10 +52,8 @@ export async function paysOfficer(db: Tx, o: { payeeType: string; payeeId: strin
   return officerId !== '' && (await payeesOf(db, o)).includes(officerId);
 }
 
-/** The recipient rows that address the caller: their role's recipient type and, but for finance, their subject. */
-export function recipientOf(res: Response): { recipientType: string; recipientId?: string } {
-  const p = principalOf(res);
-  if (p.role === 'finance') return { recipientType: 'finance' };
-  if (p.role === 'bureau-head') return { recipientType: 'bureau', recipientId: 'head' };
-  return { recipientType: p.role, recipientId: p.subjectId ?? '' };
+/** The recipient rows that address the caller (acting's recipientOf as a filter); none for a caller who receives no notices. */
+export function recipientOf(res: Response): { recipientType: string; recipientId: string } {
+  const r = callerRecipient(res);
+  return r ? { recipientType: r.type, recipientId: r.id } : { recipientType: principalOf(res).role, recipientId: '' };
 }

@@ -27,7 +27,7 @@ function cookieOptions(ctx: Ctx, req: Request) {
   return { path: '/', sameSite: 'strict' as const, secure: req.secure || ctx.accounts.secureCookies };
 }
 
-export function clearSessionCookies(ctx: Ctx, req: Request, res: Response): void {
+function clearSessionCookies(ctx: Ctx, req: Request, res: Response): void {
   res.clearCookie(sessionCookie, { ...cookieOptions(ctx, req), httpOnly: true });
   res.clearCookie(csrfCookie, cookieOptions(ctx, req));
 }
