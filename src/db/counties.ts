@@ -114,21 +114,18 @@ export function reportingDepartments(countyId: string) {
  * An empty county with its reporting departments and its default rule set, which names them, for
  * `npm run counties -- add`.
  */
-export async function createCounty(db: Db, county: CountyRecord, actor: AuditActor | string = 'system:counties'): Promise<void> {
+export async function createCounty(
+  db: Db,
+  county: CountyRecord,
+  actor: AuditActor = { id: 'system:counties', countyId: county.id, authMethod: 'system' },
+): Promise<void> {
   if (!countyIdPattern.test(county.id)) throw new CountyError(`county id ${JSON.stringify(county.id)}: lower-case letters, digits and '-', at most 40`);
   if (!county.name.trim()) throw new CountyError('a county needs a name');
+  const registry: CountyRegistry = { county, stations: [], communities: [], officers: [], leaders: [], departments: reportingDepartments(county.id) };
   await db.$transaction(async (tx) => {
     if (await tx.county.findUnique({ where: { id: county.id } })) throw new CountyError(`county ${county.id} already exists`);
-    const row = await tx.county.create({ data: county });
-    const by = typeof actor === 'string' ? { id: actor, countyId: county.id, authMethod: 'system' } : actor;
-    await auditedMany(tx, by, [{ action: 'create', entity: 'County', entityId: row.id, after: row }]);
-    const departments = await tx.department.createManyAndReturn({ data: reportingDepartments(county.id).map((d) => ({ ...d, countyId: county.id })) });
-    await auditedMany(
-      tx,
-      by,
-      departments.map((d) => ({ action: 'create', entity: 'Department', entityId: d.id, after: d })),
-    );
-    await ensureDefaultRuleSet(tx, county.id);
+    // No communities, so no bindings or postings and no date they start from.
+    await insertCountyRegistry(tx, registry, '', actor);
   });
 }
 
