@@ -2,7 +2,7 @@
 // Schedules and cycles. This module writes a county and its registry (the demo seed's and the
 // synthetic benchmark counties' alike), creates empty ones for `npm run counties -- add`, and
 // lists them. Registry rows go in with batch inserts, each table's audit rows in one statement.
-import { auditedMany, type AuditActor, type Tx } from './audit.js';
+import { actorIn, auditedMany, type AuditActor, type Tx } from './audit.js';
 import type { Db } from './client.js';
 import { ensureDefaultRuleSet } from './ruleSets.js';
 import { demoSourceDepartments } from './demo-county.js';
@@ -40,7 +40,7 @@ export const countyIdPattern = /^[a-z0-9][a-z0-9-]{0,39}$/;
 export class CountyError extends Error {}
 
 /** The seed's system actor, in the county it writes. */
-export const seedActor = (countyId: string): AuditActor => ({ id: 'system:seed', countyId, role: null, authMethod: 'system', credentialId: null });
+export const seedActor = (countyId: string): AuditActor => actorIn('system:seed', countyId);
 
 // SQLite binds at most 32766 parameters a statement; the widest rows here have fewer than ten.
 const chunk = 1000;
@@ -114,11 +114,7 @@ export function reportingDepartments(countyId: string) {
  * An empty county with its reporting departments and its default rule set, which names them, for
  * `npm run counties -- add`.
  */
-export async function createCounty(
-  db: Db,
-  county: CountyRecord,
-  actor: AuditActor = { id: 'system:counties', countyId: county.id, authMethod: 'system' },
-): Promise<void> {
+export async function createCounty(db: Db, county: CountyRecord, actor: AuditActor = actorIn('system:counties', county.id)): Promise<void> {
   if (!countyIdPattern.test(county.id)) throw new CountyError(`county id ${JSON.stringify(county.id)}: lower-case letters, digits and '-', at most 40`);
   if (!county.name.trim()) throw new CountyError('a county needs a name');
   const registry: CountyRegistry = { county, stations: [], communities: [], officers: [], leaders: [], departments: reportingDepartments(county.id) };
