@@ -9,7 +9,6 @@ import { createDb } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { ensureDefaultRuleSet } from './db/ruleSets.js';
 import { seedDemoCounty } from './db/seed.js';
-import { countyIds } from './db/counties.js';
 import { createTemporalCycles } from './cycles/temporal.js';
 import { createTemporalSignals } from './temporal/signals.js';
 import { connectTemporal } from './temporal/connect.js';
@@ -40,12 +39,12 @@ export async function startService(config: Config, clock: () => Date = () => new
   const migrationsApplied = await migrate(config.databaseUrl);
   const db = createDb(config.databaseUrl);
   const seed = await seedDemoCounty(db, { today: clock().toISOString().slice(0, 10), token: config.bureauToken });
+  const counties = await db.county.findMany({ orderBy: { id: 'asc' }, select: { id: true, name: true } });
   // Every county has its rule set: one upgraded from before counties has its own versions already.
-  for (const countyId of await countyIds(db)) await ensureDefaultRuleSet(db, countyId);
+  for (const { id } of counties) await ensureDefaultRuleSet(db, id);
   const temporal = await connectTemporal(config);
   const { env } = temporal;
   // Before the worker runs: a Schedule of the release before counties is gone before it could fire.
-  const counties = await db.county.findMany({ orderBy: { id: 'asc' }, select: { id: true, name: true } });
   const registered = await registerSchedules(
     env.client,
     config.taskQueue,

@@ -67,7 +67,7 @@ export function ownIdWhere(p: Principal, column = 'id'): object {
 }
 
 /** The rows of the entity the caller may see: their county's, and with reach `own` their own among them. */
-async function scopeOf(res: Response, own?: (p: Principal) => object | Promise<object>): Promise<object> {
+export async function scopeOf(res: Response, own?: (p: Principal) => object | Promise<object>): Promise<object> {
   const county = countyScope(res);
   if (reachOf(res) !== 'own') return county;
   return { ...county, ...(own ? await own(principalOf(res)) : { id: { in: [] } }) };

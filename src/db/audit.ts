@@ -26,8 +26,15 @@ export interface AuditActor {
   credentialId?: string | null;
 }
 
+const methodOf = (actor: string) => (actor.startsWith('system:') ? 'system' : null);
+
+/** A bare string actor (`system:seed`, `system:<workflow id>`) audited in a county. */
+export function actorIn(actor: AuditActor | string, countyId: string): AuditActor {
+  return typeof actor === 'string' ? { id: actor, countyId, authMethod: methodOf(actor) } : actor;
+}
+
 function actorColumns(actor: AuditActor | string) {
-  if (typeof actor === 'string') return { actor, authMethod: actor.startsWith('system:') ? 'system' : null };
+  if (typeof actor === 'string') return { actor, authMethod: methodOf(actor) };
   const { id, ...rest } = actor;
   return { actor: id, ...rest };
 }

@@ -2,7 +2,7 @@
 // Schedules and cycles. This module writes a county and its registry (the demo seed's and the
 // synthetic benchmark counties' alike), creates empty ones for `npm run counties -- add`, and
 // lists them. Registry rows go in with batch inserts, each table's audit rows in one statement.
-import { auditedMany, type AuditActor, type Tx } from './audit.js';
+import { actorIn, auditedMany, type AuditActor, type Tx } from './audit.js';
 import type { Db } from './client.js';
 import { ensureDefaultRuleSet } from './ruleSets.js';
 import { demoSourceDepartments } from './demo-county.js';
@@ -40,7 +40,7 @@ export const countyIdPattern = /^[a-z0-9][a-z0-9-]{0,39}$/;
 export class CountyError extends Error {}
 
 /** The seed's system actor, in the county it writes. */
-export const seedActor = (countyId: string): AuditActor => ({ id: 'system:seed', countyId, role: null, authMethod: 'system', credentialId: null });
+export const seedActor = (countyId: string): AuditActor => actorIn('system:seed', countyId);
 
 // SQLite binds at most 32766 parameters a statement; the widest rows here have fewer than ten.
 const chunk = 1000;
@@ -114,21 +114,14 @@ export function reportingDepartments(countyId: string) {
  * An empty county with its reporting departments and its default rule set, which names them, for
  * `npm run counties -- add`.
  */
-export async function createCounty(db: Db, county: CountyRecord, actor: AuditActor | string = 'system:counties'): Promise<void> {
+export async function createCounty(db: Db, county: CountyRecord, actor: AuditActor = actorIn('system:counties', county.id)): Promise<void> {
   if (!countyIdPattern.test(county.id)) throw new CountyError(`county id ${JSON.stringify(county.id)}: lower-case letters, digits and '-', at most 40`);
   if (!county.name.trim()) throw new CountyError('a county needs a name');
+  const registry: CountyRegistry = { county, stations: [], communities: [], officers: [], leaders: [], departments: reportingDepartments(county.id) };
   await db.$transaction(async (tx) => {
     if (await tx.county.findUnique({ where: { id: county.id } })) throw new CountyError(`county ${county.id} already exists`);
-    const row = await tx.county.create({ data: county });
-    const by = typeof actor === 'string' ? { id: actor, countyId: county.id, authMethod: 'system' } : actor;
-    await auditedMany(tx, by, [{ action: 'create', entity: 'County', entityId: row.id, after: row }]);
-    const departments = await tx.department.createManyAndReturn({ data: reportingDepartments(county.id).map((d) => ({ ...d, countyId: county.id })) });
-    await auditedMany(
-      tx,
-      by,
-      departments.map((d) => ({ action: 'create', entity: 'Department', entityId: d.id, after: d })),
-    );
-    await ensureDefaultRuleSet(tx, county.id);
+    // No communities, so no bindings or postings and no date they start from.
+    await insertCountyRegistry(tx, registry, '', actor);
   });
 }
 

@@ -1,6 +1,6 @@
 // Rural reassignments between the decision and the bureau's word: the pending rows and the flag
 // that registry and result reads carry for their office.
-import { audited, type AuditActor, type Tx } from './audit.js';
+import { actorIn, audited, type AuditActor, type Tx } from './audit.js';
 
 export interface ProposedReassignment {
   /** The county of the decision's cycle. */
@@ -20,8 +20,7 @@ export interface ProposedReassignment {
 export async function proposeReassignment(tx: Tx, actor: AuditActor | string, r: ProposedReassignment): Promise<void> {
   if (await tx.reassignment.findUnique({ where: { decisionId: r.decisionId } })) return;
   const row = await tx.reassignment.create({ data: { ...r, status: 'pending' } });
-  const by = typeof actor === 'string' ? { id: actor, countyId: r.countyId, authMethod: actor.startsWith('system:') ? 'system' : null } : actor;
-  await audited(tx, by, { action: 'create', entity: 'Reassignment', entityId: row.id, after: row });
+  await audited(tx, actorIn(actor, r.countyId), { action: 'create', entity: 'Reassignment', entityId: row.id, after: row });
 }
 
 /** The decision behind a reassignment, when an appeal's re-decision replaced it: nothing is left to carry out. */

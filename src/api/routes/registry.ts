@@ -7,10 +7,9 @@ import { audited, type Tx } from '../../db/audit.js';
 import { boundOn, communitiesOn } from '../../db/bindings.js';
 import { withPendingFlag } from '../../db/reassignments.js';
 import type { Operations } from '../access/operations.js';
-import { reachOf } from '../access/operations.js';
-import { countyScope, principalOf, type Principal } from '../access/principal.js';
+import type { Principal } from '../access/principal.js';
 import type { Ctx } from '../context.js';
-import { crudOperations, ownIdWhere, patchOf, referenced } from '../crud.js';
+import { crudOperations, ownIdWhere, patchOf, referenced, scopeOf } from '../crud.js';
 import { Problem } from '../problem.js';
 import { idSchema, nameSchema } from '../schemas.js';
 import { intKey, listQuery, readPage } from '../pagination.js';
@@ -126,8 +125,8 @@ export function officersOperations(ctx: Ctx): Operations<'listOfficers' | 'creat
     handler: async (req, res) => {
       const id = parseParam(idSchema, req.params.id, 'Officer');
       const { limit, cursor } = parseQuery(postingsQuery, req.query);
-      const own = reachOf(res) === 'own' ? await ownOfficers(ctx.db, principalOf(res), ctx.today()) : {};
-      if (!(await ctx.db.officer.findFirst({ where: { AND: [countyScope(res), own, { id }] } }))) throw Problem.notFound('Officer', id);
+      const visible = await scopeOf(res, (p) => ownOfficers(ctx.db, p, ctx.today()));
+      if (!(await ctx.db.officer.findFirst({ where: { AND: [visible, { id }] } }))) throw Problem.notFound('Officer', id);
       res.json(
         await readPage(req, res, {
           limit,
