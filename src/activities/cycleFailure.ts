@@ -2,8 +2,7 @@
 // reason and what to fix, and the bureau head gets a notice (delivered like any other), in one
 // transaction, once per run of the cycle.
 import type { FailureExplanation } from '../contracts/failures.js';
-import { legacyCountyId, markCycleFailed } from '../db/cycles.js';
-import { parseCycleId } from '../contracts/cycles.js';
+import { countyOfCycle, markCycleFailed } from '../db/cycles.js';
 import { systemActor } from './actor.js';
 import { cycleFailureText } from '../notices/cycleFailureText.js';
 import type { ActivityDeps } from './deps.js';
@@ -27,7 +26,7 @@ export function cycleFailureActivities({ db, notifier, clock }: ActivityDeps) {
       await db.$transaction(async (tx) => {
         if (await tx.notice.findUnique({ where: { id: noticeId } })) return;
         const row = await tx.cycle.findUnique({ where: { id: input.cycleId }, select: { countyId: true } });
-        const countyId = row?.countyId ?? input.countyId ?? parseCycleId(input.cycleId).countyId ?? legacyCountyId;
+        const countyId = countyOfCycle(input.cycleId, row, input.countyId);
         const actor = systemActor(countyId, 'cycleFailure');
         await markCycleFailed(tx, actor, { id: input.cycleId, countyId, kind: input.kind, period: input.period }, input.failure, clock());
         const facts = { cycleId: input.cycleId, kind: input.kind, period: input.period, ...input.failure };

@@ -2,7 +2,7 @@
 import { PermanentFailure } from '../core/failures.js';
 import { defaultTimeZone, outOfBounds, periodSpan } from '../core/periodBounds.js';
 import { parsePeriod, periodEnd, type PeriodRef } from '../core/calendar.js';
-import { cycleIdInCounty, findCycle, legacyCountyId, openedCycle, reopenFailedCycle } from '../db/cycles.js';
+import { countyOfCycle, cycleIdInCounty, findCycle, legacyCountyId, openedCycle, reopenFailedCycle } from '../db/cycles.js';
 import { metricKeys } from '../core/types.js';
 import { officesOn } from '../db/offices.js';
 import { figuresOf } from '../db/periodInputs.js';
@@ -50,8 +50,7 @@ export function figureActivities({ db, notifier, clock, timeZone = defaultTimeZo
       const bounds = outOfBounds(periodSpan(period), clock(), timeZone);
       if (bounds) throw new PermanentFailure(bounds.type, bounds.message);
       let cycle = await db.cycle.findUnique({ where: { id: input.cycleId } });
-      // A run started before counties names none: its row says, or it is the first county's.
-      const countyId = cycle?.countyId ?? input.countyId ?? legacyCountyId;
+      const countyId = countyOfCycle(input.cycleId, cycle, input.countyId);
       if (!cycle) {
         const other = await findCycle(db, countyId, period.cadence, input.period);
         if (other)

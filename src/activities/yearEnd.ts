@@ -5,8 +5,7 @@ import { PermanentFailure } from '../core/failures.js';
 import { defaultTimeZone, outOfBounds, yearSpan } from '../core/periodBounds.js';
 import type { Honour, RewardDecision } from '../core/types.js';
 import { audited, type AuditActor, type Tx } from '../db/audit.js';
-import { legacyCountyId, markCycleDecided, reopenFailedCycle } from '../db/cycles.js';
-import { parseCycleId } from '../contracts/cycles.js';
+import { countyOfCycle, legacyCountyId, markCycleDecided, reopenFailedCycle } from '../db/cycles.js';
 import { systemActor } from './actor.js';
 import { recordDecision } from '../db/decisions.js';
 import { storeObligation } from '../db/obligations.js';
@@ -62,7 +61,7 @@ export function yearEndActivities({ db, clock, timeZone = defaultTimeZone }: Act
       const { cycleId, year } = input;
       checkYear(year);
       const existing = await db.cycle.findUnique({ where: { id: cycleId } });
-      const countyId = existing?.countyId ?? input.countyId ?? parseCycleId(cycleId).countyId ?? legacyCountyId;
+      const countyId = countyOfCycle(cycleId, existing, input.countyId);
       const actor = systemActor(countyId, 'yearEndEvaluation');
       const inForce = await ruleSetInForce(db, countyId, `${year}-12-31`);
       let cycle = await db.cycle.upsert({

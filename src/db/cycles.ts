@@ -3,7 +3,7 @@
 // the version then in force, when it is started again after the fix. A cycle is one county's:
 // it is identified by (county, kind, period); its id names them too, except for cycles made
 // before counties, which keep their old ids (`quarterly-2026-Q1`, in county-1).
-import { cycleId as newCycleId, type CycleKind } from '../contracts/cycles.js';
+import { cycleId as newCycleId, legacyCountyId, parseCycleId, type CycleKind } from '../contracts/cycles.js';
 import type { FailureExplanation } from '../contracts/failures.js';
 import { PermanentFailure } from '../core/failures.js';
 import { parsePeriod, periodEnd } from '../core/calendar.js';
@@ -11,8 +11,15 @@ import { audited, type AuditActor, type Tx } from './audit.js';
 import type { Db } from './client.js';
 import { ruleSetInForce } from './ruleSets.js';
 
-/** The county of rows whose workflow was started before counties (no county in its input or id). */
-export const legacyCountyId = 'county-1';
+export { legacyCountyId };
+
+/**
+ * The county a cycle belongs to: its row's once written, else the one its workflow was given,
+ * else the one its id names; a run started before counties names none and is the first county's.
+ */
+export function countyOfCycle(cycleId: string, row?: { countyId: string } | null, given?: string): string {
+  return row?.countyId ?? given ?? parseCycleId(cycleId).countyId ?? legacyCountyId;
+}
 
 /** The cycle of a county's period, whatever its id: the one lookup by (county, kind, period). */
 export async function findCycle(db: Pick<Tx, 'cycle'>, countyId: string, kind: CycleKind, period: string) {

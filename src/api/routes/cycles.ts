@@ -4,12 +4,12 @@
 // province reader every county's), and another county's cycle answers 404. A cycle whose run
 // failed may be started again; one running or decided may not.
 import { z } from 'zod';
-import { cycleKinds, parseCycleId } from '../../contracts/cycles.js';
+import { cycleKinds } from '../../contracts/cycles.js';
 import { cadences, cycleKindDescriptors } from '../../core/cadences.js';
 import { CycleAlreadyStartedError } from '../../cycles/port.js';
 import { outOfBounds, periodSpan, yearSpan } from '../../core/periodBounds.js';
 import { parsePeriod } from '../../core/calendar.js';
-import { findCycle, legacyCountyId } from '../../db/cycles.js';
+import { countyOfCycle, findCycle } from '../../db/cycles.js';
 import { cadenceInForce } from '../../db/ruleSets.js';
 import { audited } from '../../db/audit.js';
 import type { Operations } from '../access/operations.js';
@@ -128,8 +128,7 @@ export function cyclesOperations(ctx: Ctx): Operations<'startCycle' | 'listCycle
         noParameters(req.query);
         const id = parseParam(idSchema, req.params.id, 'Cycle');
         const row = await ctx.db.cycle.findUnique({ where: { id } });
-        // A run whose row is not written yet belongs to the county its id names (an old id: the first county).
-        const countyId = row?.countyId ?? parseCycleId(id).countyId ?? legacyCountyId;
+        const countyId = countyOfCycle(id, row);
         if (!seesCounty(res, countyId)) throw Problem.notFound('Cycle', id);
         const run = await ctx.cycles.status(id);
         if (!run && !row) throw Problem.notFound('Cycle', id);
