@@ -50,11 +50,3 @@ export async function obligationsPaying(db: Tx, scope: { countyId?: string }, of
 export async function paysOfficer(db: Tx, o: { payeeType: string; payeeId: string; decisionId: string }, officerId: string): Promise<boolean> {
   return officerId !== '' && (await payeesOf(db, o)).includes(officerId);
 }
-
-/** The recipient rows that address the caller: their role's recipient type and, but for finance, their subject. */
-export function recipientOf(res: Response): { recipientType: string; recipientId?: string } {
-  const p = principalOf(res);
-  if (p.role === 'finance') return { recipientType: 'finance' };
-  if (p.role === 'bureau-head') return { recipientType: 'bureau', recipientId: 'head' };
-  return { recipientType: p.role, recipientId: p.subjectId ?? '' };
-}

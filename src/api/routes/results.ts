@@ -14,7 +14,8 @@ import { noParameters, parseParam, parseQuery } from '../validate.js';
 import { fromFen } from '../../core/money.js';
 import { reachOf, type Operations } from '../access/operations.js';
 import { countyScope, seesCounty } from '../access/principal.js';
-import { decisionsNaming, namesOfficer, obligationsPaying, officerCommunities, officerOf, paysOfficer, recipientOf } from '../access/ownRecords.js';
+import { decisionsNaming, namesOfficer, obligationsPaying, officerCommunities, officerOf, paysOfficer } from '../access/ownRecords.js';
+import { recipientOf } from '../access/acting.js';
 import { decisionRow, evaluationListRow, noticeRow, obligationDetail, obligationRow } from './money.schemas.js';
 
 const text = z.string().min(1).optional();
@@ -150,9 +151,11 @@ export function resultsOperations(
       responses: { 200: z.array(noticeRow) },
       handler: async (req, res) => {
         const { recipientId, limit, cursor, ...where } = parseQuery(noticesQuery, req.query);
+        // Reach own: the notices addressed to the caller; a user linked to no one is addressed by none.
+        const me = reachOf(res) === 'own' ? (recipientOf(res) ?? { type: '', id: '' }) : null;
         const addressed = [
           ...(recipientId ? [{ recipients: { some: { recipientId } } }] : []),
-          ...(reachOf(res) === 'own' ? [{ recipients: { some: recipientOf(res) } }] : []),
+          ...(me ? [{ recipients: { some: { recipientType: me.type, recipientId: me.id } } }] : []),
         ];
         res.json(
           await readPage(req, res, {
