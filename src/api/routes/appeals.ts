@@ -10,6 +10,7 @@ import { appealDecidedSignalName, appealWorkflowId, type AppealDecided } from '.
 import { decideAppeal, fileAppeal } from '../appealLedger.js';
 import { reachOf, type Operations } from '../access/operations.js';
 import { officerOf } from '../access/ownRecords.js';
+import { mustBeCaller } from '../access/acting.js';
 import { actorOf, countyOf, countyScope, principalOf, seesCounty } from '../access/principal.js';
 import type { Ctx } from '../context.js';
 import { Problem } from '../problem.js';
@@ -96,11 +97,7 @@ export function appealsOperations(ctx: Ctx): Operations<'fileAppeal' | 'listAppe
       handler: async (req, res) => {
         const f = parseBody(filingSchema, req.body);
         const me = principalOf(res).subjectId ?? '';
-        if (f.officerId !== undefined && f.officerId !== me)
-          throw Problem.field(403, {
-            pointer: '/officerId',
-            message: `you are officer ${me}; an officer files appeals only in their own name, not as ${f.officerId}`,
-          });
+        mustBeCaller(res, { pointer: '/officerId' }, f.officerId, me);
         const { appeal, timing } = await fileAppeal(ctx.db, { actor: actorOf(res), countyId: countyOf(res) }, ctx.today(), { ...f, officerId: me });
         let reviewStarted = true;
         try {

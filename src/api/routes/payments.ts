@@ -9,6 +9,7 @@ import { deliverCommitted } from '../deliver.js';
 import { confirmReceipt, correctionNoticeId, correctObligation, raiseDispute, recordPayment } from '../paymentLedger.js';
 import type { Operations } from '../access/operations.js';
 import { officerOf } from '../access/ownRecords.js';
+import { mustBeCaller } from '../access/acting.js';
 import { actorOf, countyOf } from '../access/principal.js';
 import type { Ctx } from '../context.js';
 import { daySchema } from '../schemas.js';
@@ -72,12 +73,7 @@ export function paymentsOperations(
       responses: { 200: recordedPayment, 201: recordedPayment },
       handler: async (req, res) => {
         const { recordedBy, ...p } = parseBody(paymentSchema, req.body);
-        const { id: user } = actorOf(res);
-        if (recordedBy !== undefined && recordedBy !== user)
-          throw Problem.field(403, {
-            pointer: '/recordedBy',
-            message: `you are ${user}; a payment is recorded by the finance user who records it, not in ${recordedBy}'s name`,
-          });
+        mustBeCaller(res, { pointer: '/recordedBy' }, recordedBy, actorOf(res).id);
         const { payment, created } = await recordPayment(ctx.db, finance(res), ctx.today(), p);
         await tell(res, payment.obligationId, paymentSignalNames.paymentRecorded, { reference: payment.reference }, created ? 201 : 200, {
           ...payment,
