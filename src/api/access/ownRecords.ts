@@ -1,15 +1,8 @@
 // What counts as an officer's own among the cycles' results and the money: the evaluations of the
 // offices they are or were bound to, the decisions that name them, the obligations that pay them,
 // and the notices addressed to a user. Routes use these for reach `own`; anything else answers 404.
-import type { Response } from 'express';
 import type { Tx } from '../../db/audit.js';
 import { payeesOf } from '../../db/obligations.js';
-import { principalOf } from './principal.js';
-
-/** The officer the caller is (their subjectId), or '' when the user is linked to none. */
-export function officerOf(res: Response): string {
-  return principalOf(res).subjectId ?? '';
-}
 
 /** The communities the officer has ever been bound to: their office's evaluations. */
 export async function officerCommunities(db: Tx, officerId: string): Promise<string[]> {

@@ -8,8 +8,7 @@ import { paymentSignalNames, paymentWorkflowId, type PaymentSignals } from '../.
 import { deliverCommitted } from '../deliver.js';
 import { confirmReceipt, correctionNoticeId, correctObligation, raiseDispute, recordPayment } from '../paymentLedger.js';
 import type { Operations } from '../access/operations.js';
-import { officerOf } from '../access/ownRecords.js';
-import { mustBeCaller } from '../access/acting.js';
+import { mustBeCaller, ownSubjectOf } from '../access/acting.js';
 import { actorOf, countyOf } from '../access/principal.js';
 import type { Ctx } from '../context.js';
 import { daySchema } from '../schemas.js';
@@ -57,7 +56,7 @@ export function paymentsOperations(
     res.status(status).json({ ...body, followedUp });
   };
   const finance = (res: Response) => ({ actor: actorOf(res), countyId: countyOf(res) });
-  const payee = (res: Response) => ({ actor: actorOf(res), countyId: countyOf(res), payee: officerOf(res) });
+  const payee = (res: Response) => ({ actor: actorOf(res), countyId: countyOf(res), payee: ownSubjectOf(res) });
 
   return {
     getPaymentReconciliation: {
