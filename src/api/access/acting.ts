@@ -15,6 +15,11 @@ export function subjectOf(res: Response): string {
   return p.subjectId;
 }
 
+/** The registry id the caller is, or '' for a user linked to none: a reach-own filter on it then matches nothing. */
+export function ownSubjectOf(res: Response): string {
+  return principalOf(res).subjectId ?? '';
+}
+
 /** Refuses a body field (or query parameter) that names someone other than the caller. */
 export function mustBeCaller(res: Response, field: { pointer?: string; parameter?: string }, given: string | undefined, caller: string): void {
   if (given === undefined || given === caller) return;

@@ -1,16 +1,8 @@
 // What counts as an officer's own among the cycles' results and the money: the evaluations of the
-// offices they are or were bound to, the decisions that name them, the obligations that pay them,
-// and the notices addressed to a user. Routes use these for reach `own`; anything else answers 404.
-import type { Response } from 'express';
+// offices they are or were bound to, the decisions that name them and the obligations that pay
+// them. Routes use these for reach `own`; anything else answers 404.
 import type { Tx } from '../../db/audit.js';
 import { payeesOf } from '../../db/obligations.js';
-import { recipientOf as callerRecipient } from './acting.js';
-import { principalOf } from './principal.js';
-
-/** The officer the caller is (their subjectId), or '' when the user is linked to none. */
-export function officerOf(res: Response): string {
-  return principalOf(res).subjectId ?? '';
-}
 
 /** The communities the officer has ever been bound to: their office's evaluations. */
 export async function officerCommunities(db: Tx, officerId: string): Promise<string[]> {
@@ -50,10 +42,4 @@ export async function obligationsPaying(db: Tx, scope: { countyId?: string }, of
 
 export async function paysOfficer(db: Tx, o: { payeeType: string; payeeId: string; decisionId: string }, officerId: string): Promise<boolean> {
   return officerId !== '' && (await payeesOf(db, o)).includes(officerId);
-}
-
-/** The recipient rows that address the caller (acting's recipientOf as a filter); none for a caller who receives no notices. */
-export function recipientOf(res: Response): { recipientType: string; recipientId: string } {
-  const r = callerRecipient(res);
-  return r ? { recipientType: r.type, recipientId: r.id } : { recipientType: principalOf(res).role, recipientId: '' };
 }

@@ -9,8 +9,8 @@ import { explainAppeal, type AppealOutcome } from '../../notices/appealText.js';
 import { appealDecidedSignalName, appealWorkflowId, type AppealDecided } from '../../contracts/appeals.js';
 import { decideAppeal, fileAppeal } from '../appealLedger.js';
 import { reachOf, type Operations } from '../access/operations.js';
-import { officerOf } from '../access/ownRecords.js';
-import { actorOf, countyOf, countyScope, principalOf, seesCounty } from '../access/principal.js';
+import { mustBeCaller, ownSubjectOf } from '../access/acting.js';
+import { actorOf, countyOf, countyScope, seesCounty } from '../access/principal.js';
 import type { Ctx } from '../context.js';
 import { Problem } from '../problem.js';
 import { intKey, listQuery, readPage } from '../pagination.js';
@@ -84,7 +84,8 @@ export function appealsOperations(ctx: Ctx): Operations<'fileAppeal' | 'listAppe
   /** An appeal the caller may read: of their county and, for an officer, their own; else 404. */
   const readable = async (res: Parameters<typeof reachOf>[0], id: number) => {
     const appeal = await ctx.db.appeal.findUnique({ where: { id } });
-    if (!appeal || !seesCounty(res, appeal.countyId) || (reachOf(res) === 'own' && appeal.officerId !== officerOf(res))) throw Problem.notFound('appeal', id);
+    if (!appeal || !seesCounty(res, appeal.countyId) || (reachOf(res) === 'own' && appeal.officerId !== ownSubjectOf(res)))
+      throw Problem.notFound('appeal', id);
     return appeal;
   };
 
@@ -95,12 +96,8 @@ export function appealsOperations(ctx: Ctx): Operations<'fileAppeal' | 'listAppe
       responses: { 201: filedAppeal },
       handler: async (req, res) => {
         const f = parseBody(filingSchema, req.body);
-        const me = principalOf(res).subjectId ?? '';
-        if (f.officerId !== undefined && f.officerId !== me)
-          throw Problem.field(403, {
-            pointer: '/officerId',
-            message: `you are officer ${me}; an officer files appeals only in their own name, not as ${f.officerId}`,
-          });
+        const me = ownSubjectOf(res);
+        mustBeCaller(res, { pointer: '/officerId' }, f.officerId, me);
         const { appeal, timing } = await fileAppeal(ctx.db, { actor: actorOf(res), countyId: countyOf(res) }, ctx.today(), { ...f, officerId: me });
         let reviewStarted = true;
         try {
@@ -122,7 +119,7 @@ export function appealsOperations(ctx: Ctx): Operations<'fileAppeal' | 'listAppe
       responses: { 200: z.array(appealRow) },
       handler: async (req, res) => {
         const { limit, cursor, ...where } = parseQuery(appealsQuery, req.query);
-        const own = reachOf(res) === 'own' ? { AND: [{ officerId: officerOf(res) }] } : {};
+        const own = reachOf(res) === 'own' ? { AND: [{ officerId: ownSubjectOf(res) }] } : {};
         res.json(
           await readPage(req, res, {
             limit,
@@ -180,7 +177,7 @@ export function appealsOperations(ctx: Ctx): Operations<'fileAppeal' | 'listAppe
           heldBy,
           // An officer sees which appeals hold their money, but reads only their own.
           appeals: await ctx.db.appeal.findMany({
-            where: { cycleId: row.cycleId, ...(reachOf(res) === 'own' ? { officerId: officerOf(res) } : {}) },
+            where: { cycleId: row.cycleId, ...(reachOf(res) === 'own' ? { officerId: ownSubjectOf(res) } : {}) },
             orderBy: { id: 'asc' },
           }),
           revisions: revisions.map(withYuan),

@@ -8,7 +8,7 @@ import { audited } from '../../db/audit.js';
 import { ruleSetInForce } from '../../db/ruleSets.js';
 import type { Prisma } from '../../generated/sqlite/index.js';
 import { diversionText } from '../../notices/diversionText.js';
-import { mustBeCaller, subjectOf } from '../access/acting.js';
+import { mustBeCaller, ownSubjectOf, subjectOf } from '../access/acting.js';
 import { reachOf, type Operations } from '../access/operations.js';
 import { actorOf, countyOf, countyScope, principalOf } from '../access/principal.js';
 import { deliverCommitted } from '../deliver.js';
@@ -112,7 +112,7 @@ export function diversionsOperations(ctx: Ctx): Operations<'recordDiversion' | '
         const { limit, cursor, month, ...filters } = parseQuery(diversionsQuery, req.query);
         const p = principalOf(res);
         const own: Prisma.DiversionWhereInput =
-          reachOf(res) === 'county' ? {} : p.role === 'station' ? { stationId: p.subjectId ?? '' } : { officerId: p.subjectId ?? '' };
+          reachOf(res) === 'county' ? {} : p.role === 'station' ? { stationId: ownSubjectOf(res) } : { officerId: ownSubjectOf(res) };
         const where: Prisma.DiversionWhereInput = { AND: [countyScope(res), own, filters, month ? { date: { startsWith: month } } : {}] };
         res.json(
           await readPage(req, res, {

@@ -1,7 +1,7 @@
 // Figure submissions. Only a department submits, only the metrics the rule set says it supplies
 // and only for communities of its county. A submission is stored whole or not at all, then each
 // community's running cycle (if any) of the county hears which of its figures arrived.
-import express, { type Request, type RequestHandler } from 'express';
+import express, { type Request, type RequestHandler, type Response } from 'express';
 import multer from 'multer';
 import { cycleKindDescriptors } from '../../core/cadences.js';
 import { parsePeriod, periodEnd } from '../../core/calendar.js';
@@ -9,7 +9,8 @@ import { auditedMany, type AuditActor, type AuditChange, type Tx } from '../../d
 import { officesOn } from '../../db/offices.js';
 import { cadenceInForce, ruleSetInForce, type RuleSetVersionRef } from '../../db/ruleSets.js';
 import { reachOf, type Operations } from '../access/operations.js';
-import { actorOf, countyOf, countyScope, principalOf } from '../access/principal.js';
+import { ownSubjectOf } from '../access/acting.js';
+import { actorOf, countyOf, countyScope } from '../access/principal.js';
 import type { Ctx } from '../context.js';
 import { figuresFromCsv } from '../csv-figures.js';
 import { fail, metricsBodySchema, type Figure, type Locate } from '../figures.js';
@@ -201,8 +202,8 @@ function csvText(req: Request): string {
 const figuresQuery = listQuery({ period: periodSchema.optional(), communityId: idSchema.optional(), metric: metricSchema.optional() });
 
 /** The department of the request: its figures, its audit actor, its county. */
-function submitter(res: Parameters<typeof principalOf>[0]): Submitter {
-  return { department: principalOf(res).subjectId ?? '', actor: actorOf(res), countyId: countyOf(res) };
+function submitter(res: Response): Submitter {
+  return { department: ownSubjectOf(res), actor: actorOf(res), countyId: countyOf(res) };
 }
 
 export function metricsOperations(ctx: Ctx): Operations<'submitFigures' | 'uploadFiguresCsv' | 'listFigures'> {
@@ -254,7 +255,7 @@ export function metricsOperations(ctx: Ctx): Operations<'submitFigures' | 'uploa
       responses: { 200: z.array(figureRow) },
       handler: async (req, res) => {
         const { limit, cursor, ...where } = parseQuery(figuresQuery, req.query);
-        const own = reachOf(res) === 'own' ? { submittedBy: principalOf(res).subjectId ?? '' } : {};
+        const own = reachOf(res) === 'own' ? { submittedBy: ownSubjectOf(res) } : {};
         res.json(
           await readPage(req, res, {
             limit,

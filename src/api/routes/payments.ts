@@ -8,7 +8,7 @@ import { paymentSignalNames, paymentWorkflowId, type PaymentSignals } from '../.
 import { deliverCommitted } from '../deliver.js';
 import { confirmReceipt, correctionNoticeId, correctObligation, raiseDispute, recordPayment } from '../paymentLedger.js';
 import type { Operations } from '../access/operations.js';
-import { officerOf } from '../access/ownRecords.js';
+import { mustBeCaller, ownSubjectOf } from '../access/acting.js';
 import { actorOf, countyOf } from '../access/principal.js';
 import type { Ctx } from '../context.js';
 import { daySchema } from '../schemas.js';
@@ -56,7 +56,7 @@ export function paymentsOperations(
     res.status(status).json({ ...body, followedUp });
   };
   const finance = (res: Response) => ({ actor: actorOf(res), countyId: countyOf(res) });
-  const payee = (res: Response) => ({ actor: actorOf(res), countyId: countyOf(res), payee: officerOf(res) });
+  const payee = (res: Response) => ({ actor: actorOf(res), countyId: countyOf(res), payee: ownSubjectOf(res) });
 
   return {
     getPaymentReconciliation: {
@@ -72,12 +72,7 @@ export function paymentsOperations(
       responses: { 200: recordedPayment, 201: recordedPayment },
       handler: async (req, res) => {
         const { recordedBy, ...p } = parseBody(paymentSchema, req.body);
-        const { id: user } = actorOf(res);
-        if (recordedBy !== undefined && recordedBy !== user)
-          throw Problem.field(403, {
-            pointer: '/recordedBy',
-            message: `you are ${user}; a payment is recorded by the finance user who records it, not in ${recordedBy}'s name`,
-          });
+        mustBeCaller(res, { pointer: '/recordedBy' }, recordedBy, actorOf(res).id);
         const { payment, created } = await recordPayment(ctx.db, finance(res), ctx.today(), p);
         await tell(res, payment.obligationId, paymentSignalNames.paymentRecorded, { reference: payment.reference }, created ? 201 : 200, {
           ...payment,

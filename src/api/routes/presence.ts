@@ -8,7 +8,8 @@ import { countedDays, type VisitStatus } from '../../core/presenceMonth.js';
 import { ruleSetInForce } from '../../db/ruleSets.js';
 import type { Prisma } from '../../generated/sqlite/index.js';
 import { reachOf, type Operations } from '../access/operations.js';
-import { countyScope, principalOf } from '../access/principal.js';
+import { ownSubjectOf } from '../access/acting.js';
+import { countyScope } from '../access/principal.js';
 import type { Ctx } from '../context.js';
 import { listQuery, readPage } from '../pagination.js';
 import { Problem } from '../problem.js';
@@ -65,7 +66,7 @@ const leaderMonth = z.looseObject({
 
 /** The leaders whose months the caller reads: their own, or every leader of the county (all, for a province reader). */
 async function leadersInReach(ctx: Ctx, res: Response): Promise<Prisma.PresenceMonthWhereInput> {
-  if (reachOf(res) === 'own') return { leaderId: principalOf(res).subjectId ?? '' };
+  if (reachOf(res) === 'own') return { leaderId: ownSubjectOf(res) };
   const scope = countyScope(res);
   if (!scope.countyId) return {};
   const leaders = await ctx.db.leader.findMany({ where: scope, select: { id: true } });
@@ -106,7 +107,7 @@ export function presenceOperations(ctx: Ctx): Operations<'listPresence' | 'getPr
         const leaderId = parseParam(idSchema, req.params.leaderId, 'Leader');
         const month = parseParam(monthSchema, req.params.month, 'month');
         const leader = await ctx.db.leader.findFirst({ where: { id: leaderId, ...countyScope(res) } });
-        if (!leader || (reachOf(res) === 'own' && leaderId !== principalOf(res).subjectId)) throw Problem.notFound('Leader', leaderId);
+        if (!leader || (reachOf(res) === 'own' && leaderId !== ownSubjectOf(res))) throw Problem.notFound('Leader', leaderId);
         const { parameters: p } = (await ruleSetInForce(ctx.db, leader.countyId, `${month}-01`)).ruleSet;
         const [visits, recorded] = await Promise.all([
           ctx.db.visit.findMany({ where: { leaderId, countyId: leader.countyId, date: { startsWith: month } }, orderBy: [{ date: 'asc' }, { id: 'asc' }] }),

@@ -14,7 +14,8 @@ import { noParameters, parseParam, parseQuery } from '../validate.js';
 import { fromFen } from '../../core/money.js';
 import { reachOf, type Operations } from '../access/operations.js';
 import { countyScope, seesCounty } from '../access/principal.js';
-import { decisionsNaming, namesOfficer, obligationsPaying, officerCommunities, officerOf, paysOfficer, recipientOf } from '../access/ownRecords.js';
+import { decisionsNaming, namesOfficer, obligationsPaying, officerCommunities, paysOfficer } from '../access/ownRecords.js';
+import { ownSubjectOf, recipientOf } from '../access/acting.js';
 import { decisionRow, evaluationListRow, noticeRow, obligationDetail, obligationRow } from './money.schemas.js';
 
 const text = z.string().min(1).optional();
@@ -36,14 +37,14 @@ const slashedId = z.object({ id: z.string().min(1).max(200) });
 /** A decision the caller may read: in their county and, for an officer, naming them; else 404. */
 export async function readableDecision(ctx: Ctx, res: Response, id: string) {
   const row = await ctx.db.decision.findUnique({ where: { id } });
-  if (!row || !seesCounty(res, row.countyId) || (reachOf(res) === 'own' && !namesOfficer(row, officerOf(res)))) throw Problem.notFound('Decision', id);
+  if (!row || !seesCounty(res, row.countyId) || (reachOf(res) === 'own' && !namesOfficer(row, ownSubjectOf(res)))) throw Problem.notFound('Decision', id);
   return row;
 }
 
 /** An obligation the caller may read: in their county and, for an officer, paying them; else 404. */
 export async function readableObligation(ctx: Ctx, res: Response, id: string, entity = 'Obligation') {
   const row = await ctx.db.paymentObligation.findUnique({ where: { id } });
-  if (!row || !seesCounty(res, row.countyId) || (reachOf(res) === 'own' && !(await paysOfficer(ctx.db, row, officerOf(res)))))
+  if (!row || !seesCounty(res, row.countyId) || (reachOf(res) === 'own' && !(await paysOfficer(ctx.db, row, ownSubjectOf(res)))))
     throw Problem.notFound(entity, id);
   return row;
 }
@@ -57,7 +58,7 @@ export function resultsOperations(
       responses: { 200: z.array(evaluationListRow) },
       handler: async (req, res) => {
         const { limit, cursor, standing: s, ...where } = parseQuery(evaluationsQuery, req.query);
-        const own = reachOf(res) === 'own' ? { AND: [{ communityId: { in: await officerCommunities(ctx.db, officerOf(res)) } }] } : {};
+        const own = reachOf(res) === 'own' ? { AND: [{ communityId: { in: await officerCommunities(ctx.db, ownSubjectOf(res)) } }] } : {};
         const rows = await readPage(req, res, {
           limit,
           cursor,
@@ -78,7 +79,7 @@ export function resultsOperations(
       responses: { 200: z.array(decisionRow) },
       handler: async (req, res) => {
         const { limit, cursor, standing: s, ...where } = parseQuery(decisionsQuery, req.query);
-        const own = reachOf(res) === 'own' ? { AND: [{ id: { in: await decisionsNaming(ctx.db, countyScope(res), officerOf(res)) } }] } : {};
+        const own = reachOf(res) === 'own' ? { AND: [{ id: { in: await decisionsNaming(ctx.db, countyScope(res), ownSubjectOf(res)) } }] } : {};
         const rows = await readPage(req, res, {
           limit,
           cursor,
@@ -109,7 +110,7 @@ export function resultsOperations(
       responses: { 200: z.array(obligationRow) },
       handler: async (req, res) => {
         const { limit, cursor, ...where } = parseQuery(obligationsQuery, req.query);
-        const own = reachOf(res) === 'own' ? { AND: [await obligationsPaying(ctx.db, countyScope(res), officerOf(res))] } : {};
+        const own = reachOf(res) === 'own' ? { AND: [await obligationsPaying(ctx.db, countyScope(res), ownSubjectOf(res))] } : {};
         const rows = await readPage(req, res, {
           limit,
           cursor,
@@ -150,9 +151,11 @@ export function resultsOperations(
       responses: { 200: z.array(noticeRow) },
       handler: async (req, res) => {
         const { recipientId, limit, cursor, ...where } = parseQuery(noticesQuery, req.query);
+        // Reach own: the notices addressed to the caller; a user linked to no one is addressed by none.
+        const me = reachOf(res) === 'own' ? (recipientOf(res) ?? { type: '', id: '' }) : null;
         const addressed = [
           ...(recipientId ? [{ recipients: { some: { recipientId } } }] : []),
-          ...(reachOf(res) === 'own' ? [{ recipients: { some: recipientOf(res) } }] : []),
+          ...(me ? [{ recipients: { some: { recipientType: me.type, recipientId: me.id } } }] : []),
         ];
         res.json(
           await readPage(req, res, {

@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { quarterEnd, quarterPeriod, quarterStart } from '../../core/calendar.js';
 import { communitiesOn } from '../../db/bindings.js';
 import { reachOf, type Operations } from '../access/operations.js';
-import { countyScope, principalOf } from '../access/principal.js';
+import { ownSubjectOf } from '../access/acting.js';
+import { countyScope } from '../access/principal.js';
 import type { Ctx } from '../context.js';
 import { Problem } from '../problem.js';
 import { idSchema } from '../schemas.js';
@@ -95,7 +96,7 @@ export function scorecardsOperations(ctx: Ctx): Operations<'getLeaderScorecard' 
       const where = { id, ...countyScope(res) };
       const subject = type === 'leader' ? await ctx.db.leader.findFirst({ where }) : await ctx.db.department.findFirst({ where });
       // Reach own: a leader's or department's own card; another's answers as if it did not exist.
-      if (!subject || (reachOf(res) === 'own' && id !== principalOf(res).subjectId)) throw Problem.notFound(entity, id);
+      if (!subject || (reachOf(res) === 'own' && id !== ownSubjectOf(res))) throw Problem.notFound(entity, id);
       const quarters = [];
       for (const q of [1, 2, 3, 4]) quarters.push(await quarterCard(ctx, type, id, year, q));
       const presence =

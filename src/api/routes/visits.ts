@@ -10,7 +10,7 @@ import type { VisitStatus } from '../../core/presenceMonth.js';
 import { audited } from '../../db/audit.js';
 import { communitiesOn } from '../../db/bindings.js';
 import type { Prisma } from '../../generated/sqlite/index.js';
-import { mustBeCaller, subjectOf } from '../access/acting.js';
+import { mustBeCaller, ownSubjectOf, subjectOf } from '../access/acting.js';
 import type { Operations } from '../access/operations.js';
 import { reachOf } from '../access/operations.js';
 import { actorOf, countyOf, countyScope, principalOf } from '../access/principal.js';
@@ -110,7 +110,7 @@ export function visitsOperations(ctx: Ctx): Operations<'logVisit' | 'listVisits'
         const { limit, cursor, month, ...filters } = parseQuery(visitsQuery, req.query);
         const p = principalOf(res);
         const own: Prisma.VisitWhereInput =
-          reachOf(res) === 'county' ? {} : p.role === 'leader' ? { leaderId: p.subjectId ?? '' } : await officersVisits(ctx, p.subjectId ?? '');
+          reachOf(res) === 'county' ? {} : p.role === 'leader' ? { leaderId: ownSubjectOf(res) } : await officersVisits(ctx, ownSubjectOf(res));
         const where: Prisma.VisitWhereInput = { AND: [countyScope(res), own, filters, month ? { date: { startsWith: month } } : {}] };
         res.json(
           await readPage(req, res, {
