@@ -4,6 +4,7 @@ import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = {
@@ -97,7 +98,18 @@ const floors = {
 
 export default tseslint.config(
   {
-    ignores: ['src/generated/**', 'prisma/*/migrations/**', 'node_modules/**', '.temporal/**', 'data/**', '.test-data/**', 'coverage/**', 'scratch/**'],
+    ignores: [
+      'dist/**',
+      'web/src/api/schema.d.ts',
+      'src/generated/**',
+      'prisma/*/migrations/**',
+      'node_modules/**',
+      '.temporal/**',
+      'data/**',
+      '.test-data/**',
+      'coverage/**',
+      'scratch/**',
+    ],
   },
   js.configs.recommended,
   tseslint.configs.recommended,
@@ -108,9 +120,9 @@ export default tseslint.config(
     },
     plugins: { 'import-x': importX },
     settings: {
-      'import-x/extensions': ['.ts', '.js', '.mjs'],
-      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
-      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.mjs', '.json'], extensionAlias: { '.js': ['.ts', '.js'] } })],
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'], extensionAlias: { '.js': ['.ts', '.js'] } })],
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
@@ -123,6 +135,21 @@ export default tseslint.config(
     // Config files and scripts outside tsconfig.json: no type information for them.
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    // The console runs in the browser: its globals, React's rules of hooks, and nothing of Node
+    // but its build configuration.
+    files: ['web/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@typescript-eslint/no-restricted-imports': ['error', { ...nodeBuiltins, patterns: [...nodeBuiltins.patterns, prisma, rulesEngine] }],
+    },
+  },
+  {
+    files: ['web/vite.config.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': 'off' },
   },
   {
     // Tests and benchmarks poke at untyped JSON responses and rule documents on purpose.

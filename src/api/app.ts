@@ -4,11 +4,12 @@ import express from 'express';
 import helmet from 'helmet';
 import { authenticate } from './auth.js';
 import { mountOperations, type Operations } from './access/operations.js';
-import { contextOf, type AppDeps } from './context.js';
+import { consoleRouter } from './console.js';
+import { contextOf, type AppDeps, type Ctx } from './context.js';
 import { healthRouter } from './health.js';
 import { requestLogger } from './log.js';
 import { jsonTypes, requireMediaType } from './mediaType.js';
-import { buildOpenApi } from './openapi/document.js';
+import { buildOpenApi, type OpenApiDocument } from './openapi/document.js';
 import { openApiRouter } from './openapi/routes.js';
 import { requestId } from './requestId.js';
 import { notFoundRoute, problemHandler } from './problem.js';
@@ -39,27 +40,9 @@ import { appealsOperations } from './routes/appeals.js';
 export type { AppDeps } from './context.js';
 export { createApiUser, hashToken } from '../db/api-users.js';
 
-export function createApp(deps: AppDeps): express.Express {
-  const ctx = contextOf(deps);
-  const app = express();
-  app.disable('x-powered-by');
-  // req.secure and req.ip see through a TLS-terminating proxy only when told to trust it.
-  app.set('trust proxy', ctx.accounts.trustProxy);
-
-  // Every response, the probes, the document and errors included, has the security headers, an
-  // X-Request-Id and its log line.
-  app.use(helmet());
-  app.use(requestId);
-  app.use(requestLogger(ctx.log));
-  app.use(healthRouter(ctx, deps.temporalProbe));
-
-  // Authentication comes before body parsing so that a bad token costs no parsing.
-  const api = express.Router();
-  api.use(authenticate(ctx.db, ctx.now, ctx.accounts));
-  api.use(express.json({ limit: '1mb', type: jsonTypes }));
-  api.use(requireMediaType({ '/metrics/csv': ['text/csv', 'text/plain', 'multipart/form-data'] }));
-  // Every entry of the route table; the type refuses one missing.
-  const operations: Operations = {
+/** Every entry of the route table, built on one context; the type refuses one missing. */
+function apiOperations(ctx: Ctx): Operations {
+  return {
     ...cyclesOperations(ctx),
     ...sessionOperations(ctx),
     ...usersOperations(ctx),
@@ -87,12 +70,53 @@ export function createApp(deps: AppDeps): express.Express {
     ...paymentsOperations(ctx),
     ...appealsOperations(ctx),
   };
+}
+
+/**
+ * The OpenAPI document without a running service (for the console's typed client): operations are
+ * built on a context whose database, cycles and signals are never reached, since no handler runs.
+ */
+export function apiDocument(): OpenApiDocument {
+  const unreachable = new Proxy(
+    {},
+    {
+      get: (_t, key) => {
+        throw new Error(`apiDocument: nothing may reach ${String(key)}`);
+      },
+    },
+  );
+  return buildOpenApi(
+    apiOperations(contextOf({ db: unreachable as AppDeps['db'], cycles: unreachable as AppDeps['cycles'], signals: unreachable as AppDeps['signals'] })),
+  );
+}
+
+export function createApp(deps: AppDeps): express.Express {
+  const ctx = contextOf(deps);
+  const app = express();
+  app.disable('x-powered-by');
+  // req.secure and req.ip see through a TLS-terminating proxy only when told to trust it.
+  app.set('trust proxy', ctx.accounts.trustProxy);
+
+  // Every response, the probes, the document and errors included, has the security headers, an
+  // X-Request-Id and its log line.
+  app.use(helmet());
+  app.use(requestId);
+  app.use(requestLogger(ctx.log));
+  app.use(healthRouter(ctx, deps.temporalProbe));
+
+  // Authentication comes before body parsing so that a bad token costs no parsing.
+  const api = express.Router();
+  api.use(authenticate(ctx.db, ctx.now, ctx.accounts));
+  api.use(express.json({ limit: '1mb', type: jsonTypes }));
+  api.use(requireMediaType({ '/metrics/csv': ['text/csv', 'text/plain', 'multipart/form-data'] }));
+  const operations = apiOperations(ctx);
   // The OpenAPI document is written from the very operations mounted here; it and its reference
   // page are public, outside the route table, before authentication.
   app.use(openApiRouter(buildOpenApi(operations)));
   mountOperations(api, operations);
 
   app.use('/api', api);
+  app.use(consoleRouter(deps.consoleDir));
   app.use(notFoundRoute);
   app.use(problemHandler(ctx.log));
   return app;

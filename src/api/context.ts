@@ -25,6 +25,8 @@ export interface AppDeps {
   temporalProbe?: TemporalProbe;
   /** Sessions and sign-in throttling; the defaults of src/accounts/options.ts for what is not given. */
   accounts?: Partial<AccountsOptions>;
+  /** The built console served at /; dist/console when not given. */
+  consoleDir?: string;
 }
 
 /** What every route factory receives. */

@@ -8,4 +8,12 @@ export const devNamespaces = {
   presenceSchedule: 'presence-schedule',
   readme: 'readme',
   cycleSummaries: 'cycle-summaries',
+  consoleSignIn: 'console-sign-in',
+  consoleBureau: 'console-bureau',
+  consoleRules: 'console-rules',
+  consoleLeader: 'console-leader',
+  consoleOfficer: 'console-officer',
+  consoleDepartment: 'console-department',
+  consoleFinance: 'console-finance',
+  consoleBench: 'console-bench',
 } as const;

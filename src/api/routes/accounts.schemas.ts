@@ -43,6 +43,8 @@ export const currentSessionSchema = z.object({
   expiresAt: date.nullable(),
   /** The operations the caller may call. */
   permissions: z.array(z.string()),
+  /** The bureau's time zone (TIME_ZONE), in which periods end and dates are shown. */
+  timeZone: z.string(),
 });
 
 export const passwordChangedSchema = z.object({ endedSessions: z.number().int() });

@@ -112,6 +112,7 @@ export function sessionOperations(ctx: Ctx): Operations<'signIn' | 'currentSessi
           method: p.auth.method,
           expiresAt,
           permissions: p.permissions ?? operationsOf(p.role),
+          timeZone: ctx.timeZone,
         });
       },
     },

@@ -1,0 +1,40 @@
+// Builds the web console (web/ → dist/console) with Vite, unless the last build came from the same
+// sources: `npm start` runs this first, so a fresh clone serves the console and a restart is quick.
+// `--force` builds regardless.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const web = join(root, 'web');
+const out = join(root, 'dist', 'console');
+const stampFile = join(out, '.sources');
+
+function files(dir) {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? files(path) : [path];
+    });
+}
+
+/** One hash of every console source and the locked dependencies they are built with. */
+function sourcesHash() {
+  const hash = createHash('sha256');
+  for (const file of [...files(web), join(root, 'package-lock.json')]) {
+    hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
+  }
+  return hash.digest('hex');
+}
+
+const stamp = sourcesHash();
+const force = process.argv.includes('--force');
+if (!force && existsSync(join(out, 'index.html')) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) process.exit(0);
+
+const started = Date.now();
+process.stdout.write('Console       building web/ into dist/console …\n');
+const { build } = await import('vite');
+await build({ configFile: join(web, 'vite.config.ts'), logLevel: 'warn' });
+writeFileSync(stampFile, stamp);
+process.stdout.write(`Console       built in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);

@@ -1,0 +1,138 @@
+// The console in a real browser: Debian's Chromium driven by playwright-core, against the real
+// service (HTTP, worker, Temporal dev server, a fresh SQLite file) seeded with the demo county.
+// Each person signs in with a password, as they would; screenshots go to test-artifacts/console.
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
+import { hashPassword } from '../../src/accounts/passwords.js';
+import { loadConfig } from '../../src/config.js';
+import type { Role } from '../../src/contracts/roles.js';
+import { createDb, type Db } from '../../src/db/client.js';
+import { startService, type RunningService } from '../../src/service.js';
+import { freshSqlite } from './db.js';
+
+export const artefacts = new URL('../../test-artifacts/console/', import.meta.url).pathname;
+export const password = 'console-test-password-2026';
+export const bureauToken = 'console-bureau-token-0123456789';
+
+/** Debian's Chromium (apt `chromium`), or CHROMIUM_PATH. */
+export function chromiumPath(): string {
+  const path = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
+  if (!path) throw new Error("no Chromium: install Debian's chromium package (apt-get install chromium fonts-noto-cjk) or set CHROMIUM_PATH");
+  return path;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'], headless: true });
+}
+
+export const desktop = { width: 1280, height: 800 };
+export const phone = { width: 390, height: 844 };
+
+export async function newContext(browser: Browser, viewport = desktop): Promise<BrowserContext> {
+  return browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
+}
+
+export interface ConsoleService {
+  service: RunningService;
+  url: string;
+  databaseUrl: string;
+  db: Db;
+  stop(): Promise<void>;
+}
+
+/** The whole service on a fresh SQLite file, seeded with the demo county, on the shared dev server. */
+export async function startConsoleService(namespace: string): Promise<ConsoleService> {
+  const fresh = await freshSqlite(`console-${namespace}`);
+  await fresh.db.$disconnect();
+  const service = await startService(
+    loadConfig({
+      DATABASE_URL: fresh.url,
+      TEMPORAL_ADDRESS: inject('devServerAddress'),
+      TEMPORAL_NAMESPACE: namespace,
+      TASK_QUEUE: `console-${namespace}`,
+      HTTP_PORT: '0',
+      BUREAU_TOKEN: bureauToken,
+      LOG_LEVEL: 'warn',
+    }),
+  );
+  const db = createDb(fresh.url);
+  return {
+    service,
+    url: service.apiUrl,
+    databaseUrl: fresh.url,
+    db,
+    async stop() {
+      await db.$disconnect();
+      await service.stop();
+      await fresh.drop();
+    },
+  };
+}
+
+/** A user of the demo county who signs in with `password`; made once per id. */
+export async function consoleUser(db: Db, user: { id: string; role: Role; subjectId?: string; name?: string }): Promise<string> {
+  const passwordHash = await hashPassword(password);
+  await db.user.upsert({
+    where: { id: user.id },
+    create: {
+      id: user.id,
+      role: user.role,
+      countyId: 'demo',
+      subjectId: user.subjectId ?? null,
+      displayName: user.name ?? user.id,
+      createdBy: 'test',
+      passwordHash,
+      passwordChangedAt: new Date(),
+    },
+    update: {},
+  });
+  return user.id;
+}
+
+/** Opens the console and signs in through its form, in Chinese; waits for the menu. */
+export async function signIn(page: Page, url: string, id: string): Promise<void> {
+  await page.goto(`${url}/`);
+  await page.getByLabel('登录名').fill(id);
+  await page.getByLabel('密码').fill(password);
+  await page
+    .getByRole('button', { name: '登 录' })
+    .or(page.getByRole('button', { name: '登录' }))
+    .click();
+  await expect.poll(() => page.getByRole('button', { name: /退\s*出/ }).count(), { timeout: 15_000 }).toBe(1);
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; html: string; failureSummary?: string }[];
+}
+
+/**
+ * The page as it stands: a screenshot to test-artifacts/console/<name>.png, no serious or
+ * critical axe-core violation, and no stack trace anywhere in its text.
+ */
+export async function checkPage(page: Page, name: string): Promise<void> {
+  mkdirSync(artefacts, { recursive: true });
+  await page.waitForLoadState('networkidle');
+  await expect.poll(() => page.locator('.ant-spin-spinning, .ant-skeleton-active').count(), { timeout: 15_000 }).toBe(0);
+  await page.screenshot({ path: join(artefacts, `${name}.png`), fullPage: true });
+  // Evaluated through the DevTools protocol, so the page's Content-Security-Policy allows it.
+  await page.evaluate(axeSource);
+  // The function runs in the page, where `axe` and `document` are globals; Node's types know neither.
+  const violations = (await page.evaluate(
+    `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({
+      id: v.id, impact: v.impact, help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target, html: n.html.slice(0, 200), failureSummary: n.failureSummary })),
+    })))`,
+  )) as AxeViolation[];
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious, `${name}: axe-core violations`).toEqual([]);
+  const text = await page.locator('body').innerText();
+  expect(text, `${name}: a stack trace on the page`).not.toMatch(/\n\s+at \S+ \(|Error: .*\n\s+at /);
+}

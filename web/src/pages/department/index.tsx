@@ -1,0 +1,3 @@
+import type { ConsolePage } from '../../app/pages';
+
+export const departmentPages: readonly ConsolePage[] = [];
