@@ -12,6 +12,8 @@ import type { Role } from '../../src/contracts/roles.js';
 import { createDb, type Db } from '../../src/db/client.js';
 import { startService, type RunningService } from '../../src/service.js';
 import { freshSqlite } from './db.js';
+import { demoSubmissions } from './figures.js';
+import { serviceToken } from './serviceUsers.js';
 
 export const artefacts = new URL('../../test-artifacts/console/', import.meta.url).pathname;
 export const password = 'console-test-password-2026';
@@ -135,4 +137,34 @@ export async function checkPage(page: Page, name: string): Promise<void> {
   expect(serious, `${name}: axe-core violations`).toEqual([]);
   const text = await page.locator('body').innerText();
   expect(text, `${name}: a stack trace on the page`).not.toMatch(/\n\s+at \S+ \(|Error: .*\n\s+at /);
+}
+
+export const demoCommunityIds = ['c01', 'c02', 'c03', 'c04', 'c05', 'c06', 'c07', 'c08', 'c09', 'c10'];
+
+/** A call to the running service as the bureau (the bootstrap token) or with another token. */
+export async function apiCall(running: ConsoleService, method: string, path: string, body?: unknown, token = bureauToken) {
+  const res = await fetch(`${running.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? (JSON.parse(text) as any) : undefined };
+}
+
+/**
+ * A quarter of the demo county decided by the real worker: each department submits its figures
+ * over HTTP as itself, the bureau starts the cycle, and the call returns once it is decided.
+ */
+export async function decideQuarter(running: ConsoleService, period = '2026-Q1'): Promise<string> {
+  for (const { submittedBy, figures } of demoSubmissions(demoCommunityIds)) {
+    const token = await serviceToken(running.databaseUrl, { role: 'department', subjectId: submittedBy });
+    const submitted = await apiCall(running, 'POST', '/api/metrics', { period, figures }, token);
+    expect(submitted.status, JSON.stringify(submitted.body)).toBeLessThan(300);
+  }
+  const started = await apiCall(running, 'POST', '/api/cycles', { kind: 'quarterly', period });
+  expect(started.status, JSON.stringify(started.body)).toBe(202);
+  const cycleId = `quarterly-${period}-demo`;
+  await expect.poll(async () => (await apiCall(running, 'GET', `/api/cycles/${cycleId}`)).body?.status, { timeout: 90_000, interval: 500 }).toBe('decided');
+  return cycleId;
 }
