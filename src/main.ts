@@ -24,6 +24,7 @@ try {
   // For the person who ran `npm start`, plain lines; for log collectors, one structured line.
   const shown = 10;
   const banner = [
+    `Console       ${service.apiUrl}/`,
     `HTTP API      ${service.apiUrl}/api (reference: ${service.apiUrl}/api/docs)`,
     `Temporal      ${service.temporalAddress} (namespace ${config.temporal.namespace}, task queue ${config.taskQueue})`,
     ...(service.temporalUi ? [`Temporal UI   ${service.temporalUi}`] : []),
@@ -36,6 +37,12 @@ try {
     ...(service.counties.length > shown ? [`  … and ${service.counties.length - shown} more (npm run counties -- list)`] : []),
     ...(service.counties.length === 0 ? ['  none: npm run counties -- add <id> <name>'] : []),
     // The one secret ever printed, once, for the first sign-in: to the terminal, never into the log.
+    ...(service.firstInvitation
+      ? [
+          `First sign-in (shown once): open ${service.apiUrl}/, tab 接受邀请, code ${service.firstInvitation.code}` +
+            ` (user ${service.firstInvitation.userId}, bureau staff of demo; valid until ${service.firstInvitation.expiresAt.toISOString()})`,
+        ]
+      : []),
     ...(service.bureauToken ? [`Bureau API token (shown once; bureau staff of county demo): ${service.bureauToken}`] : []),
   ];
   process.stdout.write(`${banner.join('\n')}\n`);

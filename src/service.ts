@@ -9,6 +9,8 @@ import { createDb } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { ensureDefaultRuleSet } from './db/ruleSets.js';
 import { seedDemoCounty } from './db/seed.js';
+import { demoCountyRecord } from './db/demo-county.js';
+import { firstClerk, inviteFirstClerk } from './accounts/firstClerk.js';
 import { createTemporalCycles } from './cycles/temporal.js';
 import { createTemporalSignals } from './temporal/signals.js';
 import { connectTemporal } from './temporal/connect.js';
@@ -23,6 +25,8 @@ export interface RunningService {
   seeded: boolean;
   /** Only when this start created the bureau's API user. */
   bureauToken?: string;
+  /** Only when this start seeded the demo county: the first clerk's one-time invitation for the console. */
+  firstInvitation?: { userId: string; code: string; expiresAt: Date };
   /** Every county with its Schedules, registered (or brought up to date) by this start. */
   counties: { id: string; name: string; schedules: string[] }[];
   /** Every Schedule id, of all counties. */
@@ -39,6 +43,7 @@ export async function startService(config: Config, clock: () => Date = () => new
   const migrationsApplied = await migrate(config.databaseUrl);
   const db = createDb(config.databaseUrl);
   const seed = await seedDemoCounty(db, { today: clock().toISOString().slice(0, 10), token: config.bureauToken });
+  const invitation = seed.seeded ? await inviteFirstClerk(db, demoCountyRecord.id, clock()) : undefined;
   const counties = await db.county.findMany({ orderBy: { id: 'asc' }, select: { id: true, name: true } });
   // Every county has its rule set: one upgraded from before counties has its own versions already.
   for (const { id } of counties) await ensureDefaultRuleSet(db, id);
@@ -80,6 +85,7 @@ export async function startService(config: Config, clock: () => Date = () => new
     migrationsApplied,
     seeded: seed.seeded,
     bureauToken: seed.token,
+    firstInvitation: invitation && { userId: firstClerk.id, code: invitation.code, expiresAt: invitation.expiresAt },
     counties: counties.map((c) => ({ id: c.id, name: c.name, schedules: registered.byCounty[c.id] ?? [] })),
     schedules: Object.values(registered.byCounty).flat(),
     deletedSchedules: registered.deleted,

@@ -25,7 +25,7 @@ describe.each(providers)('the service on $name', ({ namespace, database }) => {
   const call = async (method: string, path: string, body?: unknown, as = token) => {
     const res = await fetch(`${service.apiUrl}${path}`, {
       method,
-      headers: { authorization: `Bearer ${as}`, 'content-type': 'application/json' },
+      headers: { ...(as ? { authorization: `Bearer ${as}` } : {}), 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     return { status: res.status, type: res.headers.get('content-type') ?? '', body: (await res.json()) as any };
@@ -83,6 +83,16 @@ describe.each(providers)('the service on $name', ({ namespace, database }) => {
     expect(service.deletedSchedules).toEqual([`e2e-${namespace}/quarterly-evaluation`]);
     const communities = await call('GET', '/api/communities');
     expect(communities.body).toHaveLength(10);
+  });
+
+  it("invites the county's first clerk, who sets a password with the printed code and signs in", async () => {
+    const invitation = service.firstInvitation!;
+    expect(invitation.userId).toBe('admin');
+    const accepted = await call('POST', '/api/invitations/acceptance', { code: invitation.code, password: 'the first clerk of 2026' }, '');
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.user).toMatchObject({ id: 'admin', role: 'bureau-staff', countyId: 'demo' });
+    const signedIn = await call('POST', '/api/session', { id: 'admin', password: 'the first clerk of 2026' }, '');
+    expect(signedIn.status).toBe(200);
   });
 
   it('runs a quarter submitted over HTTP and serves its decisions and joint notice', async () => {
