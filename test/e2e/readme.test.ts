@@ -39,6 +39,7 @@ const pages = [
   'docs/design.md',
   'docs/access.md',
   'docs/api-contract.md',
+  'docs/console.md',
 ];
 
 const read = (page: string) => readFileSync(join(root, page), 'utf8');
