@@ -34,6 +34,9 @@ if (!force && existsSync(join(out, 'index.html')) && existsSync(stampFile) && re
 
 const started = Date.now();
 process.stdout.write('Console       building web/ into dist/console …\n');
+// Always the production build (React and Ant Design without their development checks), even when
+// run from a test runner that set NODE_ENV=test.
+process.env.NODE_ENV = 'production';
 const { build } = await import('vite');
 await build({ configFile: join(web, 'vite.config.ts'), logLevel: 'warn' });
 writeFileSync(stampFile, stamp);

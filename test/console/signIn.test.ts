@@ -62,6 +62,24 @@ describe('the console: signing in', () => {
     await context.close();
   });
 
+  it('lets the first clerk in with the code the first start printed, on 接受邀请', async () => {
+    const code = running.service.firstInvitation!.code;
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${running.url}/`);
+    await page.getByRole('tab', { name: '接受邀请' }).click();
+    await page.getByLabel('邀请码').fill(code);
+    await page.getByLabel('设置密码').fill('short');
+    await page.getByRole('button', { name: '接受邀请并登录' }).click();
+    // The API's refusal of the password, under the password field.
+    await expect.poll(() => page.locator('.ant-form-item-explain-error').allInnerTexts()).toEqual([expect.stringMatching(/12/)]);
+    await page.getByLabel('设置密码').fill('the first clerk of the demo county');
+    await page.getByRole('button', { name: '接受邀请并登录' }).click();
+    await expect.poll(() => page.getByText('局机关管理员').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await checkPage(page, 'first-clerk');
+    await context.close();
+  });
+
   it('fits a phone: the menu folds into a drawer', async () => {
     const context = await newContext(browser, phone);
     const page = await context.newPage();

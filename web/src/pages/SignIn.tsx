@@ -16,6 +16,7 @@ function SignInForm() {
   return (
     <Form
       form={form}
+      name="sign-in"
       layout="vertical"
       onFinish={async (v: { id: string; password: string }) => {
         setBusy(true);
@@ -52,6 +53,7 @@ function AcceptInvitationForm() {
   return (
     <Form
       form={form}
+      name="invitation"
       layout="vertical"
       onFinish={async (v: { code: string; password: string }) => {
         setBusy(true);
