@@ -23,7 +23,8 @@ export function ScoreBreakdown({ breakdown, missing, score, caption }: { breakdo
         dataSource={rows}
         aria-label={caption}
         columns={[
-          { title: t('指标', 'Metric'), dataIndex: 'metric', render: (m: string) => metricLabel(m, t) },
+          // No wrapping: on a phone the table scrolls sideways rather than stacking a name letter by letter.
+          { title: t('指标', 'Metric'), dataIndex: 'metric', render: (m: string) => <span style={{ whiteSpace: 'nowrap' }}>{metricLabel(m, t)}</span> },
           {
             title: t('数据', 'Figure'),
             render: (_, r) =>
@@ -34,15 +35,23 @@ export function ScoreBreakdown({ breakdown, missing, score, caption }: { breakdo
           {
             title: t('得分', 'Points'),
             render: (_, r) =>
-              r.basePoints === undefined || r.complexityFactor === undefined
-                ? two(r.points)
-                : t(
-                    `${two(r.points)}(基础 ${two(r.basePoints)},复杂度系数 ${r.complexityFactor.toFixed(4)})`,
-                    `${two(r.points)} (base ${two(r.basePoints)}, complexity factor ${r.complexityFactor.toFixed(4)})`,
-                  ),
+              r.basePoints === undefined || r.complexityFactor === undefined ? (
+                two(r.points)
+              ) : (
+                <>
+                  {two(r.points)}
+                  <br />
+                  <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+                    {t(
+                      `基础 ${two(r.basePoints)},复杂度系数 ${r.complexityFactor.toFixed(4)}`,
+                      `base ${two(r.basePoints)}, complexity factor ${r.complexityFactor.toFixed(4)}`,
+                    )}
+                  </Typography.Text>
+                </>
+              ),
           },
-          { title: t('权重', 'Weight'), dataIndex: 'weight' },
-          { title: t('贡献分', 'Contribution'), dataIndex: 'contribution', align: 'right', render: two },
+          { title: <span style={{ whiteSpace: 'nowrap' }}>{t('权重', 'Weight')}</span>, dataIndex: 'weight' },
+          { title: <span style={{ whiteSpace: 'nowrap' }}>{t('贡献分', 'Contribution')}</span>, dataIndex: 'contribution', align: 'right', render: two },
         ]}
         summary={() => (
           <Table.Summary.Row>

@@ -17,10 +17,10 @@ export function decisionLabel(d: { type: string; kind: string }, t: (zh: string,
 }
 
 export const obligationStatusLabels: Record<string, Label & { color: string }> = {
-  open: { zh: '待付款', en: 'Open', color: 'blue' },
-  paid: { zh: '已付款', en: 'Paid', color: 'cyan' },
-  disputed: { zh: '有异议', en: 'Disputed', color: 'orange' },
-  settled: { zh: '已结清', en: 'Settled', color: 'green' },
+  open: { zh: '待付款', en: 'Open', color: 'processing' },
+  paid: { zh: '已付款', en: 'Paid', color: 'processing' },
+  disputed: { zh: '有异议', en: 'Disputed', color: 'warning' },
+  settled: { zh: '已结清', en: 'Settled', color: 'success' },
   closed: { zh: '已关闭', en: 'Closed', color: 'default' },
   cancelled: { zh: '已取消', en: 'Cancelled', color: 'default' },
 };

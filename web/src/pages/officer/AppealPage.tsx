@@ -10,9 +10,9 @@ import { usePages } from '../../lib/usePages';
 import { AppealForm } from './AppealForm';
 
 const statusTags = {
-  open: { zh: '待裁决', en: 'Awaiting decision', color: 'blue' },
+  open: { zh: '待裁决', en: 'Awaiting decision', color: 'processing' },
   upheld: { zh: '维持原结果', en: 'Upheld', color: 'default' },
-  overturned: { zh: '已改判', en: 'Overturned', color: 'green' },
+  overturned: { zh: '已改判', en: 'Overturned', color: 'success' },
 } as const;
 
 export default function AppealPage() {
@@ -39,7 +39,9 @@ export default function AppealPage() {
                   title={
                     <Space wrap>
                       <span>{t(`申诉 ${a.id}`, `Appeal ${a.id}`)}</span>
-                      <Tag color={status.color}>{t(status.zh, status.en)}</Tag>
+                      <Tag variant="outlined" color={status.color}>
+                        {t(status.zh, status.en)}
+                      </Tag>
                       <span>{a.contests === 'decision' ? a.decisionId : a.cycleId}</span>
                     </Space>
                   }

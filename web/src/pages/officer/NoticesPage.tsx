@@ -53,9 +53,21 @@ export default function NoticesPage() {
               <List.Item.Meta
                 title={
                   <Space wrap>
-                    <Tag>{t(kind.zh, kind.en)}</Tag>
-                    {n.withdrawnAt && <Tag color="default">{t('已撤回', 'Withdrawn')}</Tag>}
-                    {mine?.acknowledgedAt ? <Tag color="green">{t('已签收', 'Acknowledged')}</Tag> : <Tag color="red">{t('未签收', 'Not acknowledged')}</Tag>}
+                    <Tag variant="outlined">{t(kind.zh, kind.en)}</Tag>
+                    {n.withdrawnAt && (
+                      <Tag variant="outlined" color="default">
+                        {t('已撤回', 'Withdrawn')}
+                      </Tag>
+                    )}
+                    {mine?.acknowledgedAt ? (
+                      <Tag variant="outlined" color="success">
+                        {t('已签收', 'Acknowledged')}
+                      </Tag>
+                    ) : (
+                      <Tag variant="outlined" color="error">
+                        {t('未签收', 'Not acknowledged')}
+                      </Tag>
+                    )}
                     <span>{n.titleZh}</span>
                   </Space>
                 }

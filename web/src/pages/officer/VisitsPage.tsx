@@ -14,9 +14,9 @@ import { CommunityName } from './CommunityName';
 type Verdict = 'confirmed' | 'disputed';
 
 const statusTags = {
-  pending: { zh: '待确认', en: 'Awaiting you', color: 'blue' },
-  confirmed: { zh: '已确认', en: 'Confirmed', color: 'green' },
-  disputed: { zh: '有异议', en: 'Disputed', color: 'orange' },
+  pending: { zh: '待确认', en: 'Awaiting you', color: 'processing' },
+  confirmed: { zh: '已确认', en: 'Confirmed', color: 'success' },
+  disputed: { zh: '有异议', en: 'Disputed', color: 'warning' },
 } as const;
 
 export default function VisitsPage() {
@@ -90,7 +90,9 @@ export default function VisitsPage() {
                 title={
                   <Space wrap>
                     <span>{formatDate(v.date, session.timeZone, lang)}</span>
-                    <Tag color={status.color}>{t(status.zh, status.en)}</Tag>
+                    <Tag variant="outlined" color={status.color}>
+                      {t(status.zh, status.en)}
+                    </Tag>
                   </Space>
                 }
                 description={
