@@ -39,9 +39,7 @@ export default function AppealPage() {
                   title={
                     <Space wrap>
                       <span>{t(`申诉 ${a.id}`, `Appeal ${a.id}`)}</span>
-                      <Tag variant="outlined" color={status.color}>
-                        {t(status.zh, status.en)}
-                      </Tag>
+                      <Tag color={status.color}>{t(status.zh, status.en)}</Tag>
                       <span>{a.contests === 'decision' ? a.decisionId : a.cycleId}</span>
                     </Space>
                   }

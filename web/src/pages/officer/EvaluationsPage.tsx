@@ -34,9 +34,7 @@ function CycleDecisions({ cycleId }: { cycleId: string }) {
           <List.Item.Meta
             title={
               <Space wrap>
-                <Tag variant="outlined" color={d.type === 'sanction' ? 'error' : 'success'}>
-                  {decisionLabel(d, t)}
-                </Tag>
+                <Tag color={d.type === 'sanction' ? 'error' : 'success'}>{decisionLabel(d, t)}</Tag>
                 {d.amount !== null && <span>{formatYuan(d.amount)}</span>}
               </Space>
             }
@@ -64,21 +62,9 @@ function EvaluationCard({ e }: { e: Evaluation }) {
       <Space size="large" wrap style={{ marginBottom: 16 }}>
         <Statistic title={t('总分', 'Score')} value={e.score} precision={2} />
         <Statistic title={t('排名', 'Rank')} value={e.rank} prefix={t('第', '#')} suffix={t('名', '')} />
-        {e.isLast && (
-          <Tag variant="outlined" color="error">
-            {t(`末位(连续 ${e.lastStreak} 期)`, `Last place (${e.lastStreak} in a row)`)}
-          </Tag>
-        )}
-        {e.appealId !== null && (
-          <Tag variant="outlined" color="processing">
-            {t('申诉复核后的结果', 'Result after an appeal')}
-          </Tag>
-        )}
-        {e.pendingReassignment && (
-          <Tag variant="outlined" color="warning">
-            {t('调整岗位待确认', 'Reassignment pending')}
-          </Tag>
-        )}
+        {e.isLast && <Tag color="error">{t(`末位(连续 ${e.lastStreak} 期)`, `Last place (${e.lastStreak} in a row)`)}</Tag>}
+        {e.appealId !== null && <Tag color="processing">{t('申诉复核后的结果', 'Result after an appeal')}</Tag>}
+        {e.pendingReassignment && <Tag color="warning">{t('调整岗位待确认', 'Reassignment pending')}</Tag>}
       </Space>
       <Typography.Text strong>{t('得分明细', 'How the score was made')}</Typography.Text>
       <ScoreBreakdown breakdown={e.breakdown} missing={e.missing} score={e.score} caption={t(`${period}得分明细`, `Breakdown of ${period}`)} />

@@ -53,20 +53,12 @@ export default function NoticesPage() {
               <List.Item.Meta
                 title={
                   <Space wrap>
-                    <Tag variant="outlined">{t(kind.zh, kind.en)}</Tag>
-                    {n.withdrawnAt && (
-                      <Tag variant="outlined" color="default">
-                        {t('已撤回', 'Withdrawn')}
-                      </Tag>
-                    )}
+                    <Tag>{t(kind.zh, kind.en)}</Tag>
+                    {n.withdrawnAt && <Tag color="default">{t('已撤回', 'Withdrawn')}</Tag>}
                     {mine?.acknowledgedAt ? (
-                      <Tag variant="outlined" color="success">
-                        {t('已签收', 'Acknowledged')}
-                      </Tag>
+                      <Tag color="success">{t('已签收', 'Acknowledged')}</Tag>
                     ) : (
-                      <Tag variant="outlined" color="error">
-                        {t('未签收', 'Not acknowledged')}
-                      </Tag>
+                      <Tag color="error">{t('未签收', 'Not acknowledged')}</Tag>
                     )}
                     <span>{n.titleZh}</span>
                   </Space>

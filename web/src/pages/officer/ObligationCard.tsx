@@ -34,14 +34,8 @@ export function ObligationCard({ id }: { id: string }) {
       title={
         <Space wrap>
           <span>{title}</span>
-          <Tag variant="outlined" color={status.color}>
-            {t(status.zh, status.en)}
-          </Tag>
-          {overdue && (
-            <Tag variant="outlined" color="error">
-              {t('已逾期', 'Overdue')}
-            </Tag>
-          )}
+          <Tag color={status.color}>{t(status.zh, status.en)}</Tag>
+          {overdue && <Tag color="error">{t('已逾期', 'Overdue')}</Tag>}
         </Space>
       }
     >

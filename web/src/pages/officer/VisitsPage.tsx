@@ -90,9 +90,7 @@ export default function VisitsPage() {
                 title={
                   <Space wrap>
                     <span>{formatDate(v.date, session.timeZone, lang)}</span>
-                    <Tag variant="outlined" color={status.color}>
-                      {t(status.zh, status.en)}
-                    </Tag>
+                    <Tag color={status.color}>{t(status.zh, status.en)}</Tag>
                   </Space>
                 }
                 description={
