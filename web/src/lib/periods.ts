@@ -11,3 +11,8 @@ export function formatPeriod(period: string, lang: Lang): string {
   if (/^\d{4}$/.test(period)) return lang === 'zh' ? `${period}年度` : period;
   return period;
 }
+
+/** The period a cycle id names (quarterly-2026-Q1-demo → 2026-Q1), or the id when it names none. */
+export function periodOfCycle(cycleId: string): string {
+  return /\d{4}(?:-Q[1-4]|-\d{2})?/.exec(cycleId)?.[0] ?? cycleId;
+}

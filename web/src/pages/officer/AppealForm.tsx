@@ -8,7 +8,7 @@ import { useI18n } from '../../app/i18n';
 import { decisionLabel } from '../../lib/decisions';
 import { metricKeys } from '../../../../src/core/types';
 import { metricLabel } from '../../lib/metrics';
-import { formatPeriod } from '../../lib/periods';
+import { formatPeriod, periodOfCycle } from '../../lib/periods';
 import { ProblemAlert, showOnFields } from '../../lib/problem';
 import { useLoad } from '../../lib/useLoad';
 
@@ -74,7 +74,7 @@ export function AppealForm({ onFiled }: { onFiled(): void }) {
               loading={contestable.loading}
               options={decisions.items.map((d) => ({
                 value: d.id,
-                label: `${formatPeriod(d.id.split('/')[0] ?? d.cycleId, lang)} ${decisionLabel(d, t)}`,
+                label: `${formatPeriod(periodOfCycle(d.cycleId), lang)} ${decisionLabel(d, t)}`,
               }))}
             />
           </Form.Item>

@@ -4,6 +4,8 @@ import { api, page } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import { formatDate, formatDateTime } from '../../lib/format';
+import { metricLabel } from '../../lib/metrics';
+import { formatPeriod, periodOfCycle } from '../../lib/periods';
 import { PageControls } from '../../lib/PageControls';
 import { ProblemAlert } from '../../lib/problem';
 import { usePages } from '../../lib/usePages';
@@ -40,12 +42,18 @@ export default function AppealPage() {
                     <Space wrap>
                       <span>{t(`申诉 ${a.id}`, `Appeal ${a.id}`)}</span>
                       <Tag color={status.color}>{t(status.zh, status.en)}</Tag>
-                      <span>{a.contests === 'decision' ? a.decisionId : a.cycleId}</span>
+                      <span>
+                        {formatPeriod(periodOfCycle(a.cycleId), lang)}
+                        {a.contests === 'decision' ? t('奖惩决定', ' decision') : t('考核结果', ' evaluation')}
+                      </span>
                     </Space>
                   }
                   description={
                     <>
                       <div>{a.reason}</div>
+                      {a.metric !== null && a.value !== null && (
+                        <div>{t(`申请更正:${metricLabel(a.metric, t)} ${a.value}`, `Correction asked: ${metricLabel(a.metric, t)} ${a.value}`)}</div>
+                      )}
                       <Typography.Text type="secondary">
                         {t(`提交于 ${formatDateTime(a.createdAt, session.timeZone, lang)}`, `Filed ${formatDateTime(a.createdAt, session.timeZone, lang)}`)}
                         {a.status === 'open' && ` · ${t('裁决期限', 'to be decided by')} ${formatDate(a.deadlineOn, session.timeZone, lang)}`}
