@@ -1,8 +1,8 @@
 // An officer's quarter in the console, at phone width: after a decided quarter, finance's payment
 // of their subsidy and a leader's logged visit, the officer reads their score's breakdown and the
-// explanation of their decisions, confirms the visit, confirms receipt (a wrong amount is refused
-// at its field by the API first) and files an appeal (a rate typed as a percentage is refused at
-// its field first).
+// explanation of their decisions, signs for the last place's notice, confirms the visit, confirms
+// receipt (a wrong amount is refused at its field by the API first) and files an appeal (a rate
+// typed as a percentage is refused at its field first).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { devNamespaces } from '../support/namespaces.js';
@@ -105,6 +105,23 @@ describe('the console: an officer', () => {
     const explanation = await apiCall(running, 'GET', `/api/decisions/${encodeURIComponent(decision.id)}/explanation`, undefined, officerToken);
     await expect.poll(() => page.getByText(explanation.body.zh).count(), patience).toBeGreaterThan(0);
     await checkPage(page, 'officer-evaluations');
+
+    // 我的通报: the last place's joint notice, signed for (签收).
+    await page.goto(`${running.url}/officer/notices`);
+    await expect.poll(() => page.getByText('考评末位通报').count(), patience).toBeGreaterThan(0);
+    const unsigned = await page.getByRole('button', { name: /^签\s*收$/ }).count();
+    expect(unsigned).toBeGreaterThan(0);
+    await page
+      .getByRole('button', { name: /^签\s*收$/ })
+      .first()
+      .click();
+    await expect.poll(() => page.getByRole('button', { name: /^签\s*收$/ }).count(), patience).toBe(unsigned - 1);
+    const notices = (await apiCall(running, 'GET', '/api/notices', undefined, officerToken)).body as {
+      recipients: { recipientId: string; acknowledgedAt: string | null }[];
+    }[];
+    expect(notices.filter((n) => n.recipients.some((r) => r.recipientId === officerId && r.acknowledgedAt))).toHaveLength(1);
+    await page.mouse.move(0, 0);
+    await checkPage(page, 'officer-notices');
 
     // 领导驻社区确认: through the folded menu, then confirm the day.
     await page.getByRole('button', { name: '打开菜单' }).click();
