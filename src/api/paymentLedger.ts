@@ -72,13 +72,22 @@ export async function recordPayment(db: Db, caller: LedgerCaller, today: string,
   });
 }
 
-/** The payee confirms what has been paid so far; confirming the same amount again changes nothing. */
-export async function confirmReceipt(db: Db, caller: LedgerCaller, now: Date, obligationId: string) {
+/**
+ * The payee confirms what has been paid so far; confirming the same amount again changes nothing.
+ * A payee who states the amount received must state what is recorded, else they dispute instead.
+ */
+export async function confirmReceipt(db: Db, caller: LedgerCaller, now: Date, obligationId: string, stated?: number) {
   const { actor } = caller;
   return db.$transaction(async (tx) => {
     const row = await openObligation(tx, caller, obligationId);
     const facts = (await obligationFacts(tx, obligationId))!;
     if (facts.paidFen === 0) throw new Problem(409, `nothing has been recorded as paid on ${obligationId} yet`);
+    if (stated !== undefined && toFen(stated) !== facts.paidFen) {
+      throw Problem.field(422, {
+        pointer: '/amount',
+        message: `${stated.toFixed(2)} yuan is not the ${fromFen(facts.paidFen).toFixed(2)} yuan recorded as paid on ${obligationId}; if that is not what you received, dispute it`,
+      });
+    }
     if (facts.confirmedFen === facts.paidFen && facts.openDisputes === 0) return { confirmedFen: facts.confirmedFen, changed: false };
     await tx.paymentObligation.update({ where: { id: obligationId }, data: { confirmedFen: facts.paidFen } });
     await tx.paymentDispute.updateMany({ where: { obligationId, resolvedAt: null }, data: { resolvedAt: now } });

@@ -112,8 +112,17 @@ describe('GET /api/obligations/{id}', () => {
 });
 
 describe('receipts, disputes and corrections', () => {
-  it('confirms receipt once; a repeat changes nothing', async () => {
-    const res = await officer.o01!.post(`/api/obligations/${enc('2026-Q1/subsidy/o01')}/receipt`).expect(200);
+  it('refuses a receipt stating an amount other than what is paid, at /amount, and writes nothing', async () => {
+    const before = await writes();
+    const wrong = await officer.o01!.post('/api/obligations/2026-Q1/subsidy/o01/receipt', { amount: 1000 });
+    expectProblem(wrong, 422, { pointer: '/amount' });
+    expect(wrong.body.errors[0].message).toContain('1500.00 yuan recorded as paid');
+    expectProblem(await officer.o01!.post('/api/obligations/2026-Q1/subsidy/o01/receipt', { amount: 1500, extra: 1 }), 422);
+    expect(await writes()).toEqual(before);
+  });
+
+  it('confirms receipt once, with or without the amount stated; a repeat changes nothing', async () => {
+    const res = await officer.o01!.post(`/api/obligations/${enc('2026-Q1/subsidy/o01')}/receipt`, { amount: 1500 }).expect(200);
     expect(res.body).toMatchObject({ confirmed: 1500, changed: true, followedUp: true });
     expect((await officer.o01!.post('/api/obligations/2026-Q1/subsidy/o01/receipt').expect(200)).body.changed).toBe(false);
     expect(await t.db.auditEntry.count({ where: { action: 'confirm-receipt' } })).toBe(1);

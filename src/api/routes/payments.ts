@@ -33,6 +33,8 @@ const paymentSchema = z.object({
   recordedBy: z.string().min(1).max(200).optional(),
 });
 const disputeSchema = z.object({ reason: z.enum(['not-received', 'wrong-amount']), note });
+/** amount: what the payee says they received; when given it must be what is recorded as paid. */
+const receiptSchema = z.strictObject({ amount: yuanSchema.optional() });
 const correctionSchema = z.discriminatedUnion(
   'action',
   [z.object({ action: z.literal('cancel'), reason: note }), z.object({ action: z.literal('change'), amount: yuanSchema, reason: note })],
@@ -83,10 +85,13 @@ export function paymentsOperations(
 
     confirmReceipt: {
       params: obligationParams,
+      body: receiptSchema,
       responses: { 200: receipt },
       handler: async (req, res) => {
         const id = obligationId(req.params);
-        const r = await confirmReceipt(ctx.db, payee(res), ctx.now(), id);
+        // No body at all is fine: the payee confirms what is recorded as paid.
+        const { amount } = parseBody(receiptSchema, req.body ?? {});
+        const r = await confirmReceipt(ctx.db, payee(res), ctx.now(), id, amount);
         await tell(res, id, paymentSignalNames.receiptConfirmed, { confirmedFen: r.confirmedFen }, 200, {
           obligationId: id,
           confirmed: fromFen(r.confirmedFen),
