@@ -51,13 +51,19 @@ export async function withOutcome<T extends EvaluationRow>(tx: Tx, rows: T[]) {
   return rows.map((row) => {
     const about = decisions
       .filter((d) => d.cycleId === row.cycleId)
-      .filter((d) => (d.subjectType === 'community' ? d.subjectId === row.communityId : officeOf.get(`${row.period}/${d.subjectId}`) === row.communityId))
+      .filter((d) => (d.subjectType === 'community' ? d.subjectId === row.communityId : officeOf.get(`${row.period}/${d.subjectId}`) === row.communityId));
     const subsidies = about.filter((d) => d.type === 'subsidy');
     return {
       ...row,
       communityName: name.get(row.communityId) ?? row.communityId,
       sharedRank: shared.has(`${row.cycleId}/${row.rank}`),
-      decisions: about.map(({ id, type, kind, subjectId, amountFen }) => ({ id, type, kind, subjectId, amount: amountFen === null ? null : fromFen(amountFen) })),
+      decisions: about.map(({ id, type, kind, subjectId, amountFen }) => ({
+        id,
+        type,
+        kind,
+        subjectId,
+        amount: amountFen === null ? null : fromFen(amountFen),
+      })),
       subsidy: subsidies.length ? fromFen(subsidies.reduce((sum, d) => sum + (d.amountFen ?? 0), 0)) : null,
     };
   });

@@ -51,7 +51,7 @@ describe('the ranking read from GET /api/evaluations', () => {
     const seen: string[] = [];
     let next: string | undefined = `/api/evaluations?cycleId=${cycleId}&sort=score&order=asc&limit=1`;
     while (next) {
-      const res = await h.api.get(next).expect(200);
+      const res: { body: { communityId: string }[]; headers: Record<string, string> } = await h.api.get(next).expect(200);
       seen.push(...ids(res.body));
       next = /<([^>]+)>;\s*rel="next"/.exec(res.headers.link ?? '')?.[1];
     }
@@ -80,6 +80,9 @@ describe('the ranking read from GET /api/evaluations', () => {
     expect(c04.decisions.map((d: { kind: string }) => d.kind)).toContain('circulated-criticism');
     const c04Subsidies = c04.decisions.filter((d: { type: string }) => d.type === 'subsidy');
     expect(c04Subsidies.length).toBeGreaterThan(0);
-    expect(c04.subsidy).toBeCloseTo(c04Subsidies.reduce((sum: number, d: { amount: number }) => sum + d.amount, 0), 2);
+    expect(c04.subsidy).toBeCloseTo(
+      c04Subsidies.reduce((sum: number, d: { amount: number }) => sum + d.amount, 0),
+      2,
+    );
   });
 });

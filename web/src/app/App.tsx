@@ -18,7 +18,16 @@ import type { ConsolePage } from './pages';
 import { useSession, useSessionApi } from './session';
 import { Shell } from './Shell';
 
-const allPages: readonly ConsolePage[] = [...inboxPages, ...bureauPages, ...rankingPages, ...rulesPages, ...leaderPages, ...officerPages, ...departmentPages, ...financePages];
+const allPages: readonly ConsolePage[] = [
+  ...inboxPages,
+  ...bureauPages,
+  ...rankingPages,
+  ...rulesPages,
+  ...leaderPages,
+  ...officerPages,
+  ...departmentPages,
+  ...financePages,
+];
 
 function SignedIn() {
   const t = useT();

@@ -34,7 +34,12 @@ export function BreakdownTable({ breakdown, missing, score }: { breakdown: unkno
       render: (_, r) => (r.perResidents === undefined ? r.value : `${r.value}（${t('每万人', 'per 10,000')} ${r.perResidents.toFixed(4)}）`),
     },
     { key: 'base', title: t('基础分', 'Base points'), align: 'right', render: (_, r) => (r.basePoints === undefined ? '—' : two(r.basePoints)) },
-    { key: 'factor', title: t('复杂度系数', 'Complexity factor'), align: 'right', render: (_, r) => (r.complexityFactor === undefined ? '—' : r.complexityFactor.toFixed(4)) },
+    {
+      key: 'factor',
+      title: t('复杂度系数', 'Complexity factor'),
+      align: 'right',
+      render: (_, r) => (r.complexityFactor === undefined ? '—' : r.complexityFactor.toFixed(4)),
+    },
     { key: 'points', title: t('得分', 'Points'), dataIndex: 'points', align: 'right', render: two },
     { key: 'weight', title: t('权重', 'Weight'), dataIndex: 'weight', align: 'right' },
     { key: 'contribution', title: t('贡献', 'Contribution'), dataIndex: 'contribution', align: 'right', render: two },

@@ -55,9 +55,11 @@ export function Scorecard({ type, id, year }: { type: 'leader' | 'department'; i
             key: 'rank',
             title: t('排名', 'Rank'),
             render: (_, q) =>
-              q.rank === null ? '—' : (
+              q.rank === null ? (
+                '—'
+              ) : (
                 <>
-                  {t(`${q.rank} / ${q.offices}`, `${q.rank} of ${q.offices}`)} {q.isLast && <Tag color="red">{t('末位', 'last')}</Tag>}
+                  {t(`${q.rank} / ${q.offices}`, `${q.rank} of ${q.offices}`)} {q.isLast && <Tag color="error">{t('末位', 'last')}</Tag>}
                 </>
               ),
           },
@@ -87,7 +89,7 @@ export function Scorecard({ type, id, year }: { type: 'leader' | 'department'; i
               {
                 key: 'compliant',
                 title: t('是否达标', 'Met'),
-                render: (_, m) => (m.compliant ? <Tag color="green">{t('达标', 'met')}</Tag> : <Tag color="red">{t('不足', 'short')}</Tag>),
+                render: (_, m) => (m.compliant ? <Tag color="success">{t('达标', 'met')}</Tag> : <Tag color="error">{t('不足', 'short')}</Tag>),
               },
             ]}
           />

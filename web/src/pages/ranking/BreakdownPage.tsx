@@ -46,8 +46,16 @@ export default function BreakdownPage() {
             <Descriptions.Item label={t('得分', 'Score')}>{e.score.toFixed(2)}</Descriptions.Item>
             <Descriptions.Item label={t('排名', 'Rank')}>
               {e.rank}
-              {e.sharedRank && <Tag color="blue" style={{ marginLeft: 8 }}>{t('并列', 'tied')}</Tag>}
-              {e.isLast && <Tag color="red" style={{ marginLeft: 8 }}>{t('末位', 'last')}</Tag>}
+              {e.sharedRank && (
+                <Tag color="processing" style={{ marginLeft: 8 }}>
+                  {t('并列', 'tied')}
+                </Tag>
+              )}
+              {e.isLast && (
+                <Tag color="error" style={{ marginLeft: 8 }}>
+                  {t('末位', 'last')}
+                </Tag>
+              )}
             </Descriptions.Item>
             <Descriptions.Item label={t('补贴', 'Subsidy')}>{formatYuan(e.subsidy)}</Descriptions.Item>
             <Descriptions.Item label={t('连续末位', 'Quarters last in a row')}>{e.lastStreak}</Descriptions.Item>

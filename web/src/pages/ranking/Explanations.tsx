@@ -14,12 +14,12 @@ export function Explanations({ decisions }: { decisions: EvaluationRow['decision
   const { lang, t } = useI18n();
   const ids = decisions.map((d) => d.id);
   const loaded = useLoad(() => Promise.all(ids.map((id) => call(api.GET('/decisions/{id}/explanation', { params: { path: { id } } })))), [ids]);
-  if (decisions.length === 0) return <Typography.Paragraph>{t('本季度没有针对该警务室的奖惩决定。', 'No decision about this office this quarter.')}</Typography.Paragraph>;
+  if (decisions.length === 0)
+    return <Typography.Paragraph>{t('本季度没有针对该警务室的奖惩决定。', 'No decision about this office this quarter.')}</Typography.Paragraph>;
   return (
     <>
       <ProblemAlert error={loaded.error} />
       <List
-        aria-label={t('决定依据', 'Explanations')}
         loading={loaded.loading}
         dataSource={loaded.data ?? []}
         renderItem={(e) => (
@@ -27,7 +27,7 @@ export function Explanations({ decisions }: { decisions: EvaluationRow['decision
             <List.Item.Meta
               title={
                 <>
-                  <Tag color={e.type === 'sanction' ? 'volcano' : 'green'}>{labelOf(decisionTypeLabels, e.type, lang)}</Tag>
+                  <Tag color={e.type === 'sanction' ? 'error' : 'success'}>{labelOf(decisionTypeLabels, e.type, lang)}</Tag>
                   {e.type === 'sanction' ? labelOf(sanctionLabels, e.kind, lang) : formatYuan(e.amount)}
                   {e.type === 'subsidy' && ` · ${t('民警', 'officer')} ${e.subjectId}`}
                 </>

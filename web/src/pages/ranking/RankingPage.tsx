@@ -47,8 +47,8 @@ export default function RankingPage() {
       render: (rank: number, row) => (
         <Space size={4}>
           {rank}
-          {row.sharedRank && <Tag color="blue">{t('并列', 'tied')}</Tag>}
-          {row.isLast && <Tag color="red">{t('末位', 'last')}</Tag>}
+          {row.sharedRank && <Tag color="processing">{t('并列', 'tied')}</Tag>}
+          {row.isLast && <Tag color="error">{t('末位', 'last')}</Tag>}
         </Space>
       ),
     },
@@ -64,13 +64,27 @@ export default function RankingPage() {
         </Link>
       ),
     },
-    { key: 'score', title: t('得分', 'Score'), dataIndex: 'score', align: 'right', sorter: true, sortOrder: sortOrder('score'), render: (s: number) => s.toFixed(2) },
+    {
+      key: 'score',
+      title: t('得分', 'Score'),
+      dataIndex: 'score',
+      align: 'right',
+      sorter: true,
+      sortOrder: sortOrder('score'),
+      render: (s: number) => s.toFixed(2),
+    },
     {
       key: 'sanctions',
       title: t('处分', 'Sanctions'),
       render: (_, row) => {
         const sanctions = row.decisions.filter((d) => d.type === 'sanction');
-        return sanctions.length ? sanctions.map((d) => <Tag key={d.id} color="volcano">{labelOf(sanctionLabels, d.kind, lang)}</Tag>) : t('无', 'none');
+        return sanctions.length
+          ? sanctions.map((d) => (
+              <Tag key={d.id} color="error">
+                {labelOf(sanctionLabels, d.kind, lang)}
+              </Tag>
+            ))
+          : t('无', 'none');
       },
     },
     { key: 'subsidy', title: t('补贴', 'Subsidy'), dataIndex: 'subsidy', align: 'right', render: (amount: number | null) => formatYuan(amount) },
