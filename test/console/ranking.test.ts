@@ -100,7 +100,7 @@ describe('the console: the bureau reads the ranking', () => {
     const leader = bindings[0]!.subjectId;
     await page.getByRole('menuitem', { name: /领导与部门考核卡/ }).click();
     await page.getByRole('combobox', { name: '局领导' }).click();
-    await page.getByRole('option', { name: new RegExp(`（${leader}）`) }).click();
+    await page.locator('.ant-select-item-option', { hasText: `（${leader}）` }).click();
     const quarters = page.locator('table[aria-label="季度考核"]');
     await expect.poll(() => quarters.locator('tr[data-row-key="2026-Q2"]').innerText()).toContain(last.score.toFixed(2));
     expect(await quarters.locator('tr[data-row-key="2026-Q2"]').innerText()).toMatch(/末位/);

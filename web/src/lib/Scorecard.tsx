@@ -7,7 +7,7 @@ import { useI18n } from '../app/i18n';
 import { labelOf } from './labelOf';
 import { ProblemAlert } from './problem';
 import { sanctionLabels } from './scoringLabels';
-import { quarterName } from './TrendChart';
+import { quarterName } from './quarterName';
 import { useLoad } from './useLoad';
 
 type LeaderCard = operations['getLeaderScorecard']['responses'][200]['content']['application/json'];
@@ -81,7 +81,7 @@ export function Scorecard({ type, id, year }: { type: 'leader' | 'department'; i
             pagination={false}
             scroll={{ x: true }}
             dataSource={presence}
-            locale={{ emptyText: t('本年还没有驻点记录', 'No presence recorded this year') }}
+            locale={{ emptyText: <Typography.Text type="secondary">{t('本年还没有驻点记录', 'No presence recorded this year')}</Typography.Text> }}
             columns={[
               { key: 'month', title: t('月份', 'Month'), dataIndex: 'month' },
               { key: 'community', title: t('联系社区', 'Community'), dataIndex: 'communityId', render: (c: string | null) => c ?? '—' },
@@ -89,7 +89,7 @@ export function Scorecard({ type, id, year }: { type: 'leader' | 'department'; i
               {
                 key: 'compliant',
                 title: t('是否达标', 'Met'),
-                render: (_, m) => (m.compliant ? <Tag color="success">{t('达标', 'met')}</Tag> : <Tag color="error">{t('不足', 'short')}</Tag>),
+                render: (_, m) => (m.compliant ? <Tag color="processing">{t('达标', 'met')}</Tag> : <Tag color="error">{t('不足', 'short')}</Tag>),
               },
             ]}
           />

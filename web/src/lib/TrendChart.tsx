@@ -8,6 +8,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { Table, theme } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useI18n } from '../app/i18n';
+import { quarterName } from './quarterName';
 
 echarts.use([LineChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
@@ -15,12 +16,6 @@ export interface TrendPoint {
   period: string;
   score: number;
   rank: number;
-}
-
-/** 2026-Q1 → 2026年第1季度 (English keeps the period). */
-export function quarterName(period: string, lang: 'zh' | 'en'): string {
-  const m = /^(\d{4})-Q(\d)$/.exec(period);
-  return lang === 'zh' && m ? `${m[1]}年第${m[2]}季度` : period;
 }
 
 export function TrendChart({ points }: { points: TrendPoint[] }) {

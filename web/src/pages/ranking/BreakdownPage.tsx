@@ -8,7 +8,8 @@ import { useI18n } from '../../app/i18n';
 import { BreakdownTable } from '../../lib/BreakdownTable';
 import { formatYuan } from '../../lib/format';
 import { ProblemAlert } from '../../lib/problem';
-import { quarterName, TrendChart } from '../../lib/TrendChart';
+import { quarterName } from '../../lib/quarterName';
+import { TrendChart } from '../../lib/TrendChart';
 import { useLoad } from '../../lib/useLoad';
 import { Explanations } from './Explanations';
 

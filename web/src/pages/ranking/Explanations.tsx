@@ -27,7 +27,7 @@ export function Explanations({ decisions }: { decisions: EvaluationRow['decision
             <List.Item.Meta
               title={
                 <>
-                  <Tag color={e.type === 'sanction' ? 'error' : 'success'}>{labelOf(decisionTypeLabels, e.type, lang)}</Tag>
+                  <Tag color={e.type === 'sanction' ? 'error' : 'processing'}>{labelOf(decisionTypeLabels, e.type, lang)}</Tag>
                   {e.type === 'sanction' ? labelOf(sanctionLabels, e.kind, lang) : formatYuan(e.amount)}
                   {e.type === 'subsidy' && ` · ${t('民警', 'officer')} ${e.subjectId}`}
                 </>

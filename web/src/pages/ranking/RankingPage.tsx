@@ -10,7 +10,7 @@ import { formatYuan } from '../../lib/format';
 import { PageControls } from '../../lib/PageControls';
 import { ProblemAlert } from '../../lib/problem';
 import { sanctionLabels } from '../../lib/scoringLabels';
-import { quarterName } from '../../lib/TrendChart';
+import { quarterName } from '../../lib/quarterName';
 import { usePages } from '../../lib/usePages';
 import type { EvaluationRow } from './rows';
 import { useDecidedQuarters } from './useDecidedQuarters';
@@ -121,11 +121,18 @@ export default function RankingPage() {
         dataSource={paged.items}
         loading={paged.loading}
         pagination={false}
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
         showSorterTooltip={false}
         sortDirections={['ascend', 'descend']}
         onChange={onChange}
-        locale={{ emptyText: cycleId ? t('本季度没有考核结果', 'No results for this quarter') : t('还没有已完成的季度考核', 'No decided quarter yet') }}
+        locale={{
+          // AntD's grey empty text falls short of AA contrast; secondary text meets it.
+          emptyText: (
+            <Typography.Text type="secondary">
+              {cycleId ? t('本季度没有考核结果', 'No results for this quarter') : t('还没有已完成的季度考核', 'No decided quarter yet')}
+            </Typography.Text>
+          ),
+        }}
       />
       <PageControls paged={paged} />
     </>
