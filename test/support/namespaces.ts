@@ -16,4 +16,5 @@ export const devNamespaces = {
   consoleDepartment: 'console-department',
   consoleFinance: 'console-finance',
   consoleBench: 'console-bench',
+  consoleRanking: 'console-ranking',
 } as const;

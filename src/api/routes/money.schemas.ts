@@ -27,7 +27,17 @@ export const evaluationRow = z.looseObject({
   supersededReason: z.string().nullable(),
 });
 
-export const evaluationListRow = evaluationRow.extend({ pendingReassignment: z.boolean() });
+/** A list row carries what a ranking table shows beside the score (src/api/rankingRows.ts). */
+export const evaluationListRow = evaluationRow.extend({
+  pendingReassignment: z.boolean(),
+  communityName: z.string(),
+  /** Another office of the cycle has the same rank (并列). */
+  sharedRank: z.boolean(),
+  /** The cycle's standing decisions about the office: its sanctions and its officers' subsidies. */
+  decisions: z.array(z.looseObject({ id: z.string(), type: z.string(), kind: z.string(), subjectId: z.string(), amount: z.number().nullable() })),
+  /** The office's subsidies summed, in yuan; null when it has none. */
+  subsidy: z.number().nullable(),
+});
 
 export const decisionRow = z.looseObject({
   id: z.string(),

@@ -5,6 +5,7 @@
 import type { Response } from 'express';
 import { z } from 'zod';
 import { withPendingFlag } from '../../db/reassignments.js';
+import { withOutcome } from '../rankingRows.js';
 import type { Ctx } from '../context.js';
 import { noticeIdOf } from './noticeParams.js';
 import { Problem } from '../problem.js';
@@ -27,7 +28,9 @@ export function withYuan<T extends { amountFen: number | null }>(row: T): T & { 
   return { ...row, amount: row.amountFen === null ? null : fromFen(row.amountFen) };
 }
 
-const evaluationsQuery = listQuery({ period: periodSchema.optional(), cycleId: text, communityId: text, standing });
+/** How a ranking table sorts evaluations: by rank, score or office id, ascending unless `order=desc`. */
+const evaluationSort = { sort: z.enum(['rank', 'score', 'communityId']).optional(), order: z.enum(['asc', 'desc']).optional() };
+const evaluationsQuery = listQuery({ period: periodSchema.optional(), cycleId: text, communityId: text, standing, ...evaluationSort });
 const decisionsQuery = listQuery({ cycleId: text, type: text, kind: text, subjectId: text, standing });
 const obligationsQuery = listQuery({ cycleId: text, payeeId: idSchema.optional(), status: text, kind: text });
 const noticesQuery = listQuery({ kind: text, about: text, cycleId: text, recipientId: idSchema.optional() });
@@ -57,8 +60,10 @@ export function resultsOperations(
       query: evaluationsQuery,
       responses: { 200: z.array(evaluationListRow) },
       handler: async (req, res) => {
-        const { limit, cursor, standing: s, ...where } = parseQuery(evaluationsQuery, req.query);
+        const { limit, cursor, standing: s, sort, order = 'asc', ...where } = parseQuery(evaluationsQuery, req.query);
         const own = reachOf(res) === 'own' ? { AND: [{ communityId: { in: await officerCommunities(ctx.db, ownSubjectOf(res)) } }] } : {};
+        // Within a cycle by the chosen column, then by office and id so pages never overlap.
+        const sorted = sort ? [{ [sort]: order }] : [{ rank: 'asc' as const }];
         const rows = await readPage(req, res, {
           limit,
           cursor,
@@ -66,11 +71,11 @@ export function resultsOperations(
           find: (page) =>
             ctx.db.evaluation.findMany({
               where: { ...where, ...countyScope(res), ...own, ...standingWhere(s) },
-              orderBy: [{ period: 'asc' }, { cycleId: 'asc' }, { rank: 'asc' }, { communityId: 'asc' }, { id: 'asc' }],
+              orderBy: [{ period: 'asc' }, { cycleId: 'asc' }, ...sorted, { communityId: 'asc' }, { id: 'asc' }],
               ...page,
             }),
         });
-        res.json(await withPendingFlag(ctx.db, rows, (e) => e.communityId));
+        res.json(await withOutcome(ctx.db, await withPendingFlag(ctx.db, rows, (e) => e.communityId)));
       },
     },
 

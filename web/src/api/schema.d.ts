@@ -5220,6 +5220,8 @@ export interface operations {
                 cycleId?: string;
                 communityId?: string;
                 standing?: "true" | "false";
+                sort?: "rank" | "score" | "communityId";
+                order?: "asc" | "desc";
                 limit?: number;
                 cursor?: string;
             };
@@ -5255,6 +5257,18 @@ export interface operations {
                         supersededAt: string | null;
                         supersededReason: string | null;
                         pendingReassignment: boolean;
+                        communityName: string;
+                        sharedRank: boolean;
+                        decisions: ({
+                            id: string;
+                            type: string;
+                            kind: string;
+                            subjectId: string;
+                            amount: number | null;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        subsidy: number | null;
                     } & {
                         [key: string]: unknown;
                     })[];
