@@ -45,7 +45,7 @@ describe('the console: a department reports its figures', () => {
     await page.getByRole('menuitem', { name: /待报送数据/ }).click();
     const due = page.getByRole('table', { name: `${period} 季考待报送数据` });
     // Ten communities, two metrics from the political-work office: satisfaction and familiarity.
-    await expect.poll(() => due.locator('tbody tr').count(), { timeout: 15_000 }).toBe(20);
+    await expect.poll(() => due.locator('tbody tr.ant-table-row').count(), { timeout: 15_000 }).toBe(20);
     await expect.poll(() => due.innerText()).toContain('满意率');
     await expect.poll(() => page.getByText('报送截止').count()).toBe(1);
     await checkPage(page, 'department-due');
@@ -59,12 +59,12 @@ describe('the console: a department reports its figures', () => {
     // Line 3 of the file says a satisfaction rate of 1.5.
     const upload = async (text: string) => {
       await page.locator('input[type=file]').setInputFiles({ name: 'figures.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
-      await page.getByRole('button', { name: /^上\s*传$/ }).click();
+      await page.getByRole('button', { name: '上传并校验' }).click();
     };
     await upload(csv({ line: 3, value: '1.5' }));
     const errors = page.getByRole('table', { name: 'CSV中的错误' });
-    await expect.poll(() => errors.locator('tbody tr').count(), { timeout: 15_000 }).toBe(1);
-    const row = await errors.locator('tbody tr').first().innerText();
+    await expect.poll(() => errors.locator('tbody tr.ant-table-row').count(), { timeout: 15_000 }).toBe(1);
+    const row = await errors.locator('tbody tr.ant-table-row').first().innerText();
     expect(row).toContain('第 3 行');
     expect(row).toContain('value');
     expect(row).toContain('1.5');
@@ -79,12 +79,14 @@ describe('the console: a department reports its figures', () => {
       .poll(
         async () => {
           await page.reload();
+          // The cycle hears of the figures after the upload answers; each reload reads it afresh.
+          await page.waitForLoadState('networkidle');
           return page.getByText('本部门的数据已全部报送').count();
         },
         { timeout: 30_000, interval: 1000 },
       )
       .toBe(1);
-    await expect.poll(() => page.getByRole('table', { name: '已报送数据' }).locator('tbody tr').count()).toBe(20);
+    await expect.poll(() => page.getByRole('table', { name: '已报送数据' }).locator('tbody tr.ant-table-row').count()).toBe(20);
     await checkPage(page, 'department-due');
     await context.close();
   });

@@ -87,12 +87,10 @@ export default function DuePage() {
         <label htmlFor="submitted-period">{t('考核期', 'Period')}</label>
         <Select
           id="submitted-period"
-          allowClear
           style={{ minWidth: 160 }}
-          placeholder={t('全部', 'All')}
-          value={period}
-          onChange={setPeriod}
-          options={periods.map((p) => ({ value: p, label: p }))}
+          value={period ?? ''}
+          onChange={(p) => setPeriod(p || undefined)}
+          options={[{ value: '', label: t('全部', 'All') }, ...periods.map((p) => ({ value: p, label: p }))]}
         />
       </Space>
       <ProblemAlert error={submitted.error} />
@@ -104,7 +102,8 @@ export default function DuePage() {
         dataSource={submitted.items}
         pagination={false}
         scroll={{ x: true }}
-        locale={{ emptyText: t('尚未报送数据', 'Nothing submitted yet') }}
+        // AntD's own empty-text grey is too faint for WCAG AA; the secondary text colour is not.
+        locale={{ emptyText: <Typography.Text type="secondary">{t('尚未报送数据', 'Nothing submitted yet')}</Typography.Text> }}
         columns={[
           { title: t('考核期', 'Period'), dataIndex: 'period' },
           { title: t('社区', 'Community'), dataIndex: 'communityId', render: (id: string) => `${names.data?.get(id) ?? id}(${id})` },

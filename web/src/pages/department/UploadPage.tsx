@@ -99,7 +99,7 @@ export default function UploadPage() {
             <Button icon={<UploadOutlined />}>{t('选择CSV文件', 'Choose a CSV file')}</Button>
           </Upload>
           <Button type="primary" disabled={!file || outcome.status === 'sending'} loading={outcome.status === 'sending'} onClick={() => void send()}>
-            {t('上传', 'Upload')}
+            {t('上传并校验', 'Upload and check')}
           </Button>
           {outcome.status === 'sending' && (
             <div role="status">
