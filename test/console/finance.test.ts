@@ -60,7 +60,7 @@ describe('the console: finance pays and reconciles', () => {
     await expect.poll(async () => (await apiCall(running, 'GET', `/api/obligations/${encodeURIComponent(paying!.id)}`)).body?.paid).toBe(paying!.amount);
     // Paid in full, it waits for the officer's receipt.
     await chooseStatus(page, '已付款,待确认收款');
-    await expect.poll(() => row(paying!.id).innerText()).toContain('待民警确认');
+    await expect.poll(() => row(paying!.id).innerText(), { timeout: 15_000 }).toContain('待民警确认');
 
     // A correction: a lower amount, with the reason required.
     await chooseStatus(page, '待付款');
@@ -74,7 +74,7 @@ describe('the console: finance pays and reconciles', () => {
     await correction.getByRole('button', { name: '提交更正' }).click();
     await expect.poll(() => correction.count()).toBe(0);
     await expect.poll(async () => (await apiCall(running, 'GET', `/api/obligations/${encodeURIComponent(correcting!.id)}`)).body?.amount).toBe(lower);
-    await expect.poll(() => row(correcting!.id).innerText()).toContain(lower.toLocaleString('zh-CN', { minimumFractionDigits: 2 }));
+    await expect.poll(() => row(correcting!.id).innerText(), { timeout: 15_000 }).toContain(lower.toLocaleString('zh-CN', { minimumFractionDigits: 2 }));
 
     await page.getByRole('menuitem', { name: /对账/ }).click();
     const perPayee = page.getByRole('table', { name: '按收款人对账' });

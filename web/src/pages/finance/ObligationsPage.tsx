@@ -64,7 +64,7 @@ export default function ObligationsPage() {
             render: (d: string, o) => (
               <Space size={4}>
                 {formatDate(d, session.timeZone, lang)}
-                {isOverdue(o, session.timeZone) && <Tag color="red">{t('已逾期', 'overdue')}</Tag>}
+                {isOverdue(o, session.timeZone) && <Tag color="error">{t('已逾期', 'overdue')}</Tag>}
               </Space>
             ),
           },
@@ -73,7 +73,7 @@ export default function ObligationsPage() {
             dataIndex: 'status',
             render: (s: string) => {
               const label = statusLabel(s, t);
-              return <Tag color={label.color}>{label.text}</Tag>;
+              return <Typography.Text type={label.tone}>{label.text}</Typography.Text>;
             },
           },
           { title: t('收款确认', 'Receipt'), key: 'receipt', render: (_, o) => receipt(o) },

@@ -1,7 +1,7 @@
 // 对账: for a quarter or a year, what was decided, paid, confirmed, overdue and disputed, per payee
 // and in total, with the same figures as a CSV or Excel file to download.
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { api, call, page, type paths } from '../../api/client';
 import { downloadFile } from '../../api/files';
@@ -100,7 +100,11 @@ export default function ReconciliationPage() {
                 {
                   key: 'balanced',
                   label: t('账目', 'Books'),
-                  children: r.balanced ? <Tag color="green">{t('平衡', 'balanced')}</Tag> : <Tag color="red">{t('不平衡', 'not balanced')}</Tag>,
+                  children: r.balanced ? (
+                    <Typography.Text type="success">{t('平衡', 'balanced')}</Typography.Text>
+                  ) : (
+                    <Typography.Text type="danger">{t('不平衡', 'not balanced')}</Typography.Text>
+                  ),
                 },
                 ...columns.map((c) => ({ key: c, label: t(...columnLabels[c]), children: formatYuan(r.total[c]) })),
               ]}

@@ -3,20 +3,23 @@ import type { paths } from '../../api/client';
 
 export type ObligationRow = paths['/obligations']['get']['responses'][200]['content']['application/json'][number];
 
-const statuses: Record<string, [zh: string, en: string, color: string]> = {
-  open: ['待付款', 'to pay', 'blue'],
-  paid: ['已付款,待确认收款', 'paid, receipt pending', 'gold'],
-  disputed: ['收款有异议', 'disputed', 'red'],
-  settled: ['已结清', 'settled', 'green'],
-  closed: ['已关闭', 'closed', 'default'],
-  cancelled: ['已取消', 'cancelled', 'default'],
+export type TextTone = 'success' | 'warning' | 'danger' | 'secondary' | undefined;
+
+// Tones of text on white, not tinted tags: the theme's AA-contrast colours keep 4.5:1 only there.
+const statuses: Record<string, [zh: string, en: string, tone: TextTone]> = {
+  open: ['待付款', 'to pay', undefined],
+  paid: ['已付款,待确认收款', 'paid, receipt pending', 'warning'],
+  disputed: ['收款有异议', 'disputed', 'danger'],
+  settled: ['已结清', 'settled', 'success'],
+  closed: ['已关闭', 'closed', 'secondary'],
+  cancelled: ['已取消', 'cancelled', 'secondary'],
 };
 
 export const obligationStatuses = Object.keys(statuses);
 
-export function statusLabel(status: string, t: (zh: string, en: string) => string): { text: string; color: string } {
+export function statusLabel(status: string, t: (zh: string, en: string) => string): { text: string; tone: TextTone } {
   const s = statuses[status];
-  return s ? { text: t(s[0], s[1]), color: s[2] } : { text: status, color: 'default' };
+  return s ? { text: t(s[0], s[1]), tone: s[2] } : { text: status, tone: undefined };
 }
 
 export function kindLabel(kind: string, t: (zh: string, en: string) => string): string {
