@@ -6,7 +6,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { devNamespaces } from '../support/namespaces.js';
 import { demoSubmissions } from '../support/figures.js';
-import { apiCall, checkPage, consoleUser, demoCommunityIds, launchBrowser, newContext, signIn, startConsoleService, type ConsoleService } from '../support/console.js';
+import {
+  apiCall,
+  checkPage,
+  consoleUser,
+  demoCommunityIds,
+  launchBrowser,
+  newContext,
+  signIn,
+  startConsoleService,
+  type ConsoleService,
+} from '../support/console.js';
 
 const period = '2026-Q1';
 const cycleId = `quarterly-${period}-demo`;

@@ -6,7 +6,17 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { devNamespaces } from '../support/namespaces.js';
-import { apiCall, checkPage, consoleUser, decideQuarter, launchBrowser, newContext, signIn, startConsoleService, type ConsoleService } from '../support/console.js';
+import {
+  apiCall,
+  checkPage,
+  consoleUser,
+  decideQuarter,
+  launchBrowser,
+  newContext,
+  signIn,
+  startConsoleService,
+  type ConsoleService,
+} from '../support/console.js';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -64,7 +74,9 @@ describe('the console: finance pays and reconciles', () => {
 
     // A correction: a lower amount, with the reason required.
     await chooseStatus(page, '待付款');
-    await row(correcting!.id).getByRole('button', { name: /^更\s*正$/ }).click();
+    await row(correcting!.id)
+      .getByRole('button', { name: /^更\s*正$/ })
+      .click();
     const correction = page.getByRole('dialog', { name: '更正应付款项' });
     const lower = Math.round(correcting!.amount * 50) / 100;
     await correction.getByLabel('更正后金额(元)').fill(String(lower));
@@ -83,7 +95,9 @@ describe('the console: finance pays and reconciles', () => {
 
     const [csvFile] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /下载CSV/ }).click()]);
     expect(csvFile.suggestedFilename()).toBe('reconciliation-2026-Q1.csv');
-    const lines = readFileSync((await csvFile.path())!, 'utf8').trim().split(/\r?\n/);
+    const lines = readFileSync((await csvFile.path())!, 'utf8')
+      .trim()
+      .split(/\r?\n/);
     expect(lines[0]).toBe('payeeType,payeeId,obligations,decided,paid,confirmed,unconfirmed,outstanding,overdue,disputed,cancelled');
     expect(lines.length).toBeGreaterThan(2);
     expect(lines.at(-1)).toMatch(/^total,/);

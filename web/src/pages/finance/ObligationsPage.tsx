@@ -82,10 +82,19 @@ export default function ObligationsPage() {
             key: 'actions',
             render: (_, o) => (
               <Space>
-                <Button size="small" type="primary" disabled={o.status !== 'open' && o.status !== 'disputed'} onClick={() => setEditing({ kind: 'payment', obligation: o })}>
+                <Button
+                  size="small"
+                  type="primary"
+                  disabled={o.status !== 'open' && o.status !== 'disputed'}
+                  onClick={() => setEditing({ kind: 'payment', obligation: o })}
+                >
                   {t('登记付款', 'Record payment')}
                 </Button>
-                <Button size="small" disabled={!['open', 'paid', 'disputed'].includes(o.status)} onClick={() => setEditing({ kind: 'correction', obligation: o })}>
+                <Button
+                  size="small"
+                  disabled={!['open', 'paid', 'disputed'].includes(o.status)}
+                  onClick={() => setEditing({ kind: 'correction', obligation: o })}
+                >
                   {t('更正', 'Correct')}
                 </Button>
               </Space>

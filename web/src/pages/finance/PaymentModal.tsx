@@ -50,7 +50,11 @@ export function PaymentModal({ obligation, onClose, onRecorded }: { obligation: 
       </Typography.Paragraph>
       <ProblemAlert error={error} />
       <Form form={form} layout="vertical" initialValues={{ paidOn: dayjs() }} onFinish={(v) => void submit(v)}>
-        <Form.Item name="reference" label={t('付款凭证号', 'Payment reference')} rules={[{ required: true, whitespace: true, message: t('请填写凭证号', 'Enter the reference') }]}>
+        <Form.Item
+          name="reference"
+          label={t('付款凭证号', 'Payment reference')}
+          rules={[{ required: true, whitespace: true, message: t('请填写凭证号', 'Enter the reference') }]}
+        >
           <Input maxLength={100} />
         </Form.Item>
         <Form.Item name="amount" label={t('金额(元)', 'Amount (yuan)')} rules={[{ required: true, message: t('请填写金额', 'Enter the amount') }]}>
