@@ -78,6 +78,9 @@ describe('the console: a department reports its figures', () => {
     expect(row).toContain('第 3 行');
     expect(row).toContain('value');
     expect(row).toContain('1.5');
+    expect(await page.getByText('文件未保存:发现 1 处错误').count()).toBe(1);
+    // The pointer off the button just clicked: the page is scanned as it rests, not mid-hover.
+    await page.mouse.move(0, 0);
     await checkPage(page, 'department-upload');
 
     await upload(csv());
@@ -88,9 +91,10 @@ describe('the console: a department reports its figures', () => {
     await expect
       .poll(
         async () => {
+          // The cycle hears of the figures after the upload answers; each reload reads it afresh,
+          // and the deadline shows once the cycle's answer is on the page.
           await page.reload();
-          // The cycle hears of the figures after the upload answers; each reload reads it afresh.
-          await page.waitForLoadState('networkidle');
+          await page.getByText('报送截止').waitFor({ timeout: 15_000 });
           return page.getByText('本部门的数据已全部报送').count();
         },
         { timeout: 30_000, interval: 1000 },

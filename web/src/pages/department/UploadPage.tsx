@@ -127,8 +127,20 @@ export default function UploadPage() {
         )}
         {outcome.status === 'refused' && (
           <>
-            {/* Errors with a line go in the table; the alert keeps the problem's summary. */}
-            <ProblemAlert error={located ? new ApiError({ ...refusal!.problem, errors: [] }) : outcome.error} />
+            {located ? (
+              <Alert
+                type="error"
+                showIcon
+                style={{ marginBottom: 16 }}
+                title={t(
+                  `文件未保存:发现 ${located.length} 处错误,请按下表改正后重新上传。`,
+                  `Nothing was stored: ${located.length} errors, listed below; fix them and upload again.`,
+                )}
+                description={refusal!.problem.requestId && `${t('请求编号', 'Request id')}: ${refusal!.problem.requestId}`}
+              />
+            ) : (
+              <ProblemAlert error={outcome.error} />
+            )}
             {located && <LocatedErrors errors={located} />}
           </>
         )}
