@@ -34,7 +34,8 @@ export class ApiError extends Error {
   }
 }
 
-function cookie(name: string): string | undefined {
+/** A cookie of the console's origin, e.g. cp_csrf for the header writes carry. */
+export function cookie(name: string): string | undefined {
   return document.cookie
     .split('; ')
     .find((c) => c.startsWith(`${name}=`))
