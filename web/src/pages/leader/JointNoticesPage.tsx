@@ -63,7 +63,11 @@ export default function JointNoticesPage() {
                 data-testid={`notice-${n.id}`}
                 title={<span style={{ whiteSpace: 'normal' }}>{n.titleZh}</span>}
                 extra={
-                  mine?.acknowledgedAt ? <Tag color="green">{t('本人已签收', 'You acknowledged')}</Tag> : <Tag color="red">{t('待签收', 'To acknowledge')}</Tag>
+                  mine?.acknowledgedAt ? (
+                    <Tag color="success">{t('本人已签收', 'You acknowledged')}</Tag>
+                  ) : (
+                    <Tag color="error">{t('待签收', 'To acknowledge')}</Tag>
+                  )
                 }
               >
                 <Space wrap style={{ marginBottom: 8 }}>

@@ -54,11 +54,11 @@ function Verdict({ month }: { month: Month }) {
   const percent = Math.min(100, Math.round((month.days / Math.max(1, month.required)) * 100));
   const tag =
     month.verdict === 'compliant' ? (
-      <Tag color="green">{t('已达标', 'Met')}</Tag>
+      <Tag color="success">{t('已达标', 'Met')}</Tag>
     ) : month.verdict === 'non-compliant' ? (
-      <Tag color="red">{t('未达标', 'Not met')}</Tag>
+      <Tag color="error">{t('未达标', 'Not met')}</Tag>
     ) : (
-      <Tag color="blue">{t('本月进行中', 'Month open')}</Tag>
+      <Tag color="processing">{t('本月进行中', 'Month open')}</Tag>
     );
   return (
     <Space orientation="vertical" style={{ width: '100%', marginBottom: 16 }}>

@@ -32,11 +32,11 @@ export function RecipientList({ recipients, names }: { recipients: readonly Reci
               {name}
             </Typography.Text>
             {r.acknowledgedAt ? (
-              <Tag color="green">
+              <Tag color="success">
                 {t('已签收', 'Acknowledged')} {formatDateTime(r.acknowledgedAt, session.timeZone, lang)}
               </Tag>
             ) : (
-              <Tag color="red">{t('未签收', 'Not acknowledged')}</Tag>
+              <Tag color="error">{t('未签收', 'Not acknowledged')}</Tag>
             )}
           </List.Item>
         );

@@ -70,7 +70,7 @@ function Quarters({ card }: { card: Scorecard }) {
               '—'
             ) : (
               <>
-                {t(`${rank} / ${q.offices}`, `${rank} of ${q.offices}`)} {q.isLast && <Tag color="red">{t('末位', 'Last')}</Tag>}
+                {t(`${rank} / ${q.offices}`, `${rank} of ${q.offices}`)} {q.isLast && <Tag color="error">{t('末位', 'Last')}</Tag>}
               </>
             ),
         },
@@ -110,7 +110,7 @@ function Presence({ months }: { months: readonly PresenceMonth[] }) {
         {
           title: t('是否达标', 'Met'),
           dataIndex: 'compliant',
-          render: (ok: boolean) => (ok ? <Tag color="green">{t('达标', 'Met')}</Tag> : <Tag color="red">{t('不达标', 'Not met')}</Tag>),
+          render: (ok: boolean) => (ok ? <Tag color="success">{t('达标', 'Met')}</Tag> : <Tag color="error">{t('不达标', 'Not met')}</Tag>),
         },
       ]}
     />

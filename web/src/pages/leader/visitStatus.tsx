@@ -5,9 +5,9 @@ import { useT } from '../../app/i18n';
 export type VisitStatus = 'pending' | 'confirmed' | 'disputed';
 
 const looks: Record<VisitStatus, { color: string; zh: string; en: string }> = {
-  confirmed: { color: 'green', zh: '民警已确认', en: 'Confirmed by the officer' },
-  disputed: { color: 'red', zh: '民警有异议', en: 'Disputed by the officer' },
-  pending: { color: 'orange', zh: '待民警确认', en: 'Awaiting the officer' },
+  confirmed: { color: 'success', zh: '民警已确认', en: 'Confirmed by the officer' },
+  disputed: { color: 'error', zh: '民警有异议', en: 'Disputed by the officer' },
+  pending: { color: 'warning', zh: '待民警确认', en: 'Awaiting the officer' },
 };
 
 /** `counted`: the day counts although unanswered (the officer let the confirmation window pass). */
