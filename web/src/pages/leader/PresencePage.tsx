@@ -85,11 +85,10 @@ function VisitList({ month }: { month: Month }) {
   const counted = new Set(month.countedDays);
   const answer = (v: Visit) =>
     v.answeredBy ? `${t('民警', 'Officer')} ${v.answeredBy} · ${formatDateTime(v.answeredAt, timeZone, lang)}` : t('尚未答复', 'Not answered yet');
-  const empty = t('本月还没有登记', 'Nothing logged this month');
+  // Not an empty table: its placeholder grey is too faint to read.
+  if (month.visits.length === 0) return <Typography.Paragraph type="secondary">{t('本月还没有登记', 'Nothing logged this month')}</Typography.Paragraph>;
   if (!screens.md) {
-    return month.visits.length === 0 ? (
-      <Typography.Paragraph type="secondary">{empty}</Typography.Paragraph>
-    ) : (
+    return (
       <Space orientation="vertical" style={{ width: '100%' }}>
         {month.visits.map((v) => (
           <Card key={v.id} size="small" title={formatDate(v.date, timeZone, lang)} extra={<VisitStatusTag status={v.status} counted={counted.has(v.date)} />}>
@@ -110,7 +109,6 @@ function VisitList({ month }: { month: Month }) {
       pagination={false}
       scroll={{ x: true }}
       dataSource={month.visits}
-      locale={{ emptyText: empty }}
       columns={[
         { title: t('日期', 'Date'), dataIndex: 'date', render: (d: string) => formatDate(d, timeZone, lang) },
         { title: t('社区', 'Community'), dataIndex: 'communityId', render: (id: string) => community(id) },
