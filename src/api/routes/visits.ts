@@ -84,7 +84,8 @@ export function visitsOperations(ctx: Ctx): Operations<'logVisit' | 'listVisits'
         const leaderId = subjectOf(res);
         mustBeCaller(res, { pointer: '/leaderId' }, given, leaderId);
         // The leader's today is the bureau's: at 07:00 in Shanghai the UTC date is still yesterday.
-        if (v.date > wallClock(ctx.now(), ctx.timeZone).day) throw Problem.field(422, { pointer: '/date', message: `${v.date} is in the future; log a day after it has happened` });
+        if (v.date > wallClock(ctx.now(), ctx.timeZone).day)
+          throw Problem.field(422, { pointer: '/date', message: `${v.date} is in the future; log a day after it has happened` });
         const actor = actorOf(res);
         const countyId = countyOf(res);
         const visit = await ctx.db.$transaction(async (tx) => {

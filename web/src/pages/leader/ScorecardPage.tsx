@@ -52,7 +52,7 @@ function Quarters({ card }: { card: Scorecard }) {
       rowKey="period"
       size="small"
       pagination={false}
-      scroll={{ x: true }}
+      scroll={{ x: 'max-content' }}
       dataSource={card.quarters}
       columns={[
         { title: t('季度', 'Quarter'), dataIndex: 'period', render: (p: string) => periodLabel(p, lang) },
@@ -102,7 +102,7 @@ function Presence({ months }: { months: readonly PresenceMonth[] }) {
       rowKey="month"
       size="small"
       pagination={false}
-      scroll={{ x: true }}
+      scroll={{ x: 'max-content' }}
       dataSource={[...months]}
       columns={[
         { title: t('月份', 'Month'), dataIndex: 'month', render: (m: string) => periodLabel(m, lang) },
