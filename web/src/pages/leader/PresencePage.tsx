@@ -107,7 +107,7 @@ function VisitList({ month }: { month: Month }) {
       rowKey="id"
       size="middle"
       pagination={false}
-      scroll={{ x: 'max-content' }}
+      scroll={{ x: true }}
       dataSource={month.visits}
       columns={[
         { title: t('日期', 'Date'), dataIndex: 'date', render: (d: string) => formatDate(d, timeZone, lang) },

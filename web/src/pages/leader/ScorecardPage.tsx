@@ -1,7 +1,7 @@
 // 我的考核卡: the leader judged with the community he is bound to, year by year — each quarter's
 // score, rank and sanctions of that office, the stations' diversions of its officers, and his
 // months of presence there.
-import { Card, Col, DatePicker, Form, Row, Spin, Statistic, Table, Tag, Typography } from 'antd';
+import { Card, Col, DatePicker, Form, Grid, Row, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { labelOf, sanctionLabels } from '../../../../src/core/vocabulary';
@@ -43,48 +43,65 @@ function Summary({ card }: { card: Scorecard }) {
   );
 }
 
+/** A quarter's cells, shared by the desktop table and the phone cards. */
+function useQuarterCells(card: Scorecard) {
+  const t = useI18n().t;
+  const community = useCommunityNames(card.quarters.flatMap((q) => (q.communityId ? [q.communityId] : [])));
+  return {
+    community: (q: Quarter) => (q.communityId ? community(q.communityId) : t('未联系', 'None')),
+    score: (q: Quarter) => (q.evaluated && q.score !== null ? q.score.toFixed(2) : t('未考评', 'Not evaluated')),
+    rank: (q: Quarter) =>
+      q.rank === null ? (
+        '—'
+      ) : (
+        <>
+          {t(`${q.rank} / ${q.offices}`, `${q.rank} of ${q.offices}`)} {q.isLast && <Tag color="error">{t('末位', 'Last')}</Tag>}
+        </>
+      ),
+    sanctions: (q: Quarter) =>
+      q.sanctions.length === 0
+        ? t('无', 'None')
+        : q.sanctions.map((s) => {
+            const label = labelOf(sanctionLabels, s.kind);
+            return <Tag key={s.id}>{t(label.zh, label.en)}</Tag>;
+          }),
+  };
+}
+
+/** On a phone one card a quarter: a six-column table would need scrolling sideways. */
 function Quarters({ card }: { card: Scorecard }) {
   const { lang, t } = useI18n();
-  const community = useCommunityNames(card.quarters.flatMap((q) => (q.communityId ? [q.communityId] : [])));
+  const cell = useQuarterCells(card);
+  const screens = Grid.useBreakpoint();
+  if (!screens.md) {
+    return (
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        {card.quarters.map((q) => (
+          <Card key={q.period} size="small" title={periodLabel(q.period, lang)} data-testid={`quarter-${q.period}`}>
+            <Typography.Paragraph style={{ marginBottom: 4 }}>
+              {cell.community(q)} · {t('得分', 'score')} {cell.score(q)} · {t('排名', 'rank')} {cell.rank(q)}
+            </Typography.Paragraph>
+            <Typography.Text>
+              {t('处分', 'Sanctions')}: {cell.sanctions(q)} · {t(`民警被抽调 ${q.diversions} 次`, `${q.diversions} diversion(s)`)}
+            </Typography.Text>
+          </Card>
+        ))}
+      </Space>
+    );
+  }
   return (
     <Table<Quarter>
       aria-label={t('各季度考评', 'Quarterly evaluations')}
       rowKey="period"
       size="small"
       pagination={false}
-      scroll={{ x: 'max-content' }}
       dataSource={card.quarters}
       columns={[
         { title: t('季度', 'Quarter'), dataIndex: 'period', render: (p: string) => periodLabel(p, lang) },
-        { title: t('联系社区', 'Community'), dataIndex: 'communityId', render: (id: string | null) => (id ? community(id) : t('未联系', 'None')) },
-        {
-          title: t('得分', 'Score'),
-          dataIndex: 'score',
-          render: (score: number | null, q) => (q.evaluated && score !== null ? score.toFixed(2) : t('未考评', 'Not evaluated')),
-        },
-        {
-          title: t('排名', 'Rank'),
-          dataIndex: 'rank',
-          render: (rank: number | null, q) =>
-            rank === null ? (
-              '—'
-            ) : (
-              <>
-                {t(`${rank} / ${q.offices}`, `${rank} of ${q.offices}`)} {q.isLast && <Tag color="error">{t('末位', 'Last')}</Tag>}
-              </>
-            ),
-        },
-        {
-          title: t('处分', 'Sanctions'),
-          dataIndex: 'sanctions',
-          render: (sanctions: Quarter['sanctions']) =>
-            sanctions.length === 0
-              ? t('无', 'None')
-              : sanctions.map((s) => {
-                  const label = labelOf(sanctionLabels, s.kind);
-                  return <Tag key={s.id}>{t(label.zh, label.en)}</Tag>;
-                }),
-        },
+        { title: t('联系社区', 'Community'), key: 'community', render: (_: unknown, q) => cell.community(q) },
+        { title: t('得分', 'Score'), key: 'score', render: (_: unknown, q) => cell.score(q) },
+        { title: t('排名', 'Rank'), key: 'rank', render: (_: unknown, q) => cell.rank(q) },
+        { title: t('处分', 'Sanctions'), key: 'sanctions', render: (_: unknown, q) => cell.sanctions(q) },
         { title: t('民警被抽调', 'Diversions'), dataIndex: 'diversions' },
       ]}
     />
@@ -102,7 +119,6 @@ function Presence({ months }: { months: readonly PresenceMonth[] }) {
       rowKey="month"
       size="small"
       pagination={false}
-      scroll={{ x: 'max-content' }}
       dataSource={[...months]}
       columns={[
         { title: t('月份', 'Month'), dataIndex: 'month', render: (m: string) => periodLabel(m, lang) },
