@@ -50,11 +50,18 @@ describe('GET /api/presence', () => {
 describe('GET /api/presence/{leaderId}/{month}', () => {
   it("shows a leader his own month; another leader's and another county's answer 404", async () => {
     const own = await l01.get('/api/presence/L01/2026-02').expect(200);
-    expect(own.body).toMatchObject({ leaderId: 'L01', verdict: 'non-compliant', days: 1 });
+    expect(own.body).toMatchObject({ leaderId: 'L01', verdict: 'non-compliant', days: 1, workingDaysLeft: 0 });
     expect((await h.api.get('/api/presence/L01/2026-02').expect(200)).body).toEqual(own.body);
     expectProblem(await l01.get('/api/presence/L02/2026-02'), 404);
     expectProblem(await h.api.get('/api/presence/XL1/2026-02'), 404);
     const province = await h.as({ role: 'province-reader', countyId: null });
     expect((await province.get('/api/presence/XL1/2026-02').expect(200)).body).toMatchObject({ leaderId: 'XL1', verdict: 'compliant' });
+  });
+
+  it("counts the working days left from the bureau's today: Monday to Friday less the rule set's public holidays", async () => {
+    // Today is Sunday 2026-03-15 (16:00 in Shanghai): 16–20, 23–27, 30 and 31 March remain.
+    expect((await l01.get('/api/presence/L01/2026-03').expect(200)).body).toMatchObject({ verdict: 'open', days: 0, workingDaysLeft: 12 });
+    // A month to come has all of its working days left: April 2026 has 22.
+    expect((await l01.get('/api/presence/L01/2026-04').expect(200)).body).toMatchObject({ workingDaysLeft: 22 });
   });
 });

@@ -86,6 +86,14 @@ describe('POST /api/visits', () => {
     expectProblem(await ghost.post('/api/visits', visit), 422, { pointer: '/leaderId' });
     expect(await db.visit.count()).toBe(before);
   });
+
+  it("takes the bureau's today, not UTC's: at 04:00 in Shanghai the day that began there may be logged", async () => {
+    // 2026-03-15T20:00Z is 2026-03-16 04:00 in Asia/Shanghai.
+    const early = await harness(db, { now: '2026-03-15T20:00:00Z' });
+    const leader = await early.as({ role: 'leader', subjectId: 'L01' });
+    expect((await leader.post('/api/visits', { ...visit, date: '2026-03-16' })).status).toBe(201);
+    expectProblem(await leader.post('/api/visits', { ...visit, date: '2026-03-17' }), 422, { pointer: '/date' });
+  });
 });
 
 describe('POST /api/visits/{id}/confirmation', () => {

@@ -4,7 +4,7 @@
 // reads their own months; the bureau and province readers every leader of the county.
 import type { Response } from 'express';
 import { z } from 'zod';
-import { countedDays, type VisitStatus } from '../../core/presenceMonth.js';
+import { countedDays, wallClock, workingDaysLeft, type VisitStatus } from '../../core/presenceMonth.js';
 import { ruleSetInForce } from '../../db/ruleSets.js';
 import type { Prisma } from '../../generated/sqlite/index.js';
 import { reachOf, type Operations } from '../access/operations.js';
@@ -48,6 +48,8 @@ const leaderMonth = z.looseObject({
   countedDays: z.array(z.string()),
   days: z.number().int(),
   verdict: z.enum(['compliant', 'non-compliant', 'open']),
+  /** Monday to Friday less public holidays, from the bureau's today (or the month's first day) to its end; 0 once past. */
+  workingDaysLeft: z.number().int(),
   recordedAt: z.string().nullable(),
   visits: z.array(
     z.looseObject({
@@ -113,6 +115,9 @@ export function presenceOperations(ctx: Ctx): Operations<'listPresence' | 'getPr
           ctx.db.visit.findMany({ where: { leaderId, countyId: leader.countyId, date: { startsWith: month } }, orderBy: [{ date: 'asc' }, { id: 'asc' }] }),
           ctx.db.presenceMonth.findUnique({ where: { leaderId_month: { leaderId, month } } }),
         ]);
+        const today = wallClock(ctx.now(), ctx.timeZone).day;
+        const from = today.slice(0, 7) === month ? today : `${month}-01`;
+        const holidays = p.publicHolidays.filter((d) => d.startsWith(month));
         const counted = countedDays(
           visits.map((v) => ({ date: v.date, status: v.status as VisitStatus, loggedAt: v.createdAt.toISOString() })),
           month,
@@ -127,6 +132,7 @@ export function presenceOperations(ctx: Ctx): Operations<'listPresence' | 'getPr
           countedDays: recorded ? recorded.countedDays : counted,
           days: recorded ? recorded.days : counted.length,
           verdict: recorded ? (recorded.compliant ? 'compliant' : 'non-compliant') : 'open',
+          workingDaysLeft: month < today.slice(0, 7) ? 0 : workingDaysLeft(from, holidays),
           recordedAt: recorded?.recordedAt ?? null,
           visits: visits.map(({ id, communityId, date, note, status, answeredBy, answeredAt, loggedBy, createdAt }) => ({
             id,

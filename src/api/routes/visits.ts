@@ -6,7 +6,7 @@
 import type { Response } from 'express';
 import { z } from 'zod';
 import { presenceMonthWorkflowType, presenceWorkflowId, visitChangedSignalName, type PresenceMonthStart, type VisitChanged } from '../../contracts/presence.js';
-import type { VisitStatus } from '../../core/presenceMonth.js';
+import { wallClock, type VisitStatus } from '../../core/presenceMonth.js';
 import { audited } from '../../db/audit.js';
 import { communitiesOn } from '../../db/bindings.js';
 import type { Prisma } from '../../generated/sqlite/index.js';
@@ -83,7 +83,9 @@ export function visitsOperations(ctx: Ctx): Operations<'logVisit' | 'listVisits'
         const { leaderId: given, ...v } = parseBody(visitSchema, req.body);
         const leaderId = subjectOf(res);
         mustBeCaller(res, { pointer: '/leaderId' }, given, leaderId);
-        if (v.date > ctx.today()) throw Problem.field(422, { pointer: '/date', message: `${v.date} is in the future; log a day after it has happened` });
+        // The leader's today is the bureau's: at 07:00 in Shanghai the UTC date is still yesterday.
+        if (v.date > wallClock(ctx.now(), ctx.timeZone).day)
+          throw Problem.field(422, { pointer: '/date', message: `${v.date} is in the future; log a day after it has happened` });
         const actor = actorOf(res);
         const countyId = countyOf(res);
         const visit = await ctx.db.$transaction(async (tx) => {

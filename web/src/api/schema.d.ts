@@ -6281,6 +6281,7 @@ export interface operations {
                         days: number;
                         /** @enum {string} */
                         verdict: "compliant" | "non-compliant" | "open";
+                        workingDaysLeft: number;
                         recordedAt: string | null;
                         visits: ({
                             id: number;

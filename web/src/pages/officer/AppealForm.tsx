@@ -8,7 +8,7 @@ import { useI18n } from '../../app/i18n';
 import { decisionLabel } from '../../lib/decisions';
 import { metricKeys } from '../../../../src/core/types';
 import { metricLabel } from '../../lib/metrics';
-import { formatPeriod, periodOfCycle } from '../../lib/periods';
+import { periodLabel, periodOfCycle } from '../../lib/periods';
 import { ProblemAlert, showOnFields } from '../../lib/problem';
 import { useLoad } from '../../lib/useLoad';
 
@@ -74,7 +74,7 @@ export function AppealForm({ onFiled }: { onFiled(): void }) {
               loading={contestable.loading}
               options={decisions.items.map((d) => ({
                 value: d.id,
-                label: `${formatPeriod(periodOfCycle(d.cycleId), lang)} ${decisionLabel(d, t)}`,
+                label: `${periodLabel(periodOfCycle(d.cycleId), lang)} ${decisionLabel(d, t)}`,
               }))}
             />
           </Form.Item>
@@ -84,7 +84,7 @@ export function AppealForm({ onFiled }: { onFiled(): void }) {
               loading={contestable.loading}
               options={evaluations.items.map((e) => ({
                 value: e.cycleId,
-                label: `${formatPeriod(e.period, lang)}(${t('总分', 'score')} ${e.score.toFixed(2)})`,
+                label: `${periodLabel(e.period, lang)}(${t('总分', 'score')} ${e.score.toFixed(2)})`,
               }))}
             />
           </Form.Item>

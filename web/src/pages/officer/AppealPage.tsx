@@ -5,7 +5,7 @@ import { useI18n } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { metricLabel } from '../../lib/metrics';
-import { formatPeriod, periodOfCycle } from '../../lib/periods';
+import { periodLabel, periodOfCycle } from '../../lib/periods';
 import { PageControls } from '../../lib/PageControls';
 import { ProblemAlert } from '../../lib/problem';
 import { usePages } from '../../lib/usePages';
@@ -43,7 +43,7 @@ export default function AppealPage() {
                       <span>{t(`申诉 ${a.id}`, `Appeal ${a.id}`)}</span>
                       <Tag color={status.color}>{t(status.zh, status.en)}</Tag>
                       <span>
-                        {formatPeriod(periodOfCycle(a.cycleId), lang)}
+                        {periodLabel(periodOfCycle(a.cycleId), lang)}
                         {a.contests === 'decision' ? t('奖惩决定', ' decision') : t('考核结果', ' evaluation')}
                       </span>
                     </Space>

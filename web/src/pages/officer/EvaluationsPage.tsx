@@ -7,7 +7,7 @@ import { decisionLabel } from '../../lib/decisions';
 import { DecisionExplanation } from '../../lib/DecisionExplanation';
 import { formatYuan } from '../../lib/format';
 import { PageControls } from '../../lib/PageControls';
-import { formatPeriod } from '../../lib/periods';
+import { periodLabel } from '../../lib/periods';
 import { ProblemAlert } from '../../lib/problem';
 import { ScoreBreakdown } from '../../lib/ScoreBreakdown';
 import { useLoad } from '../../lib/useLoad';
@@ -48,7 +48,7 @@ function CycleDecisions({ cycleId }: { cycleId: string }) {
 
 function EvaluationCard({ e }: { e: Evaluation }) {
   const { lang, t } = useI18n();
-  const period = formatPeriod(e.period, lang);
+  const period = periodLabel(e.period, lang);
   return (
     <Card
       title={

@@ -7,7 +7,7 @@ import { useI18n } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import { decisionLabel, obligationStatusLabels } from '../../lib/decisions';
 import { formatDate, formatDateTime, formatYuan } from '../../lib/format';
-import { formatPeriod } from '../../lib/periods';
+import { periodLabel } from '../../lib/periods';
 import { ProblemAlert } from '../../lib/problem';
 import { todayIn } from '../../lib/today';
 import { useLoad } from '../../lib/useLoad';
@@ -27,7 +27,7 @@ export function ObligationCard({ id }: { id: string }) {
   const overdue = !final.has(o.status) && o.paid < o.amount && o.dueOn < todayIn(session.timeZone);
   const openDisputes = o.disputes.filter((d) => !d.resolvedAt);
   const toConfirm = !final.has(o.status) && o.paid > 0 && (o.confirmed < o.paid || openDisputes.length > 0);
-  const title = `${formatPeriod(o.id.split('/')[0] ?? '', lang)} ${decisionLabel({ type: o.kind, kind: o.kind }, t)}`;
+  const title = `${periodLabel(o.id.split('/')[0] ?? '', lang)} ${decisionLabel({ type: o.kind, kind: o.kind }, t)}`;
   return (
     <Card
       style={{ marginBottom: 16 }}
