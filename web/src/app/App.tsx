@@ -9,6 +9,7 @@ import { financePages } from '../pages/finance';
 import { inboxPages } from '../pages/inbox';
 import { leaderPages } from '../pages/leader';
 import { officerPages } from '../pages/officer';
+import { registryPages } from '../pages/registry';
 import { rulesPages } from '../pages/rules';
 import { SignIn } from '../pages/SignIn';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -17,7 +18,16 @@ import type { ConsolePage } from './pages';
 import { useSession, useSessionApi } from './session';
 import { Shell } from './Shell';
 
-const allPages: readonly ConsolePage[] = [...inboxPages, ...bureauPages, ...rulesPages, ...leaderPages, ...officerPages, ...departmentPages, ...financePages];
+const allPages: readonly ConsolePage[] = [
+  ...inboxPages,
+  ...bureauPages,
+  ...registryPages,
+  ...rulesPages,
+  ...leaderPages,
+  ...officerPages,
+  ...departmentPages,
+  ...financePages,
+];
 
 function SignedIn() {
   const t = useT();
