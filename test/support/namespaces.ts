@@ -16,4 +16,5 @@ export const devNamespaces = {
   consoleDepartment: 'console-department',
   consoleFinance: 'console-finance',
   consoleBench: 'console-bench',
+  consoleRegistry: 'console-registry',
 } as const;
