@@ -1,7 +1,7 @@
 // 责任捆绑: who answers for which community over which days — the community's officers, its
 // liaison leader and its liaison department. Bureau staff bind a subject from a day, and end a
 // binding on a day; the list filters by community, kind and the day it holds on.
-import { DatePicker, Flex, Form, Select, Switch, Tag, Button } from 'antd';
+import { Badge, Button, DatePicker, Flex, Form, Select, Switch } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -94,21 +94,18 @@ export default function BindingsPage() {
           <Flex wrap gap={12} align="center" style={{ marginBottom: 16 }}>
             <EntitySelect
               kind="communities"
-              allowClear
+              allLabel={t('全部社区', 'All communities')}
               aria-label={t('按社区筛选', 'Filter by community')}
-              placeholder={t('全部社区', 'All communities')}
               style={{ minWidth: 200 }}
-              value={filters.communityId}
-              onChange={(communityId) => setFilters({ ...filters, communityId })}
+              value={filters.communityId ?? ''}
+              onChange={(communityId) => setFilters({ ...filters, communityId: communityId || undefined })}
             />
             <Select
-              allowClear
               aria-label={t('按类型筛选', 'Filter by kind')}
-              placeholder={t('全部类型', 'All kinds')}
               style={{ minWidth: 160 }}
-              options={typeOptions}
-              value={filters.subjectType}
-              onChange={(subjectType) => setFilters({ ...filters, subjectType })}
+              options={[{ value: '', label: t('全部类型', 'All kinds') }, ...typeOptions]}
+              value={filters.subjectType ?? ''}
+              onChange={(subjectType: SubjectType | '') => setFilters({ ...filters, subjectType: subjectType || undefined })}
             />
             <label>
               <Switch size="small" checked={filters.at !== undefined} onChange={(on) => setFilters({ ...filters, at: on ? today : undefined })} />{' '}
@@ -124,14 +121,14 @@ export default function BindingsPage() {
           {
             key: 'to',
             title: t('结束日期', 'To'),
-            render: (_, b) => (b.effectiveTo ? formatDate(b.effectiveTo, session.timeZone, lang) : <Tag color="green">{t('长期有效', 'Open')}</Tag>),
+            render: (_, b) => (b.effectiveTo ? formatDate(b.effectiveTo, session.timeZone, lang) : <Badge status="success" text={t('长期有效', 'Open')} />),
           },
           {
             key: 'actions',
             title: t('操作', 'Actions'),
             render: (_, b) =>
               mayEnd(b) && (
-                <Button size="small" danger onClick={() => setEnding(b)} aria-label={t(`结束捆绑 ${b.id}`, `End binding ${b.id}`)}>
+                <Button size="small" danger onClick={() => setEnding(b)}>
                   {t('结束', 'End')}
                 </Button>
               ),

@@ -1,6 +1,6 @@
 // 社区: the county's communities with population, complexity (1–5) and urban or rural; bureau
 // staff create and edit them. A pending rural reassignment of the office is flagged.
-import { Form, Input, InputNumber, Select, Tag } from 'antd';
+import { Badge, Form, Input, InputNumber, Select } from 'antd';
 import { useState } from 'react';
 import { api, call, page } from '../../api/client';
 import { useT } from '../../app/i18n';
@@ -39,7 +39,7 @@ export default function CommunitiesPage() {
             title: t('名称', 'Name'),
             render: (_, c) => (
               <>
-                {c.name} {c.pendingReassignment && <Tag color="orange">{t('调整岗位待确认', 'Reassignment pending')}</Tag>}
+                {c.name} {c.pendingReassignment && <Badge status="warning" text={t('调整岗位待确认', 'Reassignment pending')} />}
               </>
             ),
           },

@@ -39,7 +39,7 @@ export function RegistryTable<T extends { id: string | number }>({
           key: 'actions',
           title: t('操作', 'Actions'),
           render: (_: unknown, row: T) => (
-            <Button size="small" icon={<EditOutlined />} onClick={() => onEdit(row)} aria-label={`${t('编辑', 'Edit')} ${row.id}`}>
+            <Button size="small" icon={<EditOutlined />} onClick={() => onEdit(row)}>
               {t('编辑', 'Edit')}
             </Button>
           ),

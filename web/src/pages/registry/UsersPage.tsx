@@ -1,7 +1,7 @@
 // 用户与邀请: the county's users with their role and state. Bureau staff invite a user (the role,
 // and for an officer, leader, department or station the registry entry they are), hand over the
 // one-time code, issue a new code when one is lost or expired, and disable a user.
-import { Button, Flex, Form, Input, Popconfirm, Select, Space, Tag } from 'antd';
+import { Badge, Button, Flex, Form, Input, Popconfirm, Select, Space } from 'antd';
 import { useState } from 'react';
 import { roleLabels, roles, subjectOfRole, type Role } from '../../../../src/contracts/roles';
 import { api, call, page } from '../../api/client';
@@ -96,11 +96,11 @@ export default function UsersPage() {
 
   const state = (u: User) =>
     u.disabledAt ? (
-      <Tag color="red">{t('已停用', 'Disabled')}</Tag>
+      <Badge status="error" text={t('已停用', 'Disabled')} />
     ) : u.passwordSet ? (
-      <Tag color="green">{t('已启用', 'Active')}</Tag>
+      <Badge status="success" text={t('已启用', 'Active')} />
     ) : (
-      <Tag color="gold">{t('待接受邀请', 'Invited')}</Tag>
+      <Badge status="warning" text={t('待接受邀请', 'Invited')} />
     );
   const actions = (u: User) =>
     !u.disabledAt && (
@@ -114,9 +114,7 @@ export default function UsersPage() {
             )}
             onConfirm={() => reissue(u.id)}
           >
-            <Button size="small" aria-label={t(`重新生成邀请码 ${u.id}`, `New code for ${u.id}`)}>
-              {t('重新生成邀请码', 'New code')}
-            </Button>
+            <Button size="small">{t('重新生成邀请码', 'New code')}</Button>
           </Popconfirm>
         )}
         {session.can('disableUser') && u.id !== session.userId && (
@@ -125,7 +123,7 @@ export default function UsersPage() {
             description={t('停用后其登录、令牌和未用邀请码立即失效。', 'Their sessions, tokens and unused codes end at once.')}
             onConfirm={() => disable(u.id)}
           >
-            <Button size="small" danger aria-label={t(`停用 ${u.id}`, `Disable ${u.id}`)}>
+            <Button size="small" danger>
               {t('停用', 'Disable')}
             </Button>
           </Popconfirm>
@@ -144,25 +142,22 @@ export default function UsersPage() {
         filters={
           <Flex wrap gap={12} style={{ marginBottom: 16 }}>
             <Select
-              allowClear
               aria-label={t('按角色筛选', 'Filter by role')}
-              placeholder={t('全部角色', 'All roles')}
               style={{ minWidth: 180 }}
-              options={roles.map((r) => ({ value: r, label: roleLabel(r) }))}
-              value={filters.role}
-              onChange={(role) => setFilters({ ...filters, role })}
+              options={[{ value: '', label: t('全部角色', 'All roles') }, ...roles.map((r) => ({ value: r, label: roleLabel(r) }))]}
+              value={filters.role ?? ''}
+              onChange={(role: Role | '') => setFilters({ ...filters, role: role || undefined })}
             />
             <Select
-              allowClear
               aria-label={t('按状态筛选', 'Filter by state')}
-              placeholder={t('全部状态', 'Any state')}
               style={{ minWidth: 140 }}
               options={[
+                { value: '', label: t('全部状态', 'Any state') },
                 { value: 'false', label: t('未停用', 'Not disabled') },
                 { value: 'true', label: t('已停用', 'Disabled') },
               ]}
-              value={filters.disabled}
-              onChange={(disabled) => setFilters({ ...filters, disabled })}
+              value={filters.disabled ?? ''}
+              onChange={(disabled: Filters['disabled'] | '') => setFilters({ ...filters, disabled: disabled || undefined })}
             />
           </Flex>
         }

@@ -32,14 +32,17 @@ export function useNameOf(kind: EntityKind): (id: string | null | undefined) => 
   return (id) => (!id ? '—' : names.has(id) ? `${names.get(id)}(${id})` : id);
 }
 
-/** A searchable select of one kind of registry entity; a Form.Item gives it value and onChange. */
-export function EntitySelect({ kind, ...props }: { kind: EntityKind } & Omit<SelectProps<string>, 'options'>) {
+/**
+ * A searchable select of one kind of registry entity; a Form.Item gives it value and onChange.
+ * As a filter, `allLabel` names the choice of all of them (value '').
+ */
+export function EntitySelect({ kind, allLabel, ...props }: { kind: EntityKind; allLabel?: string } & Omit<SelectProps<string>, 'options'>) {
   const { data, loading } = useEntities(kind);
   return (
     <Select<string>
       showSearch={{ optionFilterProp: 'label' }}
       loading={loading}
-      options={(data ?? []).map((e) => ({ value: e.id, label: `${e.name}(${e.id})` }))}
+      options={[...(allLabel ? [{ value: '', label: allLabel }] : []), ...(data ?? []).map((e) => ({ value: e.id, label: `${e.name}(${e.id})` }))]}
       {...props}
     />
   );
