@@ -1,6 +1,7 @@
 // The registry in the console, as a bureau clerk keeps it: a community created (the API's error
 // under the field it names, then fixed), an officer edited, a binding made and ended, an officer
-// invited — the code copied, and accepted on the sign-in page by that officer in another browser.
+// invited — the code copied, and accepted on the sign-in page by that officer in another browser —
+// and then disabled.
 // The bureau head reads the same pages without the buttons that write.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -190,6 +191,27 @@ describe('the console: registry, bindings and users', () => {
         soon,
       )
       .toBe(1);
+    // Disabled: the row says so, and so does the database.
+    await page
+      .getByRole('row')
+      .filter({ hasText: 'zhao.officer' })
+      .getByRole('button', { name: /停\s*用/ })
+      .click();
+    await page
+      .locator('.ant-popconfirm:visible')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
+    await expect
+      .poll(
+        () =>
+          page
+            .getByRole('row')
+            .filter({ hasText: /zhao\.officer.*已停用/ })
+            .count(),
+        soon,
+      )
+      .toBe(1);
+    expect((await running.db.user.findUnique({ where: { id: 'zhao.officer' } }))?.disabledAt).not.toBeNull();
     await context.close();
   });
 
