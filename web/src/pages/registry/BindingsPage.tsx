@@ -81,7 +81,7 @@ export default function BindingsPage() {
     await call(api.PATCH('/bindings/{id}', { params: { path: { id: ending!.id } }, body: { effectiveTo: day(v.effectiveTo) } }));
     paged.reload();
   };
-  const mayEnd = (b: Binding) => session.can('updateBinding') && (b.effectiveTo === null || b.effectiveTo >= today);
+  const mayEnd = (b: Binding) => session.can('updateBinding') && (b.effectiveTo === null || b.effectiveTo > today);
 
   return (
     <>
