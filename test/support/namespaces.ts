@@ -17,4 +17,5 @@ export const devNamespaces = {
   consoleFinance: 'console-finance',
   consoleBench: 'console-bench',
   consoleRanking: 'console-ranking',
+  consoleRegistry: 'console-registry',
 } as const;

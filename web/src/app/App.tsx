@@ -10,6 +10,7 @@ import { inboxPages } from '../pages/inbox';
 import { leaderPages } from '../pages/leader';
 import { officerPages } from '../pages/officer';
 import { rankingPages } from '../pages/ranking';
+import { registryPages } from '../pages/registry';
 import { rulesPages } from '../pages/rules';
 import { SignIn } from '../pages/SignIn';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -22,6 +23,7 @@ const allPages: readonly ConsolePage[] = [
   ...inboxPages,
   ...bureauPages,
   ...rankingPages,
+  ...registryPages,
   ...rulesPages,
   ...leaderPages,
   ...officerPages,
