@@ -39,6 +39,8 @@ export function JsonEditor({ initial, label, diagnostics, onChange }: Props) {
       ],
     });
     view.current = editor;
+    // CodeMirror keeps its scroller out of the tab order; keyboard users need to reach it (axe).
+    editor.scrollDOM.tabIndex = 0;
     return () => editor.destroy();
     // The editor is made once per document it starts from; later text lives in CodeMirror.
     // eslint-disable-next-line react-hooks/exhaustive-deps

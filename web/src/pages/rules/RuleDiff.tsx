@@ -25,6 +25,8 @@ export function RuleDiff({ original, edited }: { original: string; edited: strin
         EditorView.contentAttributes.of({ 'aria-label': t('与现行版本的差异', 'Changes from the version in force') }),
       ],
     });
+    // CodeMirror keeps its scroller out of the tab order; keyboard users need to reach it (axe).
+    view.scrollDOM.tabIndex = 0;
     return () => view.destroy();
   }, [original, edited, t]);
   return (
