@@ -127,7 +127,7 @@ describe('the console: editing the rules', () => {
     const versions = page.getByRole('table', { name: '规则版本列表' });
     await expect.poll(() => page.url(), { timeout: 15_000 }).toMatch(/\/rules\/versions$/);
     const added = versions.locator('tr', { hasText: '满意率权重由20调为40' });
-    await expect.poll(() => added.count()).toBe(1);
+    await expect.poll(() => added.count(), { timeout: 20_000 }).toBe(1);
     expect(await added.innerText()).toContain('2027年1月1日');
     expect(await added.innerText()).toContain('待生效');
     expect(await versions.locator('tr', { hasText: '现行' }).count()).toBe(1);

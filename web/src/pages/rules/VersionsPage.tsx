@@ -1,5 +1,6 @@
 // The county's rule-set versions, oldest first, each with its effective date; the one in force
 // today is marked, later ones wait for their date.
+import { CheckCircleOutlined, ClockCircleOutlined } from '@ant-design/icons';
 import { Table, Tag, Typography } from 'antd';
 import { api, page } from '../../api/client';
 import { useI18n } from '../../app/i18n';
@@ -36,9 +37,12 @@ export default function VersionsPage() {
             key: 'status',
             render: (_, row) =>
               row.inForce ? (
-                <Tag color="green">{t('现行', 'In force')}</Tag>
+                // Blue, not green: Ant Design's green tag text is too faint to read (axe contrast).
+                <Tag color="blue" icon={<CheckCircleOutlined />}>
+                  {t('现行', 'In force')}
+                </Tag>
               ) : row.effectiveFrom > today ? (
-                <Tag color="blue">{t('待生效', 'Pending')}</Tag>
+                <Tag icon={<ClockCircleOutlined />}>{t('待生效', 'Pending')}</Tag>
               ) : (
                 <Tag>{t('已停用', 'Superseded')}</Tag>
               ),
