@@ -8,6 +8,8 @@ export interface DecidedPeriod {
   period: string;
   /** community → rank; absent when unranked. */
   ranks: Record<string, number>;
+  /** community → score (the year's mean score for a year); absent when unranked. */
+  scores: Record<string, number>;
   /** officer → subsidy. */
   subsidies: Record<string, number>;
   /** officer → community the subsidy was for. */
@@ -25,6 +27,7 @@ export interface Change<T> {
 
 export interface OfficeChange {
   community: string;
+  score?: Change<number | null>;
   rank?: Change<number | null>;
   sanctions?: Change<string[]> & { added: string[]; removed: string[] };
   reward?: Change<number> & { change: number };
@@ -56,13 +59,16 @@ export interface BacktestReport {
 /** A period's outcome, from the core or from a simulate report (which has the same fields). */
 export interface PeriodResult {
   period: string;
-  ranking: readonly { community: string; rank: number }[];
+  ranking: readonly { community: string; rank: number; score: number }[];
   decisions: readonly Decision[];
 }
 
 export function decidedPeriod(outcome: PeriodResult): DecidedPeriod {
   const period = emptyPeriod(outcome.period);
-  for (const r of outcome.ranking) period.ranks[r.community] = r.rank;
+  for (const r of outcome.ranking) {
+    period.ranks[r.community] = r.rank;
+    period.scores[r.community] = r.score;
+  }
   for (const d of outcome.decisions) {
     if (d.type === 'subsidy') {
       period.subsidies[d.officer] = d.amount;
@@ -75,15 +81,22 @@ export function decidedPeriod(outcome: PeriodResult): DecidedPeriod {
   return period;
 }
 
-export function decidedYear(year: number, ranking: readonly { community: string; rank: number }[], rewards: readonly RewardDecision[]): DecidedPeriod {
+export function decidedYear(
+  year: number,
+  ranking: readonly { community: string; rank: number; score: number }[],
+  rewards: readonly RewardDecision[],
+): DecidedPeriod {
   const period = emptyPeriod(String(year));
-  for (const r of ranking) period.ranks[r.community] = r.rank;
+  for (const r of ranking) {
+    period.ranks[r.community] = r.rank;
+    period.scores[r.community] = r.score;
+  }
   for (const r of rewards) period.rewards[r.community] = r.amount;
   return period;
 }
 
 export function emptyPeriod(period: string): DecidedPeriod {
-  return { period, ranks: {}, subsidies: {}, officeOf: {}, sanctions: {}, rewards: {} };
+  return { period, ranks: {}, scores: {}, subsidies: {}, officeOf: {}, sanctions: {}, rewards: {} };
 }
 
 const sum = (values: Record<string, number>) => Object.values(values).reduce((s, v) => s + v, 0);
@@ -108,6 +121,9 @@ function comparePeriod(actual: DecidedPeriod, candidate: DecidedPeriod): PeriodC
   ].sort();
   for (const community of communities) {
     const change: OfficeChange = { community };
+    // A weight change moves scores without always moving ranks: the bureau wants to see both.
+    const score = { actual: actual.scores[community] ?? null, candidate: candidate.scores[community] ?? null };
+    if (score.actual !== score.candidate) change.score = score;
     const rank = { actual: actual.ranks[community] ?? null, candidate: candidate.ranks[community] ?? null };
     if (rank.actual !== rank.candidate) change.rank = rank;
     const was = actual.sanctions[community] ?? [];

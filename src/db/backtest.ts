@@ -22,7 +22,10 @@ async function storedPeriod(db: Db, cycleId: string, period: string, offices: Of
     db.evaluation.findMany({ where: { cycleId, supersededAt: null } }),
     db.decision.findMany({ where: { cycleId, supersededAt: null } }),
   ]);
-  for (const e of evaluations) decided.ranks[e.communityId] = e.rank;
+  for (const e of evaluations) {
+    decided.ranks[e.communityId] = e.rank;
+    decided.scores[e.communityId] = e.score;
+  }
   for (const o of offices) for (const officer of o.officers) decided.officeOf[officer] = o.id;
   for (const d of decisions) {
     if (d.type === 'subsidy') decided.subsidies[d.subjectId] = fromFen(d.amountFen ?? 0);

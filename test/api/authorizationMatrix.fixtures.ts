@@ -305,6 +305,7 @@ export const fixtures: Record<TableOps, Fixture> = {
   },
   getRuleSet: { request: (a) => get(`/api/rulesets/${a.w.ruleSetVersion[a.x][a.i - 1]}`) },
   backtestRuleSet: { request: (a) => ({ path: `/api/rulesets/${a.w.ruleSetVersion[a.x][a.i - 1]}/backtest` }) },
+  backtestRuleSetDraft: { request: ownOnly((a) => ({ path: '/api/rulesets/backtest', body: { document: ruleSetOf(a.x) } })) },
   createRuleSet: {
     request: sameCounty((a) => ({
       path: '/api/rulesets',

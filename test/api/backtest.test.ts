@@ -87,3 +87,27 @@ describe('POST /api/rulesets/{id}/backtest', () => {
     expectProblem(await (await h.as({ role: 'bureau-head', countyId: county })).post('/api/rulesets/1/backtest'), 403);
   });
 });
+
+describe('POST /api/rulesets/backtest (a draft, before saving)', () => {
+  it('back-tests an unsaved document, shows score changes per office, and saves nothing', async () => {
+    const versions = await t.db.ruleSetVersion.count();
+    const doc = topFiveThreshold75();
+    doc.scoring.metrics.satisfaction.weight = 40;
+    const res = await staff.post('/api/rulesets/backtest', { document: doc });
+    expect(res.status).toBe(200);
+    expect(res.body.name).toBe('county-2026-top-five');
+    const q1 = res.body.periods.find((p: any) => p.period === '2026-Q1');
+    expect(q1.offices.length).toBeGreaterThan(0);
+    for (const o of q1.offices.filter((x: any) => x.score)) expect(o.score.candidate).not.toBe(o.score.actual);
+    expect(res.body.totals.rewards.change).not.toBe(0);
+    expect(await t.db.ruleSetVersion.count()).toBe(versions);
+  });
+
+  it('answers 422 at the field of an invalid document, under /document', async () => {
+    const doc = topFiveThreshold75();
+    doc.scoring.metrics.satisfaction.weight = 'heavy';
+    const res = await staff.post('/api/rulesets/backtest', { document: doc });
+    expectProblem(res, 422);
+    expect(res.body.errors.map((e: any) => e.pointer)).toContain('/document/scoring/metrics/satisfaction/weight');
+  });
+});

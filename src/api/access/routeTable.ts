@@ -153,6 +153,7 @@ export const routeTable = {
   diffRuleSets: { method: 'get', path: '/rulesets/diff', summary: '比较两个规则版本', access: readers },
   getRuleSet: { method: 'get', path: '/rulesets/:id', summary: '查看规则版本', access: readers },
   backtestRuleSet: { method: 'post', path: '/rulesets/:id/backtest', summary: '以历史数据回测规则', access: staff },
+  backtestRuleSetDraft: { method: 'post', path: '/rulesets/backtest', summary: '保存前回测规则草稿', access: staff },
   createRuleSet: { method: 'post', path: '/rulesets', summary: '发布规则版本', access: staff },
   listAudit: { method: 'get', path: '/audit', summary: '审计日志', access: readers },
 

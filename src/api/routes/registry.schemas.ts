@@ -101,9 +101,14 @@ export const ruleSetJsonSchemaDocument = z.looseObject({
   required: z.array(z.string()),
   $defs: z.record(z.string(), z.unknown()),
 });
-export const backtestReport = z.looseObject({
-  ruleSetVersion: z.looseObject({ id: z.number().int(), name: z.string(), effectiveFrom: z.string() }),
+const backtestComparison = {
   periods: z.array(z.unknown()),
   totals: z.looseObject({}),
   years: z.array(z.looseObject({ year: z.number().int(), basis: z.enum(['decided', 'projected']) })),
+};
+export const backtestReport = z.looseObject({
+  ruleSetVersion: z.looseObject({ id: z.number().int(), name: z.string(), effectiveFrom: z.string() }),
+  ...backtestComparison,
 });
+/** The back-test of a document not saved yet: named by the document instead of a version. */
+export const draftBacktestReport = z.looseObject({ name: z.string(), ...backtestComparison });

@@ -15,7 +15,16 @@ import { Problem } from '../problem.js';
 import { daySchema } from '../schemas.js';
 import { intKey, listQuery, readPage } from '../pagination.js';
 import { noParameters, parseBody, parseParam, parseQuery, pointerOf } from '../validate.js';
-import { backtestReport, ruleFacts, ruleSetDiff, ruleSetJsonSchemaDocument, ruleSetListRow, ruleSetRow, ruleSetValidation } from './registry.schemas.js';
+import {
+  backtestReport,
+  draftBacktestReport,
+  ruleFacts,
+  ruleSetDiff,
+  ruleSetJsonSchemaDocument,
+  ruleSetListRow,
+  ruleSetRow,
+  ruleSetValidation,
+} from './registry.schemas.js';
 
 const versionId = z.coerce
   .number()
@@ -27,6 +36,7 @@ const createSchema = z.strictObject({
   effectiveFrom: daySchema,
   reason: z.string().trim().min(1).max(2000),
 });
+const draftSchema = z.strictObject({ document: z.unknown() });
 const diffQuery = z.strictObject({ from: versionId, to: versionId });
 const versionParams = z.object({ id: versionId });
 const listSchema = listQuery({});
@@ -48,7 +58,17 @@ export function checkedRuleSet(document: unknown, at = ''): RuleSet {
  */
 export function rulesetsOperations(
   ctx: Ctx,
-): Operations<'getRuleSchema' | 'listRuleFacts' | 'validateRuleSet' | 'listRuleSets' | 'diffRuleSets' | 'getRuleSet' | 'backtestRuleSet' | 'createRuleSet'> {
+): Operations<
+  | 'getRuleSchema'
+  | 'listRuleFacts'
+  | 'validateRuleSet'
+  | 'listRuleSets'
+  | 'diffRuleSets'
+  | 'getRuleSet'
+  | 'backtestRuleSet'
+  | 'backtestRuleSetDraft'
+  | 'createRuleSet'
+> {
   const schema = ruleSetJsonSchema();
   const facts = { ...Object.fromEntries(cadences.map((c) => [cycleKindDescriptors[c].ruleStage, periodFactsOf(c)])), yearEnd: yearEndFactCatalogue };
 
@@ -145,6 +165,17 @@ export function rulesetsOperations(
           ruleSetVersion: { id: row.id, name: row.name, effectiveFrom: row.effectiveFrom },
           ...(await backtestStored(ctx.db, countyId, parseRuleSet(row.document, `rule set version ${row.id}`))),
         });
+      },
+    },
+
+    // The editor back-tests before it saves: an unsaved document, checked exactly as a new version.
+    backtestRuleSetDraft: {
+      body: draftSchema,
+      responses: { 200: draftBacktestReport },
+      handler: async (req, res) => {
+        const body = parseBody(draftSchema, req.body);
+        const ruleSet = checkedRuleSet(body.document, '/document');
+        res.json({ name: ruleSet.name, ...(await backtestStored(ctx.db, countyOf(res), ruleSet)) });
       },
     },
 

@@ -896,6 +896,26 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/rulesets/backtest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 保存前回测规则草稿
+         * @description **Roles:** 局机关工作人员 `bureau-staff` (county). `county`: any object of the caller's county (a province reader: of every county). Other roles get 403; an object outside the caller's reach answers 404.
+         */
+        post: operations["backtestRuleSetDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audit": {
         parameters: {
             query?: never;
@@ -4387,6 +4407,59 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+            default: components["responses"]["ProblemDefault"];
+        };
+    };
+    backtestRuleSetDraft: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on writes authenticated by the session cookie: the CSRF token sign-in returned. Not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    document: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        name: string;
+                        periods: unknown[];
+                        totals: {
+                            [key: string]: unknown;
+                        };
+                        years: ({
+                            year: number;
+                            /** @enum {string} */
+                            basis: "decided" | "projected";
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
             default: components["responses"]["ProblemDefault"];
         };
