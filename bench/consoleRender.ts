@@ -32,10 +32,14 @@ const period = '2026-Q1';
 async function timeToRender(page: Page, url: string, selector: string): Promise<{ ms: number; matched: number }> {
   // Once committed, the new document is the one evaluated: the previous page's rows cannot count.
   await page.goto(url, { waitUntil: 'commit' });
-  // Evaluated in the page, where `document` is a global that Node's types do not know.
   const seen = await page.waitForFunction(
-    `(() => { const matched = document.querySelectorAll(${JSON.stringify(selector)}).length; return matched > 0 && { ms: performance.now(), matched }; })()`,
-    undefined,
+    (sel) => {
+      // Runs in the page, where `document` is a global that Node's types do not know.
+      const { document } = globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } };
+      const matched = document.querySelectorAll(sel).length;
+      return matched > 0 && { ms: performance.now(), matched };
+    },
+    selector,
     { polling: 'raf', timeout: 60_000 },
   );
   const { ms, matched } = (await seen.jsonValue()) as { ms: number; matched: number };
@@ -84,7 +88,13 @@ try {
   for (const [i, { figures }] of submissions.entries()) await call('POST', '/api/metrics', tokens[i]!, { period, figures });
   const { cycleId } = await call('POST', '/api/cycles', bureau, { kind: 'quarterly', period });
   for (;;) {
-    const { status, failure } = await call('GET', `/api/cycles/${cycleId}`, bureau);
+    // The worker deciding 200 offices in this process can stall it past the server's keep-alive
+    // timeout, which then resets the reused connection: such a poll is simply repeated.
+    const cycle = await call('GET', `/api/cycles/${cycleId}`, bureau).catch((err: Error) => {
+      if ((err.cause as NodeJS.ErrnoException | undefined)?.code === 'ECONNRESET') return {} as Record<string, unknown>;
+      throw err;
+    });
+    const { status, failure } = cycle;
     if (status === 'decided') break;
     if (status === 'failed') throw new Error(`cycle failed: ${JSON.stringify(failure)}`);
     await new Promise((r) => setTimeout(r, 200));
