@@ -5,9 +5,11 @@
 //   tsx bench/consoleRender.ts <offices> <warm runs> [path] [selector]
 // The page and what "rendered" means default to the ranking page's rows (BENCH_CONSOLE_PATH and
 // BENCH_CONSOLE_SELECTOR, or the arguments, measure another).
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { loadConfig } from '../src/config.js';
 import { createDb } from '../src/db/client.js';
@@ -25,11 +27,19 @@ const path = process.argv[4] ?? process.env.BENCH_CONSOLE_PATH ?? '/ranking';
 const selector = process.argv[5] ?? process.env.BENCH_CONSOLE_SELECTOR ?? 'table[aria-label="排名表"] tbody tr.ant-table-row';
 const period = '2026-Q1';
 
-/**
- * Milliseconds from the navigation start of `url` to the first animation frame in which `selector`
- * matches, by the page's own clock, and how many elements matched then.
- */
-async function timeToRender(page: Page, url: string, selector: string): Promise<{ ms: number; matched: number }> {
+interface Rendered {
+  /** From navigation start to the first animation frame in which the selector matched. */
+  ms: number;
+  /** How many elements it matched then. */
+  matched: number;
+  /** When the last API answer before it had arrived: the rest of `ms` is the browser's own work. */
+  dataMs: number;
+  /** Each API call before it: path, start and end, for looking into a slow figure (stderr). */
+  calls: string[];
+}
+
+/** Opens `url` and times it to the rendering of `selector`, by the page's own clock. */
+async function timeToRender(page: Page, url: string, selector: string): Promise<Rendered> {
   // Once committed, the new document is the one evaluated: the previous page's rows cannot count.
   await page.goto(url, { waitUntil: 'commit' });
   const seen = await page.waitForFunction(
@@ -37,14 +47,25 @@ async function timeToRender(page: Page, url: string, selector: string): Promise<
       // Runs in the page, where `document` is a global that Node's types do not know.
       const { document } = globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } };
       const matched = document.querySelectorAll(sel).length;
-      return matched > 0 && { ms: performance.now(), matched };
+      if (!matched) return false;
+      const api = (performance.getEntriesByType('resource') as unknown as { name: string; startTime: number; responseEnd: number }[]).filter((e) =>
+        e.name.includes('/api/'),
+      );
+      return {
+        ms: Math.round(performance.now()),
+        matched,
+        dataMs: Math.round(Math.max(0, ...api.map((e) => e.responseEnd))),
+        calls: api.map((e) => `${new URL(e.name).pathname} ${Math.round(e.startTime)}–${Math.round(e.responseEnd)} ms`),
+      };
     },
     selector,
     { polling: 'raf', timeout: 60_000 },
   );
-  const { ms, matched } = (await seen.jsonValue()) as { ms: number; matched: number };
-  return { ms: Math.round(ms), matched };
+  return (await seen.jsonValue()) as Rendered;
 }
+
+// The console as the sources stand (a no-op when dist/console was built from them already).
+execFileSync(process.execPath, [fileURLToPath(new URL('../scripts/build-console.mjs', import.meta.url))], { stdio: 'ignore' });
 
 const dir = mkdtempSync(join(tmpdir(), 'bench-console-'));
 const databaseUrl = `file:${join(dir, 'app.db')}`;
@@ -110,7 +131,19 @@ try {
   const cold = await timeToRender(page, url, selector);
   const warm = [];
   for (let i = 0; i < warmRuns; i++) warm.push(await timeToRender(page, url, selector));
-  console.log(JSON.stringify({ offices, path, selector, coldMs: cold.ms, warmMs: warm.map((w) => w.ms), matched: cold.matched }));
+  for (const [i, run] of [cold, ...warm].entries()) process.stderr.write(`${i ? `warm ${i}` : 'cold'}: ${run.ms} ms; ${run.calls.join('; ')}\n`);
+  console.log(
+    JSON.stringify({
+      offices,
+      path,
+      selector,
+      matched: cold.matched,
+      coldMs: cold.ms,
+      coldDataMs: cold.dataMs,
+      warmMs: warm.map((w) => w.ms),
+      warmDataMs: warm.map((w) => w.dataMs),
+    }),
+  );
 } finally {
   await browser.close();
   await db.$disconnect();
