@@ -108,16 +108,19 @@ try {
   const bureau = await tokenFor(db, { role: 'bureau-staff', countyId });
   for (const [i, { figures }] of submissions.entries()) await call('POST', '/api/metrics', tokens[i]!, { period, figures });
   const { cycleId } = await call('POST', '/api/cycles', bureau, { kind: 'quarterly', period });
+  const giveUp = Date.now() + 10 * 60_000;
   for (;;) {
     // The worker deciding 200 offices in this process can stall it past the server's keep-alive
-    // timeout, which then resets the reused connection: such a poll is simply repeated.
+    // timeout (the reused connection is reset) or past the deadline of the workflow query the
+    // answer needs (a 500): such a poll is repeated, until the cycle ends or ten minutes pass.
     const cycle = await call('GET', `/api/cycles/${cycleId}`, bureau).catch((err: Error) => {
-      if ((err.cause as NodeJS.ErrnoException | undefined)?.code === 'ECONNRESET') return {} as Record<string, unknown>;
+      const transient = (err.cause as NodeJS.ErrnoException | undefined)?.code === 'ECONNRESET' || err.message.includes(': 500 ');
+      if (transient && Date.now() < giveUp) return {} as Record<string, unknown>;
       throw err;
     });
-    const { status, failure } = cycle;
-    if (status === 'decided') break;
-    if (status === 'failed') throw new Error(`cycle failed: ${JSON.stringify(failure)}`);
+    if (cycle.status === 'decided') break;
+    if (cycle.status === 'failed') throw new Error(`cycle failed: ${JSON.stringify(cycle.failure)}`);
+    if (Date.now() > giveUp) throw new Error(`cycle ${cycleId} still ${String(cycle.status)} after ten minutes`);
     await new Promise((r) => setTimeout(r, 200));
   }
 
