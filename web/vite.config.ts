@@ -12,6 +12,8 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('../dist/console', import.meta.url)),
     emptyOutDir: true,
+    // dist/console/.vite/manifest.json: which chunks the first page loads, for `npm run bench -- console`.
+    manifest: true,
     chunkSizeWarningLimit: 1500,
   },
   // `npx vite web` for working on pages: the API of a running `npm start` answers /api.

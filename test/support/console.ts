@@ -1,41 +1,23 @@
 // The console in a real browser: Debian's Chromium driven by playwright-core, against the real
 // service (HTTP, worker, Temporal dev server, a fresh SQLite file) seeded with the demo county.
 // Each person signs in with a password, as they would; screenshots go to test-artifacts/console.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
-import { hashPassword } from '../../src/accounts/passwords.js';
 import { loadConfig } from '../../src/config.js';
-import type { Role } from '../../src/contracts/roles.js';
 import { createDb, type Db } from '../../src/db/client.js';
 import { startService, type RunningService } from '../../src/service.js';
+import { password } from './browser.js';
 import { freshSqlite } from './db.js';
 import { demoSubmissions } from './figures.js';
 import { serviceToken } from './serviceUsers.js';
 
 export const artefacts = new URL('../../test-artifacts/console/', import.meta.url).pathname;
-export const password = 'console-test-password-2026';
 export const bureauToken = 'console-bureau-token-0123456789';
 
-/** Debian's Chromium (apt `chromium`), or CHROMIUM_PATH. */
-export function chromiumPath(): string {
-  const path = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
-  if (!path) throw new Error("no Chromium: install Debian's chromium package (apt-get install chromium fonts-noto-cjk) or set CHROMIUM_PATH");
-  return path;
-}
-
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'], headless: true });
-}
-
-export const desktop = { width: 1280, height: 800 };
-export const phone = { width: 390, height: 844 };
-
-export async function newContext(browser: Browser, viewport = desktop): Promise<BrowserContext> {
-  return browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
-}
+export { chromiumPath, consoleUser, desktop, launchBrowser, newContext, password, phone } from './browser.js';
 
 export interface ConsoleService {
   service: RunningService;
@@ -72,26 +54,6 @@ export async function startConsoleService(namespace: string): Promise<ConsoleSer
       await fresh.drop();
     },
   };
-}
-
-/** A user of the demo county who signs in with `password`; made once per id. */
-export async function consoleUser(db: Db, user: { id: string; role: Role; subjectId?: string; name?: string }): Promise<string> {
-  const passwordHash = await hashPassword(password);
-  await db.user.upsert({
-    where: { id: user.id },
-    create: {
-      id: user.id,
-      role: user.role,
-      countyId: 'demo',
-      subjectId: user.subjectId ?? null,
-      displayName: user.name ?? user.id,
-      createdBy: 'test',
-      passwordHash,
-      passwordChangedAt: new Date(),
-    },
-    update: {},
-  });
-  return user.id;
 }
 
 /** Opens the console and signs in through its form, in Chinese; waits for the menu. */
