@@ -12,15 +12,16 @@ import { usePolling } from '../../lib/usePolling';
 import { CycleSteps } from './CycleSteps';
 import { WaitingFor } from './WaitingFor';
 
-async function latestCycle(kind: CycleKind) {
-  const [row] = await call(api.GET('/cycles', { params: { query: { kind, limit: 1 } } }));
-  return row ? call(api.GET('/cycles/{id}', { params: { path: { id: row.id } } })) : null;
+/** The cycle just started here (its row may not be written yet), else the kind's latest. */
+async function cycleOf(kind: CycleKind, started: string | undefined) {
+  const id = started ?? (await call(api.GET('/cycles', { params: { query: { kind, limit: 1 } } })))[0]?.id;
+  return id ? call(api.GET('/cycles/{id}', { params: { path: { id } } })) : null;
 }
 
-export function CycleCard({ kind, round }: { kind: CycleKind; round: number }) {
+export function CycleCard({ kind, started }: { kind: CycleKind; started?: string }) {
   const { lang, t } = useI18n();
   const { timeZone } = useSession();
-  const cycle = useLoad(() => latestCycle(kind), [kind, round]);
+  const cycle = useLoad(() => cycleOf(kind, started), [kind, started]);
   const view = cycle.data;
   usePolling(cycle.reload, view?.status === 'running');
   const statusTag = view && (

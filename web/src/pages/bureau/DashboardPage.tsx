@@ -11,21 +11,21 @@ import { StartCycleForm } from './StartCycleForm';
 export default function DashboardPage() {
   const t = useT();
   const session = useSession();
-  // A start reads that kind's card again, so it shows the new cycle and follows it.
-  const [rounds, setRounds] = useState<Partial<Record<CycleKind, number>>>({});
-  const started = (kind: CycleKind) => setRounds((r) => ({ ...r, [kind]: (r[kind] ?? 0) + 1 }));
+  // A cycle started here is followed on its kind's card.
+  const [started, setStarted] = useState<Partial<Record<CycleKind, string>>>({});
+  const onStarted = (kind: CycleKind, cycleId: string) => setStarted((s) => ({ ...s, [kind]: cycleId }));
   return (
     <>
       <Typography.Title level={2}>{t('工作台', 'Dashboard')}</Typography.Title>
       {session.can('startCycle') && (
         <Card title={<h3 style={{ margin: 0, fontSize: 16 }}>{t('手动启动考核周期', 'Start a cycle by hand')}</h3>} style={{ marginBottom: 16 }}>
-          <StartCycleForm onStarted={started} />
+          <StartCycleForm onStarted={onStarted} />
         </Card>
       )}
       <Row gutter={[16, 16]}>
         {cycleKinds.map((kind) => (
           <Col key={kind} xs={24} xl={12}>
-            <CycleCard kind={kind} round={rounds[kind] ?? 0} />
+            <CycleCard kind={kind} started={started[kind]} />
           </Col>
         ))}
       </Row>

@@ -12,7 +12,7 @@ interface Values {
   period: string;
 }
 
-export function StartCycleForm({ onStarted }: { onStarted(kind: CycleKind): void }) {
+export function StartCycleForm({ onStarted }: { onStarted(kind: CycleKind, cycleId: string): void }) {
   const { lang, t } = useI18n();
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch('kind', form) ?? 'quarterly';
@@ -22,9 +22,9 @@ export function StartCycleForm({ onStarted }: { onStarted(kind: CycleKind): void
     setBusy(true);
     setError(undefined);
     try {
-      await call(api.POST('/cycles', { body: { kind: values.kind, period: values.period.trim() } }));
+      const { cycleId } = await call(api.POST('/cycles', { body: { kind: values.kind, period: values.period.trim() } }));
       message.success(t('考核周期已启动', 'The cycle has started'));
-      onStarted(values.kind);
+      onStarted(values.kind, cycleId);
     } catch (err) {
       if (!showOnFields(form, err)) setError(err);
     } finally {
