@@ -1,6 +1,6 @@
 // 申诉裁决: the county's appeals a page at a time from the server, open ones first by default;
 // opening one (appeals/:id) shows it beside the list with the decision form.
-import { Button, Segmented, Table, Tag, Typography } from 'antd';
+import { Badge, Button, Segmented, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api, page } from '../../api/client';
@@ -54,7 +54,7 @@ export default function AppealsPage() {
           {
             title: t('状态', 'Status'),
             dataIndex: 'status',
-            render: (s: AppealStatus) => <Tag color={appealStatusLabels[s].color}>{appealStatusLabels[s][lang]}</Tag>,
+            render: (s: AppealStatus) => <Badge status={appealStatusLabels[s].badge} text={appealStatusLabels[s][lang]} />,
           },
           {
             title: t('操作', 'Action'),

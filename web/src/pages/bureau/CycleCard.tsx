@@ -1,6 +1,6 @@
 // One cadence on the dashboard: its latest cycle, where it stands, what it waits for and from
 // whom, until when; read again every few seconds while it runs.
-import { Alert, Card, Descriptions, Empty, Space, Tag, Typography } from 'antd';
+import { Alert, Badge, Card, Descriptions, Empty, Space, Typography } from 'antd';
 import { api, call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { useSession } from '../../app/session';
@@ -25,9 +25,10 @@ export function CycleCard({ kind, started }: { kind: CycleKind; started?: string
   const view = cycle.data;
   usePolling(cycle.reload, view?.status === 'running');
   const statusTag = view && (
-    <Tag color={view.status === 'running' ? 'processing' : view.status === 'decided' ? 'success' : 'error'}>
-      {view.status === 'running' ? t('进行中', 'Running') : view.status === 'decided' ? t('已裁决', 'Decided') : t('失败', 'Failed')}
-    </Tag>
+    <Badge
+      status={view.status === 'running' ? 'processing' : view.status === 'decided' ? 'success' : 'error'}
+      text={view.status === 'running' ? t('进行中', 'Running') : view.status === 'decided' ? t('已裁决', 'Decided') : t('失败', 'Failed')}
+    />
   );
   const gaps = Array.isArray(view?.gaps) ? view.gaps.length : 0;
   const title = kindLabel(kind, lang);

@@ -1,6 +1,6 @@
 // 数据报送情况: for a period, what each supplying department has sent of the metrics the rule set
 // says it supplies, for the communities evaluated, and which figures are still missing.
-import { Alert, Button, Form, Input, Progress, Table, Tag, Typography } from 'antd';
+import { Alert, Badge, Button, Form, Input, Progress, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, ApiError, call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
@@ -87,9 +87,9 @@ export default function FiguresPage() {
             key: 'status',
             render: (_: unknown, d) =>
               d.missing.length ? (
-                <Tag color="warning">{t(`缺 ${d.missing.length} 项`, `${d.missing.length} missing`)}</Tag>
+                <Badge status="warning" text={t(`缺 ${d.missing.length} 项`, `${d.missing.length} missing`)} />
               ) : (
-                <Tag color="success">{t('齐全', 'Complete')}</Tag>
+                <Badge status="success" text={t('齐全', 'Complete')} />
               ),
           },
         ]}

@@ -26,7 +26,7 @@ export const bureauPages: readonly ConsolePage[] = [
     en: 'Figures',
     icon: <FileDoneOutlined />,
     roles: bureauRoles,
-    needs: ['listFigures'],
+    needs: ['getFigureCompleteness'],
     group,
     element: <FiguresPage />,
   },
