@@ -111,8 +111,9 @@ describe('the console: the bureau runs a quarter', () => {
         expect(await quarter.innerText()).toContain(departmentNames[submissions[i + 1]!.submittedBy]);
       }
     }
-    await expect.poll(() => quarter.innerText(), { timeout: 90_000 }).toContain('裁决时间');
-    expect(await quarter.innerText()).toContain('已裁决');
+    await expect.poll(() => quarter.innerText(), { timeout: 90_000 }).toContain('已裁决');
+    expect(await quarter.innerText()).toContain('裁决时间');
+    expect(await quarter.innerText()).not.toContain('等待以下部门报送数据');
     await checkPageAtRest(page, 'bureau-dashboard');
 
     // Every figure of the quarter is in.

@@ -24,10 +24,12 @@ export function CycleCard({ kind, started }: { kind: CycleKind; started?: string
   const cycle = useLoad(() => cycleOf(kind, started), [kind, started]);
   const view = cycle.data;
   usePolling(cycle.reload, view?.status === 'running');
+  // Decided once its row says so, though its run may still be sending notices for a moment.
+  const decided = !!view && (view.status === 'decided' || view.decidedAt !== null);
   const statusTag = view && (
     <Badge
-      status={view.status === 'running' ? 'processing' : view.status === 'decided' ? 'success' : 'error'}
-      text={view.status === 'running' ? t('进行中', 'Running') : view.status === 'decided' ? t('已裁决', 'Decided') : t('失败', 'Failed')}
+      status={decided ? 'success' : view.status === 'running' ? 'processing' : 'error'}
+      text={decided ? t('已裁决', 'Decided') : view.status === 'running' ? t('进行中', 'Running') : t('失败', 'Failed')}
     />
   );
   const gaps = Array.isArray(view?.gaps) ? view.gaps.length : 0;
@@ -40,18 +42,20 @@ export function CycleCard({ kind, started }: { kind: CycleKind; started?: string
         {view && (
           <Space orientation="vertical" style={{ width: '100%' }}>
             <Typography.Text strong>{periodLabel(view.period, lang)}</Typography.Text>
-            <CycleSteps cycle={view} />
+            <CycleSteps cycle={view} decided={decided} />
             <Descriptions
               size="small"
               column={1}
               items={[
-                ...(view.deadline ? [{ key: 'deadline', label: t('报送截止', 'Deadline'), children: formatDateTime(view.deadline, timeZone, lang) }] : []),
+                ...(view.deadline && !decided
+                  ? [{ key: 'deadline', label: t('报送截止', 'Deadline'), children: formatDateTime(view.deadline, timeZone, lang) }]
+                  : []),
                 { key: 'started', label: t('启动时间', 'Started'), children: formatDateTime(view.startedAt, timeZone, lang) },
                 ...(view.decidedAt ? [{ key: 'decided', label: t('裁决时间', 'Decided'), children: formatDateTime(view.decidedAt, timeZone, lang) }] : []),
               ]}
             />
-            {view.status === 'running' && <WaitingFor missing={view.waitingFor} quarters={view.waitingForQuarters} />}
-            {view.status === 'decided' && gaps > 0 && (
+            {view.status === 'running' && !decided && <WaitingFor missing={view.waitingFor} quarters={view.waitingForQuarters} />}
+            {decided && gaps > 0 && (
               <Alert type="warning" showIcon title={t(`裁决时仍缺 ${gaps} 项数据,按已有数据评定`, `Decided with ${gaps} figures missing`)} />
             )}
             {view.failure && (
