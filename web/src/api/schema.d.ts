@@ -717,7 +717,7 @@ export type paths = {
         };
         /**
          * 考核数据报送情况
-         * @description **Roles:** 局机关工作人员 `bureau-staff` (county), 局长 `bureau-head` (county), 省厅查阅人员 `province-reader` (county). `county`: any object of the caller's county (a province reader: of every county). Other roles get 403; an object outside the caller's reach answers 404.
+         * @description **Roles:** 局机关工作人员 `bureau-staff` (county), 局长 `bureau-head` (county). `county`: any object of the caller's county (a province reader: of every county). Other roles get 403; an object outside the caller's reach answers 404.
          */
         get: operations["getFigureCompleteness"];
         put?: never;
