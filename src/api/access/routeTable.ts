@@ -143,7 +143,6 @@ export const routeTable = {
     own: 'the metrics the department supplies',
   },
   // One county's figures: a province reader, who reads every county, has none to ask about.
-  // One county's figures: a province reader, who reads every county, has no one county to ask about.
   getFigureCompleteness: {
     method: 'get',
     path: '/metrics/completeness',
