@@ -3,7 +3,7 @@ import { PermanentFailure } from '../core/failures.js';
 import { defaultTimeZone, outOfBounds, periodSpan } from '../core/periodBounds.js';
 import { parsePeriod, periodEnd, type PeriodRef } from '../core/calendar.js';
 import { countyOfCycle, cycleIdInCounty, findCycle, legacyCountyId, openedCycle, reopenFailedCycle } from '../db/cycles.js';
-import { metricKeys } from '../core/types.js';
+import { missingFigures } from '../db/figureCompleteness.js';
 import { officesOn } from '../db/offices.js';
 import { figuresOf } from '../db/periodInputs.js';
 import { cadenceInForce, ruleSetVersion } from '../db/ruleSets.js';
@@ -31,11 +31,10 @@ export function figureActivities({ db, notifier, clock, timeZone = defaultTimeZo
   async function missingFor({ countyId, period, ruleSetVersionId }: { countyId: string; period: string; ruleSetVersionId: number }): Promise<MissingFigure[]> {
     const { ruleSet } = await ruleSetVersion(db, ruleSetVersionId);
     const offices = await officesOn(db, cyclePeriodEnd(period), countyId);
-    const figures = await figuresOf(db, period, countyId);
-    return offices.flatMap((o) =>
-      metricKeys
-        .filter((m) => ruleSet.scoring.metrics[m] && figures[o.id]?.metrics[m] === undefined)
-        .map((m) => ({ community: o.id, metric: m, source: ruleSet.scoring.metrics[m]!.source })),
+    return missingFigures(
+      ruleSet,
+      offices.map((o) => o.id),
+      await figuresOf(db, period, countyId),
     );
   }
 

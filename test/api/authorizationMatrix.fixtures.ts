@@ -289,6 +289,7 @@ export const fixtures: Record<TableOps, Fixture> = {
     expect: { other: 'refused:/submittedBy', otherCounty: 422 },
   },
   listFigures: { request: () => get('/api/metrics?limit=500'), listed: { match: (row, a) => row.id === a.w.figure[a.x][a.i - 1] } },
+  getFigureCompleteness: { request: ownOnly(() => get('/api/metrics/completeness?period=2026-Q1')) },
   startCycle: {
     // A quarter not started yet per case; cycles belong to the county, so no other county's applies.
     request: sameCounty((a) => ({ path: '/api/cycles', body: { kind: 'quarterly', period: a.c === 'own' ? '2025-Q1' : '2025-Q2' } })),

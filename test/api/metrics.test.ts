@@ -292,3 +292,33 @@ describe('metrics as CSV', () => {
     expect(await counts(t.db)).toEqual(before);
   });
 });
+
+describe('figure completeness', () => {
+  const completeness = (query: string) => h.api.get(`/api/metrics/completeness?${query}`);
+
+  it('says per department what it supplies, for the offices evaluated, and what is still missing', async () => {
+    const before = await completeness('period=2026-Q4');
+    expect(before.status).toBe(200);
+    // c03 has no officer bound, so nothing is expected for it.
+    expect(before.body.communities).toEqual(['c01', 'c02']);
+    expect(before.body.departments).toEqual([
+      expect.objectContaining({ department: 'zhengong', metrics: ['satisfaction', 'familiarity'], expected: 4, received: 0 }),
+      expect.objectContaining({ department: 'zhian', metrics: ['incidents', 'prevention', 'clues'], expected: 6, received: 0 }),
+      expect.objectContaining({ department: 'renkou', metrics: ['registration', 'keyPersonControl'], expected: 4, received: 0 }),
+    ]);
+    expect((await submit([{ communityId: 'c01', metric: 'incidents', value: 3 }], { period: '2026-Q4' })).status).toBe(200);
+    const zhian = (await completeness('period=2026-Q4')).body.departments.find((d: { department: string }) => d.department === 'zhian');
+    expect(zhian.received).toBe(1);
+    expect(zhian.missing).toHaveLength(5);
+    expect(zhian.missing).not.toContainEqual({ community: 'c01', metric: 'incidents' });
+  });
+
+  it('names a bad or missing period as the parameter at fault', async () => {
+    expectProblem(await completeness('period=2025-Q9'), 400, { parameter: 'period' } as never);
+    expectProblem(await completeness(''), 400);
+  });
+
+  it('is for the bureau, not for a department', async () => {
+    expect((await dept.zhian.get('/api/metrics/completeness?period=2026-Q4')).status).toBe(403);
+  });
+});

@@ -142,6 +142,13 @@ export const routeTable = {
     access: { department: 'own' },
     own: 'the metrics the department supplies',
   },
+  // One county's figures: a province reader, who reads every county, has none to ask about.
+  getFigureCompleteness: {
+    method: 'get',
+    path: '/metrics/completeness',
+    summary: '考核数据报送情况',
+    access: { 'bureau-staff': 'county', 'bureau-head': 'county' },
+  },
   listFigures: { method: 'get', path: '/metrics', summary: '考核数据列表', access: { ...readers, department: 'own' }, own: 'its own submissions' },
   startCycle: { method: 'post', path: '/cycles', summary: '手动启动考核周期', access: staff },
   listCycles: { method: 'get', path: '/cycles', summary: '考核周期列表', access: everyone },

@@ -6,6 +6,7 @@ import multer from 'multer';
 import { cycleKindDescriptors } from '../../core/cadences.js';
 import { parsePeriod, periodEnd } from '../../core/calendar.js';
 import { auditedMany, type AuditActor, type AuditChange, type Tx } from '../../db/audit.js';
+import { figureCompleteness } from '../../db/figureCompleteness.js';
 import { officesOn } from '../../db/offices.js';
 import { cadenceInForce, ruleSetInForce, type RuleSetVersionRef } from '../../db/ruleSets.js';
 import { reachOf, type Operations } from '../access/operations.js';
@@ -206,7 +207,23 @@ function submitter(res: Response): Submitter {
   return { department: ownSubjectOf(res), actor: actorOf(res), countyId: countyOf(res) };
 }
 
-export function metricsOperations(ctx: Ctx): Operations<'submitFigures' | 'uploadFiguresCsv' | 'listFigures'> {
+const completenessQuery = z.strictObject({ period: periodSchema });
+const completenessSchema = z.looseObject({
+  period: z.string(),
+  ruleSetVersionId: z.number().int(),
+  communities: z.array(z.string()),
+  departments: z.array(
+    z.looseObject({
+      department: z.string(),
+      metrics: z.array(z.string()),
+      expected: z.number().int(),
+      received: z.number().int(),
+      missing: z.array(z.looseObject({ community: z.string(), metric: z.string() })),
+    }),
+  ),
+});
+
+export function metricsOperations(ctx: Ctx): Operations<'submitFigures' | 'uploadFiguresCsv' | 'listFigures' | 'getFigureCompleteness'> {
   const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: limit, files: 1 } }).single('file');
   const readCsv: RequestHandler[] = [
     (req, res, next) => (req.is('multipart/form-data') ? upload(req, res, next) : next()),
@@ -247,6 +264,16 @@ export function metricsOperations(ctx: Ctx): Operations<'submitFigures' | 'uploa
         const { figures, locate } = figuresFromCsv(csvText(req));
         res.json(await store(ctx, submitter(res), figures, locate));
       }),
+    },
+
+    // What each supplying department has sent for the period and what it still owes.
+    getFigureCompleteness: {
+      query: completenessQuery,
+      responses: { 200: completenessSchema },
+      handler: async (req, res) => {
+        const { period } = parseQuery(completenessQuery, req.query);
+        res.json(await figureCompleteness(ctx.db, countyOf(res), period));
+      },
     },
 
     // Readers list the county's figures; a department its own submissions.

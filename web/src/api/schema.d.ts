@@ -708,6 +708,26 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/metrics/completeness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 考核数据报送情况
+         * @description **Roles:** 局机关工作人员 `bureau-staff` (county), 局长 `bureau-head` (county). `county`: any object of the caller's county (a province reader: of every county). Other roles get 403; an object outside the caller's reach answers 404.
+         */
+        get: operations["getFigureCompleteness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cycles": {
         parameters: {
             query?: never;
@@ -3905,6 +3925,54 @@ export interface operations {
             409: components["responses"]["Problem409"];
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            default: components["responses"]["ProblemDefault"];
+        };
+    };
+    getFigureCompleteness: {
+        parameters: {
+            query: {
+                period: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        period: string;
+                        ruleSetVersionId: number;
+                        communities: string[];
+                        departments: ({
+                            department: string;
+                            metrics: string[];
+                            expected: number;
+                            received: number;
+                            missing: ({
+                                community: string;
+                                metric: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
             422: components["responses"]["Problem422"];
             default: components["responses"]["ProblemDefault"];
         };

@@ -20,3 +20,6 @@ export function metricLabel(key: string, t: (zh: string, en: string) => string):
   const label = Object.hasOwn(metricLabels, key) ? metricLabels[key as MetricKey] : undefined;
   return label ? t(label.zh, label.en) : key;
 }
+
+export type { MetricKey };
+export const metricKeys = Object.keys(metricLabels) as MetricKey[];

@@ -40,3 +40,9 @@ export function periodLabel(period: string, lang: Lang): string {
 export function periodOfCycle(cycleId: string): string {
   return /\d{4}(?:-Q[1-4]|-H[12]|-\d{2})?/.exec(cycleId)?.[0] ?? cycleId;
 }
+
+/** The last quarter that has ended on `today` (2026-11-30 → 2026-Q3). */
+export function lastEndedQuarter(today = new Date()): string {
+  const quarter = Math.floor(today.getMonth() / 3);
+  return quarter === 0 ? `${today.getFullYear() - 1}-Q4` : `${today.getFullYear()}-Q${quarter}`;
+}
