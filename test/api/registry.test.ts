@@ -31,7 +31,9 @@ describe('authentication', () => {
 describe('unknown routes', () => {
   it('answers 404 problems inside and outside /api', async () => {
     expectProblem(await h.api.get('/api/nothing-here'), 404);
-    expectProblem(await request(h.app).get('/elsewhere'), 404);
+    // Outside /api a page address is the console's; a missing file, or a caller not asking for a page, gets the problem.
+    expectProblem(await request(h.app).get('/elsewhere.js'), 404);
+    expectProblem(await request(h.app).get('/elsewhere').set('accept', 'application/json'), 404);
   });
 });
 
