@@ -3,8 +3,7 @@
 // contribution; the contributions add up to the score, and the line under the table says so.
 import { Table, Tag, Typography, type TableProps } from 'antd';
 import { useI18n } from '../app/i18n';
-import { labelOf } from './labelOf';
-import { metricLabels } from './scoringLabels';
+import { metricLabel } from './metrics';
 
 /** One metric of a stored evaluation's breakdown (src/core/types.ts MetricBreakdownEntry). */
 export interface BreakdownEntry {
@@ -21,13 +20,13 @@ export interface BreakdownEntry {
 const two = (n: number) => n.toFixed(2);
 
 export function BreakdownTable({ breakdown, missing, score }: { breakdown: unknown; missing: unknown; score: number }) {
-  const { lang, t } = useI18n();
+  const { t } = useI18n();
   const rows = (Array.isArray(breakdown) ? breakdown : []) as BreakdownEntry[];
   const absent = (Array.isArray(missing) ? missing : []) as string[];
   const totalWeight = rows.reduce((sum, r) => sum + r.weight, 0);
   const weighted = rows.reduce((sum, r) => sum + r.points * r.weight, 0);
   const columns: TableProps<BreakdownEntry>['columns'] = [
-    { key: 'metric', title: t('指标', 'Metric'), dataIndex: 'metric', render: (m: string) => labelOf(metricLabels, m, lang) },
+    { key: 'metric', title: t('指标', 'Metric'), dataIndex: 'metric', render: (m: string) => metricLabel(m, t) },
     {
       key: 'value',
       title: t('数据', 'Figure'),
@@ -78,7 +77,7 @@ export function BreakdownTable({ breakdown, missing, score }: { breakdown: unkno
         <Typography.Paragraph>
           {t('缺少数据、未计入得分的指标：', 'Metrics without a figure, left out of the score: ')}
           {absent.map((m) => (
-            <Tag key={m}>{labelOf(metricLabels, m, lang)}</Tag>
+            <Tag key={m}>{metricLabel(m, t)}</Tag>
           ))}
         </Typography.Paragraph>
       )}

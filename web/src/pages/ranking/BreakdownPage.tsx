@@ -8,7 +8,7 @@ import { useI18n } from '../../app/i18n';
 import { BreakdownTable } from '../../lib/BreakdownTable';
 import { formatYuan } from '../../lib/format';
 import { ProblemAlert } from '../../lib/problem';
-import { quarterName } from '../../lib/quarterName';
+import { periodLabel } from '../../lib/periods';
 import { TrendChart } from '../../lib/TrendChart';
 import { useLoad } from '../../lib/useLoad';
 import { Explanations } from './Explanations';
@@ -36,7 +36,7 @@ export default function BreakdownPage() {
       </Link>
       <Typography.Title level={2}>
         {t('考核明细', 'Breakdown')}
-        {e ? ` · ${e.communityName}（${quarterName(e.period, lang)}）` : ''}
+        {e ? ` · ${e.communityName}（${periodLabel(e.period, lang)}）` : ''}
       </Typography.Title>
       <ProblemAlert error={row.error ?? trend.error} />
       {row.loading && !e && <Spin tip={t('正在读取考核结果…', 'Reading the evaluation…')} />}
