@@ -1,11 +1,11 @@
 // 更正: finance changes an obligation's amount or cancels it, always with a reason; the payee is
 // told by a notice. The API's refusals land under the field they name.
 import { Form, Input, InputNumber, Modal, Radio, Typography, message } from 'antd';
-import { useState } from 'react';
 import { api, call } from '../../api/client';
 import { useT } from '../../app/i18n';
 import { formatYuan } from '../../lib/format';
-import { ProblemAlert, showOnFields } from '../../lib/problem';
+import { ProblemAlert } from '../../lib/problem';
+import { useSubmit } from '../../lib/useSubmit';
 import type { ObligationRow } from './obligationLabels';
 
 type Values = { action: 'change'; amount: number; reason: string } | { action: 'cancel'; reason: string };
@@ -14,21 +14,13 @@ export function CorrectionModal({ obligation, onClose, onCorrected }: { obligati
   const t = useT();
   const [form] = Form.useForm<Values>();
   const action = Form.useWatch('action', form);
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-  const submit = async (v: Values) => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const { busy, error, submit: send } = useSubmit(form);
+  const submit = (v: Values) =>
+    send(async () => {
       await call(api.POST('/obligations/{id}/corrections', { params: { path: { id: obligation.id } }, body: v }));
       message.success(t('已更正,收款人将收到通知', 'Corrected; the payee is notified'));
       onCorrected();
-    } catch (err) {
-      if (!showOnFields(form, err)) setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <Modal
       open

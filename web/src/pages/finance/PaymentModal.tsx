@@ -2,11 +2,11 @@
 // the day it was paid. The API's refusals land under the field they name.
 import { DatePicker, Form, Input, InputNumber, Modal, Typography, message } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { api, call } from '../../api/client';
 import { useT } from '../../app/i18n';
 import { formatYuan } from '../../lib/format';
-import { ProblemAlert, showOnFields } from '../../lib/problem';
+import { ProblemAlert } from '../../lib/problem';
+import { useSubmit } from '../../lib/useSubmit';
 import type { ObligationRow } from './obligationLabels';
 
 interface Values {
@@ -18,22 +18,14 @@ interface Values {
 export function PaymentModal({ obligation, onClose, onRecorded }: { obligation: ObligationRow; onClose(): void; onRecorded(): void }) {
   const t = useT();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-  const submit = async (v: Values) => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const { busy, error, submit: send } = useSubmit(form);
+  const submit = (v: Values) =>
+    send(async () => {
       const body = { obligationId: obligation.id, reference: v.reference.trim(), amount: v.amount, paidOn: v.paidOn.format('YYYY-MM-DD') };
       await call(api.POST('/payments', { body }));
       message.success(t('付款已登记,等待民警确认收款', 'Payment recorded; waiting for the officer to confirm receipt'));
       onRecorded();
-    } catch (err) {
-      if (!showOnFields(form, err)) setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <Modal
       open
