@@ -19,10 +19,14 @@ function files(dir) {
     });
 }
 
-/** One hash of every console source and the locked dependencies they are built with. */
+// The console also bundles the server's shared words and types (web imports src/contracts and
+// src/core), so a change there must rebuild it too.
+const shared = ['src/contracts', 'src/core'].map((dir) => join(root, dir));
+
+/** One hash of every console source, the server files it bundles and the locked dependencies. */
 function sourcesHash() {
   const hash = createHash('sha256');
-  for (const file of [...files(web), join(root, 'package-lock.json')]) {
+  for (const file of [...files(web), ...shared.flatMap(files), join(root, 'package-lock.json')]) {
     hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
   }
   return hash.digest('hex');

@@ -53,7 +53,7 @@ describe('the console: a department reports its figures', () => {
     const page = await context.newPage();
     await signIn(page, running.url, 'wang.zhengong');
     await page.getByRole('menuitem', { name: /待报送数据/ }).click();
-    const due = page.getByRole('table', { name: `${period} 季考待报送数据` });
+    const due = page.getByRole('table', { name: `${period} 季度考核待报送数据` });
     // Ten communities, two metrics from the political-work office: satisfaction and familiarity.
     await expect.poll(() => due.locator('tbody tr.ant-table-row').count(), { timeout: 15_000 }).toBe(20);
     await expect.poll(() => due.innerText()).toContain('满意率');

@@ -52,7 +52,7 @@ describe('the console: the bureau reads the ranking', () => {
     await page.getByRole('menuitem', { name: /季度排名/ }).click();
     await expect.poll(() => rows(page).count(), { timeout: 15_000 }).toBe(evaluations.length);
     // The latest decided quarter is shown first.
-    await expect.poll(() => page.locator('.ant-select', { has: page.getByRole('combobox', { name: '考核周期' }) }).innerText()).toContain('2026年第2季度');
+    await expect.poll(() => page.locator('.ant-select', { has: page.getByRole('combobox', { name: '考核周期' }) }).innerText()).toContain('2026年第二季度');
     await checkPage(page, 'bureau-ranking');
 
     // Sorting asks the server, lowest score first.
@@ -87,7 +87,7 @@ describe('the console: the bureau reads the ranking', () => {
     // The trend: a chart over both quarters with its numbers as text.
     const chart = page.getByRole('img', { name: /得分走势/ });
     await expect.poll(() => chart.locator('canvas').count()).toBe(1);
-    expect(await chart.getAttribute('aria-label')).toMatch(/2026年第1季度.*2026年第2季度/);
+    expect(await chart.getAttribute('aria-label')).toMatch(/2026年第一季度.*2026年第二季度/);
     await expect.poll(() => page.locator('table[aria-label="得分走势数据"] tbody tr.ant-table-row').count()).toBe(2);
     await checkPage(page, 'bureau-breakdown');
 

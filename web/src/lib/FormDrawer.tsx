@@ -1,9 +1,10 @@
 // A create or edit form in a drawer: the API's field errors land under the fields they name
 // (showOnFields), any other failure in an alert above the form; the drawer closes on success.
 import { Button, Drawer, Form, Space } from 'antd';
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useT } from '../app/i18n';
-import { ProblemAlert, showOnFields } from './problem';
+import { ProblemAlert } from './problem';
+import { useSubmit } from './useSubmit';
 
 export interface FormDrawerProps<V> {
   title: string;
@@ -19,23 +20,13 @@ export interface FormDrawerProps<V> {
 export function FormDrawer<V>({ title, initialValues, onClose, onSubmit, submitText, children }: FormDrawerProps<V>) {
   const t = useT();
   const [form] = Form.useForm();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, submit } = useSubmit(form);
   const close = () => {
     setError(undefined);
     onClose();
   };
   const finish = async (values: V) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await onSubmit(values);
-      close();
-    } catch (err) {
-      if (!showOnFields(form, err)) setError(err);
-    } finally {
-      setBusy(false);
-    }
+    if (await submit(() => onSubmit(values))) close();
   };
   return (
     <Drawer

@@ -4,10 +4,9 @@
 import { Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { api, call, type operations } from '../api/client';
 import { useI18n } from '../app/i18n';
-import { labelOf } from './labelOf';
 import { ProblemAlert } from './problem';
-import { sanctionLabels } from './scoringLabels';
-import { quarterName } from './quarterName';
+import { labelOf, sanctionLabels } from '../../../src/core/vocabulary';
+import { periodLabel } from './periods';
 import { useLoad } from './useLoad';
 
 type LeaderCard = operations['getLeaderScorecard']['responses'][200]['content']['application/json'];
@@ -43,7 +42,7 @@ export function Scorecard({ type, id, year }: { type: 'leader' | 'department'; i
         scroll={{ x: true }}
         dataSource={card.quarters}
         columns={[
-          { key: 'period', title: t('季度', 'Quarter'), dataIndex: 'period', render: (p: string) => quarterName(p, lang) },
+          { key: 'period', title: t('季度', 'Quarter'), dataIndex: 'period', render: (p: string) => periodLabel(p, lang) },
           { key: 'community', title: t('联系社区', 'Community'), dataIndex: 'communityId', render: (c: string | null) => c ?? t('未联系', 'none') },
           {
             key: 'score',
@@ -66,7 +65,7 @@ export function Scorecard({ type, id, year }: { type: 'leader' | 'department'; i
           {
             key: 'sanctions',
             title: t('处分', 'Sanctions'),
-            render: (_, q) => (q.sanctions.length ? q.sanctions.map((s) => <Tag key={s.id}>{labelOf(sanctionLabels, s.kind, lang)}</Tag>) : t('无', 'none')),
+            render: (_, q) => (q.sanctions.length ? q.sanctions.map((s) => <Tag key={s.id}>{labelOf(sanctionLabels, s.kind)[lang]}</Tag>) : t('无', 'none')),
           },
           { key: 'diversions', title: t('抽调次数', 'Diversions'), dataIndex: 'diversions', align: 'right' },
         ]}

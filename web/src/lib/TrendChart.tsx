@@ -8,7 +8,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { Table, theme } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useI18n } from '../app/i18n';
-import { quarterName } from './quarterName';
+import { periodLabel } from './periods';
 
 echarts.use([LineChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
@@ -28,7 +28,7 @@ export function TrendChart({ points }: { points: TrendPoint[] }) {
     chart.setOption({
       grid: { left: 48, right: 24, top: 24, bottom: 32 },
       tooltip: { trigger: 'axis' },
-      xAxis: { type: 'category', data: points.map((p) => quarterName(p.period, lang)) },
+      xAxis: { type: 'category', data: points.map((p) => periodLabel(p.period, lang)) },
       yAxis: { type: 'value', min: (v: { min: number }) => Math.max(0, Math.floor(v.min - 5)), max: 100 },
       series: [{ type: 'line', name: lang === 'zh' ? '得分' : 'Score', data: points.map((p) => p.score), label: { show: true }, color: token.colorPrimary }],
     });
@@ -39,7 +39,7 @@ export function TrendChart({ points }: { points: TrendPoint[] }) {
       chart.dispose();
     };
   }, [points, lang, token.colorPrimary]);
-  const summary = points.map((p) => t(`${quarterName(p.period, 'zh')} ${p.score.toFixed(2)} 分`, `${p.period} ${p.score.toFixed(2)}`)).join(t('，', ', '));
+  const summary = points.map((p) => t(`${periodLabel(p.period, 'zh')} ${p.score.toFixed(2)} 分`, `${p.period} ${p.score.toFixed(2)}`)).join(t('，', ', '));
   return (
     <>
       <div ref={box} role="img" aria-label={t(`得分走势：${summary}`, `Score trend: ${summary}`)} style={{ width: '100%', height: 260 }} />
@@ -51,7 +51,7 @@ export function TrendChart({ points }: { points: TrendPoint[] }) {
         scroll={{ x: true }}
         dataSource={points}
         columns={[
-          { key: 'period', title: t('季度', 'Quarter'), dataIndex: 'period', render: (p: string) => quarterName(p, lang) },
+          { key: 'period', title: t('季度', 'Quarter'), dataIndex: 'period', render: (p: string) => periodLabel(p, lang) },
           { key: 'score', title: t('得分', 'Score'), dataIndex: 'score', align: 'right', render: (s: number) => s.toFixed(2) },
           { key: 'rank', title: t('排名', 'Rank'), dataIndex: 'rank', align: 'right' },
         ]}

@@ -2,7 +2,7 @@
 // (from the core's vocabulary) and obligation statuses.
 import { labelOf, sanctionLabels, type Label } from '../../../src/core/vocabulary';
 
-const decisionTypes: Record<string, Label> = {
+export const decisionTypeLabels: Record<string, Label> = {
   sanction: { zh: '处分', en: 'Sanction' },
   subsidy: { zh: '考核补贴', en: 'Subsidy' },
   reward: { zh: '年度奖励', en: 'Reward' },
@@ -10,7 +10,7 @@ const decisionTypes: Record<string, Label> = {
 
 /** "处分:通报批评", "考核补贴". */
 export function decisionLabel(d: { type: string; kind: string }, t: (zh: string, en: string) => string): string {
-  const type = labelOf(decisionTypes, d.type);
+  const type = labelOf(decisionTypeLabels, d.type);
   if (d.type !== 'sanction') return t(type.zh, type.en);
   const kind = labelOf(sanctionLabels, d.kind);
   return t(`${type.zh}:${kind.zh}`, `${type.en}: ${kind.en}`);

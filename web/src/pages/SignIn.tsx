@@ -1,35 +1,19 @@
 // Sign-in with the name and password a bureau clerk's invitation set up, and the first
 // acceptance of an invitation (code from the clerk, a new password).
 import { Alert, Button, Card, Form, Input, Segmented, Tabs, Typography } from 'antd';
-import { useState } from 'react';
 import { api, call } from '../api/client';
 import { useI18n } from '../app/i18n';
 import { useSessionApi } from '../app/session';
-import { ProblemAlert, showOnFields } from '../lib/problem';
+import { ProblemAlert } from '../lib/problem';
+import { useSubmit } from '../lib/useSubmit';
 
 function SignInForm() {
   const { t } = useI18n();
   const { signIn } = useSessionApi();
   const [form] = Form.useForm();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, submit } = useSubmit(form);
   return (
-    <Form
-      form={form}
-      name="sign-in"
-      layout="vertical"
-      onFinish={async (v: { id: string; password: string }) => {
-        setBusy(true);
-        setError(undefined);
-        try {
-          await signIn(v.id.trim(), v.password);
-        } catch (err) {
-          if (!showOnFields(form, err)) setError(err);
-        } finally {
-          setBusy(false);
-        }
-      }}
-    >
+    <Form form={form} name="sign-in" layout="vertical" onFinish={(v: { id: string; password: string }) => submit(() => signIn(v.id.trim(), v.password))}>
       <ProblemAlert error={error} />
       <Form.Item name="id" label={t('登录名', 'Sign-in name')} rules={[{ required: true, message: t('请输入登录名', 'Enter your sign-in name') }]}>
         <Input autoComplete="username" autoFocus />
@@ -48,25 +32,18 @@ function AcceptInvitationForm() {
   const { t } = useI18n();
   const { signIn } = useSessionApi();
   const [form] = Form.useForm();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, submit } = useSubmit(form);
   return (
     <Form
       form={form}
       name="invitation"
       layout="vertical"
-      onFinish={async (v: { code: string; password: string }) => {
-        setBusy(true);
-        setError(undefined);
-        try {
+      onFinish={(v: { code: string; password: string }) =>
+        submit(async () => {
           const accepted = await call(api.POST('/invitations/acceptance', { body: { code: v.code.trim(), password: v.password } }));
           await signIn(accepted.user.id, v.password);
-        } catch (err) {
-          if (!showOnFields(form, err)) setError(err);
-        } finally {
-          setBusy(false);
-        }
-      }}
+        })
+      }
     >
       <ProblemAlert error={error} />
       <Form.Item name="code" label={t('邀请码', 'Invitation code')} rules={[{ required: true, message: t('请输入邀请码', 'Enter the invitation code') }]}>

@@ -7,17 +7,17 @@ import { api, page } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import { formatDateTime } from '../../lib/format';
-import { metricLabel } from '../../lib/metricLabels';
+import { metricLabel } from '../../lib/metrics';
 import { PageControls } from '../../lib/PageControls';
 import { ProblemAlert } from '../../lib/problem';
 import { usePages } from '../../lib/usePages';
-import { cycleName } from './cycleKinds';
+import { kindLabel } from '../../lib/periods';
 import { useCommunityNames, useDue, type DueCycle } from './useDue';
 
 function DueCard({ cycle, names }: { cycle: DueCycle; names?: Map<string, string> }) {
   const { lang, t } = useI18n();
   const session = useSession();
-  const title = cycleName(cycle.kind, cycle.period, t);
+  const title = `${cycle.period} ${kindLabel(cycle.kind, lang)}`;
   return (
     <Card title={title} style={{ marginBottom: 16 }}>
       <Descriptions

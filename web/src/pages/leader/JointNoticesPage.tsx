@@ -1,14 +1,14 @@
 // 联合通报: the joint notices about the leader's community — a last place in a quarter goes to its
 // officer, its leader and its department together. Each shows its text, who else was notified and
 // who has signed for it; the leader signs (签收) for his own.
-import { Button, Card, Space, Spin, Tag, Typography, message } from 'antd';
-import { useState } from 'react';
-import { api, call, page } from '../../api/client';
+import { Button, Card, Space, Spin, Tag, Typography } from 'antd';
+import { api, page } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import { formatDateTime } from '../../lib/format';
 import { PageControls } from '../../lib/PageControls';
 import { ProblemAlert } from '../../lib/problem';
+import { useAcknowledge } from '../../lib/useAcknowledge';
 import { useLoad } from '../../lib/useLoad';
 import { usePages } from '../../lib/usePages';
 import { RecipientList } from './RecipientList';
@@ -17,27 +17,13 @@ import { useCommunityNames } from './useCommunities';
 export default function JointNoticesPage() {
   const { lang, t } = useI18n();
   const session = useSession();
-  const [error, setError] = useState<unknown>();
-  const [signing, setSigning] = useState<string>();
   // The API answers a leader only the notices addressed to him.
   const paged = usePages((cursor) => page(api.GET('/notices', { params: { query: { kind: 'joint-notice', cursor, limit: 20 } } })), []);
   const officers = useLoad(() => page(api.GET('/officers', { params: { query: { limit: 100 } } })), []);
   const officerName = new Map((officers.data?.items ?? []).map((o) => [o.id, o.name]));
   const community = useCommunityNames(paged.items.flatMap((n) => (n.about ? [n.about] : [])));
 
-  const acknowledge = async (id: string) => {
-    setError(undefined);
-    setSigning(id);
-    try {
-      await call(api.POST('/notices/{id}/acknowledgements', { params: { path: { id } }, body: {} }));
-      message.success(t('已签收', 'Acknowledged'));
-      paged.reload();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setSigning(undefined);
-    }
-  };
+  const { error, setError, signing, acknowledge } = useAcknowledge(paged.reload);
 
   return (
     <>

@@ -4,13 +4,13 @@
 // the month's presence page opens on the month of the day.
 import { Alert, Button, DatePicker, Form, Input, Select, Spin, Typography, message } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import { formatDate } from '../../lib/format';
-import { ProblemAlert, showOnFields } from '../../lib/problem';
+import { ProblemAlert } from '../../lib/problem';
+import { useSubmit } from '../../lib/useSubmit';
 import { todayIn } from '../../lib/today';
 import { useBoundCommunities } from './useCommunities';
 
@@ -25,25 +25,18 @@ export default function LogVisitPage() {
   const session = useSession();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<unknown>();
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, error, setError, submit: send } = useSubmit(form);
   const today = todayIn(session.timeZone);
   const bound = useBoundCommunities(session.subjectId ?? '', today);
   const communities = bound.data ?? [];
 
-  const submit = async (values: Values) => {
-    setError(undefined);
-    setSaving(true);
+  const submit = (values: Values) => {
     const date = values.date.format('YYYY-MM-DD');
-    try {
+    return send(async () => {
       await call(api.POST('/visits', { body: { date, communityId: values.communityId, note: values.note ?? '' } }));
       message.success(t(`已登记 ${formatDate(date, session.timeZone, lang)}`, `Logged ${formatDate(date, session.timeZone, lang)}`));
       void navigate(date.slice(0, 7) === today.slice(0, 7) ? '/leader/presence' : `/leader/presence?month=${date.slice(0, 7)}`);
-    } catch (err) {
-      if (!showOnFields(form, err)) setError(err);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (

@@ -2,14 +2,14 @@
 // with a reason and, if a figure was wrong, the metric and its correct value. The API's errors
 // (window ended, figure out of range, …) appear under the fields they name.
 import { Button, Form, Input, InputNumber, Radio, Select, message } from 'antd';
-import { useState } from 'react';
 import { api, call, page } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { decisionLabel } from '../../lib/decisions';
 import { metricKeys } from '../../../../src/core/types';
 import { metricLabel } from '../../lib/metrics';
 import { periodLabel, periodOfCycle } from '../../lib/periods';
-import { ProblemAlert, showOnFields } from '../../lib/problem';
+import { ProblemAlert } from '../../lib/problem';
+import { useSubmit } from '../../lib/useSubmit';
 import { useLoad } from '../../lib/useLoad';
 
 interface Filing {
@@ -37,25 +37,17 @@ export function AppealForm({ onFiled }: { onFiled(): void }) {
   const { lang, t } = useI18n();
   const [form] = Form.useForm<Filing>();
   const contests = Form.useWatch('contests', form);
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, submit: send } = useSubmit(form);
   const contestable = useContestable();
   const [evaluations, decisions] = contestable.data ?? [{ items: [] }, { items: [] }];
-  const submit = async ({ contests, cycleId, decisionId, ...rest }: Filing) => {
-    setError(undefined);
-    setBusy(true);
-    try {
+  const submit = ({ contests, cycleId, decisionId, ...rest }: Filing) =>
+    send(async () => {
       const body = contests === 'evaluation' ? { contests, cycleId: cycleId!, ...rest } : { contests, decisionId: decisionId!, ...rest };
       const filed = await call(api.POST('/appeals', { body }));
       message.success(t(`申诉已提交(编号 ${filed.id}),请等待局里裁决`, `Appeal ${filed.id} filed; the bureau will decide it`));
       form.resetFields();
       onFiled();
-    } catch (err) {
-      if (!showOnFields(form, err)) setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <>
       <ProblemAlert error={error ?? contestable.error} />

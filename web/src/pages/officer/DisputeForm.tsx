@@ -1,9 +1,9 @@
 // 对款项提出异议: not received, or a wrong amount, with a note finance reads; errors at their fields.
 import { Button, Form, Input, Select, message } from 'antd';
-import { useState } from 'react';
 import { api, call } from '../../api/client';
 import { useT } from '../../app/i18n';
-import { ProblemAlert, showOnFields } from '../../lib/problem';
+import { ProblemAlert } from '../../lib/problem';
+import { useSubmit } from '../../lib/useSubmit';
 
 interface Dispute {
   reason: 'not-received' | 'wrong-amount';
@@ -13,21 +13,13 @@ interface Dispute {
 export function DisputeForm({ obligationId, onDone }: { obligationId: string; onDone(): void }) {
   const t = useT();
   const [form] = Form.useForm<Dispute>();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-  const submit = async (body: Dispute) => {
-    setError(undefined);
-    setBusy(true);
-    try {
+  const { busy, error, submit: send } = useSubmit(form);
+  const submit = (body: Dispute) =>
+    send(async () => {
       await call(api.POST('/obligations/{id}/disputes', { params: { path: { id: obligationId } }, body }));
       message.success(t('已提出异议,财务将核实处理', 'Disputed; finance will look into it'));
       onDone();
-    } catch (err) {
-      if (!showOnFields(form, err)) setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <>
       <ProblemAlert error={error} />

@@ -1,29 +1,21 @@
 // 确认收款: the officer types what reached them; the API checks it against what finance recorded
 // and says at the field when they differ (then the officer disputes instead).
 import { Button, Form, InputNumber, message } from 'antd';
-import { useState } from 'react';
 import { api, call } from '../../api/client';
 import { useT } from '../../app/i18n';
-import { ProblemAlert, showOnFields } from '../../lib/problem';
+import { ProblemAlert } from '../../lib/problem';
+import { useSubmit } from '../../lib/useSubmit';
 
 export function ReceiptForm({ obligationId, onDone }: { obligationId: string; onDone(): void }) {
   const t = useT();
   const [form] = Form.useForm<{ amount: number }>();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-  const submit = async ({ amount }: { amount: number }) => {
-    setError(undefined);
-    setBusy(true);
-    try {
+  const { busy, error, submit: send } = useSubmit(form);
+  const submit = ({ amount }: { amount: number }) =>
+    send(async () => {
       await call(api.POST('/obligations/{id}/receipt', { params: { path: { id: obligationId } }, body: { amount } }));
       message.success(t('已确认收款', 'Receipt confirmed'));
       onDone();
-    } catch (err) {
-      if (!showOnFields(form, err)) setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <>
       <ProblemAlert error={error} />

@@ -5,10 +5,10 @@ import { Card, Descriptions, Space, Spin, Tag, Typography } from 'antd';
 import { Link, useLocation, useParams } from 'react-router';
 import { api, call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
-import { BreakdownTable } from '../../lib/BreakdownTable';
+import { ScoreBreakdown } from '../../lib/ScoreBreakdown';
 import { formatYuan } from '../../lib/format';
 import { ProblemAlert } from '../../lib/problem';
-import { quarterName } from '../../lib/quarterName';
+import { periodLabel } from '../../lib/periods';
 import { TrendChart } from '../../lib/TrendChart';
 import { useLoad } from '../../lib/useLoad';
 import { Explanations } from './Explanations';
@@ -36,7 +36,7 @@ export default function BreakdownPage() {
       </Link>
       <Typography.Title level={2}>
         {t('考核明细', 'Breakdown')}
-        {e ? ` · ${e.communityName}（${quarterName(e.period, lang)}）` : ''}
+        {e ? ` · ${e.communityName}（${periodLabel(e.period, lang)}）` : ''}
       </Typography.Title>
       <ProblemAlert error={row.error ?? trend.error} />
       {row.loading && !e && <Spin tip={t('正在读取考核结果…', 'Reading the evaluation…')} />}
@@ -62,7 +62,7 @@ export default function BreakdownPage() {
             <Descriptions.Item label={t('连续末位', 'Quarters last in a row')}>{e.lastStreak}</Descriptions.Item>
           </Descriptions>
           <Card title={<h3 style={{ margin: 0 }}>{t('得分构成', 'How the score was made')}</h3>}>
-            <BreakdownTable breakdown={e.breakdown} missing={e.missing} score={e.score} />
+            <ScoreBreakdown breakdown={e.breakdown} missing={e.missing} score={e.score} />
           </Card>
           <Card title={<h3 style={{ margin: 0 }}>{t('决定依据', 'Why')}</h3>}>
             <Explanations decisions={e.decisions} />

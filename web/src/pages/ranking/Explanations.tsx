@@ -4,9 +4,9 @@ import { List, Tag, Typography } from 'antd';
 import { api, call } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { formatYuan } from '../../lib/format';
-import { labelOf } from '../../lib/labelOf';
 import { ProblemAlert } from '../../lib/problem';
-import { decisionTypeLabels, sanctionLabels } from '../../lib/scoringLabels';
+import { labelOf, sanctionLabels } from '../../../../src/core/vocabulary';
+import { decisionTypeLabels } from '../../lib/decisions';
 import { useLoad } from '../../lib/useLoad';
 import type { EvaluationRow } from './rows';
 
@@ -27,8 +27,8 @@ export function Explanations({ decisions }: { decisions: EvaluationRow['decision
             <List.Item.Meta
               title={
                 <>
-                  <Tag color={e.type === 'sanction' ? 'error' : 'processing'}>{labelOf(decisionTypeLabels, e.type, lang)}</Tag>
-                  {e.type === 'sanction' ? labelOf(sanctionLabels, e.kind, lang) : formatYuan(e.amount)}
+                  <Tag color={e.type === 'sanction' ? 'error' : 'processing'}>{labelOf(decisionTypeLabels, e.type)[lang]}</Tag>
+                  {e.type === 'sanction' ? labelOf(sanctionLabels, e.kind)[lang] : formatYuan(e.amount)}
                   {e.type === 'subsidy' && ` · ${t('民警', 'officer')} ${e.subjectId}`}
                 </>
               }

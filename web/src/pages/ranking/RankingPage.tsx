@@ -5,12 +5,11 @@ import { Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { api, page } from '../../api/client';
 import { useI18n } from '../../app/i18n';
-import { labelOf } from '../../lib/labelOf';
 import { formatYuan } from '../../lib/format';
 import { PageControls } from '../../lib/PageControls';
 import { ProblemAlert } from '../../lib/problem';
-import { sanctionLabels } from '../../lib/scoringLabels';
-import { quarterName } from '../../lib/quarterName';
+import { labelOf, sanctionLabels } from '../../../../src/core/vocabulary';
+import { periodLabel } from '../../lib/periods';
 import { usePages } from '../../lib/usePages';
 import type { EvaluationRow } from './rows';
 import { useDecidedQuarters } from './useDecidedQuarters';
@@ -81,7 +80,7 @@ export default function RankingPage() {
         return sanctions.length
           ? sanctions.map((d) => (
               <Tag key={d.id} color="error">
-                {labelOf(sanctionLabels, d.kind, lang)}
+                {labelOf(sanctionLabels, d.kind)[lang]}
               </Tag>
             ))
           : t('无', 'none');
@@ -109,7 +108,7 @@ export default function RankingPage() {
           loading={quarters.loading}
           value={cycleId}
           placeholder={t('还没有已完成的季度考核', 'No decided quarter yet')}
-          options={(quarters.data ?? []).map((c) => ({ value: c.id, label: quarterName(c.period, lang) }))}
+          options={(quarters.data ?? []).map((c) => ({ value: c.id, label: periodLabel(c.period, lang) }))}
           onChange={(cycle: string) => choose({ cycle })}
         />
       </Space>

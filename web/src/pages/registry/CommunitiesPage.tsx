@@ -1,6 +1,6 @@
 // 社区: the county's communities with population, complexity (1–5) and urban or rural; bureau
 // staff create and edit them. A pending rural reassignment of the office is flagged.
-import { Badge, Form, Input, InputNumber, Select } from 'antd';
+import { Badge, Form, InputNumber, Select } from 'antd';
 import { useState } from 'react';
 import { api, call, page } from '../../api/client';
 import { useT } from '../../app/i18n';
@@ -9,6 +9,7 @@ import { FormDrawer } from '../../lib/FormDrawer';
 import { usePages } from '../../lib/usePages';
 import { areaLabel } from './labels';
 import { RegistryTable } from './RegistryTable';
+import { IdNameFields } from './RegistryFields';
 
 const list = (cursor: string | undefined) => page(api.GET('/communities', { params: { query: { cursor } } }));
 type Community = Awaited<ReturnType<typeof list>>['items'][number];
@@ -54,12 +55,7 @@ export default function CommunitiesPage() {
         onClose={() => setEditing(undefined)}
         onSubmit={save}
       >
-        <Form.Item name="id" label={t('编号', 'Id')} rules={[{ required: true, message: t('请输入编号', 'Enter an id') }]}>
-          <Input disabled={!editing?.isNew} />
-        </Form.Item>
-        <Form.Item name="name" label={t('名称', 'Name')} rules={[{ required: true, message: t('请输入名称', 'Enter a name') }]}>
-          <Input />
-        </Form.Item>
+        <IdNameFields isNew={!!editing?.isNew} />
         <Form.Item name="population" label={t('人口', 'Population')} rules={[{ required: true, message: t('请输入人口', 'Enter the population') }]}>
           <InputNumber style={{ width: '100%' }} />
         </Form.Item>

@@ -1,7 +1,7 @@
 // 社区民警: the county's officers with their station and email; a row opens the officer's
 // postings. Bureau staff create an officer (posted to a community from today if one is chosen)
 // and change name, email and station.
-import { Form, Input } from 'antd';
+import { Form } from 'antd';
 import { useState } from 'react';
 import { api, call, page } from '../../api/client';
 import { useT } from '../../app/i18n';
@@ -12,6 +12,7 @@ import { EntitySelect, useNameOf } from './entities';
 import { emailOrNull } from './labels';
 import { OfficerPostings } from './OfficerPostings';
 import { RegistryTable } from './RegistryTable';
+import { EmailField, IdNameFields } from './RegistryFields';
 
 const list = (cursor: string | undefined) => page(api.GET('/officers', { params: { query: { cursor } } }));
 type Officer = Awaited<ReturnType<typeof list>>['items'][number];
@@ -70,15 +71,8 @@ export default function OfficersPage() {
         onClose={() => setEditing(undefined)}
         onSubmit={save}
       >
-        <Form.Item name="id" label={t('警号', 'Id')} rules={[{ required: true, message: t('请输入警号', 'Enter an id') }]}>
-          <Input disabled={!editing?.isNew} />
-        </Form.Item>
-        <Form.Item name="name" label={t('姓名', 'Name')} rules={[{ required: true, message: t('请输入姓名', 'Enter a name') }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="email" label={t('电子邮箱', 'Email')} extra={t('通知会同时发到这个邮箱;可不填', 'Notices are also sent here; optional')}>
-          <Input type="email" />
-        </Form.Item>
+        <IdNameFields isNew={!!editing?.isNew} idWord="警号" nameWord="姓名" />
+        <EmailField />
         <Form.Item name="stationId" label={t('所属派出所', 'Station')}>
           <EntitySelect kind="stations" allowClear />
         </Form.Item>

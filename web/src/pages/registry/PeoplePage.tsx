@@ -1,5 +1,4 @@
 // 联系社区局领导 and 局机关部门: both a name and an email for notices, kept alike by bureau staff.
-import { Form, Input } from 'antd';
 import { useState } from 'react';
 import { api, call, page } from '../../api/client';
 import { useT } from '../../app/i18n';
@@ -8,6 +7,7 @@ import { FormDrawer } from '../../lib/FormDrawer';
 import { usePages } from '../../lib/usePages';
 import { emailOrNull } from './labels';
 import { RegistryTable } from './RegistryTable';
+import { EmailField, IdNameFields } from './RegistryFields';
 
 interface Person {
   id: string;
@@ -75,15 +75,8 @@ export default function PeoplePage({ kind }: { kind: Kind }) {
         onClose={() => setEditing(undefined)}
         onSubmit={save}
       >
-        <Form.Item name="id" label={t('编号', 'Id')} rules={[{ required: true, message: t('请输入编号', 'Enter an id') }]}>
-          <Input disabled={!editing?.isNew} />
-        </Form.Item>
-        <Form.Item name="name" label={t('名称', 'Name')} rules={[{ required: true, message: t('请输入名称', 'Enter a name') }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="email" label={t('电子邮箱', 'Email')} extra={t('通知会同时发到这个邮箱;可不填', 'Notices are also sent here; optional')}>
-          <Input type="email" />
-        </Form.Item>
+        <IdNameFields isNew={!!editing?.isNew} />
+        <EmailField />
       </FormDrawer>
     </>
   );

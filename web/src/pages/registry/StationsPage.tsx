@@ -1,5 +1,4 @@
 // 派出所: the administrative home of officers; bureau staff name and rename them.
-import { Form, Input } from 'antd';
 import { useState } from 'react';
 import { api, call, page } from '../../api/client';
 import { useT } from '../../app/i18n';
@@ -7,6 +6,7 @@ import { useSession } from '../../app/session';
 import { FormDrawer } from '../../lib/FormDrawer';
 import { usePages } from '../../lib/usePages';
 import { RegistryTable } from './RegistryTable';
+import { IdNameFields } from './RegistryFields';
 
 const list = (cursor: string | undefined) => page(api.GET('/stations', { params: { query: { cursor } } }));
 type Station = Awaited<ReturnType<typeof list>>['items'][number];
@@ -44,12 +44,7 @@ export default function StationsPage() {
         onClose={() => setEditing(undefined)}
         onSubmit={save}
       >
-        <Form.Item name="id" label={t('编号', 'Id')} rules={[{ required: true, message: t('请输入编号', 'Enter an id') }]}>
-          <Input disabled={!editing?.isNew} />
-        </Form.Item>
-        <Form.Item name="name" label={t('名称', 'Name')} rules={[{ required: true, message: t('请输入名称', 'Enter a name') }]}>
-          <Input />
-        </Form.Item>
+        <IdNameFields isNew={!!editing?.isNew} />
       </FormDrawer>
     </>
   );

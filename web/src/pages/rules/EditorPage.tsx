@@ -19,7 +19,7 @@ import { versionInForce } from './inForce';
 import { JsonEditor } from './JsonEditor';
 import { RuleDiff } from './RuleDiff';
 import { SaveForm } from './SaveForm';
-import { todayIn } from './today';
+import { todayIn } from '../../lib/today';
 
 type Base = Awaited<ReturnType<typeof versionInForce>>;
 

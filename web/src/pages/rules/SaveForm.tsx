@@ -2,10 +2,10 @@
 // date or reason the API refuses is said under its field, a document error in the editor.
 import { Button, DatePicker, Form, Input } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { api, call } from '../../api/client';
 import { useT } from '../../app/i18n';
 import { ProblemAlert, showOnFields } from '../../lib/problem';
+import { useSubmit } from '../../lib/useSubmit';
 
 interface Props {
   today: string;
@@ -18,24 +18,22 @@ interface Props {
 export function SaveForm({ today, document, onDocumentError, onSaved }: Props) {
   const t = useT();
   const [form] = Form.useForm<{ effectiveFrom?: Dayjs; reason?: string }>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy: saving, error, submit } = useSubmit(form);
   const save = async (values: { effectiveFrom?: Dayjs; reason?: string }) => {
     const doc = document();
     if (doc === undefined) return;
-    setError(undefined);
-    setSaving(true);
-    try {
-      const row = await call(
-        api.POST('/rulesets', { body: { document: doc, effectiveFrom: values.effectiveFrom?.format('YYYY-MM-DD') ?? '', reason: values.reason ?? '' } }),
-      );
-      onSaved(row.id);
-    } catch (err) {
-      const located = onDocumentError(err);
-      if (!showOnFields(form, err) && !located) setError(err);
-    } finally {
-      setSaving(false);
-    }
+    await submit(async () => {
+      try {
+        const row = await call(
+          api.POST('/rulesets', { body: { document: doc, effectiveFrom: values.effectiveFrom?.format('YYYY-MM-DD') ?? '', reason: values.reason ?? '' } }),
+        );
+        onSaved(row.id);
+      } catch (err) {
+        // An error located in the document is shown in the editor, not in an alert as well.
+        if (!onDocumentError(err)) throw err;
+        showOnFields(form, err);
+      }
+    });
   };
   return (
     <Form form={form} layout="vertical" onFinish={(v) => void save(v)} style={{ maxWidth: 480 }}>

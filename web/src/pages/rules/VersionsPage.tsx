@@ -9,7 +9,7 @@ import { formatDate, formatDateTime } from '../../lib/format';
 import { PageControls } from '../../lib/PageControls';
 import { ProblemAlert } from '../../lib/problem';
 import { usePages } from '../../lib/usePages';
-import { todayIn } from './today';
+import { todayIn } from '../../lib/today';
 
 export default function VersionsPage() {
   const { lang, t } = useI18n();
