@@ -120,7 +120,6 @@ describe('the console: an officer', () => {
       recipients: { recipientId: string; acknowledgedAt: string | null }[];
     }[];
     expect(notices.filter((n) => n.recipients.some((r) => r.recipientId === officerId && r.acknowledgedAt))).toHaveLength(1);
-    await page.mouse.move(0, 0);
     await checkPage(page, 'officer-notices');
 
     // 领导驻社区确认: through the folded menu, then confirm the day.
@@ -166,8 +165,6 @@ describe('the console: an officer', () => {
     await expect.poll(() => page.getByText('待裁决').count(), patience).toBe(1);
     const appeals = (await apiCall(running, 'GET', '/api/appeals')).body;
     expect(appeals).toMatchObject([{ officerId, cycleId, contests: 'evaluation', metric: 'satisfaction', value: 0.95, status: 'open' }]);
-    // Off the button just clicked: its hover blue is the theme's, not this page's, to fix.
-    await page.mouse.move(0, 0);
     await checkPage(page, 'officer-appeal');
     await context.close();
   });

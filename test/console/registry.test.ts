@@ -35,12 +35,6 @@ async function pick(page: Page, scope: Locator, label: string, option: string): 
     .toContain(option);
 }
 
-/** checkPage with the mouse moved off the header, where a drawer's buttons were: a hover's colour fades in. */
-async function settleAndCheck(page: Page, name: string): Promise<void> {
-  await page.mouse.move(1, 1);
-  await checkPage(page, name);
-}
-
 /** The error text the form shows under the field labelled `label`. */
 const fieldError = (scope: Locator, label: string) =>
   scope
@@ -97,7 +91,7 @@ describe('the console: registry, bindings and users', () => {
       )
       .toBe(1);
     expect((await running.db.community.findUnique({ where: { id: 'c11' } }))?.complexity).toBe(4);
-    await settleAndCheck(page, 'registry-communities');
+    await checkPage(page, 'registry-communities');
 
     // An officer's name and station changed; the row opens the officer's postings.
     await page.getByRole('link', { name: '社区民警', exact: true }).click();
@@ -122,7 +116,7 @@ describe('the console: registry, bindings and users', () => {
     expect(await running.db.officer.findUnique({ where: { id: 'o01' } })).toMatchObject({ name: '刘海涛', stationId: 'xinqu' });
     await page.getByRole('row').filter({ hasText: /o01/ }).getByRole('button', { name: /展开/ }).click();
     await expect.poll(() => page.getByRole('table', { name: 'o01 的任职记录' }).getByRole('row').count(), soon).toBeGreaterThan(1);
-    await settleAndCheck(page, 'registry-officers');
+    await checkPage(page, 'registry-officers');
 
     // A binding of officer o02 to the new community from today, then ended today.
     await page.getByRole('link', { name: '责任捆绑', exact: true }).click();
@@ -139,7 +133,7 @@ describe('the console: registry, bindings and users', () => {
     await expect.poll(() => row.innerText(), soon).not.toContain('长期有效');
     const ended = await running.db.binding.findFirst({ where: { communityId: 'c11', subjectId: 'o02' } });
     expect(ended?.effectiveTo).toBe(ended?.effectiveFrom);
-    await settleAndCheck(page, 'registry-bindings');
+    await checkPage(page, 'registry-bindings');
 
     // An officer invited: the code shown once, copied, with its expiry.
     await page.getByRole('link', { name: '用户与邀请', exact: true }).click();
@@ -166,7 +160,7 @@ describe('the console: registry, bindings and users', () => {
         soon,
       )
       .toBe(1);
-    await settleAndCheck(page, 'registry-users');
+    await checkPage(page, 'registry-users');
 
     // The officer, in another browser, accepts the code on the sign-in page and is signed in.
     const officerContext = await newContext(browser);
@@ -234,7 +228,7 @@ describe('the console: registry, bindings and users', () => {
       )
       .toBe(1);
     expect(await page.getByRole('button', { name: /邀请用户|停用|重新生成/ }).count()).toBe(0);
-    await settleAndCheck(page, 'registry-users-head');
+    await checkPage(page, 'registry-users-head');
     await context.close();
   });
 });
