@@ -2,21 +2,10 @@
 // department sees the figures due from it and by when, uploads a CSV with one bad line (the
 // error shown by line and column), fixes it, uploads again and sees it accepted and nothing due.
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { devNamespaces } from '../support/namespaces.js';
 import { demoSubmissions } from '../support/figures.js';
-import {
-  apiCall,
-  checkPage,
-  consoleUser,
-  demoCommunityIds,
-  launchBrowser,
-  newContext,
-  signIn,
-  startConsoleService,
-  type ConsoleService,
-} from '../support/console.js';
+import { apiCall, checkPage, consoleSuite, demoCommunityIds } from '../support/console.js';
 
 const period = '2026-Q1';
 const cycleId = `quarterly-${period}-demo`;
@@ -29,29 +18,15 @@ function csv(bad?: { line: number; value: string }): string {
 }
 
 describe('the console: a department reports its figures', () => {
-  let running: ConsoleService;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    running = await startConsoleService(devNamespaces.consoleDepartment);
-    browser = await launchBrowser();
-    await consoleUser(running.db, { id: 'wang.zhengong', role: 'department', subjectId: 'zhengong', name: '王政工' });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await running?.stop();
-  });
+  const c = consoleSuite(devNamespaces.consoleDepartment, { users: [{ id: 'wang.zhengong', role: 'department', subjectId: 'zhengong', name: '王政工' }] });
 
   it('sees what is due, uploads a CSV with a bad line, fixes it and sees it accepted', async () => {
-    const started = await apiCall(running, 'POST', '/api/cycles', { kind: 'quarterly', period });
+    const started = await apiCall(c.running, 'POST', '/api/cycles', { kind: 'quarterly', period });
     expect(started.status, JSON.stringify(started.body)).toBe(202);
     await expect
-      .poll(async () => (await apiCall(running, 'GET', `/api/cycles/${cycleId}`)).body?.step, { timeout: 60_000, interval: 500 })
+      .poll(async () => (await apiCall(c.running, 'GET', `/api/cycles/${cycleId}`)).body?.step, { timeout: 60_000, interval: 500 })
       .toBe('waiting-for-figures');
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    await signIn(page, running.url, 'wang.zhengong');
+    const page = await c.open('wang.zhengong');
     await page.getByRole('menuitem', { name: /待报送数据/ }).click();
     const due = page.getByRole('table', { name: `${period} 季度考核待报送数据` });
     // Ten communities, two metrics from the political-work office: satisfaction and familiarity.
@@ -79,8 +54,6 @@ describe('the console: a department reports its figures', () => {
     expect(row).toContain('value');
     expect(row).toContain('1.5');
     expect(await page.getByText('文件未保存:发现 1 处错误').count()).toBe(1);
-    // The pointer off the button just clicked: the page is scanned as it rests, not mid-hover.
-    await page.mouse.move(0, 0);
     await checkPage(page, 'department-upload');
 
     await upload(csv());
@@ -102,6 +75,6 @@ describe('the console: a department reports its figures', () => {
       .toBe(1);
     await expect.poll(() => page.getByRole('table', { name: '已报送数据' }).locator('tbody tr.ant-table-row').count()).toBe(20);
     await checkPage(page, 'department-due');
-    await context.close();
+    await page.context().close();
   });
 });

@@ -2,24 +2,12 @@
 // two days there (the first try with a day still to come, refused under the date field), sees
 // the month's counts move as he logs and as the officer confirms, signs for the joint notice and
 // sees it marked, and opens his scorecard; then the presence page once more on a desktop.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { todayIn } from '../../web/src/lib/today.js';
 import { devNamespaces } from '../support/namespaces.js';
 import { serviceToken } from '../support/serviceUsers.js';
-import {
-  apiCall,
-  checkPage,
-  consoleUser,
-  decideQuarter,
-  desktop,
-  launchBrowser,
-  newContext,
-  phone,
-  signIn,
-  startConsoleService,
-  type ConsoleService,
-} from '../support/console.js';
+import { apiCall, checkPage, consoleSuite, consoleUser, decideQuarter, desktop, phone } from '../support/console.js';
 
 const timeZone = 'Asia/Shanghai';
 const dayMs = 24 * 60 * 60 * 1000;
@@ -50,39 +38,27 @@ async function logVisit(page: Page, date: string, note: string) {
 }
 
 describe('the console: a leader logs visits and acknowledges a joint notice', () => {
-  let running: ConsoleService;
-  let browser: Browser;
   let leaderId: string;
   let officerId: string;
   let noticeId: string;
 
-  beforeAll(async () => {
-    running = await startConsoleService(devNamespaces.consoleLeader);
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await running?.stop();
-  });
+  const c = consoleSuite(devNamespaces.consoleLeader);
 
   it("decides a quarter: the last-placed office's joint notice names its leader, who gets a console account", async () => {
-    await decideQuarter(running, '2026-Q1');
+    await decideQuarter(c.running, '2026-Q1');
     // The last-placed office's joint notice names its leader among the recipients.
-    const notices = await apiCall(running, 'GET', '/api/notices?kind=joint-notice');
+    const notices = await apiCall(c.running, 'GET', '/api/notices?kind=joint-notice');
     expect(notices.status).toBe(200);
     expect(notices.body).toHaveLength(1);
     const notice = notices.body[0] as { id: string; recipients: { recipientType: string; recipientId: string }[] };
     noticeId = notice.id;
     leaderId = notice.recipients.find((r) => r.recipientType === 'leader')!.recipientId;
     officerId = notice.recipients.find((r) => r.recipientType === 'officer')!.recipientId;
-    await consoleUser(running.db, { id: 'wang.leader', role: 'leader', subjectId: leaderId, name: '王局长' });
+    await consoleUser(c.running.db, { id: 'wang.leader', role: 'leader', subjectId: leaderId, name: '王局长' });
   });
 
   it('on a phone: logs two days (a day to come refused under the date field), signs for the joint notice, opens the scorecard', async () => {
-    const context = await newContext(browser, phone);
-    const page = await context.newPage();
-    await signIn(page, running.url, 'wang.leader');
+    const page = await c.open('wang.leader', phone);
     // The leader's console opens on this month's presence.
     await eventually(() => page.getByRole('heading', { level: 2 }).innerText()).toBe('本月驻社区情况');
     await eventually(() => stat(page, 'logged')).toMatch(/已登记天数\s*0\s*天/);
@@ -110,10 +86,10 @@ describe('the console: a leader logs visits and acknowledges a joint notice', ()
     await eventually(() => stat(page, 'confirmed')).toMatch(/民警已确认\s*0\s*天/);
 
     // The community's officer confirms today's visit; the page shows it once reloaded.
-    const visits = await apiCall(running, 'GET', `/api/visits?leaderId=${leaderId}&month=${today.slice(0, 7)}`);
+    const visits = await apiCall(c.running, 'GET', `/api/visits?leaderId=${leaderId}&month=${today.slice(0, 7)}`);
     const todays = (visits.body as { id: number; date: string }[]).find((v) => v.date === today)!;
-    const officerToken = await serviceToken(running.databaseUrl, { role: 'officer', subjectId: officerId });
-    expect((await apiCall(running, 'POST', `/api/visits/${todays.id}/confirmation`, { verdict: 'confirmed' }, officerToken)).status).toBe(200);
+    const officerToken = await serviceToken(c.running.databaseUrl, { role: 'officer', subjectId: officerId });
+    expect((await apiCall(c.running, 'POST', `/api/visits/${todays.id}/confirmation`, { verdict: 'confirmed' }, officerToken)).status).toBe(200);
     await page.reload();
     await eventually(() => stat(page, 'confirmed')).toMatch(/民警已确认\s*1\s*天/);
     await eventually(() => stat(page, 'needed')).toMatch(/还需.*\s1\s*天/);
@@ -132,7 +108,7 @@ describe('the console: a leader logs visits and acknowledges a joint notice', ()
     await eventually(() => card.getByTestId(`recipient-officer-${officerId}`).innerText()).toContain('未签收');
     await eventually(() => card.getByRole('button', { name: /签\s*收/ }).count()).toBe(0);
     // The API agrees: the leader's acknowledgement is stored.
-    const stored = await apiCall(running, 'GET', '/api/notices?kind=joint-notice');
+    const stored = await apiCall(c.running, 'GET', '/api/notices?kind=joint-notice');
     const mine = (stored.body[0].recipients as { recipientType: string; acknowledgedAt: string | null }[]).find((r) => r.recipientType === 'leader');
     expect(mine?.acknowledgedAt).toBeTruthy();
     await checkPage(page, 'leader-notices');
@@ -144,17 +120,15 @@ describe('the console: a leader logs visits and acknowledges a joint notice', ()
     await eventually(() => q1.getByText('末位', { exact: true }).count()).toBe(1);
     await eventually(() => q1.innerText()).toMatch(/通报批评|诫勉谈话/);
     await checkPage(page, 'leader-scorecard');
-    await context.close();
+    await page.context().close();
   });
 
   it('on a desktop: the month as a table', async () => {
-    const context = await newContext(browser, desktop);
-    const page = await context.newPage();
-    await signIn(page, running.url, 'wang.leader');
+    const page = await c.open('wang.leader', desktop);
     const table = page.getByRole('table', { name: '本月登记的驻社区工作日' });
     await eventually(() => table.innerText()).toContain('参加社区警务例会');
     await eventually(() => table.getByText('民警已确认').count()).toBe(1);
     await checkPage(page, 'leader-presence-desktop');
-    await context.close();
+    await page.context().close();
   });
 });

@@ -1,54 +1,30 @@
 // The bureau reads two decided quarters in the console: a clerk opens 季度排名, sorts it by score
 // on the server, opens the last-placed office's breakdown (every number as the API's evaluation
 // has it), its explanation in Chinese and its score trend, then a liaison leader's scorecard.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { devNamespaces } from '../support/namespaces.js';
-import {
-  apiCall,
-  checkPage,
-  consoleUser,
-  decideQuarter,
-  launchBrowser,
-  newContext,
-  phone,
-  signIn,
-  startConsoleService,
-  type ConsoleService,
-} from '../support/console.js';
+import { apiCall, checkPage, consoleSuite, decideQuarter, phone } from '../support/console.js';
 
 const rows = (page: Page) => page.locator('table[aria-label="排名表"] tbody tr.ant-table-row');
 
 describe('the console: the bureau reads the ranking', () => {
-  let running: ConsoleService;
-  let browser: Browser;
   let cycleId: string;
 
-  beforeAll(async () => {
-    running = await startConsoleService(devNamespaces.consoleRanking);
-    browser = await launchBrowser();
-    await consoleUser(running.db, { id: 'wang.clerk', role: 'bureau-staff', name: '王文书' });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await running?.stop();
-  });
+  const c = consoleSuite(devNamespaces.consoleRanking, { users: [{ id: 'wang.clerk', role: 'bureau-staff', name: '王文书' }] });
 
   // Two quarters, so the trend has two points; expect.poll (inside decideQuarter) needs a test.
   it('decides 2026-Q1 and 2026-Q2 on the real worker', async () => {
-    await decideQuarter(running, '2026-Q1');
-    cycleId = await decideQuarter(running, '2026-Q2');
+    await decideQuarter(c.running, '2026-Q1');
+    cycleId = await decideQuarter(c.running, '2026-Q2');
   }, 300_000);
 
   it('ranks the latest quarter, sorts by score on the server, and opens the last office with its explanation, trend and a scorecard', async () => {
-    const evaluations = (await apiCall(running, 'GET', `/api/evaluations?cycleId=${cycleId}&standing=true`)).body as any[];
+    const evaluations = (await apiCall(c.running, 'GET', `/api/evaluations?cycleId=${cycleId}&standing=true`)).body as any[];
     const last = evaluations.find((e) => e.isLast);
     expect(last).toBeDefined();
 
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    await signIn(page, running.url, 'wang.clerk');
+    const page = await c.open('wang.clerk');
     await page.getByRole('menuitem', { name: /季度排名/ }).click();
     await expect.poll(() => rows(page).count(), { timeout: 15_000 }).toBe(evaluations.length);
     // The latest decided quarter is shown first.
@@ -80,7 +56,7 @@ describe('the console: the bureau reads the ranking', () => {
     // Its sanction explained in plain Chinese, as the API explains it.
     const sanction = last.decisions.find((d: { type: string }) => d.type === 'sanction');
     expect(sanction).toBeDefined();
-    const explanation = (await apiCall(running, 'GET', `/api/decisions/${sanction.id}/explanation`)).body;
+    const explanation = (await apiCall(c.running, 'GET', `/api/decisions/${sanction.id}/explanation`)).body;
     const why = page.locator('.ant-card', { has: page.getByRole('heading', { name: '决定依据' }) });
     await expect.poll(() => why.innerText()).toContain(explanation.zh);
 
@@ -96,7 +72,7 @@ describe('the console: the bureau reads the ranking', () => {
     await expect.poll(() => rows(page).first().innerText()).toContain(last.communityName);
 
     // The scorecard of the leader bound to the last office: its quarters last.
-    const bindings = (await apiCall(running, 'GET', `/api/bindings?communityId=${last.communityId}&subjectType=leader`)).body as { subjectId: string }[];
+    const bindings = (await apiCall(c.running, 'GET', `/api/bindings?communityId=${last.communityId}&subjectType=leader`)).body as { subjectId: string }[];
     const leader = bindings[0]!.subjectId;
     await page.getByRole('menuitem', { name: /领导与部门考核卡/ }).click();
     await page.getByRole('combobox', { name: '局领导' }).click();
@@ -105,16 +81,14 @@ describe('the console: the bureau reads the ranking', () => {
     await expect.poll(() => quarters.locator('tr[data-row-key="2026-Q2"]').innerText()).toContain(last.score.toFixed(2));
     expect(await quarters.locator('tr[data-row-key="2026-Q2"]').innerText()).toMatch(/末位/);
     await checkPage(page, 'bureau-scorecards');
-    await context.close();
+    await page.context().close();
   });
 
   it('fits a phone: the ranking table scrolls sideways', async () => {
-    const context = await newContext(browser, phone);
-    const page = await context.newPage();
-    await signIn(page, running.url, 'wang.clerk');
-    await page.goto(`${running.url}/ranking`);
+    const page = await c.open('wang.clerk', phone);
+    await page.goto(`${c.running.url}/ranking`);
     await expect.poll(() => rows(page).count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await checkPage(page, 'bureau-ranking-phone');
-    await context.close();
+    await page.context().close();
   });
 });

@@ -3,10 +3,10 @@
 // invited — the code copied, and accepted on the sign-in page by that officer in another browser —
 // and then disabled.
 // The bureau head reads the same pages without the buttons that write.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { devNamespaces } from '../support/namespaces.js';
-import { checkPage, consoleUser, launchBrowser, newContext, signIn, startConsoleService, type ConsoleService } from '../support/console.js';
+import { checkPage, consoleSuite, newContext, signIn } from '../support/console.js';
 
 /** Long enough for a lazy page's chunk and its first answer on a busy machine. */
 const soon = { timeout: 15_000 };
@@ -35,12 +35,6 @@ async function pick(page: Page, scope: Locator, label: string, option: string): 
     .toContain(option);
 }
 
-/** checkPage with the mouse moved off the header, where a drawer's buttons were: a hover's colour fades in. */
-async function settleAndCheck(page: Page, name: string): Promise<void> {
-  await page.mouse.move(1, 1);
-  await checkPage(page, name);
-}
-
 /** The error text the form shows under the field labelled `label`. */
 const fieldError = (scope: Locator, label: string) =>
   scope
@@ -49,26 +43,18 @@ const fieldError = (scope: Locator, label: string) =>
     .locator('.ant-form-item-explain-error');
 
 describe('the console: registry, bindings and users', () => {
-  let running: ConsoleService;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    running = await startConsoleService(devNamespaces.consoleRegistry);
-    browser = await launchBrowser();
-    await consoleUser(running.db, { id: 'wang.clerk', role: 'bureau-staff', name: '王文书' });
-    await consoleUser(running.db, { id: 'chen.head', role: 'bureau-head', name: '陈局长' });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await running?.stop();
+  const c = consoleSuite(devNamespaces.consoleRegistry, {
+    users: [
+      { id: 'wang.clerk', role: 'bureau-staff', name: '王文书' },
+      { id: 'chen.head', role: 'bureau-head', name: '陈局长' },
+    ],
   });
 
   it('a clerk keeps the registry and invites an officer, who accepts on the sign-in page', { timeout: 180_000 }, async () => {
-    const context = await newContext(browser);
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: running.url });
+    const context = await newContext(c.browser);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: c.running.url });
     const page = await context.newPage();
-    await signIn(page, running.url, 'wang.clerk');
+    await signIn(page, c.running.url, 'wang.clerk');
 
     // A community with a complexity out of range: the API's error under that field; fixed, it is saved.
     await page
@@ -96,8 +82,8 @@ describe('the console: registry, bindings and users', () => {
         soon,
       )
       .toBe(1);
-    expect((await running.db.community.findUnique({ where: { id: 'c11' } }))?.complexity).toBe(4);
-    await settleAndCheck(page, 'registry-communities');
+    expect((await c.running.db.community.findUnique({ where: { id: 'c11' } }))?.complexity).toBe(4);
+    await checkPage(page, 'registry-communities');
 
     // An officer's name and station changed; the row opens the officer's postings.
     await page.getByRole('link', { name: '社区民警', exact: true }).click();
@@ -119,10 +105,10 @@ describe('the console: registry, bindings and users', () => {
         soon,
       )
       .toBe(1);
-    expect(await running.db.officer.findUnique({ where: { id: 'o01' } })).toMatchObject({ name: '刘海涛', stationId: 'xinqu' });
+    expect(await c.running.db.officer.findUnique({ where: { id: 'o01' } })).toMatchObject({ name: '刘海涛', stationId: 'xinqu' });
     await page.getByRole('row').filter({ hasText: /o01/ }).getByRole('button', { name: /展开/ }).click();
     await expect.poll(() => page.getByRole('table', { name: 'o01 的任职记录' }).getByRole('row').count(), soon).toBeGreaterThan(1);
-    await settleAndCheck(page, 'registry-officers');
+    await checkPage(page, 'registry-officers');
 
     // A binding of officer o02 to the new community from today, then ended today.
     await page.getByRole('link', { name: '责任捆绑', exact: true }).click();
@@ -137,9 +123,9 @@ describe('the console: registry, bindings and users', () => {
     await row.getByRole('button', { name: /结\s*束/ }).click();
     await drawer.getByRole('button', { name: /结束捆绑/ }).click();
     await expect.poll(() => row.innerText(), soon).not.toContain('长期有效');
-    const ended = await running.db.binding.findFirst({ where: { communityId: 'c11', subjectId: 'o02' } });
+    const ended = await c.running.db.binding.findFirst({ where: { communityId: 'c11', subjectId: 'o02' } });
     expect(ended?.effectiveTo).toBe(ended?.effectiveFrom);
-    await settleAndCheck(page, 'registry-bindings');
+    await checkPage(page, 'registry-bindings');
 
     // An officer invited: the code shown once, copied, with its expiry.
     await page.getByRole('link', { name: '用户与邀请', exact: true }).click();
@@ -166,12 +152,12 @@ describe('the console: registry, bindings and users', () => {
         soon,
       )
       .toBe(1);
-    await settleAndCheck(page, 'registry-users');
+    await checkPage(page, 'registry-users');
 
     // The officer, in another browser, accepts the code on the sign-in page and is signed in.
-    const officerContext = await newContext(browser);
+    const officerContext = await newContext(c.browser);
     const officer = await officerContext.newPage();
-    await officer.goto(`${running.url}/`);
+    await officer.goto(`${c.running.url}/`);
     await officer.getByRole('tab', { name: '接受邀请' }).click();
     await officer.getByLabel('邀请码').fill(code);
     await officer.getByLabel('设置密码').fill('zhao-officer-password-2026');
@@ -211,14 +197,12 @@ describe('the console: registry, bindings and users', () => {
         soon,
       )
       .toBe(1);
-    expect((await running.db.user.findUnique({ where: { id: 'zhao.officer' } }))?.disabledAt).not.toBeNull();
+    expect((await c.running.db.user.findUnique({ where: { id: 'zhao.officer' } }))?.disabledAt).not.toBeNull();
     await context.close();
   });
 
   it('the bureau head reads the registry without the buttons that write', async () => {
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    await signIn(page, running.url, 'chen.head');
+    const page = await c.open('chen.head');
     await page.getByRole('link', { name: '社区', exact: true }).click();
     await expect.poll(() => page.getByRole('row').filter({ hasText: /c01/ }).count(), soon).toBe(1);
     expect(await page.getByRole('button', { name: /新建社区|编辑/ }).count()).toBe(0);
@@ -234,7 +218,7 @@ describe('the console: registry, bindings and users', () => {
       )
       .toBe(1);
     expect(await page.getByRole('button', { name: /邀请用户|停用|重新生成/ }).count()).toBe(0);
-    await settleAndCheck(page, 'registry-users-head');
-    await context.close();
+    await checkPage(page, 'registry-users-head');
+    await page.context().close();
   });
 });

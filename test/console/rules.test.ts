@@ -3,20 +3,10 @@
 // (满意率 weight 20 → 40), reads the diff, back-tests it on the decided quarter (old vs new per
 // office, and totals, as the API computes them), and publishes it with an effective date; the
 // versions page lists it as pending. The bureau head reads versions but has no editor.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { devNamespaces } from '../support/namespaces.js';
-import {
-  apiCall,
-  checkPage,
-  consoleUser,
-  decideQuarter,
-  launchBrowser,
-  newContext,
-  signIn,
-  startConsoleService,
-  type ConsoleService,
-} from '../support/console.js';
+import { apiCall, checkPage, consoleSuite, decideQuarter, newContext, signIn } from '../support/console.js';
 
 /** The editor shows the version in force as JSON.stringify(…, null, 2): the line of a text in it. */
 const lineOf = (document: unknown, needle: string) =>
@@ -31,33 +21,23 @@ async function endOfLine(page: Page, text: string) {
 }
 
 describe('the console: editing the rules', () => {
-  let running: ConsoleService;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    running = await startConsoleService(devNamespaces.consoleRules);
-    browser = await launchBrowser();
-    await consoleUser(running.db, { id: 'wang.rules', role: 'bureau-staff', name: '王规则' });
-    await consoleUser(running.db, { id: 'zhao.head', role: 'bureau-head', name: '赵局长' });
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await running?.stop();
+  const c = consoleSuite(devNamespaces.consoleRules, {
+    users: [
+      { id: 'wang.rules', role: 'bureau-staff', name: '王规则' },
+      { id: 'zhao.head', role: 'bureau-head', name: '赵局长' },
+    ],
   });
 
   it('marks a located error at its line, shows the diff and the back-test, and publishes a version', async () => {
     // A decided quarter, so the back-test has history to re-decide.
-    await decideQuarter(running, '2026-Q1');
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    await signIn(page, running.url, 'wang.rules');
-    await page.goto(`${running.url}/rules/editor`);
+    await decideQuarter(c.running, '2026-Q1');
+    const page = await c.open('wang.rules');
+    await page.goto(`${c.running.url}/rules/editor`);
     const editor = page.getByRole('textbox', { name: '规则文档编辑区' });
     await expect.poll(() => editor.innerText(), { timeout: 15_000 }).toContain('county-default-2026');
 
     // The satisfaction weight (the only "weight": 20) becomes a string.
-    const inForce = (await apiCall(running, 'GET', '/api/rulesets/1')).body.document;
+    const inForce = (await apiCall(c.running, 'GET', '/api/rulesets/1')).body.document;
     const weightLine = lineOf(inForce, '"weight": 20');
     expect(weightLine).toBeGreaterThan(1);
     await endOfLine(page, '"weight": 20');
@@ -97,7 +77,7 @@ describe('the console: editing the rules', () => {
     // The back-test re-decides 2026-Q1: the page shows what the API computes for the same document.
     const edited = structuredClone(inForce);
     edited.scoring.metrics.satisfaction.weight = 40;
-    const expected = (await apiCall(running, 'POST', '/api/rulesets/backtest', { document: edited })).body;
+    const expected = (await apiCall(c.running, 'POST', '/api/rulesets/backtest', { document: edited })).body;
     const q1 = expected.periods.find((p: any) => p.period === '2026-Q1');
     const scored = q1.offices.filter((o: any) => o.score);
     expect(scored.length).toBeGreaterThan(0);
@@ -112,8 +92,6 @@ describe('the console: editing the rules', () => {
     expect(await totals.innerText()).toContain('补贴');
     expect(await totals.innerText()).toContain('→');
     if (q1.officers.length > 0) expect(await page.getByRole('table', { name: '2026-Q1 各民警补贴对比' }).locator('tbody tr').count()).toBeGreaterThan(0);
-    // The pointer leaves the button it clicked: its hover colour is not what the page shows at rest.
-    await page.mouse.move(0, 0);
     await checkPage(page, 'rules-backtest');
 
     // Publishing: the date is required (said at the field), then given.
@@ -131,23 +109,23 @@ describe('the console: editing the rules', () => {
     expect(await added.innerText()).toContain('2027年1月1日');
     expect(await added.innerText()).toContain('待生效');
     expect(await versions.locator('tr', { hasText: '现行' }).count()).toBe(1);
-    const stored = (await apiCall(running, 'GET', '/api/rulesets')).body;
+    const stored = (await apiCall(c.running, 'GET', '/api/rulesets')).body;
     expect(stored.at(-1)).toMatchObject({ effectiveFrom: '2027-01-01', reason: '满意率权重由20调为40', author: 'wang.rules' });
     await checkPage(page, 'rules-versions');
-    await context.close();
+    await page.context().close();
   }, 300_000);
 
   it('lets the bureau head read the versions but not edit', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(c.browser);
     const page = await context.newPage();
     const failures: string[] = [];
     page.on('pageerror', (e) => failures.push(e.message));
     page.on('response', (r) => r.status() >= 400 && failures.push(`${r.status()} ${r.url()}`));
-    await signIn(page, running.url, 'zhao.head');
+    await signIn(page, c.running.url, 'zhao.head');
     // The menu (its items, shown or folded) has the versions and no editor.
     await expect.poll(() => page.locator('[data-menu-id$="/rules/versions"]').count()).toBe(1);
     expect(await page.locator('[data-menu-id$="/rules/editor"]').count()).toBe(0);
-    await page.goto(`${running.url}/rules/versions`);
+    await page.goto(`${c.running.url}/rules/versions`);
     const versions = page.getByRole('table', { name: '规则版本列表' });
     await expect.poll(async () => `${await page.locator('body').innerText()}\n${failures.join('\n')}`, { timeout: 20_000 }).toContain('现行');
     expect(await versions.locator('tr', { hasText: '待生效' }).count()).toBe(1);

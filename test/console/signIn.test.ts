@@ -1,56 +1,47 @@
 // Signing in to the console at /, in Chinese, English one click away; the menu shows only what
 // the role may open; a wrong password is said next to the form; sign-out returns to the form.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { devNamespaces } from '../support/namespaces.js';
-import { checkPage, consoleUser, launchBrowser, newContext, phone, signIn, startConsoleService, type ConsoleService } from '../support/console.js';
+import { checkPage, consoleSuite, newContext, phone, signIn } from '../support/console.js';
 
 describe('the console: signing in', () => {
-  let running: ConsoleService;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    running = await startConsoleService(devNamespaces.consoleSignIn);
-    browser = await launchBrowser();
-    await consoleUser(running.db, { id: 'zhang.clerk', role: 'bureau-staff', name: '张文书' });
-    await consoleUser(running.db, { id: 'li.officer', role: 'officer', subjectId: 'o01', name: '李警官' });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await running?.stop();
+  const c = consoleSuite(devNamespaces.consoleSignIn, {
+    users: [
+      { id: 'zhang.clerk', role: 'bureau-staff', name: '张文书' },
+      { id: 'li.officer', role: 'officer', subjectId: 'o01', name: '李警官' },
+    ],
   });
 
   it('serves the console at / with its assets from the service itself, nothing from elsewhere', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(c.browser);
     const page = await context.newPage();
     const foreign: string[] = [];
     page.on('request', (r) => {
-      if (!r.url().startsWith(running.url) && !r.url().startsWith('data:')) foreign.push(r.url());
+      if (!r.url().startsWith(c.running.url) && !r.url().startsWith('data:')) foreign.push(r.url());
     });
-    await page.goto(`${running.url}/`);
+    await page.goto(`${c.running.url}/`);
     await expect.poll(() => page.getByText('社区警务责任捆绑考核').count()).toBeGreaterThan(0);
     await checkPage(page, 'sign-in');
     expect(foreign).toEqual([]);
     // A reload on a page's address opens the console, not a 404.
-    const deep = await fetch(`${running.url}/ranking`, { headers: { accept: 'text/html' } });
+    const deep = await fetch(`${c.running.url}/ranking`, { headers: { accept: 'text/html' } });
     expect(deep.status).toBe(200);
     expect(await deep.text()).toContain('<div id="root">');
     // The API's own 404 stays JSON.
-    expect((await fetch(`${running.url}/api/nowhere`)).headers.get('content-type')).toContain('application/problem+json');
+    expect((await fetch(`${c.running.url}/api/nowhere`)).headers.get('content-type')).toContain('application/problem+json');
     await context.close();
   });
 
   it('says a wrong password on the form, then signs in in Chinese and switches to English', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(c.browser);
     const page = await context.newPage();
-    await page.goto(`${running.url}/`);
+    await page.goto(`${c.running.url}/`);
     await page.getByLabel('登录名').fill('zhang.clerk');
     await page.getByLabel('密码').fill('not the password at all');
     await page.getByRole('button', { name: /登\s*录/ }).click();
     await expect.poll(() => page.getByRole('alert').innerText()).toContain('the sign-in name or password is wrong');
 
-    await signIn(page, running.url, 'zhang.clerk');
+    await signIn(page, c.running.url, 'zhang.clerk');
     await expect.poll(() => page.getByText('张文书').count()).toBeGreaterThan(0);
     await expect.poll(() => page.getByRole('menuitem', { name: /收件箱/ }).count()).toBe(1);
     await checkPage(page, 'inbox-bureau');
@@ -63,10 +54,10 @@ describe('the console: signing in', () => {
   });
 
   it('lets the first clerk in with the code the first start printed, on 接受邀请', async () => {
-    const code = running.service.firstInvitation!.code;
-    const context = await newContext(browser);
+    const code = c.running.service.firstInvitation!.code;
+    const context = await newContext(c.browser);
     const page = await context.newPage();
-    await page.goto(`${running.url}/`);
+    await page.goto(`${c.running.url}/`);
     await page.getByRole('tab', { name: '接受邀请' }).click();
     await page.getByLabel('邀请码').fill(code);
     await page.getByLabel('设置密码').fill('short');
@@ -81,12 +72,10 @@ describe('the console: signing in', () => {
   });
 
   it('fits a phone: the menu folds into a drawer', async () => {
-    const context = await newContext(browser, phone);
-    const page = await context.newPage();
-    await signIn(page, running.url, 'li.officer');
+    const page = await c.open('li.officer', phone);
     await page.getByRole('button', { name: '打开菜单' }).click();
     await expect.poll(() => page.getByRole('menuitem', { name: /收件箱/ }).count()).toBe(1);
     await checkPage(page, 'phone-officer-menu');
-    await context.close();
+    await page.context().close();
   });
 });

@@ -4,12 +4,12 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createDb, type Db } from '../../src/db/client.js';
 import { startService, type RunningService } from '../../src/service.js';
-import { password } from './browser.js';
+import { consoleUser, desktop, launchBrowser, newContext, password } from './browser.js';
 import { freshSqlite } from './db.js';
 import { demoSubmissions } from './figures.js';
 import { serviceToken } from './serviceUsers.js';
@@ -52,6 +52,49 @@ export async function startConsoleService(namespace: string): Promise<ConsoleSer
       await db.$disconnect();
       await service.stop();
       await fresh.drop();
+    },
+  };
+}
+
+/** What a browser test file shares: the service and browser its beforeAll started, and signed-in pages. */
+export interface ConsoleSuite {
+  readonly running: ConsoleService;
+  readonly browser: Browser;
+  /** A page in a fresh browser context at `viewport`, signed in as `userId` (the console's own form). */
+  open(userId: string, viewport?: { width: number; height: number }): Promise<Page>;
+}
+
+/**
+ * Registers the beforeAll/afterAll of a console test file: the service in `namespace`, Chromium,
+ * and the password users; both are stopped after the file's tests.
+ */
+export function consoleSuite(namespace: string, { users = [] }: { users?: Parameters<typeof consoleUser>[1][] } = {}): ConsoleSuite {
+  let running: ConsoleService | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    running = await startConsoleService(namespace);
+    browser = await launchBrowser();
+    for (const user of users) await consoleUser(running.db, user);
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await running?.stop();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('consoleSuite: used before its beforeAll ran');
+    return value;
+  };
+  return {
+    get running() {
+      return started(running);
+    },
+    get browser() {
+      return started(browser);
+    },
+    async open(userId, viewport = desktop) {
+      const page = await (await newContext(started(browser), viewport)).newPage();
+      await signIn(page, started(running).url, userId);
+      return page;
     },
   };
 }

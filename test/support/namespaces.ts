@@ -18,4 +18,5 @@ export const devNamespaces = {
   consoleBench: 'console-bench',
   consoleRanking: 'console-ranking',
   consoleRegistry: 'console-registry',
+  consoleStation: 'console-station',
 } as const;

@@ -13,6 +13,7 @@ import { rankingPages } from '../pages/ranking';
 import { registryPages } from '../pages/registry';
 import { rulesPages } from '../pages/rules';
 import { SignIn } from '../pages/SignIn';
+import { stationPages } from '../pages/station';
 import { ErrorBoundary } from './ErrorBoundary';
 import { useT } from './i18n';
 import type { ConsolePage } from './pages';
@@ -29,6 +30,7 @@ const allPages: readonly ConsolePage[] = [
   ...officerPages,
   ...departmentPages,
   ...financePages,
+  ...stationPages,
 ];
 
 function SignedIn() {
