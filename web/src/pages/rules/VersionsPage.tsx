@@ -37,8 +37,7 @@ export default function VersionsPage() {
             key: 'status',
             render: (_, row) =>
               row.inForce ? (
-                // Blue, not green: Ant Design's green tag text is too faint to read (axe contrast).
-                <Tag color="blue" icon={<CheckCircleOutlined />}>
+                <Tag color="green" icon={<CheckCircleOutlined />}>
                   {t('现行', 'In force')}
                 </Tag>
               ) : row.effectiveFrom > today ? (

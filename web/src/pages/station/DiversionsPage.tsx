@@ -5,7 +5,7 @@ import { api, page } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import { formatDate, formatDateTime } from '../../lib/format';
-import { labelOf } from '../../lib/labelOf';
+import { labelOf } from '../../../../src/core/vocabulary';
 import { PageControls } from '../../lib/PageControls';
 import { ProblemAlert } from '../../lib/problem';
 import { usePages } from '../../lib/usePages';
@@ -39,7 +39,7 @@ export default function DiversionsPage() {
           {
             title: t('事由', 'Kind'),
             dataIndex: 'kind',
-            render: (k: string) => labelOf(diversionKinds, k, lang),
+            render: (k: string) => labelOf(diversionKinds, k)[lang],
           },
           { title: t('说明', 'Note'), dataIndex: 'note' },
           { title: t('登记时间', 'Recorded'), dataIndex: 'createdAt', render: (d: string) => formatDateTime(d, session.timeZone, lang) },
