@@ -109,7 +109,7 @@ export function Shell({ pages, children }: { pages: readonly ConsolePage[]; chil
           </Space>
         </Layout.Header>
         <Layout.Content style={{ margin: narrow ? 8 : 24 }}>
-          <main style={{ background: '#fff', padding: narrow ? 12 : 24, borderRadius: 8, minHeight: 360 }}>{children}</main>
+          <div style={{ background: '#fff', padding: narrow ? 12 : 24, borderRadius: 8, minHeight: 360 }}>{children}</div>
         </Layout.Content>
       </Layout>
     </Layout>
