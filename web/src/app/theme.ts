@@ -1,8 +1,10 @@
 // Ant Design's tokens where its defaults fall short of WCAG AA contrast (4.5:1; ratios below are on
 // white unless said): the primary blue (#1677ff is 4.1:1) with its hover (#2e7ae6, 4.16:1) and
-// pressed shades, the text greys down to the placeholder (#bfbfbf, 1.84:1), and the preset tag
-// colours, whose text is the palette's 7th shade on its 1st. The success and warning backgrounds are
-// given too: derived from these dark seeds they turn grey (#adb8a5), under which a green tag's text is 2.7:1.
+// pressed shades, and the text greys down to the placeholder (#bfbfbf, 1.84:1). The success and
+// warning backgrounds are given too: derived from these dark seeds they turn grey (#adb8a5), under
+// which a success tag's text is 2.7:1. Tags take the status colours (success, processing, warning,
+// error, default), which follow these tokens; the preset palette colours (green, volcano …) do not,
+// and their text fails 4.5:1.
 import type { ThemeConfig } from 'antd';
 
 export const theme: ThemeConfig = {
@@ -26,13 +28,5 @@ export const theme: ThemeConfig = {
     colorSuccessBorder: '#b7eb8f',
     colorWarningBg: '#fff7e6',
     colorWarningBorder: '#ffd591',
-    // Preset tag text, on the palette's lightest shade: one or two shades darker where the 7th fails.
-    volcano7: '#ad2102', // 6.38:1 on #fff2e8 (was 4.37)
-    orange7: '#ad4e00', // 5.09:1 on #fff7e6 (was 3.34)
-    gold7: '#874d00', // 6.53:1 on #fffbe6 (was 2.76)
-    yellow7: '#876800', // 5.15:1 on #feffe6 (was 2.05)
-    lime7: '#3f6600', // 6.62:1 on #fcffe6 (was 2.48)
-    green7: '#237804', // 5.44:1 on #f6ffed (was 3.37)
-    cyan7: '#006d75', // 5.82:1 on #e6fffb (was 3.39)
   },
 };

@@ -9,10 +9,10 @@ import type { BacktestReport } from '../../../../src/core/backtest';
 import { api, call } from '../../api/client';
 import { useI18n, useT } from '../../app/i18n';
 import { useSession } from '../../app/session';
-import { formatDate } from '../../lib/format';
 import { ProblemAlert } from '../../lib/problem';
 import { useLoad } from '../../lib/useLoad';
 import { BacktestView } from './BacktestView';
+import { effectiveFrom } from './effective';
 import { diagnosticsOf, syntaxDiagnostic } from './diagnostics';
 import { FactCatalogue } from './FactCatalogue';
 import { versionInForce } from './inForce';
@@ -91,8 +91,8 @@ function Editing({ base }: { base: Base }) {
       <Alert
         type="info"
         title={t(
-          `以现行版本 #${base.id}「${base.name}」(${formatDate(base.effectiveFrom, session.timeZone, lang)} 起生效)为基础编辑。`,
-          `Editing from the version in force, #${base.id} "${base.name}" (effective ${formatDate(base.effectiveFrom, session.timeZone, lang)}).`,
+          `以现行版本 #${base.id}「${base.name}」(${effectiveFrom(base.effectiveFrom, session.timeZone, lang)}起生效)为基础编辑。`,
+          `Editing from the version in force, #${base.id} "${base.name}" (effective ${effectiveFrom(base.effectiveFrom, session.timeZone, lang)}).`,
         )}
       />
       <Row gutter={[16, 16]}>

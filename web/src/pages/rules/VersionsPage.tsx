@@ -5,10 +5,11 @@ import { Table, Tag, Typography } from 'antd';
 import { api, page } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { useSession } from '../../app/session';
-import { formatDate, formatDateTime } from '../../lib/format';
+import { formatDateTime } from '../../lib/format';
 import { PageControls } from '../../lib/PageControls';
 import { ProblemAlert } from '../../lib/problem';
 import { usePages } from '../../lib/usePages';
+import { effectiveFrom } from './effective';
 import { todayIn } from '../../lib/today';
 
 export default function VersionsPage() {
@@ -31,13 +32,13 @@ export default function VersionsPage() {
           { title: t('版本', 'Version'), dataIndex: 'id', render: (id: number) => `#${id}` },
           { title: t('名称', 'Name'), dataIndex: 'name' },
           ...(session.role === 'province-reader' ? [{ title: t('县', 'County'), dataIndex: 'countyId' }] : []),
-          { title: t('生效日期', 'Effective from'), dataIndex: 'effectiveFrom', render: (d: string) => formatDate(d, session.timeZone, lang) },
+          { title: t('生效日期', 'Effective from'), dataIndex: 'effectiveFrom', render: (d: string) => effectiveFrom(d, session.timeZone, lang) },
           {
             title: t('状态', 'Status'),
             key: 'status',
             render: (_, row) =>
               row.inForce ? (
-                <Tag color="green" icon={<CheckCircleOutlined />}>
+                <Tag color="success" icon={<CheckCircleOutlined />}>
                   {t('现行', 'In force')}
                 </Tag>
               ) : row.effectiveFrom > today ? (
