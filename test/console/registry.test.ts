@@ -19,20 +19,23 @@ async function choose(page: Page, select: Locator, text: string): Promise<void> 
   await select.press('Enter');
 }
 
-/** Picks the option `option` of the plain select labelled `label`, and waits until the select shows it. */
+/**
+ * Picks the option `option` of the plain select labelled `label`, and waits until the select shows
+ * it. On a busy machine a click can land in a dropdown still opening and select nothing, so each
+ * round opens the select or clicks the option, whichever is on screen, until the select shows it.
+ */
 async function pick(page: Page, scope: Locator, label: string, option: string): Promise<void> {
-  await scope.getByLabel(label, { exact: true }).click();
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
+  const select = scope.getByLabel(label, { exact: true });
+  const item = scope.locator('.ant-form-item').filter({ has: page.getByLabel(label, { exact: true }) });
+  const choice = page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`);
   await expect
-    .poll(
-      () =>
-        scope
-          .locator('.ant-form-item')
-          .filter({ has: page.getByLabel(label, { exact: true }) })
-          .innerText(),
-      soon,
-    )
-    .toContain(option);
+    .poll(async () => {
+      if ((await item.innerText()).includes(option)) return true;
+      const target = (await choice.count()) ? choice : select;
+      await target.click({ timeout: 2_000 }).catch(() => undefined);
+      return (await item.innerText()).includes(option);
+    }, soon)
+    .toBe(true);
 }
 
 /** The error text the form shows under the field labelled `label`. */
