@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // The fault campaign has its own run: npm run test:faults (vitest.faults.config.ts).
+    exclude: ['test/faults/**', 'node_modules/**'],
     pool: 'forks',
     maxWorkers: 1,
     fileParallelism: false,

@@ -1,11 +1,12 @@
 // A worker alone, for running more of them on more machines against one Temporal cluster and
-// one database. Without TEMPORAL_ADDRESS it joins the dev server that `npm start` runs.
-import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+// one database; several on one task queue share its work. Without TEMPORAL_ADDRESS it joins the
+// dev server that `npm start` runs.
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { createLogger } from './src/api/log.js';
 import { ConfigError, loadConfig } from './src/config.js';
 import { createDb } from './src/db/client.js';
 import { createWorker } from './src/temporal/worker.js';
-import { tlsOptions } from './src/temporal/connect.js';
+import { connectWorker, workerAddress } from './src/temporal/connect.js';
 
 // The SDK keeps its own SIGINT/SIGTERM handling here (drain, then stop); its routine logging stays below warnings.
 Runtime.install({ logger: new DefaultLogger('WARN') });
@@ -13,15 +14,10 @@ Runtime.install({ logger: new DefaultLogger('WARN') });
 try {
   const config = loadConfig();
   const log = createLogger({ level: config.logLevel });
-  const t = config.temporal;
-  const connection = await NativeConnection.connect({
-    address: t.address ?? `127.0.0.1:${t.dev.port}`,
-    apiKey: t.apiKey,
-    tls: tlsOptions(config),
-  });
-  const db = createDb(config.databaseUrl);
+  const connection = await connectWorker(config);
+  const db = createDb(config.databaseUrl, config.database);
   const worker = await createWorker(connection, config, db);
-  log.info({ taskQueue: config.taskQueue }, `worker polling task queue ${config.taskQueue} on ${t.address ?? `127.0.0.1:${t.dev.port}`}`);
+  log.info({ taskQueue: config.taskQueue, pid: process.pid }, `worker polling task queue ${config.taskQueue} on ${workerAddress(config)}`);
   await worker.run();
   await connection.close();
   await db.$disconnect();

@@ -10,6 +10,7 @@ export type LogLevel = (typeof logLevels)[number];
 const port = z.coerce.number().int().min(1).max(65535);
 // 0 asks the operating system for any free port (tests run several services side by side).
 const listenPort = z.coerce.number().int().min(0).max(65535);
+const positive = z.coerce.number().int().min(1).max(10_000);
 
 const schema = z
   .object({
@@ -67,6 +68,15 @@ const schema = z
       .max(24 * 60)
       .default(defaultAccountsOptions.failureWindowMinutes),
     LOG_LEVEL: z.enum(logLevels).default('info'),
+    // Scaling: how much one worker process takes on, and how many connections the database gets.
+    SERVICE_WORKER: z.enum(['true', 'false']).default('true'),
+    WORKER_MAX_CONCURRENT_ACTIVITIES: positive.default(20),
+    WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: positive.default(20),
+    WORKER_ACTIVITY_POLLERS: positive.default(5),
+    WORKER_WORKFLOW_POLLERS: positive.default(5),
+    WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(1000),
+    DATABASE_POOL_SIZE: positive.default(10),
+    SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
   })
   .superRefine((env, ctx) => {
     if ((env.TEMPORAL_TLS_CERT === undefined) !== (env.TEMPORAL_TLS_KEY === undefined)) {
@@ -105,6 +115,12 @@ export interface Config {
     dev: { dbFile: string; port: number; uiPort: number };
   };
   taskQueue: string;
+  /** One worker process's share: its slots and pollers (Temporal's WorkerOptions). */
+  worker: WorkerTuning;
+  /** PostgreSQL's connection pool; SQLite's wait for a lock before SQLITE_BUSY. */
+  database: { poolSize: number; sqliteBusyTimeoutMs: number };
+  /** Whether `npm start` runs a worker in its own process (false: `npm run worker` does the work). */
+  serviceWorker: boolean;
   timeZone: string;
   http: { host: string; port: number };
   bureauToken?: string;
@@ -114,6 +130,14 @@ export interface Config {
   logLevel: LogLevel;
   /** Delivery channels beyond the in-app inbox; each only when configured. */
   channels: { webhook?: { url: string; secret: string }; email?: { smtpUrl: string; from: string; to: string } };
+}
+
+export interface WorkerTuning {
+  maxConcurrentActivities: number;
+  maxConcurrentWorkflowTasks: number;
+  activityPollers: number;
+  workflowPollers: number;
+  maxCachedWorkflows: number;
 }
 
 export class ConfigError extends Error {}
@@ -135,6 +159,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       dev: { dbFile: e.TEMPORAL_DEV_DB, port: e.TEMPORAL_DEV_PORT, uiPort: e.TEMPORAL_DEV_UI_PORT },
     },
     taskQueue: e.TASK_QUEUE,
+    worker: {
+      maxConcurrentActivities: e.WORKER_MAX_CONCURRENT_ACTIVITIES,
+      maxConcurrentWorkflowTasks: e.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
+      activityPollers: e.WORKER_ACTIVITY_POLLERS,
+      workflowPollers: e.WORKER_WORKFLOW_POLLERS,
+      maxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS,
+    },
+    database: { poolSize: e.DATABASE_POOL_SIZE, sqliteBusyTimeoutMs: e.SQLITE_BUSY_TIMEOUT_MS },
+    serviceWorker: e.SERVICE_WORKER === 'true',
     timeZone: e.TIME_ZONE,
     http: { host: e.HTTP_HOST, port: e.HTTP_PORT },
     bureauToken: e.BUREAU_TOKEN,

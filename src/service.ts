@@ -41,31 +41,33 @@ export interface RunningService {
 export async function startService(config: Config, clock: () => Date = () => new Date()): Promise<RunningService> {
   const log = createLogger({ level: config.logLevel });
   const migrationsApplied = await migrate(config.databaseUrl);
-  const db = createDb(config.databaseUrl);
+  const db = createDb(config.databaseUrl, config.database);
   const seed = await seedDemoCounty(db, { today: clock().toISOString().slice(0, 10), token: config.bureauToken });
   const invitation = seed.seeded ? await inviteFirstClerk(db, demoCountyRecord.id, clock()) : undefined;
   const counties = await db.county.findMany({ orderBy: { id: 'asc' }, select: { id: true, name: true } });
   // Every county has its rule set: one upgraded from before counties has its own versions already.
   for (const { id } of counties) await ensureDefaultRuleSet(db, id);
   const temporal = await connectTemporal(config);
-  const { env } = temporal;
+  const { client } = temporal;
   // Before the worker runs: a Schedule of the release before counties is gone before it could fire.
   const registered = await registerSchedules(
-    env.client,
+    client,
     config.taskQueue,
     config.timeZone,
     counties.map((c) => c.id),
   );
-  const worker = await createWorker(env.nativeConnection, config, db, clock);
-  const workerRun = worker.run();
+  // Without its own worker (SERVICE_WORKER=false) the process serves the API and keeps the
+  // Schedules; `npm run worker` processes do the work.
+  const worker = config.serviceWorker ? await createWorker(temporal.nativeConnection, config, db, clock) : undefined;
+  const workerRun = worker?.run();
   // Any answer from the frontend will do; the deadline keeps /readyz from hanging on a dead cluster.
   const temporalProbe = async () => {
-    await env.client.connection.withDeadline(Date.now() + 3_000, () => env.client.workflowService.getSystemInfo({}));
+    await client.connection.withDeadline(Date.now() + 3_000, () => client.workflowService.getSystemInfo({}));
   };
   const app = createApp({
     db,
-    cycles: createTemporalCycles(env.client, config.taskQueue, db),
-    signals: createTemporalSignals(env.client, config.taskQueue),
+    cycles: createTemporalCycles(client, config.taskQueue, db),
+    signals: createTemporalSignals(client, config.taskQueue),
     clock,
     timeZone: config.timeZone,
     temporalProbe,
@@ -93,9 +95,9 @@ export async function startService(config: Config, clock: () => Date = () => new
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       // The worker may already be draining: SDK runtimes that own the signals start that themselves.
-      if (worker.getState() === 'RUNNING') worker.shutdown();
+      if (worker?.getState() === 'RUNNING') worker.shutdown();
       await workerRun;
-      await env.teardown();
+      await temporal.close();
       await db.$disconnect();
     },
   };

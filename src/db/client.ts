@@ -8,6 +8,14 @@ import { PrismaClient as PostgresClient } from '../generated/postgresql/index.js
 export type Db = SqliteClient;
 export type DbProvider = 'sqlite' | 'postgresql';
 
+/** How the client holds its connections; the defaults are those of `loadConfig`. */
+export interface DbOptions {
+  /** PostgreSQL: connections in the pool, per process. */
+  poolSize?: number;
+  /** SQLite: how long a statement waits for another process's lock before SQLITE_BUSY. */
+  sqliteBusyTimeoutMs?: number;
+}
+
 export function providerOf(databaseUrl: string): DbProvider {
   return /^postgres(ql)?:\/\//.test(databaseUrl) ? 'postgresql' : 'sqlite';
 }
@@ -16,9 +24,13 @@ export function sqliteFile(databaseUrl: string): string {
   return databaseUrl.replace(/^file:/, '');
 }
 
-export function createDb(databaseUrl: string): Db {
+export function createDb(databaseUrl: string, { poolSize = 10, sqliteBusyTimeoutMs = 5000 }: DbOptions = {}): Db {
   if (providerOf(databaseUrl) === 'postgresql') {
-    return new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) }) as unknown as Db;
+    // A connection that cannot be had within the timeout fails the query (503 at the API, a retry
+    // in an activity) instead of waiting without end on a database that is down.
+    const adapter = new PrismaPg({ connectionString: databaseUrl, max: poolSize, connectionTimeoutMillis: 5000 });
+    return new PostgresClient({ adapter }) as unknown as Db;
   }
-  return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: sqliteFile(databaseUrl) }) });
+  // The file is in WAL mode (set by the migrations), so readers never wait for the writer.
+  return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: sqliteFile(databaseUrl), timeout: sqliteBusyTimeoutMs }) });
 }

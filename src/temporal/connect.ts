@@ -1,42 +1,57 @@
-// One way to reach Temporal for the service, the worker alone and the tests: an existing
-// cluster when TEMPORAL_ADDRESS is set, otherwise a dev server persisting to a file. The SDK's
-// TestWorkflowEnvironment is its supported launcher for that dev server.
+// One way to reach Temporal for the service and the worker alone: the cluster at
+// TEMPORAL_ADDRESS (a local one from `npm run cluster`, a production one, Temporal Cloud) through
+// the client's own connections, or else a dev server this process starts and stops.
 import { readFileSync } from 'node:fs';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
 import type { Config } from '../config.js';
-import { serverExecutable } from './executables.js';
 
 export interface TemporalRuntime {
-  env: TemporalEnvironment;
+  client: Client;
+  /** For workers. */
+  nativeConnection: NativeConnection;
   address: string;
   /** Only for a dev server started here. */
   uiAddress?: string;
+  close(): Promise<void>;
 }
-export type TemporalEnvironment = TestWorkflowEnvironment;
 
-export async function connectTemporal(config: Config, extraNamespaces: string[] = []): Promise<TemporalRuntime> {
+export async function connectTemporal(config: Config): Promise<TemporalRuntime> {
   const t = config.temporal;
-  if (t.address) {
-    const env = await TestWorkflowEnvironment.createFromExistingServer({
-      address: t.address,
-      namespace: t.namespace,
-      connectionOptions: { tls: tlsOptions(config), apiKey: t.apiKey },
-    });
-    return { env, address: t.address };
-  }
-  const env = await TestWorkflowEnvironment.createLocal({
-    server: {
-      executable: serverExecutable('dev-server'),
-      dbFilename: t.dev.dbFile,
-      ip: '127.0.0.1',
-      port: t.dev.port,
-      ui: true,
-      uiPort: t.dev.uiPort,
-      namespace: t.namespace,
-      extraArgs: extraNamespaces.flatMap((n) => ['--namespace', n]),
+  const dev = t.address ? undefined : await startDevServer(config);
+  const address = t.address ?? dev!.address;
+  const options = { address, tls: tlsOptions(config), apiKey: t.apiKey };
+  const connection = await Connection.connect(options);
+  const nativeConnection = await NativeConnection.connect(options);
+  return {
+    client: new Client({ connection, namespace: t.namespace }),
+    nativeConnection,
+    address,
+    uiAddress: dev?.uiAddress,
+    async close() {
+      await nativeConnection.close();
+      await connection.close();
+      await dev?.stop();
     },
+  };
+}
+
+/** The address a worker alone joins: the cluster, or the dev server `npm start` runs. */
+export function workerAddress(config: Config): string {
+  return config.temporal.address ?? `127.0.0.1:${config.temporal.dev.port}`;
+}
+
+export async function connectWorker(config: Config): Promise<NativeConnection> {
+  return NativeConnection.connect({ address: workerAddress(config), tls: tlsOptions(config), apiKey: config.temporal.apiKey });
+}
+
+// The testing package is the SDK's launcher of the dev server; a production install
+// (`npm ci --omit=dev`) has no need of it, so it is loaded only here.
+async function startDevServer(config: Config) {
+  const { startDevServer: start } = await import('./devServer.js').catch((err: unknown) => {
+    throw new Error('TEMPORAL_ADDRESS is not set and the dev server cannot start without the dev dependencies (npm install)', { cause: err });
   });
-  return { env, address: env.address, uiAddress: `http://127.0.0.1:${t.dev.uiPort}` };
+  return start(config);
 }
 
 export function tlsOptions(config: Config) {

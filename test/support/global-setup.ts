@@ -1,15 +1,11 @@
 // One Temporal dev server for the whole run (several exhaust two cores), with a namespace per
 // test file that needs one, and the workflow bundle built once for every worker in the run.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode } from '@temporalio/worker';
 import type { TestProject } from 'vitest/node';
 import { serverExecutable } from '../../src/temporal/executables.js';
-import { workflowsPath } from '../../src/temporal/worker.js';
+import { workflowBundle } from '../../src/temporal/workflowBundle.js';
 import { devNamespaces } from './namespaces.js';
 
 declare module 'vitest' {
@@ -22,10 +18,8 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   // The console the browser tests open, built as `npm start` builds it (skipped when unchanged).
   execFileSync(process.execPath, [fileURLToPath(new URL('../../scripts/build-console.mjs', import.meta.url))], { stdio: 'inherit' });
-  const dir = mkdtempSync(join(tmpdir(), 'cp-tests-'));
-  const bundle = await bundleWorkflowCode({ workflowsPath });
-  const workflowBundlePath = join(dir, 'workflow-bundle.js');
-  writeFileSync(workflowBundlePath, bundle.code);
+  // The bundle `npm start` and `npm run worker` use, built once for every worker in the run.
+  const { codePath: workflowBundlePath } = await workflowBundle();
 
   const dev = await TestWorkflowEnvironment.createLocal({
     server: {

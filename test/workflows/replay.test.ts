@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { workflowsPath } from '../../src/temporal/worker.js';
+import { workflowsPath } from '../../src/temporal/workflowBundle.js';
 import { recordedHistory } from '../support/histories.js';
 
 /** Histories of the types the reordered copy also defines, so replaying them on it must fail. */

@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+
+// The fault campaign (`npm run test:faults`): processes killed, databases and servers stopped,
+// load for minutes. Slow, so apart from `npm test`; `.ci/run` runs both.
+export default defineConfig({
+  test: {
+    include: ['test/faults/**/*.test.ts'],
+    pool: 'forks',
+    maxWorkers: 1,
+    fileParallelism: false,
+    testTimeout: 900_000,
+    hookTimeout: 600_000,
+    globalSetup: ['test/support/global-setup.ts'],
+  },
+});
