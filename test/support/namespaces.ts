@@ -19,4 +19,13 @@ export const devNamespaces = {
   consoleRanking: 'console-ranking',
   consoleRegistry: 'console-registry',
   consoleStation: 'console-station',
+  // The fault campaign (npm run test:faults), on the same kind of dev server.
+  faultsWorkerCrash: 'faults-worker-crash',
+  faultsServiceCrash: 'faults-service-crash',
+  faultsPostgresOutage: 'faults-postgres-outage',
+  faultsSqliteLock: 'faults-sqlite-lock',
+  faultsVisitFlood: 'faults-visit-flood',
+  faultsScheduleOutage: 'faults-schedule-outage',
+  faultsConcurrentStarts: 'faults-concurrent-starts',
+  faultsLoad: 'faults-load',
 } as const;
