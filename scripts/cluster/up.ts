@@ -1,6 +1,7 @@
 // `npm run cluster -- up` as a function (the fault tests call it too): every step idempotent,
 // so running it on a cluster that is up only checks it and reports the same settings.
 import { ensureBinaries, moduleSource } from './binaries.js';
+import { withClusterLock } from './lock.js';
 import { ensureNamespaces } from './namespaces.js';
 import { ensureDatabase, startPostgres } from './postgres.js';
 import { ensureSchemas } from './schema.js';
@@ -28,6 +29,10 @@ export interface Cluster {
 
 export async function clusterUp(options: UpOptions = {}): Promise<Cluster> {
   const say = options.say ?? (() => {});
+  return withClusterLock(() => bringUp(options, say), say);
+}
+
+async function bringUp(options: UpOptions, say: (line: string) => void): Promise<Cluster> {
   const s = clusterSettings();
   const started = Date.now();
   const step = (line: string) => say(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${line}`);
