@@ -16,23 +16,31 @@ async function builtVersion(): Promise<string | undefined> {
 /** Builds the binaries unless those of the pinned release are there; returns whether it built. */
 export async function ensureBinaries(say: (line: string) => void): Promise<boolean> {
   if ((await builtVersion()) === temporalVersion) return false;
-  await run('go', ['version']).catch(() => {
-    throw new Error(
-      'the Temporal server is built with Go, and `go` is not on PATH: install Go ≥ 1.21 (https://go.dev/dl/), which fetches the toolchain it needs',
-    );
-  });
   mkdirSync(paths.bin, { recursive: true });
   say(`Building the Temporal server v${temporalVersion} into ${paths.bin} (about 5–8 minutes, once)…`);
-  const env = { GOTOOLCHAIN: goToolchain, GOBIN: paths.bin };
-  await run('go', ['install', `go.temporal.io/server/cmd/server@v${temporalVersion}`], { env });
-  await run('go', ['install', `go.temporal.io/server/cmd/tools/sql@v${temporalVersion}`], { env });
+  await go(['install', `go.temporal.io/server/cmd/server@v${temporalVersion}`], { GOBIN: paths.bin });
+  await go(['install', `go.temporal.io/server/cmd/tools/sql@v${temporalVersion}`], { GOBIN: paths.bin });
   return true;
 }
 
 /** The module source: its schema files and configuration templates. */
 export async function moduleSource(): Promise<string> {
-  const modCache = (await run('go', ['env', 'GOMODCACHE'], { env: { GOTOOLCHAIN: goToolchain } })).trim();
+  const modCache = (await go(['env', 'GOMODCACHE'])).trim();
   const dir = `${modCache}/go.temporal.io/server@v${temporalVersion}/`;
-  if (!existsSync(`${dir}schema`)) await run('go', ['mod', 'download', `go.temporal.io/server@v${temporalVersion}`], { env: { GOTOOLCHAIN: goToolchain } });
+  if (!existsSync(`${dir}schema`)) await go(['mod', 'download', `go.temporal.io/server@v${temporalVersion}`]);
   return dir;
+}
+
+/** The go command with the release's toolchain, or a clear error where Go is not installed. */
+async function go(args: string[], env: Record<string, string> = {}): Promise<string> {
+  const installed = await run('go', ['version']).then(
+    () => true,
+    () => false,
+  );
+  if (!installed) {
+    throw new Error(
+      'the Temporal server is built with Go, and `go` is not on PATH: install Go ≥ 1.21 (https://go.dev/dl/), which fetches the toolchain it needs',
+    );
+  }
+  return run('go', args, { env: { GOTOOLCHAIN: goToolchain, ...env } });
 }
