@@ -17,7 +17,8 @@ import { eventsWith, runsOf } from './support/runs.js';
 
 const namespace = devNamespaces.faultsVisitFlood;
 const taskQueue = 'faults-visit-flood';
-const flood = 20_000;
+/** The 20,000; FAULTS_VISIT_FLOOD takes a smaller one on a machine too busy for it (say so when you do). */
+const flood = Number(process.env.FAULTS_VISIT_FLOOD ?? 20_000);
 /** Rows per transaction and signals in flight: about what a busy API process has open at once. */
 const wave = 100;
 const leaderId = 'L01';
@@ -108,5 +109,6 @@ describe('a flood of visit signals to one leader-month', () => {
     const { status } = await latest.describe();
     expect(status.name).toBe('RUNNING');
     expect(worker.child.exitCode).toBeNull();
-  }, 240_000);
+    expect(worker.output()).not.toMatch(/Failing workflow task/);
+  }, 600_000);
 });
