@@ -20,6 +20,12 @@ export interface PresenceMonthStart {
   month: string;
 }
 
+/** The start a visit's signal carries: its leader's month, planned by the workflow if nothing started it yet. */
+export function presenceMonthOfVisit({ leaderId, communityId, date }: { leaderId: string; communityId: string; date: string }) {
+  const start: PresenceMonthStart = { leaderId, communityId, month: date.slice(0, 7) };
+  return { workflowType: presenceMonthWorkflowType, workflowId: presenceWorkflowId(leaderId, start.month), args: [start] };
+}
+
 export interface PresenceProgress {
   days: string[];
   reminded: string[];

@@ -44,6 +44,7 @@ const histories = [
   'payment-follow-ups', // the second page, after continue-as-new
   'presence-month-reminded', // reminded at every point, the violation recorded
   'presence-month-started-by-visit', // signal-with-start: the month planned by the workflow
+  'presence-month-continued-as-new', // flooded with 2,000 signals after a reminder, continued as new (presenceContinueAsNew.test.ts)
   'presence-launcher', // the last page, after continue-as-new
   'weekly-bulletins', // the last page, after continue-as-new
   'year-end-evaluation', // decided at once

@@ -5,10 +5,11 @@
 // the bureau and province readers every visit of the county.
 import type { Response } from 'express';
 import { z } from 'zod';
-import { presenceMonthWorkflowType, presenceWorkflowId, visitChangedSignalName, type PresenceMonthStart, type VisitChanged } from '../../contracts/presence.js';
+import { presenceMonthOfVisit, visitChangedSignalName, type VisitChanged } from '../../contracts/presence.js';
 import { wallClock, type VisitStatus } from '../../core/presenceMonth.js';
 import { audited } from '../../db/audit.js';
 import { communitiesOn } from '../../db/bindings.js';
+import { recordVisits } from '../../db/visits.js';
 import type { Prisma } from '../../generated/sqlite/index.js';
 import { mustBeCaller, ownSubjectOf, subjectOf } from '../access/acting.js';
 import type { Operations } from '../access/operations.js';
@@ -69,11 +70,8 @@ async function reaches(ctx: Ctx, res: Response, visit: VisitRow): Promise<boolea
 }
 
 export function visitsOperations(ctx: Ctx): Operations<'logVisit' | 'listVisits' | 'getVisit' | 'answerVisit'> {
-  const tell = ({ leaderId, communityId, date, id }: { leaderId: string; communityId: string; date: string; id: number }) => {
-    const start: PresenceMonthStart = { leaderId, communityId, month: date.slice(0, 7) };
-    const workflow = { workflowType: presenceMonthWorkflowType, workflowId: presenceWorkflowId(leaderId, start.month), args: [start] };
-    return ctx.signals.signalWithStart(workflow, visitChangedSignalName, { visitId: id } satisfies VisitChanged);
-  };
+  const tell = (visit: { leaderId: string; communityId: string; date: string; id: number }) =>
+    ctx.signals.signalWithStart(presenceMonthOfVisit(visit), visitChangedSignalName, { visitId: visit.id } satisfies VisitChanged);
 
   return {
     logVisit: {
@@ -96,9 +94,8 @@ export function visitsOperations(ctx: Ctx): Operations<'logVisit' | 'listVisits'
             const actual = bound.length ? `bound to ${bound.join(', ')}` : 'not bound to any community';
             throw Problem.field(422, { pointer: '/communityId', message: `leader ${leaderId} was ${actual} on ${v.date}, not to ${v.communityId}` });
           }
-          const row = await tx.visit.create({ data: { ...v, leaderId, countyId, loggedBy: actor.id } });
-          await audited(tx, actor, { action: 'create', entity: 'Visit', entityId: row.id, after: row });
-          return row;
+          const [row] = await recordVisits(tx, actor, [{ ...v, leaderId, countyId, loggedBy: actor.id }]);
+          return row!;
         });
         await tell(visit);
         res.status(201).location(`${req.baseUrl}/visits/${visit.id}`).json(visit);
