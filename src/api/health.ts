@@ -24,12 +24,12 @@ export function healthRouter(ctx: Ctx, temporal: TemporalProbe | undefined): Rou
         return { ok: false, error: reason.slice(0, 300) };
       }
     };
-    const [database, temporalState] = await Promise.all([
-      // A write that changes nothing: SQLite in WAL mode still reads while another process holds
-      // the file locked, and only a write waits for the lock and fails with SQLITE_BUSY.
-      probe(() => ctx.db.$executeRaw`UPDATE "County" SET "name" = "name" WHERE 1 = 0`),
-      temporal ? probe(temporal) : Promise.resolve({ ok: true, checked: false }),
-    ]);
+    // One after the other: SQLite's busy wait blocks the event loop, and would run out the
+    // Temporal probe's deadline if both ran at once.
+    // A write that changes nothing: SQLite in WAL mode still reads while another process holds
+    // the file locked, and only a write waits for the lock and fails with SQLITE_BUSY.
+    const database = await probe(() => ctx.db.$executeRaw`UPDATE "County" SET "name" = "name" WHERE 1 = 0`);
+    const temporalState = temporal ? await probe(temporal) : { ok: true, checked: false };
     const failed = [...(database.ok ? [] : ['database']), ...(temporalState.ok ? [] : ['temporal'])];
     res.status(failed.length ? 503 : 200).json({ status: failed.length ? 'unavailable' : 'ready', failed, database, temporal: temporalState });
   });

@@ -27,6 +27,8 @@ export interface Answer {
   type: string;
   body: { type?: string; status?: unknown; [k: string]: unknown };
   ms: number;
+  /** When the answer came (ms since the epoch). */
+  at: number;
 }
 
 export interface OutageStack {
@@ -75,6 +77,7 @@ export async function startOutageStack(name: string, databaseUrl: string, tempor
       type: res.headers.get('content-type') ?? '',
       body: text ? (JSON.parse(text) as Answer['body']) : {},
       ms: Math.round(performance.now() - started),
+      at: Date.now(),
     };
   };
   return {
