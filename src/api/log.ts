@@ -65,6 +65,7 @@ export function requestLogger(logger: Logger): RequestHandler {
       path: pathOf(req),
       status: res.statusCode,
       durationMs: ms,
+      ...(res.locals?.databaseUnavailable ? { databaseUnavailable: res.locals.databaseUnavailable } : {}),
       ...(principal
         ? {
             user: {
@@ -82,7 +83,8 @@ export function requestLogger(logger: Logger): RequestHandler {
     logger,
     genReqId: (_req, res) => (res as unknown as { locals: { requestId: string } }).locals.requestId,
     quietResLogger: true,
-    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
+    // 503 is a passing unavailability that the client is told to retry, not a fault of the service.
+    customLogLevel: (_req, res, err) => (res.statusCode === 503 ? 'warn' : err || res.statusCode >= 500 ? 'error' : 'info'),
     customSuccessObject: (req, res, val: { responseTime: number }) => line(req, res as never, val.responseTime),
     customErrorObject: (req, res, _err, val: { responseTime: number }) => line(req, res as never, val.responseTime),
     customSuccessMessage: (req, res) => `${req.method} ${pathOf(req)} ${res.statusCode}`,

@@ -2,6 +2,7 @@
 // that says what went wrong, and the offending field both in `errors` and in `detail`.
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
+import { databaseUnavailable } from '../db/unavailable.js';
 import { requestIdOf } from './requestId.js';
 
 export interface FieldError {
@@ -35,10 +36,19 @@ const titles: Record<number, [type: string, title: string]> = {
   429: ['/problems/too-many-requests', 'Too many requests'],
   422: ['/problems/validation', 'Validation failed'],
   500: ['about:blank', 'Internal Server Error'],
+  503: ['/problems/database-unavailable', 'Database unavailable'],
 };
+
+/**
+ * How long a client should wait after a 503 for the database: outages that end by themselves (a
+ * restart, a lock released) take seconds, and retrying sooner only adds load while it lasts.
+ */
+export const databaseRetryAfterSeconds = 5;
 
 export class Problem extends Error {
   readonly body: ProblemBody;
+  /** Sent as Retry-After: the problem passes if the client waits this long. */
+  retryAfterSeconds?: number;
 
   constructor(
     readonly status: number,
@@ -65,6 +75,12 @@ export class Problem extends Error {
   static notFound(entity: string, id: string | number): Problem {
     return new Problem(404, `${entity} ${id} does not exist`);
   }
+
+  static databaseUnavailable(): Problem {
+    const problem = new Problem(503, `the database cannot be reached or is locked; try again in ${databaseRetryAfterSeconds} seconds`);
+    problem.retryAfterSeconds = databaseRetryAfterSeconds;
+    return problem;
+  }
 }
 
 export function where(e: Omit<FieldError, 'message'>): string {
@@ -76,6 +92,7 @@ export function where(e: Omit<FieldError, 'message'>): string {
 /** Sends the problem with the request's id, which the logs carry too. */
 export function sendProblem(res: Response, problem: Problem): void {
   if (problem.status === 401) res.set('WWW-Authenticate', 'Bearer');
+  if (problem.retryAfterSeconds !== undefined) res.set('Retry-After', String(problem.retryAfterSeconds));
   const requestId = requestIdOf(res);
   res
     .status(problem.status)
@@ -87,9 +104,18 @@ export const notFoundRoute: RequestHandler = (req) => {
   throw new Problem(404, `no route for ${req.method} ${req.path}`);
 };
 
-/** Turns anything thrown into a problem; only the unexpected is logged, with a generic detail. */
+/**
+ * Turns anything thrown into a problem; only the unexpected is logged, with a generic detail. A
+ * database that cannot be reached or is locked is no fault of the request nor of the code: 503,
+ * and its reason goes on the request's own log line (a warning, see log.ts), not as an error.
+ */
 export function problemHandler(log: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
+    const unavailable = databaseUnavailable(err);
+    if (unavailable) {
+      res.locals.databaseUnavailable = unavailable;
+      return sendProblem(res, Problem.databaseUnavailable());
+    }
     const problem = toProblem(err);
     if (problem) return sendProblem(res, problem);
     log.error({ err, requestId: requestIdOf(res) }, `unexpected error on ${req.method} ${req.path}`);

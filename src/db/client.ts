@@ -24,11 +24,40 @@ export function sqliteFile(databaseUrl: string): string {
   return databaseUrl.replace(/^file:/, '');
 }
 
+/**
+ * PrismaPg whose transactions give their connection back even when the server is gone. Prisma
+ * 6.19 ends a transaction by sending ROLLBACK (or COMMIT) and only then releasing the connection;
+ * when the connection died mid-transaction (PostgreSQL stopped or restarted), that statement
+ * fails, the connection is never released, the pool keeps one slot fewer for good and
+ * `$disconnect()` waits for it for ever. Releasing it here lets the pool drop the dead connection
+ * (it is no longer queryable) and open a fresh one once PostgreSQL is back.
+ */
+class ReleasingPrismaPg extends PrismaPg {
+  override async connect() {
+    const adapter = await super.connect();
+    const startTransaction = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (isolationLevel) => {
+      const tx = await startTransaction(isolationLevel);
+      const executeRaw = tx.executeRaw.bind(tx);
+      tx.executeRaw = async (query) => {
+        try {
+          return await executeRaw(query);
+        } catch (err) {
+          if (query.sql === 'ROLLBACK' || query.sql === 'COMMIT') await tx.rollback();
+          throw err;
+        }
+      };
+      return tx;
+    };
+    return adapter;
+  }
+}
+
 export function createDb(databaseUrl: string, { poolSize = 10, sqliteBusyTimeoutMs = 5000 }: DbOptions = {}): Db {
   if (providerOf(databaseUrl) === 'postgresql') {
     // A connection that cannot be had within the timeout fails the query (503 at the API, a retry
     // in an activity) instead of waiting without end on a database that is down.
-    const adapter = new PrismaPg({ connectionString: databaseUrl, max: poolSize, connectionTimeoutMillis: 5000 });
+    const adapter = new ReleasingPrismaPg({ connectionString: databaseUrl, max: poolSize, connectionTimeoutMillis: 5000 });
     return new PostgresClient({ adapter }) as unknown as Db;
   }
   // The file is in WAL mode (set by the migrations), so readers never wait for the writer.
