@@ -12,6 +12,7 @@ import { jsonTypes, requireMediaType } from './mediaType.js';
 import { buildOpenApi, type OpenApiDocument } from './openapi/document.js';
 import { openApiRouter } from './openapi/routes.js';
 import { requestId } from './requestId.js';
+import { shedLoad } from './overload.js';
 import { notFoundRoute, problemHandler } from './problem.js';
 import { acknowledgementsOperations } from './routes/acknowledgements.js';
 import { auditOperations } from './routes/audit.js';
@@ -103,6 +104,9 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(requestId);
   app.use(requestLogger(ctx.log));
   app.use(healthRouter(ctx, deps.temporalProbe));
+  // Shedding comes before any work on a request; the probes above and the console's static files
+  // (outside /api) are exempt, since they cost next to nothing and must answer while overloaded.
+  app.use('/api', shedLoad(deps.overload));
 
   // Authentication comes before body parsing so that a bad token costs no parsing.
   const api = express.Router();

@@ -5,6 +5,7 @@ import type { Db } from '../db/client.js';
 import { defaultTimeZone } from '../core/periodBounds.js';
 import { createInboxNotifier, type Notifier } from '../notices/notifier.js';
 import type { TemporalProbe } from './health.js';
+import type { OverloadOptions } from './overload.js';
 import { createLogger, type Logger } from './log.js';
 
 /** A pino logger; made by createLogger, `log.warn(message, err)` puts the error under `err`. */
@@ -27,6 +28,8 @@ export interface AppDeps {
   accounts?: Partial<AccountsOptions>;
   /** The built console served at /; dist/console when not given. */
   consoleDir?: string;
+  /** Load shedding of /api; the defaults of src/api/overload.ts when not given. */
+  overload?: OverloadOptions;
 }
 
 /** What every route factory receives. */

@@ -35,6 +35,7 @@ const titles: Record<number, [type: string, title: string]> = {
   429: ['/problems/too-many-requests', 'Too many requests'],
   422: ['/problems/validation', 'Validation failed'],
   500: ['about:blank', 'Internal Server Error'],
+  503: ['/problems/unavailable', 'Service unavailable'],
 };
 
 export class Problem extends Error {
