@@ -1,0 +1,80 @@
+// The users a load run acts as, in a running service's demo county: bureau staff, officers, leaders
+// and the departments that supply figures, each with its own access token, and a decided quarter
+// so that evaluations and joint notices exist to read and acknowledge.
+import { createDb } from '../../src/db/client.js';
+import { demoSubmissions } from '../../test/support/figures.js';
+import { tokenFor } from '../../test/support/users.js';
+
+export interface Actor {
+  role: 'bureau-staff' | 'officer' | 'leader' | 'department';
+  subjectId: string | null;
+  token: string;
+  /** Leaders: the community they are bound to (visits are logged there). */
+  communityId?: string;
+  /** Departments: the figures they supply, by community and metric. */
+  figures?: { communityId: string; metric: string; value: number }[];
+  /** Notices addressed to the actor. */
+  notices: string[];
+}
+
+export interface Population {
+  apiUrl: string;
+  cycleId: string;
+  /** The period the departments' writes go to (not yet evaluated). */
+  figuresPeriod: string;
+  actors: Actor[];
+}
+
+const communities = Array.from({ length: 10 }, (_, i) => `c${String(i + 1).padStart(2, '0')}`);
+const county = 'demo';
+
+async function call(apiUrl: string, token: string, method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
+  const res = await fetch(`${apiUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (res.status >= 400) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as Record<string, unknown>;
+}
+
+/** Runs the demo county's 2026-Q1 over HTTP and makes a token for every user the load acts as. */
+export async function preparePopulation(apiUrl: string, databaseUrl: string, bureauToken: string): Promise<Population> {
+  const db = createDb(databaseUrl);
+  try {
+    const submissions = demoSubmissions(communities);
+    const departments: Actor[] = [];
+    for (const { submittedBy, figures } of submissions) {
+      const token = await tokenFor(db, { role: 'department', subjectId: submittedBy, countyId: county });
+      await call(apiUrl, token, 'POST', '/api/metrics', { period: '2026-Q1', figures });
+      departments.push({ role: 'department', subjectId: submittedBy, token, figures, notices: [] });
+    }
+    const { cycleId } = (await call(apiUrl, bureauToken, 'POST', '/api/cycles', { kind: 'quarterly', period: '2026-Q1' })) as { cycleId: string };
+    for (let status = ''; status !== 'decided'; await new Promise((r) => setTimeout(r, 200))) {
+      const cycle = await call(apiUrl, bureauToken, 'GET', `/api/cycles/${cycleId}`);
+      status = String(cycle.status);
+      if (status === 'failed') throw new Error(`cycle ${cycleId} failed: ${JSON.stringify(cycle.failure)}`);
+    }
+    const bindings = await db.binding.findMany({ where: { countyId: county, effectiveTo: null, subjectType: { in: ['officer', 'leader'] } } });
+    const recipients = await db.noticeRecipient.findMany({ where: { notice: { countyId: county } } });
+    const noticesOf = (type: string, id: string) => recipients.filter((r) => r.recipientType === type && r.recipientId === id).map((r) => r.noticeId);
+    const people: Actor[] = [];
+    for (const b of bindings) {
+      const role = b.subjectType as 'officer' | 'leader';
+      const token = await tokenFor(db, { role, subjectId: b.subjectId, countyId: county });
+      people.push({ role, subjectId: b.subjectId, token, communityId: b.communityId, notices: noticesOf(role, b.subjectId) });
+    }
+    for (const d of departments) d.notices = noticesOf('department', d.subjectId!);
+    const staff = await Promise.all(
+      [1, 2, 3].map(async (n) => ({
+        role: 'bureau-staff' as const,
+        subjectId: null,
+        token: await tokenFor(db, { role: 'bureau-staff', countyId: county, id: `load-staff-${n}` }),
+        notices: [],
+      })),
+    );
+    return { apiUrl, cycleId, figuresPeriod: '2026-Q2', actors: [...staff, ...people, ...departments] };
+  } finally {
+    await db.$disconnect();
+  }
+}
