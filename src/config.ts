@@ -83,6 +83,7 @@ const schema = z
     HTTP_MAX_IN_FLIGHT: positive.default(64),
     HTTP_MAX_QUEUED: z.coerce.number().int().min(0).max(100_000).default(256),
     HTTP_MAX_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+    HTTP_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(1).max(60_000).default(500),
     HTTP_CLIENT_MAX_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
     AUTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
   })
@@ -202,6 +203,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxInFlight: e.HTTP_MAX_IN_FLIGHT,
       maxQueued: e.HTTP_MAX_QUEUED,
       maxWaitMs: e.HTTP_MAX_WAIT_MS,
+      maxEventLoopDelayMs: e.HTTP_MAX_EVENT_LOOP_DELAY_MS,
       clientMaxPerMinute: e.HTTP_CLIENT_MAX_PER_MINUTE,
     },
     authCacheMs: e.AUTH_CACHE_MS,

@@ -64,13 +64,18 @@ export interface LoadScenarioOptions {
 export async function loadScenario({ env, rate, steadySeconds, overloadSeconds, timeoutMs }: LoadScenarioOptions): Promise<LoadScenarioResult> {
   const dir = mkdtempSync(join(tmpdir(), 'load-'));
   const databaseUrl = `file:${join(dir, 'app.db')}`;
+  const progress = (line: string) => process.stderr.write(`load: ${line}\n`);
+  progress('starting the service');
   const service = await startServiceProcess('load-service', { ...env, DATABASE_URL: databaseUrl, HTTP_PORT: '0', BUREAU_TOKEN: bureauToken, LOG_LEVEL: 'warn' });
   try {
+    progress(`service at ${service.apiUrl}; deciding the demo county's 2026-Q1`);
     const population = await preparePopulation(service.apiUrl, databaseUrl, bureauToken);
     const populationFile = join(dir, 'population.json');
     writeFileSync(populationFile, JSON.stringify(population));
     const before = loadavg()[0]!;
+    progress(`${rate} requests/s for ${steadySeconds} s`);
     const steady = await generate(populationFile, rate, steadySeconds, timeoutMs);
+    progress(`${rate * 4} requests/s for ${overloadSeconds} s`);
     const overload = await generate(populationFile, rate * 4, overloadSeconds, timeoutMs);
     const readyz = (await fetch(`${service.apiUrl}/readyz`)).status;
     const started = performance.now();

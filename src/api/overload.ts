@@ -16,11 +16,13 @@ export interface OverloadOptions {
   maxQueued: number;
   /** How long a request may wait for a slot before 503. */
   maxWaitMs: number;
+  /** How late the event loop may run: beyond it requests wait unseen in the socket, so new ones get 503. */
+  maxEventLoopDelayMs: number;
   /** Requests one client (its credential, else its address) may make per minute before 429. */
   clientMaxPerMinute: number;
 }
 
-export const defaultOverloadOptions: OverloadOptions = { maxInFlight: 64, maxQueued: 256, maxWaitMs: 1000, clientMaxPerMinute: 1200 };
+export const defaultOverloadOptions: OverloadOptions = { maxInFlight: 64, maxQueued: 256, maxWaitMs: 1000, maxEventLoopDelayMs: 500, clientMaxPerMinute: 1200 };
 
 /** Seconds a shed caller is told to wait: long enough for the queue to drain, short enough to matter. */
 const overloadRetryAfterSeconds = 1;
@@ -54,7 +56,24 @@ function perClient(limit: number): RequestHandler {
   });
 }
 
-function inFlightGate({ maxInFlight, maxQueued, maxWaitMs }: OverloadOptions): RequestHandler {
+/**
+ * How late a timer of `everyMs` last fired. With better-sqlite3 a query runs on the event loop, so
+ * an overloaded process shows as a late loop rather than as requests in flight: requests then
+ * queue in the socket before any middleware sees them.
+ */
+function eventLoopDelay(everyMs = 20): () => number {
+  let last = performance.now();
+  let delay = 0;
+  setInterval(() => {
+    const now = performance.now();
+    delay = Math.max(0, now - last - everyMs);
+    last = now;
+  }, everyMs).unref();
+  return () => delay;
+}
+
+function inFlightGate({ maxInFlight, maxQueued, maxWaitMs, maxEventLoopDelayMs }: OverloadOptions): RequestHandler {
+  const delay = eventLoopDelay();
   let inFlight = 0;
   // Callbacks that hand a freed slot to a waiting request, oldest first.
   const waiting: (() => void)[] = [];
@@ -66,6 +85,7 @@ function inFlightGate({ maxInFlight, maxQueued, maxWaitMs }: OverloadOptions): R
   };
 
   return (_req, res, next) => {
+    if (delay() > maxEventLoopDelayMs) return shed(res, `the event loop runs ${Math.round(delay())} ms late`);
     let released = false;
     const admit = () => {
       const done = () => {
