@@ -74,6 +74,7 @@ export async function startService(config: Config, clock: () => Date = () => new
     accounts: config.accounts,
     logger: log,
     overload: config.overload,
+    authCacheMs: config.authCacheMs,
   });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(config.http.port, config.http.host, () => resolve(s));

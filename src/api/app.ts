@@ -110,7 +110,7 @@ export function createApp(deps: AppDeps): express.Express {
 
   // Authentication comes before body parsing so that a bad token costs no parsing.
   const api = express.Router();
-  api.use(authenticate(ctx.db, ctx.now, ctx.accounts));
+  api.use(authenticate(ctx.db, ctx.now, ctx.accounts, ctx.credentials));
   api.use(express.json({ limit: '1mb', type: jsonTypes }));
   api.use(requireMediaType({ '/metrics/csv': ['text/csv', 'text/plain', 'multipart/form-data'] }));
   const operations = apiOperations(ctx);

@@ -38,6 +38,8 @@ export function accountsApp(db: Db, options: Partial<AccountsOptions> = {}, star
     logger: new RecordingLogger(),
     clock: () => clock.now,
     accounts: { failureDelayMs: 1, ...options },
+    // As the service runs: every sign-out, revocation and disable below must act despite the cache.
+    authCacheMs: 60_000,
   });
   const advance = (ms: number) => {
     clock.now = new Date(clock.now.getTime() + ms);
