@@ -31,7 +31,7 @@ export interface AppDeps {
   consoleDir?: string;
   /** How long authentication trusts a credential it has read (0, the default: not at all). */
   authCacheMs?: number;
-  /** Load shedding of /api; the defaults of src/api/overload.ts when not given. */
+  /** Load shedding of /api (src/api/overload.ts); none when not given. */
   overload?: OverloadOptions;
 }
 

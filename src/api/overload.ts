@@ -22,13 +22,11 @@ export interface OverloadOptions {
   clientMaxPerMinute: number;
 }
 
-export const defaultOverloadOptions: OverloadOptions = { maxInFlight: 64, maxQueued: 256, maxWaitMs: 1000, maxEventLoopDelayMs: 500, clientMaxPerMinute: 1200 };
-
 /** Seconds a shed caller is told to wait: long enough for the queue to drain, short enough to matter. */
 const overloadRetryAfterSeconds = 1;
 
 /** The per-client limit, then the in-flight gate. */
-export function shedLoad(options: OverloadOptions = defaultOverloadOptions): RequestHandler[] {
+export function shedLoad(options: OverloadOptions): RequestHandler[] {
   return [perClient(options.clientMaxPerMinute), inFlightGate(options)];
 }
 
