@@ -42,37 +42,33 @@ async function call(apiUrl: string, token: string, method: string, path: string,
 export async function preparePopulation(apiUrl: string, databaseUrl: string, bureauToken: string): Promise<Population> {
   const db = createDb(databaseUrl);
   try {
-    const submissions = demoSubmissions(communities);
-    const departments: Actor[] = [];
-    for (const { submittedBy, figures } of submissions) {
-      const token = await tokenFor(db, { role: 'department', subjectId: submittedBy, countyId: county });
-      await call(apiUrl, token, 'POST', '/api/metrics', { period: '2026-Q1', figures });
-      departments.push({ role: 'department', subjectId: submittedBy, token, figures, notices: [] });
+    // Every token is made before the cycle runs: a write from this process while the cycle's
+    // activities write would be the service's SQLITE_BUSY, not the load's.
+    const bindings = await db.binding.findMany({ where: { countyId: county, effectiveTo: null, subjectType: { in: ['officer', 'leader'] } } });
+    const people: Actor[] = [];
+    for (const b of bindings) {
+      const role = b.subjectType as 'officer' | 'leader';
+      people.push({ role, subjectId: b.subjectId, token: await tokenFor(db, { role, subjectId: b.subjectId, countyId: county }), communityId: b.communityId, notices: [] });
     }
+    const staff: Actor[] = [];
+    for (const n of [1, 2, 3]) {
+      staff.push({ role: 'bureau-staff', subjectId: null, token: await tokenFor(db, { role: 'bureau-staff', countyId: county, id: `load-staff-${n}` }), notices: [] });
+    }
+    const departments: Actor[] = [];
+    for (const { submittedBy, figures } of demoSubmissions(communities)) {
+      departments.push({ role: 'department', subjectId: submittedBy, token: await tokenFor(db, { role: 'department', subjectId: submittedBy, countyId: county }), figures, notices: [] });
+    }
+    for (const d of departments) await call(apiUrl, d.token, 'POST', '/api/metrics', { period: '2026-Q1', figures: d.figures });
     const { cycleId } = (await call(apiUrl, bureauToken, 'POST', '/api/cycles', { kind: 'quarterly', period: '2026-Q1' })) as { cycleId: string };
     for (let status = ''; status !== 'decided'; await new Promise((r) => setTimeout(r, 200))) {
       const cycle = await call(apiUrl, bureauToken, 'GET', `/api/cycles/${cycleId}`);
       status = String(cycle.status);
       if (status === 'failed') throw new Error(`cycle ${cycleId} failed: ${JSON.stringify(cycle.failure)}`);
     }
-    const bindings = await db.binding.findMany({ where: { countyId: county, effectiveTo: null, subjectType: { in: ['officer', 'leader'] } } });
     const recipients = await db.noticeRecipient.findMany({ where: { notice: { countyId: county } } });
-    const noticesOf = (type: string, id: string) => recipients.filter((r) => r.recipientType === type && r.recipientId === id).map((r) => r.noticeId);
-    const people: Actor[] = [];
-    for (const b of bindings) {
-      const role = b.subjectType as 'officer' | 'leader';
-      const token = await tokenFor(db, { role, subjectId: b.subjectId, countyId: county });
-      people.push({ role, subjectId: b.subjectId, token, communityId: b.communityId, notices: noticesOf(role, b.subjectId) });
+    for (const a of [...people, ...departments]) {
+      a.notices = recipients.filter((r) => r.recipientType === a.role && r.recipientId === a.subjectId).map((r) => r.noticeId);
     }
-    for (const d of departments) d.notices = noticesOf('department', d.subjectId!);
-    const staff = await Promise.all(
-      [1, 2, 3].map(async (n) => ({
-        role: 'bureau-staff' as const,
-        subjectId: null,
-        token: await tokenFor(db, { role: 'bureau-staff', countyId: county, id: `load-staff-${n}` }),
-        notices: [],
-      })),
-    );
     return { apiUrl, cycleId, figuresPeriod: '2026-Q2', actors: [...staff, ...people, ...departments] };
   } finally {
     await db.$disconnect();
