@@ -87,8 +87,12 @@ if (wanted('load')) {
   const line = (s: LoadSummary) =>
     `${s.rate} requests/s for ${s.seconds} s: p50 ${s.p50Ms} ms, p95 ${s.p95Ms} ms, p99 ${s.p99Ms} ms (taken on: p95 ${s.acceptedP95Ms} ms); ` +
     `statuses ${JSON.stringify(s.statuses)}; ${s.timeouts} timeouts, ${s.errors} errors`;
-  console.log(`\nAPI load on one service process on SQLite (open model, 5-s client timeout; 1-min load average ${fmt(r.loadAverage.before, 1)} → ${fmt(r.loadAverage.after, 1)} on 2 cores)`);
+  console.log(
+    `\nAPI load on one service process on SQLite (open model, 5-s client timeout; 1-min load average ${fmt(r.loadAverage.before, 1)} → ${fmt(r.loadAverage.after, 1)} on 2 cores)`,
+  );
   console.log(`  steady   ${line(r.steady)}`);
   console.log(`  4×       ${line(r.overload)}`);
-  console.log(`  afterwards /readyz ${r.afterwards.readyz}, GET /api/session ${r.afterwards.session} in ${r.afterwards.sessionMs} ms; SQLITE_BUSY lines: ${r.busyLines.length}`);
+  console.log(
+    `  afterwards /readyz ${r.afterwards.readyz}, GET /api/session ${r.afterwards.session} in ${r.afterwards.sessionMs} ms; SQLITE_BUSY lines: ${r.busyLines.length}`,
+  );
 }

@@ -53,15 +53,32 @@ export async function preparePopulation(apiUrl: string, databaseUrl: string, bur
     const people: Actor[] = [];
     for (const b of bindings) {
       const role = b.subjectType as 'officer' | 'leader';
-      people.push({ role, subjectId: b.subjectId, token: await tokenFor(db, { role, subjectId: b.subjectId, countyId: county }), communityId: b.communityId, notices: [] });
+      people.push({
+        role,
+        subjectId: b.subjectId,
+        token: await tokenFor(db, { role, subjectId: b.subjectId, countyId: county }),
+        communityId: b.communityId,
+        notices: [],
+      });
     }
     const staff: Actor[] = [];
     for (const n of [1, 2, 3]) {
-      staff.push({ role: 'bureau-staff', subjectId: null, token: await tokenFor(db, { role: 'bureau-staff', countyId: county, id: `load-staff-${n}` }), notices: [] });
+      staff.push({
+        role: 'bureau-staff',
+        subjectId: null,
+        token: await tokenFor(db, { role: 'bureau-staff', countyId: county, id: `load-staff-${n}` }),
+        notices: [],
+      });
     }
     const departments: Actor[] = [];
     for (const { submittedBy, figures } of demoSubmissions(communities)) {
-      departments.push({ role: 'department', subjectId: submittedBy, token: await tokenFor(db, { role: 'department', subjectId: submittedBy, countyId: county }), figures, notices: [] });
+      departments.push({
+        role: 'department',
+        subjectId: submittedBy,
+        token: await tokenFor(db, { role: 'department', subjectId: submittedBy, countyId: county }),
+        figures,
+        notices: [],
+      });
     }
     for (const d of departments) await call(apiUrl, d.token, 'POST', '/api/metrics', { period: '2026-Q1', figures: d.figures });
     const { cycleId } = (await call(apiUrl, bureauToken, 'POST', '/api/cycles', { kind: 'quarterly', period: '2026-Q1' })) as { cycleId: string };

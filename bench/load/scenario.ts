@@ -45,9 +45,13 @@ const bureauToken = 'load-bureau-token-0123456789';
 
 /** Runs the generator process against the population file. */
 async function generate(populationFile: string, rate: number, seconds: number, timeoutMs: number): Promise<LoadSummary> {
-  const { stdout } = await run(`${projectRoot}node_modules/.bin/tsx`, [join(projectRoot, 'bench/load/generate.ts'), populationFile, String(rate), String(seconds), String(timeoutMs)], {
-    maxBuffer: 1 << 26,
-  });
+  const { stdout } = await run(
+    `${projectRoot}node_modules/.bin/tsx`,
+    [join(projectRoot, 'bench/load/generate.ts'), populationFile, String(rate), String(seconds), String(timeoutMs)],
+    {
+      maxBuffer: 1 << 26,
+    },
+  );
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as LoadSummary;
 }
 
@@ -86,9 +90,7 @@ export async function loadScenario({ env, rate, steadySeconds, overloadSeconds, 
     const started = performance.now();
     const session = (await fetch(`${service.apiUrl}/api/session`, { headers: { authorization: `Bearer ${population.actors[0]!.token}` } })).status;
     const sessionMs = Math.round(performance.now() - started);
-    const busyLines = `${service.output()}\n${worker.output()}`
-      .split('\n')
-      .filter((l) => /SQLITE_BUSY|database is locked/i.test(l));
+    const busyLines = `${service.output()}\n${worker.output()}`.split('\n').filter((l) => /SQLITE_BUSY|database is locked/i.test(l));
     return { steady, overload, afterwards: { readyz, session, sessionMs }, busyLines, loadAverage: { before, after: loadavg()[0]! } };
   } finally {
     await Promise.all([service.kill('SIGTERM'), worker.kill('SIGTERM')]);

@@ -33,7 +33,11 @@ describe('the API under load on one process on SQLite', () => {
     console.log(JSON.stringify({ ...result, steady: { ...result.steady, kinds: undefined }, overload: { ...result.overload, kinds: undefined } }));
     const { steady } = result;
     expect(steady.firstErrors).toEqual([]);
-    expect({ timeouts: steady.timeouts, errors: steady.errors, serverErrors: serverErrors(steady.statuses) }).toEqual({ timeouts: 0, errors: 0, serverErrors: 0 });
+    expect({ timeouts: steady.timeouts, errors: steady.errors, serverErrors: serverErrors(steady.statuses) }).toEqual({
+      timeouts: 0,
+      errors: 0,
+      serverErrors: 0,
+    });
     expect(steady.answered).toBe(steady.sent);
     expect(steady.p95Ms).toBeLessThan(150);
     expect(result.busyLines).toEqual([]);
