@@ -75,7 +75,8 @@ export async function loadScenario({ env, rate, steadySeconds, overloadSeconds, 
   const shared = { ...env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', SERVICE_WORKER: 'false' };
   const service = await startServiceProcess('load-service', { ...shared, HTTP_PORT: '0', BUREAU_TOKEN: bureauToken });
   const [, temporalAddress] = await service.waitFor(/Temporal\s+(\S+)/);
-  const worker = await startWorkerProcess('load-worker', { ...shared, TEMPORAL_ADDRESS: temporalAddress });
+  // At info: the worker says it polls, which is what startWorkerProcess waits for.
+  const worker = await startWorkerProcess('load-worker', { ...shared, TEMPORAL_ADDRESS: temporalAddress, LOG_LEVEL: 'info' });
   try {
     progress(`service at ${service.apiUrl}; deciding the demo county's 2026-Q1`);
     const population = await preparePopulation(service.apiUrl, databaseUrl, bureauToken);
