@@ -101,14 +101,22 @@ function inFlightGate({ maxInFlight, maxQueued, maxWaitMs, maxEventLoopDelayMs }
       return admit();
     }
     if (waiting.length >= maxQueued || maxWaitMs === 0) return shed(res, `${inFlight} requests in progress and ${waiting.length} waiting`);
-    const slot = () => {
+    // A caller that hangs up while waiting leaves the queue, so no slot goes to a closed response.
+    const leave = () => {
       clearTimeout(timer);
+      res.off('close', leave);
+      const i = waiting.indexOf(slot);
+      if (i >= 0) waiting.splice(i, 1);
+    };
+    const slot = () => {
+      leave();
       admit();
     };
     const timer = setTimeout(() => {
-      waiting.splice(waiting.indexOf(slot), 1);
+      leave();
       shed(res, `no request slot freed within ${maxWaitMs} ms`);
     }, maxWaitMs);
+    res.once('close', leave);
     waiting.push(slot);
   };
 }
