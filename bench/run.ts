@@ -3,15 +3,17 @@
 //  decision   the decision pass against raw json-rules-engine at 1,000 / 10,000 / 100,000 offices;
 //  cycle      one real quarterly cycle of the demo county on a Temporal dev server;
 //  rules      rule-set validation and back-testing;
-//  console    the console's JavaScript (gzip) and the ranking page's time to render in Chromium.
+//  console    the console's JavaScript (gzip) and the ranking page's time to render in Chromium;
+//  load       mixed API load on one service process on SQLite: 200 requests/s, then 4× (shed).
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { LoadScenarioResult, LoadSummary } from './load/scenario.js';
 
 const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
 const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
-const parts = ['decision', 'cycle', 'rules', 'console'];
+const parts = ['decision', 'cycle', 'rules', 'console', 'load'];
 const named = process.argv.slice(2);
 const unknown = named.filter((p) => !parts.includes(p));
 if (unknown.length) throw new Error(`npm run bench: unknown part ${unknown.join(', ')}; the parts are ${parts.join(', ')}`);
@@ -76,5 +78,21 @@ if (wanted('console')) {
   const warm = render.warmMs;
   console.log(
     `Console page ${render.path} of a county of ${offices} offices in headless Chromium, navigation start to rendered rows: cold ${render.coldMs} ms (its last API answer in at ${render.coldDataMs} ms), then warm median ${median(warm)} ms (${median(render.warmDataMs)} ms) over ${runs} runs (${warm.join(', ')}) (target < 1 s)`,
+  );
+}
+
+if (wanted('load')) {
+  // One run: minutes of load are their own repetition.
+  const r = measure<LoadScenarioResult>('load/bench.ts', []);
+  const line = (s: LoadSummary) =>
+    `${s.rate} requests/s for ${s.seconds} s: p50 ${s.p50Ms} ms, p95 ${s.p95Ms} ms, p99 ${s.p99Ms} ms (taken on: p95 ${s.acceptedP95Ms} ms); ` +
+    `statuses ${JSON.stringify(s.statuses)}; ${s.timeouts} timeouts, ${s.errors} errors`;
+  console.log(
+    `\nAPI load on one service process on SQLite (open model, 5-s client timeout; 1-min load average ${fmt(r.loadAverage.before, 1)} → ${fmt(r.loadAverage.after, 1)} on 2 cores)`,
+  );
+  console.log(`  steady   ${line(r.steady)}`);
+  console.log(`  4×       ${line(r.overload)}`);
+  console.log(
+    `  afterwards /readyz ${r.afterwards.readyz}, GET /api/session ${r.afterwards.session} in ${r.afterwards.sessionMs} ms; SQLITE_BUSY lines: ${r.busyLines.length}`,
   );
 }

@@ -1,6 +1,7 @@
 // The only reader of process.env: parsed once at start-up and handed down.
 import { z } from 'zod';
 import { defaultAccountsOptions, type AccountsOptions } from './accounts/options.js';
+import type { OverloadOptions } from './api/overload.js';
 import { defaultTimeZone } from './core/periodBounds.js';
 
 /** pino's levels, most severe first; `silent` writes nothing. */
@@ -77,6 +78,14 @@ const schema = z
     WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(1000),
     DATABASE_POOL_SIZE: positive.default(10),
     SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
+    // Load shedding (docs/faults.md): past these bounds /api answers 503 or 429 at once with
+    // Retry-After, rather than queueing without end; AUTH_CACHE_MS 0 reads the credential every time.
+    HTTP_MAX_IN_FLIGHT: positive.default(64),
+    HTTP_MAX_QUEUED: z.coerce.number().int().min(0).max(100_000).default(256),
+    HTTP_MAX_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+    HTTP_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(1).max(60_000).default(500),
+    HTTP_CLIENT_MAX_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
+    AUTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
   })
   .superRefine((env, ctx) => {
     if ((env.TEMPORAL_TLS_CERT === undefined) !== (env.TEMPORAL_TLS_KEY === undefined)) {
@@ -130,6 +139,10 @@ export interface Config {
   logLevel: LogLevel;
   /** Delivery channels beyond the in-app inbox; each only when configured. */
   channels: { webhook?: { url: string; secret: string }; email?: { smtpUrl: string; from: string; to: string } };
+  /** Load shedding of /api: requests in flight, queued and per client, and how long one may wait. */
+  overload: OverloadOptions;
+  /** How long a process trusts a credential it has read (0: never); its own sign-outs and disables act at once. */
+  authCacheMs: number;
 }
 
 export interface WorkerTuning {
@@ -186,5 +199,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       webhook: e.WEBHOOK_URL ? { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET! } : undefined,
       email: e.SMTP_URL ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM!, to: e.MAIL_TO! } : undefined,
     },
+    overload: {
+      maxInFlight: e.HTTP_MAX_IN_FLIGHT,
+      maxQueued: e.HTTP_MAX_QUEUED,
+      maxWaitMs: e.HTTP_MAX_WAIT_MS,
+      maxEventLoopDelayMs: e.HTTP_MAX_EVENT_LOOP_DELAY_MS,
+      clientMaxPerMinute: e.HTTP_CLIENT_MAX_PER_MINUTE,
+    },
+    authCacheMs: e.AUTH_CACHE_MS,
   };
 }

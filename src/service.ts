@@ -73,6 +73,8 @@ export async function startService(config: Config, clock: () => Date = () => new
     temporalProbe,
     accounts: config.accounts,
     logger: log,
+    overload: config.overload,
+    authCacheMs: config.authCacheMs,
   });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(config.http.port, config.http.host, () => resolve(s));

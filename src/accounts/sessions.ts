@@ -42,9 +42,20 @@ export async function endSessions(tx: Tx, userId: string, at: Date, reason: stri
 export type SessionLookup =
   { ok: true; session: { id: string; userId: string; csrfHash: string; expiresAt: Date; lastSeenAt: Date } } | { ok: false; reason: string };
 
-/** The live session a cookie names, its idle clock moved on; or why there is none. */
-export async function liveSession(db: Db, cookie: string, at: Date, options: AccountsOptions): Promise<SessionLookup> {
-  const session = await db.session.findUnique({ where: { id: hashToken(cookie) } });
+type SessionRow = NonNullable<Awaited<ReturnType<Db['session']['findUnique']>>>;
+
+/**
+ * The live session a cookie names, its idle clock moved on; or why there is none. `read` may
+ * answer from a cache: the row it gives is moved on too.
+ */
+export async function liveSession(
+  db: Db,
+  cookie: string,
+  at: Date,
+  options: AccountsOptions,
+  read: (id: string) => Promise<SessionRow | null> = (id) => db.session.findUnique({ where: { id } }),
+): Promise<SessionLookup> {
+  const session = await read(hashToken(cookie));
   if (!session) return { ok: false, reason: 'the session cookie is not valid; sign in again' };
   if (session.endedAt) return { ok: false, reason: `the session has ended (${session.endReason ?? 'ended'}); sign in again` };
   const idleSince = at.getTime() - session.lastSeenAt.getTime();
@@ -56,6 +67,9 @@ export async function liveSession(db: Db, cookie: string, at: Date, options: Acc
   if (idleSince >= options.sessionIdleMinutes * 60_000) {
     return ended('idle', `the session ended after ${options.sessionIdleMinutes} min without use; sign in again`);
   }
-  if (idleSince >= touchEveryMs) await db.session.update({ where: { id: session.id }, data: { lastSeenAt: at } });
+  if (idleSince >= touchEveryMs) {
+    await db.session.update({ where: { id: session.id }, data: { lastSeenAt: at } });
+    session.lastSeenAt = at;
+  }
   return { ok: true, session };
 }

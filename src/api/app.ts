@@ -12,6 +12,7 @@ import { jsonTypes, requireMediaType } from './mediaType.js';
 import { buildOpenApi, type OpenApiDocument } from './openapi/document.js';
 import { openApiRouter } from './openapi/routes.js';
 import { requestId } from './requestId.js';
+import { shedLoad } from './overload.js';
 import { notFoundRoute, problemHandler } from './problem.js';
 import { acknowledgementsOperations } from './routes/acknowledgements.js';
 import { auditOperations } from './routes/audit.js';
@@ -103,10 +104,14 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(requestId);
   app.use(requestLogger(ctx.log));
   app.use(healthRouter(ctx, deps.temporalProbe));
+  // Shedding comes before any work on a request; the probes above and the console's static files
+  // (outside /api) are exempt, since they cost next to nothing and must answer while overloaded.
+  // Only a service sheds: an app under test has no load but a test's own stalls.
+  if (deps.overload) app.use('/api', shedLoad(deps.overload));
 
   // Authentication comes before body parsing so that a bad token costs no parsing.
   const api = express.Router();
-  api.use(authenticate(ctx.db, ctx.now, ctx.accounts));
+  api.use(authenticate(ctx.db, ctx.now, ctx.accounts, ctx.credentials));
   api.use(express.json({ limit: '1mb', type: jsonTypes }));
   api.use(requireMediaType({ '/metrics/csv': ['text/csv', 'text/plain', 'multipart/form-data'] }));
   const operations = apiOperations(ctx);

@@ -11,6 +11,7 @@ import type { Role } from '../contracts/roles.js';
 import { hashToken } from '../db/api-users.js';
 import type { Db } from '../db/client.js';
 import type { Principal } from './access/principal.js';
+import { CredentialCache } from './credentialCache.js';
 import { Problem } from './problem.js';
 
 /** Personal access tokens start so, which keeps them apart from the bootstrap token and findable by secret scanners. */
@@ -18,18 +19,23 @@ export const accessTokenPrefix = 'cpat_';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export function authenticate(db: Db, now: () => Date, options: AccountsOptions = defaultAccountsOptions): RequestHandler {
+export function authenticate(
+  db: Db,
+  now: () => Date,
+  options: AccountsOptions = defaultAccountsOptions,
+  cache: CredentialCache = new CredentialCache(0),
+): RequestHandler {
   return async (req, res, next) => {
     const header = req.get('authorization');
     if (header !== undefined) {
       const token = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1];
       if (!token) throw new Problem(401, 'send Authorization: Bearer <token>');
-      res.locals.principal = await (token.startsWith(accessTokenPrefix) ? byAccessToken(db, token, now()) : byBootstrapToken(db, token));
+      res.locals.principal = await (token.startsWith(accessTokenPrefix) ? byAccessToken(db, cache, token, now()) : byBootstrapToken(db, cache, token));
       return next();
     }
     const cookie = cookieOf(req, sessionCookie);
     if (cookie !== undefined) {
-      const found = await bySession(db, cookie, now(), options);
+      const found = await bySession(db, cache, cookie, now(), options);
       if (found instanceof Problem) res.locals.authProblem = found;
       else if (!safeMethods.has(req.method) && !csrfMatches(req.get(csrfHeader), found.csrfHash)) {
         res.locals.authProblem = Problem.field(403, {
@@ -65,11 +71,36 @@ function csrfMatches(given: string | undefined, storedHash: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-async function bySession(db: Db, cookie: string, at: Date, options: AccountsOptions): Promise<Problem | { principal: Principal; csrfHash: string }> {
-  const found = await liveSession(db, cookie, at, options);
-  if (!found.ok) return new Problem(401, found.reason);
+/** A user row, through the cache under the credential that named it. */
+function userOf(db: Db, cache: CredentialCache, credentialKey: string, userId: string) {
+  return cache.get(
+    `${credentialKey}:user`,
+    () => db.user.findUnique({ where: { id: userId } }),
+    (u) => u?.id,
+  );
+}
+
+async function bySession(
+  db: Db,
+  cache: CredentialCache,
+  cookie: string,
+  at: Date,
+  options: AccountsOptions,
+): Promise<Problem | { principal: Principal; csrfHash: string }> {
+  const found = await liveSession(db, cookie, at, options, (id) =>
+    cache.get(
+      `session:${id}`,
+      () => db.session.findUnique({ where: { id } }),
+      (s) => (s && !s.endedAt ? s.userId : undefined),
+    ),
+  );
+  if (!found.ok) {
+    // An expired or idle session has just been ended in the database; its cached row has not.
+    cache.forget(`session:${hashToken(cookie)}`);
+    return new Problem(401, found.reason);
+  }
   const { session } = found;
-  const user = await db.user.findUnique({ where: { id: session.userId } });
+  const user = await userOf(db, cache, `session:${session.id}`, session.userId);
   if (!user || user.disabledAt) return new Problem(401, 'the session belongs to a disabled user');
   return {
     csrfHash: session.csrfHash,
@@ -83,21 +114,33 @@ async function bySession(db: Db, cookie: string, at: Date, options: AccountsOpti
   };
 }
 
-async function byBootstrapToken(db: Db, token: string): Promise<Principal> {
-  const user = await db.apiUser.findUnique({ where: { tokenHash: hashToken(token) } });
+async function byBootstrapToken(db: Db, cache: CredentialCache, token: string): Promise<Principal> {
+  const tokenHash = hashToken(token);
+  const user = await cache.get(
+    `bootstrap:${tokenHash}`,
+    () => db.apiUser.findUnique({ where: { tokenHash } }),
+    (u) => u?.id,
+  );
   if (!user) throw new Problem(401, 'the bearer token is not valid');
   return { userId: user.id, role: 'bureau-staff', countyId: user.countyId, subjectId: null, auth: { method: 'bootstrap', credentialId: user.id } };
 }
 
-async function byAccessToken(db: Db, token: string, at: Date): Promise<Principal> {
-  const row = await db.accessToken.findUnique({ where: { tokenHash: hashToken(token) } });
+async function byAccessToken(db: Db, cache: CredentialCache, token: string, at: Date): Promise<Principal> {
+  const tokenHash = hashToken(token);
+  const key = `token:${tokenHash}`;
+  const row = await cache.get(
+    key,
+    () => db.accessToken.findUnique({ where: { tokenHash } }),
+    (r) => (r && !r.revokedAt ? r.userId : undefined),
+  );
   if (!row || row.revokedAt) throw new Problem(401, 'the access token is not valid or has been revoked');
   if (row.expiresAt <= at) throw new Problem(401, `the access token expired at ${row.expiresAt.toISOString()}`);
-  const user = await db.user.findUnique({ where: { id: row.userId } });
+  const user = await userOf(db, cache, key, row.userId);
   if (!user || user.disabledAt) throw new Problem(401, 'the access token belongs to a disabled user');
   // Like a session's lastSeenAt: a script calling in a loop costs no write per request.
   if (!row.lastUsedAt || at.getTime() - row.lastUsedAt.getTime() >= touchEveryMs) {
     await db.accessToken.update({ where: { id: row.id }, data: { lastUsedAt: at } });
+    row.lastUsedAt = at;
   }
   return {
     userId: user.id,

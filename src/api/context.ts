@@ -4,7 +4,9 @@ import type { CyclePort, WorkflowSignals } from '../cycles/port.js';
 import type { Db } from '../db/client.js';
 import { defaultTimeZone } from '../core/periodBounds.js';
 import { createInboxNotifier, type Notifier } from '../notices/notifier.js';
+import { CredentialCache } from './credentialCache.js';
 import type { TemporalProbe } from './health.js';
+import type { OverloadOptions } from './overload.js';
 import { createLogger, type Logger } from './log.js';
 
 /** A pino logger; made by createLogger, `log.warn(message, err)` puts the error under `err`. */
@@ -27,6 +29,10 @@ export interface AppDeps {
   accounts?: Partial<AccountsOptions>;
   /** The built console served at /; dist/console when not given. */
   consoleDir?: string;
+  /** How long authentication trusts a credential it has read (0, the default: not at all). */
+  authCacheMs?: number;
+  /** Load shedding of /api (src/api/overload.ts); none when not given. */
+  overload?: OverloadOptions;
 }
 
 /** What every route factory receives. */
@@ -43,6 +49,8 @@ export interface Ctx {
   accounts: AccountsOptions;
   /** Failed sign-ins and invitation acceptances, by sign-in name, code and client address. */
   failures: FailureCounter;
+  /** Credentials authentication has read; a route that ends one forgets its user's. */
+  credentials: CredentialCache;
 }
 
 export function contextOf(deps: AppDeps): Ctx {
@@ -58,5 +66,6 @@ export function contextOf(deps: AppDeps): Ctx {
     timeZone: deps.timeZone ?? defaultTimeZone,
     accounts: { ...defaultAccountsOptions, ...deps.accounts },
     failures: new FailureCounter(clock),
+    credentials: new CredentialCache(deps.authCacheMs ?? 0),
   };
 }

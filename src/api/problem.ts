@@ -36,7 +36,7 @@ const titles: Record<number, [type: string, title: string]> = {
   429: ['/problems/too-many-requests', 'Too many requests'],
   422: ['/problems/validation', 'Validation failed'],
   500: ['about:blank', 'Internal Server Error'],
-  503: ['/problems/database-unavailable', 'Database unavailable'],
+  503: ['/problems/unavailable', 'Service unavailable'],
 };
 
 /**
@@ -48,7 +48,7 @@ export const databaseRetryAfterSeconds = 5;
 export class Problem extends Error {
   readonly body: ProblemBody;
   /** Sent as Retry-After: the problem passes if the client waits this long. */
-  retryAfterSeconds?: number;
+  readonly retryAfterSeconds?: number;
 
   constructor(
     readonly status: number,
@@ -57,6 +57,8 @@ export class Problem extends Error {
     extensions: Record<string, unknown> = {},
   ) {
     super(detail);
+    // A passing problem (429, 503) says in its body and in Retry-After how long to wait.
+    if (typeof extensions.retryAfterSeconds === 'number') this.retryAfterSeconds = extensions.retryAfterSeconds;
     const [type, title] = titles[status] ?? ['about:blank', 'Error'];
     this.body = { type, title, status, detail, ...(errors?.length ? { errors } : {}), ...extensions };
   }
@@ -77,9 +79,11 @@ export class Problem extends Error {
   }
 
   static databaseUnavailable(): Problem {
-    const problem = new Problem(503, `the database cannot be reached or is locked; try again in ${databaseRetryAfterSeconds} seconds`);
-    problem.retryAfterSeconds = databaseRetryAfterSeconds;
-    return problem;
+    return new Problem(503, `the database cannot be reached or is locked; try again in ${databaseRetryAfterSeconds} s`, undefined, {
+      type: '/problems/database-unavailable',
+      title: 'Database unavailable',
+      retryAfterSeconds: databaseRetryAfterSeconds,
+    });
   }
 }
 

@@ -54,7 +54,6 @@ export async function refuseWhileThrottled(ctx: Ctx, req: Request, res: Response
       },
     });
   }
-  res.set('Retry-After', String(seconds));
   const what = key === address ? 'from this address' : keys.kind === 'sign-in' ? `for sign-in name ${keys.actor.id}` : 'with this invitation code';
   throw new Problem(429, `too many failed attempts ${what}; try again in ${seconds} s`, undefined, { retryAfterSeconds: seconds });
 }

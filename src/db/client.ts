@@ -61,5 +61,19 @@ export function createDb(databaseUrl: string, { poolSize = 10, sqliteBusyTimeout
     return new PostgresClient({ adapter }) as unknown as Db;
   }
   // The file is in WAL mode (set by the migrations), so readers never wait for the writer.
-  return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: sqliteFile(databaseUrl), timeout: sqliteBusyTimeoutMs }) });
+  return new SqliteClient({ adapter: new WalNormalSqlite({ url: sqliteFile(databaseUrl), timeout: sqliteBusyTimeoutMs }) });
+}
+
+/**
+ * better-sqlite3 commits on the event loop, and with synchronous=FULL every commit waits for an
+ * fsync of the WAL: under load the whole API waits on the disk. In WAL mode NORMAL syncs at
+ * checkpoints only; the file stays consistent, and a power cut may lose the last commits, not a
+ * crash of the process.
+ */
+class WalNormalSqlite extends PrismaBetterSQLite3 {
+  override async connect(): ReturnType<PrismaBetterSQLite3['connect']> {
+    const adapter = await super.connect();
+    await adapter.executeRaw({ sql: 'PRAGMA synchronous = NORMAL', args: [], argTypes: [] });
+    return adapter;
+  }
 }

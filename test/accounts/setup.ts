@@ -29,7 +29,7 @@ export async function seedRegistry(db: Db): Promise<void> {
   if (!(await db.apiUser.findUnique({ where: { id: 'tester' } }))) await createApiUser(db, { id: 'tester', name: 'Test clerk', token, countyId: testCounty });
 }
 
-export function accountsApp(db: Db, options: Partial<AccountsOptions> = {}, start = '2026-03-15T08:00:00Z') {
+export function accountsApp(db: Db, options: Partial<AccountsOptions> = {}, start = '2026-03-15T08:00:00Z', authCacheMs = 0) {
   const clock = { now: new Date(start) };
   const app = createApp({
     db,
@@ -38,6 +38,7 @@ export function accountsApp(db: Db, options: Partial<AccountsOptions> = {}, star
     logger: new RecordingLogger(),
     clock: () => clock.now,
     accounts: { failureDelayMs: 1, ...options },
+    authCacheMs,
   });
   const advance = (ms: number) => {
     clock.now = new Date(clock.now.getTime() + ms);

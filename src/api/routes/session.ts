@@ -77,6 +77,8 @@ export function sessionOperations(ctx: Ctx): Operations<'signIn' | 'currentSessi
           await audited(tx, actor, { action: 'sign-in', entity: 'Session', entityId: s.id, after: { userId: user.id, expiresAt: s.expiresAt } });
           return s;
         });
+        // The replaced session may be the user's credential read a moment ago.
+        if (presented) ctx.credentials.forgetUser(user.id);
         const options = { ...cookieOptions(ctx, req), expires: session.expiresAt };
         res.cookie(sessionCookie, session.cookie, { ...options, httpOnly: true });
         res.cookie(csrfCookie, session.csrfToken, options);
@@ -129,6 +131,7 @@ export function sessionOperations(ctx: Ctx): Operations<'signIn' | 'currentSessi
           await tx.session.update({ where: { id: p.auth.credentialId }, data: { endedAt: at, endReason: 'signed out' } });
           await audited(tx, actorOf(res), { action: 'sign-out', entity: 'Session', entityId: p.auth.credentialId });
         });
+        ctx.credentials.forgetUser(p.userId);
         clearSessionCookies(ctx, req, res);
         res.status(204).end();
       },
@@ -163,6 +166,7 @@ export function sessionOperations(ctx: Ctx): Operations<'signIn' | 'currentSessi
           });
           return ended;
         });
+        ctx.credentials.forgetUser(user.id);
         res.json({ endedSessions });
       },
     },

@@ -100,6 +100,7 @@ export function tokensOperations(ctx: Ctx): Operations<'listTokens' | 'createTok
             await tx.accessToken.update({ where: { id }, data: { revokedAt: ctx.now() } });
             await audited(tx, actorOf(res), { action: 'revoke', entity: 'AccessToken', entityId: id, before: view(row) });
           });
+          ctx.credentials.forgetUser(p.userId);
         }
         res.status(204).end();
       },

@@ -131,6 +131,7 @@ export function usersOperations(ctx: Ctx): Operations<'listUsers' | 'inviteUser'
           });
           return { user: publicUser(updated), endedSessions, revokedTokens };
         });
+        ctx.credentials.forgetUser(id);
         res.json(result);
       },
     },
@@ -177,6 +178,7 @@ export function usersOperations(ctx: Ctx): Operations<'listUsers' | 'inviteUser'
           await audited(tx, actor, { action: 'accept-invitation', entity: 'User', entityId: user.id, after: { invitationId: invitation.id, endedSessions } });
           return u;
         });
+        ctx.credentials.forgetUser(user.id);
         succeeded(ctx, keys);
         res.json({ user: publicUser(updated) });
       },

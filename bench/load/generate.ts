@@ -1,0 +1,152 @@
+// The load generator, a process of its own so that its work does not share the service's event
+// loop: `tsx bench/load/generate.ts <population.json> <requests/s> <seconds> [timeout ms]`.
+// An open model: request i is sent at start + i/rate whether or not earlier ones have answered,
+// and its latency counts from that moment, so a slow service cannot slow the arrivals down
+// (coordinated omission). Prints one JSON line: percentiles, status counts, timeouts, errors.
+import { readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Actor, Population } from './population.js';
+
+const [file, rateArg, secondsArg, timeoutArg] = process.argv.slice(2);
+if (!file || !rateArg || !secondsArg) throw new Error('usage: generate.ts <population.json> <requests/s> <seconds> [timeout ms]');
+const population = JSON.parse(readFileSync(file, 'utf8')) as Population;
+const rate = Number(rateArg);
+const seconds = Number(secondsArg);
+const timeoutMs = Number(timeoutArg ?? 5000);
+
+interface Request {
+  kind: string;
+  method: 'GET' | 'POST';
+  path: string;
+  body?: unknown;
+  actor: Actor;
+}
+
+const pick = <T>(xs: T[]): T => xs[Math.floor(Math.random() * xs.length)]!;
+const by = (test: (a: Actor) => boolean) => population.actors.filter(test);
+const staff = by((a) => a.role === 'bureau-staff');
+const leaders = by((a) => a.role === 'leader');
+const departments = by((a) => a.role === 'department');
+const recipients = by((a) => a.role !== 'bureau-staff');
+const acknowledging = by((a) => a.notices.length > 0);
+const today = new Date().toISOString().slice(0, 10);
+
+/** What a county does in a busy hour: mostly reads, a fifth writes. Weights in per cent. */
+const mix: [weight: number, make: () => Request][] = [
+  [12, () => ({ kind: 'evaluations', method: 'GET', path: `/api/evaluations?cycleId=${population.cycleId}`, actor: pick(staff) })],
+  [14, () => ({ kind: 'notices', method: 'GET', path: '/api/notices', actor: pick(recipients) })],
+  [8, () => ({ kind: 'presence', method: 'GET', path: '/api/presence', actor: pick(leaders) })],
+  [14, () => ({ kind: 'session', method: 'GET', path: '/api/session', actor: pick(population.actors) })],
+  [10, () => ({ kind: 'communities', method: 'GET', path: '/api/communities', actor: pick(population.actors) })],
+  [8, () => ({ kind: 'officers', method: 'GET', path: '/api/officers', actor: pick(staff) })],
+  [6, () => ({ kind: 'cycles', method: 'GET', path: '/api/cycles', actor: pick(population.actors) })],
+  [8, () => ({ kind: 'departments', method: 'GET', path: '/api/departments', actor: pick(staff) })],
+  [
+    8,
+    () => {
+      const actor = pick(departments);
+      const figure = pick(actor.figures!);
+      const value = figure.metric === 'incidents' || figure.metric === 'clues' ? figure.value : Number((0.6 + Math.random() * 0.4).toFixed(3));
+      return { kind: 'figures', method: 'POST', path: '/api/metrics', body: { period: population.figuresPeriod, figures: [{ ...figure, value }] }, actor };
+    },
+  ],
+  [
+    6,
+    () => {
+      const actor = pick(leaders);
+      return { kind: 'visits', method: 'POST', path: '/api/visits', body: { communityId: actor.communityId, date: today, note: 'load' }, actor };
+    },
+  ],
+  [
+    6,
+    () => {
+      const actor = pick(acknowledging);
+      return { kind: 'acknowledgements', method: 'POST', path: `/api/notices/${encodeURIComponent(pick(actor.notices))}/acknowledgements`, body: {}, actor };
+    },
+  ],
+];
+const totalWeight = mix.reduce((s, [w]) => s + w, 0);
+
+function nextRequest(): Request {
+  let r = Math.random() * totalWeight;
+  for (const [w, make] of mix) if ((r -= w) < 0) return make();
+  return mix[0]![1]();
+}
+
+const latencies: number[] = [];
+/** Latencies of requests the service took on (neither shed nor timed out). */
+const accepted: number[] = [];
+const statuses: Record<string, number> = {};
+const kinds: Record<string, Record<string, number>> = {};
+let timeouts = 0;
+let errors = 0;
+let shedWithoutRetryAfter = 0;
+let maxLateMs = 0;
+const firstErrors: string[] = [];
+const count = (o: Record<string, number>, key: string) => (o[key] = (o[key] ?? 0) + 1);
+
+async function send(req: Request, scheduledAt: number): Promise<void> {
+  try {
+    const res = await fetch(`${population.apiUrl}${req.path}`, {
+      method: req.method,
+      headers: { authorization: `Bearer ${req.actor.token}`, ...(req.body ? { 'content-type': 'application/json' } : {}) },
+      body: req.body === undefined ? undefined : JSON.stringify(req.body),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    const text = await res.text();
+    const ms = performance.now() - scheduledAt;
+    latencies.push(ms);
+    count(statuses, String(res.status));
+    count((kinds[req.kind] ??= {}), String(res.status));
+    const shed = res.status === 429 || res.status === 503;
+    if (shed && !res.headers.get('retry-after')) shedWithoutRetryAfter++;
+    if (!shed) accepted.push(ms);
+    if (res.status >= 500 && firstErrors.length < 5) firstErrors.push(`${req.method} ${req.path} ${res.status} ${text.slice(0, 300)}`);
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'TimeoutError') timeouts++;
+    else {
+      errors++;
+      if (firstErrors.length < 5) firstErrors.push(`${req.method} ${req.path}: ${String((err as Error).cause ?? err)}`);
+    }
+  }
+}
+
+const total = Math.round(rate * seconds);
+const interval = 1000 / rate;
+const pending: Promise<void>[] = [];
+const started = performance.now();
+for (let i = 0; i < total;) {
+  const now = performance.now();
+  for (; i < total && started + i * interval <= now; i++) {
+    const at = started + i * interval;
+    maxLateMs = Math.max(maxLateMs, now - at);
+    pending.push(send(nextRequest(), at));
+  }
+  await sleep(Math.max(1, started + i * interval - performance.now()));
+}
+await Promise.all(pending);
+
+const percentile = (xs: number[], p: number) => {
+  if (!xs.length) return null;
+  const sorted = [...xs].sort((a, b) => a - b);
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! * 10) / 10;
+};
+console.log(
+  JSON.stringify({
+    rate,
+    seconds,
+    sent: total,
+    answered: latencies.length,
+    p50Ms: percentile(latencies, 50),
+    p95Ms: percentile(latencies, 95),
+    p99Ms: percentile(latencies, 99),
+    acceptedP95Ms: percentile(accepted, 95),
+    statuses,
+    timeouts,
+    errors,
+    shedWithoutRetryAfter,
+    maxLateMs: Math.round(maxLateMs),
+    kinds,
+    firstErrors,
+  }),
+);
