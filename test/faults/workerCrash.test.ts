@@ -15,7 +15,7 @@ import { devNamespaces } from '../support/namespaces.js';
 import { readKills, readStarts, resumeTimes } from './support/crashPoints.js';
 import { expectWorkflowsOfQuarters } from './support/cycleWorkflows.js';
 import { startWorkerProcess } from './support/processes.js';
-import { allSettled, apiOf, expectRowsOfQuarters, payAndConfirm, startQuarter } from './support/quarters.js';
+import { allSettled, apiOf, expectRowsOfQuarters, payAndConfirm, startCycle, submitFigures } from './support/quarters.js';
 import { supervise, type Supervisor } from './support/supervisor.js';
 
 const namespace = devNamespaces.faultsWorkerCrash;
@@ -59,7 +59,10 @@ afterAll(async () => {
 
 it('after 21 worker kills across deciding, the payment follow-ups and settlement: every cycle completes, no row is missing or doubled, each killed attempt resumes within 30 s', async () => {
   const cycleIds: string[] = [];
-  for (const period of periods) cycleIds.push(await startQuarter(call, fresh.url, period));
+  for (const period of periods) {
+    await submitFigures(call, fresh.url, period);
+    cycleIds.push(await startCycle(call, period));
+  }
   const decided = await expectRowsAfterAll(cycleIds);
   const obligationIds = (await fresh.db.paymentObligation.findMany({ where: { cycleId: { in: cycleIds } }, select: { id: true } })).map((o) => o.id);
   await expectWorkflowsOfQuarters(client, cycleIds, obligationIds, 'waiting');
@@ -71,7 +74,11 @@ it('after 21 worker kills across deciding, the payment follow-ups and settlement
   expect(rows).toMatchObject(decided);
 
   const kills = readKills(crashDir);
-  expect(kills.map((k) => k.type).sort()).toEqual(Object.entries(crashAt).flatMap(([type, n]) => Array<string>(n).fill(type)).sort());
+  expect(kills.map((k) => k.type).sort()).toEqual(
+    Object.entries(crashAt)
+      .flatMap(([type, n]) => Array<string>(n).fill(type))
+      .sort(),
+  );
   expect(workers.exits.length).toBeGreaterThanOrEqual(kills.length);
   const resumed = resumeTimes(kills, readStarts(crashDir));
   const seconds = resumed.map((r) => (r.resumedAfterMs ?? Infinity) / 1000).sort((a, b) => a - b);

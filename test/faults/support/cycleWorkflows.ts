@@ -17,6 +17,7 @@ export async function expectWorkflowsOfQuarters(client: Client, cycleIds: string
     await expect.poll(async () => (await handle.query<VerificationState>(verificationStateQueryName)).step, { timeout: 60_000, interval: 1_000 }).toBe(step);
   }
   const failed: string[] = [];
-  for await (const w of client.workflow.list({ query: 'ExecutionStatus="Failed" OR ExecutionStatus="TimedOut" OR ExecutionStatus="Terminated"' })) failed.push(w.workflowId);
+  for await (const w of client.workflow.list({ query: 'ExecutionStatus="Failed" OR ExecutionStatus="TimedOut" OR ExecutionStatus="Terminated"' }))
+    failed.push(w.workflowId);
   expect(failed).toEqual([]);
 }

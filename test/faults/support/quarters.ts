@@ -22,15 +22,36 @@ export function apiOf(apiUrl: () => string, token: string): Call {
   };
 }
 
-/** Each department submits its demo figures of `period`; the bureau starts the quarter's cycle. Returns its id. */
-export async function startQuarter(call: Call, databaseUrl: string, period: string): Promise<string> {
-  for (const { submittedBy, figures } of demoSubmissions(demoOffices)) {
+/** The departments submit their demo figures of `period` (all of them unless `submissions` says). */
+export async function submitFigures(call: Call, databaseUrl: string, period: string, submissions = demoSubmissions(demoOffices)): Promise<void> {
+  for (const { submittedBy, figures } of submissions) {
     const department = await serviceToken(databaseUrl, { role: 'department', subjectId: submittedBy });
-    expect((await call('POST', '/api/metrics', { period, figures }, department)).status).toBeLessThan(300);
+    expect((await submitted(() => call('POST', '/api/metrics', { period, figures }, department))).status).toBeLessThan(300);
   }
+}
+
+/** The bureau starts the quarter's cycle; returns its id. */
+export async function startCycle(call: Call, period: string): Promise<string> {
   const started = await call('POST', '/api/cycles', { kind: 'quarterly', period });
   expect(started.status).toBe(202);
   return started.body.cycleId as string;
+}
+
+/**
+ * Sent again while the service answers 5xx or drops the connection: another process writing the
+ * SQLite file can make a request fail with SQLITE_BUSY (500 today, 503 with Retry-After once the
+ * SQLite-lock part of the campaign is in), and a kept-alive socket the server has just closed
+ * resets; here the request is only the setup, and a repeat of it is one row.
+ */
+async function submitted(send: () => ReturnType<Call>): ReturnType<Call> {
+  for (let attempt = 1; ; attempt++) {
+    const res = await send().catch((err: unknown) => {
+      if (attempt === 5) throw err;
+      return { status: 599, body: undefined };
+    });
+    if (res.status < 500 || attempt === 5) return res;
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
 }
 
 export const paymentReference = (obligationId: string) => `FIN-${obligationId}`;
@@ -40,10 +61,12 @@ export async function payAndConfirm(call: Call, db: Db, databaseUrl: string, cyc
   const finance = await serviceToken(databaseUrl, { role: 'finance' });
   const today = new Date().toISOString().slice(0, 10);
   for (const o of await db.paymentObligation.findMany({ where: { cycleId: { in: cycleIds } }, orderBy: { id: 'asc' } })) {
-    const paid = await call('POST', '/api/payments', { obligationId: o.id, amount: o.amountFen / 100, paidOn: today, reference: paymentReference(o.id) }, finance);
+    const paid = await submitted(() =>
+      call('POST', '/api/payments', { obligationId: o.id, amount: o.amountFen / 100, paidOn: today, reference: paymentReference(o.id) }, finance),
+    );
     expect(paid.status, JSON.stringify(paid.body)).toBe(201);
     const officer = await serviceToken(databaseUrl, { role: 'officer', subjectId: o.payeeId });
-    expect((await call('POST', `/api/obligations/${o.id}/receipt`, undefined, officer)).status).toBe(200);
+    expect((await submitted(() => call('POST', `/api/obligations/${o.id}/receipt`, undefined, officer))).status).toBe(200);
   }
 }
 
@@ -88,12 +111,20 @@ export async function expectRowsOfQuarters(db: Db, cycleIds: string[], { paid }:
   expect(duplicates(jointNotices.map((n) => [n.cycleId, n.about]))).toEqual([]);
   expect(jointNotices.map((n) => `${n.cycleId}/${n.about}`).sort()).toEqual([...sanctioned].sort());
 
-  const counts = { cycles: cycles.length, evaluations: evaluations.length, decisions: decisions.length, obligations: obligations.length, jointNotices: jointNotices.length };
+  const counts = {
+    cycles: cycles.length,
+    evaluations: evaluations.length,
+    decisions: decisions.length,
+    obligations: obligations.length,
+    jointNotices: jointNotices.length,
+  };
   if (!paid) return counts;
   const obligationIds = obligations.map((o) => o.id).sort();
   const payments = await db.obligationPayment.findMany({ where: { obligationId: { in: obligationIds } } });
   expect(payments.map((p) => p.reference).sort()).toEqual(obligationIds.map(paymentReference).sort());
-  const recorded = await db.notice.findMany({ where: { kind: 'payment-recorded', id: { in: obligationIds.map((o) => `${o}/payment-recorded/${paymentReference(o)}`) } } });
+  const recorded = await db.notice.findMany({
+    where: { kind: 'payment-recorded', id: { in: obligationIds.map((o) => `${o}/payment-recorded/${paymentReference(o)}`) } },
+  });
   expect(recorded).toHaveLength(obligationIds.length);
   const settles = await db.auditEntry.findMany({ where: { action: 'settle', entityId: { in: obligationIds } } });
   expect(settles.map((s) => s.entityId).sort()).toEqual(obligationIds);
