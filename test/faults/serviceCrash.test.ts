@@ -11,7 +11,18 @@ import { expectWorkflowsOfQuarters } from './support/cycleWorkflows.js';
 import { holdWrites } from './support/heldWrites.js';
 import { activityStarted } from './support/pendingActivities.js';
 import { startServiceProcess, type RunningProcess } from './support/processes.js';
-import { allSettled, apiOf, demoOffices, expectRowsOfQuarters, payAndConfirm, startCycle, submitFigures } from './support/quarters.js';
+import {
+  allSettled,
+  apiOf,
+  countyTokens,
+  type CountyTokens,
+  demoOffices,
+  expectRowsOfQuarters,
+  confirmAll,
+  payAll,
+  startCycle,
+  submitFigures,
+} from './support/quarters.js';
 import { paymentWorkflowId } from '../../src/contracts/payments.js';
 
 const namespace = devNamespaces.faultsServiceCrash;
@@ -28,6 +39,7 @@ describe.each(providers)('the service on $name', ({ name, period, database }) =>
   let connection: Connection;
   let client: Client;
   let starts = 0;
+  let tokens: CountyTokens;
   const call = apiOf(() => service!.apiUrl, token);
 
   const start = async () => {
@@ -45,7 +57,9 @@ describe.each(providers)('the service on $name', ({ name, period, database }) =>
   const killInside = async (workflowIds: string[], type: string | undefined, tables: string[]) => {
     const held = await holdWrites(fresh.url, tables);
     try {
-      await activityStarted(client, workflowIds, type);
+      await activityStarted(client, workflowIds, type).catch((err: Error) => {
+        throw new Error(`${err.message}\nthe service printed:\n${service!.output().slice(-3000)}`);
+      });
       expect(await service!.kill('SIGKILL')).toBeNull();
     } finally {
       await held.release();
@@ -57,6 +71,7 @@ describe.each(providers)('the service on $name', ({ name, period, database }) =>
     connection = await Connection.connect({ address: inject('devServerAddress') });
     client = new Client({ connection, namespace });
     await start();
+    tokens = await countyTokens(fresh.url);
   });
 
   afterAll(async () => {
@@ -68,11 +83,11 @@ describe.each(providers)('the service on $name', ({ name, period, database }) =>
   it('killed with SIGKILL inside deciding and inside settlement, then restarted on the same database: the quarter completes, no row missing or doubled', async () => {
     // All figures but the last department's: the cycle opens and waits for them.
     const submissions = demoSubmissions(demoOffices);
-    await submitFigures(call, fresh.url, period, submissions.slice(0, -1));
+    await submitFigures(call, tokens, period, submissions.slice(0, -1));
     const cycleId = await startCycle(call, period);
     await expect.poll(async () => (await fresh.db.cycle.findUnique({ where: { id: cycleId } }))?.status, { timeout: 60_000 }).toBe('collecting');
     // The last figures arrive; deciding starts at once and its decisions wait on the lock.
-    await submitFigures(call, fresh.url, period, submissions.slice(-1));
+    await submitFigures(call, tokens, period, submissions.slice(-1));
     await killInside([cycleId], 'decideAndPersist', ['Decision']);
     expect(await fresh.db.decision.count({ where: { cycleId } })).toBe(0);
 
@@ -82,11 +97,12 @@ describe.each(providers)('the service on $name', ({ name, period, database }) =>
     const obligationIds = (await fresh.db.paymentObligation.findMany({ where: { cycleId }, select: { id: true } })).map((o) => o.id);
     await expectWorkflowsOfQuarters(client, [cycleId], obligationIds, 'waiting');
 
-    // Paid and confirmed: each verification reviews and settles, and those writes wait on the lock.
-    await payAndConfirm(call, fresh.db, fresh.url, [cycleId]);
-    await killInside(obligationIds.map(paymentWorkflowId), undefined, ['Notice', 'ObligationPayment', 'PaymentObligation']);
+    // Paid: each verification reviews the payment and tells its officer, a write that waits on the lock.
+    const obligations = await payAll(call, fresh.db, tokens, [cycleId]);
+    await killInside(obligationIds.map(paymentWorkflowId), 'reviewObligation', ['Notice', 'ObligationPayment']);
 
     await start();
+    await confirmAll(call, tokens, obligations);
     await allSettled(fresh.db, [cycleId], 120_000);
     await expectWorkflowsOfQuarters(client, [cycleId], obligationIds, 'settled');
     expect(await expectRowsOfQuarters(fresh.db, [cycleId], { paid: true })).toMatchObject(decided);

@@ -15,7 +15,7 @@ import { devNamespaces } from '../support/namespaces.js';
 import { readKills, readStarts, resumeTimes } from './support/crashPoints.js';
 import { expectWorkflowsOfQuarters } from './support/cycleWorkflows.js';
 import { startWorkerProcess } from './support/processes.js';
-import { allSettled, apiOf, expectRowsOfQuarters, payAndConfirm, startCycle, submitFigures } from './support/quarters.js';
+import { allSettled, apiOf, countyTokens, type CountyTokens, expectRowsOfQuarters, confirmAll, payAll, startCycle, submitFigures } from './support/quarters.js';
 import { supervise, type Supervisor } from './support/supervisor.js';
 
 const namespace = devNamespaces.faultsWorkerCrash;
@@ -31,6 +31,7 @@ let workers: Supervisor;
 let connection: Connection;
 let client: Client;
 let crashDir: string;
+let tokens: CountyTokens;
 const call = apiOf(() => service.apiUrl, token);
 
 beforeAll(async () => {
@@ -39,6 +40,7 @@ beforeAll(async () => {
   const env = { DATABASE_URL: fresh.url, TEMPORAL_ADDRESS: inject('devServerAddress'), TEMPORAL_NAMESPACE: namespace, TASK_QUEUE: taskQueue };
   // The API and the Schedules only: the work is the crashing workers'.
   service = await startService(loadConfig({ ...env, SERVICE_WORKER: 'false', HTTP_PORT: '0', BUREAU_TOKEN: token, LOG_LEVEL: 'warn' }));
+  tokens = await countyTokens(fresh.url);
   const crashSpec = Object.entries(crashAt)
     .map(([type, n]) => `${type}:${n}`)
     .join(',');
@@ -60,14 +62,14 @@ afterAll(async () => {
 it('after 21 worker kills across deciding, the payment follow-ups and settlement: every cycle completes, no row is missing or doubled, each killed attempt resumes within 30 s', async () => {
   const cycleIds: string[] = [];
   for (const period of periods) {
-    await submitFigures(call, fresh.url, period);
+    await submitFigures(call, tokens, period);
     cycleIds.push(await startCycle(call, period));
   }
   const decided = await expectRowsAfterAll(cycleIds);
   const obligationIds = (await fresh.db.paymentObligation.findMany({ where: { cycleId: { in: cycleIds } }, select: { id: true } })).map((o) => o.id);
   await expectWorkflowsOfQuarters(client, cycleIds, obligationIds, 'waiting');
 
-  await payAndConfirm(call, fresh.db, fresh.url, cycleIds);
+  await confirmAll(call, tokens, await payAll(call, fresh.db, tokens, cycleIds));
   await allSettled(fresh.db, cycleIds, 240_000);
   await expectWorkflowsOfQuarters(client, cycleIds, obligationIds, 'settled');
   const rows = await expectRowsOfQuarters(fresh.db, cycleIds, { paid: true });

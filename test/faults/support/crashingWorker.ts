@@ -2,7 +2,7 @@
 // type CRASH_AT names has done its work (its transaction committed) and before Temporal hears of
 // it, the process kills itself with SIGKILL — while the type's budget lasts. The budget and the
 // record of starts and kills live in CRASH_DIR, shared by every worker the test starts.
-import { Context } from '@temporalio/activity';
+import type { Context } from '@temporalio/activity';
 import { DefaultLogger, Runtime, type ActivityExecuteInput, type ActivityInboundCallsInterceptor, type Next } from '@temporalio/worker';
 import { loadConfig } from '../../../src/config.js';
 import { createDb } from '../../../src/db/client.js';

@@ -4,7 +4,8 @@
 import { expect } from 'vitest';
 import type { Db } from '../../../src/db/client.js';
 import { demoSubmissions } from '../../support/figures.js';
-import { serviceToken } from '../../support/serviceUsers.js';
+import { createDb } from '../../../src/db/client.js';
+import { tokenFor } from '../../support/users.js';
 
 export const demoOffices = ['c01', 'c02', 'c03', 'c04', 'c05', 'c06', 'c07', 'c08', 'c09', 'c10'];
 
@@ -22,10 +23,33 @@ export function apiOf(apiUrl: () => string, token: string): Call {
   };
 }
 
+/** Tokens of the county's departments, finance and every officer, by user: `department:<id>`, `finance`, `officer:<id>`. */
+export type CountyTokens = Map<string, string>;
+
+/**
+ * Made before the cycles run: a test writing its users into the SQLite file while workers write
+ * there too would meet SQLITE_BUSY itself.
+ */
+export async function countyTokens(databaseUrl: string): Promise<CountyTokens> {
+  const db = createDb(databaseUrl);
+  try {
+    const { countyId } = await db.community.findFirstOrThrow({ select: { countyId: true } });
+    const tokens: CountyTokens = new Map();
+    for (const { submittedBy } of demoSubmissions(demoOffices))
+      tokens.set(`department:${submittedBy}`, await tokenFor(db, { role: 'department', subjectId: submittedBy, countyId }));
+    tokens.set('finance', await tokenFor(db, { role: 'finance', countyId }));
+    for (const { id } of await db.officer.findMany({ where: { countyId }, select: { id: true } }))
+      tokens.set(`officer:${id}`, await tokenFor(db, { role: 'officer', subjectId: id, countyId }));
+    return tokens;
+  } finally {
+    await db.$disconnect();
+  }
+}
+
 /** The departments submit their demo figures of `period` (all of them unless `submissions` says). */
-export async function submitFigures(call: Call, databaseUrl: string, period: string, submissions = demoSubmissions(demoOffices)): Promise<void> {
+export async function submitFigures(call: Call, tokens: CountyTokens, period: string, submissions = demoSubmissions(demoOffices)): Promise<void> {
   for (const { submittedBy, figures } of submissions) {
-    const department = await serviceToken(databaseUrl, { role: 'department', subjectId: submittedBy });
+    const department = tokens.get(`department:${submittedBy}`)!;
     expect((await submitted(() => call('POST', '/api/metrics', { period, figures }, department))).status).toBeLessThan(300);
   }
 }
@@ -56,17 +80,23 @@ async function submitted(send: () => ReturnType<Call>): ReturnType<Call> {
 
 export const paymentReference = (obligationId: string) => `FIN-${obligationId}`;
 
-/** Finance pays every obligation of the cycles in full, once; each officer confirms the money arrived. */
-export async function payAndConfirm(call: Call, db: Db, databaseUrl: string, cycleIds: string[]): Promise<void> {
-  const finance = await serviceToken(databaseUrl, { role: 'finance' });
+/** Finance pays every obligation of the cycles in full, once. Returns the obligations. */
+export async function payAll(call: Call, db: Db, tokens: CountyTokens, cycleIds: string[]) {
   const today = new Date().toISOString().slice(0, 10);
-  for (const o of await db.paymentObligation.findMany({ where: { cycleId: { in: cycleIds } }, orderBy: { id: 'asc' } })) {
+  const obligations = await db.paymentObligation.findMany({ where: { cycleId: { in: cycleIds } }, orderBy: { id: 'asc' } });
+  for (const o of obligations) {
     const paid = await submitted(() =>
-      call('POST', '/api/payments', { obligationId: o.id, amount: o.amountFen / 100, paidOn: today, reference: paymentReference(o.id) }, finance),
+      call('POST', '/api/payments', { obligationId: o.id, amount: o.amountFen / 100, paidOn: today, reference: paymentReference(o.id) }, tokens.get('finance')),
     );
     expect(paid.status, JSON.stringify(paid.body)).toBe(201);
-    const officer = await serviceToken(databaseUrl, { role: 'officer', subjectId: o.payeeId });
-    expect((await submitted(() => call('POST', `/api/obligations/${o.id}/receipt`, undefined, officer))).status).toBe(200);
+  }
+  return obligations;
+}
+
+/** Each officer confirms the money of their obligations arrived. */
+export async function confirmAll(call: Call, tokens: CountyTokens, obligations: { id: string; payeeId: string }[]): Promise<void> {
+  for (const o of obligations) {
+    expect((await submitted(() => call('POST', `/api/obligations/${o.id}/receipt`, undefined, tokens.get(`officer:${o.payeeId}`)))).status).toBe(200);
   }
 }
 
