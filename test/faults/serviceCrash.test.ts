@@ -24,6 +24,7 @@ import {
   submitFigures,
 } from './support/quarters.js';
 import { paymentWorkflowId } from '../../src/contracts/payments.js';
+import { cycleProgressQueryName, type CycleProgress } from '../../src/contracts/cycles.js';
 
 const namespace = devNamespaces.faultsServiceCrash;
 const token = 'faults-service-crash-token-0123';
@@ -85,7 +86,8 @@ describe.each(providers)('the service on $name', ({ name, period, database }) =>
     const submissions = demoSubmissions(demoOffices);
     await submitFigures(call, tokens, period, submissions.slice(0, -1));
     const cycleId = await startCycle(call, period);
-    await expect.poll(async () => (await fresh.db.cycle.findUnique({ where: { id: cycleId } }))?.status, { timeout: 60_000 }).toBe('collecting');
+    const progress = () => client.workflow.getHandle(cycleId).query<CycleProgress>(cycleProgressQueryName);
+    await expect.poll(async () => (await progress()).step, { timeout: 120_000, interval: 500 }).toBe('waiting-for-figures');
     // The last figures arrive; deciding starts at once and its decisions wait on the lock.
     await submitFigures(call, tokens, period, submissions.slice(-1));
     await killInside([cycleId], 'decideAndPersist', ['Decision']);

@@ -1,6 +1,8 @@
-// A worker like worker.ts with a crash point, for the fault tests only: once an activity whose
-// type CRASH_AT names has done its work (its transaction committed) and before Temporal hears of
-// it, the process kills itself with SIGKILL — while the type's budget lasts. The budget and the
+// A worker like worker.ts with a crash point, for the fault tests only: once the first attempt of
+// an activity whose type CRASH_AT names has done its work (its transaction committed) and before
+// Temporal hears of it, the process kills itself with SIGKILL — while the type's budget lasts.
+// Only first attempts die: a retry's wait then is the activity's timeout plus the first backoff
+// (2 s), which is what the test measures, not a backoff grown by earlier kills. The budget and the
 // record of starts and kills live in CRASH_DIR, shared by every worker the test starts.
 import type { Context } from '@temporalio/activity';
 import { DefaultLogger, Runtime, type ActivityExecuteInput, type ActivityInboundCallsInterceptor, type Next } from '@temporalio/worker';
@@ -26,7 +28,7 @@ class CrashPoint implements ActivityInboundCallsInterceptor {
     const of = (): Attempt => ({ type, workflowId: workflowExecution?.workflowId ?? '', activityId, attempt, pid: process.pid, at: Date.now() });
     recordStart(dir!, of());
     const result = await next(input);
-    if (claimKill(dir!, budget, of())) process.kill(process.pid, 'SIGKILL');
+    if (attempt === 1 && claimKill(dir!, budget, of())) process.kill(process.pid, 'SIGKILL');
     return result;
   }
 }
