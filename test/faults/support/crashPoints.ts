@@ -1,7 +1,7 @@
 // The record a crashing worker (crashingWorker.ts) keeps in a directory shared with the test and
 // every other worker: one line per attempt started of a watched activity, one file per kill. A
 // kill's file is created exclusively, so two workers never spend the same unit of the budget.
-import { appendFileSync, openSync, readdirSync, readFileSync, writeSync, closeSync } from 'node:fs';
+import { appendFileSync, closeSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface Attempt {
@@ -27,6 +27,27 @@ export function crashBudgets(spec: string): Map<string, number> {
         return [type, n];
       }),
   );
+}
+
+/** Says this worker polls: it can take over a killed worker's work. */
+export function markAlive(dir: string): void {
+  writeFileSync(join(dir, `alive-${process.pid}`), '');
+}
+
+/** Whether another worker marked alive still runs (signal 0 only asks). */
+export function anotherAlive(dir: string): boolean {
+  return readdirSync(dir)
+    .filter((f) => f.startsWith('alive-'))
+    .map((f) => Number(f.slice('alive-'.length)))
+    .some((pid) => {
+      if (pid === process.pid) return false;
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    });
 }
 
 export function recordStart(dir: string, a: Attempt): void {

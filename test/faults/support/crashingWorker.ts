@@ -2,7 +2,8 @@
 // an activity whose type CRASH_AT names has done its work (its transaction committed) and before
 // Temporal hears of it, the process kills itself with SIGKILL — while the type's budget lasts.
 // Only first attempts die: a retry's wait then is the activity's timeout plus the first backoff
-// (2 s), which is what the test measures, not a backoff grown by earlier kills. The budget and the
+// (2 s), which is what the test measures, not a backoff grown by earlier kills. And a worker dies
+// only while another is running to take its work over (not while its replacement still starts). The budget and the
 // record of starts and kills live in CRASH_DIR, shared by every worker the test starts.
 import type { Context } from '@temporalio/activity';
 import { DefaultLogger, Runtime, type ActivityExecuteInput, type ActivityInboundCallsInterceptor, type Next } from '@temporalio/worker';
@@ -10,7 +11,7 @@ import { loadConfig } from '../../../src/config.js';
 import { createDb } from '../../../src/db/client.js';
 import { connectWorker } from '../../../src/temporal/connect.js';
 import { createWorker } from '../../../src/temporal/worker.js';
-import { claimKill, crashBudgets, recordStart, type Attempt } from './crashPoints.js';
+import { anotherAlive, claimKill, crashBudgets, markAlive, recordStart, type Attempt } from './crashPoints.js';
 
 Runtime.install({ logger: new DefaultLogger('WARN') });
 
@@ -28,7 +29,7 @@ class CrashPoint implements ActivityInboundCallsInterceptor {
     const of = (): Attempt => ({ type, workflowId: workflowExecution?.workflowId ?? '', activityId, attempt, pid: process.pid, at: Date.now() });
     recordStart(dir!, of());
     const result = await next(input);
-    if (attempt === 1 && claimKill(dir!, budget, of())) process.kill(process.pid, 'SIGKILL');
+    if (attempt === 1 && anotherAlive(dir!) && claimKill(dir!, budget, of())) process.kill(process.pid, 'SIGKILL');
     return result;
   }
 }
@@ -41,4 +42,5 @@ const worker = await createWorker(connection, config, db, undefined, {
   interceptors: { activity: [(ctx) => ({ inbound: new CrashPoint(ctx) })] },
 });
 console.log(`worker polling task queue ${config.taskQueue} (pid ${process.pid}, crashing at ${[...budgets.keys()].join(', ') || 'nothing'})`);
+markAlive(dir);
 await worker.run();
