@@ -1,5 +1,5 @@
 // Workers killed with SIGKILL between an activity's database write and its report to Temporal,
-// again and again, while two of them (replaced as they die) run three quarters of the demo
+// again and again, while three of them (replaced as they die) run three quarters of the demo
 // county: deciding, the payment follow-ups, and settlement once finance has paid. Nothing may be
 // written twice or lost, every cycle completes, and each killed attempt is taken up again by a
 // live worker within 30 s — the activity timeouts of src/workflows/activityTimeouts.ts.
@@ -21,9 +21,13 @@ import { supervise, type Supervisor } from './support/supervisor.js';
 const namespace = devNamespaces.faultsWorkerCrash;
 const taskQueue = 'faults-worker-crash';
 const token = 'faults-worker-crash-token-0123';
-// 21 kills, each of a first attempt: deciding (each quarter's), the follow-ups that page the
-// obligations (each quarter's) and review each, and settlement.
-const crashAt = { decideAndPersist: 3, obligationPage: 3, reviewObligation: 6, settleObligation: 9 };
+// Up to 24 kills, each of a first attempt and only while another worker runs: deciding (each
+// quarter's), the follow-ups that page the obligations (each quarter's) and review each (48 in
+// all), and settlement (48). At least 20 must happen, some of each.
+const crashAt = { decideAndPersist: 3, obligationPage: 3, reviewObligation: 8, settleObligation: 10 };
+// Three, so that while a killed worker's replacement starts (20 s and more on a loaded machine)
+// two still run and one of them may die next.
+const workerCount = 3;
 const periods = ['2026-Q1', '2026-Q2', '2026-Q3'];
 
 let fresh: TestDb;
@@ -45,7 +49,7 @@ beforeAll(async () => {
   const crashSpec = Object.entries(crashAt)
     .map(([type, n]) => `${type}:${n}`)
     .join(',');
-  workers = await supervise(2, (name) =>
+  workers = await supervise(workerCount, (name) =>
     startWorkerProcess(name, { ...env, CRASH_AT: crashSpec, CRASH_DIR: crashDir, LOG_LEVEL: 'warn' }, 'test/faults/support/crashingWorker.ts'),
   );
   connection = await Connection.connect({ address: inject('devServerAddress') });
@@ -60,7 +64,7 @@ afterAll(async () => {
   if (crashDir) rmSync(crashDir, { recursive: true, force: true });
 });
 
-it('after 21 worker kills across deciding, the payment follow-ups and settlement: every cycle completes, no row is missing or doubled, each killed attempt resumes within 30 s', async () => {
+it('after at least 20 worker kills across deciding, the payment follow-ups and settlement: every cycle completes, no row is missing or doubled, each killed attempt resumes within 30 s', async () => {
   const cycleIds: string[] = [];
   for (const period of periods) {
     await submitFigures(call, tokens, period);
@@ -77,11 +81,8 @@ it('after 21 worker kills across deciding, the payment follow-ups and settlement
   expect(rows).toMatchObject(decided);
 
   const kills = readKills(crashDir);
-  expect(kills.map((k) => k.type).sort()).toEqual(
-    Object.entries(crashAt)
-      .flatMap(([type, n]) => Array<string>(n).fill(type))
-      .sort(),
-  );
+  expect(kills.length).toBeGreaterThanOrEqual(20);
+  expect(new Set(kills.map((k) => k.type))).toEqual(new Set(Object.keys(crashAt)));
   expect(workers.exits.length).toBeGreaterThanOrEqual(kills.length);
   const resumed = resumeTimes(kills, readStarts(crashDir));
   const seconds = resumed.map((r) => (r.resumedAfterMs ?? Infinity) / 1000).sort((a, b) => a - b);
