@@ -11,4 +11,6 @@ export interface ActivityDeps {
   channels?: DeliveryChannel[];
   /** The bureau's time zone (configuration TIME_ZONE): periods end and notices show instants in it; absent, defaultTimeZone. */
   timeZone?: string;
+  /** Tells Temporal the attempt is alive (Context.current().heartbeat() on a worker); tests leave it out. */
+  heartbeat?: () => void;
 }

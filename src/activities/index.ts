@@ -11,6 +11,7 @@ import { bulletinActivities } from './bulletins.js';
 import { cycleFailureActivities } from './cycleFailure.js';
 import { reportingFailures } from './failure.js';
 import { appealActivities } from './appeals.js';
+import { heartbeatingLongOnes } from './heartbeat.js';
 
 export type { ActivityDeps } from './deps.js';
 
@@ -19,17 +20,22 @@ export type { ActivityDeps } from './deps.js';
  * throws only short failures, non-retryable where retrying cannot help.
  */
 export function createActivities(deps: ActivityDeps) {
-  return reportingFailures({
-    ...figureActivities(deps),
-    ...cycleFailureActivities(deps),
-    ...decideActivities(deps),
-    ...yearEndActivities(deps),
-    ...noticeChaseActivities(deps),
-    ...deliveryActivities(deps),
-    ...presenceActivities(deps),
-    ...paymentActivities(deps),
-    ...paymentFollowUpActivities(deps),
-    ...bulletinActivities(deps),
-    ...appealActivities(deps),
-  });
+  return reportingFailures(
+    heartbeatingLongOnes(
+      {
+        ...figureActivities(deps),
+        ...cycleFailureActivities(deps),
+        ...decideActivities(deps),
+        ...yearEndActivities(deps),
+        ...noticeChaseActivities(deps),
+        ...deliveryActivities(deps),
+        ...presenceActivities(deps),
+        ...paymentActivities(deps),
+        ...paymentFollowUpActivities(deps),
+        ...bulletinActivities(deps),
+        ...appealActivities(deps),
+      },
+      deps.heartbeat,
+    ),
+  );
 }

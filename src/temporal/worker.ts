@@ -1,3 +1,4 @@
+import { Context } from '@temporalio/activity';
 import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
 import { createActivities } from '../activities/index.js';
 import type { Config } from '../config.js';
@@ -23,7 +24,14 @@ export async function createWorker(
     namespace: config.temporal.namespace,
     taskQueue: config.taskQueue,
     workflowBundle: await workflowBundle(),
-    activities: createActivities({ db, notifier: createInboxNotifier(), clock, channels: channelsOf(config.channels), timeZone: config.timeZone }),
+    activities: createActivities({
+      db,
+      notifier: createInboxNotifier(),
+      clock,
+      channels: channelsOf(config.channels),
+      timeZone: config.timeZone,
+      heartbeat: () => Context.current().heartbeat(),
+    }),
     maxConcurrentActivityTaskExecutions: w.maxConcurrentActivities,
     maxConcurrentWorkflowTaskExecutions: w.maxConcurrentWorkflowTasks,
     activityTaskPollerBehavior: { type: 'simple-maximum', maximum: w.activityPollers },

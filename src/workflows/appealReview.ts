@@ -5,16 +5,19 @@ import { continueAsNew, getExternalWorkflowHandle, proxyActivities, setHandler }
 import type { createActivities } from '../activities/index.js';
 import { appealPaymentsWorkflowId, appealPaymentsWorkflowType, type AppealReviewState } from '../contracts/appeals.js';
 import { permanentFailureTypes } from '../contracts/failures.js';
+import { heartbeating, singleTransaction } from './activityTimeouts.js';
 import { noticeDeliveryFollowUp, noticeWorkflowId } from '../contracts/notices.js';
 import { appealDecidedSignal, appealStateQuery } from './appealMessages.js';
 import { chase, type ChaseProgress } from './chase.js';
 import { noticeWithdrawnSignal } from './jointNoticeAcknowledgement.js';
 import { startFollowUps } from './followUps.js';
 
-const { openAppeal, appealStillOpen, remindAppeal, escalateAppeal, redecideAppeal, concludeAppeal } = proxyActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '10 minutes',
-  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes', nonRetryableErrorTypes: permanentFailureTypes },
+const retry = { initialInterval: '2 seconds', maximumInterval: '5 minutes', nonRetryableErrorTypes: permanentFailureTypes };
+const { openAppeal, appealStillOpen, remindAppeal, escalateAppeal, concludeAppeal } = proxyActivities<ReturnType<typeof createActivities>>({
+  ...singleTransaction,
+  retry,
 });
+const { redecideAppeal } = proxyActivities<ReturnType<typeof createActivities>>({ ...heartbeating, retry });
 
 export interface AppealReviewInput {
   appealId: number;

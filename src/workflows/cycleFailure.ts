@@ -5,12 +5,13 @@ import { ActivityFailure, ApplicationFailure, patched, proxyActivities, workflow
 import type { createActivities } from '../activities/index.js';
 import { cycleKindOf, type CycleProgress } from '../contracts/cycles.js';
 import { permanentFailureTypes, type FailureExplanation } from '../contracts/failures.js';
+import { singleTransaction } from './activityTimeouts.js';
 import { noticeDeliveryFollowUp } from '../contracts/notices.js';
 import { isPermanentFailureType, permanentFailures } from '../core/failures.js';
 import { startFollowUps } from './followUps.js';
 
 const { recordCycleFailure } = proxyActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '1 minute',
+  ...singleTransaction,
   retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes', nonRetryableErrorTypes: permanentFailureTypes },
 });
 

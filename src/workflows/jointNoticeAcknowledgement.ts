@@ -4,6 +4,7 @@
 import { continueAsNew, defineQuery, defineSignal, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
 import { permanentFailureTypes } from '../contracts/failures.js';
+import { singleTransaction } from './activityTimeouts.js';
 import { noticeAcknowledgedSignalName, noticeDeliveryFollowUp, noticePendingQueryName, noticeWithdrawnSignalName } from '../contracts/notices.js';
 import type { Recipient } from '../core/types.js';
 import type { ChaseStep } from '../activities/noticeChase.js';
@@ -11,7 +12,7 @@ import { chase } from './chase.js';
 import { startFollowUps } from './followUps.js';
 
 const { unacknowledgedRecipients, remindRecipients, escalateNotice } = proxyActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '1 minute',
+  ...singleTransaction,
   retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes', nonRetryableErrorTypes: permanentFailureTypes },
 });
 

@@ -3,11 +3,13 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
 import { permanentFailureTypes } from '../contracts/failures.js';
+import { singleTransaction } from './activityTimeouts.js';
 
 const { noticeChannels } = proxyActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '30 seconds',
+  ...singleTransaction,
   retry: { nonRetryableErrorTypes: permanentFailureTypes },
 });
+// A call to an outside receiver: the webhook's own 10-s timeout, or an SMTP exchange, inside a minute.
 const { deliverNotice } = proxyActivities<ReturnType<typeof createActivities>>({
   startToCloseTimeout: '1 minute',
   scheduleToCloseTimeout: '2 days',

@@ -5,10 +5,11 @@
 import { continueAsNew, proxyActivities } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
 import { permanentFailureTypes } from '../contracts/failures.js';
+import { singleTransaction } from './activityTimeouts.js';
 import { startFollowUps } from './followUps.js';
 
 const { obligationPage } = proxyActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '1 minute',
+  ...singleTransaction,
   retry: { nonRetryableErrorTypes: permanentFailureTypes },
 });
 

@@ -4,6 +4,7 @@
 import { condition, continueAsNew, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
 import { permanentFailureTypes } from '../contracts/failures.js';
+import { singleTransaction } from './activityTimeouts.js';
 import { noticeDeliveryFollowUp } from '../contracts/notices.js';
 import { paymentOverdueNoticeId, paymentReminderNoticeId, type VerificationState } from '../contracts/payments.js';
 import { isSettled, overdueFrom, paidInFull, reminderAt, type PaymentTiming } from '../core/settlement.js';
@@ -19,7 +20,7 @@ import {
 } from './paymentMessages.js';
 
 const { reviewObligation, remindFinance, escalateOverdue, settleObligation, closeObligation } = proxyActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '1 minute',
+  ...singleTransaction,
   retry: { initialInterval: '2 seconds', maximumInterval: '10 minutes', nonRetryableErrorTypes: permanentFailureTypes },
 });
 

@@ -1,6 +1,7 @@
 import { condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
 import { permanentFailureTypes } from '../contracts/failures.js';
+import { heartbeating, singleTransaction } from './activityTimeouts.js';
 import type { CycleProgress } from '../contracts/cycles.js';
 import { metricsMissingNoticeId, noticeDeliveryFollowUp } from '../contracts/notices.js';
 import { daysMs } from '../core/time.js';
@@ -8,10 +9,9 @@ import { failingVisibly } from './cycleFailure.js';
 import { decideThenFollowUp, startFollowUps } from './followUps.js';
 import { cycleProgressQuery, figuresSubmittedSignal } from './messages.js';
 
-const { openCycle, requestMissingFigures, findMissingFigures, decideAndPersist } = proxyActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '5 minutes',
-  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes', nonRetryableErrorTypes: permanentFailureTypes },
-});
+const retry = { initialInterval: '2 seconds', maximumInterval: '5 minutes', nonRetryableErrorTypes: permanentFailureTypes };
+const { openCycle, requestMissingFigures, findMissingFigures } = proxyActivities<ReturnType<typeof createActivities>>({ ...singleTransaction, retry });
+const { decideAndPersist } = proxyActivities<ReturnType<typeof createActivities>>({ ...heartbeating, retry });
 
 export interface PeriodEvaluationInput {
   cycleId: string;

@@ -3,12 +3,13 @@
 import { continueAsNew, proxyActivities } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
 import { permanentFailureTypes } from '../contracts/failures.js';
+import { singleTransaction } from './activityTimeouts.js';
 import { presenceMonthWorkflowType, presenceWorkflowId } from '../contracts/presence.js';
 import { startFollowUps } from './followUps.js';
 import { scheduledStart } from './scheduledStart.js';
 
 const { presencePlan } = proxyActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '2 minutes',
+  ...singleTransaction,
   retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes', nonRetryableErrorTypes: permanentFailureTypes },
 });
 

@@ -9,13 +9,14 @@
 import { condition, continueAsNew, defineQuery, defineSignal, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
 import { permanentFailureTypes } from '../contracts/failures.js';
+import { singleTransaction } from './activityTimeouts.js';
 import type { PresenceMonthInput } from '../activities/presence.js';
 import { noticeDeliveryFollowUp } from '../contracts/notices.js';
 import { presenceProgressQueryName, visitChangedSignalName, type PresenceMonthStart, type PresenceProgress, type VisitChanged } from '../contracts/presence.js';
 import { startFollowUps } from './followUps.js';
 
 const { presenceDays, presenceMonthPlan, remindPresence, recordPresence } = proxyActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '1 minute',
+  ...singleTransaction,
   retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes', nonRetryableErrorTypes: permanentFailureTypes },
 });
 

@@ -1,6 +1,7 @@
 import { patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
 import { permanentFailureTypes } from '../contracts/failures.js';
+import { singleTransaction } from './activityTimeouts.js';
 import { cycleKindDescriptors, type Cadence } from '../core/cadences.js';
 import { formatPeriod, periodJustEnded } from '../core/calendar.js';
 import { cycleLabels, legacyCountyId } from '../contracts/cycles.js';
@@ -9,7 +10,7 @@ import { scheduledStart } from './scheduledStart.js';
 import { startCycle } from './startCycle.js';
 
 const { cadenceInForce, cycleToStart } = proxyActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '1 minute',
+  ...singleTransaction,
   retry: { nonRetryableErrorTypes: permanentFailureTypes },
 });
 

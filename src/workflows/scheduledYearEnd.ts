@@ -2,12 +2,13 @@ import { patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
 import { cycleLabels, legacyCountyId } from '../contracts/cycles.js';
 import { permanentFailureTypes } from '../contracts/failures.js';
+import { singleTransaction } from './activityTimeouts.js';
 import { scheduledStart } from './scheduledStart.js';
 import { startCycle } from './startCycle.js';
 import { yearEndEvaluation } from './yearEndEvaluation.js';
 
 const { cycleToStart } = proxyActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '1 minute',
+  ...singleTransaction,
   retry: { nonRetryableErrorTypes: permanentFailureTypes },
 });
 

@@ -6,13 +6,14 @@
 import { continueAsNew, proxyActivities } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
 import { permanentFailureTypes } from '../contracts/failures.js';
+import { heartbeating } from './activityTimeouts.js';
 import { weekJustEnded, type Week } from '../core/bulletins.js';
 import { noticeDeliveryFollowUp } from '../contracts/notices.js';
 import { startFollowUps } from './followUps.js';
 import { scheduledStart } from './scheduledStart.js';
 
 const { publishBulletins } = proxyActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '2 minutes',
+  ...heartbeating,
   retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes', nonRetryableErrorTypes: permanentFailureTypes },
 });
 

@@ -1,16 +1,16 @@
 import { proxyActivities, setHandler, sleep } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
 import { permanentFailureTypes } from '../contracts/failures.js';
+import { heartbeating, singleTransaction } from './activityTimeouts.js';
 import type { CycleProgress } from '../contracts/cycles.js';
 import { daysMs } from '../core/time.js';
 import { failingVisibly } from './cycleFailure.js';
 import { decideThenFollowUp } from './followUps.js';
 import { cycleProgressQuery } from './messages.js';
 
-const { undecidedQuarters, decideYearEnd } = proxyActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '5 minutes',
-  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes', nonRetryableErrorTypes: permanentFailureTypes },
-});
+const retry = { initialInterval: '2 seconds', maximumInterval: '5 minutes', nonRetryableErrorTypes: permanentFailureTypes };
+const { undecidedQuarters } = proxyActivities<ReturnType<typeof createActivities>>({ ...singleTransaction, retry });
+const { decideYearEnd } = proxyActivities<ReturnType<typeof createActivities>>({ ...heartbeating, retry });
 
 export interface YearEndEvaluationInput {
   /** year-end-<year>-<county> (year-end-<year> before counties) */

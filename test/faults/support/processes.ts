@@ -21,7 +21,9 @@ export interface RunningProcess {
 
 /** Starts `tsx <entry>` from the project root with `env` over the test's own environment. */
 export function startTsx(name: string, entry: string, env: Record<string, string | undefined>): RunningProcess {
-  const child = spawn(tsx, [entry], { cwd: projectRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group: tsx runs the entry in a child node process, and a signal to tsx alone
+  // (SIGKILL above all, which it cannot pass on) would leave that child running.
+  const child = spawn(tsx, [entry], { cwd: projectRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let text = '';
   const listeners = new Set<() => void>();
   const append = (chunk: Buffer) => {
@@ -63,7 +65,7 @@ export function startTsx(name: string, entry: string, env: Record<string, string
       });
     },
     async kill(signal = 'SIGTERM') {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, signal);
       return exited;
     },
   };

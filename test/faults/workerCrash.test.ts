@@ -1,0 +1,101 @@
+// Workers killed with SIGKILL between an activity's database write and its report to Temporal,
+// again and again, while three of them (replaced as they die) run three quarters of the demo
+// county: deciding, the payment follow-ups, and settlement once finance has paid. Nothing may be
+// written twice or lost, every cycle completes, and each killed attempt is taken up again by a
+// live worker within 30 s — the activity timeouts of src/workflows/activityTimeouts.ts.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { startService, type RunningService } from '../../src/service.js';
+import { freshSqlite, type TestDb } from '../support/db.js';
+import { devNamespaces } from '../support/namespaces.js';
+import { readKills, readStarts, resumeTimes } from './support/crashPoints.js';
+import { expectWorkflowsOfQuarters } from './support/cycleWorkflows.js';
+import { startWorkerProcess } from './support/processes.js';
+import { allSettled, apiOf, countyTokens, type CountyTokens, expectRowsOfQuarters, confirmAll, payAll, startCycle, submitFigures } from './support/quarters.js';
+import { supervise, type Supervisor } from './support/supervisor.js';
+
+const namespace = devNamespaces.faultsWorkerCrash;
+const taskQueue = 'faults-worker-crash';
+const token = 'faults-worker-crash-token-0123';
+// Up to 32 kills, each of a first attempt and only while another worker runs: deciding (each
+// quarter's), the follow-ups that page the obligations (each quarter's) and review each (48 in
+// all), and settlement (48). At least 20 must happen, some in each of the three parts.
+const crashAt = { decideAndPersist: 3, obligationPage: 3, reviewObligation: 12, settleObligation: 14 };
+// Three, so that while a killed worker's replacement starts (20 s and more on a loaded machine)
+// two still run and one of them may die next.
+const workerCount = 3;
+const periods = ['2026-Q1', '2026-Q2', '2026-Q3'];
+
+let fresh: TestDb;
+let service: RunningService;
+let workers: Supervisor;
+let connection: Connection;
+let client: Client;
+let crashDir: string;
+let tokens: CountyTokens;
+const call = apiOf(() => service.apiUrl, token);
+
+beforeAll(async () => {
+  fresh = await freshSqlite('faults-worker-crash');
+  crashDir = mkdtempSync(join(tmpdir(), 'cp-crash-points-'));
+  const env = { DATABASE_URL: fresh.url, TEMPORAL_ADDRESS: inject('devServerAddress'), TEMPORAL_NAMESPACE: namespace, TASK_QUEUE: taskQueue };
+  // The API and the Schedules only: the work is the crashing workers'.
+  service = await startService(loadConfig({ ...env, SERVICE_WORKER: 'false', HTTP_PORT: '0', BUREAU_TOKEN: token, LOG_LEVEL: 'warn' }));
+  tokens = await countyTokens(fresh.url);
+  const crashSpec = Object.entries(crashAt)
+    .map(([type, n]) => `${type}:${n}`)
+    .join(',');
+  workers = await supervise(workerCount, (name) =>
+    startWorkerProcess(name, { ...env, CRASH_AT: crashSpec, CRASH_DIR: crashDir, LOG_LEVEL: 'warn' }, 'test/faults/support/crashingWorker.ts'),
+  );
+  connection = await Connection.connect({ address: inject('devServerAddress') });
+  client = new Client({ connection, namespace });
+});
+
+afterAll(async () => {
+  await workers?.stop();
+  await service?.stop();
+  await connection?.close();
+  await fresh?.drop();
+  if (crashDir) rmSync(crashDir, { recursive: true, force: true });
+});
+
+it('after at least 20 worker kills across deciding, the payment follow-ups and settlement: every cycle completes, no row is missing or doubled, each killed attempt resumes within 30 s', async () => {
+  const cycleIds: string[] = [];
+  for (const period of periods) {
+    await submitFigures(call, tokens, period);
+    cycleIds.push(await startCycle(call, period));
+  }
+  const decided = await expectRowsAfterAll(cycleIds);
+  const obligationIds = (await fresh.db.paymentObligation.findMany({ where: { cycleId: { in: cycleIds } }, select: { id: true } })).map((o) => o.id);
+  await expectWorkflowsOfQuarters(client, cycleIds, obligationIds, 'waiting');
+
+  await confirmAll(call, tokens, await payAll(call, fresh.db, tokens, cycleIds));
+  await allSettled(fresh.db, cycleIds, 240_000);
+  await expectWorkflowsOfQuarters(client, cycleIds, obligationIds, 'settled');
+  const rows = await expectRowsOfQuarters(fresh.db, cycleIds, { paid: true });
+  expect(rows).toMatchObject(decided);
+
+  const kills = readKills(crashDir);
+  const resumed = resumeTimes(kills, readStarts(crashDir));
+  const seconds = resumed.map((r) => (r.resumedAfterMs ?? Infinity) / 1000).sort((a, b) => a - b);
+  console.log(
+    `worker kills: ${kills.length}; resumed after (s): median ${seconds[Math.floor(seconds.length / 2)]!.toFixed(1)}, max ${seconds.at(-1)!.toFixed(1)} (${seconds.map((s) => s.toFixed(1)).join(' ')}); rows ${JSON.stringify(rows)}`,
+  );
+  expect(kills.length).toBeGreaterThanOrEqual(20);
+  // Some in each part of the issue's list: deciding, the obligations' follow-ups, settlement.
+  const parts = { decideAndPersist: 'decide', obligationPage: 'obligations', reviewObligation: 'obligations', settleObligation: 'settlement' };
+  expect(new Set(kills.map((k) => parts[k.type as keyof typeof parts]))).toEqual(new Set(['decide', 'obligations', 'settlement']));
+  expect(workers.exits.length).toBeGreaterThanOrEqual(kills.length);
+  for (const r of resumed) expect(r.resumedAfterMs, `${r.kill.type} of ${r.kill.workflowId} (attempt ${r.kill.attempt})`).toBeLessThan(30_000);
+});
+
+/** Waits for the cycles to be decided and their verifications to be under way, then checks the rows. */
+async function expectRowsAfterAll(cycleIds: string[]) {
+  for (const id of cycleIds) await client.workflow.getHandle(id).result();
+  return expectRowsOfQuarters(fresh.db, cycleIds, { paid: false });
+}
