@@ -6,7 +6,6 @@ import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
 import pg from 'pg';
-import { formatPeriod, periodJustEnded } from '../../src/core/calendar.js';
 import { createDb } from '../../src/db/client.js';
 import { inParallel, startCycle, submitFigures } from './http.js';
 import { cpuOf, findProcesses, memoryOf, postgresMiB, postmasterOn, tree } from './proc.js';
@@ -14,14 +13,19 @@ import { startProcesses } from './processes.js';
 import { freshDatabase, seedProvince } from './seed.js';
 import { expectedFollowUps, histories, waitForDecisions, waitForFollowUps } from './wait.js';
 
+function lastQuarter(now: Date): string {
+  const q = Math.floor(now.getUTCMonth() / 3);
+  return q === 0 ? `${now.getUTCFullYear() - 1}-Q4` : `${now.getUTCFullYear()}-Q${q}`;
+}
+
 const { values: flags } = parseArgs({
   options: {
     counties: { type: 'string', default: '100' },
     offices: { type: 'string', default: '100' },
     backend: { type: 'string', default: 'dev' },
     workers: { type: 'string', default: '1' },
-    // The quarter just ended, as when the quarterly Schedules fire.
-    period: { type: 'string', default: formatPeriod(periodJustEnded('quarterly', new Date().toISOString())) },
+    // The last quarter that has ended.
+    period: { type: 'string', default: lastQuarter(new Date()) },
     // Requests in flight at once, as departments and bureaus across the province would send them.
     width: { type: 'string', default: '4' },
     'pg-admin': { type: 'string', default: process.env.BENCH_PG_ADMIN_URL ?? 'postgresql://postgres:postgres@127.0.0.1:5433/postgres' },
@@ -89,7 +93,7 @@ try {
   const decidedMs = performance.now() - t;
   say(`${counties} cycles started in ${seconds(startedMs)} s, all decided after ${seconds(decidedMs)} s`);
   const expected = await expectedFollowUps(db);
-  await waitForFollowUps(client, taskQueue, expected, sample);
+  await waitForFollowUps(client, taskQueue, expected, sample, (line) => say(`${line} (${seconds(performance.now() - t)} s)`));
   const doneMs = performance.now() - t;
   const cpuSeconds = cpu() - cpuBefore;
   say(`followed up after ${seconds(doneMs)} s (${expected.obligations} obligations, ${expected.jointNotices} joint notices)`);

@@ -32,7 +32,7 @@ export async function expectedFollowUps(db: Db): Promise<Expected> {
   return { jointNotices, obligations };
 }
 
-export async function waitForFollowUps(client: Client, taskQueue: string, expected: Expected, onPoll: () => void): Promise<void> {
+export async function waitForFollowUps(client: Client, taskQueue: string, expected: Expected, onPoll: () => void, say: (line: string) => void): Promise<void> {
   const count = async (type: string, running = false) =>
     (await client.workflow.count(`TaskQueue = '${taskQueue}' AND WorkflowType = '${type}'${running ? ` AND ExecutionStatus = 'Running'` : ''}`)).count;
   for (;;) {
@@ -47,6 +47,7 @@ export async function waitForFollowUps(client: Client, taskQueue: string, expect
     if (verifications >= expected.obligations && chases >= expected.jointNotices && stillRunning.every((n) => n === 0)) break;
     await pause(1000);
   }
+  say('every follow-up started; waiting for each to reach its wait')
   // Started is not done: each long-lived follow-up must have reached its wait.
   let busy = await runningIds(client, taskQueue);
   while (busy.length) {
