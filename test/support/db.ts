@@ -32,10 +32,11 @@ export async function freshSqlite(name = 'test'): Promise<TestDb> {
   };
 }
 
-export async function freshPostgres(name = 'test'): Promise<TestDb> {
+/** `adminUrl`: a superuser's URL of another PostgreSQL server (the local cluster's). */
+export async function freshPostgres(name = 'test', adminUrl = pgAdminUrl): Promise<TestDb> {
   const database = `t_${name.replace(/\W/g, '_').toLowerCase().slice(0, 40)}_${randomBytes(4).toString('hex')}`;
-  await admin((c) => c.query(`CREATE DATABASE "${database}"`));
-  const url = new URL(pgAdminUrl);
+  await admin(adminUrl, (c) => c.query(`CREATE DATABASE "${database}"`));
+  const url = new URL(adminUrl);
   url.pathname = `/${database}`;
   await migrate(url.toString());
   const db = createDb(url.toString());
@@ -44,13 +45,13 @@ export async function freshPostgres(name = 'test'): Promise<TestDb> {
     db,
     async drop() {
       await db.$disconnect();
-      await admin((c) => c.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
+      await admin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
     },
   };
 }
 
-async function admin(run: (c: pg.Client) => Promise<unknown>): Promise<void> {
-  const client = new pg.Client({ connectionString: pgAdminUrl });
+async function admin(adminUrl: string, run: (c: pg.Client) => Promise<unknown>): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
     await run(client);
