@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
 import pg from 'pg';
 import { createDb } from '../../src/db/client.js';
+import { adminUrl, clusterSettings, defaultNamespace, temporalAddress } from '../../scripts/cluster/settings.js';
 import { inParallel, startCycle, submitFigures } from './http.js';
 import { cpuOf, findProcesses, memoryOf, postgresMiB, postmasterOn, tree } from './proc.js';
 import { startProcesses } from './processes.js';
@@ -28,9 +29,10 @@ const { values: flags } = parseArgs({
     period: { type: 'string', default: lastQuarter(new Date()) },
     // Requests in flight at once, as departments and bureaus across the province would send them.
     width: { type: 'string', default: '4' },
-    'pg-admin': { type: 'string', default: process.env.BENCH_PG_ADMIN_URL ?? 'postgresql://postgres:postgres@127.0.0.1:5433/postgres' },
-    temporal: { type: 'string', default: process.env.BENCH_TEMPORAL_ADDRESS ?? '127.0.0.1:7243' },
-    namespace: { type: 'string', default: process.env.BENCH_TEMPORAL_NAMESPACE ?? 'default' },
+    // The local cluster of `npm run cluster -- up` (CLUSTER_PG_PORT, CLUSTER_TEMPORAL_PORT).
+    'pg-admin': { type: 'string', default: adminUrl(clusterSettings()) },
+    temporal: { type: 'string', default: temporalAddress(clusterSettings()) },
+    namespace: { type: 'string' },
   },
 });
 const whole = (name: string, v: string) => {
@@ -43,6 +45,7 @@ const workers = whole('workers', flags.workers);
 const width = whole('width', flags.width);
 const backend = flags.backend;
 if (backend !== 'dev' && backend !== 'cluster') throw new Error(`--backend: dev or cluster, got "${backend}"`);
+const namespace = flags.namespace ?? (backend === 'dev' ? 'default' : defaultNamespace);
 const say = (line: string) => process.stderr.write(`[province ${backend}${backend === 'cluster' ? ` ×${workers}` : ''}] ${line}\n`);
 const seconds = (ms: number) => Math.round(ms / 100) / 10;
 
@@ -52,13 +55,13 @@ const seeded = await seedProvince(url, counties, offices, flags.period.slice(0, 
 say(`seeded ${counties} × ${offices} offices in ${seconds(performance.now() - t)} s`);
 const taskQueue = `bench-province-${Date.now()}`;
 const running = await startProcesses(
-  { kind: backend, workers, temporalAddress: flags.temporal, namespace: flags.namespace },
+  { kind: backend, workers, temporalAddress: flags.temporal, namespace },
   url,
   dir,
   taskQueue,
 );
 const connection = await Connection.connect({ address: running.temporalAddress });
-const client = new Client({ connection, namespace: flags.namespace });
+const client = new Client({ connection, namespace });
 const db = createDb(url);
 
 // What is sampled while it runs: the shared machine's load, and the memory of the processes
@@ -74,6 +77,19 @@ const sample = () => {
 const sampler = setInterval(sample, 1000);
 const roots = () => [running.service.child.pid!, ...running.workers.map((w) => w.child.pid!), ...temporalServers, ...(postmaster ? [postmaster] : [])];
 const cpu = () => roots().reduce((s, pid) => s + cpuOf(pid), 0);
+// Where the CPU went: this run's node processes apart from the servers they started.
+const cpuByPart = () => {
+  const parts: Record<string, number> = {};
+  const add = (k: string, v: number) => (parts[k] = (parts[k] ?? 0) + v);
+  for (const pid of roots())
+    for (const p of tree(pid)) {
+      const own = p.cpu + (p.pid === postmaster ? p.childCpu : 0);
+      if (p.comm === 'node' || p.comm.startsWith('tsx')) add(pid === running.service.child.pid ? 'service' : 'workers', own);
+      else if (p.comm === 'postgres') add('PostgreSQL', own);
+      else add('Temporal', own);
+    }
+  return parts;
+};
 
 try {
   const loadBefore = loadavg()[0]!;
@@ -86,6 +102,7 @@ try {
   say(`${figures} figures in over HTTP in ${seconds(figuresMs)} s`);
 
   const cpuBefore = cpu();
+  const partsBefore = cpuByPart();
   t = performance.now();
   await inParallel(seeded, width, (c) => startCycle(running.apiUrl, c, flags.period));
   const startedMs = performance.now() - t;
@@ -96,6 +113,7 @@ try {
   await waitForFollowUps(client, taskQueue, expected, sample, (line) => say(`${line} (${seconds(performance.now() - t)} s)`));
   const doneMs = performance.now() - t;
   const cpuSeconds = cpu() - cpuBefore;
+  const cpuSecondsBy = Object.fromEntries(Object.entries(cpuByPart()).map(([k, v]) => [k, Math.round(v - (partsBefore[k] ?? 0))]));
   say(`followed up after ${seconds(doneMs)} s (${expected.obligations} obligations, ${expected.jointNotices} joint notices)`);
   sample();
 
@@ -143,6 +161,7 @@ try {
       eventsPerOffice: Math.round((h.events / officesTotal) * 10) / 10,
       wallMsPerOffice: Math.round((doneMs / officesTotal) * 10) / 10,
       cpuMsPerOffice: Math.round((cpuSeconds * 1000) / officesTotal),
+      cpuSecondsBy,
       largestHistory: h.largest,
       byType: h.byType,
       obligations: expected.obligations,

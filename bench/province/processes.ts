@@ -43,7 +43,8 @@ export async function startProcesses(backend: Backend, databaseUrl: string, dir:
   const service = await startServiceProcess('service', env);
   const workers: RunningProcess[] = [];
   try {
-    for (let i = 0; i < (backend.kind === 'cluster' ? backend.workers : 0); i++) workers.push(await startWorkerProcess(`worker-${i + 1}`, env));
+    // At info, a worker says when it polls.
+    for (let i = 0; i < (backend.kind === 'cluster' ? backend.workers : 0); i++) workers.push(await startWorkerProcess(`worker-${i + 1}`, { ...env, LOG_LEVEL: 'info' }));
   } catch (err) {
     await Promise.all([service, ...workers].map((p) => p.kill()));
     throw err;
