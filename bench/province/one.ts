@@ -54,12 +54,7 @@ let t = performance.now();
 const seeded = await seedProvince(url, counties, offices, flags.period.slice(0, 4));
 say(`seeded ${counties} × ${offices} offices in ${seconds(performance.now() - t)} s`);
 const taskQueue = `bench-province-${Date.now()}`;
-const running = await startProcesses(
-  { kind: backend, workers, temporalAddress: flags.temporal, namespace },
-  url,
-  dir,
-  taskQueue,
-);
+const running = await startProcesses({ kind: backend, workers, temporalAddress: flags.temporal, namespace }, url, dir, taskQueue);
 const connection = await Connection.connect({ address: running.temporalAddress });
 const client = new Client({ connection, namespace });
 const db = createDb(url);
@@ -72,7 +67,10 @@ const peaks = { load: 0, postgresMiB: 0, temporalMiB: 0 };
 const sample = () => {
   peaks.load = Math.max(peaks.load, loadavg()[0]!);
   if (postmaster) peaks.postgresMiB = Math.max(peaks.postgresMiB, postgresMiB(postmaster));
-  peaks.temporalMiB = Math.max(peaks.temporalMiB, temporalServers.reduce((s, pid) => s + memoryOf(pid).rssMiB, 0));
+  peaks.temporalMiB = Math.max(
+    peaks.temporalMiB,
+    temporalServers.reduce((s, pid) => s + memoryOf(pid).rssMiB, 0),
+  );
 };
 const sampler = setInterval(sample, 1000);
 const roots = () => [running.service.child.pid!, ...running.workers.map((w) => w.child.pid!), ...temporalServers, ...(postmaster ? [postmaster] : [])];
@@ -118,7 +116,12 @@ try {
   sample();
 
   const h = await histories(client, taskQueue);
-  const nodePeak = (pid: number) => Math.max(...tree(pid).filter((p) => p.comm === 'node' || p.comm.startsWith('tsx')).map((p) => memoryOf(p.pid).peakMiB));
+  const nodePeak = (pid: number) =>
+    Math.max(
+      ...tree(pid)
+        .filter((p) => p.comm === 'node' || p.comm.startsWith('tsx'))
+        .map((p) => memoryOf(p.pid).peakMiB),
+    );
   const memory: Record<string, number> = { service: nodePeak(running.service.child.pid!) };
   running.workers.forEach((w, i) => (memory[`worker ${i + 1}`] = nodePeak(w.child.pid!)));
   if (backend === 'dev') {

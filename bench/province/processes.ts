@@ -37,14 +37,20 @@ export async function startProcesses(backend: Backend, databaseUrl: string, dir:
     HTTP_PORT: '0',
     LOG_LEVEL: 'warn',
     ...(backend.kind === 'dev'
-      ? { TEMPORAL_ADDRESS: undefined, TEMPORAL_DEV_DB: `${dir}/temporal.db`, TEMPORAL_DEV_PORT: String(devPort), TEMPORAL_DEV_UI_PORT: String(await freePort()) }
+      ? {
+          TEMPORAL_ADDRESS: undefined,
+          TEMPORAL_DEV_DB: `${dir}/temporal.db`,
+          TEMPORAL_DEV_PORT: String(devPort),
+          TEMPORAL_DEV_UI_PORT: String(await freePort()),
+        }
       : { TEMPORAL_ADDRESS: backend.temporalAddress, SERVICE_WORKER: 'false' }),
   };
   const service = await startServiceProcess('service', env);
   const workers: RunningProcess[] = [];
   try {
     // At info, a worker says when it polls.
-    for (let i = 0; i < (backend.kind === 'cluster' ? backend.workers : 0); i++) workers.push(await startWorkerProcess(`worker-${i + 1}`, { ...env, LOG_LEVEL: 'info' }));
+    for (let i = 0; i < (backend.kind === 'cluster' ? backend.workers : 0); i++)
+      workers.push(await startWorkerProcess(`worker-${i + 1}`, { ...env, LOG_LEVEL: 'info' }));
   } catch (err) {
     await Promise.all([service, ...workers].map((p) => p.kill()));
     throw err;

@@ -39,7 +39,8 @@ const without = (flag: string) => {
   const i = args.indexOf(`--${flag}`);
   return i < 0 ? args : [...args.slice(0, i), ...args.slice(i + 2)];
 };
-const name = (r: Result) => (r.backend === 'dev' ? 'dev server + SQLite, in-process worker' : `cluster + PostgreSQL, ${r.workers} worker${r.workers > 1 ? 's' : ''}`);
+const name = (r: Result) =>
+  r.backend === 'dev' ? 'dev server + SQLite, in-process worker' : `cluster + PostgreSQL, ${r.workers} worker${r.workers > 1 ? 's' : ''}`;
 const memory = (m: Record<string, number>) =>
   Object.entries(m)
     .map(([k, v]) => `${k} ${v}`)
@@ -61,7 +62,11 @@ if (given('backend')) {
   console.log(JSON.stringify(r));
 } else {
   const started = Date.now();
-  console.log(`Province benchmark, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} at the start`);
+  console.log(
+    `Province benchmark, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} at the start`,
+  );
   const results = [run([...args, '--backend', 'dev']), ...[1, 2, 4].map((w) => run([...args, '--backend', 'cluster', '--workers', String(w)]))];
   console.log(['', ...header, ...results.map(row)].join('\n'));
   const base = without('counties');
@@ -72,7 +77,10 @@ if (given('backend')) {
       '',
       '| counties | offices | decided + followed up, s | wall ms per office | CPU ms per office (all processes) | events per office | workflows/s |',
       '|---:|---:|---:|---:|---:|---:|---:|',
-      ...curve.map((r) => `| ${r.counties} | ${r.offices.toLocaleString('en')} | ${r.followedUpSeconds} | ${r.wallMsPerOffice} | ${r.cpuMsPerOffice} | ${r.eventsPerOffice} | ${r.workflowsPerSecond} |`),
+      ...curve.map(
+        (r) =>
+          `| ${r.counties} | ${r.offices.toLocaleString('en')} | ${r.followedUpSeconds} | ${r.wallMsPerOffice} | ${r.cpuMsPerOffice} | ${r.eventsPerOffice} | ${r.workflowsPerSecond} |`,
+      ),
     ].join('\n'),
   );
   console.log(`\nAll configurations in ${Math.round((Date.now() - started) / 60_000)} min.`);

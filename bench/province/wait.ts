@@ -47,7 +47,7 @@ export async function waitForFollowUps(client: Client, taskQueue: string, expect
     if (verifications >= expected.obligations && chases >= expected.jointNotices && stillRunning.every((n) => n === 0)) break;
     await pause(1000);
   }
-  say('every follow-up started; waiting for each to reach its wait')
+  say('every follow-up started; waiting for each to reach its wait');
   // Started is not done: each long-lived follow-up must have reached its wait.
   let busy = await runningIds(client, taskQueue);
   while (busy.length) {

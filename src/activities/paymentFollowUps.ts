@@ -13,7 +13,7 @@ import { ruleSetVersion } from '../db/ruleSets.js';
 import type { RuleSetParameters } from '../rules/ruleSet.js';
 import type { ActivityDeps } from './deps.js';
 import type { FollowUpPlanner } from './followUpPlanner.js';
-import { followUpSummary } from '../workflows/summaries.js';
+import { followUpSummary } from '../contracts/summaries.js';
 
 export const paymentVerifications: FollowUpPlanner = async (db, cycleId) => {
   const any = await db.paymentObligation.count({ where: { cycleId } });

@@ -2,7 +2,7 @@ import { ParentClosePolicy, WorkflowIdReusePolicy, patched, startChild } from '@
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { CycleProgress } from '../contracts/cycles.js';
 import type { FollowUp } from '../contracts/followUps.js';
-import { followUpSummary } from './summaries.js';
+import { followUpSummary } from '../contracts/summaries.js';
 
 /** Starts each follow-up as an abandoned child: it outlives the cycle, and a repeat start is a no-op. */
 export async function startFollowUps(followUps: FollowUp[]): Promise<void> {
