@@ -174,6 +174,9 @@ try {
       load: { before: Math.round(loadBefore * 100) / 100, peak: Math.round(peaks.load * 100) / 100 },
     }),
   );
+} catch (err) {
+  say(`failed; the service's last output:\n${running.service.output().slice(-3000)}`);
+  throw err;
 } finally {
   clearInterval(sampler);
   await db.$disconnect();
