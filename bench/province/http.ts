@@ -12,8 +12,19 @@ export async function inParallel<T>(items: T[], width: number, work: (item: T) =
   await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
 }
 
-async function send(apiUrl: string, method: string, path: string, token: string, body: string, type: string): Promise<void> {
-  const res = await fetch(`${apiUrl}/api${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': type }, body });
+/**
+ * One request; sent again once when the server closed a kept-alive connection just as it was
+ * reused (both requests here may be repeated: the same figures again, or a start that answers 409).
+ */
+async function send(apiUrl: string, method: string, path: string, token: string, body: string, type: string, again = true): Promise<void> {
+  let res: Response;
+  try {
+    res = await fetch(`${apiUrl}/api${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': type }, body });
+  } catch (err) {
+    if (again && (err as { cause?: { code?: string } }).cause?.code === 'UND_ERR_SOCKET') return send(apiUrl, method, path, token, body, type, false);
+    throw err;
+  }
+  if (res.status === 409 && !again) return;
   if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
 }
 
