@@ -7,7 +7,8 @@ import { parseArgs } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
 import pg from 'pg';
 import { createDb } from '../../src/db/client.js';
-import { adminUrl, clusterSettings, defaultNamespace, temporalAddress } from '../../scripts/cluster/settings.js';
+import { ensureNamespaces } from '../../scripts/cluster/namespaces.js';
+import { adminUrl, clusterSettings, temporalAddress } from '../../scripts/cluster/settings.js';
 import { inParallel, startCycle, submitFigures } from './http.js';
 import { cpuOf, findProcesses, memoryOf, postgresMiB, postmasterOn, tree } from './proc.js';
 import { startProcesses } from './processes.js';
@@ -45,7 +46,10 @@ const workers = whole('workers', flags.workers);
 const width = whole('width', flags.width);
 const backend = flags.backend;
 if (backend !== 'dev' && backend !== 'cluster') throw new Error(`--backend: dev or cluster, got "${backend}"`);
-const namespace = flags.namespace ?? (backend === 'dev' ? 'default' : defaultNamespace);
+// On the cluster a namespace of the run's own: cycle ids repeat from run to run, and a decided
+// cycle's id is not started again in its namespace.
+const namespace = flags.namespace ?? (backend === 'dev' ? 'default' : `bench-province-${Date.now()}`);
+if (backend === 'cluster' && !flags.namespace) await ensureNamespaces(clusterSettings(), [namespace]);
 const say = (line: string) => process.stderr.write(`[province ${backend}${backend === 'cluster' ? ` ×${workers}` : ''}] ${line}\n`);
 const seconds = (ms: number) => Math.round(ms / 100) / 10;
 
