@@ -4,7 +4,9 @@
 //  cycle      one real quarterly cycle of the demo county on a Temporal dev server;
 //  rules      rule-set validation and back-testing;
 //  console    the console's JavaScript (gzip) and the ranking page's time to render in Chromium;
-//  load       mixed API load on one service process on SQLite: 200 requests/s, then 4× (shed).
+//  load       mixed API load on one service process on SQLite: 200 requests/s, then 4× (shed);
+//  province   only when named, with its own flags after it (bench/province/table.ts): a province's
+//             quarter on the dev server and on the local cluster.
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { LoadScenarioResult, LoadSummary } from './load/scenario.js';
@@ -14,6 +16,11 @@ const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
 const parts = ['decision', 'cycle', 'rules', 'console', 'load'];
+// The province runs for tens of minutes and takes flags of its own: it runs alone.
+if (process.argv[2] === 'province') {
+  execFileSync(tsx, [here('province/table.ts'), ...process.argv.slice(3)], { stdio: 'inherit' });
+  process.exit(0);
+}
 const named = process.argv.slice(2);
 const unknown = named.filter((p) => !parts.includes(p));
 if (unknown.length) throw new Error(`npm run bench: unknown part ${unknown.join(', ')}; the parts are ${parts.join(', ')}`);

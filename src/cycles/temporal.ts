@@ -12,7 +12,7 @@ import { appealWorkflowId } from '../contracts/appeals.js';
 import { cycleId, cycleLabels, parseCycleId, type CycleKind } from '../contracts/cycles.js';
 import { cycleIdInCounty } from '../db/cycles.js';
 import type { Db } from '../db/client.js';
-import { followUpSummary } from '../workflows/summaries.js';
+import { followUpSummary } from '../contracts/summaries.js';
 import { CycleAlreadyStartedError, type CyclePort, type CycleStatus } from './port.js';
 
 /** `db`: without it, cycles start under `<kind>-<period>-<county>` and show the county's id for its name. */

@@ -2,7 +2,7 @@
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { WorkflowSignals } from '../cycles/port.js';
 import { noticeDeliveryFollowUp } from '../contracts/notices.js';
-import { followUpSummary } from '../workflows/summaries.js';
+import { followUpSummary } from '../contracts/summaries.js';
 
 export function createTemporalSignals(client: Client, taskQueue: string): WorkflowSignals {
   return {

@@ -172,7 +172,8 @@ async function store(ctx: Ctx, who: Submitter, figures: Figure[], locate: Locate
       await auditedMany(tx, who.actor, changes);
       return { stored: figures.length, created: creates.length, updated: figures.length - creates.length };
     },
-    { timeout: 60_000 },
+    // Prisma's 2 s wait for a connection failed uploads with 500 while a province's went in at once.
+    { timeout: 60_000, maxWait: 15_000 },
   );
   return { ...result, cycleNotified: await notify(ctx, countyId, figures) };
 }
@@ -187,7 +188,15 @@ async function notify(ctx: Ctx, countyId: string, figures: Figure[]): Promise<bo
     g.metrics.add(f.metric);
     groups.set(k, g);
   }
-  const results = await Promise.allSettled([...groups.values()].map((g) => ctx.cycles.metricsSubmitted(countyId, g.period, g.communityId, [...g.metrics])));
+  // A few at a time: each looks its cycle up in the database, and a county's hundred at once
+  // took the whole connection pool from the requests beside it (500s under the province benchmark).
+  const results: PromiseSettledResult<void>[] = [];
+  const pending = [...groups.values()];
+  const lane = async () => {
+    for (let g = pending.shift(); g; g = pending.shift())
+      results.push(...(await Promise.allSettled([ctx.cycles.metricsSubmitted(countyId, g.period, g.communityId, [...g.metrics])])));
+  };
+  await Promise.all(Array.from({ length: 4 }, lane));
   const failed = results.filter((r) => r.status === 'rejected');
   if (failed.length) ctx.log.warn({ err: failed[0].reason }, `metrics stored but ${failed.length} cycle notification(s) failed`);
   return failed.length === 0;

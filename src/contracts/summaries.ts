@@ -1,5 +1,5 @@
-// The readable Chinese one-line summaries the Temporal UI shows for the workflows this code
-// starts as children (cycles name theirs with cycleLabels, src/contracts/cycles.ts).
+// The readable Chinese one-line summaries the Temporal UI shows for the follow-up workflows that
+// workflows start as children and activities start by the client (cycles name theirs with cycleLabels, src/contracts/cycles.ts).
 
 /** What each follow-up workflow does, as the bureau says it. */
 const labelsZh: Record<string, string> = {
