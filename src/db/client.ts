@@ -2,6 +2,7 @@
 // so the SQLite client's type describes either.
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
+import type Database from 'better-sqlite3';
 import { PrismaClient as SqliteClient } from '../generated/sqlite/index.js';
 import { PrismaClient as PostgresClient } from '../generated/postgresql/index.js';
 
@@ -61,19 +62,27 @@ export function createDb(databaseUrl: string, { poolSize = 10, sqliteBusyTimeout
     return new PostgresClient({ adapter }) as unknown as Db;
   }
   // The file is in WAL mode (set by the migrations), so readers never wait for the writer.
-  return new SqliteClient({ adapter: new WalNormalSqlite({ url: sqliteFile(databaseUrl), timeout: sqliteBusyTimeoutMs }) });
+  return new SqliteClient({ adapter: new MultiProcessSqlite({ url: sqliteFile(databaseUrl), timeout: sqliteBusyTimeoutMs }) });
 }
 
 /**
- * better-sqlite3 commits on the event loop, and with synchronous=FULL every commit waits for an
- * fsync of the WAL: under load the whole API waits on the disk. In WAL mode NORMAL syncs at
- * checkpoints only; the file stays consistent, and a power cut may lose the last commits, not a
- * crash of the process.
+ * better-sqlite3 as several processes on one file need it (the service and `npm run worker`):
+ * - synchronous=NORMAL: commits run on the event loop, and with FULL every one waits for an fsync
+ *   of the WAL, so under load the whole API waits on the disk. In WAL mode NORMAL syncs at
+ *   checkpoints only; the file stays consistent, and a power cut may lose the last commits, not a
+ *   crash of the process.
+ * - BEGIN IMMEDIATE: Prisma's adapter opens a transaction with a deferred BEGIN, and one that
+ *   reads before it writes cannot upgrade its lock while another process writes: SQLite answers
+ *   SQLITE_BUSY at once, without waiting out the busy timeout. Taking the write lock first makes
+ *   the transaction wait for it (up to SQLITE_BUSY_TIMEOUT_MS) instead.
  */
-class WalNormalSqlite extends PrismaBetterSQLite3 {
+class MultiProcessSqlite extends PrismaBetterSQLite3 {
   override async connect(): ReturnType<PrismaBetterSQLite3['connect']> {
     const adapter = await super.connect();
     await adapter.executeRaw({ sql: 'PRAGMA synchronous = NORMAL', args: [], argTypes: [] });
+    const { client } = adapter as unknown as { client: Database.Database };
+    const prepare = client.prepare.bind(client);
+    client.prepare = ((sql: string) => prepare(sql === 'BEGIN' ? 'BEGIN IMMEDIATE' : sql)) as typeof client.prepare;
     return adapter;
   }
 }
