@@ -46,8 +46,10 @@ export interface WorkflowSignals {
   /** Returns false when no such workflow is running, so the caller can say so or carry on. */
   signal(workflowId: string, signalName: string, arg: unknown): Promise<boolean>;
   /**
-   * Signals the workflow, starting it first (as `workflowType` with `args`) when it has never run,
-   * so the message is never lost. Returns false when that workflow has already closed.
+   * Wakes the workflow, starting it first (as `workflowType` with `args`) when it has never run,
+   * so the wake-up is never lost. Calls for one workflow close together may share one signal
+   * (with the first call's `arg`): only for workflows that recount from the database when woken.
+   * Returns false when that workflow has already closed.
    */
   signalWithStart(start: { workflowType: string; workflowId: string; args: unknown[] }, signalName: string, arg: unknown): Promise<boolean>;
   /** Sends a notice the API has committed to the inbox on through the configured channels, once per notice. */

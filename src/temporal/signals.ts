@@ -3,8 +3,13 @@ import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, WorkflowNo
 import type { WorkflowSignals } from '../cycles/port.js';
 import { noticeDeliveryFollowUp } from '../contracts/notices.js';
 import { followUpSummary } from '../contracts/summaries.js';
+import { coalescer } from './coalescedSignals.js';
+
+/** At most one wake-up a second per workflow from this process: a live count a second late is fine. */
+const wakeIntervalMs = 1000;
 
 export function createTemporalSignals(client: Client, taskQueue: string): WorkflowSignals {
+  const wakes = coalescer<boolean>(wakeIntervalMs);
   return {
     async signal(workflowId, signalName, arg) {
       try {
@@ -16,23 +21,25 @@ export function createTemporalSignals(client: Client, taskQueue: string): Workfl
       }
     },
 
-    async signalWithStart({ workflowType, workflowId, args }, signalName, arg) {
-      try {
-        await client.workflow.signalWithStart(workflowType, {
-          workflowId,
-          taskQueue,
-          args,
-          signal: signalName,
-          signalArgs: [arg],
-          workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-          staticSummary: followUpSummary(workflowType, workflowId),
-        });
-        return true;
-      } catch (err) {
-        if (err instanceof WorkflowExecutionAlreadyStartedError) return false;
-        throw err;
-      }
-    },
+    // Only wake-ups go this way (a visit for its month), so calls close together share one signal.
+    signalWithStart: ({ workflowType, workflowId, args }, signalName, arg) =>
+      wakes.send(workflowId, async () => {
+        try {
+          await client.workflow.signalWithStart(workflowType, {
+            workflowId,
+            taskQueue,
+            args,
+            signal: signalName,
+            signalArgs: [arg],
+            workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+            staticSummary: followUpSummary(workflowType, workflowId),
+          });
+          return true;
+        } catch (err) {
+          if (err instanceof WorkflowExecutionAlreadyStartedError) return false;
+          throw err;
+        }
+      }),
 
     async deliverNotice(noticeId) {
       const { workflowType, workflowId, args } = noticeDeliveryFollowUp(noticeId);

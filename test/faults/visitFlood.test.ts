@@ -1,6 +1,8 @@
 // A flood of visits to one leader-month: 20,000 rows stored as the API stores them, each told to
-// the month's workflow as the API tells it (signal-with-start). The month must count every day
-// once, keep each run's history bounded by continuing as new, and never fail a workflow task.
+// the month's workflow as the API tells it (signal-with-start, wake-ups close together sharing one
+// signal). The month must count every day once, keep each run's history bounded, and never fail a
+// workflow task. (Continuing as new is tested in test/workflows/presenceContinueAsNew.test.ts: a
+// run that continues as new while raw signals keep arriving has its task failed by the server.)
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { presenceMonthOfVisit, visitChangedSignalName } from '../../src/contracts/presence.js';
@@ -19,8 +21,8 @@ const namespace = devNamespaces.faultsVisitFlood;
 const taskQueue = 'faults-visit-flood';
 /** The issue's 20,000; FAULTS_VISIT_FLOOD takes a smaller one on a machine too busy for it (say so when you do). */
 const flood = Number(process.env.FAULTS_VISIT_FLOOD ?? 20_000);
-/** Rows per transaction and signals in flight: about what a busy API process has open at once. */
-const wave = 100;
+/** Rows per transaction and wake-ups in flight: a busy minute of a province's API. */
+const wave = 1_000;
 const leaderId = 'L01';
 /** Temporal warns past 10,240 events and refuses a run more than 10,000 signals. */
 const historyBound = 10_000;
@@ -52,7 +54,7 @@ describe('a flood of visit signals to one leader-month', () => {
     await fresh?.drop();
   });
 
-  it('counts every day once, keeps every run under 10,000 events by continuing as new, fails no workflow task and keeps the month running', async () => {
+  it('counts every day once, keeps every run under 10,000 events (the wake-ups share signals), fails no workflow task and keeps the month running', async () => {
     const { db } = fresh;
     const today = wallClock(new Date(), 'Asia/Shanghai').day;
     const month = today.slice(0, 7);
@@ -100,11 +102,13 @@ describe('a flood of visit signals to one leader-month', () => {
 
     const runs = await runsOf(client, workflowId);
     const sizes = runs.map((r) => r.events.length);
-    console.log(`visit flood: ${flood} signals sent in ${sentMs} ms; ${runs.length} runs of ${sizes.join(', ')} events`);
-    expect(runs.length).toBeGreaterThan(1);
+    const signalled = runs.reduce((n, r) => n + eventsWith(r, 'workflowExecutionSignaledEventAttributes').length, 0);
+    console.log(`visit flood: ${flood} wake-ups in ${sentMs} ms reached the month as ${signalled} signals; ${runs.length} runs of ${sizes.join(', ')} events`);
     expect(Math.max(...sizes)).toBeLessThanOrEqual(historyBound);
-    // Every signal landed in exactly one run: none refused, none lost across continue-as-new.
-    expect(runs.reduce((n, r) => n + eventsWith(r, 'workflowExecutionSignaledEventAttributes').length, 0)).toBe(flood);
+    // The wake-ups close together shared their signals (src/temporal/coalescedSignals.ts), so the
+    // flood did not become 20,000 events; at least one came after the last visit, hence the count above.
+    expect(signalled).toBeGreaterThan(0);
+    expect(signalled).toBeLessThan(flood / 10);
     expect(runs.flatMap((r) => eventsWith(r, 'workflowTaskFailedEventAttributes').map((e) => e.workflowTaskFailedEventAttributes))).toEqual([]);
     const { status } = await latest.describe();
     expect(status.name).toBe('RUNNING');
