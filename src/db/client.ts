@@ -71,18 +71,32 @@ export function createDb(databaseUrl: string, { poolSize = 10, sqliteBusyTimeout
  *   of the WAL, so under load the whole API waits on the disk. In WAL mode NORMAL syncs at
  *   checkpoints only; the file stays consistent, and a power cut may lose the last commits, not a
  *   crash of the process.
- * - BEGIN IMMEDIATE: Prisma's adapter opens a transaction with a deferred BEGIN, and one that
- *   reads before it writes cannot upgrade its lock while another process writes: SQLite answers
- *   SQLITE_BUSY at once, without waiting out the busy timeout. Taking the write lock first makes
- *   the transaction wait for it (up to SQLITE_BUSY_TIMEOUT_MS) instead.
+ * - the write lock first: Prisma's adapter opens a transaction with a deferred BEGIN, and one that
+ *   reads before it writes cannot upgrade its lock once another process has written meanwhile:
+ *   SQLite answers SQLITE_BUSY at once, without waiting out the busy timeout. A write that changes
+ *   nothing, right after BEGIN, takes the lock while the transaction has read nothing yet, so it
+ *   waits for it (up to SQLITE_BUSY_TIMEOUT_MS). Not `BEGIN IMMEDIATE` itself: when that fails
+ *   the adapter keeps its own lock for ever.
  */
 class MultiProcessSqlite extends PrismaBetterSQLite3 {
   override async connect(): ReturnType<PrismaBetterSQLite3['connect']> {
     const adapter = await super.connect();
     await adapter.executeRaw({ sql: 'PRAGMA synchronous = NORMAL', args: [], argTypes: [] });
-    const { client } = adapter as unknown as { client: Database.Database };
-    const prepare = client.prepare.bind(client);
-    client.prepare = ((sql: string) => prepare(sql === 'BEGIN' ? 'BEGIN IMMEDIATE' : sql)) as typeof client.prepare;
+    const { client, onError } = adapter as unknown as { client: Database.Database; onError(err: unknown): never };
+    // Prepared at the first transaction: the migrations' ledger exists by then.
+    let takeWriteLock: Database.Statement | undefined;
+    const startTransaction = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (isolationLevel) => {
+      const tx = await startTransaction(isolationLevel);
+      try {
+        (takeWriteLock ??= client.prepare('UPDATE "_app_migrations" SET "name" = "name" WHERE 0')).run();
+      } catch (err) {
+        client.exec('ROLLBACK');
+        await tx.rollback();
+        onError.call(adapter, err);
+      }
+      return tx;
+    };
     return adapter;
   }
 }
