@@ -61,7 +61,9 @@ describe('the SQLite file locked exclusively for 30 s mid-cycle', () => {
     expect(answers.filter((a) => a.status >= 500 && a.status !== 503)).toEqual([]);
     const during = (call: string) => answers.filter((a) => a.call === call && a.at < releasedAt);
     const writes = during('POST /api/metrics');
-    expect(writes.length).toBeGreaterThanOrEqual(3);
+    // Each write waits out the busy timeout (5 s) on the event loop, and so does /readyz's write
+    // probe: a round of the three calls takes over 10 s of the 30.
+    expect(writes.length).toBeGreaterThanOrEqual(2);
     for (const answer of writes) expectDatabaseUnavailable(answer, answerBoundMs);
     for (const read of during('GET /api/communities')) expect(read.status).toBe(200);
     for (const probe of during('GET /readyz')) expect(probe).toMatchObject({ status: 503, body: { failed: expect.arrayContaining(['database']) } });
