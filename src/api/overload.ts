@@ -55,22 +55,19 @@ function perClient(limit: number): RequestHandler {
 }
 
 /**
- * How late a timer of `everyMs` has been firing, sustained: the least lateness of its last three
- * firings. With better-sqlite3 a query runs on the event loop, so an overloaded process shows as a
- * late loop rather than as requests in flight: requests then queue in the socket before any
- * middleware sees them. One long stall (a write waiting out a lock's busy timeout) is not overload,
- * and the requests it held up are served.
+ * How late a timer of `everyMs` last fired. With better-sqlite3 a query runs on the event loop, so
+ * an overloaded process shows as a late loop rather than as requests in flight: requests then
+ * queue in the socket before any middleware sees them.
  */
-function eventLoopDelay(everyMs = 20, window = 3): () => number {
+function eventLoopDelay(everyMs = 20): () => number {
   let last = performance.now();
-  const recent: number[] = [];
+  let delay = 0;
   setInterval(() => {
     const now = performance.now();
-    recent.push(Math.max(0, now - last - everyMs));
-    if (recent.length > window) recent.shift();
+    delay = Math.max(0, now - last - everyMs);
     last = now;
   }, everyMs).unref();
-  return () => (recent.length < window ? 0 : Math.min(...recent));
+  return () => delay;
 }
 
 function inFlightGate({ maxInFlight, maxQueued, maxWaitMs, maxEventLoopDelayMs }: OverloadOptions): RequestHandler {
