@@ -80,10 +80,10 @@ const schema = z
     SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
     // Load shedding (docs/faults.md): past these bounds /api answers 503 or 429 at once with
     // Retry-After, rather than queueing without end; AUTH_CACHE_MS 0 reads the credential every time.
-    HTTP_MAX_IN_FLIGHT: positive.default(16),
+    HTTP_MAX_IN_FLIGHT: positive.default(64),
     HTTP_MAX_QUEUED: z.coerce.number().int().min(0).max(100_000).default(256),
-    HTTP_MAX_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(250),
-    HTTP_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(1).max(60_000).default(100),
+    HTTP_MAX_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+    HTTP_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(1).max(60_000).default(1000),
     HTTP_CLIENT_MAX_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
     AUTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
   })

@@ -84,6 +84,11 @@ export async function loadScenario({ env, rate, steadySeconds, overloadSeconds, 
     ...env,
     DATABASE_URL: databaseUrl,
     LOG_LEVEL: 'warn',
+    // Shedding as a process under this load should: sooner than the defaults, which leave room for
+    // a quiet service's own worker holding the loop while it decides.
+    HTTP_MAX_IN_FLIGHT: '16',
+    HTTP_MAX_WAIT_MS: '250',
+    HTTP_MAX_EVENT_LOOP_DELAY_MS: '100',
     HTTP_PORT: '0',
     BUREAU_TOKEN: bureauToken,
   });

@@ -40,6 +40,8 @@ const pages = [
   'docs/access.md',
   'docs/api-contract.md',
   'docs/console.md',
+  'docs/cluster.md',
+  'docs/faults.md',
 ];
 
 const read = (page: string) => readFileSync(join(root, page), 'utf8');
