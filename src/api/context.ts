@@ -1,3 +1,4 @@
+import { wallClock } from '../core/presenceMonth.js';
 import { defaultAccountsOptions, type AccountsOptions } from '../accounts/options.js';
 import { FailureCounter } from '../accounts/throttle.js';
 import type { CyclePort, WorkflowSignals } from '../cycles/port.js';
@@ -43,7 +44,7 @@ export interface Ctx {
   notifier: Notifier;
   log: Logger;
   now(): Date;
-  /** Today as YYYY-MM-DD (UTC) by the injected clock. */
+  /** The bureau's today as YYYY-MM-DD (in `timeZone`) by the injected clock: from 16:00 UTC Shanghai is a day ahead. */
   today(): string;
   timeZone: string;
   accounts: AccountsOptions;
@@ -55,6 +56,7 @@ export interface Ctx {
 
 export function contextOf(deps: AppDeps): Ctx {
   const clock = deps.clock ?? (() => new Date());
+  const timeZone = deps.timeZone ?? defaultTimeZone;
   return {
     db: deps.db,
     cycles: deps.cycles,
@@ -62,8 +64,8 @@ export function contextOf(deps: AppDeps): Ctx {
     notifier: deps.notifier ?? createInboxNotifier(),
     log: deps.logger ?? createLogger(),
     now: clock,
-    today: () => clock().toISOString().slice(0, 10),
-    timeZone: deps.timeZone ?? defaultTimeZone,
+    today: () => wallClock(clock(), timeZone).day,
+    timeZone,
     accounts: { ...defaultAccountsOptions, ...deps.accounts },
     failures: new FailureCounter(clock),
     credentials: new CredentialCache(deps.authCacheMs ?? 0),
