@@ -8,6 +8,7 @@ import { demoSubmissions } from '../support/figures.js';
 import { serviceToken } from '../support/serviceUsers.js';
 import { deleteNamespace, ensureCluster, freshClusterDatabase, restartTemporalServer, runNamespace } from './support/cluster.js';
 import { startServiceProcess, startWorkerProcess, type RunningProcess } from './support/processes.js';
+import { apiOf } from './support/quarters.js';
 import type { Cluster } from '../../scripts/cluster/up.js';
 
 const token = 'faults-cluster-bureau-token-0123';
@@ -61,14 +62,7 @@ async function runQuarter(namespace: string, midCycle: () => Promise<void> = asy
     processes.push(...workers);
     const workerPids = await Promise.all(workers.map(async (w) => (await w.waitFor(/"pid":(\d+).*worker polling task queue/))[1]!));
 
-    const call = async (method: string, path: string, body?: unknown, as = token) => {
-      const res = await fetch(`${service.apiUrl}${path}`, {
-        method,
-        headers: { authorization: `Bearer ${as}`, 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: res.status, body: (await res.json()) as any };
-    };
+    const call = apiOf(() => service.apiUrl, token);
     for (const { submittedBy, figures } of demoSubmissions(communities)) {
       const department = await serviceToken(database.url, { role: 'department', subjectId: submittedBy });
       expect((await call('POST', '/api/metrics', { period: '2026-Q1', figures }, department)).status).toBeLessThan(300);
