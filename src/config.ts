@@ -86,6 +86,13 @@ const schema = z
     HTTP_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(1).max(60_000).default(1000),
     HTTP_CLIENT_MAX_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
     AUTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
+    // The population register's ID numbers are encrypted under this key (base64 of 32 bytes), which
+    // every process must share; without it, a key file is created on first use (one machine only).
+    PERSONAL_DATA_KEY: z
+      .string()
+      .refine((v) => Buffer.from(v, 'base64').length === 32, 'expected the base64 of 32 random bytes (openssl rand -base64 32)')
+      .optional(),
+    PERSONAL_DATA_KEY_FILE: z.string().min(1).default('data/personal-data.key'),
   })
   .superRefine((env, ctx) => {
     if ((env.TEMPORAL_TLS_CERT === undefined) !== (env.TEMPORAL_TLS_KEY === undefined)) {
@@ -143,6 +150,8 @@ export interface Config {
   overload: OverloadOptions;
   /** How long a process trusts a credential it has read (0: never); its own sign-outs and disables act at once. */
   authCacheMs: number;
+  /** The register's personal-data key: given, or kept in keyFile (src/register/personalData.ts). */
+  personalData: { key?: string; keyFile: string };
 }
 
 export interface WorkerTuning {
@@ -207,5 +216,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       clientMaxPerMinute: e.HTTP_CLIENT_MAX_PER_MINUTE,
     },
     authCacheMs: e.AUTH_CACHE_MS,
+    personalData: { key: e.PERSONAL_DATA_KEY, keyFile: e.PERSONAL_DATA_KEY_FILE },
   };
 }

@@ -16,6 +16,7 @@ import { createTemporalSignals } from './temporal/signals.js';
 import { connectTemporal } from './temporal/connect.js';
 import { registerSchedules } from './temporal/schedules.js';
 import { createWorker } from './temporal/worker.js';
+import { loadPersonalDataKey, personalDataCipher } from './register/personalData.js';
 
 export interface RunningService {
   apiUrl: string;
@@ -75,6 +76,7 @@ export async function startService(config: Config, clock: () => Date = () => new
     logger: log,
     overload: config.overload,
     authCacheMs: config.authCacheMs,
+    personalData: personalDataCipher(loadPersonalDataKey(config.personalData)),
   });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(config.http.port, config.http.host, () => resolve(s));

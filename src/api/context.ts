@@ -9,6 +9,8 @@ import { CredentialCache } from './credentialCache.js';
 import type { TemporalProbe } from './health.js';
 import type { OverloadOptions } from './overload.js';
 import { createLogger, type Logger } from './log.js';
+import { personalDataCipher, type PersonalDataCipher } from '../register/personalData.js';
+import { randomBytes } from 'node:crypto';
 
 /** A pino logger; made by createLogger, `log.warn(message, err)` puts the error under `err`. */
 export type { Logger } from './log.js';
@@ -34,6 +36,8 @@ export interface AppDeps {
   authCacheMs?: number;
   /** Load shedding of /api (src/api/overload.ts); none when not given. */
   overload?: OverloadOptions;
+  /** The register's ID-number cipher; without it, one under a key that dies with the process (tests). */
+  personalData?: PersonalDataCipher;
 }
 
 /** What every route factory receives. */
@@ -52,6 +56,8 @@ export interface Ctx {
   failures: FailureCounter;
   /** Credentials authentication has read; a route that ends one forgets its user's. */
   credentials: CredentialCache;
+  /** Encrypts, decrypts and hashes the register's ID numbers. */
+  personalData: PersonalDataCipher;
 }
 
 export function contextOf(deps: AppDeps): Ctx {
@@ -69,5 +75,6 @@ export function contextOf(deps: AppDeps): Ctx {
     accounts: { ...defaultAccountsOptions, ...deps.accounts },
     failures: new FailureCounter(clock),
     credentials: new CredentialCache(deps.authCacheMs ?? 0),
+    personalData: deps.personalData ?? personalDataCipher(randomBytes(32)),
   };
 }

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { TopLevelCondition } from 'json-rules-engine';
 import { z } from 'zod';
+import { registerDerivations } from '../core/register.js';
 import { cycleKindDescriptors, type Cadence, type RuleStage } from '../core/cadences.js';
 import type { MetricConfig, ScoringConfig } from '../core/scoring.js';
 import type { SubsidyConfig } from '../core/subsidy.js';
@@ -40,6 +41,14 @@ const metricCommon = {
     .boolean()
     .optional()
     .meta({ description: 'complexity forgives part of the shortfall: points = 100 − (100 − base) ÷ factor; absent: true for incidents, prevention, clues' }),
+  /**
+   * Absent: the figure is submitted by its source department. Set: the cycle derives it from the
+   * population register at the period's end (src/core/register.ts), and nobody may submit it.
+   */
+  derivation: z
+    .enum(registerDerivations)
+    .optional()
+    .meta({ description: 'derived from the population register at the period end instead of submitted: registration or keyPersonControl' }),
 };
 // The core declares what it reads of a rule set (core/scoring.ts, core/subsidy.ts); each schema
 // `satisfies` it, so a document change that would break scoring or the subsidy split fails to compile.
@@ -105,6 +114,18 @@ const parametersSchema = z.object({
   appealReminderDays: z.int().min(1).max(90).default(3),
 }) satisfies z.ZodType<SubsidyConfig>;
 
+/** How fresh the population register's records must be; what the reminders chase and the derived rates count. */
+const registerSchema = z
+  .object({
+    /** A key person counts as controlled only with a talk no older than this (and a complete help group). */
+    talkIntervalDays: z.int().min(1).max(365).default(30),
+    /** A rented home is due for inspection this long after its last one (or its listing). */
+    rentalInspectionIntervalDays: z.int().min(1).max(730).default(90),
+    /** A temporary resident's permit is brought to the officer this many days before it expires. */
+    permitWarningDays: z.int().min(0).max(365).default(30),
+  })
+  .default({ talkIntervalDays: 30, rentalInspectionIntervalDays: 90, permitWarningDays: 30 });
+
 function conditionsSchema(facts: FactCatalogue, stage: RuleStage) {
   return z
     .custom<TopLevelCondition>()
@@ -157,6 +178,7 @@ export const ruleSetSchema = z.object({
   description: z.string().optional(),
   scoring: scoringSchema,
   parameters: parametersSchema,
+  register: registerSchema,
   // Strict, so a misspelt stage ("halfyear") is an error rather than an evaluation silently off.
   rules: z.strictObject(
     {
