@@ -1,3 +1,6 @@
+-- AlterTable
+ALTER TABLE "MetricSubmission" ADD COLUMN     "derivation" JSONB;
+
 -- CreateTable
 CREATE TABLE "RegisterBuilding" (
     "id" TEXT NOT NULL,
