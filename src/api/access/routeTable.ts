@@ -39,6 +39,10 @@ const themselves = {
   'province-reader': 'own',
 } as const;
 const staff = { 'bureau-staff': 'county' } as const;
+/** A community's population register: its officers and their station keep it, the population brigade reads it; the handlers check which (src/register/access.ts). */
+const register = { officer: 'own', station: 'own', department: 'own' } as const;
+const registerOwn =
+  "the communities the officer is bound to; the station's officers' communities; every community for the population brigade (writes: officers and stations)";
 
 export const routeTable = {
   // Accounts and sign-in
@@ -299,6 +303,32 @@ export const routeTable = {
     access: { ...staff, officer: 'own' },
     own: "the officer's community",
   },
+  // Population register: key persons
+  listKeyPersons: {
+    method: 'get',
+    path: '/register/communities/:communityId/key-persons',
+    summary: '重点人口列表',
+    access: register,
+    own: registerOwn,
+  },
+  listKeyPerson: { method: 'post', path: '/register/persons/:id/key-person-listings', summary: '列管重点人口', access: register, own: registerOwn },
+  getKeyPerson: { method: 'get', path: '/register/key-persons/:id', summary: '查看重点人口档案', access: register, own: registerOwn },
+  setHelpGroupMember: {
+    method: 'put',
+    path: '/register/key-persons/:id/help-group/:role',
+    summary: '设定帮教小组成员',
+    access: register,
+    own: registerOwn,
+  },
+  removeHelpGroupMember: {
+    method: 'delete',
+    path: '/register/key-persons/:id/help-group/:role',
+    summary: '撤出帮教小组成员',
+    access: register,
+    own: registerOwn,
+  },
+  logKeyPersonTalk: { method: 'post', path: '/register/key-persons/:id/talks', summary: '登记重点人口谈话', access: register, own: registerOwn },
+  delistKeyPerson: { method: 'post', path: '/register/key-persons/:id/delisting', summary: '撤销重点人口列管', access: register, own: registerOwn },
 } as const satisfies Record<string, RouteSpec>;
 
 export type OperationId = keyof typeof routeTable;

@@ -1,0 +1,170 @@
+// Key persons (重点人口) as the register shows them: each listing with its person (ID masked), its
+// three-person help group on a day, and when the next talk is due. The help group and the talk
+// dates shown here are display facts for the officer; whether a listing counts as controlled in a
+// period is the derived rate's to say (src/core/registerRates.ts), from the same rows.
+import { addDays } from '../core/calendar.js';
+import { helpGroupRoles, type HelpGroupRole } from '../core/register.js';
+import type { Tx } from '../db/audit.js';
+import { ruleSetInForce } from '../db/ruleSets.js';
+import { maskIdNumber } from './personalData.js';
+
+/** A dated row that holds from its first day until the first day it no longer does (null: still). */
+export interface Span {
+  fromDate: string;
+  untilDate: string | null;
+}
+
+export const holdsOn = (span: Span, date: string): boolean => span.fromDate <= date && (span.untilDate === null || date < span.untilDate);
+
+export interface MemberRow extends Span {
+  role: string;
+  name: string;
+  officerId: string | null;
+  phone: string | null;
+}
+
+export type HelpGroup = Record<HelpGroupRole, { name: string; officerId: string | null; phone: string | null; fromDate: string } | null>;
+
+/** Who held each role of the help group on a day. */
+export function helpGroupOn(members: readonly MemberRow[], date: string): HelpGroup {
+  const held = (role: HelpGroupRole) => members.find((m) => m.role === role && holdsOn(m, date));
+  return Object.fromEntries(
+    helpGroupRoles.map((role) => {
+      const m = held(role);
+      return [role, m ? { name: m.name, officerId: m.officerId, phone: m.phone, fromDate: m.fromDate } : null];
+    }),
+  ) as HelpGroup;
+}
+
+export const helpGroupComplete = (group: HelpGroup): boolean => helpGroupRoles.every((role) => group[role] !== null);
+
+/** The day by which the next talk is due: the interval after the last talk, or after listing when there was none. */
+export const talkDueOn = (listedOn: string, lastTalkOn: string | null, intervalDays: number): string => addDays(lastTalkOn ?? listedOn, intervalDays);
+
+export interface PersonShown {
+  id: string;
+  name: string;
+  idNumber: string;
+  phone: string | null;
+  residence: { id: number; cardId: string; cardNumber: string; building: string; door: string; class: string; fromDate: string } | null;
+}
+
+/** Persons as the register shows them by default: the ID masked, with the residence they hold now. */
+export async function personsShown(db: Tx, personIds: readonly string[]): Promise<Map<string, PersonShown>> {
+  const ids = [...new Set(personIds)];
+  const [persons, residences] = await Promise.all([
+    db.registerPerson.findMany({ where: { id: { in: ids } } }),
+    db.personResidence.findMany({ where: { personId: { in: ids }, untilDate: null } }),
+  ]);
+  const cards = await db.householdCard.findMany({ where: { id: { in: residences.map((r) => r.cardId) } } });
+  const doors = await db.registerDoor.findMany({ where: { id: { in: cards.map((c) => c.doorId) } } });
+  const buildings = await db.registerBuilding.findMany({ where: { id: { in: doors.map((d) => d.buildingId) } } });
+  const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
+  const [cardOf, doorOf, buildingOf] = [byId(cards), byId(doors), byId(buildings)];
+  const residenceOf = new Map(residences.map((r) => [r.personId, r]));
+  return new Map(
+    persons.map((p) => {
+      const r = residenceOf.get(p.id);
+      const card = r && cardOf.get(r.cardId);
+      const door = card && doorOf.get(card.doorId);
+      const residence =
+        r && card && door
+          ? {
+              id: r.id,
+              cardId: card.id,
+              cardNumber: card.number,
+              building: buildingOf.get(door.buildingId)?.number ?? '',
+              door: door.number,
+              class: r.class,
+              fromDate: r.fromDate,
+            }
+          : null;
+      return [p.id, { id: p.id, name: p.name, idNumber: maskIdNumber(p.idNumberTail), phone: p.phone, residence }];
+    }),
+  );
+}
+
+export type ListingStatus = 'listed' | 'delisted' | 'all';
+
+/** A key-person listing as stored. */
+export interface Listing {
+  id: string;
+  countyId: string;
+  communityId: string;
+  personId: string;
+  category: string;
+  listedOn: string;
+  delistedOn: string | null;
+  delistReason: string | null;
+}
+
+/**
+ * Listings as the list shows them on `today`: a listed person's help group today; a delisted
+ * one's as it stood on the last day listed, with no talk due.
+ */
+export async function keyPersonViews(db: Tx, countyId: string, listings: readonly Listing[], today: string) {
+  const ids = listings.map((l) => l.id);
+  const [{ ruleSet }, members, lastTalks, persons] = await Promise.all([
+    ruleSetInForce(db, countyId, today),
+    db.helpGroupMember.findMany({ where: { listingId: { in: ids } } }),
+    db.keyPersonTalk.groupBy({ by: ['listingId'], where: { listingId: { in: ids } }, _max: { talkedOn: true } }),
+    personsShown(
+      db,
+      listings.map((l) => l.personId),
+    ),
+  ]);
+  const lastTalkOf = new Map(lastTalks.map((t) => [t.listingId, t._max.talkedOn]));
+  return listings.map((l) => {
+    const group = helpGroupOn(
+      members.filter((m) => m.listingId === l.id),
+      l.delistedOn === null ? today : addDays(l.delistedOn, -1),
+    );
+    const lastTalkOn = lastTalkOf.get(l.id) ?? null;
+    return {
+      id: l.id,
+      communityId: l.communityId,
+      person: persons.get(l.personId)!,
+      category: l.category,
+      listedOn: l.listedOn,
+      delistedOn: l.delistedOn,
+      delistReason: l.delistReason,
+      helpGroup: group,
+      complete: l.delistedOn === null && helpGroupComplete(group),
+      lastTalkOn,
+      talkDueOn: l.delistedOn === null ? talkDueOn(l.listedOn, lastTalkOn, ruleSet.register.talkIntervalDays) : null,
+    };
+  });
+}
+
+const statusWhere = { listed: { delistedOn: null }, delisted: { delistedOn: { not: null } }, all: {} } as const;
+
+/** A community's key persons, listed first by the day they were listed. */
+export async function listKeyPersons(db: Tx, countyId: string, communityId: string, status: ListingStatus, today: string) {
+  const listings = await db.keyPersonListing.findMany({
+    where: { countyId, communityId, ...statusWhere[status] },
+    orderBy: [{ listedOn: 'asc' }, { id: 'asc' }],
+  });
+  return keyPersonViews(db, countyId, listings, today);
+}
+
+/** One listing with its help group's whole history and every talk. */
+export async function keyPersonRecord(db: Tx, listing: Listing, today: string) {
+  const [[view], history, talks] = await Promise.all([
+    keyPersonViews(db, listing.countyId, [listing], today),
+    db.helpGroupMember.findMany({ where: { listingId: listing.id }, orderBy: [{ role: 'asc' }, { fromDate: 'asc' }] }),
+    db.keyPersonTalk.findMany({ where: { listingId: listing.id }, orderBy: [{ talkedOn: 'asc' }, { byRole: 'asc' }] }),
+  ]);
+  return {
+    ...view!,
+    helpGroupHistory: history.map(({ role, name, officerId, phone, fromDate, untilDate, recordedBy }) => ({
+      role,
+      name,
+      officerId,
+      phone,
+      fromDate,
+      untilDate,
+      recordedBy,
+    })),
+    talks: talks.map(({ talkedOn, byRole, summary, recordedBy }) => ({ talkedOn, byRole, summary, recordedBy })),
+  };
+}
