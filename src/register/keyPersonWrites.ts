@@ -8,8 +8,9 @@ import { Problem } from '../api/problem.js';
 import { holdsOn, type Listing } from './keyPersons.js';
 import { registerScope, type RegisterReach } from './access.js';
 
-function notFuture(date: string, today: string, pointer: string): void {
-  if (date > today) throw Problem.field(422, { pointer, message: `${date} is in the future; record a day after it has happened` });
+/** `at`: the body's JSON pointer or the query parameter. */
+function notFuture(date: string, today: string, at: { pointer: string } | { parameter: string }): void {
+  if (date > today) throw Problem.field(422, { ...at, message: `${date} is in the future; record a day after it has happened` });
 }
 
 function notBeforeListing(date: string, listing: Listing, pointer: string): void {
@@ -36,7 +37,7 @@ export async function listKeyPerson(
   const residences = await tx.personResidence.findMany({ where: { personId, ...registerScope(reach) } });
   if (residences.length === 0) throw Problem.notFound('register person', personId);
   if (!reach.keeps) throw new Problem(403, `the register of person ${personId}'s community is kept by its officer and police station; you may read it`);
-  notFuture(input.listedOn, today, '/listedOn');
+  notFuture(input.listedOn, today, { pointer: '/listedOn' });
   const residence = residences.find((r) => holdsOn(r, input.listedOn));
   if (!residence) throw Problem.field(422, { pointer: '/listedOn', message: `person ${personId} did not live in a community you keep on ${input.listedOn}` });
   const listings = await tx.keyPersonListing.findMany({ where: { personId }, orderBy: { listedOn: 'desc' } });
@@ -72,7 +73,7 @@ export async function setHelpGroupMember(
   if (role !== 'officer' && input.officerId) throw Problem.field(422, { pointer: '/officerId', message: `only the officer names an officer, not the ${role}` });
   if (input.officerId && !(await tx.officer.findFirst({ where: { id: input.officerId, countyId: listing.countyId } })))
     throw Problem.field(422, { pointer: '/officerId', message: `officer ${input.officerId} is not an officer of the county` });
-  notFuture(input.fromDate, today, '/fromDate');
+  notFuture(input.fromDate, today, { pointer: '/fromDate' });
   notBeforeListing(input.fromDate, listing, '/fromDate');
   const member = { name: input.name, officerId: input.officerId ?? null, phone: input.phone ?? null };
   const current = await tx.helpGroupMember.findFirst({ where: { listingId: listing.id, role, untilDate: null } });
@@ -97,7 +98,7 @@ export async function removeHelpGroupMember(tx: Tx, actor: AuditActor, listing: 
   stillListed(listing);
   const current = await tx.helpGroupMember.findFirst({ where: { listingId: listing.id, role, untilDate: null } });
   if (!current) throw new Problem(404, `key person ${listing.id} has no ${role} in their help group`);
-  notFuture(date, today, 'date');
+  notFuture(date, today, { parameter: 'date' });
   if (date < current.fromDate)
     throw Problem.field(422, { parameter: 'date', message: `${date} is before ${current.name} became the ${role} on ${current.fromDate}` });
   const closed = await tx.helpGroupMember.update({ where: { id: current.id }, data: { untilDate: date } });
@@ -110,7 +111,7 @@ export async function removeHelpGroupMember(tx: Tx, actor: AuditActor, listing: 
  * again changes nothing, a different one is a conflict.
  */
 export async function logTalk(tx: Tx, actor: AuditActor, listing: Listing, input: { talkedOn: string; byRole: HelpGroupRole; summary: string }, today: string) {
-  notFuture(input.talkedOn, today, '/talkedOn');
+  notFuture(input.talkedOn, today, { pointer: '/talkedOn' });
   notBeforeListing(input.talkedOn, listing, '/talkedOn');
   if (listing.delistedOn !== null && input.talkedOn >= listing.delistedOn)
     throw Problem.field(422, { pointer: '/talkedOn', message: `${input.talkedOn} is on or after the delisting on ${listing.delistedOn}` });
@@ -135,7 +136,7 @@ export async function delistKeyPerson(tx: Tx, actor: AuditActor, listing: Listin
     if (listing.delistedOn === input.date && listing.delistReason === input.reason) return listing;
     throw new Problem(409, `key person ${listing.id} was already delisted on ${listing.delistedOn}`);
   }
-  notFuture(input.date, today, '/date');
+  notFuture(input.date, today, { pointer: '/date' });
   notBeforeListing(input.date, listing, '/date');
   const after = await tx.keyPersonListing.update({ where: { id: listing.id }, data: { delistedOn: input.date, delistReason: input.reason } });
   await audited(tx, actor, { action: 'update', entity: 'KeyPersonListing', entityId: listing.id, before: listing, after });

@@ -136,6 +136,7 @@ export async function harness(db: Db, options: { now?: string } = {}) {
       return body === undefined ? r : r.send(body);
     },
     patch: (path: string, body: object) => request(app).patch(path).set(auth).send(body).expect(checked('patch', path)),
+    put: (path: string, body: object) => request(app).put(path).set(auth).send(body).expect(checked('put', path)),
     delete: (path: string) => request(app).delete(path).set(auth).expect(checked('delete', path)),
   });
   /** The bureau clerk (the bootstrap token: bureau staff of the test county). */

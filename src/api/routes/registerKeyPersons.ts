@@ -46,7 +46,7 @@ export function registerKeyPersonsOperations(ctx: Ctx): Operations<KeyPersonOper
   /** The listing as the list shows it, after a change. */
   const shown = async (listing: Listing) => (await keyPersonViews(ctx.db, listing.countyId, [listing], ctx.today()))[0]!;
 
-  const roleOf = (params: unknown) => parseParam(memberParams, params, 'help-group role').role;
+  const roleOf = (role: unknown) => parseParam(memberParams.shape.role, role, 'help-group role');
 
   return {
     listKeyPersons: {
@@ -92,7 +92,7 @@ export function registerKeyPersonsOperations(ctx: Ctx): Operations<KeyPersonOper
       body: memberBody,
       responses: { 200: helpGroupMemberRow, 201: helpGroupMemberRow },
       handler: async (req, res) => {
-        const role = roleOf(req.params);
+        const role = roleOf(req.params.role);
         const input = parseBody(memberBody, req.body);
         const listing = await reachListing(res, String(req.params.id), true);
         const { row, changed } = await ctx.db.$transaction((tx) => setHelpGroupMember(tx, actorOf(res), listing, role, input, ctx.today()));
@@ -105,7 +105,7 @@ export function registerKeyPersonsOperations(ctx: Ctx): Operations<KeyPersonOper
       query: memberRemovalQuery,
       responses: { 200: helpGroupMemberRow },
       handler: async (req, res) => {
-        const role = roleOf(req.params);
+        const role = roleOf(req.params.role);
         const { date } = parseQuery(memberRemovalQuery, req.query);
         const listing = await reachListing(res, String(req.params.id), true);
         const row = await ctx.db.$transaction((tx) => removeHelpGroupMember(tx, actorOf(res), listing, role, date, ctx.today()));
