@@ -13,9 +13,11 @@ import {
   freshDay,
   freshId,
   freshIncident,
+  freshKeyPerson,
   freshObligation,
   freshOfficer,
   freshReassignment,
+  freshRegisterPerson,
   freshToken,
   freshUser,
   freshVisit,
@@ -126,6 +128,8 @@ const enc = encodeURIComponent;
 /** Only the own case applies (nothing in the request belongs to anyone). */
 const ownOnly = (req: (a: At) => Req | Promise<Req>) => (a: At) => (a.c === 'own' ? req(a) : undefined);
 /** Not for another county (a create with no reference to anything of a county). */
+/** Not the acting department's own case: it is not the population brigade, so it keeps and reads no register. */
+const notBrigade = (req: (a: At) => Req | Promise<Req>) => (a: At) => (a.role === 'department' && a.c === 'own' ? undefined : req(a));
 const sameCounty = (req: (a: At) => Req | Promise<Req>) => (a: At) => (a.c === 'otherCounty' ? undefined : req(a));
 
 /** The registry entity the role is, in county x for person i; the officer for roles that are none. */
@@ -408,6 +412,37 @@ export const fixtures: Record<TableOps, Fixture> = {
   // The rule: another community's incident is outside the officer's reach (404, although he reads it), like every object out of reach.
   updateIncident: {
     request: async (a) => ({ path: `/api/incidents/${await freshIncident(a.db, a.x, a.i)}`, body: { solved: true, solvedOn: '2026-03-10' } }),
+  },
+  // Population register: key persons. The acting department (x-d1) is not the population brigade
+  // (x-d3, src/register/access.ts), so it reaches no community's register: its own case does not apply.
+  listKeyPersons: { request: notBrigade((a) => get(`/api/register/communities/${a.d.community(a.i)}/key-persons`)) },
+  listKeyPerson: {
+    request: notBrigade(async (a) => ({
+      path: `/api/register/persons/${await freshRegisterPerson(a.db, a.x, a.i)}/key-person-listings`,
+      body: { category: '吸毒人员', listedOn: '2026-03-01' },
+    })),
+  },
+  getKeyPerson: { request: notBrigade(async (a) => get(`/api/register/key-persons/${await freshKeyPerson(a.db, a.x, a.i)}`)) },
+  setHelpGroupMember: {
+    request: notBrigade(async (a) => ({
+      path: `/api/register/key-persons/${await freshKeyPerson(a.db, a.x, a.i)}/help-group/parent`,
+      body: { name: '家长', fromDate: '2026-03-02' },
+    })),
+  },
+  removeHelpGroupMember: {
+    request: notBrigade(async (a) => ({ path: `/api/register/key-persons/${await freshKeyPerson(a.db, a.x, a.i)}/help-group/security-cadre?date=2026-03-10` })),
+  },
+  logKeyPersonTalk: {
+    request: notBrigade(async (a) => ({
+      path: `/api/register/key-persons/${await freshKeyPerson(a.db, a.x, a.i)}/talks`,
+      body: { talkedOn: '2026-03-05', byRole: 'security-cadre', summary: '谈话' },
+    })),
+  },
+  delistKeyPerson: {
+    request: notBrigade(async (a) => ({
+      path: `/api/register/key-persons/${await freshKeyPerson(a.db, a.x, a.i)}/delisting`,
+      body: { date: '2026-03-10', reason: '撤管' },
+    })),
   },
 };
 

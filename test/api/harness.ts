@@ -164,11 +164,11 @@ export async function counts(db: Db) {
 interface ProblemResponse {
   status: number;
   type: string;
-  body: { status: number; detail: string; errors?: { pointer?: string; line?: number; column?: string; message: string }[] };
+  body: { status: number; detail: string; errors?: { pointer?: string; parameter?: string; line?: number; column?: string; message: string }[] };
 }
 
 /** Asserts a problem response whose errors and detail name the field at fault. */
-export function expectProblem(res: ProblemResponse, status: number, field?: { pointer?: string; line?: number; column?: string }) {
+export function expectProblem(res: ProblemResponse, status: number, field?: { pointer?: string; parameter?: string; line?: number; column?: string }) {
   expect(res.type).toBe('application/problem+json');
   expect(res.status).toBe(status);
   expect(res.body.status).toBe(status);
@@ -177,6 +177,7 @@ export function expectProblem(res: ProblemResponse, status: number, field?: { po
   if (field.line !== undefined) expect(res.body.detail).toContain(`line ${field.line}`);
   if (field.column !== undefined) expect(res.body.detail).toContain(`column ${field.column}`);
   else if (field.pointer) expect(res.body.detail).toContain(field.pointer);
+  else if (field.parameter) expect(res.body.detail).toContain(field.parameter);
 }
 
 export const c01 = { id: 'c01', name: '小江口', population: 7000, complexity: 5 };

@@ -5,6 +5,7 @@
 import { roles, type Role } from '../../src/contracts/roles.js';
 import type { Db } from '../../src/db/client.js';
 import { loadDefaultRuleSet } from '../../src/rules/ruleSet.js';
+import { addTestPerson, idNumberOf } from './register.js';
 import { ensureCounty } from './users.js';
 
 export type CountyKey = 'a' | 'b';
@@ -477,3 +478,39 @@ export async function freshOfficer(db: Db, x: CountyKey, i: 1 | 2): Promise<stri
 
 /** An id no row has yet, for creates. */
 export const freshId = (prefix: string) => `${prefix}-${next()}`;
+
+/** A person living in community i of county x since 2025, on the register and not a key person. */
+export async function freshRegisterPerson(db: Db, x: CountyKey, i: 1 | 2): Promise<string> {
+  const d = ids(x);
+  const n = next();
+  const id = `${x}-person-${n}`;
+  await addTestPerson(db, {
+    id,
+    countyId: d.county,
+    communityId: d.community(i),
+    name: `${x}居民${n}`,
+    idNumber: idNumberOf(`4301231980${String(n).padStart(7, '0')}`),
+    fromDate: '2025-01-01',
+    door: String(n),
+  });
+  return id;
+}
+
+/** A key person of community i of county x, listed on 2026-03-01 with a security cadre from that day. */
+export async function freshKeyPerson(db: Db, x: CountyKey, i: 1 | 2): Promise<string> {
+  const d = ids(x);
+  const personId = await freshRegisterPerson(db, x, i);
+  const listing = await db.keyPersonListing.create({
+    data: {
+      id: `${personId}-listing`,
+      countyId: d.county,
+      communityId: d.community(i),
+      personId,
+      category: '吸毒人员',
+      listedOn: '2026-03-01',
+      recordedBy: 'test',
+    },
+  });
+  await db.helpGroupMember.create({ data: { listingId: listing.id, role: 'security-cadre', name: '治保干部', fromDate: '2026-03-01', recordedBy: 'test' } });
+  return listing.id;
+}
