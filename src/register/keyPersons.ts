@@ -114,11 +114,10 @@ export async function keyPersonViews(db: Tx, countyId: string, listings: readonl
     ),
   ]);
   const lastTalkOf = new Map(lastTalks.map((t) => [t.listingId, t._max.talkedOn]));
+  const membersOf = new Map<string, MemberRow[]>();
+  for (const m of members) membersOf.set(m.listingId, [...(membersOf.get(m.listingId) ?? []), m]);
   return listings.map((l) => {
-    const group = helpGroupOn(
-      members.filter((m) => m.listingId === l.id),
-      l.delistedOn === null ? today : addDays(l.delistedOn, -1),
-    );
+    const group = helpGroupOn(membersOf.get(l.id) ?? [], l.delistedOn === null ? today : addDays(l.delistedOn, -1));
     const lastTalkOn = lastTalkOf.get(l.id) ?? null;
     return {
       id: l.id,
