@@ -4,7 +4,7 @@
 // audited, as reads of personal data are.
 import type { Response } from 'express';
 import { z } from 'zod';
-import { audited } from '../../db/audit.js';
+import { audited, type Tx } from '../../db/audit.js';
 import { reachCommunity, registerReachOf, registerScope } from '../../register/access.js';
 import { delistKeyPerson, listKeyPerson, logTalk, removeHelpGroupMember, setHelpGroupMember } from '../../register/keyPersonWrites.js';
 import { keyPersonRecord, keyPersonViews, listKeyPersons, type Listing } from '../../register/keyPersons.js';
@@ -42,6 +42,10 @@ export function registerKeyPersonsOperations(ctx: Ctx): Operations<KeyPersonOper
       throw new Problem(403, `the register of community ${listing.communityId} is kept by its officer and police station; you may read it`);
     return listing;
   }
+
+  /** A change to the listing in one transaction, on the listing as it is now (another request may have delisted it meanwhile). */
+  const changing = <T>(listing: Listing, change: (tx: Tx, current: Listing) => Promise<T>) =>
+    ctx.db.$transaction(async (tx) => change(tx, await tx.keyPersonListing.findUniqueOrThrow({ where: { id: listing.id } })));
 
   /** The listing as the list shows it, after a change. */
   const shown = async (listing: Listing) => (await keyPersonViews(ctx.db, listing.countyId, [listing], ctx.today()))[0]!;
@@ -95,7 +99,7 @@ export function registerKeyPersonsOperations(ctx: Ctx): Operations<KeyPersonOper
         const role = roleOf(req.params.role);
         const input = parseBody(memberBody, req.body);
         const listing = await reachListing(res, String(req.params.id), true);
-        const { row, changed } = await ctx.db.$transaction((tx) => setHelpGroupMember(tx, actorOf(res), listing, role, input, ctx.today()));
+        const { row, changed } = await changing(listing, (tx, current) => setHelpGroupMember(tx, actorOf(res), current, role, input, ctx.today()));
         res.status(changed ? 201 : 200).json(memberOut(row));
       },
     },
@@ -108,7 +112,7 @@ export function registerKeyPersonsOperations(ctx: Ctx): Operations<KeyPersonOper
         const role = roleOf(req.params.role);
         const { date } = parseQuery(memberRemovalQuery, req.query);
         const listing = await reachListing(res, String(req.params.id), true);
-        const row = await ctx.db.$transaction((tx) => removeHelpGroupMember(tx, actorOf(res), listing, role, date, ctx.today()));
+        const row = await changing(listing, (tx, current) => removeHelpGroupMember(tx, actorOf(res), current, role, date, ctx.today()));
         res.json(memberOut(row));
       },
     },
@@ -120,7 +124,7 @@ export function registerKeyPersonsOperations(ctx: Ctx): Operations<KeyPersonOper
       handler: async (req, res) => {
         const input = parseBody(talkBody, req.body);
         const listing = await reachListing(res, String(req.params.id), true);
-        const { row, created } = await ctx.db.$transaction((tx) => logTalk(tx, actorOf(res), listing, input, ctx.today()));
+        const { row, created } = await changing(listing, (tx, current) => logTalk(tx, actorOf(res), current, input, ctx.today()));
         const { talkedOn, byRole, summary, recordedBy } = row;
         res.status(created ? 201 : 200).json({ talkedOn, byRole, summary, recordedBy });
       },
@@ -133,7 +137,7 @@ export function registerKeyPersonsOperations(ctx: Ctx): Operations<KeyPersonOper
       handler: async (req, res) => {
         const input = parseBody(delistingBody, req.body);
         const listing = await reachListing(res, String(req.params.id), true);
-        const after = await ctx.db.$transaction((tx) => delistKeyPerson(tx, actorOf(res), listing, input, ctx.today()));
+        const after = await changing(listing, (tx, current) => delistKeyPerson(tx, actorOf(res), current, input, ctx.today()));
         res.json(await shown(after));
       },
     },
