@@ -96,7 +96,7 @@ describe('the console: the population register', () => {
     await expect.poll(() => cards.locator('tbody tr.ant-table-row').count(), patience).toBe(3);
     expect(await cards.innerText()).not.toContain(good.zhang);
     await expect.poll(() => cards.innerText()).toContain('暂住人口');
-    await page.getByRole('button', { name: '显示 张建国 的身份证号' }).click();
+    await page.getByRole('button', { name: '显示 · 张建国的身份证号' }).click();
     await expect.poll(() => cards.innerText(), patience).toContain(good.zhang);
     await checkPage(page, 'register-cards');
 
@@ -105,7 +105,7 @@ describe('the console: the population register', () => {
     const keyPersons = page.getByRole('table', { name: '重点人口' });
     await expect.poll(() => keyPersons.locator('tbody tr.ant-table-row').count(), patience).toBe(1);
     expect(await keyPersons.innerText()).toContain('从未谈话');
-    await page.getByRole('button', { name: '记录与 王小明 的谈话' }).click();
+    await page.getByRole('button', { name: '记录谈话 · 王小明' }).click();
     await page.getByLabel('谈话内容').fill('了解近况,按时报到。');
     await page.getByRole('button', { name: '记录谈话', exact: true }).click();
     await expect.poll(() => keyPersons.innerText(), patience).not.toContain('从未谈话');

@@ -107,18 +107,10 @@ export function KeyPersonsTab({ communityId, keeps }: { communityId: string; kee
                   render: (_: unknown, k: KeyPerson) =>
                     k.delistedOn ? null : (
                       <Space wrap>
-                        <Button
-                          size="small"
-                          onClick={() => setTalkWith(k)}
-                          aria-label={t(`记录与 ${k.person.name} 的谈话`, `Log a talk with ${k.person.name}`)}
-                        >
+                        <Button size="small" onClick={() => setTalkWith(k)} aria-label={t(`记录谈话 · ${k.person.name}`, `Log a talk · ${k.person.name}`)}>
                           {t('记录谈话', 'Log a talk')}
                         </Button>
-                        <Button
-                          size="small"
-                          onClick={() => setGroupOf(k)}
-                          aria-label={t(`设置 ${k.person.name} 的帮教成员`, `Set a help-group member of ${k.person.name}`)}
-                        >
+                        <Button size="small" onClick={() => setGroupOf(k)} aria-label={t(`设置帮教成员 · ${k.person.name}`, `Set a member · ${k.person.name}`)}>
                           {t('设置帮教成员', 'Set a member')}
                         </Button>
                       </Space>

@@ -30,13 +30,13 @@ export function MaskedId({ personId, masked, name }: { personId: string; masked:
           size="small"
           type="link"
           loading={busy}
-          aria-label={t(`显示 ${name} 的身份证号`, `Show the ID number of ${name}`)}
+          aria-label={t(`显示 · ${name}的身份证号`, `Show · the ID number of ${name}`)}
           onClick={() => void reveal()}
         >
           {t('显示', 'Show')}
         </Button>
       ) : (
-        <Button size="small" type="link" aria-label={t(`隐藏 ${name} 的身份证号`, `Hide the ID number of ${name}`)} onClick={() => setClear(undefined)}>
+        <Button size="small" type="link" aria-label={t(`隐藏 · ${name}的身份证号`, `Hide · the ID number of ${name}`)} onClick={() => setClear(undefined)}>
           {t('隐藏', 'Hide')}
         </Button>
       )}

@@ -57,7 +57,7 @@ export function RentedHomesTab({ communityId, keeps }: { communityId: string; ke
                   key: 'actions',
                   render: (_: unknown, h: RentedHome) =>
                     h.untilDate ? null : (
-                      <Button size="small" onClick={() => setInspecting(h)} aria-label={t(`登记 ${where(h)} 的检查`, `Record an inspection of ${where(h)}`)}>
+                      <Button size="small" onClick={() => setInspecting(h)} aria-label={t(`登记检查 · ${where(h)}`, `Record an inspection · ${where(h)}`)}>
                         {t('登记检查', 'Record an inspection')}
                       </Button>
                     ),
