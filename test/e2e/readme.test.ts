@@ -42,6 +42,7 @@ const pages = [
   'docs/console.md',
   'docs/cluster.md',
   'docs/faults.md',
+  'docs/register.md',
 ];
 
 const read = (page: string) => readFileSync(join(root, page), 'utf8');

@@ -19,6 +19,7 @@ export const devNamespaces = {
   consoleRanking: 'console-ranking',
   consoleRegistry: 'console-registry',
   consoleStation: 'console-station',
+  consoleRegister: 'console-register',
   productionWiring: 'production-wiring',
   // The fault campaign (npm run test:faults), on the same kind of dev server.
   faultsWorkerCrash: 'faults-worker-crash',

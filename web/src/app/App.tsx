@@ -10,6 +10,7 @@ import { inboxPages } from '../pages/inbox';
 import { leaderPages } from '../pages/leader';
 import { officerPages } from '../pages/officer';
 import { rankingPages } from '../pages/ranking';
+import { registerPages } from '../pages/register';
 import { registryPages } from '../pages/registry';
 import { rulesPages } from '../pages/rules';
 import { SignIn } from '../pages/SignIn';
@@ -31,6 +32,7 @@ const allPages: readonly ConsolePage[] = [
   ...departmentPages,
   ...financePages,
   ...stationPages,
+  ...registerPages,
 ];
 
 function SignedIn() {

@@ -2,12 +2,14 @@
 // figure (per 10,000 residents for counts), the points (base points and complexity factor where
 // complexity is weighed), the weight and the contribution; the contributions add up to the score,
 // and the line under the table says so. The bureau's breakdown page and the officer's evaluations
-// both show it; on a phone the figure and the base points go under the metric and the points so
+// both show it; a figure derived from the population register shows the counts it came from;
+// on a phone the figure and the base points go under the metric and the points so
 // the table fits without scrolling sideways.
 import { Grid, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { MetricBreakdownEntry } from '../../../src/core/types';
 import { useT } from '../app/i18n';
+import { DerivedFigure, derivedOf } from './DerivedFigure';
 import { countMetrics, metricLabel } from './metrics';
 
 const two = (n: number) => n.toFixed(2);
@@ -32,6 +34,17 @@ export function ScoreBreakdown({ breakdown, missing, score, caption }: { breakdo
         <Typography.Text type="secondary">{text}</Typography.Text>
       </>
     );
+  const derivation = (r: Row) => {
+    const derived = derivedOf(r);
+    return (
+      derived && (
+        <>
+          <br />
+          <DerivedFigure derived={derived} />
+        </>
+      )
+    );
+  };
   const basis = (r: Row) =>
     r.basePoints !== undefined && r.complexityFactor !== undefined
       ? t(
@@ -48,6 +61,7 @@ export function ScoreBreakdown({ breakdown, missing, score, caption }: { breakdo
             <>
               <span style={nowrap}>{metricLabel(r.metric, t)}</span>
               {under(figure(r))}
+              {derivation(r)}
             </>
           ),
         },
@@ -64,7 +78,16 @@ export function ScoreBreakdown({ breakdown, missing, score, caption }: { breakdo
       ]
     : [
         { key: 'metric', title: t('指标', 'Metric'), render: (_, r) => metricLabel(r.metric, t) },
-        { key: 'value', title: t('数据', 'Figure'), render: (_, r) => figure(r) },
+        {
+          key: 'value',
+          title: t('数据', 'Figure'),
+          render: (_, r) => (
+            <>
+              {figure(r)}
+              {derivation(r)}
+            </>
+          ),
+        },
         { key: 'base', title: t('基础分', 'Base points'), align: 'right', render: (_, r) => (r.basePoints === undefined ? '—' : two(r.basePoints)) },
         {
           key: 'factor',

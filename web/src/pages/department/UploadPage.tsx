@@ -1,13 +1,14 @@
 // 上传CSV: a department submits its figures as a CSV file, sees the upload's progress, and gets
 // either the count stored or the API's refusals by line and column, to fix and upload again.
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Progress, Space, Table, Typography, Upload, type UploadFile } from 'antd';
+import { Alert, Button, Card, Progress, Space, Typography, Upload, type UploadFile } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { ApiError, type FieldError } from '../../api/client';
+import { ApiError } from '../../api/client';
 import { saveBlob, uploadFile } from '../../api/files';
 import { useI18n } from '../../app/i18n';
 import { useSession } from '../../app/session';
+import { LocatedErrors } from '../../lib/LocatedErrors';
 import { ProblemAlert } from '../../lib/problem';
 import { useDue } from './useDue';
 
@@ -26,25 +27,6 @@ const header = 'period,communityId,metric,value';
 function template(due: { period: string; community: string; metric: string }[]): string {
   const lines = due.length ? due.map((d) => `${d.period},${d.community},${d.metric},`) : ['2026-Q1,c01,satisfaction,0.95'];
   return [header, ...lines].join('\r\n') + '\r\n';
-}
-
-function LocatedErrors({ errors }: { errors: FieldError[] }) {
-  const { t } = useI18n();
-  return (
-    <Table
-      aria-label={t('CSV中的错误', 'Errors in the CSV')}
-      size="small"
-      rowKey={(_, i) => String(i)}
-      dataSource={errors}
-      pagination={false}
-      scroll={{ x: true }}
-      columns={[
-        { title: t('行', 'Line'), dataIndex: 'line', render: (line?: number) => (line === undefined ? '—' : t(`第 ${line} 行`, `line ${line}`)) },
-        { title: t('列', 'Column'), dataIndex: 'column', render: (column?: string) => column ?? '—' },
-        { title: t('问题', 'Problem'), dataIndex: 'message' },
-      ]}
-    />
-  );
 }
 
 export default function UploadPage() {
@@ -141,7 +123,7 @@ export default function UploadPage() {
             ) : (
               <ProblemAlert error={outcome.error} />
             )}
-            {located && <LocatedErrors errors={located} />}
+            {located && <LocatedErrors errors={located} caption={t('CSV中的错误', 'Errors in the CSV')} />}
           </>
         )}
       </div>
