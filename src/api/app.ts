@@ -37,6 +37,9 @@ import { metricsOperations } from './routes/metrics.js';
 import { resultsOperations } from './routes/results.js';
 import { paymentsOperations } from './routes/payments.js';
 import { appealsOperations } from './routes/appeals.js';
+import { registerHouseholdsOperations } from './routes/registerHouseholds.js';
+import { registerPersonsOperations } from './routes/registerPersons.js';
+import { registerRentedHomesOperations } from './routes/registerRentedHomes.js';
 
 export type { AppDeps } from './context.js';
 export { createApiUser, hashToken } from '../db/api-users.js';
@@ -70,6 +73,9 @@ function apiOperations(ctx: Ctx): Operations {
     ...explanationsOperations(ctx),
     ...paymentsOperations(ctx),
     ...appealsOperations(ctx),
+    ...registerHouseholdsOperations(ctx),
+    ...registerPersonsOperations(ctx),
+    ...registerRentedHomesOperations(ctx),
   };
 }
 
