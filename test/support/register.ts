@@ -8,12 +8,16 @@ import { personalDataCipher, type PersonalDataCipher } from '../../src/register/
 import { findOrCreateCard, findOrCreateDoor, findOrCreatePerson, placePerson, type Place } from '../../src/register/residences.js';
 
 let counter = 0;
+// Every digit group is a different part of one number, so no two calls of a process collide.
+const base = Math.floor(Math.random() * 1e9);
+const pad = (v: number, width: number) => String(v).padStart(width, '0');
 
-/** A valid ID number, different on every call (its birth date and sequence vary). */
+/** A valid ID number, different on every call (its region, birth date and sequence vary). */
 export function freshIdNumber(): string {
-  const n = ++counter + Math.floor(Math.random() * 1000) * 1000;
-  const birth = `${1940 + (Math.floor(n / 1000) % 70)}0${1 + (n % 9)}${String(10 + (n % 18))}`;
-  const first17 = `110105${birth}${String(n % 1000).padStart(3, '0')}`;
+  const n = base + ++counter;
+  const region = `1101${pad(n % 100, 2)}`;
+  const birth = `${1940 + (Math.floor(n / 100) % 70)}${pad(1 + (Math.floor(n / 7000) % 12), 2)}${pad(1 + (Math.floor(n / 84_000) % 28), 2)}`;
+  const first17 = `${region}${birth}${pad(Math.floor(n / 2_352_000) % 1000, 3)}`;
   return first17 + idNumberCheckCharacter(first17);
 }
 
