@@ -173,6 +173,14 @@ export async function findOrCreatePerson(tx: Tx, cipher: PersonalDataCipher, cou
   return (await filePersons(tx, cipher, countyId, [p]))[0]!;
 }
 
+/**
+ * Two writes about one person queue rather than both reading "no open residence" and each opening
+ * one: touching the persons' rows takes their row locks on PostgreSQL (SQLite has one writer anyway).
+ */
+export async function lockPersons(tx: Tx, ids: string[]): Promise<void> {
+  await tx.registerPerson.updateMany({ where: { id: { in: ids } }, data: { updatedAt: new Date() } });
+}
+
 export const openResidence = (tx: Tx, personId: string) => tx.personResidence.findFirst({ where: { personId, untilDate: null } });
 
 export interface Placement {
@@ -192,6 +200,7 @@ export interface Placement {
 export async function placePersons(tx: Tx, placements: Placement[]): Promise<{ residence: Residence; closed: Residence | null }[]> {
   checkBatch(placements);
   const personIds = placements.map((p) => p.personId);
+  await lockPersons(tx, personIds);
   const history = await tx.personResidence.findMany({ where: { personId: { in: personIds } }, orderBy: { fromDate: 'desc' } });
   const latestOf = new Map<string, Residence>();
   for (const r of history) if (!latestOf.has(r.personId)) latestOf.set(r.personId, r);
@@ -267,6 +276,7 @@ export interface ResidenceChange {
  * start or in the future, a card of another community.
  */
 export async function changeResidence(tx: Tx, personId: string, change: ResidenceChange, card: Placement['card'] | null, recordedBy: string, today: string) {
+  await lockPersons(tx, [personId]);
   const open = await openResidence(tx, personId);
   if (!open) throw new RegisterRefusal('reason', 'the person has no open residence: they have left or died');
   if (change.date > today) throw new RegisterRefusal('date', `must not be in the future (today is ${today})`);

@@ -51,5 +51,14 @@ describe('the register’s records on PostgreSQL', () => {
     await brigade.get(`/api/register/persons/${p.id}`).expect(200);
     expectProblem(await brigade.patch(`/api/register/persons/${p.id}`, { phone: '13900000000' }), 403);
     expectProblem(await (await h.as({ role: 'officer', subjectId: 'o03' })).get(`/api/register/persons/${p.id}`), 404);
+
+    // The person who left is added on two cards at once: one request wins, the other is a 409,
+    // and exactly one residence is open.
+    const [a, b] = await Promise.all(
+      // Different days, so that the residences' unique key alone would not stop the second.
+      [k1, k2].map((k, i) => o01.post(`/api/register/cards/${k.id}/persons`, { name: '张三', idNumber, class: 'temporary', fromDate: `2026-03-0${5 + i}` })),
+    );
+    expect([a!.status, b!.status].sort()).toEqual([201, 409]);
+    expect(await t.db.personResidence.count({ where: { personId: p.id, untilDate: null } })).toBe(1);
   });
 });

@@ -3,7 +3,7 @@
 // masked) and everyone who lived on it before; that read is audited like a person's.
 import { z } from 'zod';
 import { audited } from '../../db/audit.js';
-import { findOrCreateBuilding, findOrCreateCard, findOrCreatePerson, openResidence, placePerson } from '../../register/residences.js';
+import { findOrCreateBuilding, findOrCreateCard, findOrCreatePerson, lockPersons, openResidence, placePerson } from '../../register/residences.js';
 import { cardLabels, historyView, personAudit, personView, personViews, reachRecord, refusedAs422 } from '../../register/records.js';
 import { reachCommunity } from '../../register/access.js';
 import type { Operations } from '../access/operations.js';
@@ -180,6 +180,7 @@ export function registerHouseholdsOperations(
         const actor = actorOf(res);
         const personId = await ctx.db.$transaction(async (tx) => {
           const { person: found, created } = await findOrCreatePerson(tx, ctx.personalData, row.countyId, p);
+          if (!created) await lockPersons(tx, [found.id]);
           const open = created ? null : await openResidence(tx, found.id);
           if (open) {
             throw Problem.field(409, {
