@@ -38,6 +38,9 @@ import { resultsOperations } from './routes/results.js';
 import { paymentsOperations } from './routes/payments.js';
 import { appealsOperations } from './routes/appeals.js';
 import { registerKeyPersonsOperations } from './routes/registerKeyPersons.js';
+import { registerHouseholdsOperations } from './routes/registerHouseholds.js';
+import { registerPersonsOperations } from './routes/registerPersons.js';
+import { registerRentedHomesOperations } from './routes/registerRentedHomes.js';
 
 export type { AppDeps } from './context.js';
 export { createApiUser, hashToken } from '../db/api-users.js';
@@ -72,6 +75,9 @@ function apiOperations(ctx: Ctx): Operations {
     ...paymentsOperations(ctx),
     ...appealsOperations(ctx),
     ...registerKeyPersonsOperations(ctx),
+    ...registerHouseholdsOperations(ctx),
+    ...registerPersonsOperations(ctx),
+    ...registerRentedHomesOperations(ctx),
   };
 }
 

@@ -26,6 +26,7 @@ import {
   type CountyKey,
   type World,
 } from '../support/world.js';
+import { freshIdNumber, freshPerson, freshRentedHome, freshCard } from '../support/register.js';
 
 export const cases = ['own', 'other', 'otherCounty'] as const;
 export type Case = (typeof cases)[number];
@@ -70,7 +71,7 @@ export interface Fixture {
    * Where this operation answers otherwise than the rule (role checks come first and are never
    * overridden), and why; a function of the caller's reach where roles of both reaches call it.
    */
-  expect?: Partial<Record<Case, Expected>> | ((reach: Reach) => Partial<Record<Case, Expected>>);
+  expect?: Partial<Record<Case, Expected>> | ((reach: Reach, role: Role) => Partial<Record<Case, Expected>>);
 }
 
 const where: Record<Case, [CountyKey, 1 | 2]> = { own: ['a', 1], other: ['a', 2], otherCounty: ['b', 1] };
@@ -99,7 +100,7 @@ export function expectedStatus(id: OperationId, role: Role, c: Case): Expected {
   // A list answers whoever may call it; what is out of reach is left out (expectedListed).
   if (fixture?.listed) return 'success';
   const reach = (routeTable[id].access as Partial<Record<Role, Reach>>)[role]!;
-  const exceptions = typeof fixture?.expect === 'function' ? fixture.expect(reach) : fixture?.expect;
+  const exceptions = typeof fixture?.expect === 'function' ? fixture.expect(reach, role) : fixture?.expect;
   return exceptions?.[c] ?? rule;
 }
 
@@ -128,8 +129,6 @@ const enc = encodeURIComponent;
 /** Only the own case applies (nothing in the request belongs to anyone). */
 const ownOnly = (req: (a: At) => Req | Promise<Req>) => (a: At) => (a.c === 'own' ? req(a) : undefined);
 /** Not for another county (a create with no reference to anything of a county). */
-/** Not the acting department's own case: it is not the population brigade, so it keeps and reads no register. */
-const notBrigade = (req: (a: At) => Req | Promise<Req>) => (a: At) => (a.role === 'department' && a.c === 'own' ? undefined : req(a));
 const sameCounty = (req: (a: At) => Req | Promise<Req>) => (a: At) => (a.c === 'otherCounty' ? undefined : req(a));
 
 /** The registry entity the role is, in county x for person i; the officer for roles that are none. */
@@ -166,6 +165,11 @@ const matrixPassword = 'matrix-password-2026';
 
 const figureCsv = (rows: [string, string, string, number, string][]) =>
   ['period,communityId,metric,value,submittedBy', ...rows.map((r) => r.join(','))].join('\n') + '\n';
+
+/** The case's community, where register records are filed. */
+const placeOf = (a: At) => ({ countyId: a.d.county, communityId: a.d.community(a.i) });
+/** The register answers a department other than the population brigade as if no community existed. */
+const notBrigade = (_reach: Reach, role: Role): Partial<Record<Case, Expected>> => (role === 'department' ? { own: 404, other: 404, otherCounty: 404 } : {});
 
 // The table ------------------------------------------------------------------------------------
 
@@ -413,36 +417,100 @@ export const fixtures: Record<TableOps, Fixture> = {
   updateIncident: {
     request: async (a) => ({ path: `/api/incidents/${await freshIncident(a.db, a.x, a.i)}`, body: { solved: true, solvedOn: '2026-03-10' } }),
   },
-  // Population register: key persons. The acting department (x-d1) is not the population brigade
-  // (x-d3, src/register/access.ts), so it reaches no community's register: its own case does not apply.
-  listKeyPersons: { request: notBrigade((a) => get(`/api/register/communities/${a.d.community(a.i)}/key-persons`)) },
+  // Population register: key persons (the department: as for the records below).
+  listKeyPersons: { request: (a) => get(`/api/register/communities/${a.d.community(a.i)}/key-persons`), expect: notBrigade },
   listKeyPerson: {
-    request: notBrigade(async (a) => ({
+    request: async (a) => ({
       path: `/api/register/persons/${await freshRegisterPerson(a.db, a.x, a.i)}/key-person-listings`,
       body: { category: '吸毒人员', listedOn: '2026-03-01' },
-    })),
+    }),
+    expect: notBrigade,
   },
-  getKeyPerson: { request: notBrigade(async (a) => get(`/api/register/key-persons/${await freshKeyPerson(a.db, a.x, a.i)}`)) },
+  getKeyPerson: { request: async (a) => get(`/api/register/key-persons/${await freshKeyPerson(a.db, a.x, a.i)}`), expect: notBrigade },
   setHelpGroupMember: {
-    request: notBrigade(async (a) => ({
+    request: async (a) => ({
       path: `/api/register/key-persons/${await freshKeyPerson(a.db, a.x, a.i)}/help-group/parent`,
       body: { name: '家长', fromDate: '2026-03-02' },
-    })),
+    }),
+    expect: notBrigade,
   },
   removeHelpGroupMember: {
-    request: notBrigade(async (a) => ({ path: `/api/register/key-persons/${await freshKeyPerson(a.db, a.x, a.i)}/help-group/security-cadre?date=2026-03-10` })),
+    request: async (a) => ({ path: `/api/register/key-persons/${await freshKeyPerson(a.db, a.x, a.i)}/help-group/security-cadre?date=2026-03-10` }),
+    expect: notBrigade,
   },
   logKeyPersonTalk: {
-    request: notBrigade(async (a) => ({
+    request: async (a) => ({
       path: `/api/register/key-persons/${await freshKeyPerson(a.db, a.x, a.i)}/talks`,
       body: { talkedOn: '2026-03-05', byRole: 'security-cadre', summary: '谈话' },
-    })),
+    }),
+    expect: notBrigade,
   },
   delistKeyPerson: {
-    request: notBrigade(async (a) => ({
+    request: async (a) => ({
       path: `/api/register/key-persons/${await freshKeyPerson(a.db, a.x, a.i)}/delisting`,
       body: { date: '2026-03-10', reason: '撤管' },
-    })),
+    }),
+    expect: notBrigade,
+  },
+
+  // Population register: records. The case's community is x-c{i}; the acting department (x-d1)
+  // is not the population brigade (x-d3), so every community's register is out of its reach.
+  listRegisterBuildings: { request: (a) => get(`/api/register/communities/${a.d.community(a.i)}/buildings`), expect: notBrigade },
+  createRegisterBuilding: {
+    request: (a) => ({ path: `/api/register/communities/${a.d.community(a.i)}/buildings`, body: { number: freshId('B') } }),
+    expect: notBrigade,
+  },
+  listHouseholdCards: { request: (a) => get(`/api/register/communities/${a.d.community(a.i)}/cards`), expect: notBrigade },
+  createHouseholdCard: {
+    request: (a) => ({ path: `/api/register/communities/${a.d.community(a.i)}/cards`, body: { number: freshId('K'), building: '1', door: freshId('D') } }),
+    expect: notBrigade,
+  },
+  getHouseholdCard: { request: async (a) => get(`/api/register/cards/${(await freshCard(a.db, placeOf(a))).id}`), expect: notBrigade },
+  addPersonToCard: {
+    request: async (a) => ({
+      path: `/api/register/cards/${(await freshCard(a.db, placeOf(a))).id}/persons`,
+      body: { name: '新登记', idNumber: freshIdNumber(), class: 'temporary', fromDate: '2026-03-01' },
+    }),
+    expect: notBrigade,
+  },
+  listRegisterPersons: { request: (a) => get(`/api/register/communities/${a.d.community(a.i)}/persons`), expect: notBrigade },
+  getRegisterPerson: { request: async (a) => get(`/api/register/persons/${(await freshPerson(a.db, placeOf(a))).person.id}`), expect: notBrigade },
+  updateRegisterPerson: {
+    request: async (a) => ({ path: `/api/register/persons/${(await freshPerson(a.db, placeOf(a))).person.id}`, body: { phone: '13800000000' } }),
+    expect: notBrigade,
+  },
+  changeResidence: {
+    request: async (a) => ({
+      path: `/api/register/persons/${(await freshPerson(a.db, placeOf(a))).person.id}/residence-changes`,
+      body: { date: '2026-03-01', reason: 'reclassified', class: 'registered-away' },
+    }),
+    expect: notBrigade,
+  },
+  recordTemporaryPermit: {
+    request: async (a) => ({
+      path: `/api/register/persons/${(await freshPerson(a.db, placeOf(a), 'temporary')).person.id}/permits`,
+      body: { registeredOn: '2026-02-01', expiresOn: '2027-02-01' },
+    }),
+    expect: notBrigade,
+  },
+  listRentedHomes: { request: (a) => get(`/api/register/communities/${a.d.community(a.i)}/rented-homes`), expect: notBrigade },
+  createRentedHome: {
+    request: (a) => ({
+      path: `/api/register/communities/${a.d.community(a.i)}/rented-homes`,
+      body: { building: '8', door: freshId('D'), landlord: '房东', fromDate: '2026-02-01' },
+    }),
+    expect: notBrigade,
+  },
+  recordRentalInspection: {
+    request: async (a) => ({
+      path: `/api/register/rented-homes/${(await freshRentedHome(a.db, placeOf(a))).id}/inspections`,
+      body: { inspectedOn: '2026-03-02' },
+    }),
+    expect: notBrigade,
+  },
+  endRentedHome: {
+    request: async (a) => ({ path: `/api/register/rented-homes/${(await freshRentedHome(a.db, placeOf(a))).id}/ending`, body: { date: '2026-03-02' } }),
+    expect: notBrigade,
   },
 };
 

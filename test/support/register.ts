@@ -1,16 +1,51 @@
-// Persons of the population register written straight into the tables, as the routes store them
-// (the ID number hashed, encrypted and its tail kept), with the building, door and card they live at.
+// Register records written straight with the shared writers (src/register/residences.ts), for
+// tests that need a card, a person or a rented home to ask about; and valid ID numbers to file.
+import { randomBytes } from 'node:crypto';
+import type { ResidenceClass } from '../../src/core/register.js';
+import { idNumberCheckCharacter } from '../../src/core/idNumber.js';
 import type { Db } from '../../src/db/client.js';
-import { idNumberTail, personalDataCipher } from '../../src/register/personalData.js';
+import { idNumberTail, personalDataCipher, type PersonalDataCipher } from '../../src/register/personalData.js';
+import { findOrCreateCard, findOrCreateDoor, findOrCreatePerson, placePerson, type Place } from '../../src/register/residences.js';
 
-export const testPersonalData = personalDataCipher(Buffer.alloc(32, 7));
+let counter = 0;
+// Every digit group is a different part of one number, so no two calls of a process collide.
+const base = Math.floor(Math.random() * 1e9);
+const pad = (v: number, width: number) => String(v).padStart(width, '0');
+
+/** A valid ID number, different on every call (its region, birth date and sequence vary). */
+export function freshIdNumber(): string {
+  const n = base + ++counter;
+  const region = `1101${pad(n % 100, 2)}`;
+  const birth = `${1940 + (Math.floor(n / 100) % 70)}${pad(1 + (Math.floor(n / 7000) % 12), 2)}${pad(1 + (Math.floor(n / 84_000) % 28), 2)}`;
+  const first17 = `${region}${birth}${pad(Math.floor(n / 2_352_000) % 1000, 3)}`;
+  return first17 + idNumberCheckCharacter(first17);
+}
+
+/** A cipher under a throwaway key: rows it writes are read masked, never revealed. */
+export const throwawayCipher = (): PersonalDataCipher => personalDataCipher(randomBytes(32));
+
+/** A fresh card of the community at building 1, its own door. */
+export async function freshCard(db: Db, place: Place) {
+  const n = `${++counter}${randomBytes(2).toString('hex')}`;
+  return findOrCreateCard(db, place, { number: `K${n}`, building: '1', door: n });
+}
+
+/** A fresh person on a fresh card of the community, in the class from the day. */
+export async function freshPerson(db: Db, place: Place, cls: ResidenceClass = 'present-registered', fromDate = '2026-01-10', cipher = throwawayCipher()) {
+  const card = await freshCard(db, place);
+  const { person } = await findOrCreatePerson(db, cipher, place.countyId, { name: '测试人员', idNumber: freshIdNumber() });
+  await placePerson(db, { personId: person.id, card, class: cls, fromDate, recordedBy: 'test' });
+  return { person, card };
+}
+
+/** A fresh rented home of the community, let since the day. */
+export async function freshRentedHome(db: Db, place: Place, fromDate = '2026-01-01') {
+  const { door } = await findOrCreateDoor(db, place, '9', `${++counter}${randomBytes(2).toString('hex')}`);
+  return db.rentedHome.create({ data: { id: `rh-${door.id}`, ...place, doorId: door.id, landlord: '房东', fromDate } });
+}
 
 /** An ID number with its GB 11643 check character, from its first 17 digits. */
-export function idNumberOf(first17: string): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...first17].reduce((s, d, i) => s + Number(d) * weights[i]!, 0);
-  return first17 + '10X98765432'[sum % 11];
-}
+export const idNumberOf = (first17: string): string => first17 + idNumberCheckCharacter(first17);
 
 export interface TestPerson {
   id: string;
@@ -19,44 +54,27 @@ export interface TestPerson {
   name: string;
   idNumber: string;
   phone?: string;
-  class?: string;
+  class?: ResidenceClass;
   fromDate: string;
   building?: string;
   door?: string;
   card?: string;
 }
 
-/** Writes the person and their open residence, making the building, door and card when new. */
-export async function addTestPerson(db: Db, p: TestPerson): Promise<void> {
-  const { countyId, communityId } = p;
-  const [building, door, card] = [p.building ?? '1', p.door ?? '101', p.card ?? `${p.building ?? '1'}-${p.door ?? '101'}`];
-  const b = await db.registerBuilding.upsert({
-    where: { communityId_number: { communityId, number: building } },
-    create: { id: `${communityId}-b${building}`, countyId, communityId, number: building },
-    update: {},
-  });
-  const d = await db.registerDoor.upsert({
-    where: { buildingId_number: { buildingId: b.id, number: door } },
-    create: { id: `${b.id}-d${door}`, communityId, buildingId: b.id, number: door },
-    update: {},
-  });
-  const c = await db.householdCard.upsert({
-    where: { communityId_number: { communityId, number: card } },
-    create: { id: `${communityId}-card${card}`, countyId, communityId, number: card, doorId: d.id },
-    update: {},
-  });
+/** Writes the person under a known id and places them on their card (made when new) from the day. */
+export async function addTestPerson(db: Db, p: TestPerson, cipher = throwawayCipher()): Promise<void> {
+  const [building, door] = [p.building ?? '1', p.door ?? '101'];
+  const card = await findOrCreateCard(db, p, { number: p.card ?? `${building}-${door}`, building, door });
   await db.registerPerson.create({
     data: {
       id: p.id,
-      countyId,
+      countyId: p.countyId,
       name: p.name,
-      idNumberHash: testPersonalData.hash(p.idNumber),
-      idNumberCipher: testPersonalData.encrypt(p.idNumber),
+      idNumberHash: cipher.hash(p.idNumber),
+      idNumberCipher: cipher.encrypt(p.idNumber),
       idNumberTail: idNumberTail(p.idNumber),
       phone: p.phone ?? null,
     },
   });
-  await db.personResidence.create({
-    data: { personId: p.id, countyId, communityId, cardId: c.id, class: p.class ?? 'present-registered', fromDate: p.fromDate, recordedBy: 'test' },
-  });
+  await placePerson(db, { personId: p.id, card, class: p.class ?? 'present-registered', fromDate: p.fromDate, recordedBy: 'test' });
 }

@@ -39,10 +39,10 @@ const themselves = {
   'province-reader': 'own',
 } as const;
 const staff = { 'bureau-staff': 'county' } as const;
-/** A community's population register: its officers and their station keep it, the population brigade reads it; the handlers check which (src/register/access.ts). */
-const register = { officer: 'own', station: 'own', department: 'own' } as const;
-const registerOwn =
-  "the communities the officer is bound to; the station's officers' communities; every community for the population brigade (writes: officers and stations)";
+/** The population register: each role's own communities (src/register/access.ts); the department reads only. */
+const registerReaders = { officer: 'own', station: 'own', department: 'own' } as const;
+const registerOwn = "the communities the officer serves, the station's officers serve; every community for the population brigade";
+const registerKeeps = "the communities the officer serves, the station's officers serve (the population brigade reads only)";
 
 export const routeTable = {
   // Accounts and sign-in
@@ -308,27 +308,87 @@ export const routeTable = {
     method: 'get',
     path: '/register/communities/:communityId/key-persons',
     summary: '重点人口列表',
-    access: register,
+    access: registerReaders,
     own: registerOwn,
   },
-  listKeyPerson: { method: 'post', path: '/register/persons/:id/key-person-listings', summary: '列管重点人口', access: register, own: registerOwn },
-  getKeyPerson: { method: 'get', path: '/register/key-persons/:id', summary: '查看重点人口档案', access: register, own: registerOwn },
+  listKeyPerson: { method: 'post', path: '/register/persons/:id/key-person-listings', summary: '列管重点人口', access: registerReaders, own: registerKeeps },
+  getKeyPerson: { method: 'get', path: '/register/key-persons/:id', summary: '查看重点人口档案', access: registerReaders, own: registerOwn },
   setHelpGroupMember: {
     method: 'put',
     path: '/register/key-persons/:id/help-group/:role',
     summary: '设定帮教小组成员',
-    access: register,
-    own: registerOwn,
+    access: registerReaders,
+    own: registerKeeps,
   },
   removeHelpGroupMember: {
     method: 'delete',
     path: '/register/key-persons/:id/help-group/:role',
     summary: '撤出帮教小组成员',
-    access: register,
+    access: registerReaders,
+    own: registerKeeps,
+  },
+  logKeyPersonTalk: { method: 'post', path: '/register/key-persons/:id/talks', summary: '登记重点人口谈话', access: registerReaders, own: registerKeeps },
+  delistKeyPerson: { method: 'post', path: '/register/key-persons/:id/delisting', summary: '撤销重点人口列管', access: registerReaders, own: registerKeeps },
+
+  // Population register: records. Officers and stations keep their communities' register; the
+  // population brigade (the department supplying the registration metric) reads every community's.
+  listRegisterBuildings: {
+    method: 'get',
+    path: '/register/communities/:communityId/buildings',
+    summary: '楼栋门牌列表',
+    access: registerReaders,
     own: registerOwn,
   },
-  logKeyPersonTalk: { method: 'post', path: '/register/key-persons/:id/talks', summary: '登记重点人口谈话', access: register, own: registerOwn },
-  delistKeyPerson: { method: 'post', path: '/register/key-persons/:id/delisting', summary: '撤销重点人口列管', access: register, own: registerOwn },
+  createRegisterBuilding: {
+    method: 'post',
+    path: '/register/communities/:communityId/buildings',
+    summary: '新建楼栋',
+    access: registerReaders,
+    own: registerKeeps,
+  },
+  listHouseholdCards: { method: 'get', path: '/register/communities/:communityId/cards', summary: '户卡列表', access: registerReaders, own: registerOwn },
+  createHouseholdCard: { method: 'post', path: '/register/communities/:communityId/cards', summary: '新建户卡', access: registerReaders, own: registerKeeps },
+  getHouseholdCard: { method: 'get', path: '/register/cards/:id', summary: '查看户卡', access: registerReaders, own: registerOwn },
+  addPersonToCard: { method: 'post', path: '/register/cards/:id/persons', summary: '户卡登记人员', access: registerReaders, own: registerKeeps },
+  listRegisterPersons: {
+    method: 'get',
+    path: '/register/communities/:communityId/persons',
+    summary: '实有人口列表',
+    access: registerReaders,
+    own: registerOwn,
+  },
+  getRegisterPerson: { method: 'get', path: '/register/persons/:id', summary: '查看人员档案', access: registerReaders, own: registerOwn },
+  updateRegisterPerson: { method: 'patch', path: '/register/persons/:id', summary: '修改人员信息', access: registerReaders, own: registerKeeps },
+  changeResidence: {
+    method: 'post',
+    path: '/register/persons/:id/residence-changes',
+    summary: '人员迁移、变更类别或注销',
+    access: registerReaders,
+    own: registerKeeps,
+  },
+  recordTemporaryPermit: { method: 'post', path: '/register/persons/:id/permits', summary: '登记暂住及居住证', access: registerReaders, own: registerKeeps },
+  listRentedHomes: {
+    method: 'get',
+    path: '/register/communities/:communityId/rented-homes',
+    summary: '出租房屋列表',
+    access: registerReaders,
+    own: registerOwn,
+  },
+  createRentedHome: {
+    method: 'post',
+    path: '/register/communities/:communityId/rented-homes',
+    summary: '登记出租房屋',
+    access: registerReaders,
+    own: registerKeeps,
+  },
+  recordRentalInspection: {
+    method: 'post',
+    path: '/register/rented-homes/:id/inspections',
+    summary: '登记出租房屋检查',
+    access: registerReaders,
+    own: registerKeeps,
+  },
+  endRentedHome: { method: 'post', path: '/register/rented-homes/:id/ending', summary: '出租房屋停租', access: registerReaders, own: registerKeeps },
 } as const satisfies Record<string, RouteSpec>;
 
 export type OperationId = keyof typeof routeTable;

@@ -1496,6 +1496,242 @@ export type paths = {
         patch: operations["updateIncident"];
         trace?: never;
     };
+    "/register/communities/{communityId}/buildings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 楼栋门牌列表
+         * @description **Roles:** 社区民警 `officer` (own), 局机关部门 `department` (own), 派出所 `station` (own). `own`: only the caller's own — the communities the officer serves, the station's officers serve; every community for the population brigade. Other roles get 403; an object outside the caller's reach answers 404.
+         */
+        get: operations["listRegisterBuildings"];
+        put?: never;
+        /**
+         * 新建楼栋
+         * @description **Roles:** 社区民警 `officer` (own), 局机关部门 `department` (own), 派出所 `station` (own). `own`: only the caller's own — the communities the officer serves, the station's officers serve (the population brigade reads only). Other roles get 403; an object outside the caller's reach answers 404.
+         */
+        post: operations["createRegisterBuilding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/register/communities/{communityId}/cards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 户卡列表
+         * @description **Roles:** 社区民警 `officer` (own), 局机关部门 `department` (own), 派出所 `station` (own). `own`: only the caller's own — the communities the officer serves, the station's officers serve; every community for the population brigade. Other roles get 403; an object outside the caller's reach answers 404.
+         */
+        get: operations["listHouseholdCards"];
+        put?: never;
+        /**
+         * 新建户卡
+         * @description **Roles:** 社区民警 `officer` (own), 局机关部门 `department` (own), 派出所 `station` (own). `own`: only the caller's own — the communities the officer serves, the station's officers serve (the population brigade reads only). Other roles get 403; an object outside the caller's reach answers 404.
+         */
+        post: operations["createHouseholdCard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/register/cards/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 查看户卡
+         * @description **Roles:** 社区民警 `officer` (own), 局机关部门 `department` (own), 派出所 `station` (own). `own`: only the caller's own — the communities the officer serves, the station's officers serve; every community for the population brigade. Other roles get 403; an object outside the caller's reach answers 404.
+         */
+        get: operations["getHouseholdCard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/register/cards/{id}/persons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 户卡登记人员
+         * @description **Roles:** 社区民警 `officer` (own), 局机关部门 `department` (own), 派出所 `station` (own). `own`: only the caller's own — the communities the officer serves, the station's officers serve (the population brigade reads only). Other roles get 403; an object outside the caller's reach answers 404.
+         */
+        post: operations["addPersonToCard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/register/communities/{communityId}/persons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 实有人口列表
+         * @description **Roles:** 社区民警 `officer` (own), 局机关部门 `department` (own), 派出所 `station` (own). `own`: only the caller's own — the communities the officer serves, the station's officers serve; every community for the population brigade. Other roles get 403; an object outside the caller's reach answers 404.
+         */
+        get: operations["listRegisterPersons"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/register/persons/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 查看人员档案
+         * @description **Roles:** 社区民警 `officer` (own), 局机关部门 `department` (own), 派出所 `station` (own). `own`: only the caller's own — the communities the officer serves, the station's officers serve; every community for the population brigade. Other roles get 403; an object outside the caller's reach answers 404.
+         */
+        get: operations["getRegisterPerson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * 修改人员信息
+         * @description **Roles:** 社区民警 `officer` (own), 局机关部门 `department` (own), 派出所 `station` (own). `own`: only the caller's own — the communities the officer serves, the station's officers serve (the population brigade reads only). Other roles get 403; an object outside the caller's reach answers 404.
+         */
+        patch: operations["updateRegisterPerson"];
+        trace?: never;
+    };
+    "/register/persons/{id}/residence-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 人员迁移、变更类别或注销
+         * @description **Roles:** 社区民警 `officer` (own), 局机关部门 `department` (own), 派出所 `station` (own). `own`: only the caller's own — the communities the officer serves, the station's officers serve (the population brigade reads only). Other roles get 403; an object outside the caller's reach answers 404.
+         */
+        post: operations["changeResidence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/register/persons/{id}/permits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 登记暂住及居住证
+         * @description **Roles:** 社区民警 `officer` (own), 局机关部门 `department` (own), 派出所 `station` (own). `own`: only the caller's own — the communities the officer serves, the station's officers serve (the population brigade reads only). Other roles get 403; an object outside the caller's reach answers 404.
+         */
+        post: operations["recordTemporaryPermit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/register/communities/{communityId}/rented-homes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 出租房屋列表
+         * @description **Roles:** 社区民警 `officer` (own), 局机关部门 `department` (own), 派出所 `station` (own). `own`: only the caller's own — the communities the officer serves, the station's officers serve; every community for the population brigade. Other roles get 403; an object outside the caller's reach answers 404.
+         */
+        get: operations["listRentedHomes"];
+        put?: never;
+        /**
+         * 登记出租房屋
+         * @description **Roles:** 社区民警 `officer` (own), 局机关部门 `department` (own), 派出所 `station` (own). `own`: only the caller's own — the communities the officer serves, the station's officers serve (the population brigade reads only). Other roles get 403; an object outside the caller's reach answers 404.
+         */
+        post: operations["createRentedHome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/register/rented-homes/{id}/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 登记出租房屋检查
+         * @description **Roles:** 社区民警 `officer` (own), 局机关部门 `department` (own), 派出所 `station` (own). `own`: only the caller's own — the communities the officer serves, the station's officers serve (the population brigade reads only). Other roles get 403; an object outside the caller's reach answers 404.
+         */
+        post: operations["recordRentalInspection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/register/rented-homes/{id}/ending": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 出租房屋停租
+         * @description **Roles:** 社区民警 `officer` (own), 局机关部门 `department` (own), 派出所 `station` (own). `own`: only the caller's own — the communities the officer serves, the station's officers serve (the population brigade reads only). Other roles get 403; an object outside the caller's reach answers 404.
+         */
+        post: operations["endRentedHome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -6750,6 +6986,819 @@ export interface operations {
                         createdAt: string;
                     } & {
                         [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            default: components["responses"]["ProblemDefault"];
+        };
+    };
+    listRegisterBuildings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                communityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            number: string;
+                            address: string;
+                            doors: {
+                                id: string;
+                                number: string;
+                                cards: {
+                                    id: string;
+                                    number: string;
+                                }[];
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            default: components["responses"]["ProblemDefault"];
+        };
+    };
+    createRegisterBuilding: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on writes authenticated by the session cookie: the CSRF token sign-in returned. Not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                communityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    number: string;
+                    address?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        number: string;
+                        address: string;
+                        doors: {
+                            id: string;
+                            number: string;
+                            cards: {
+                                id: string;
+                                number: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            default: components["responses"]["ProblemDefault"];
+        };
+    };
+    listHouseholdCards: {
+        parameters: {
+            query?: {
+                building?: string;
+                q?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                communityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        number: string;
+                        building: string;
+                        door: string;
+                        persons: {
+                            id: string;
+                            name: string;
+                            idNumber: string;
+                            phone: string | null;
+                            residence: {
+                                id: number;
+                                cardId: string;
+                                cardNumber: string;
+                                building: string;
+                                door: string;
+                                class: string;
+                                fromDate: string;
+                            } | null;
+                        }[];
+                    }[];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            default: components["responses"]["ProblemDefault"];
+        };
+    };
+    createHouseholdCard: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on writes authenticated by the session cookie: the CSRF token sign-in returned. Not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                communityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    number: string;
+                    building: string;
+                    door: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        number: string;
+                        building: string;
+                        door: string;
+                        persons: {
+                            id: string;
+                            name: string;
+                            idNumber: string;
+                            phone: string | null;
+                            residence: {
+                                id: number;
+                                cardId: string;
+                                cardNumber: string;
+                                building: string;
+                                door: string;
+                                class: string;
+                                fromDate: string;
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            default: components["responses"]["ProblemDefault"];
+        };
+    };
+    getHouseholdCard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        number: string;
+                        building: string;
+                        door: string;
+                        persons: {
+                            id: string;
+                            name: string;
+                            idNumber: string;
+                            phone: string | null;
+                            residence: {
+                                id: number;
+                                cardId: string;
+                                cardNumber: string;
+                                building: string;
+                                door: string;
+                                class: string;
+                                fromDate: string;
+                            } | null;
+                        }[];
+                        past: {
+                            id: number;
+                            cardId: string;
+                            cardNumber: string;
+                            building: string;
+                            door: string;
+                            class: string;
+                            fromDate: string;
+                            untilDate: string | null;
+                            endReason: string | null;
+                            recordedBy: string;
+                            person: {
+                                id: string;
+                                name: string;
+                                idNumber: string;
+                                phone: string | null;
+                            };
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            default: components["responses"]["ProblemDefault"];
+        };
+    };
+    addPersonToCard: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on writes authenticated by the session cookie: the CSRF token sign-in returned. Not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    idNumber: string;
+                    phone?: string;
+                    /** @enum {string} */
+                    class: "present-registered" | "registered-away" | "present-unregistered" | "temporary";
+                    fromDate: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        idNumber: string;
+                        phone: string | null;
+                        residence: {
+                            id: number;
+                            cardId: string;
+                            cardNumber: string;
+                            building: string;
+                            door: string;
+                            class: string;
+                            fromDate: string;
+                        } | null;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            default: components["responses"]["ProblemDefault"];
+        };
+    };
+    listRegisterPersons: {
+        parameters: {
+            query?: {
+                class?: "present-registered" | "registered-away" | "present-unregistered" | "temporary";
+                q?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                communityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        idNumber: string;
+                        phone: string | null;
+                        residence: {
+                            id: number;
+                            cardId: string;
+                            cardNumber: string;
+                            building: string;
+                            door: string;
+                            class: string;
+                            fromDate: string;
+                        } | null;
+                    }[];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            default: components["responses"]["ProblemDefault"];
+        };
+    };
+    getRegisterPerson: {
+        parameters: {
+            query?: {
+                reveal?: "idNumber";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        idNumber: string;
+                        phone: string | null;
+                        residence: {
+                            id: number;
+                            cardId: string;
+                            cardNumber: string;
+                            building: string;
+                            door: string;
+                            class: string;
+                            fromDate: string;
+                        } | null;
+                        history: {
+                            id: number;
+                            cardId: string;
+                            cardNumber: string;
+                            building: string;
+                            door: string;
+                            class: string;
+                            fromDate: string;
+                            untilDate: string | null;
+                            endReason: string | null;
+                            recordedBy: string;
+                        }[];
+                        permits: ({
+                            id: number;
+                            personId: string;
+                            communityId: string;
+                            registeredOn: string;
+                            permitNumber: string | null;
+                            expiresOn: string | null;
+                            recordedBy: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        keyPersonListings: ({
+                            id: string;
+                            category: string;
+                            listedOn: string;
+                            delistedOn: string | null;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            default: components["responses"]["ProblemDefault"];
+        };
+    };
+    updateRegisterPerson: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on writes authenticated by the session cookie: the CSRF token sign-in returned. Not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    phone?: string | null;
+                    idNumber?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        idNumber: string;
+                        phone: string | null;
+                        residence: {
+                            id: number;
+                            cardId: string;
+                            cardNumber: string;
+                            building: string;
+                            door: string;
+                            class: string;
+                            fromDate: string;
+                        } | null;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            default: components["responses"]["ProblemDefault"];
+        };
+    };
+    changeResidence: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on writes authenticated by the session cookie: the CSRF token sign-in returned. Not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    date: string;
+                    /** @enum {string} */
+                    reason: "moved" | "reclassified" | "left" | "died" | "corrected";
+                    cardId?: string;
+                    /** @enum {string} */
+                    class?: "present-registered" | "registered-away" | "present-unregistered" | "temporary";
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        idNumber: string;
+                        phone: string | null;
+                        residence: {
+                            id: number;
+                            cardId: string;
+                            cardNumber: string;
+                            building: string;
+                            door: string;
+                            class: string;
+                            fromDate: string;
+                        } | null;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            default: components["responses"]["ProblemDefault"];
+        };
+    };
+    recordTemporaryPermit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on writes authenticated by the session cookie: the CSRF token sign-in returned. Not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    registeredOn: string;
+                    permitNumber?: string;
+                    expiresOn?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        personId: string;
+                        communityId: string;
+                        registeredOn: string;
+                        permitNumber: string | null;
+                        expiresOn: string | null;
+                        recordedBy: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            default: components["responses"]["ProblemDefault"];
+        };
+    };
+    listRentedHomes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                communityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            building: string;
+                            door: string;
+                            landlord: string;
+                            fromDate: string;
+                            untilDate: string | null;
+                            lastInspectedOn: string | null;
+                            inspectionDueOn: string | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            default: components["responses"]["ProblemDefault"];
+        };
+    };
+    createRentedHome: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on writes authenticated by the session cookie: the CSRF token sign-in returned. Not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                communityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    building: string;
+                    door: string;
+                    landlord: string;
+                    fromDate: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        building: string;
+                        door: string;
+                        landlord: string;
+                        fromDate: string;
+                        untilDate: string | null;
+                        lastInspectedOn: string | null;
+                        inspectionDueOn: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            default: components["responses"]["ProblemDefault"];
+        };
+    };
+    recordRentalInspection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on writes authenticated by the session cookie: the CSRF token sign-in returned. Not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    inspectedOn: string;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        rentedHomeId: string;
+                        inspectedOn: string;
+                        inspectedBy: string;
+                        note: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            default: components["responses"]["ProblemDefault"];
+        };
+    };
+    endRentedHome: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on writes authenticated by the session cookie: the CSRF token sign-in returned. Not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    date: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        building: string;
+                        door: string;
+                        landlord: string;
+                        fromDate: string;
+                        untilDate: string | null;
+                        lastInspectedOn: string | null;
+                        inspectionDueOn: string | null;
                     };
                 };
             };

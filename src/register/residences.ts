@@ -1,0 +1,305 @@
+// The register's writes that the API and the bulk import share: filing a card at a building and
+// door (each made when new), finding or creating a person by their ID number, and placing a person
+// on a card in a class from a day. A residence is closed and another opened, never overwritten, so
+// the register can be read as it stood on any day. Each is a few statements over the caller's
+// transaction; a refusal is a RegisterRefusal naming the field, which the API answers as a 422
+// (JSON pointer) and the import as a row error (its column).
+import { randomUUID } from 'node:crypto';
+import type { Tx } from '../db/audit.js';
+import type { ResidenceClass, ResidenceEndReason } from '../core/register.js';
+import { normalIdNumber } from '../core/idNumber.js';
+import { idNumberTail, type PersonalDataCipher } from './personalData.js';
+
+/** A write the register refuses, naming the field at fault (`cardId`, `class`, `date`, `fromDate`, …) and, in a batch, the item. */
+export class RegisterRefusal extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+    readonly index = 0,
+  ) {
+    super(message);
+  }
+}
+
+/** The community a register row is filed in. */
+export interface Place {
+  countyId: string;
+  communityId: string;
+}
+
+// SQLite binds at most 999 parameters a statement: a batch's lookups (`in` lists) stay under it,
+// and its inserts are made in chunks that fit.
+const maxParameters = 900;
+/** The most items a batch writer takes; the import files larger files batch by batch. */
+export const registerBatchSize = 400;
+function checkBatch(items: unknown[]): void {
+  if (items.length > registerBatchSize) throw new Error(`a register batch holds at most ${registerBatchSize} items, not ${items.length}`);
+}
+async function createInChunks<T extends object>(rows: T[], create: (data: T[]) => Promise<unknown>): Promise<void> {
+  if (rows.length === 0) return;
+  const size = Math.max(1, Math.floor(maxParameters / Object.keys(rows[0]!).length));
+  for (let i = 0; i < rows.length; i += size) await create(rows.slice(i, i + size));
+}
+
+type Building = { id: string; countyId: string; communityId: string; number: string; address: string };
+type Door = { id: string; communityId: string; buildingId: string; number: string };
+type Card = { id: string; countyId: string; communityId: string; number: string; doorId: string };
+type Person = { id: string; countyId: string; name: string; idNumberHash: string; idNumberCipher: string; idNumberTail: string; phone: string | null };
+type Residence = {
+  id: number;
+  personId: string;
+  countyId: string;
+  communityId: string;
+  cardId: string;
+  class: string;
+  fromDate: string;
+  untilDate: string | null;
+  endReason: string | null;
+  recordedBy: string;
+};
+
+// Batches read what exists in one statement and create the rest in another: the import files a
+// thousand rows in a handful of statements; the API's single writes are batches of one.
+
+/** The community's buildings of these numbers, made when new (`address` only for a new one). */
+export async function fileBuildings(tx: Tx, place: Place, numbers: { number: string; address?: string }[]): Promise<Map<string, Building>> {
+  checkBatch(numbers);
+  const found = await tx.registerBuilding.findMany({ where: { communityId: place.communityId, number: { in: numbers.map((b) => b.number) } } });
+  const byNumber = new Map<string, Building>(found.map((b) => [b.number, b]));
+  const missing = new Map<string, Building>();
+  for (const b of numbers) {
+    if (!byNumber.has(b.number) && !missing.has(b.number)) missing.set(b.number, { id: randomUUID(), ...place, number: b.number, address: b.address ?? '' });
+  }
+  await createInChunks([...missing.values()], (data) => tx.registerBuilding.createMany({ data }));
+  for (const b of missing.values()) byNumber.set(b.number, b);
+  return byNumber;
+}
+
+const doorKey = (building: string, door: string) => JSON.stringify([building, door]);
+
+/** The community's doors of these building and door numbers (each made when new), by doorKey. */
+export async function fileDoors(tx: Tx, place: Place, doors: { building: string; door: string }[]): Promise<Map<string, { building: Building; door: Door }>> {
+  checkBatch(doors);
+  const buildings = await fileBuildings(
+    tx,
+    place,
+    doors.map((d) => ({ number: d.building })),
+  );
+  const found = await tx.registerDoor.findMany({
+    where: { buildingId: { in: [...new Set(doors.map((d) => buildings.get(d.building)!.id))] }, number: { in: doors.map((d) => d.door) } },
+  });
+  const byId = new Map<string, Door>(found.map((d) => [JSON.stringify([d.buildingId, d.number]), d]));
+  const result = new Map<string, { building: Building; door: Door }>();
+  const missing: Door[] = [];
+  for (const d of doors) {
+    const building = buildings.get(d.building)!;
+    const key = JSON.stringify([building.id, d.door]);
+    let door = byId.get(key);
+    if (!door) {
+      door = { id: randomUUID(), communityId: place.communityId, buildingId: building.id, number: d.door };
+      byId.set(key, door);
+      missing.push(door);
+    }
+    result.set(doorKey(d.building, d.door), { building, door });
+  }
+  await createInChunks(missing, (data) => tx.registerDoor.createMany({ data }));
+  return result;
+}
+
+export async function findOrCreateBuilding(tx: Tx, place: Place, number: string, address?: string) {
+  return (await fileBuildings(tx, place, [{ number, address }])).get(number)!;
+}
+
+export async function findOrCreateDoor(tx: Tx, place: Place, building: string, door: string) {
+  return (await fileDoors(tx, place, [{ building, door }])).get(doorKey(building, door))!;
+}
+
+/**
+ * The community's cards of these numbers, each filed at its building and door (made when new), by
+ * number; refused (the item's index) when a number is filed at another door, here or in the batch.
+ */
+export async function fileCards(tx: Tx, place: Place, cards: { number: string; building: string; door: string }[]): Promise<Map<string, Card>> {
+  const doors = await fileDoors(tx, place, cards);
+  const found = await tx.householdCard.findMany({ where: { communityId: place.communityId, number: { in: cards.map((c) => c.number) } } });
+  const byNumber = new Map<string, Card>(found.map((c) => [c.number, c]));
+  const missing: Card[] = [];
+  cards.forEach((c, index) => {
+    const doorId = doors.get(doorKey(c.building, c.door))!.door.id;
+    const card = byNumber.get(c.number);
+    if (!card) {
+      const made = { id: randomUUID(), ...place, number: c.number, doorId };
+      byNumber.set(c.number, made);
+      missing.push(made);
+    } else if (card.doorId !== doorId) {
+      throw new RegisterRefusal('number', `card ${c.number} is filed at another door of this community`, index);
+    }
+  });
+  await createInChunks(missing, (data) => tx.householdCard.createMany({ data }));
+  return byNumber;
+}
+
+/** The card of that number, filed at that building and door (each made when new); refused when the number is filed at another door. */
+export async function findOrCreateCard(tx: Tx, place: Place, card: { number: string; building: string; door: string }) {
+  return (await fileCards(tx, place, [card])).get(card.number)!;
+}
+
+/** The stored form of an ID number: its keyed hash, its cipher and its last four characters. */
+export function idNumberColumns(cipher: PersonalDataCipher, idNumber: string) {
+  const id = normalIdNumber(idNumber);
+  return { idNumberHash: cipher.hash(id), idNumberCipher: cipher.encrypt(id), idNumberTail: idNumberTail(id) };
+}
+
+/** The county's persons of these ID numbers, in the order given, created when new; an existing person's name and phone are kept. */
+export async function filePersons(tx: Tx, cipher: PersonalDataCipher, countyId: string, persons: { name: string; idNumber: string; phone?: string | null }[]) {
+  checkBatch(persons);
+  const hashes = persons.map((p) => cipher.hash(normalIdNumber(p.idNumber)));
+  const found = await tx.registerPerson.findMany({ where: { countyId, idNumberHash: { in: hashes } } });
+  const byHash = new Map<string, Person>(found.map((p) => [p.idNumberHash, p]));
+  const created = new Set<string>();
+  const missing: Person[] = [];
+  persons.forEach((p, i) => {
+    if (byHash.has(hashes[i]!)) return;
+    const person = { id: randomUUID(), countyId, name: p.name, phone: p.phone ?? null, ...idNumberColumns(cipher, p.idNumber) };
+    byHash.set(hashes[i]!, person);
+    created.add(person.id);
+    missing.push(person);
+  });
+  await createInChunks(missing, (data) => tx.registerPerson.createMany({ data }));
+  return hashes.map((h) => ({ person: byHash.get(h)!, created: created.has(byHash.get(h)!.id) }));
+}
+
+/** The county's person of that ID number, created when new; an existing person's name and phone are kept. */
+export async function findOrCreatePerson(tx: Tx, cipher: PersonalDataCipher, countyId: string, p: { name: string; idNumber: string; phone?: string | null }) {
+  return (await filePersons(tx, cipher, countyId, [p]))[0]!;
+}
+
+/**
+ * Two writes about one person queue rather than both reading "no open residence" and each opening
+ * one: touching the persons' rows takes their row locks on PostgreSQL (SQLite has one writer anyway).
+ */
+export async function lockPersons(tx: Tx, ids: string[]): Promise<void> {
+  await tx.registerPerson.updateMany({ where: { id: { in: ids } }, data: { updatedAt: new Date() } });
+}
+
+export const openResidence = (tx: Tx, personId: string) => tx.personResidence.findFirst({ where: { personId, untilDate: null } });
+
+export interface Placement {
+  personId: string;
+  card: { id: string; countyId: string; communityId: string };
+  class: ResidenceClass;
+  fromDate: string;
+  recordedBy: string;
+}
+
+/**
+ * Places each person on the card in the class from `fromDate`. The same placement again changes
+ * nothing (a re-imported row); otherwise their open residence, in the same community, is closed on
+ * that day (moved, or reclassified on the same card). Returns, in the order given, the residence
+ * opened (or kept) and the one closed. A person twice in one batch is refused at the second.
+ */
+export async function placePersons(tx: Tx, placements: Placement[]): Promise<{ residence: Residence; closed: Residence | null }[]> {
+  checkBatch(placements);
+  const personIds = placements.map((p) => p.personId);
+  await lockPersons(tx, personIds);
+  const history = await tx.personResidence.findMany({ where: { personId: { in: personIds } }, orderBy: { fromDate: 'desc' } });
+  const latestOf = new Map<string, Residence>();
+  for (const r of history) if (!latestOf.has(r.personId)) latestOf.set(r.personId, r);
+  const seen = new Set<string>();
+  const closes: Residence[] = [];
+  const opens: Omit<Residence, 'id'>[] = [];
+  const kept = new Map<number, Residence>();
+  placements.forEach((p, index) => {
+    if (seen.has(p.personId)) throw new RegisterRefusal('idNumber', 'the same person is placed twice in one batch', index);
+    seen.add(p.personId);
+    const latest = latestOf.get(p.personId);
+    const open = latest && latest.untilDate === null ? latest : undefined;
+    if (open && open.cardId === p.card.id && open.class === p.class) return kept.set(index, open);
+    if (open && open.communityId !== p.card.communityId) {
+      throw new RegisterRefusal(
+        'cardId',
+        `the person lives in community ${open.communityId} since ${open.fromDate}; a move to another community is their leaving and being added there`,
+        index,
+      );
+    }
+    if (latest && p.fromDate <= latest.fromDate) {
+      throw new RegisterRefusal('fromDate', `must be after ${latest.fromDate}, when the person's latest residence began`, index);
+    }
+    if (latest?.untilDate && p.fromDate < latest.untilDate) {
+      throw new RegisterRefusal('fromDate', `must not be before ${latest.untilDate}, when the person's latest residence ended`, index);
+    }
+    if (open) closes.push({ ...open, untilDate: p.fromDate, endReason: open.cardId === p.card.id ? 'reclassified' : 'moved' });
+    opens.push({
+      personId: p.personId,
+      countyId: p.card.countyId,
+      communityId: p.card.communityId,
+      cardId: p.card.id,
+      class: p.class,
+      fromDate: p.fromDate,
+      untilDate: null,
+      endReason: null,
+      recordedBy: p.recordedBy,
+    });
+  });
+  // One statement per closing day and reason: an import closes a batch on a handful of days.
+  const groups = new Map<string, number[]>();
+  for (const c of closes) groups.set(JSON.stringify([c.untilDate, c.endReason]), [...(groups.get(JSON.stringify([c.untilDate, c.endReason])) ?? []), c.id]);
+  for (const [key, ids] of groups) {
+    const [untilDate, endReason] = JSON.parse(key) as [string, string];
+    await tx.personResidence.updateMany({ where: { id: { in: ids } }, data: { untilDate, endReason } });
+  }
+  await createInChunks(opens, (data) => tx.personResidence.createMany({ data }));
+  const opened = new Map((await tx.personResidence.findMany({ where: { personId: { in: personIds }, untilDate: null } })).map((r) => [r.personId, r]));
+  const closedOf = new Map(closes.map((c) => [c.personId, c]));
+  return placements.map((p, index) => ({ residence: kept.get(index) ?? opened.get(p.personId)!, closed: closedOf.get(p.personId) ?? null }));
+}
+
+export async function placePerson(tx: Tx, p: Placement) {
+  return (await placePersons(tx, [p]))[0]!;
+}
+
+export function closeResidence(tx: Tx, id: number, untilDate: string, endReason: ResidenceEndReason) {
+  return tx.personResidence.update({ where: { id }, data: { untilDate, endReason } });
+}
+
+export interface ResidenceChange {
+  date: string;
+  reason: ResidenceEndReason;
+  cardId?: string;
+  class?: ResidenceClass;
+}
+
+/**
+ * Ends the person's open residence on `date` for the reason given and, for a move, a
+ * re-classification or a correction, opens the one that follows (on the card and in the class
+ * given, the open one's otherwise). `card` is the card named by `cardId`, when given. Impossible
+ * changes are refused naming the field: no change at all, a date not after the open residence's
+ * start or in the future, a card of another community.
+ */
+export async function changeResidence(tx: Tx, personId: string, change: ResidenceChange, card: Placement['card'] | null, recordedBy: string, today: string) {
+  await lockPersons(tx, [personId]);
+  const open = await openResidence(tx, personId);
+  if (!open) throw new RegisterRefusal('reason', 'the person has no open residence: they have left or died');
+  if (change.date > today) throw new RegisterRefusal('date', `must not be in the future (today is ${today})`);
+  if (change.date <= open.fromDate) throw new RegisterRefusal('date', `must be after ${open.fromDate}, when the open residence began`);
+  const ends = change.reason === 'left' || change.reason === 'died';
+  if (ends && change.cardId !== undefined) throw new RegisterRefusal('cardId', `a person who ${change.reason} is placed on no card`);
+  if (ends && change.class !== undefined) throw new RegisterRefusal('class', `a person who ${change.reason} has no class`);
+  if (card && card.communityId !== open.communityId)
+    throw new RegisterRefusal('cardId', `the card is of another community than the open residence's (${open.communityId})`);
+  const cardId = card?.id ?? open.cardId;
+  const cls = change.class ?? (open.class as ResidenceClass);
+  if (change.reason === 'moved' && (!card || cardId === open.cardId)) throw new RegisterRefusal('cardId', 'a move names another card of the community');
+  if (change.reason === 'reclassified' && (change.class === undefined || cls === open.class)) {
+    throw new RegisterRefusal('class', `a re-classification names a class other than the open residence's (${open.class})`);
+  }
+  if (change.reason === 'reclassified' && cardId !== open.cardId) throw new RegisterRefusal('cardId', 'a re-classification keeps the card; a move changes it');
+  if (change.reason === 'corrected' && cardId === open.cardId && cls === open.class) {
+    throw new RegisterRefusal('class', 'a correction changes the card or the class');
+  }
+  const closed = await closeResidence(tx, open.id, change.date, change.reason);
+  if (ends) return { closed, residence: null };
+  const residence = await tx.personResidence.create({
+    data: { personId, countyId: open.countyId, communityId: open.communityId, cardId, class: cls, fromDate: change.date, recordedBy },
+  });
+  return { closed, residence };
+}
