@@ -1496,6 +1496,130 @@ export type paths = {
         patch: operations["updateIncident"];
         trace?: never;
     };
+    "/register/communities/{communityId}/key-persons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 重点人口列表
+         * @description **Roles:** 社区民警 `officer` (own), 局机关部门 `department` (own), 派出所 `station` (own). `own`: only the caller's own — the communities the officer serves, the station's officers serve; every community for the population brigade. Other roles get 403; an object outside the caller's reach answers 404.
+         */
+        get: operations["listKeyPersons"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/register/persons/{id}/key-person-listings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 列管重点人口
+         * @description **Roles:** 社区民警 `officer` (own), 局机关部门 `department` (own), 派出所 `station` (own). `own`: only the caller's own — the communities the officer serves, the station's officers serve (the population brigade reads only). Other roles get 403; an object outside the caller's reach answers 404.
+         */
+        post: operations["listKeyPerson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/register/key-persons/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 查看重点人口档案
+         * @description **Roles:** 社区民警 `officer` (own), 局机关部门 `department` (own), 派出所 `station` (own). `own`: only the caller's own — the communities the officer serves, the station's officers serve; every community for the population brigade. Other roles get 403; an object outside the caller's reach answers 404.
+         */
+        get: operations["getKeyPerson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/register/key-persons/{id}/help-group/{role}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 设定帮教小组成员
+         * @description **Roles:** 社区民警 `officer` (own), 局机关部门 `department` (own), 派出所 `station` (own). `own`: only the caller's own — the communities the officer serves, the station's officers serve (the population brigade reads only). Other roles get 403; an object outside the caller's reach answers 404.
+         */
+        put: operations["setHelpGroupMember"];
+        post?: never;
+        /**
+         * 撤出帮教小组成员
+         * @description **Roles:** 社区民警 `officer` (own), 局机关部门 `department` (own), 派出所 `station` (own). `own`: only the caller's own — the communities the officer serves, the station's officers serve (the population brigade reads only). Other roles get 403; an object outside the caller's reach answers 404.
+         */
+        delete: operations["removeHelpGroupMember"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/register/key-persons/{id}/talks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 登记重点人口谈话
+         * @description **Roles:** 社区民警 `officer` (own), 局机关部门 `department` (own), 派出所 `station` (own). `own`: only the caller's own — the communities the officer serves, the station's officers serve (the population brigade reads only). Other roles get 403; an object outside the caller's reach answers 404.
+         */
+        post: operations["logKeyPersonTalk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/register/key-persons/{id}/delisting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 撤销重点人口列管
+         * @description **Roles:** 社区民警 `officer` (own), 局机关部门 `department` (own), 派出所 `station` (own). `own`: only the caller's own — the communities the officer serves, the station's officers serve (the population brigade reads only). Other roles get 403; an object outside the caller's reach answers 404.
+         */
+        post: operations["delistKeyPerson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/register/communities/{communityId}/buildings": {
         parameters: {
             query?: never;
@@ -6986,6 +7110,536 @@ export interface operations {
                         createdAt: string;
                     } & {
                         [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            default: components["responses"]["ProblemDefault"];
+        };
+    };
+    listKeyPersons: {
+        parameters: {
+            query?: {
+                status?: "listed" | "delisted" | "all";
+            };
+            header?: never;
+            path: {
+                communityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            communityId: string;
+                            person: {
+                                id: string;
+                                name: string;
+                                /** @description masked: the last four characters only */
+                                idNumber: string;
+                                phone: string | null;
+                                residence: {
+                                    id: number;
+                                    cardId: string;
+                                    cardNumber: string;
+                                    building: string;
+                                    door: string;
+                                    class: string;
+                                    fromDate: string;
+                                } | null;
+                            };
+                            category: string;
+                            listedOn: string;
+                            delistedOn: string | null;
+                            delistReason: string | null;
+                            helpGroup: {
+                                officer: {
+                                    name: string;
+                                    officerId: string | null;
+                                    phone: string | null;
+                                    fromDate: string;
+                                } | null;
+                                "security-cadre": {
+                                    name: string;
+                                    officerId: string | null;
+                                    phone: string | null;
+                                    fromDate: string;
+                                } | null;
+                                parent: {
+                                    name: string;
+                                    officerId: string | null;
+                                    phone: string | null;
+                                    fromDate: string;
+                                } | null;
+                            };
+                            /** @description all three roles filled today (a delisted listing: never) */
+                            complete: boolean;
+                            lastTalkOn: string | null;
+                            /** @description lastTalkOn, or listedOn, plus the rule set's register.talkIntervalDays; null once delisted */
+                            talkDueOn: string | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            default: components["responses"]["ProblemDefault"];
+        };
+    };
+    listKeyPerson: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on writes authenticated by the session cookie: the CSRF token sign-in returned. Not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    category: string;
+                    listedOn: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        communityId: string;
+                        person: {
+                            id: string;
+                            name: string;
+                            /** @description masked: the last four characters only */
+                            idNumber: string;
+                            phone: string | null;
+                            residence: {
+                                id: number;
+                                cardId: string;
+                                cardNumber: string;
+                                building: string;
+                                door: string;
+                                class: string;
+                                fromDate: string;
+                            } | null;
+                        };
+                        category: string;
+                        listedOn: string;
+                        delistedOn: string | null;
+                        delistReason: string | null;
+                        helpGroup: {
+                            officer: {
+                                name: string;
+                                officerId: string | null;
+                                phone: string | null;
+                                fromDate: string;
+                            } | null;
+                            "security-cadre": {
+                                name: string;
+                                officerId: string | null;
+                                phone: string | null;
+                                fromDate: string;
+                            } | null;
+                            parent: {
+                                name: string;
+                                officerId: string | null;
+                                phone: string | null;
+                                fromDate: string;
+                            } | null;
+                        };
+                        /** @description all three roles filled today (a delisted listing: never) */
+                        complete: boolean;
+                        lastTalkOn: string | null;
+                        /** @description lastTalkOn, or listedOn, plus the rule set's register.talkIntervalDays; null once delisted */
+                        talkDueOn: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            default: components["responses"]["ProblemDefault"];
+        };
+    };
+    getKeyPerson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        communityId: string;
+                        person: {
+                            id: string;
+                            name: string;
+                            /** @description masked: the last four characters only */
+                            idNumber: string;
+                            phone: string | null;
+                            residence: {
+                                id: number;
+                                cardId: string;
+                                cardNumber: string;
+                                building: string;
+                                door: string;
+                                class: string;
+                                fromDate: string;
+                            } | null;
+                        };
+                        category: string;
+                        listedOn: string;
+                        delistedOn: string | null;
+                        delistReason: string | null;
+                        helpGroup: {
+                            officer: {
+                                name: string;
+                                officerId: string | null;
+                                phone: string | null;
+                                fromDate: string;
+                            } | null;
+                            "security-cadre": {
+                                name: string;
+                                officerId: string | null;
+                                phone: string | null;
+                                fromDate: string;
+                            } | null;
+                            parent: {
+                                name: string;
+                                officerId: string | null;
+                                phone: string | null;
+                                fromDate: string;
+                            } | null;
+                        };
+                        /** @description all three roles filled today (a delisted listing: never) */
+                        complete: boolean;
+                        lastTalkOn: string | null;
+                        /** @description lastTalkOn, or listedOn, plus the rule set's register.talkIntervalDays; null once delisted */
+                        talkDueOn: string | null;
+                        helpGroupHistory: {
+                            /** @enum {string} */
+                            role: "officer" | "security-cadre" | "parent";
+                            name: string;
+                            officerId: string | null;
+                            phone: string | null;
+                            fromDate: string;
+                            untilDate: string | null;
+                            recordedBy: string;
+                        }[];
+                        talks: {
+                            talkedOn: string;
+                            /** @enum {string} */
+                            byRole: "officer" | "security-cadre" | "parent";
+                            summary: string;
+                            recordedBy: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            default: components["responses"]["ProblemDefault"];
+        };
+    };
+    setHelpGroupMember: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on writes authenticated by the session cookie: the CSRF token sign-in returned. Not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: string;
+                role: "officer" | "security-cadre" | "parent";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    officerId?: string;
+                    phone?: string;
+                    fromDate: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        role: "officer" | "security-cadre" | "parent";
+                        name: string;
+                        officerId: string | null;
+                        phone: string | null;
+                        fromDate: string;
+                        untilDate: string | null;
+                        recordedBy: string;
+                    };
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        role: "officer" | "security-cadre" | "parent";
+                        name: string;
+                        officerId: string | null;
+                        phone: string | null;
+                        fromDate: string;
+                        untilDate: string | null;
+                        recordedBy: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            default: components["responses"]["ProblemDefault"];
+        };
+    };
+    removeHelpGroupMember: {
+        parameters: {
+            query: {
+                date: string;
+            };
+            header?: {
+                /** @description Required on writes authenticated by the session cookie: the CSRF token sign-in returned. Not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: string;
+                role: "officer" | "security-cadre" | "parent";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        role: "officer" | "security-cadre" | "parent";
+                        name: string;
+                        officerId: string | null;
+                        phone: string | null;
+                        fromDate: string;
+                        untilDate: string | null;
+                        recordedBy: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+            default: components["responses"]["ProblemDefault"];
+        };
+    };
+    logKeyPersonTalk: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on writes authenticated by the session cookie: the CSRF token sign-in returned. Not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    talkedOn: string;
+                    /** @enum {string} */
+                    byRole: "officer" | "security-cadre" | "parent";
+                    summary: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        talkedOn: string;
+                        /** @enum {string} */
+                        byRole: "officer" | "security-cadre" | "parent";
+                        summary: string;
+                        recordedBy: string;
+                    };
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        talkedOn: string;
+                        /** @enum {string} */
+                        byRole: "officer" | "security-cadre" | "parent";
+                        summary: string;
+                        recordedBy: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            default: components["responses"]["ProblemDefault"];
+        };
+    };
+    delistKeyPerson: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required on writes authenticated by the session cookie: the CSRF token sign-in returned. Not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    date: string;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        communityId: string;
+                        person: {
+                            id: string;
+                            name: string;
+                            /** @description masked: the last four characters only */
+                            idNumber: string;
+                            phone: string | null;
+                            residence: {
+                                id: number;
+                                cardId: string;
+                                cardNumber: string;
+                                building: string;
+                                door: string;
+                                class: string;
+                                fromDate: string;
+                            } | null;
+                        };
+                        category: string;
+                        listedOn: string;
+                        delistedOn: string | null;
+                        delistReason: string | null;
+                        helpGroup: {
+                            officer: {
+                                name: string;
+                                officerId: string | null;
+                                phone: string | null;
+                                fromDate: string;
+                            } | null;
+                            "security-cadre": {
+                                name: string;
+                                officerId: string | null;
+                                phone: string | null;
+                                fromDate: string;
+                            } | null;
+                            parent: {
+                                name: string;
+                                officerId: string | null;
+                                phone: string | null;
+                                fromDate: string;
+                            } | null;
+                        };
+                        /** @description all three roles filled today (a delisted listing: never) */
+                        complete: boolean;
+                        lastTalkOn: string | null;
+                        /** @description lastTalkOn, or listedOn, plus the rule set's register.talkIntervalDays; null once delisted */
+                        talkDueOn: string | null;
                     };
                 };
             };
