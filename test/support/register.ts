@@ -64,7 +64,7 @@ export interface TestPerson {
 /** Writes the person under a known id and places them on their card (made when new) from the day. */
 export async function addTestPerson(db: Db, p: TestPerson, cipher = throwawayCipher()): Promise<void> {
   const [building, door] = [p.building ?? '1', p.door ?? '101'];
-  const card = await findOrCreateCard(db, p, { number: p.card ?? `${building}-${door}`, building, door });
+  const card = await findOrCreateCard(db, { countyId: p.countyId, communityId: p.communityId }, { number: p.card ?? `${building}-${door}`, building, door });
   await db.registerPerson.create({
     data: {
       id: p.id,
