@@ -30,6 +30,7 @@ import { roundHalfUp } from './numbers.js';
 import {
   complexityAdjustedByDefault,
   metricKeys,
+  type DerivedCounts,
   type MetricBreakdownEntry,
   type MetricKey,
   type MetricValues,
@@ -149,7 +150,7 @@ function contributions(shares: number[], score: number): number[] {
   return cut.map((c) => c / 100);
 }
 
-export function scoreOffice(office: Office, metrics: MetricValues, scoring: ScoringConfig): ScoredOffice {
+export function scoreOffice(office: Office, metrics: MetricValues, scoring: ScoringConfig, derived: Partial<Record<MetricKey, DerivedCounts>> = {}): ScoredOffice {
   const problem = officeProblem(office);
   if (problem) throw new InvalidFigureError(office.id, problem.field, problem.expected, office[problem.field]);
 
@@ -170,6 +171,7 @@ export function scoreOffice(office: Office, metrics: MetricValues, scoring: Scor
     const figure = figureProblem(config, value);
     if (figure) throw new InvalidFigureError(office.id, key, figure, value);
     const entry: MetricBreakdownEntry = { metric: key, value, ...metricPoints(key, config, value, office, scoring), weight: config.weight, contribution: 0 };
+    if (derived[key]) entry.derived = derived[key];
     breakdown.push(entry);
     totalWeight += config.weight;
     weighted += entry.points * config.weight;

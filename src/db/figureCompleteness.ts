@@ -10,11 +10,14 @@ import { officesOn } from './offices.js';
 import { figuresOf } from './periodInputs.js';
 import { ruleSetInForce, ruleSetVersion } from './ruleSets.js';
 
-/** The figures each evaluated office lacks of the metrics the rule set scores, with who supplies each. */
+/** The metrics the rule set scores and a department submits: those the register derives are nobody's to chase. */
+const submittedMetrics = (ruleSet: RuleSet) => metricKeys.filter((m) => ruleSet.scoring.metrics[m] && !ruleSet.scoring.metrics[m].derivation);
+
+/** The figures each evaluated office lacks of the metrics the rule set scores and departments submit, with who supplies each. */
 export function missingFigures(ruleSet: RuleSet, offices: readonly string[], figures: Record<string, { metrics: MetricValues }>): MissingFigure[] {
   return offices.flatMap((office) =>
-    metricKeys
-      .filter((m) => ruleSet.scoring.metrics[m] && figures[office]?.metrics[m] === undefined)
+    submittedMetrics(ruleSet)
+      .filter((m) => figures[office]?.metrics[m] === undefined)
       .map((m) => ({ community: office, metric: m, source: ruleSet.scoring.metrics[m]!.source })),
   );
 }
@@ -40,7 +43,7 @@ export async function figureCompleteness(db: Db, countyId: string, period: strin
   const offices = (await officesOn(db, end, countyId)).map((o) => o.id);
   const missing = missingFigures(ruleSet, offices, await figuresOf(db, period, countyId));
   const departments = new Map<string, DepartmentCompleteness>();
-  for (const m of metricKeys) {
+  for (const m of submittedMetrics(ruleSet)) {
     const source = ruleSet.scoring.metrics[m]?.source;
     if (source === undefined) continue;
     const d = departments.get(source) ?? { department: source, metrics: [], expected: 0, received: 0, missing: [] };
