@@ -2,14 +2,11 @@
 // computed from the register as it stood at the period's end, a page of communities at a time,
 // and stored as the register's submissions with the counts they came from. Deriving again
 // overwrites them with the same figures unless the register's records for that day changed.
-import { metricKeys, type MetricKey } from '../core/types.js';
-import { deriveRate, derivedCounts } from '../core/registerRates.js';
-import { registerDerivations, type RegisterDerivation } from '../core/register.js';
+import { deriveRate, derivedCounts, derivedMetrics } from '../core/registerRates.js';
 import type { MissingFigure } from '../contracts/cycles.js';
 import { openedCycle } from '../db/cycles.js';
 import { officesOn } from '../db/offices.js';
 import { ruleSetVersion } from '../db/ruleSets.js';
-import type { RuleSet } from '../rules/ruleSet.js';
 import { registerSnapshots } from '../register/snapshot.js';
 import type { ActivityDeps } from './deps.js';
 import { cyclePeriodEnd } from './figures.js';
@@ -19,14 +16,6 @@ export const registerSubmitter = 'register';
 
 /** Communities read together: one query per register table per page. */
 const pageSize = 50;
-
-/** The metrics a rule set derives, with how. */
-export function derivedMetrics(ruleSet: RuleSet): { metric: MetricKey; derivation: RegisterDerivation }[] {
-  return metricKeys.flatMap((metric) => {
-    const derivation = ruleSet.scoring.metrics[metric]?.derivation;
-    return derivation && registerDerivations.includes(derivation) ? [{ metric, derivation }] : [];
-  });
-}
 
 export function registerDerivationActivities({ db }: ActivityDeps) {
   return {
@@ -38,7 +27,7 @@ export function registerDerivationActivities({ db }: ActivityDeps) {
     async deriveRegisterFigures(input: { cycleId: string }): Promise<{ derived: number; gaps: MissingFigure[] }> {
       const cycle = await openedCycle(db, input.cycleId);
       const { ruleSet } = await ruleSetVersion(db, cycle.ruleSetVersionId);
-      const metrics = derivedMetrics(ruleSet);
+      const metrics = derivedMetrics(ruleSet.scoring);
       const date = cyclePeriodEnd(cycle.period);
       const offices = (await officesOn(db, date, cycle.countyId)).map((o) => o.id);
       const gaps: MissingFigure[] = [];

@@ -27,7 +27,8 @@
 //   value = 1 ÷ 3 = 0.3333 (33.33 points)
 import { addDays } from './calendar.js';
 import { roundHalfUp } from './numbers.js';
-import type { DerivedCounts } from './types.js';
+import type { ScoringConfig } from './scoring.js';
+import { metricKeys, type DerivedCounts, type MetricKey } from './types.js';
 import { helpGroupRoles, presentClasses, type HelpGroupRole, type RegisterDerivation, type ResidenceClass } from './register.js';
 
 /** A community's register as the derivation reads it: plain data, from the database or a scenario. */
@@ -137,3 +138,11 @@ export function deriveRate(derivation: RegisterDerivation, snapshot: RegisterSna
 
 /** The part of a derivation the breakdown keeps. */
 export const derivedCounts = ({ numerator, denominator, counts }: DerivedCounts): DerivedCounts => ({ numerator, denominator, counts });
+
+/** The metrics a rule set's scoring derives from the register, with how. */
+export function derivedMetrics(scoring: ScoringConfig): { metric: MetricKey; derivation: RegisterDerivation }[] {
+  return metricKeys.flatMap((metric) => {
+    const derivation = scoring.metrics[metric]?.derivation;
+    return derivation ? [{ metric, derivation }] : [];
+  });
+}

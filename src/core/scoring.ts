@@ -27,6 +27,7 @@
 //   shares 18.60, 12.15, 10.977, 11.8965, 6.552, 14.40, 10.00 cut to 84.56; the 2 cents left
 //   go to incidents (.7) and prevention (.65): 18.60 + 12.15 + 10.98 + 11.90 + 6.55 + 14.40 + 10.00 = 84.58
 import { roundHalfUp } from './numbers.js';
+import type { RegisterDerivation } from './register.js';
 import {
   complexityAdjustedByDefault,
   metricKeys,
@@ -44,6 +45,8 @@ interface MetricCommon {
   weight: number;
   /** Absent: as `complexityAdjustedByDefault` says. */
   complexityAdjusted?: boolean | undefined;
+  /** Set: the figure is derived from the population register (src/core/registerRates.ts), never submitted. */
+  derivation?: RegisterDerivation | undefined;
 }
 
 /** A rate is a fraction 0–1; a count is per quarter, with the target that earns full (or no) points. */

@@ -22,6 +22,13 @@ export function missingFigures(ruleSet: RuleSet, offices: readonly string[], fig
   );
 }
 
+/** The rule set a county's period is judged by: its cycle's, once one started, else the one in force at its end. */
+export async function periodRuleSet(db: Db, countyId: string, period: string) {
+  const ref = parsePeriod(period);
+  const cycle = await findCycle(db, countyId, ref.cadence, period);
+  return cycle ? ruleSetVersion(db, cycle.ruleSetVersionId) : ruleSetInForce(db, countyId, periodEnd(ref));
+}
+
 export interface DepartmentCompleteness {
   department: string;
   metrics: string[];
@@ -36,10 +43,8 @@ export interface DepartmentCompleteness {
  * The rule set is the period's cycle's when one was started, else the one in force at its end.
  */
 export async function figureCompleteness(db: Db, countyId: string, period: string) {
-  const ref = parsePeriod(period);
-  const end = periodEnd(ref);
-  const cycle = await findCycle(db, countyId, ref.cadence, period);
-  const { id: ruleSetVersionId, ruleSet } = cycle ? await ruleSetVersion(db, cycle.ruleSetVersionId) : await ruleSetInForce(db, countyId, end);
+  const end = periodEnd(parsePeriod(period));
+  const { id: ruleSetVersionId, ruleSet } = await periodRuleSet(db, countyId, period);
   const offices = (await officesOn(db, end, countyId)).map((o) => o.id);
   const missing = missingFigures(ruleSet, offices, await figuresOf(db, period, countyId));
   const departments = new Map<string, DepartmentCompleteness>();

@@ -409,6 +409,11 @@ export const fixtures: Record<TableOps, Fixture> = {
   updateIncident: {
     request: async (a) => ({ path: `/api/incidents/${await freshIncident(a.db, a.x, a.i)}`, body: { solved: true, solvedOn: '2026-03-10' } }),
   },
+  // Population register: derived rates. A department other than the population brigade (x-d3)
+  // reaches no register at all (test/api/registerDerivation.test.ts), so it owns no case here.
+  getRegisterDerivation: {
+    request: (a) => (a.role === 'department' ? undefined : get(`/api/register/communities/${a.d.community(a.i)}/derivation?period=2026-Q1`)),
+  },
 };
 
 /** A token id of each user, filled in by the test once it has made them (listTokens' rows). */

@@ -3,6 +3,8 @@
 // records the pure functions are checked on by hand.
 import type { RegisterSnapshot } from '../../src/core/registerRates.js';
 import type { Db } from '../../src/db/client.js';
+import { addRuleSetVersion, ensureDefaultRuleSet } from '../../src/db/ruleSets.js';
+import { loadDefaultRuleSet, parseRuleSet, type RuleSet } from '../../src/rules/ruleSet.js';
 
 const residence = (personId: string, name: string, card: string, cls: RegisterSnapshot['residences'][number]['class']) => ({
   personId,
@@ -72,4 +74,19 @@ export async function keepRegister(db: Db, countyId: string, communityId: string
       });
     for (const t of k.talks) await db.keyPersonTalk.create({ data: { listingId: id(k.listingId), talkedOn: t, byRole: 'officer', summary: 'test', recordedBy: 'test' } });
   }
+}
+
+/** The default rules with both register rates derived, as a bureau would switch them on. */
+export function withDerivedRates(): RuleSet {
+  const doc = structuredClone(loadDefaultRuleSet()) as Record<string, any>;
+  doc.name = 'county-2026-derived-rates';
+  doc.scoring.metrics.registration.derivation = 'registration';
+  doc.scoring.metrics.keyPersonControl.derivation = 'keyPersonControl';
+  return parseRuleSet(doc, 'withDerivedRates');
+}
+
+/** Puts those rules in force from `effectiveFrom`, as an activation through the API would. */
+export async function activateDerivedRates(db: Db, effectiveFrom = '2026-01-01', countyId = 'county-1') {
+  await ensureDefaultRuleSet(db, countyId);
+  return db.$transaction((tx) => addRuleSetVersion(tx, { countyId, ruleSet: withDerivedRates(), effectiveFrom, reason: 'derived register rates', author: 'test' }));
 }

@@ -299,6 +299,14 @@ export const routeTable = {
     access: { ...staff, officer: 'own' },
     own: "the officer's community",
   },
+  // Population register: derived rates
+  getRegisterDerivation: {
+    method: 'get',
+    path: '/register/communities/:communityId/derivation',
+    summary: '查看登记率与管控率的推算依据',
+    access: { officer: 'own', station: 'own', department: 'own' },
+    own: "the communities whose register the caller reaches: the officer's, the station's officers', every one for the population brigade",
+  },
 } as const satisfies Record<string, RouteSpec>;
 
 export type OperationId = keyof typeof routeTable;
