@@ -35,7 +35,7 @@ export function registerDerivationActivities({ db }: ActivityDeps) {
       if (metrics.length === 0) return { derived, gaps };
       for (let i = 0; i < offices.length; i += pageSize) {
         const page = offices.slice(i, i + pageSize);
-        const snapshots = await registerSnapshots(db, cycle.countyId, page, date);
+        const snapshots = await registerSnapshots(db, cycle.countyId, page, date, ruleSet.register.talkIntervalDays);
         const writes = [];
         for (const communityId of page) {
           for (const { metric, derivation } of metrics) {

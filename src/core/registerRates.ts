@@ -84,7 +84,15 @@ const rate = (numerator: number, denominator: number) => roundHalfUp(numerator /
 /** 实有人口登记率: registered and present ÷ actually present on `date`. */
 export function deriveRegistration(snapshot: RegisterSnapshot, date: string): Derivation<RegistrationShortfall> {
   const permitted = new Set(snapshot.permits.filter((p) => p.registeredOn <= date && (p.expiresOn == null || date <= p.expiresOn)).map((p) => p.personId));
-  const counts = { present: 0, registered: 0, presentRegistered: 0, temporaryRegistered: 0, presentUnregistered: 0, temporaryUnregistered: 0, registeredAway: 0 };
+  const counts = {
+    present: 0,
+    registered: 0,
+    presentRegistered: 0,
+    temporaryRegistered: 0,
+    presentUnregistered: 0,
+    temporaryUnregistered: 0,
+    registeredAway: 0,
+  };
   const shortfall: RegistrationShortfall[] = [];
   for (const r of snapshot.residences) {
     if (!holds(r.fromDate, r.untilDate, date)) continue;

@@ -153,7 +153,12 @@ function contributions(shares: number[], score: number): number[] {
   return cut.map((c) => c / 100);
 }
 
-export function scoreOffice(office: Office, metrics: MetricValues, scoring: ScoringConfig, derived: Partial<Record<MetricKey, DerivedCounts>> = {}): ScoredOffice {
+export function scoreOffice(
+  office: Office,
+  metrics: MetricValues,
+  scoring: ScoringConfig,
+  derived: Partial<Record<MetricKey, DerivedCounts>> = {},
+): ScoredOffice {
   const problem = officeProblem(office);
   if (problem) throw new InvalidFigureError(office.id, problem.field, problem.expected, office[problem.field]);
 

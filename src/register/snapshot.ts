@@ -1,8 +1,19 @@
 // A page of communities' registers as they stood on a day, read with one query per table for the
 // whole page (never per person), in the shape src/core/registerRates.ts derives the rates from.
+import { addDays } from '../core/calendar.js';
 import type { RegisterSnapshot } from '../core/registerRates.js';
 import type { HelpGroupRole, ResidenceClass } from '../core/register.js';
 import type { Db } from '../db/client.js';
+
+/** Ids per query: SQLite binds at most 999 parameters in one statement. */
+const chunkSize = 500;
+
+/** The rows of `read` for every id, read `chunkSize` ids at a time. */
+async function inChunks<T>(ids: string[], read: (ids: string[]) => Promise<T[]>): Promise<T[]> {
+  const rows: T[] = [];
+  for (let i = 0; i < ids.length; i += chunkSize) rows.push(...(await read(ids.slice(i, i + chunkSize))));
+  return rows;
+}
 
 /** Rows holding on `date`: from on or before it, until after it (or still). */
 const holdingOn = (date: string, from: 'fromDate' | 'listedOn', until: 'untilDate' | 'delistedOn') => ({
@@ -12,16 +23,19 @@ const holdingOn = (date: string, from: 'fromDate' | 'listedOn', until: 'untilDat
 
 /**
  * The registers of `communityIds` on `date`, by community (every one present, empty when it keeps
- * none). `names`: also the persons' names and the cards' numbers, which only the shortfall lists
- * need; the cycle's counts leave them out.
+ * none), with what the derivation counts: residences, permits valid and talks held within
+ * `talkIntervalDays` on that day. `names`: also the persons' names and the cards' numbers, which
+ * only the shortfall lists need; the cycle's counts leave them out.
  */
 export async function registerSnapshots(
   db: Db,
   countyId: string,
   communityIds: readonly string[],
   date: string,
+  talkIntervalDays: number,
   names = false,
 ): Promise<Map<string, RegisterSnapshot>> {
+  const talksSince = addDays(date, -talkIntervalDays);
   const inPage = { countyId, communityId: { in: [...communityIds] } };
   const [residences, permits, listings] = await Promise.all([
     db.personResidence.findMany({
@@ -29,7 +43,7 @@ export async function registerSnapshots(
       select: { personId: true, communityId: true, cardId: true, class: true, fromDate: true, untilDate: true },
     }),
     db.temporaryPermit.findMany({
-      where: { communityId: { in: [...communityIds] }, registeredOn: { lte: date } },
+      where: { communityId: { in: [...communityIds] }, registeredOn: { lte: date }, OR: [{ expiresOn: null }, { expiresOn: { gte: date } }] },
       select: { personId: true, communityId: true, registeredOn: true, expiresOn: true },
     }),
     db.keyPersonListing.findMany({
@@ -39,12 +53,20 @@ export async function registerSnapshots(
   ]);
   const listingIds = listings.map((l) => l.id);
   const [members, talks, persons, cards] = await Promise.all([
-    db.helpGroupMember.findMany({
-      where: { listingId: { in: listingIds }, ...holdingOn(date, 'fromDate', 'untilDate') },
-      select: { listingId: true, role: true, fromDate: true, untilDate: true },
-    }),
-    db.keyPersonTalk.findMany({ where: { listingId: { in: listingIds }, talkedOn: { lte: date } }, select: { listingId: true, talkedOn: true } }),
-    names ? db.registerPerson.findMany({ where: { id: { in: [...new Set([...residences, ...listings].map((r) => r.personId))] } }, select: { id: true, name: true } }) : [],
+    inChunks(listingIds, (ids) =>
+      db.helpGroupMember.findMany({
+        where: { listingId: { in: ids }, ...holdingOn(date, 'fromDate', 'untilDate') },
+        select: { listingId: true, role: true, fromDate: true, untilDate: true },
+      }),
+    ),
+    inChunks(listingIds, (ids) =>
+      db.keyPersonTalk.findMany({ where: { listingId: { in: ids }, talkedOn: { gte: talksSince, lte: date } }, select: { listingId: true, talkedOn: true } }),
+    ),
+    names
+      ? inChunks([...new Set([...residences, ...listings].map((r) => r.personId))], (ids) =>
+          db.registerPerson.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
+        )
+      : [],
     names ? db.householdCard.findMany({ where: inPage, select: { id: true, number: true } }) : [],
   ]);
   const nameOf = new Map(persons.map((p) => [p.id, p.name]));

@@ -91,7 +91,12 @@ export async function simulateScenario(scenario: Scenario, ruleSet: RuleSet, asO
     const before = outcomes.at(-1);
     const previous =
       before?.quarter === q.quarter - 1 ? carryOver(before.outcome) : fromHistory(scenario.history, previousQuarter({ year, quarter: q.quarter }));
-    const input = { period: { cadence: 'quarterly' as const, year, index: q.quarter }, offices, figures: figuresOf(q, year, ruleSet), ...(previous ? { previous } : {}) };
+    const input = {
+      period: { cadence: 'quarterly' as const, year, index: q.quarter },
+      offices,
+      figures: figuresOf(q, year, ruleSet),
+      ...(previous ? { previous } : {}),
+    };
     const decided = await decideQuarter({ year, quarter: q.quarter, offices, figures: input.figures, ...(previous ? { previous } : {}) }, ruleSet);
     // Appeals are decided before the next quarter, so it carries over what stands after them.
     const { outcome, reports } = await decideAppeals(scenario, q.quarter, input, ruleSet, decided);

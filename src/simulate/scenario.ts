@@ -150,10 +150,15 @@ function quarterProblem(q: Scenario['quarters'][number], path: Path, communities
   for (const community of Object.keys(q.register ?? {})) {
     if (!communities.has(community)) return unknownId([...path, 'register', community], community, 'communities');
     if (derived.length === 0)
-      return { path: [...path, 'register', community], expected: 'expected a rule set deriving a metric from the register (a metric with "derivation") for a register snapshot' };
-    if (q.scores?.[community] !== undefined) return { path: [...path, 'register', community], expected: 'expected either a score or a register for a community, not both' };
+      return {
+        path: [...path, 'register', community],
+        expected: 'expected a rule set deriving a metric from the register (a metric with "derivation") for a register snapshot',
+      };
+    if (q.scores?.[community] !== undefined)
+      return { path: [...path, 'register', community], expected: 'expected either a score or a register for a community, not both' };
     const given = derived.find((m) => q.metrics?.[community]?.[m] !== undefined);
-    if (given) return { path: [...path, 'metrics', community, given], expected: `expected no ${given} figure: the rule set derives it from the register snapshot` };
+    if (given)
+      return { path: [...path, 'metrics', community, given], expected: `expected no ${given} figure: the rule set derives it from the register snapshot` };
   }
   for (const [community, score] of Object.entries(q.scores ?? {})) {
     if (!communities.has(community)) return unknownId([...path, 'scores', community], community, 'communities');

@@ -49,8 +49,20 @@ describe('simulate with register snapshots', () => {
   });
 
   it.each([
-    ['a hand figure for a derived metric', { c01: { ...handFigures, registration: 0.9 } }, derivedRules, '$.quarters[0].metrics.c01.registration', 'derives it'],
-    ['a snapshot under rules deriving nothing', { c01: handFigures, c02: handFigures }, loadDefaultRuleSet(), '$.quarters[0].register.c01', 'deriving a metric'],
+    [
+      'a hand figure for a derived metric',
+      { c01: { ...handFigures, registration: 0.9 } },
+      derivedRules,
+      '$.quarters[0].metrics.c01.registration',
+      'derives it',
+    ],
+    [
+      'a snapshot under rules deriving nothing',
+      { c01: handFigures, c02: handFigures },
+      loadDefaultRuleSet(),
+      '$.quarters[0].register.c01',
+      'deriving a metric',
+    ],
   ])('refuses %s, naming the path', (_, metrics, rules, path, why) => {
     const bad = { ...scenario, quarters: [{ ...scenario.quarters[0], metrics }] };
     expect(() => parseScenario(bad, 'scenario.json', rules.scoring)).toThrow(ScenarioError);

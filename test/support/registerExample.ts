@@ -60,19 +60,40 @@ export async function keepRegister(db: Db, countyId: string, communityId: string
     });
   for (const r of snapshot.residences)
     await db.personResidence.create({
-      data: { personId: id(r.personId), countyId, communityId, cardId: id(r.cardId), class: r.class, fromDate: r.fromDate, untilDate: r.untilDate ?? null, recordedBy: 'test' },
+      data: {
+        personId: id(r.personId),
+        countyId,
+        communityId,
+        cardId: id(r.cardId),
+        class: r.class,
+        fromDate: r.fromDate,
+        untilDate: r.untilDate ?? null,
+        recordedBy: 'test',
+      },
     });
   for (const p of snapshot.permits)
-    await db.temporaryPermit.create({ data: { personId: id(p.personId), communityId, registeredOn: p.registeredOn, expiresOn: p.expiresOn ?? null, recordedBy: 'test' } });
+    await db.temporaryPermit.create({
+      data: { personId: id(p.personId), communityId, registeredOn: p.registeredOn, expiresOn: p.expiresOn ?? null, recordedBy: 'test' },
+    });
   for (const k of snapshot.keyPersons) {
     await db.keyPersonListing.create({
-      data: { id: id(k.listingId), countyId, communityId, personId: id(k.personId), category: 'test', listedOn: k.listedOn, delistedOn: k.delistedOn ?? null, recordedBy: 'test' },
+      data: {
+        id: id(k.listingId),
+        countyId,
+        communityId,
+        personId: id(k.personId),
+        category: 'test',
+        listedOn: k.listedOn,
+        delistedOn: k.delistedOn ?? null,
+        recordedBy: 'test',
+      },
     });
     for (const m of k.helpGroup)
       await db.helpGroupMember.create({
         data: { listingId: id(k.listingId), role: m.role, name: m.role, fromDate: m.fromDate, untilDate: m.untilDate ?? null, recordedBy: 'test' },
       });
-    for (const t of k.talks) await db.keyPersonTalk.create({ data: { listingId: id(k.listingId), talkedOn: t, byRole: 'officer', summary: 'test', recordedBy: 'test' } });
+    for (const t of k.talks)
+      await db.keyPersonTalk.create({ data: { listingId: id(k.listingId), talkedOn: t, byRole: 'officer', summary: 'test', recordedBy: 'test' } });
   }
 }
 
@@ -88,5 +109,7 @@ export function withDerivedRates(): RuleSet {
 /** Puts those rules in force from `effectiveFrom`, as an activation through the API would. */
 export async function activateDerivedRates(db: Db, effectiveFrom = '2026-01-01', countyId = 'county-1') {
   await ensureDefaultRuleSet(db, countyId);
-  return db.$transaction((tx) => addRuleSetVersion(tx, { countyId, ruleSet: withDerivedRates(), effectiveFrom, reason: 'derived register rates', author: 'test' }));
+  return db.$transaction((tx) =>
+    addRuleSetVersion(tx, { countyId, ruleSet: withDerivedRates(), effectiveFrom, reason: 'derived register rates', author: 'test' }),
+  );
 }

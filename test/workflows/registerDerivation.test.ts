@@ -38,7 +38,11 @@ afterAll(() => county?.stop());
 describe('periodEvaluation with derived register rates', () => {
   it('derives both rates at the period end, decides without waiting, and shows the counts in the breakdown', async () => {
     const w = await county.worker('register', () => new Date(2027, 0, 2));
-    const handle = await env.client.workflow.start(periodEvaluation, { workflowId: cycleId, taskQueue: 'register', args: [{ cycleId, period, deadlineDays: 7 }] });
+    const handle = await env.client.workflow.start(periodEvaluation, {
+      workflowId: cycleId,
+      taskQueue: 'register',
+      args: [{ cycleId, period, deadlineDays: 7 }],
+    });
     const summary = await w.runUntil(handle.result());
 
     expect(await runningTime(handle)).toBeLessThan(day);
@@ -47,7 +51,10 @@ describe('periodEvaluation with derived register rates', () => {
     expect(summary.gaps).toEqual([{ community: communities[1], metric: 'registration', source: 'register' }]);
     expect(summary.ranked).toBe(communities.length);
 
-    const rows = await db.metricSubmission.findMany({ where: { period, communityId: communities[0], metric: { in: [...derived] } }, orderBy: { metric: 'asc' } });
+    const rows = await db.metricSubmission.findMany({
+      where: { period, communityId: communities[0], metric: { in: [...derived] } },
+      orderBy: { metric: 'asc' },
+    });
     expect(rows).toEqual([
       expect.objectContaining({ metric: 'keyPersonControl', value: 0.3333, submittedBy: 'register', actor: 'register' }),
       expect.objectContaining({ metric: 'registration', value: 0.6, submittedBy: 'register', actor: 'register' }),
@@ -60,7 +67,15 @@ describe('periodEvaluation with derived register rates', () => {
       derived: {
         numerator: 3,
         denominator: 5,
-        counts: { present: 5, registered: 3, presentRegistered: 2, temporaryRegistered: 1, presentUnregistered: 1, temporaryUnregistered: 1, registeredAway: 1 },
+        counts: {
+          present: 5,
+          registered: 3,
+          presentRegistered: 2,
+          temporaryRegistered: 1,
+          presentUnregistered: 1,
+          temporaryUnregistered: 1,
+          registeredAway: 1,
+        },
       },
     });
     expect(breakdown.keyPersonControl).toMatchObject({ value: 0.3333, derived: { numerator: 1, denominator: 3, counts: { listed: 3, controlled: 1 } } });
@@ -68,7 +83,10 @@ describe('periodEvaluation with derived register rates', () => {
 
     const empty = await db.evaluation.findFirstOrThrow({ where: { cycleId, communityId: communities[1] } });
     expect(empty.missing).toEqual(['registration']);
-    expect((empty.breakdown as { metric: string }[]).find((e) => e.metric === 'keyPersonControl')).toMatchObject({ value: 1, derived: { numerator: 0, denominator: 0 } });
+    expect((empty.breakdown as { metric: string }[]).find((e) => e.metric === 'keyPersonControl')).toMatchObject({
+      value: 1,
+      derived: { numerator: 0, denominator: 0 },
+    });
 
     // The population brigade owes nothing: completeness counts only what departments submit.
     const completeness = await figureCompleteness(db, 'county-1', period);

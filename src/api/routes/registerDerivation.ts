@@ -9,6 +9,7 @@ import { periodRuleSet } from '../../db/figureCompleteness.js';
 import { reachCommunity } from '../../register/access.js';
 import { registerSnapshots } from '../../register/snapshot.js';
 import type { Operations } from '../access/operations.js';
+import { derivedCounts } from './money.schemas.js';
 import type { Ctx } from '../context.js';
 import { Problem } from '../problem.js';
 import { idSchema, periodSchema } from '../schemas.js';
@@ -17,12 +18,9 @@ import { parseParam, parseQuery } from '../validate.js';
 const derivationQuery = z.object({ period: periodSchema });
 
 const derived = <S extends z.ZodType>(shortfall: S) =>
-  z.looseObject({
+  derivedCounts.extend({
     /** The rate, 4 decimals; null when there is nobody to count. */
     value: z.number().nullable(),
-    numerator: z.number().int(),
-    denominator: z.number().int(),
-    counts: z.record(z.string(), z.number().int()),
     shortfall: z.array(shortfall),
   });
 
@@ -51,14 +49,14 @@ export function registerDerivationOperations(ctx: Ctx): Operations<'getRegisterD
         const today = ctx.today();
         if (periodStart(ref) > today) throw Problem.field(422, { parameter: 'period', message: `${period} has not begun` });
         const date = [periodEnd(ref), today].sort()[0]!;
-        const { ruleSet } = await periodRuleSet(ctx.db, community.countyId, period);
-        const snapshot = (await registerSnapshots(ctx.db, community.countyId, [community.id], date, true)).get(community.id)!;
+        const { talkIntervalDays } = (await periodRuleSet(ctx.db, community.countyId, period)).ruleSet.register;
+        const snapshot = (await registerSnapshots(ctx.db, community.countyId, [community.id], date, talkIntervalDays, true)).get(community.id)!;
         res.json({
           period,
           date,
           metrics: {
             registration: deriveRegistration(snapshot, date),
-            keyPersonControl: deriveKeyPersonControl(snapshot, date, ruleSet.register.talkIntervalDays),
+            keyPersonControl: deriveKeyPersonControl(snapshot, date, talkIntervalDays),
           },
         });
       },
