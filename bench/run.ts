@@ -5,6 +5,8 @@
 //  rules      rule-set validation and back-testing;
 //  console    the console's JavaScript (gzip) and the ranking page's time to render in Chromium;
 //  load       mixed API load on one service process on SQLite: 200 requests/s, then 4× (shed);
+//  register-rates  both derived register rates of a county (100 communities, 100,000 persons,
+//             2,000 key persons) at a period's end, as the cycle's activity derives them;
 //  province   only when named, with its own flags after it (bench/province/table.ts): a province's
 //             quarter on the dev server and on the local cluster.
 import { execFileSync } from 'node:child_process';
@@ -15,7 +17,7 @@ const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
 const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
-const parts = ['decision', 'cycle', 'rules', 'console', 'load'];
+const parts = ['decision', 'cycle', 'rules', 'console', 'load', 'register-rates'];
 // The province runs for tens of minutes and takes flags of its own: it runs alone.
 if (process.argv[2] === 'province') {
   execFileSync(tsx, [here('province/table.ts'), ...process.argv.slice(3)], { stdio: 'inherit' });
@@ -101,5 +103,13 @@ if (wanted('load')) {
   console.log(`  4×       ${line(r.overload)}`);
   console.log(
     `  afterwards /readyz ${r.afterwards.readyz}, GET /api/session ${r.afterwards.session} in ${r.afterwards.sessionMs} ms; SQLITE_BUSY lines: ${r.busyLines.length}`,
+  );
+}
+
+if (wanted('register-rates')) {
+  const size = ['100', '100000', '2000'];
+  const rates = Array.from({ length: runs }, () => measure('registerRates.ts', size));
+  console.log(
+    `\nBoth derived register rates of a county of 100 communities, 100,000 persons and 2,000 key persons at a period's end (the cycle's activity: read, derive, store): median ${fmt(median(rates.map((x) => x.deriveMs!)))} ms (target < 1,000 ms); reading the registers ${fmt(median(rates.map((x) => x.readMs!)))} ms, deriving ${fmt(median(rates.map((x) => x.computeMs!)))} ms; peak ${fmt(median(rates.map((x) => x.peakRssMiB!)))} MiB over ${runs} runs`,
   );
 }

@@ -1,6 +1,7 @@
 import type { ActivityDeps } from './deps.js';
 import { decideActivities } from './decide.js';
 import { figureActivities } from './figures.js';
+import { registerDerivationActivities } from './registerDerivation.js';
 import { yearEndActivities } from './yearEnd.js';
 import { noticeChaseActivities } from './noticeChase.js';
 import { deliveryActivities } from './delivery.js';
@@ -24,6 +25,7 @@ export function createActivities(deps: ActivityDeps) {
     heartbeatingLongOnes(
       {
         ...figureActivities(deps),
+        ...registerDerivationActivities(deps),
         ...cycleFailureActivities(deps),
         ...decideActivities(deps),
         ...yearEndActivities(deps),

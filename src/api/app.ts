@@ -41,6 +41,7 @@ import { registerKeyPersonsOperations } from './routes/registerKeyPersons.js';
 import { registerHouseholdsOperations } from './routes/registerHouseholds.js';
 import { registerPersonsOperations } from './routes/registerPersons.js';
 import { registerRentedHomesOperations } from './routes/registerRentedHomes.js';
+import { registerDerivationOperations } from './routes/registerDerivation.js';
 
 export type { AppDeps } from './context.js';
 export { createApiUser, hashToken } from '../db/api-users.js';
@@ -78,6 +79,7 @@ function apiOperations(ctx: Ctx): Operations {
     ...registerHouseholdsOperations(ctx),
     ...registerPersonsOperations(ctx),
     ...registerRentedHomesOperations(ctx),
+    ...registerDerivationOperations(ctx),
   };
 }
 

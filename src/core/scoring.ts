@@ -27,9 +27,11 @@
 //   shares 18.60, 12.15, 10.977, 11.8965, 6.552, 14.40, 10.00 cut to 84.56; the 2 cents left
 //   go to incidents (.7) and prevention (.65): 18.60 + 12.15 + 10.98 + 11.90 + 6.55 + 14.40 + 10.00 = 84.58
 import { roundHalfUp } from './numbers.js';
+import type { RegisterDerivation } from './register.js';
 import {
   complexityAdjustedByDefault,
   metricKeys,
+  type DerivedCounts,
   type MetricBreakdownEntry,
   type MetricKey,
   type MetricValues,
@@ -43,6 +45,8 @@ interface MetricCommon {
   weight: number;
   /** Absent: as `complexityAdjustedByDefault` says. */
   complexityAdjusted?: boolean | undefined;
+  /** Set: the figure is derived from the population register (src/core/registerRates.ts), never submitted. */
+  derivation?: RegisterDerivation | undefined;
 }
 
 /** A rate is a fraction 0–1; a count is per quarter, with the target that earns full (or no) points. */
@@ -149,7 +153,12 @@ function contributions(shares: number[], score: number): number[] {
   return cut.map((c) => c / 100);
 }
 
-export function scoreOffice(office: Office, metrics: MetricValues, scoring: ScoringConfig): ScoredOffice {
+export function scoreOffice(
+  office: Office,
+  metrics: MetricValues,
+  scoring: ScoringConfig,
+  derived: Partial<Record<MetricKey, DerivedCounts>> = {},
+): ScoredOffice {
   const problem = officeProblem(office);
   if (problem) throw new InvalidFigureError(office.id, problem.field, problem.expected, office[problem.field]);
 
@@ -170,6 +179,7 @@ export function scoreOffice(office: Office, metrics: MetricValues, scoring: Scor
     const figure = figureProblem(config, value);
     if (figure) throw new InvalidFigureError(office.id, key, figure, value);
     const entry: MetricBreakdownEntry = { metric: key, value, ...metricPoints(key, config, value, office, scoring), weight: config.weight, contribution: 0 };
+    if (derived[key]) entry.derived = derived[key];
     breakdown.push(entry);
     totalWeight += config.weight;
     weighted += entry.points * config.weight;

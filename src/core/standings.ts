@@ -57,7 +57,7 @@ function scoreFigures(office: Office, figures: PeriodFigures, scoring: ScoringCo
     if (problem) throw new InvalidFigureError(office.id, 'score', problem, figures.score);
     return { community: office.id, score: figures.score, breakdown: [], missing: [] };
   }
-  return scoreOffice(office, figures.metrics, scoring);
+  return scoreOffice(office, figures.metrics, scoring, figures.derived);
 }
 
 function periodFacts(

@@ -40,6 +40,15 @@ export interface MetricBreakdownEntry {
   weight: number;
   /** points × weight / total weight, to the cent by largest remainder: the contributions add up to the score. */
   contribution: number;
+  /** A figure derived from the population register: the counts it came from (src/core/registerRates.ts). */
+  derived?: DerivedCounts;
+}
+
+/** What a derived figure came from: numerator ÷ denominator, and the counts behind them. */
+export interface DerivedCounts {
+  numerator: number;
+  denominator: number;
+  counts: Record<string, number>;
 }
 
 export interface ScoredOffice {
@@ -123,7 +132,7 @@ export interface Obligation {
 }
 
 /** What one office submitted for a period: a finished score, or raw figures to be scored. */
-export type PeriodFigures = { score: number } | { metrics: MetricValues };
+export type PeriodFigures = { score: number } | { metrics: MetricValues; derived?: Partial<Record<MetricKey, DerivedCounts>> };
 
 /** What the rules need to know about the period before (the year before's last, for a first period). */
 export interface PreviousPeriod {

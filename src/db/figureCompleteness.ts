@@ -10,13 +10,23 @@ import { officesOn } from './offices.js';
 import { figuresOf } from './periodInputs.js';
 import { ruleSetInForce, ruleSetVersion } from './ruleSets.js';
 
-/** The figures each evaluated office lacks of the metrics the rule set scores, with who supplies each. */
+/** The metrics the rule set scores and a department submits: those the register derives are nobody's to chase. */
+const submittedMetrics = (ruleSet: RuleSet) => metricKeys.filter((m) => ruleSet.scoring.metrics[m] && !ruleSet.scoring.metrics[m].derivation);
+
+/** The figures each evaluated office lacks of the metrics the rule set scores and departments submit, with who supplies each. */
 export function missingFigures(ruleSet: RuleSet, offices: readonly string[], figures: Record<string, { metrics: MetricValues }>): MissingFigure[] {
   return offices.flatMap((office) =>
-    metricKeys
-      .filter((m) => ruleSet.scoring.metrics[m] && figures[office]?.metrics[m] === undefined)
+    submittedMetrics(ruleSet)
+      .filter((m) => figures[office]?.metrics[m] === undefined)
       .map((m) => ({ community: office, metric: m, source: ruleSet.scoring.metrics[m]!.source })),
   );
+}
+
+/** The rule set a county's period is judged by: its cycle's, once one started, else the one in force at its end. */
+export async function periodRuleSet(db: Db, countyId: string, period: string) {
+  const ref = parsePeriod(period);
+  const cycle = await findCycle(db, countyId, ref.cadence, period);
+  return cycle ? ruleSetVersion(db, cycle.ruleSetVersionId) : ruleSetInForce(db, countyId, periodEnd(ref));
 }
 
 export interface DepartmentCompleteness {
@@ -33,14 +43,12 @@ export interface DepartmentCompleteness {
  * The rule set is the period's cycle's when one was started, else the one in force at its end.
  */
 export async function figureCompleteness(db: Db, countyId: string, period: string) {
-  const ref = parsePeriod(period);
-  const end = periodEnd(ref);
-  const cycle = await findCycle(db, countyId, ref.cadence, period);
-  const { id: ruleSetVersionId, ruleSet } = cycle ? await ruleSetVersion(db, cycle.ruleSetVersionId) : await ruleSetInForce(db, countyId, end);
+  const end = periodEnd(parsePeriod(period));
+  const { id: ruleSetVersionId, ruleSet } = await periodRuleSet(db, countyId, period);
   const offices = (await officesOn(db, end, countyId)).map((o) => o.id);
   const missing = missingFigures(ruleSet, offices, await figuresOf(db, period, countyId));
   const departments = new Map<string, DepartmentCompleteness>();
-  for (const m of metricKeys) {
+  for (const m of submittedMetrics(ruleSet)) {
     const source = ruleSet.scoring.metrics[m]?.source;
     if (source === undefined) continue;
     const d = departments.get(source) ?? { department: source, metrics: [], expected: 0, received: 0, missing: [] };

@@ -2,14 +2,18 @@
 // how the period before it ended (last places, scores, streaks), and a year's quarterly scores,
 // as the cycles and the backtest all need.
 import { formatPeriod, previousPeriod, quarterPeriod, type PeriodRef } from '../core/calendar.js';
-import type { MetricValues } from '../core/types.js';
+import type { DerivedCounts, MetricKey, MetricValues } from '../core/types.js';
 import type { Db } from './client.js';
 
-/** The figures a county's departments submitted for a period, by community. */
+/** The figures a county's departments submitted or the register gave for a period, by community, with the counts of those derived. */
 export async function figuresOf(db: Db, period: string, countyId: string) {
   const rows = await db.metricSubmission.findMany({ where: { period, countyId } });
-  const figures: Record<string, { metrics: MetricValues }> = {};
-  for (const r of rows) (figures[r.communityId] ??= { metrics: {} }).metrics[r.metric as keyof MetricValues] = r.value;
+  const figures: Record<string, { metrics: MetricValues; derived?: Partial<Record<MetricKey, DerivedCounts>> }> = {};
+  for (const r of rows) {
+    const office = (figures[r.communityId] ??= { metrics: {} });
+    office.metrics[r.metric as MetricKey] = r.value;
+    if (r.derivation) (office.derived ??= {})[r.metric as MetricKey] = r.derivation as unknown as DerivedCounts;
+  }
   return figures;
 }
 

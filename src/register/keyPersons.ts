@@ -2,6 +2,7 @@
 // three-person help group on a day, and when the next talk is due. The help group and the talk
 // dates shown here are display facts for the officer; whether a listing counts as controlled in a
 // period is the derived rate's to say (src/core/registerRates.ts), from the same rows.
+import { talkDueOn } from '../core/registerRates.js';
 import { addDays } from '../core/calendar.js';
 import { helpGroupRoles, type HelpGroupRole } from '../core/register.js';
 import type { Tx } from '../db/audit.js';
@@ -39,7 +40,6 @@ export function helpGroupOn(members: readonly MemberRow[], date: string): HelpGr
 export const helpGroupComplete = (group: HelpGroup): boolean => helpGroupRoles.every((role) => group[role] !== null);
 
 /** The day by which the next talk is due: the interval after the last talk, or after listing when there was none. */
-export const talkDueOn = (listedOn: string, lastTalkOn: string | null, intervalDays: number): string => addDays(lastTalkOn ?? listedOn, intervalDays);
 
 export interface PersonShown {
   id: string;

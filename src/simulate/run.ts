@@ -1,10 +1,11 @@
 // A thin driver: feeds a scenario through the same functions (src/deciding, src/core) the Temporal
 // activities call, quarter after quarter, and shapes the report of SCENARIO.md.
 import { findOverdue, overdueNotices } from '../core/payments.js';
-import { previousQuarter, type QuarterRef } from '../core/calendar.js';
+import { previousQuarter, quarterEnd, type QuarterRef } from '../core/calendar.js';
+import { deriveRate, derivedCounts, derivedMetrics } from '../core/registerRates.js';
 import { judgePresence, presenceNotices } from '../core/presence.js';
 import { carryOver } from '../core/standings.js';
-import type { MetricBreakdownEntry, Office, PreviousPeriod, PeriodFigures, PeriodOutcome } from '../core/types.js';
+import type { DerivedCounts, MetricBreakdownEntry, MetricKey, MetricValues, Office, PreviousPeriod, PeriodFigures, PeriodOutcome } from '../core/types.js';
 import { decideQuarter } from '../deciding/period.js';
 import { decideYear } from '../deciding/year.js';
 import { explainCoreDecision } from '../rules/explanation.js';
@@ -40,10 +41,22 @@ function fromHistory(history: Scenario['history'], ref: QuarterRef): PreviousPer
   return { last: entry.last, ...(entry.scores ? { scores: entry.scores } : {}), consecutiveLast };
 }
 
-function figuresOf(q: Scenario['quarters'][number]): Record<string, PeriodFigures> {
+/** The quarter's figures: those given, and those the rule set derives from each register snapshot at the quarter's end, with their counts. */
+function figuresOf(q: Scenario['quarters'][number], year: number, ruleSet: RuleSet): Record<string, PeriodFigures> {
   const figures: Record<string, PeriodFigures> = {};
   for (const [community, score] of Object.entries(q.scores ?? {})) figures[community] = { score };
   for (const [community, metrics] of Object.entries(q.metrics ?? {})) figures[community] = { metrics };
+  const date = quarterEnd(year, q.quarter);
+  for (const [community, snapshot] of Object.entries(q.register ?? {})) {
+    const office = { metrics: {}, ...figures[community] } as { metrics: MetricValues; derived?: Partial<Record<MetricKey, DerivedCounts>> };
+    for (const { metric, derivation } of derivedMetrics(ruleSet.scoring)) {
+      const d = deriveRate(derivation, snapshot, date, ruleSet.register.talkIntervalDays);
+      if (d.value === null) continue;
+      office.metrics = { ...office.metrics, [metric]: d.value };
+      office.derived = { ...office.derived, [metric]: derivedCounts(d) };
+    }
+    figures[community] = office;
+  }
   return figures;
 }
 
@@ -78,7 +91,12 @@ export async function simulateScenario(scenario: Scenario, ruleSet: RuleSet, asO
     const before = outcomes.at(-1);
     const previous =
       before?.quarter === q.quarter - 1 ? carryOver(before.outcome) : fromHistory(scenario.history, previousQuarter({ year, quarter: q.quarter }));
-    const input = { period: { cadence: 'quarterly' as const, year, index: q.quarter }, offices, figures: figuresOf(q), ...(previous ? { previous } : {}) };
+    const input = {
+      period: { cadence: 'quarterly' as const, year, index: q.quarter },
+      offices,
+      figures: figuresOf(q, year, ruleSet),
+      ...(previous ? { previous } : {}),
+    };
     const decided = await decideQuarter({ year, quarter: q.quarter, offices, figures: input.figures, ...(previous ? { previous } : {}) }, ruleSet);
     // Appeals are decided before the next quarter, so it carries over what stands after them.
     const { outcome, reports } = await decideAppeals(scenario, q.quarter, input, ruleSet, decided);

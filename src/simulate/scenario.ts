@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { isIsoDate } from '../core/calendar.js';
 import { figureProblem, officeProblem, scoreProblem, type ScoringConfig } from '../core/scoring.js';
 import { metricKeys } from '../core/types.js';
+import { helpGroupRoles, residenceClasses } from '../core/register.js';
 import { DocumentError, jsonPath, parseDocument, showValue } from '../rules/documentError.js';
 import { readJsonFile } from '../rules/jsonFile.js';
 
@@ -18,6 +19,38 @@ const id = z.string().min(1);
 const isoDate = z.string().refine(isIsoDate, 'expected a date YYYY-MM-DD');
 const named = z.object({ id, name: z.string().optional() });
 const scores = z.record(z.string(), z.number());
+const until = isoDate.nullable().optional();
+
+/** A community's register at a quarter's end (src/core/registerRates.ts RegisterSnapshot). */
+const registerSnapshot = z.strictObject({
+  residences: z
+    .array(
+      z.strictObject({
+        personId: id,
+        name: z.string().default(''),
+        cardId: id,
+        cardNumber: z.string().default(''),
+        class: z.enum(residenceClasses),
+        fromDate: isoDate,
+        untilDate: until,
+      }),
+    )
+    .default([]),
+  permits: z.array(z.strictObject({ personId: id, registeredOn: isoDate, expiresOn: until })).default([]),
+  keyPersons: z
+    .array(
+      z.strictObject({
+        listingId: id,
+        personId: id,
+        name: z.string().default(''),
+        listedOn: isoDate,
+        delistedOn: until,
+        helpGroup: z.array(z.strictObject({ role: z.enum(helpGroupRoles), fromDate: isoDate, untilDate: until })).default([]),
+        talks: z.array(isoDate).default([]),
+      }),
+    )
+    .default([]),
+});
 
 const scenarioSchema = z.object({
   year: z.int().min(1).max(9998),
@@ -43,6 +76,8 @@ const scenarioSchema = z.object({
         quarter: z.int().min(1).max(4),
         scores: scores.optional(),
         metrics: z.record(z.string(), z.partialRecord(z.enum(metricKeys), z.number())).optional(),
+        /** Per community: its register at the quarter's end, which the metrics the rule set derives are derived from. */
+        register: z.record(z.string(), registerSnapshot).optional(),
       }),
     )
     .default([]),
@@ -110,7 +145,21 @@ function communitiesProblem(s: Scenario): Problem {
 }
 
 function quarterProblem(q: Scenario['quarters'][number], path: Path, communities: Set<string>, scoring: ScoringConfig): Problem {
-  if (!q.scores && !q.metrics) return { path, expected: 'expected "scores" or "metrics"' };
+  if (!q.scores && !q.metrics && !q.register) return { path, expected: 'expected "scores", "metrics" or "register"' };
+  const derived = metricKeys.filter((m) => scoring.metrics[m]?.derivation);
+  for (const community of Object.keys(q.register ?? {})) {
+    if (!communities.has(community)) return unknownId([...path, 'register', community], community, 'communities');
+    if (derived.length === 0)
+      return {
+        path: [...path, 'register', community],
+        expected: 'expected a rule set deriving a metric from the register (a metric with "derivation") for a register snapshot',
+      };
+    if (q.scores?.[community] !== undefined)
+      return { path: [...path, 'register', community], expected: 'expected either a score or a register for a community, not both' };
+    const given = derived.find((m) => q.metrics?.[community]?.[m] !== undefined);
+    if (given)
+      return { path: [...path, 'metrics', community, given], expected: `expected no ${given} figure: the rule set derives it from the register snapshot` };
+  }
   for (const [community, score] of Object.entries(q.scores ?? {})) {
     if (!communities.has(community)) return unknownId([...path, 'scores', community], community, 'communities');
     const problem = scoreProblem(score);

@@ -11,7 +11,7 @@ import { cycleProgressQuery, figuresSubmittedSignal } from './messages.js';
 
 const retry = { initialInterval: '2 seconds', maximumInterval: '5 minutes', nonRetryableErrorTypes: permanentFailureTypes };
 const { openCycle, requestMissingFigures, findMissingFigures } = proxyActivities<ReturnType<typeof createActivities>>({ ...singleTransaction, retry });
-const { decideAndPersist } = proxyActivities<ReturnType<typeof createActivities>>({ ...heartbeating, retry });
+const { decideAndPersist, deriveRegisterFigures } = proxyActivities<ReturnType<typeof createActivities>>({ ...heartbeating, retry });
 
 export interface PeriodEvaluationInput {
   cycleId: string;
@@ -37,6 +37,10 @@ export async function periodEvaluation(input: PeriodEvaluationInput) {
   });
   return failingVisibly(input, progress, async () => {
     const cycle = await openCycle({ cycleId: input.cycleId, period: input.period, countyId: input.countyId });
+    // The figures the rule set derives from the population register are nobody's to wait for:
+    // derived on opening, for all to see, and again before deciding, with the records entered since.
+    const derives = patched('register-derivations');
+    if (derives) await deriveRegisterFigures({ cycleId: input.cycleId });
     progress.waitingFor = cycle.missing;
     if (progress.waitingFor.length > 0) {
       const deadline = Date.now() + daysMs(input.deadlineDays ?? cycle.deadlineDays);
@@ -54,6 +58,7 @@ export async function periodEvaluation(input: PeriodEvaluationInput) {
         progress.waitingFor = await findMissingFigures({ cycleId: input.cycleId });
       }
     }
-    return decideThenFollowUp(progress, () => decideAndPersist({ cycleId: input.cycleId, gaps: progress.waitingFor }));
+    const underived = derives ? (await deriveRegisterFigures({ cycleId: input.cycleId })).gaps : [];
+    return decideThenFollowUp(progress, () => decideAndPersist({ cycleId: input.cycleId, gaps: [...progress.waitingFor, ...underived] }));
   });
 }

@@ -512,6 +512,11 @@ export const fixtures: Record<TableOps, Fixture> = {
     request: async (a) => ({ path: `/api/register/rented-homes/${(await freshRentedHome(a.db, placeOf(a))).id}/ending`, body: { date: '2026-03-02' } }),
     expect: notBrigade,
   },
+  // Population register: derived rates.
+  getRegisterDerivation: {
+    request: (a) => get(`/api/register/communities/${a.d.community(a.i)}/derivation?period=2026-Q1`),
+    expect: notBrigade,
+  },
 };
 
 /** A token id of each user, filled in by the test once it has made them (listTokens' rows). */

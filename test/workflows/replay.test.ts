@@ -6,6 +6,8 @@
 // - period-evaluation (periodEvaluation.test.ts): the chase sent by every channel, patched
 //   'chase-by-every-channel';
 // - period-evaluation-failed (cycleFailure.test.ts): a cycle failing visibly, patched 'cycle-failure-recorded';
+// - period-evaluation-register-derived (registerDerivation.test.ts): the register's rates derived on
+//   opening and before deciding, patched 'register-derivations';
 // - payment-verification (paymentVerification.test.ts): settled, disputed, settled again, closed, with
 //   'payment-notices-by-every-channel', before settling and closing became guarded transitions;
 // - payment-verification-guarded (paymentVerification.test.ts): a refused close taken back, both patches;
@@ -28,6 +30,7 @@ const reorderable = [
   'quarterly-evaluation',
   'period-evaluation',
   'period-evaluation-failed',
+  'period-evaluation-register-derived',
   'payment-verification',
   'payment-verification-guarded',
   'payment-verification-reminded-closed',

@@ -389,6 +389,14 @@ export const routeTable = {
     own: registerKeeps,
   },
   endRentedHome: { method: 'post', path: '/register/rented-homes/:id/ending', summary: '出租房屋停租', access: registerReaders, own: registerKeeps },
+  // Population register: derived rates
+  getRegisterDerivation: {
+    method: 'get',
+    path: '/register/communities/:communityId/derivation',
+    summary: '查看登记率与管控率的推算依据',
+    access: registerReaders,
+    own: registerOwn,
+  },
 } as const satisfies Record<string, RouteSpec>;
 
 export type OperationId = keyof typeof routeTable;

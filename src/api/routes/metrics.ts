@@ -85,7 +85,7 @@ async function versionsByPeriod(ctx: Ctx, countyId: string, figures: Figure[]): 
 /**
  * The submitter is the caller's department: a submittedBy naming another is refused (403), and so
  * is a figure of a metric another department supplies (403, naming the figure). A metric the rule
- * set does not score is a 422, as before.
+ * set does not score, or derives from the population register, is a 422 naming it.
  */
 function checkSuppliers(who: Submitter, figures: Figure[], versions: Map<string, RuleSetVersionRef>, locate: Locate): void {
   const refused: FieldError[] = [];
@@ -95,7 +95,9 @@ function checkSuppliers(who: Submitter, figures: Figure[], versions: Map<string,
       refused.push({ ...locate(i, 'submittedBy'), message: `you submit for department ${who.department}, not for ${f.submittedBy}` });
     const { id, ruleSet } = versions.get(f.period)!;
     const source = ruleSet.scoring.metrics[f.metric]?.source;
-    if (source === undefined)
+    if (ruleSet.scoring.metrics[f.metric]?.derivation)
+      errors.push({ ...locate(i, 'metric'), message: `${f.metric} is derived from the population register under rule set version ${id}; nobody submits it` });
+    else if (source === undefined)
       errors.push({ ...locate(i, 'metric'), message: `${f.metric} is not scored under rule set version ${id}; no department supplies it` });
     else if (source !== who.department)
       refused.push({ ...locate(i, 'metric'), message: `${f.metric} is supplied by ${source} (rule set version ${id}), not by ${who.department}` });

@@ -6,6 +6,24 @@ import { z } from 'zod';
 const date = z.string();
 const json = z.unknown();
 
+/** A derived figure's counts (src/core/registerRates.ts): numerator ÷ denominator, and what they count. */
+export const derivedCounts = z.looseObject({
+  numerator: z.number().int(),
+  denominator: z.number().int(),
+  counts: z.record(z.string(), z.number().int()),
+});
+
+/** One metric of an evaluation's score, as src/core/scoring.ts works it out. */
+const breakdownEntry = z.looseObject({
+  metric: z.string(),
+  value: z.number(),
+  points: z.number(),
+  weight: z.number(),
+  contribution: z.number(),
+  /** A figure derived from the population register: the counts it came from. */
+  derived: derivedCounts.optional(),
+});
+
 export const evaluationRow = z.looseObject({
   id: z.number().int(),
   countyId: z.string(),
@@ -16,7 +34,7 @@ export const evaluationRow = z.looseObject({
   rank: z.number().int(),
   isLast: z.boolean(),
   lastStreak: z.number().int(),
-  breakdown: json,
+  breakdown: z.array(breakdownEntry),
   missing: json,
   createdAt: date,
   revision: z.number().int(),

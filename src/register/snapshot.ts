@@ -1,0 +1,105 @@
+// A page of communities' registers as they stood on a day, read with one query per table for the
+// whole page (never per person), in the shape src/core/registerRates.ts derives the rates from.
+import { addDays } from '../core/calendar.js';
+import type { RegisterSnapshot } from '../core/registerRates.js';
+import type { HelpGroupRole, ResidenceClass } from '../core/register.js';
+import type { Db } from '../db/client.js';
+
+/** Ids per query: SQLite binds at most 999 parameters in one statement. */
+const chunkSize = 500;
+
+/** The rows of `read` for every id, read `chunkSize` ids at a time. */
+async function inChunks<T>(ids: string[], read: (ids: string[]) => Promise<T[]>): Promise<T[]> {
+  const rows: T[] = [];
+  for (let i = 0; i < ids.length; i += chunkSize) rows.push(...(await read(ids.slice(i, i + chunkSize))));
+  return rows;
+}
+
+/** Rows holding on `date`: from on or before it, until after it (or still). */
+const holdingOn = (date: string, from: 'fromDate' | 'listedOn', until: 'untilDate' | 'delistedOn') => ({
+  [from]: { lte: date },
+  OR: [{ [until]: null }, { [until]: { gt: date } }],
+});
+
+/**
+ * The registers of `communityIds` on `date`, by community (every one present, empty when it keeps
+ * none), with what the derivation counts: residences, permits valid and talks held within
+ * `talkIntervalDays` on that day. `names`: also the persons' names and the cards' numbers, which
+ * only the shortfall lists need; the cycle's counts leave them out.
+ */
+export async function registerSnapshots(
+  db: Db,
+  countyId: string,
+  communityIds: readonly string[],
+  date: string,
+  talkIntervalDays: number,
+  names = false,
+): Promise<Map<string, RegisterSnapshot>> {
+  const talksSince = addDays(date, -talkIntervalDays);
+  const inPage = { countyId, communityId: { in: [...communityIds] } };
+  const [residences, permits, listings] = await Promise.all([
+    db.personResidence.findMany({
+      where: { ...inPage, ...holdingOn(date, 'fromDate', 'untilDate') },
+      select: { personId: true, communityId: true, cardId: true, class: true, fromDate: true, untilDate: true },
+    }),
+    db.temporaryPermit.findMany({
+      where: { communityId: { in: [...communityIds] }, registeredOn: { lte: date }, OR: [{ expiresOn: null }, { expiresOn: { gte: date } }] },
+      select: { personId: true, communityId: true, registeredOn: true, expiresOn: true },
+    }),
+    db.keyPersonListing.findMany({
+      where: { ...inPage, ...holdingOn(date, 'listedOn', 'delistedOn') },
+      select: { id: true, personId: true, communityId: true, listedOn: true, delistedOn: true },
+    }),
+  ]);
+  const listingIds = listings.map((l) => l.id);
+  const [members, talks, persons, cards] = await Promise.all([
+    inChunks(listingIds, (ids) =>
+      db.helpGroupMember.findMany({
+        where: { listingId: { in: ids }, ...holdingOn(date, 'fromDate', 'untilDate') },
+        select: { listingId: true, role: true, fromDate: true, untilDate: true },
+      }),
+    ),
+    inChunks(listingIds, (ids) =>
+      db.keyPersonTalk.findMany({ where: { listingId: { in: ids }, talkedOn: { gte: talksSince, lte: date } }, select: { listingId: true, talkedOn: true } }),
+    ),
+    names
+      ? inChunks([...new Set([...residences, ...listings].map((r) => r.personId))], (ids) =>
+          db.registerPerson.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
+        )
+      : [],
+    names ? db.householdCard.findMany({ where: inPage, select: { id: true, number: true } }) : [],
+  ]);
+  const nameOf = new Map(persons.map((p) => [p.id, p.name]));
+  const cardNumberOf = new Map(cards.map((c) => [c.id, c.number]));
+  const snapshots = new Map<string, RegisterSnapshot>(communityIds.map((id) => [id, { residences: [], permits: [], keyPersons: [] }]));
+  const of = (communityId: string) => snapshots.get(communityId)!;
+  for (const r of residences)
+    of(r.communityId).residences.push({
+      personId: r.personId,
+      name: nameOf.get(r.personId) ?? '',
+      cardId: r.cardId,
+      cardNumber: cardNumberOf.get(r.cardId) ?? '',
+      class: r.class as ResidenceClass,
+      fromDate: r.fromDate,
+      untilDate: r.untilDate,
+    });
+  for (const p of permits) of(p.communityId).permits.push({ personId: p.personId, registeredOn: p.registeredOn, expiresOn: p.expiresOn });
+  const byListing = new Map(
+    listings.map((l) => {
+      const keyPerson = {
+        listingId: l.id,
+        personId: l.personId,
+        name: nameOf.get(l.personId) ?? '',
+        listedOn: l.listedOn,
+        delistedOn: l.delistedOn,
+        helpGroup: [] as RegisterSnapshot['keyPersons'][number]['helpGroup'],
+        talks: [] as string[],
+      };
+      of(l.communityId).keyPersons.push(keyPerson);
+      return [l.id, keyPerson];
+    }),
+  );
+  for (const m of members) byListing.get(m.listingId)!.helpGroup.push({ role: m.role as HelpGroupRole, fromDate: m.fromDate, untilDate: m.untilDate });
+  for (const t of talks) byListing.get(t.listingId)!.talks.push(t.talkedOn);
+  return snapshots;
+}
