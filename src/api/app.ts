@@ -37,6 +37,7 @@ import { metricsOperations } from './routes/metrics.js';
 import { resultsOperations } from './routes/results.js';
 import { paymentsOperations } from './routes/payments.js';
 import { appealsOperations } from './routes/appeals.js';
+import { registerBacklogOperations } from './routes/registerBacklog.js';
 
 export type { AppDeps } from './context.js';
 export { createApiUser, hashToken } from '../db/api-users.js';
@@ -70,6 +71,7 @@ function apiOperations(ctx: Ctx): Operations {
     ...explanationsOperations(ctx),
     ...paymentsOperations(ctx),
     ...appealsOperations(ctx),
+    ...registerBacklogOperations(ctx),
   };
 }
 

@@ -409,6 +409,11 @@ export const fixtures: Record<TableOps, Fixture> = {
   updateIncident: {
     request: async (a) => ({ path: `/api/incidents/${await freshIncident(a.db, a.x, a.i)}`, body: { solved: true, solvedOn: '2026-03-10' } }),
   },
+  // Communities in the caller's register reach; department x-d1 does not supply the registration figures, so it reaches none.
+  listRegisterBacklog: {
+    request: () => get('/api/register/backlog'),
+    listed: { rows: (body) => body.items, match: (row, a) => (a.role === 'department' ? undefined : row.communityId === a.d.community(a.i)) },
+  },
 };
 
 /** A token id of each user, filled in by the test once it has made them (listTokens' rows). */
