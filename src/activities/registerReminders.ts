@@ -1,7 +1,7 @@
-// The register sweep's page: for the officers bound to a page of the county's communities, one
-// reminder each listing what the register owes in every community they serve that day. The notice
-// id is the officer and the day, so an officer met again on a later page (bound to two
-// communities), a retried attempt or a second sweep of the same day publishes nothing again.
+// The register sweep's page: for the officers of a page of the county's communities, one reminder
+// each listing what the register owes in every community they serve that day. The notice id is
+// the officer and the day, so a retried attempt or a second sweep of the same day publishes
+// nothing again.
 import { wallClock } from '../core/presenceMonth.js';
 import { defaultTimeZone } from '../core/periodBounds.js';
 import { boundOn } from '../db/bindings.js';
@@ -48,26 +48,26 @@ export function registerReminderActivities(deps: ActivityDeps) {
   return {
     /**
      * Reminds the officers of up to `limit` of the county's communities (those with an officer
-     * bound on the sweep's date, in id order after `after`) not yet reminded that day; returns the
-     * sweep's date, the reminders published and, when more remain, where the next page starts.
+     * bound on the sweep's date, in id order after `after`); returns the sweep's date, the day's
+     * reminders of these officers (published now or before) and, when more remain, where the next
+     * page starts.
      */
     async remindRegister({ countyId, at, date: given, after, limit }: RegisterSweepPage): Promise<{ date: string; notices: string[]; next?: string }> {
       const date = given ?? wallClock(at, deps.timeZone ?? defaultTimeZone).day;
       const remaining = (await officesOn(db, date, countyId)).filter((o) => after === undefined || o.id > after);
       const page = remaining.slice(0, limit);
       const next = remaining.length > limit ? page.at(-1)!.id : undefined;
-      const officers = [...new Set(page.flatMap((o) => o.officers))].sort();
-      const reminded = await db.notice.findMany({ where: { id: { in: officers.map((o) => registerReminderNoticeId(date, o)) } }, select: { id: true } });
-      const done = new Set(reminded.map((n) => n.id));
-      const due = officers.filter((o) => !done.has(registerReminderNoticeId(date, o)));
-      if (due.length === 0) return { date, notices: [], next };
-
-      // Every community each of them serves that day, on this page or another.
+      const onPage = [...new Set(page.flatMap((o) => o.officers))].sort();
       const served = await db.binding.findMany({
-        where: { countyId, subjectType: 'officer', subjectId: { in: due }, ...boundOn(date) },
+        where: { countyId, subjectType: 'officer', subjectId: { in: onPage }, ...boundOn(date) },
         select: { subjectId: true, communityId: true },
+        orderBy: { communityId: 'asc' },
       });
-      const communityIds = [...new Set(served.map((b) => b.communityId))].sort();
+      // An officer belongs to the page of the first community they serve, so an officer of two
+      // communities is reminded once, of both, and a retried page answers the same officers.
+      const pageIds = new Set(page.map((o) => o.id));
+      const officers = onPage.filter((o) => pageIds.has(served.find((b) => b.subjectId === o)!.communityId));
+      const communityIds = [...new Set(served.filter((b) => officers.includes(b.subjectId)).map((b) => b.communityId))];
       const { ruleSet } = await ruleSetInForce(db, countyId, date);
       const items: BacklogItem[] = [];
       for (const ids of pagesOf(communityIds)) items.push(...(await backlogItems(db, ids, date, ruleSet.register)));
@@ -76,13 +76,14 @@ export function registerReminderActivities(deps: ActivityDeps) {
 
       const actor = systemActor(countyId, 'registerSweep');
       const notices: string[] = [];
-      for (const officerId of due) {
+      for (const officerId of officers) {
         const theirs = new Set(served.filter((b) => b.subjectId === officerId).map((b) => b.communityId));
         const mine = named.filter((i) => theirs.has(i.communityId));
         if (mine.length === 0) continue;
         const id = registerReminderNoticeId(date, officerId);
         const counts = Object.fromEntries(backlogCounts([...theirs].sort(), mine));
         const facts = { date, counts, items: mine.map(({ community: _c, subject: _s, ...item }) => item) };
+        // Published once: a retried attempt or a second sweep of the day finds it and writes nothing.
         await publishOnce(deps, actor, {
           id,
           countyId,
