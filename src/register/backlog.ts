@@ -94,7 +94,8 @@ async function permitItems(db: Db, communityIds: string[], today: string, { perm
     const expiresOn = latest.get(r.personId);
     if (!expiresOn) continue;
     const state = permitState(expiresOn, today, permitWarningDays);
-    if (state !== 'valid') items.push({ kind: state === 'expired' ? 'permit-expired' : 'permit-expiring', communityId: r.communityId, personId: r.personId, expiresOn });
+    if (state !== 'valid')
+      items.push({ kind: state === 'expired' ? 'permit-expired' : 'permit-expiring', communityId: r.communityId, personId: r.personId, expiresOn });
   }
   return items;
 }

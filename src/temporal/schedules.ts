@@ -13,7 +13,13 @@ export type { ScheduleTarget } from './periodSchedules.js';
 
 /** The Schedules of one county. */
 export function countySchedules(target: ScheduleTarget): ScheduleOptions[] {
-  return [...cadences.map((c) => periodSchedule(c, target)), yearEndSchedule(target), presenceSchedule(target), bulletinSchedule(target), registerSweepSchedule(target)];
+  return [
+    ...cadences.map((c) => periodSchedule(c, target)),
+    yearEndSchedule(target),
+    presenceSchedule(target),
+    bulletinSchedule(target),
+    registerSweepSchedule(target),
+  ];
 }
 
 /** The ids the release before counties registered its one set of Schedules under. */

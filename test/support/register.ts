@@ -32,7 +32,15 @@ export async function resident(db: Db, place: Place, p: { id: string; name: stri
     data: { id: p.id, countyId: place.countyId, name: p.name, idNumberHash: `hash-${p.id}`, idNumberCipher: `cipher-${p.id}`, idNumberTail: '0000' },
   });
   await db.personResidence.create({
-    data: { personId: p.id, countyId: place.countyId, communityId: place.communityId, cardId: card.id, class: p.class, fromDate: p.fromDate, recordedBy: 'test' },
+    data: {
+      personId: p.id,
+      countyId: place.countyId,
+      communityId: place.communityId,
+      cardId: card.id,
+      class: p.class,
+      fromDate: p.fromDate,
+      recordedBy: 'test',
+    },
   });
   return p.id;
 }
@@ -41,7 +49,14 @@ export async function resident(db: Db, place: Place, p: { id: string; name: stri
 export async function temporaryResident(db: Db, place: Place, p: { id: string; name: string; registeredOn: string; expiresOn: string }): Promise<string> {
   await resident(db, place, { id: p.id, name: p.name, class: 'temporary', fromDate: p.registeredOn });
   await db.temporaryPermit.create({
-    data: { personId: p.id, communityId: place.communityId, registeredOn: p.registeredOn, expiresOn: p.expiresOn, permitNumber: `P-${p.id}`, recordedBy: 'test' },
+    data: {
+      personId: p.id,
+      communityId: place.communityId,
+      registeredOn: p.registeredOn,
+      expiresOn: p.expiresOn,
+      permitNumber: `P-${p.id}`,
+      recordedBy: 'test',
+    },
   });
   return p.id;
 }
@@ -55,19 +70,31 @@ export async function keyPerson(
   await resident(db, place, { id: p.id, name: p.name, class: 'present-registered', fromDate: p.listedOn });
   const listingId = `kp-${p.id}`;
   await db.keyPersonListing.create({
-    data: { id: listingId, countyId: place.countyId, communityId: place.communityId, personId: p.id, category: '刑满释放', listedOn: p.listedOn, recordedBy: 'test' },
+    data: {
+      id: listingId,
+      countyId: place.countyId,
+      communityId: place.communityId,
+      personId: p.id,
+      category: '刑满释放',
+      listedOn: p.listedOn,
+      recordedBy: 'test',
+    },
   });
   await db.helpGroupMember.createMany({
     data: (p.members ?? helpGroupRoles).map((role) => ({ listingId, role, name: `${role}-${p.id}`, fromDate: p.listedOn, recordedBy: 'test' })),
   });
-  await db.keyPersonTalk.createMany({ data: (p.talks ?? []).map((talkedOn) => ({ listingId, talkedOn, byRole: 'officer', summary: '谈话', recordedBy: 'test' })) });
+  await db.keyPersonTalk.createMany({
+    data: (p.talks ?? []).map((talkedOn) => ({ listingId, talkedOn, byRole: 'officer', summary: '谈话', recordedBy: 'test' })),
+  });
   return listingId;
 }
 
 /** A home let at a door of the community from `fromDate`, inspected on `inspections`; returns its id. */
 export async function rentedHome(db: Db, place: Place, h: { id: string; fromDate: string; inspections?: string[] }): Promise<string> {
   const doorId = await door(db, place, '9', h.id);
-  await db.rentedHome.create({ data: { id: h.id, countyId: place.countyId, communityId: place.communityId, doorId, landlord: `房东${h.id}`, fromDate: h.fromDate } });
+  await db.rentedHome.create({
+    data: { id: h.id, countyId: place.countyId, communityId: place.communityId, doorId, landlord: `房东${h.id}`, fromDate: h.fromDate },
+  });
   await db.rentalInspection.createMany({
     data: (h.inspections ?? []).map((inspectedOn) => ({ rentedHomeId: h.id, communityId: place.communityId, inspectedOn, inspectedBy: 'test' })),
   });

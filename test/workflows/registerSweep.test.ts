@@ -55,7 +55,10 @@ async function sweep(workflowId: string, { failFirstAttempt = false, date }: { f
   const w = await worker(failFirstAttempt);
   return w.runUntil(async () => {
     const result = await env.client.workflow.execute(registerSweep, { workflowId, taskQueue, args: [{ pageSize: 4, date }, countyId] });
-    const notices = await db.notice.findMany({ where: { kind: 'register-reminder', id: { startsWith: `register-reminder/${result.date}/` } }, orderBy: { id: 'asc' } });
+    const notices = await db.notice.findMany({
+      where: { kind: 'register-reminder', id: { startsWith: `register-reminder/${result.date}/` } },
+      orderBy: { id: 'asc' },
+    });
     // One delivery at a time: awaiting them together lets the server skip time past their tasks.
     for (const n of notices) await env.client.workflow.getHandle(`delivery/${n.id}`).result();
     return { ...result, notices };
