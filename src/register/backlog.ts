@@ -37,6 +37,16 @@ const countOf: Record<BacklogKind, keyof BacklogCounts> = {
 /** Communities per read: bounds the `in` lists of one page's queries. */
 export const backlogPageSize = 50;
 
+/**
+ * Runs a query over ids a slice at a time: Prisma binds at most 999 parameters a statement on
+ * SQLite and cannot split an `in` list itself under a groupBy or an orderBy.
+ */
+async function byIds<T>(ids: string[], query: (slice: string[]) => Promise<T[]>): Promise<T[]> {
+  const rows: T[] = [];
+  for (const slice of pagesOf(ids, 900)) rows.push(...(await query(slice)));
+  return rows;
+}
+
 // In force on a day: begun on or before it, not yet ended (the end day itself no longer holds).
 const inForceOn = (date: string) => ({ fromDate: { lte: date }, OR: [{ untilDate: null }, { untilDate: { gt: date } }] });
 const listedOn = (date: string) => ({ listedOn: { lte: date }, OR: [{ delistedOn: null }, { delistedOn: { gt: date } }] });
@@ -59,8 +69,12 @@ async function keyPersonItems(db: Db, communityIds: string[], today: string, { t
   });
   const listingIds = listings.map((l) => l.id);
   const [members, talks] = await Promise.all([
-    db.helpGroupMember.findMany({ where: { listingId: { in: listingIds }, ...inForceOn(today) }, select: { listingId: true, role: true } }),
-    db.keyPersonTalk.groupBy({ by: ['listingId'], where: { listingId: { in: listingIds }, talkedOn: { lte: today } }, _max: { talkedOn: true } }),
+    byIds(listingIds, (ids) =>
+      db.helpGroupMember.findMany({ where: { listingId: { in: ids }, ...inForceOn(today) }, select: { listingId: true, role: true } }),
+    ),
+    byIds(listingIds, (ids) =>
+      db.keyPersonTalk.groupBy({ by: ['listingId'], where: { listingId: { in: ids }, talkedOn: { lte: today } }, _max: { talkedOn: true } }),
+    ),
   ]);
   const lastTalk = new Map(talks.map((t) => [t.listingId, t._max.talkedOn]));
   const items: BacklogItem[] = [];
@@ -82,12 +96,16 @@ async function permitItems(db: Db, communityIds: string[], today: string, { perm
     where: { communityId: { in: communityIds }, class: 'temporary', ...inForceOn(today) },
     select: { personId: true, communityId: true },
   });
-  const permits = await db.temporaryPermit.findMany({
-    where: { personId: { in: residents.map((r) => r.personId) }, registeredOn: { lte: today } },
-    select: { personId: true, registeredOn: true, expiresOn: true },
-    orderBy: [{ personId: 'asc' }, { registeredOn: 'asc' }],
-  });
+  const permits = await byIds(
+    residents.map((r) => r.personId),
+    (ids) =>
+      db.temporaryPermit.findMany({
+        where: { personId: { in: ids }, registeredOn: { lte: today } },
+        select: { personId: true, registeredOn: true, expiresOn: true },
+      }),
+  );
   // The latest registration stands: a renewal replaces the permit it renews.
+  permits.sort((a, b) => a.registeredOn.localeCompare(b.registeredOn));
   const latest = new Map(permits.map((p) => [p.personId, p.expiresOn]));
   const items: BacklogItem[] = [];
   for (const r of residents) {
@@ -108,7 +126,7 @@ async function rentalItems(db: Db, communityIds: string[], today: string, { rent
   });
   const inspections = await db.rentalInspection.groupBy({
     by: ['rentedHomeId'],
-    where: { rentedHomeId: { in: homes.map((h) => h.id) }, inspectedOn: { lte: today } },
+    where: { communityId: { in: communityIds }, inspectedOn: { lte: today } },
     _max: { inspectedOn: true },
   });
   const last = new Map(inspections.map((i) => [i.rentedHomeId, i._max.inspectedOn]));
@@ -133,7 +151,7 @@ export function backlogCounts(communityIds: string[], items: BacklogItem[]): Map
   return counts;
 }
 
-/** Splits ids into pages of `size`. */
+/** Splits a list into pages of `size`. */
 export function pagesOf<T>(ids: T[], size = backlogPageSize): T[][] {
   const pages: T[][] = [];
   for (let i = 0; i < ids.length; i += size) pages.push(ids.slice(i, i + size));
