@@ -1496,6 +1496,26 @@ export type paths = {
         patch: operations["updateIncident"];
         trace?: never;
     };
+    "/register/backlog": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 人口登记待办统计
+         * @description **Roles:** 局机关工作人员 `bureau-staff` (county), 局长 `bureau-head` (county), 社区民警 `officer` (own), 局机关部门 `department` (own), 派出所 `station` (own), 省厅查阅人员 `province-reader` (county). `county`: any object of the caller's county (a province reader: of every county); `own`: only the caller's own — the communities whose register the officer or station keeps, every community's for the population brigade; counts only. Other roles get 403; an object outside the caller's reach answers 404.
+         */
+        get: operations["listRegisterBacklog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -6761,6 +6781,41 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
+            default: components["responses"]["ProblemDefault"];
+        };
+    };
+    listRegisterBacklog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            communityId: string;
+                            communityName: string;
+                            helpGroupsIncomplete: number;
+                            talksOverdue: number;
+                            permitsExpiring: number;
+                            permitsExpired: number;
+                            inspectionsDue: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
             default: components["responses"]["ProblemDefault"];
         };
     };
