@@ -12,6 +12,7 @@ import { bulletinActivities } from './bulletins.js';
 import { cycleFailureActivities } from './cycleFailure.js';
 import { reportingFailures } from './failure.js';
 import { appealActivities } from './appeals.js';
+import { registerReminderActivities } from './registerReminders.js';
 import { heartbeatingLongOnes } from './heartbeat.js';
 
 export type { ActivityDeps } from './deps.js';
@@ -36,6 +37,7 @@ export function createActivities(deps: ActivityDeps) {
         ...paymentFollowUpActivities(deps),
         ...bulletinActivities(deps),
         ...appealActivities(deps),
+        ...registerReminderActivities(deps),
       },
       deps.heartbeat,
     ),

@@ -42,6 +42,7 @@ import { registerHouseholdsOperations } from './routes/registerHouseholds.js';
 import { registerPersonsOperations } from './routes/registerPersons.js';
 import { registerRentedHomesOperations } from './routes/registerRentedHomes.js';
 import { registerDerivationOperations } from './routes/registerDerivation.js';
+import { registerBacklogOperations } from './routes/registerBacklog.js';
 
 export type { AppDeps } from './context.js';
 export { createApiUser, hashToken } from '../db/api-users.js';
@@ -80,6 +81,7 @@ function apiOperations(ctx: Ctx): Operations {
     ...registerPersonsOperations(ctx),
     ...registerRentedHomesOperations(ctx),
     ...registerDerivationOperations(ctx),
+    ...registerBacklogOperations(ctx),
   };
 }
 

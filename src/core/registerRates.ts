@@ -26,7 +26,7 @@
 //                周杰 listed, no parent in the group, talk 2026-12-20          → help-group-incomplete
 //                李娜 listed, group complete, last talk 2026-11-20 (41 days)   → talk-overdue
 //   value = 1 ÷ 3 = 0.3333 (33.33 points)
-import { addDays } from './calendar.js';
+import { talkDueOn } from './registerDue.js';
 import { roundHalfUp } from './numbers.js';
 import type { ScoringConfig } from './scoring.js';
 import { metricKeys, type DerivedCounts, type MetricKey } from './types.js';
@@ -114,9 +114,6 @@ export function deriveRegistration(snapshot: RegisterSnapshot, date: string): De
   const value = counts.present === 0 ? null : rate(counts.registered, counts.present);
   return { value, numerator: counts.registered, denominator: counts.present, counts, shortfall };
 }
-
-/** The last day a key person may go without a talk: their last talk, or before any the day listed, plus the interval. */
-export const talkDueOn = (listedOn: string, lastTalkOn: string | null, intervalDays: number): string => addDays(lastTalkOn ?? listedOn, intervalDays);
 
 /** 重点人口管控率: listed key persons with a complete help group and a recent talk ÷ listed, on `date`. */
 export function deriveKeyPersonControl(snapshot: RegisterSnapshot, date: string, talkIntervalDays: number): Derivation<KeyPersonShortfall> {

@@ -49,6 +49,7 @@ export const noticeKinds = [
   'appeal-escalation',
   'appeal-decided',
   'notice-withdrawn',
+  'register-reminder',
 ] as const;
 export type NoticeKind = (typeof noticeKinds)[number];
 
@@ -74,6 +75,7 @@ export const noticeKindLabels: Record<NoticeKind, Label> = {
   'appeal-escalation': { zh: '申诉逾期未决报告', en: 'appeal escalation' },
   'appeal-decided': { zh: '申诉决定通知', en: 'appeal decided' },
   'notice-withdrawn': { zh: '撤回通报通知', en: 'notice withdrawn' },
+  'register-reminder': { zh: '人口登记待办提醒', en: 'population register reminder' },
 };
 
 /** Who a notice goes to; the bureau's one recipient is its head (core/recipients.ts). */

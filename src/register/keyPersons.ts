@@ -2,7 +2,7 @@
 // three-person help group on a day, and when the next talk is due. The help group and the talk
 // dates shown here are display facts for the officer; whether a listing counts as controlled in a
 // period is the derived rate's to say (src/core/registerRates.ts), from the same rows.
-import { talkDueOn } from '../core/registerRates.js';
+import { talkDueOn } from '../core/registerDue.js';
 import { addDays } from '../core/calendar.js';
 import { helpGroupRoles, type HelpGroupRole } from '../core/register.js';
 import type { Tx } from '../db/audit.js';

@@ -7,12 +7,19 @@ import { periodSchedule, uncountiedPeriodScheduleId, type ScheduleTarget } from 
 import { presenceSchedule, uncountiedPresenceScheduleId } from './presenceSchedule.js';
 import { uncountiedYearEndScheduleId, yearEndSchedule } from './yearEndSchedule.js';
 import { bulletinSchedule, uncountiedBulletinScheduleId } from './bulletinSchedule.js';
+import { registerSweepSchedule } from './registerSweepSchedule.js';
 
 export type { ScheduleTarget } from './periodSchedules.js';
 
 /** The Schedules of one county. */
 export function countySchedules(target: ScheduleTarget): ScheduleOptions[] {
-  return [...cadences.map((c) => periodSchedule(c, target)), yearEndSchedule(target), presenceSchedule(target), bulletinSchedule(target)];
+  return [
+    ...cadences.map((c) => periodSchedule(c, target)),
+    yearEndSchedule(target),
+    presenceSchedule(target),
+    bulletinSchedule(target),
+    registerSweepSchedule(target),
+  ];
 }
 
 /** The ids the release before counties registered its one set of Schedules under. */

@@ -13,6 +13,7 @@ export { presenceLauncher } from './presenceLauncher.js';
 export { weeklyBulletins } from './weeklyBulletins.js';
 export { appealReview } from './appealReview.js';
 export { appealPayments } from './appealPayments.js';
+export { registerSweep } from './registerSweep.js';
 
 // The workflow types of the first release, before months and half-years: quarterly cycles still
 // waiting for figures under the old type, and Schedules not yet updated by a restart, carry on.

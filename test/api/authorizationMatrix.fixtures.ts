@@ -517,6 +517,11 @@ export const fixtures: Record<TableOps, Fixture> = {
     request: (a) => get(`/api/register/communities/${a.d.community(a.i)}/derivation?period=2026-Q1`),
     expect: notBrigade,
   },
+  // Communities in the caller's register reach; department x-d1 does not supply the registration figures, so it reaches none.
+  listRegisterBacklog: {
+    request: () => get('/api/register/backlog'),
+    listed: { rows: (body) => body.items, match: (row, a) => (a.role === 'department' ? undefined : row.communityId === a.d.community(a.i)) },
+  },
 };
 
 /** A token id of each user, filled in by the test once it has made them (listTokens' rows). */

@@ -23,6 +23,7 @@ import { createInboxNotifier } from '../../src/notices/notifier.js';
 import { bulletinScheduleId } from '../../src/temporal/bulletinSchedule.js';
 import { periodScheduleId } from '../../src/temporal/periodSchedules.js';
 import { presenceScheduleId } from '../../src/temporal/presenceSchedule.js';
+import { registerSweepScheduleId } from '../../src/temporal/registerSweepSchedule.js';
 import { countySchedules, registerSchedules, uncountiedScheduleIds } from '../../src/temporal/schedules.js';
 import { yearEndScheduleId } from '../../src/temporal/yearEndSchedule.js';
 import { freshSqlite } from '../support/db.js';
@@ -101,8 +102,8 @@ describe("every county's Schedules", () => {
     const first = await registerSchedules(client, taskQueue, timeZone, counties);
     expect(await registerSchedules(client, taskQueue, timeZone, counties)).toEqual(first);
     expect(Object.keys(first.byCounty)).toEqual(counties);
-    // Six per county: 月考, 季考, 半年考, year-end, presence, bulletins.
-    expect(new Set(Object.values(first.byCounty).flat()).size).toBe(12);
+    // Seven per county: 月考, 季考, 半年考, year-end, presence, bulletins, the register sweep.
+    expect(new Set(Object.values(first.byCounty).flat()).size).toBe(14);
 
     for (const countyId of counties) {
       const ids = first.byCounty[countyId]!;
@@ -126,6 +127,7 @@ describe("every county's Schedules", () => {
       expect(await action(yearEndScheduleId(taskQueue, countyId))).toMatchObject({ workflowType: 'scheduledYearEnd', args: [countyId] });
       expect(await action(presenceScheduleId(taskQueue, countyId))).toMatchObject({ workflowType: 'presenceLauncher', args: [{ timeZone }, countyId] });
       expect(await action(bulletinScheduleId(taskQueue, countyId))).toMatchObject({ workflowType: 'weeklyBulletins', args: [{}, countyId] });
+      expect(await action(registerSweepScheduleId(taskQueue, countyId))).toMatchObject({ workflowType: 'registerSweep', args: [{}, countyId] });
     }
   });
 

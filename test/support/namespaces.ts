@@ -6,6 +6,7 @@ export const devNamespaces = {
   schedules: 'schedules',
   yearEndSchedule: 'year-end-schedule',
   presenceSchedule: 'presence-schedule',
+  registerSweepSchedule: 'register-sweep-schedule',
   readme: 'readme',
   cycleSummaries: 'cycle-summaries',
   consoleSignIn: 'console-sign-in',

@@ -1,7 +1,7 @@
 // Register records written straight with the shared writers (src/register/residences.ts), for
 // tests that need a card, a person or a rented home to ask about; and valid ID numbers to file.
 import { randomBytes } from 'node:crypto';
-import type { ResidenceClass } from '../../src/core/register.js';
+import { helpGroupRoles, type HelpGroupRole, type ResidenceClass } from '../../src/core/register.js';
 import { idNumberCheckCharacter } from '../../src/core/idNumber.js';
 import type { Db } from '../../src/db/client.js';
 import { idNumberTail, personalDataCipher, type PersonalDataCipher } from '../../src/register/personalData.js';
@@ -77,4 +77,55 @@ export async function addTestPerson(db: Db, p: TestPerson, cipher = throwawayCip
     },
   });
   await placePerson(db, { personId: p.id, card, class: p.class ?? 'present-registered', fromDate: p.fromDate, recordedBy: 'test' });
+}
+
+/** A person living on a card of their own (its number their id) from `fromDate`, in `class`. */
+async function resident(db: Db, place: Place, p: { id: string; name: string; class: ResidenceClass; fromDate: string }): Promise<void> {
+  await addTestPerson(db, { ...place, id: p.id, name: p.name, idNumber: freshIdNumber(), class: p.class, fromDate: p.fromDate, door: p.id, card: p.id });
+}
+
+/** A temporary resident registered on `registeredOn` with a permit valid until `expiresOn`. */
+export async function temporaryResident(db: Db, place: Place, p: { id: string; name: string; registeredOn: string; expiresOn: string }): Promise<string> {
+  await resident(db, place, { id: p.id, name: p.name, class: 'temporary', fromDate: p.registeredOn });
+  await db.temporaryPermit.create({
+    data: {
+      personId: p.id,
+      communityId: place.communityId,
+      registeredOn: p.registeredOn,
+      expiresOn: p.expiresOn,
+      permitNumber: `P-${p.id}`,
+      recordedBy: 'test',
+    },
+  });
+  return p.id;
+}
+
+/** A key person listed on `listedOn`, the help group's `members` (all three by default) from then, and talks on `talks`; returns the listing id. */
+export async function keyPerson(
+  db: Db,
+  place: Place,
+  p: { id: string; name: string; listedOn: string; members?: readonly HelpGroupRole[]; talks?: string[] },
+): Promise<string> {
+  await resident(db, place, { id: p.id, name: p.name, class: 'present-registered', fromDate: p.listedOn });
+  const listingId = `kp-${p.id}`;
+  await db.keyPersonListing.create({
+    data: { id: listingId, ...place, personId: p.id, category: '刑满释放', listedOn: p.listedOn, recordedBy: 'test' },
+  });
+  await db.helpGroupMember.createMany({
+    data: (p.members ?? helpGroupRoles).map((role) => ({ listingId, role, name: `${role}-${p.id}`, fromDate: p.listedOn, recordedBy: 'test' })),
+  });
+  await db.keyPersonTalk.createMany({
+    data: (p.talks ?? []).map((talkedOn) => ({ listingId, talkedOn, byRole: 'officer', summary: '谈话', recordedBy: 'test' })),
+  });
+  return listingId;
+}
+
+/** A home let at a door of the community from `fromDate`, inspected on `inspections`; returns its id. */
+export async function rentedHome(db: Db, place: Place, h: { id: string; fromDate: string; inspections?: string[] }): Promise<string> {
+  const { door } = await findOrCreateDoor(db, place, '9', h.id);
+  await db.rentedHome.create({ data: { id: h.id, ...place, doorId: door.id, landlord: `房东${h.id}`, fromDate: h.fromDate } });
+  await db.rentalInspection.createMany({
+    data: (h.inspections ?? []).map((inspectedOn) => ({ rentedHomeId: h.id, communityId: place.communityId, inspectedOn, inspectedBy: 'test' })),
+  });
+  return h.id;
 }

@@ -50,6 +50,7 @@ const histories = [
   'presence-month-continued-as-new', // flooded with 2,000 signals after a reminder, continued as new (presenceContinueAsNew.test.ts)
   'presence-launcher', // the last page, after continue-as-new
   'weekly-bulletins', // the last page, after continue-as-new
+  'register-sweep', // the last page, after continue-as-new, its first page's activity retried
   'year-end-evaluation', // decided at once
   'year-end-evaluation-waiting', // waiting day by day for quarters that never came
   'scheduled-period-cycle', // fired by the monthly Schedule, starting the month's cycle

@@ -397,6 +397,14 @@ export const routeTable = {
     access: registerReaders,
     own: registerOwn,
   },
+  // Population register: reminders
+  listRegisterBacklog: {
+    method: 'get',
+    path: '/register/backlog',
+    summary: '人口登记待办统计',
+    access: { ...readers, officer: 'own', station: 'own', department: 'own' },
+    own: "the communities whose register the officer or station keeps, every community's for the population brigade; counts only",
+  },
 } as const satisfies Record<string, RouteSpec>;
 
 export type OperationId = keyof typeof routeTable;

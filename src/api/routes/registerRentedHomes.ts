@@ -3,7 +3,7 @@
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { addDays } from '../../core/calendar.js';
+import { inspectionDueOn } from '../../core/registerDue.js';
 import { audited } from '../../db/audit.js';
 import { ruleSetInForce } from '../../db/ruleSets.js';
 import { findOrCreateDoor } from '../../register/residences.js';
@@ -45,7 +45,7 @@ export function registerRentedHomesOperations(ctx: Ctx): Operations<'listRentedH
         fromDate: h.fromDate,
         untilDate: h.untilDate,
         lastInspectedOn,
-        inspectionDueOn: h.untilDate ? null : addDays(lastInspectedOn ?? h.fromDate, interval),
+        inspectionDueOn: h.untilDate ? null : inspectionDueOn(h.fromDate, lastInspectedOn, interval),
       };
     });
   };

@@ -1856,6 +1856,46 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/register/communities/{communityId}/derivation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 查看登记率与管控率的推算依据
+         * @description **Roles:** 社区民警 `officer` (own), 局机关部门 `department` (own), 派出所 `station` (own). `own`: only the caller's own — the communities the officer serves, the station's officers serve; every community for the population brigade. Other roles get 403; an object outside the caller's reach answers 404.
+         */
+        get: operations["getRegisterDerivation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/register/backlog": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 人口登记待办统计
+         * @description **Roles:** 局机关工作人员 `bureau-staff` (county), 局长 `bureau-head` (county), 社区民警 `officer` (own), 局机关部门 `department` (own), 派出所 `station` (own), 省厅查阅人员 `province-reader` (county). `county`: any object of the caller's county (a province reader: of every county); `own`: only the caller's own — the communities whose register the officer or station keeps, every community's for the population brigade; counts only. Other roles get 403; an object outside the caller's reach answers 404.
+         */
+        get: operations["listRegisterBacklog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -5191,7 +5231,24 @@ export interface operations {
                                 rank: number;
                                 isLast: boolean;
                                 lastStreak: number;
-                                breakdown: unknown;
+                                breakdown: ({
+                                    metric: string;
+                                    value: number;
+                                    points: number;
+                                    weight: number;
+                                    contribution: number;
+                                    derived?: {
+                                        numerator: number;
+                                        denominator: number;
+                                        counts: {
+                                            [key: string]: number;
+                                        };
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
                                 missing: unknown;
                                 createdAt: string;
                                 revision: number;
@@ -5213,7 +5270,24 @@ export interface operations {
                                 rank: number;
                                 isLast: boolean;
                                 lastStreak: number;
-                                breakdown: unknown;
+                                breakdown: ({
+                                    metric: string;
+                                    value: number;
+                                    points: number;
+                                    weight: number;
+                                    contribution: number;
+                                    derived?: {
+                                        numerator: number;
+                                        denominator: number;
+                                        counts: {
+                                            [key: string]: number;
+                                        };
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
                                 missing: unknown;
                                 createdAt: string;
                                 revision: number;
@@ -5363,7 +5437,24 @@ export interface operations {
                                 rank: number;
                                 isLast: boolean;
                                 lastStreak: number;
-                                breakdown: unknown;
+                                breakdown: ({
+                                    metric: string;
+                                    value: number;
+                                    points: number;
+                                    weight: number;
+                                    contribution: number;
+                                    derived?: {
+                                        numerator: number;
+                                        denominator: number;
+                                        counts: {
+                                            [key: string]: number;
+                                        };
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
                                 missing: unknown;
                                 createdAt: string;
                                 revision: number;
@@ -5385,7 +5476,24 @@ export interface operations {
                                 rank: number;
                                 isLast: boolean;
                                 lastStreak: number;
-                                breakdown: unknown;
+                                breakdown: ({
+                                    metric: string;
+                                    value: number;
+                                    points: number;
+                                    weight: number;
+                                    contribution: number;
+                                    derived?: {
+                                        numerator: number;
+                                        denominator: number;
+                                        counts: {
+                                            [key: string]: number;
+                                        };
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
                                 missing: unknown;
                                 createdAt: string;
                                 revision: number;
@@ -5545,7 +5653,24 @@ export interface operations {
                                 rank: number;
                                 isLast: boolean;
                                 lastStreak: number;
-                                breakdown: unknown;
+                                breakdown: ({
+                                    metric: string;
+                                    value: number;
+                                    points: number;
+                                    weight: number;
+                                    contribution: number;
+                                    derived?: {
+                                        numerator: number;
+                                        denominator: number;
+                                        counts: {
+                                            [key: string]: number;
+                                        };
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
                                 missing: unknown;
                                 createdAt: string;
                                 revision: number;
@@ -5567,7 +5692,24 @@ export interface operations {
                                 rank: number;
                                 isLast: boolean;
                                 lastStreak: number;
-                                breakdown: unknown;
+                                breakdown: ({
+                                    metric: string;
+                                    value: number;
+                                    points: number;
+                                    weight: number;
+                                    contribution: number;
+                                    derived?: {
+                                        numerator: number;
+                                        denominator: number;
+                                        counts: {
+                                            [key: string]: number;
+                                        };
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
                                 missing: unknown;
                                 createdAt: string;
                                 revision: number;
@@ -5748,7 +5890,24 @@ export interface operations {
                         rank: number;
                         isLast: boolean;
                         lastStreak: number;
-                        breakdown: unknown;
+                        breakdown: ({
+                            metric: string;
+                            value: number;
+                            points: number;
+                            weight: number;
+                            contribution: number;
+                            derived?: {
+                                numerator: number;
+                                denominator: number;
+                                counts: {
+                                    [key: string]: number;
+                                };
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        })[];
                         missing: unknown;
                         createdAt: string;
                         revision: number;
@@ -8464,6 +8623,119 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
+            default: components["responses"]["ProblemDefault"];
+        };
+    };
+    getRegisterDerivation: {
+        parameters: {
+            query: {
+                period: string;
+            };
+            header?: never;
+            path: {
+                communityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        period: string;
+                        date: string;
+                        metrics: {
+                            registration: {
+                                numerator: number;
+                                denominator: number;
+                                counts: {
+                                    [key: string]: number;
+                                };
+                                value: number | null;
+                                shortfall: ({
+                                    cardId: string;
+                                    cardNumber: string;
+                                    personId: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    class: "present-registered" | "registered-away" | "present-unregistered" | "temporary";
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            keyPersonControl: {
+                                numerator: number;
+                                denominator: number;
+                                counts: {
+                                    [key: string]: number;
+                                };
+                                value: number | null;
+                                shortfall: ({
+                                    listingId: string;
+                                    personId: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    why: "help-group-incomplete" | "talk-overdue";
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            default: components["responses"]["ProblemDefault"];
+        };
+    };
+    listRegisterBacklog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            communityId: string;
+                            communityName: string;
+                            helpGroupsIncomplete: number;
+                            talksOverdue: number;
+                            permitsExpiring: number;
+                            permitsExpired: number;
+                            inspectionsDue: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
             default: components["responses"]["ProblemDefault"];
         };
     };
