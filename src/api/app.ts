@@ -37,6 +37,7 @@ import { metricsOperations } from './routes/metrics.js';
 import { resultsOperations } from './routes/results.js';
 import { paymentsOperations } from './routes/payments.js';
 import { appealsOperations } from './routes/appeals.js';
+import { registerImportsOperations } from './routes/registerImports.js';
 
 export type { AppDeps } from './context.js';
 export { createApiUser, hashToken } from '../db/api-users.js';
@@ -70,6 +71,7 @@ function apiOperations(ctx: Ctx): Operations {
     ...explanationsOperations(ctx),
     ...paymentsOperations(ctx),
     ...appealsOperations(ctx),
+    ...registerImportsOperations(ctx),
   };
 }
 
@@ -113,7 +115,9 @@ export function createApp(deps: AppDeps): express.Express {
   const api = express.Router();
   api.use(authenticate(ctx.db, ctx.now, ctx.accounts, ctx.credentials));
   api.use(express.json({ limit: '1mb', type: jsonTypes }));
-  api.use(requireMediaType({ '/metrics/csv': ['text/csv', 'text/plain', 'multipart/form-data'] }));
+  api.use(
+    requireMediaType({ '/metrics/csv': ['text/csv', 'text/plain', 'multipart/form-data'] }, [[/^\/register\/communities\/[^/]+\/imports$/, ['multipart/form-data']]]),
+  );
   const operations = apiOperations(ctx);
   // The OpenAPI document is written from the very operations mounted here; it and its reference
   // page are public, outside the route table, before authentication.

@@ -39,6 +39,8 @@ const themselves = {
   'province-reader': 'own',
 } as const;
 const staff = { 'bureau-staff': 'county' } as const;
+/** The keepers and the reader of a community's register (src/register/access.ts narrows `own`). */
+const register = { officer: 'own', station: 'own', department: 'own' } as const;
 
 export const routeTable = {
   // Accounts and sign-in
@@ -298,6 +300,29 @@ export const routeTable = {
     summary: '更新警情(破案)',
     access: { ...staff, officer: 'own' },
     own: "the officer's community",
+  },
+
+  // Population register: import and export
+  importRegister: {
+    method: 'post',
+    path: '/register/communities/:communityId/imports',
+    summary: '导入社区实有人口登记表(CSV/XLSX)',
+    access: register,
+    own: "the officer's and the station's communities (the population brigade reads, and gets 403)",
+  },
+  getRegisterImport: {
+    method: 'get',
+    path: '/register/imports/:id',
+    summary: '查看登记表导入进度',
+    access: register,
+    own: 'imports of the communities whose register the caller reaches',
+  },
+  exportRegister: {
+    method: 'get',
+    path: '/register/communities/:communityId/export',
+    summary: '导出社区实有人口登记表',
+    access: register,
+    own: "the officer's and the station's communities; every community for the population brigade",
   },
 } as const satisfies Record<string, RouteSpec>;
 
