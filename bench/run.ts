@@ -5,6 +5,8 @@
 //  rules      rule-set validation and back-testing;
 //  console    the console's JavaScript (gzip) and the ranking page's time to render in Chromium;
 //  load       mixed API load on one service process on SQLite: 200 requests/s, then 4× (shed);
+//  register-import  a county's 100,000 persons imported (10 communities, one file each) on SQLite
+//             and PostgreSQL, CSV and XLSX, and the same files again (nothing to write);
 //  province   only when named, with its own flags after it (bench/province/table.ts): a province's
 //             quarter on the dev server and on the local cluster.
 import { execFileSync } from 'node:child_process';
@@ -15,7 +17,7 @@ const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
 const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
-const parts = ['decision', 'cycle', 'rules', 'console', 'load'];
+const parts = ['decision', 'cycle', 'rules', 'console', 'load', 'register-import'];
 // The province runs for tens of minutes and takes flags of its own: it runs alone.
 if (process.argv[2] === 'province') {
   execFileSync(tsx, [here('province/table.ts'), ...process.argv.slice(3)], { stdio: 'inherit' });
@@ -102,4 +104,18 @@ if (wanted('load')) {
   console.log(
     `  afterwards /readyz ${r.afterwards.readyz}, GET /api/session ${r.afterwards.session} in ${r.afterwards.sessionMs} ms; SQLITE_BUSY lines: ${r.busyLines.length}`,
   );
+}
+
+if (wanted('register-import')) {
+  console.log(`\nImporting a county's 100,000 persons (10 communities, a file each), median of ${runs} runs (each its own process)`);
+  console.log('| database | file | import ms | rows/s | same files again ms |');
+  console.log('|---|---|---:|---:|---:|');
+  for (const provider of ['sqlite', 'postgresql']) {
+    for (const format of ['csv', 'xlsx']) {
+      const r = Array.from({ length: runs }, () => measure('registerImport.ts', [provider, format]));
+      console.log(
+        `| ${provider} | ${format} | ${fmt(median(r.map((x) => x.firstMs!)))} | ${fmt(median(r.map((x) => x.rowsPerSecond!)))} | ${fmt(median(r.map((x) => x.againMs!)))} |`,
+      );
+    }
+  }
 }

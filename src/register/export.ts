@@ -14,7 +14,8 @@ export interface Watermark {
   at: Date;
 }
 
-const page = 5000;
+// Each page binds one parameter per residence; SQLite binds at most 999 a statement.
+const page = 900;
 
 export const watermarkText = (w: Watermark) => `导出人 ${w.by} 导出时间 ${w.at.toISOString()}`;
 

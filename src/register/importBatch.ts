@@ -5,6 +5,7 @@
 // closed on the row's date and a new one opened, so the history is kept.
 import { randomUUID } from 'node:crypto';
 import { auditedMany, type AuditActor, type AuditChange, type Tx } from '../db/audit.js';
+import { insertRows } from '../db/insertRows.js';
 import { residenceClassLabels } from '../core/register.js';
 import type { PersonalDataCipher } from './personalData.js';
 import { idNumberTail } from './personalData.js';
@@ -40,7 +41,7 @@ export async function importBatch(tx: Tx, scope: BatchScope, rows: ImportRow[], 
   );
   const doors = byKey(
     await tx.registerDoor.findMany({
-      where: { communityId, buildingId: { in: [...buildings.values()].map((b) => b.id) }, number: { in: unique(rows.map((r) => r.door)) } },
+      where: { communityId, buildingId: { in: [...buildings.values()].map((b) => b.id) } },
       select: { id: true, buildingId: true, number: true },
     }),
     (d) => `${d.buildingId}/${d.number}`,
@@ -156,10 +157,19 @@ export async function importBatch(tx: Tx, scope: BatchScope, rows: ImportRow[], 
   await tx.registerBuilding.createMany({ data: [...newBuildings].map(([number, id]) => ({ id, countyId, communityId, number })) });
   await tx.registerDoor.createMany({ data: [...newDoors.values()].map((d) => ({ ...d, communityId })) });
   await tx.householdCard.createMany({ data: [...newCards.values()].map((c) => ({ ...c, countyId, communityId })) });
-  await tx.registerPerson.createMany({ data: newPersons.map((p) => ({ ...p, countyId })) });
+  const now = new Date();
+  await insertRows(
+    tx,
+    'RegisterPerson',
+    newPersons.map((p) => ({ ...p, countyId, createdAt: now, updatedAt: now })),
+  );
   for (const p of personUpdates) await tx.registerPerson.update({ where: { id: p.id }, data: { name: p.name, phone: p.phone } });
   for (const c of closures) await tx.personResidence.update({ where: { id: c.id }, data: { untilDate: c.untilDate, endReason: c.endReason } });
-  await tx.personResidence.createMany({ data: residences.map((r) => ({ ...r, countyId, communityId, recordedBy })) });
+  await insertRows(
+    tx,
+    'PersonResidence',
+    residences.map((r) => ({ ...r, countyId, communityId, recordedBy, createdAt: now })),
+  );
   await tx.temporaryPermit.createMany({ data: permitCreates.map((p) => ({ ...p, communityId, recordedBy })) });
   for (const p of permitUpdates) await tx.temporaryPermit.update({ where: { id: p.id }, data: { permitNumber: p.permitNumber, expiresOn: p.expiresOn } });
   await tx.keyPersonListing.createMany({ data: listingCreates.map((l) => ({ id: randomUUID(), countyId, communityId, recordedBy, ...l })) });

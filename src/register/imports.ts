@@ -21,7 +21,9 @@ export const importModes = ['all-or-nothing', 'partial'] as const;
 export type ImportMode = (typeof importModes)[number];
 export type ImportFormat = 'csv' | 'xlsx';
 
-export const batchRows = 1000;
+// Inside a transaction the SQLite driver binds at most 999 parameters a statement, and a batch's
+// lookups bind one per row (and one for the scope).
+export const batchRows = 900;
 /** Far beyond the time of any import (a county's 100,000 persons take under 30 s). */
 export const abandonedAfterMs = 10 * 60_000;
 /** Errors kept on the row; past this many, the last one says how many more there were. */
@@ -145,6 +147,9 @@ async function runImport(deps: ImportDeps, record: ImportRecord, upload: ImportU
       rowsDone += batch.length;
       rowsWritten += outcome.written;
       await db.registerImport.update({ where: { id: record.id }, data: { rowsDone, rowsWritten } });
+      // SQLite's driver is synchronous: without a turn of the event loop between batches, the
+      // process's requests (a GET of this very progress) would wait for the whole import.
+      await new Promise((resolve) => setImmediate(resolve));
     }
     await finish('done', byLine(errors));
   } catch (e) {
