@@ -15,6 +15,8 @@ export async function insertRows(tx: Tx, table: string, rows: Record<string, str
   const head = Prisma.raw(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES `);
   for (let i = 0; i < rows.length; i += perStatement) {
     const values = rows.slice(i, i + perStatement).map((row) => Prisma.sql`(${Prisma.join(columns.map((c) => row[c]))})`);
-    await tx.$executeRaw`${head}${Prisma.join(values)}`;
+    // Built whole here and passed as one Sql: a template tag would nest this module's Sql objects
+    // in the PostgreSQL client's, which does not recognise them and binds them as values.
+    await tx.$executeRaw(Prisma.sql`${head}${Prisma.join(values)}`);
   }
 }
