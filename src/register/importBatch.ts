@@ -4,7 +4,7 @@
 // holds changes nothing; a person on another card or in another class has their open residence
 // closed on the row's date and a new one opened, so the history is kept.
 import { randomUUID } from 'node:crypto';
-import { auditedMany, type AuditActor, type AuditChange, type Tx } from '../db/audit.js';
+import { audited, type AuditActor, type Tx } from '../db/audit.js';
 import { insertRows } from '../db/insertRows.js';
 import { residenceClassLabels } from '../core/register.js';
 import type { PersonalDataCipher } from './personalData.js';
@@ -154,10 +154,14 @@ export async function importBatch(tx: Tx, scope: BatchScope, rows: ImportRow[], 
 
   if (!write || changes.length === 0) return { written: changes.length, errors };
   const recordedBy = scope.actor.id;
+  const now = new Date();
   await tx.registerBuilding.createMany({ data: [...newBuildings].map(([number, id]) => ({ id, countyId, communityId, number })) });
   await tx.registerDoor.createMany({ data: [...newDoors.values()].map((d) => ({ ...d, communityId })) });
-  await tx.householdCard.createMany({ data: [...newCards.values()].map((c) => ({ ...c, countyId, communityId })) });
-  const now = new Date();
+  await insertRows(
+    tx,
+    'HouseholdCard',
+    [...newCards.values()].map((c) => ({ ...c, countyId, communityId, createdAt: now, updatedAt: now })),
+  );
   await insertRows(
     tx,
     'RegisterPerson',
@@ -170,17 +174,21 @@ export async function importBatch(tx: Tx, scope: BatchScope, rows: ImportRow[], 
     'PersonResidence',
     residences.map((r) => ({ ...r, countyId, communityId, recordedBy, createdAt: now })),
   );
-  await tx.temporaryPermit.createMany({ data: permitCreates.map((p) => ({ ...p, communityId, recordedBy })) });
+  await insertRows(
+    tx,
+    'TemporaryPermit',
+    permitCreates.map((p) => ({ ...p, communityId, recordedBy, createdAt: now })),
+  );
   for (const p of permitUpdates) await tx.temporaryPermit.update({ where: { id: p.id }, data: { permitNumber: p.permitNumber, expiresOn: p.expiresOn } });
   await tx.keyPersonListing.createMany({ data: listingCreates.map((l) => ({ id: randomUUID(), countyId, communityId, recordedBy, ...l })) });
-  // The audit names the person and what the row did, never the ID number.
-  const audit: AuditChange[] = changes.map(({ row, personId, what }) => ({
+  // One entry a batch, naming every person the batch changed, its line and what changed (never an
+  // ID number): an entry a row cost as much as the rest of the batch together.
+  await audited(tx, scope.actor, {
     action: 'import',
-    entity: 'RegisterPerson',
-    entityId: personId,
-    after: { importId: scope.importId, line: row.line, card: row.card, class: row.class, fromDate: row.fromDate, changes: what },
-  }));
-  await auditedMany(tx, scope.actor, audit);
+    entity: 'RegisterImport',
+    entityId: scope.importId,
+    after: { communityId, rows: changes.map(({ row, personId, what }) => ({ line: row.line, personId, card: row.card, class: row.class, fromDate: row.fromDate, changes: what })) },
+  });
   return { written: changes.length, errors };
 }
 

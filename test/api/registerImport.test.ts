@@ -108,9 +108,17 @@ describe.each([
     expect(wang.idNumberTail).toBe(idNumber(3).slice(-4));
     expect(await db.personResidence.findFirst({ where: { personId: wang.id } })).toMatchObject({ class: 'temporary', fromDate: '2020-01-01', untilDate: null, communityId: 'c01' });
     expect(await db.temporaryPermit.findFirst({ where: { personId: wang.id } })).toMatchObject({ registeredOn: '2025-06-01', permitNumber: 'JZ-001', expiresOn: '2026-06-01' });
-    const audit = await db.auditEntry.findMany({ where: { entity: 'RegisterPerson', action: 'import' } });
-    expect(audit).toHaveLength(4);
+    const audit = await db.auditEntry.findMany({ where: { entity: 'RegisterImport', entityId: res.body.id, action: 'import' } });
+    expect(audit).toHaveLength(1);
     expect(audit[0]!.actor).toBe('officer:o01');
+    const audited = (audit[0]!.after as { rows: { line: number; personId: string; changes: string[] }[] }).rows;
+    expect(audited.map((r) => [r.line, r.changes])).toEqual([
+      [2, ['residence']],
+      [3, ['residence']],
+      [4, ['residence', 'permit']],
+      [5, ['residence', 'key-person']],
+    ]);
+    expect(audited[2]!.personId).toBe(wang.id);
     expect(JSON.stringify(audit)).not.toContain(idNumber(1));
   });
 
