@@ -22,7 +22,9 @@ function rowsOf(community: number): string[][] {
   const n = persons / communities;
   return Array.from({ length: n }, (_, i) => {
     const k = community * n + i;
-    const first17 = `1101${String(community).padStart(2, '0')}19${String(50 + (k % 50)).padStart(2, '0')}0101${String(Math.floor(k / 50)).padStart(3, '0').slice(-3)}`;
+    const first17 = `1101${String(community).padStart(2, '0')}19${String(50 + (k % 50)).padStart(2, '0')}0101${String(Math.floor(k / 50))
+      .padStart(3, '0')
+      .slice(-3)}`;
     const cls = classes[k % classes.length]!;
     // Three persons a card, forty buildings.
     const card = Math.floor(i / 3);
@@ -58,15 +60,30 @@ async function main() {
   const t = provider === 'postgresql' ? await freshPostgres('bench-register-import') : await freshSqlite('bench-register-import');
   const { db } = t;
   await db.county.create({ data: { id: 'bench', name: '基准县公安局' } });
-  for (let c = 0; c < communities; c++) await db.community.create({ data: { id: `c${c}`, countyId: 'bench', name: `社区${c}`, population: 10000, complexity: 3 } });
+  for (let c = 0; c < communities; c++)
+    await db.community.create({ data: { id: `c${c}`, countyId: 'bench', name: `社区${c}`, population: 10000, complexity: 3 } });
   const files = await Promise.all(Array.from({ length: communities }, (_, c) => fileOf(rowsOf(c))));
-  const deps = { db, personalData: personalDataCipher(randomBytes(32)), log: createLogger({ level: 'error' }), now: () => new Date(), today: () => '2026-03-15' };
+  const deps = {
+    db,
+    personalData: personalDataCipher(randomBytes(32)),
+    log: createLogger({ level: 'error' }),
+    now: () => new Date(),
+    today: () => '2026-03-15',
+  };
   const actor = { id: 'bench:officer', countyId: 'bench', role: 'officer' };
 
   const importAll = async (mode: 'partial' | 'all-or-nothing') => {
     const started = performance.now();
     for (let c = 0; c < communities; c++) {
-      const { record } = await startImport(deps, { countyId: 'bench', communityId: `c${c}`, fileName: `c${c}.${format}`, format, mode, bytes: files[c]!, actor });
+      const { record } = await startImport(deps, {
+        countyId: 'bench',
+        communityId: `c${c}`,
+        fileName: `c${c}.${format}`,
+        format,
+        mode,
+        bytes: files[c]!,
+        actor,
+      });
       for (;;) {
         const r = await db.registerImport.findUniqueOrThrow({ where: { id: record.id } });
         if (r.status !== 'running') {

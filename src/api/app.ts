@@ -116,7 +116,9 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(authenticate(ctx.db, ctx.now, ctx.accounts, ctx.credentials));
   api.use(express.json({ limit: '1mb', type: jsonTypes }));
   api.use(
-    requireMediaType({ '/metrics/csv': ['text/csv', 'text/plain', 'multipart/form-data'] }, [[/^\/register\/communities\/[^/]+\/imports$/, ['multipart/form-data']]]),
+    requireMediaType({ '/metrics/csv': ['text/csv', 'text/plain', 'multipart/form-data'] }, [
+      [/^\/register\/communities\/[^/]+\/imports$/, ['multipart/form-data']],
+    ]),
   );
   const operations = apiOperations(ctx);
   // The OpenAPI document is written from the very operations mounted here; it and its reference

@@ -22,7 +22,7 @@ export const watermarkText = (w: Watermark) => `导出人 ${w.by} 导出时间 $
 /** The rows of the community's register, by building, door, card and name; ID numbers masked unless `reveal`. */
 export async function registerRows(db: Db, personalData: PersonalDataCipher, communityId: string, reveal: boolean): Promise<Record<SheetKey, string>[]> {
   const rows: Record<SheetKey, string>[] = [];
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const residences = await db.personResidence.findMany({ where: { communityId, untilDate: null, id: { gt: after } }, orderBy: { id: 'asc' }, take: page });
     if (residences.length === 0) break;
     after = residences.at(-1)!.id;

@@ -47,7 +47,10 @@ export async function importBatch(tx: Tx, scope: BatchScope, rows: ImportRow[], 
     (d) => `${d.buildingId}/${d.number}`,
   );
   const cards = byKey(
-    await tx.householdCard.findMany({ where: { communityId, number: { in: unique(rows.map((r) => r.card)) } }, select: { id: true, number: true, doorId: true } }),
+    await tx.householdCard.findMany({
+      where: { communityId, number: { in: unique(rows.map((r) => r.card)) } },
+      select: { id: true, number: true, doorId: true },
+    }),
     (c) => c.number,
   );
   const hashes = rows.map((r) => personalData.hash(r.idNumber));
@@ -65,7 +68,10 @@ export async function importBatch(tx: Tx, scope: BatchScope, rows: ImportRow[], 
     lastResidence.set(r.personId, r);
   }
   const permits = byKey(
-    await tx.temporaryPermit.findMany({ where: { personId: { in: personIds } }, select: { id: true, personId: true, registeredOn: true, permitNumber: true, expiresOn: true } }),
+    await tx.temporaryPermit.findMany({
+      where: { personId: { in: personIds } },
+      select: { id: true, personId: true, registeredOn: true, permitNumber: true, expiresOn: true },
+    }),
     (p) => `${p.personId}/${p.registeredOn}`,
   );
   const listings = await tx.keyPersonListing.findMany({ where: { personId: { in: personIds } }, select: { personId: true, listedOn: true, delistedOn: true } });
@@ -73,7 +79,10 @@ export async function importBatch(tx: Tx, scope: BatchScope, rows: ImportRow[], 
     await tx.householdCard.findMany({ where: { id: { in: unique([...lastResidence.values()].map((r) => r.cardId)) } }, select: { id: true, number: true } }),
     (c) => c.id,
   );
-  const misfiled = await doorsOf(tx, [...cards.values()].map((c) => c.doorId));
+  const misfiled = await doorsOf(
+    tx,
+    [...cards.values()].map((c) => c.doorId),
+  );
 
   const errors: SheetError[] = [];
   const changes: { row: ImportRow; personId: string; what: string[] }[] = [];
@@ -133,7 +142,8 @@ export async function importBatch(tx: Tx, scope: BatchScope, rows: ImportRow[], 
       personUpdates.push({ id: personId, name: row.name, phone: row.phone ?? person!.phone });
       what.push('person');
     }
-    if (what.includes('moved') || what.includes('reclassified')) closures.push({ id: last!.id, untilDate: row.fromDate, endReason: what.includes('moved') ? 'moved' : 'reclassified' });
+    if (what.includes('moved') || what.includes('reclassified'))
+      closures.push({ id: last!.id, untilDate: row.fromDate, endReason: what.includes('moved') ? 'moved' : 'reclassified' });
     if (what.some((w) => w !== 'person')) residences.push({ personId, cardId, class: row.class, fromDate: row.fromDate });
     if (row.permit) {
       const held = permits.get(`${personId}/${row.permit.registeredOn}`);
@@ -187,7 +197,10 @@ export async function importBatch(tx: Tx, scope: BatchScope, rows: ImportRow[], 
     action: 'import',
     entity: 'RegisterImport',
     entityId: scope.importId,
-    after: { communityId, rows: changes.map(({ row, personId, what }) => ({ line: row.line, personId, card: row.card, class: row.class, fromDate: row.fromDate, changes: what })) },
+    after: {
+      communityId,
+      rows: changes.map(({ row, personId, what }) => ({ line: row.line, personId, card: row.card, class: row.class, fromDate: row.fromDate, changes: what })),
+    },
   });
   return { written: changes.length, errors };
 }
@@ -195,6 +208,9 @@ export async function importBatch(tx: Tx, scope: BatchScope, rows: ImportRow[], 
 /** Where cards are filed, for the message of a row that files one elsewhere. */
 async function doorsOf(tx: Tx, doorIds: string[]): Promise<Map<string, { building: string; door: string }>> {
   const doors = await tx.registerDoor.findMany({ where: { id: { in: unique(doorIds) } }, select: { id: true, number: true, buildingId: true } });
-  const buildings = byKey(await tx.registerBuilding.findMany({ where: { id: { in: unique(doors.map((d) => d.buildingId)) } }, select: { id: true, number: true } }), (b) => b.id);
+  const buildings = byKey(
+    await tx.registerBuilding.findMany({ where: { id: { in: unique(doors.map((d) => d.buildingId)) } }, select: { id: true, number: true } }),
+    (b) => b.id,
+  );
   return new Map(doors.map((d) => [d.id, { building: buildings.get(d.buildingId)?.number ?? '?', door: d.number }]));
 }

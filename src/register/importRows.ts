@@ -74,7 +74,7 @@ export function checkRows(rows: SheetRow[], header: Partial<Record<SheetKey, str
     }
 
     const rawClass = row.cells.class;
-    const cls = rawClass === undefined ? undefined : classByLabel.get(rawClass) ?? classByLabel.get(rawClass.toLowerCase());
+    const cls = rawClass === undefined ? undefined : (classByLabel.get(rawClass) ?? classByLabel.get(rawClass.toLowerCase()));
     if (rawClass === undefined) fail('class', 'is empty');
     else if (!cls) fail('class', `"${rawClass}" is not a class; expected ${residenceClasses.map((c) => `${residenceClassLabels[c].zh} (${c})`).join(', ')}`);
 
@@ -86,7 +86,8 @@ export function checkRows(rows: SheetRow[], header: Partial<Record<SheetKey, str
     let permit: ImportRow['permit'] = null;
     if (cls && cls !== 'temporary') {
       for (const key of ['registeredOn', 'permitNumber', 'permitExpiresOn'] as const) {
-        if (row.cells[key] !== undefined) fail(key, `only a temporary resident (暂住人口) has a registration or permit; this row's class is ${residenceClassLabels[cls].zh}`);
+        if (row.cells[key] !== undefined)
+          fail(key, `only a temporary resident (暂住人口) has a registration or permit; this row's class is ${residenceClassLabels[cls].zh}`);
       }
     } else if (registeredOn) permit = { registeredOn, permitNumber: permitNumber ?? null, expiresOn: expiresOn ?? null };
     else if (row.cells.registeredOn === undefined && (row.cells.permitNumber !== undefined || row.cells.permitExpiresOn !== undefined)) {
@@ -109,7 +110,20 @@ export function checkRows(rows: SheetRow[], header: Partial<Record<SheetKey, str
     }
 
     if (rowErrors.length) errors.push(...rowErrors);
-    else good.push({ line: row.line, building: building!, door: door!, card: card!, name: name!, idNumber: idNumber!, phone: phone ?? null, class: cls!, fromDate: fromDate!, permit, keyPerson });
+    else
+      good.push({
+        line: row.line,
+        building: building!,
+        door: door!,
+        card: card!,
+        name: name!,
+        idNumber: idNumber!,
+        phone: phone ?? null,
+        class: cls!,
+        fromDate: fromDate!,
+        permit,
+        keyPerson,
+      });
   }
   return { good, errors };
 }

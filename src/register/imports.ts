@@ -131,7 +131,14 @@ async function runImport(deps: ImportDeps, record: ImportRecord, upload: ImportU
     if ('refused' in sheet) return void (await finish('refused', sheet.refused));
     const { good, errors } = checkRows(sheet.rows, sheet.header, deps.today());
     await db.registerImport.update({ where: { id: record.id }, data: { rowsTotal: sheet.rows.length } });
-    const scope: BatchScope = { countyId: upload.countyId, communityId: upload.communityId, importId: record.id, actor: upload.actor, personalData: deps.personalData, header: sheet.header };
+    const scope: BatchScope = {
+      countyId: upload.countyId,
+      communityId: upload.communityId,
+      importId: record.id,
+      actor: upload.actor,
+      personalData: deps.personalData,
+      header: sheet.header,
+    };
     const batches = Array.from({ length: Math.ceil(good.length / batchRows) }, (_, i) => good.slice(i * batchRows, (i + 1) * batchRows));
 
     if (upload.mode === 'all-or-nothing') {

@@ -434,7 +434,9 @@ function registerExpect(_reach: Reach, role: Role): Partial<Record<Case, Expecte
 
 const boundary = 'matrix-boundary';
 const multipartCsv = (csv: string) =>
-  [`--${boundary}`, 'Content-Disposition: form-data; name="file"; filename="register.csv"', 'Content-Type: text/csv', '', csv, `--${boundary}--`, ''].join('\r\n');
+  [`--${boundary}`, 'Content-Disposition: form-data; name="file"; filename="register.csv"', 'Content-Type: text/csv', '', csv, `--${boundary}--`, ''].join(
+    '\r\n',
+  );
 
 async function freshRegisterImport(db: Db, countyId: string, communityId: string): Promise<string> {
   const id = randomUUID();

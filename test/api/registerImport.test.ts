@@ -20,9 +20,37 @@ function idNumber(seq: number, birth = '19900101'): string {
 }
 
 const header = '楼栋号,门牌号,户号,姓名,身份证号,联系电话,人员类别,起始日期,暂住登记日期,居住证号,居住证有效期至,重点人口类别,列管日期';
-type Row = Partial<{ building: string; door: string; card: string; name: string; id: string; phone: string; cls: string; from: string; reg: string; permit: string; expires: string; kp: string; listed: string }>;
+type Row = Partial<{
+  building: string;
+  door: string;
+  card: string;
+  name: string;
+  id: string;
+  phone: string;
+  cls: string;
+  from: string;
+  reg: string;
+  permit: string;
+  expires: string;
+  kp: string;
+  listed: string;
+}>;
 const line = (r: Row) =>
-  [r.building ?? '1', r.door ?? '101', r.card ?? 'H001', r.name ?? '张三', r.id ?? '', r.phone ?? '', r.cls ?? '人在户在', r.from ?? '2020-01-01', r.reg ?? '', r.permit ?? '', r.expires ?? '', r.kp ?? '', r.listed ?? ''].join(',');
+  [
+    r.building ?? '1',
+    r.door ?? '101',
+    r.card ?? 'H001',
+    r.name ?? '张三',
+    r.id ?? '',
+    r.phone ?? '',
+    r.cls ?? '人在户在',
+    r.from ?? '2020-01-01',
+    r.reg ?? '',
+    r.permit ?? '',
+    r.expires ?? '',
+    r.kp ?? '',
+    r.listed ?? '',
+  ].join(',');
 const csv = (rows: Row[]) => Buffer.from([header, ...rows.map(line)].join('\n') + '\n');
 
 const family: Row[] = [
@@ -106,8 +134,17 @@ describe.each([
     expect(wang.idNumberCipher).not.toContain(idNumber(3));
     expect(wang.idNumberHash).not.toContain(idNumber(3));
     expect(wang.idNumberTail).toBe(idNumber(3).slice(-4));
-    expect(await db.personResidence.findFirst({ where: { personId: wang.id } })).toMatchObject({ class: 'temporary', fromDate: '2020-01-01', untilDate: null, communityId: 'c01' });
-    expect(await db.temporaryPermit.findFirst({ where: { personId: wang.id } })).toMatchObject({ registeredOn: '2025-06-01', permitNumber: 'JZ-001', expiresOn: '2026-06-01' });
+    expect(await db.personResidence.findFirst({ where: { personId: wang.id } })).toMatchObject({
+      class: 'temporary',
+      fromDate: '2020-01-01',
+      untilDate: null,
+      communityId: 'c01',
+    });
+    expect(await db.temporaryPermit.findFirst({ where: { personId: wang.id } })).toMatchObject({
+      registeredOn: '2025-06-01',
+      permitNumber: 'JZ-001',
+      expiresOn: '2026-06-01',
+    });
     const audit = await db.auditEntry.findMany({ where: { entity: 'RegisterImport', entityId: res.body.id, action: 'import' } });
     expect(audit).toHaveLength(1);
     expect(audit[0]!.actor).toBe('officer:o01');
@@ -199,7 +236,12 @@ describe.each([
     ] as (string | number)[][];
     const bytes = await xlsx(rows);
     const refused = await imported(officer, bytes, 'bad.xlsx');
-    expect(refused).toMatchObject({ status: 'refused', format: 'xlsx', rowsWritten: 0, errors: [{ line: 3, column: '居住证有效期至', message: expect.stringContaining('"2021-13-01" is not a date') }] });
+    expect(refused).toMatchObject({
+      status: 'refused',
+      format: 'xlsx',
+      rowsWritten: 0,
+      errors: [{ line: 3, column: '居住证有效期至', message: expect.stringContaining('"2021-13-01" is not a date') }],
+    });
     const partial = await imported(officer, bytes, 'bad.xlsx', 'partial');
     expect(partial).toMatchObject({ status: 'done', rowsWritten: 1, errors: [{ line: 3, column: '居住证有效期至' }] });
     const qian = await db.registerPerson.findFirstOrThrow({ where: { name: '钱七' } });
@@ -213,7 +255,13 @@ describe.each([
   });
 
   it('shows progress while a large file is written in batches', async () => {
-    const many = Array.from({ length: 10_000 }, (_, i) => ({ building: '9', door: `9${i % 50}`, card: `B${i % 50}`, name: `居民${i}`, id: idNumber(i % 1000, `198${String(Math.floor(i / 1000))}0101`) }));
+    const many = Array.from({ length: 10_000 }, (_, i) => ({
+      building: '9',
+      door: `9${i % 50}`,
+      card: `B${i % 50}`,
+      name: `居民${i}`,
+      id: idNumber(i % 1000, `198${String(Math.floor(i / 1000))}0101`),
+    }));
     // Another community of the station's, so that c01's export below stays small.
     const res = await upload(station, csv(many), 'many.csv', 'partial', 'c02');
     expect(res.body).toMatchObject({ status: 'running', rowsDone: 0 });
@@ -224,7 +272,12 @@ describe.each([
       if (body.status !== 'running') break;
     }
     expect([...seen].some((n) => n > 0 && n < 10_000)).toBe(true);
-    expect((await station.get(`/api/register/imports/${res.body.id}`)).body).toMatchObject({ status: 'done', rowsTotal: 10_000, rowsDone: 10_000, rowsWritten: 10_000 });
+    expect((await station.get(`/api/register/imports/${res.body.id}`)).body).toMatchObject({
+      status: 'done',
+      rowsTotal: 10_000,
+      rowsDone: 10_000,
+      rowsWritten: 10_000,
+    });
   }, 60_000);
 
   it('exports the register masked, audited and watermarked; revealed, it imports again unchanged (CSV and XLSX)', async () => {
@@ -264,7 +317,12 @@ describe.each([
     expect(read.created?.toISOString()).toBe('2026-03-15T08:00:00.000Z');
     expect(read.worksheets[0]!.headerFooter.oddHeader).toContain('导出人');
     expect(read.worksheets[0]!.headerFooter.oddHeader).toContain('导出时间 2026-03-15T08:00:00.000Z');
-    expect(await imported(station, book.body as Buffer, 'export.xlsx', 'partial')).toMatchObject({ status: 'done', format: 'xlsx', rowsWritten: 0, errors: [] });
+    expect(await imported(station, book.body as Buffer, 'export.xlsx', 'partial')).toMatchObject({
+      status: 'done',
+      format: 'xlsx',
+      rowsWritten: 0,
+      errors: [],
+    });
     expect(await registerCounts()).toEqual(before);
     expect(await db.auditEntry.count({ where: { action: 'export', entity: 'Register' } })).toBe(3);
   });

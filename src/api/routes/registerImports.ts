@@ -100,7 +100,10 @@ export function registerImportsOperations(ctx: Ctx): Operations<'importRegister'
       responses: {
         200: [
           { mediaType: fileTypes.csv, description: 'format=csv: the sheet as CSV (UTF-8), a first comment line naming who exported it when' },
-          { mediaType: fileTypes.xlsx, description: 'format=xlsx: the sheet as an XLSX workbook, its header, footer and properties naming who exported it when' },
+          {
+            mediaType: fileTypes.xlsx,
+            description: 'format=xlsx: the sheet as an XLSX workbook, its header, footer and properties naming who exported it when',
+          },
         ],
       },
       handler: async (req, res) => {
@@ -119,7 +122,11 @@ export function registerImportsOperations(ctx: Ctx): Operations<'importRegister'
         });
         const file = `register-${communityId}-${ctx.today()}`;
         if (format === 'csv') res.type(`${fileTypes.csv}; charset=utf-8`).attachment(`${file}.csv`).send(registerCsv(rows, watermark));
-        else res.type(fileTypes.xlsx).attachment(`${file}.xlsx`).send(await registerXlsx(rows, watermark));
+        else
+          res
+            .type(fileTypes.xlsx)
+            .attachment(`${file}.xlsx`)
+            .send(await registerXlsx(rows, watermark));
       },
     },
   };
