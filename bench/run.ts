@@ -7,6 +7,8 @@
 //  load       mixed API load on one service process on SQLite: 200 requests/s, then 4× (shed);
 //  register-rates  both derived register rates of a county (100 communities, 100,000 persons,
 //             2,000 key persons) at a period's end, as the cycle's activity derives them;
+//  register-import  a county's 100,000 persons imported (10 communities, one file each) on SQLite
+//             and PostgreSQL, CSV and XLSX, and the same files again (nothing to write);
 //  province   only when named, with its own flags after it (bench/province/table.ts): a province's
 //             quarter on the dev server and on the local cluster.
 import { execFileSync } from 'node:child_process';
@@ -17,7 +19,7 @@ const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
 const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
-const parts = ['decision', 'cycle', 'rules', 'console', 'load', 'register-rates'];
+const parts = ['decision', 'cycle', 'rules', 'console', 'load', 'register-rates', 'register-import'];
 // The province runs for tens of minutes and takes flags of its own: it runs alone.
 if (process.argv[2] === 'province') {
   execFileSync(tsx, [here('province/table.ts'), ...process.argv.slice(3)], { stdio: 'inherit' });
@@ -112,4 +114,18 @@ if (wanted('register-rates')) {
   console.log(
     `\nBoth derived register rates of a county of 100 communities, 100,000 persons and 2,000 key persons at a period's end (the cycle's activity: read, derive, store): median ${fmt(median(rates.map((x) => x.deriveMs!)))} ms (target < 1,000 ms); reading the registers ${fmt(median(rates.map((x) => x.readMs!)))} ms, deriving ${fmt(median(rates.map((x) => x.computeMs!)))} ms; peak ${fmt(median(rates.map((x) => x.peakRssMiB!)))} MiB over ${runs} runs`,
   );
+}
+
+if (wanted('register-import')) {
+  console.log(`\nImporting a county's 100,000 persons (10 communities, a file each), median of ${runs} runs (each its own process)`);
+  console.log('| database | file | import ms | rows/s | same files again ms |');
+  console.log('|---|---|---:|---:|---:|');
+  for (const provider of ['sqlite', 'postgresql']) {
+    for (const format of ['csv', 'xlsx']) {
+      const r = Array.from({ length: runs }, () => measure('registerImport.ts', [provider, format]));
+      console.log(
+        `| ${provider} | ${format} | ${fmt(median(r.map((x) => x.firstMs!)))} | ${fmt(median(r.map((x) => x.rowsPerSecond!)))} | ${fmt(median(r.map((x) => x.againMs!)))} |`,
+      );
+    }
+  }
 }

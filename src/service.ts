@@ -17,6 +17,7 @@ import { connectTemporal } from './temporal/connect.js';
 import { registerSchedules } from './temporal/schedules.js';
 import { createWorker } from './temporal/worker.js';
 import { loadPersonalDataKey, personalDataCipher } from './register/personalData.js';
+import { failAbandonedImports } from './register/imports.js';
 
 export interface RunningService {
   apiUrl: string;
@@ -45,6 +46,8 @@ export async function startService(config: Config, clock: () => Date = () => new
   const db = createDb(config.databaseUrl, config.database);
   const seed = await seedDemoCounty(db, { today: clock().toISOString().slice(0, 10), token: config.bureauToken });
   const invitation = seed.seeded ? await inviteFirstClerk(db, demoCountyRecord.id, clock()) : undefined;
+  // Register imports a stopped process left running long ago are marked failed (src/register/imports.ts).
+  await failAbandonedImports({ db, now: clock });
   const counties = await db.county.findMany({ orderBy: { id: 'asc' }, select: { id: true, name: true } });
   // Every county has its rule set: one upgraded from before counties has its own versions already.
   for (const { id } of counties) await ensureDefaultRuleSet(db, id);

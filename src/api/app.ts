@@ -43,6 +43,7 @@ import { registerPersonsOperations } from './routes/registerPersons.js';
 import { registerRentedHomesOperations } from './routes/registerRentedHomes.js';
 import { registerDerivationOperations } from './routes/registerDerivation.js';
 import { registerBacklogOperations } from './routes/registerBacklog.js';
+import { registerImportsOperations } from './routes/registerImports.js';
 
 export type { AppDeps } from './context.js';
 export { createApiUser, hashToken } from '../db/api-users.js';
@@ -82,6 +83,7 @@ function apiOperations(ctx: Ctx): Operations {
     ...registerRentedHomesOperations(ctx),
     ...registerDerivationOperations(ctx),
     ...registerBacklogOperations(ctx),
+    ...registerImportsOperations(ctx),
   };
 }
 
@@ -125,7 +127,11 @@ export function createApp(deps: AppDeps): express.Express {
   const api = express.Router();
   api.use(authenticate(ctx.db, ctx.now, ctx.accounts, ctx.credentials));
   api.use(express.json({ limit: '1mb', type: jsonTypes }));
-  api.use(requireMediaType({ '/metrics/csv': ['text/csv', 'text/plain', 'multipart/form-data'] }));
+  api.use(
+    requireMediaType({ '/metrics/csv': ['text/csv', 'text/plain', 'multipart/form-data'] }, [
+      [/^\/register\/communities\/[^/]+\/imports$/, ['multipart/form-data']],
+    ]),
+  );
   const operations = apiOperations(ctx);
   // The OpenAPI document is written from the very operations mounted here; it and its reference
   // page are public, outside the route table, before authentication.

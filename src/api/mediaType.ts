@@ -5,12 +5,12 @@ import { Problem } from './problem.js';
 
 export const jsonTypes = ['application/json', 'application/*+json'];
 
-/** Requests with a non-empty body must be JSON, or one of the types listed for their path. */
-export function requireMediaType(others: Record<string, string[]>): RequestHandler {
+/** Requests with a non-empty body must be JSON, or one of the types listed for their path (or a pattern of paths). */
+export function requireMediaType(others: Record<string, string[]>, patterns: [RegExp, string[]][] = []): RequestHandler {
   return (req, _res, next) => {
     const length = req.get('content-length');
     const hasBody = req.get('transfer-encoding') !== undefined || (length !== undefined && Number(length) > 0);
-    const accepted = [...jsonTypes, ...(others[req.path] ?? [])];
+    const accepted = [...jsonTypes, ...(others[req.path] ?? patterns.find(([p]) => p.test(req.path))?.[1] ?? [])];
     if (hasBody && !req.is(accepted)) {
       throw new Problem(
         415,

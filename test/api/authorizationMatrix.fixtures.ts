@@ -3,6 +3,7 @@
 // object, in the world of test/support/world.ts. The acting users are county A's (leader a-l1,
 // officer a-o1, department a-d1, station a-s1, bureau staff, head and finance of county A) and the
 // province reader. `expectedStatus` says what each of them gets; it is exported for the docs.
+import { randomUUID } from 'node:crypto';
 import { operationsOf, routeTable, type OperationId, type Reach } from '../../src/api/access/routeTable.js';
 import { roles, type Role } from '../../src/contracts/roles.js';
 import { hashPassword } from '../../src/accounts/passwords.js';
@@ -522,7 +523,37 @@ export const fixtures: Record<TableOps, Fixture> = {
     request: () => get('/api/register/backlog'),
     listed: { rows: (body) => body.items, match: (row, a) => (a.role === 'department' ? undefined : row.communityId === a.d.community(a.i)) },
   },
+
+  // Population register: import and export. The department acting here is not the population
+  // brigade (the world's third department supplies registration), so it reaches no register.
+  importRegister: {
+    request: (a) => ({
+      path: `/api/register/communities/${a.d.community(a.i)}/imports?mode=partial`,
+      type: `multipart/form-data; boundary=${boundary}`,
+      body: multipartCsv(`楼栋号,门牌号,户号,姓名,身份证号,人员类别,起始日期\n`),
+    }),
+    expect: notBrigade,
+  },
+  getRegisterImport: {
+    request: async (a) => get(`/api/register/imports/${await freshRegisterImport(a.db, a.d.county, a.d.community(a.i))}`),
+    expect: notBrigade,
+  },
+  exportRegister: { request: (a) => get(`/api/register/communities/${a.d.community(a.i)}/export?format=csv`), expect: notBrigade },
 };
+
+const boundary = 'matrix-boundary';
+const multipartCsv = (csv: string) =>
+  [`--${boundary}`, 'Content-Disposition: form-data; name="file"; filename="register.csv"', 'Content-Type: text/csv', '', csv, `--${boundary}--`, ''].join(
+    '\r\n',
+  );
+
+async function freshRegisterImport(db: Db, countyId: string, communityId: string): Promise<string> {
+  const id = randomUUID();
+  await db.registerImport.create({
+    data: { id, countyId, communityId, fileName: 'register.csv', format: 'csv', mode: 'partial', contentHash: id, status: 'done', createdBy: 'matrix' },
+  });
+  return id;
+}
 
 /** A token id of each user, filled in by the test once it has made them (listTokens' rows). */
 export const tokensOf = new Map<string, string>();

@@ -405,6 +405,28 @@ export const routeTable = {
     access: { ...readers, officer: 'own', station: 'own', department: 'own' },
     own: "the communities whose register the officer or station keeps, every community's for the population brigade; counts only",
   },
+  // Population register: import and export
+  importRegister: {
+    method: 'post',
+    path: '/register/communities/:communityId/imports',
+    summary: '导入社区实有人口登记表(CSV/XLSX)',
+    access: registerReaders,
+    own: registerKeeps,
+  },
+  getRegisterImport: {
+    method: 'get',
+    path: '/register/imports/:id',
+    summary: '查看登记表导入进度',
+    access: registerReaders,
+    own: registerOwn,
+  },
+  exportRegister: {
+    method: 'get',
+    path: '/register/communities/:communityId/export',
+    summary: '导出社区实有人口登记表',
+    access: registerReaders,
+    own: registerOwn,
+  },
 } as const satisfies Record<string, RouteSpec>;
 
 export type OperationId = keyof typeof routeTable;

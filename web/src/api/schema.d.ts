@@ -1896,6 +1896,66 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/register/communities/{communityId}/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 导入社区实有人口登记表(CSV/XLSX)
+         * @description **Roles:** 社区民警 `officer` (own), 局机关部门 `department` (own), 派出所 `station` (own). `own`: only the caller's own — the communities the officer serves, the station's officers serve (the population brigade reads only). Other roles get 403; an object outside the caller's reach answers 404.
+         */
+        post: operations["importRegister"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/register/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 查看登记表导入进度
+         * @description **Roles:** 社区民警 `officer` (own), 局机关部门 `department` (own), 派出所 `station` (own). `own`: only the caller's own — the communities the officer serves, the station's officers serve; every community for the population brigade. Other roles get 403; an object outside the caller's reach answers 404.
+         */
+        get: operations["getRegisterImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/register/communities/{communityId}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导出社区实有人口登记表
+         * @description **Roles:** 社区民警 `officer` (own), 局机关部门 `department` (own), 派出所 `station` (own). `own`: only the caller's own — the communities the officer serves, the station's officers serve; every community for the population brigade. Other roles get 403; an object outside the caller's reach answers 404.
+         */
+        get: operations["exportRegister"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -8736,6 +8796,160 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
+            default: components["responses"]["ProblemDefault"];
+        };
+    };
+    importRegister: {
+        parameters: {
+            query?: {
+                mode?: "all-or-nothing" | "partial";
+            };
+            header?: {
+                /** @description Required on writes authenticated by the session cookie: the CSRF token sign-in returned. Not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                communityId: string;
+            };
+            cookie?: never;
+        };
+        /** @description multipart/form-data: the sheet (.csv UTF-8 or .xlsx) in field "file", a header row then one person per row */
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        communityId: string;
+                        fileName: string;
+                        /** @enum {string} */
+                        format: "csv" | "xlsx";
+                        /** @enum {string} */
+                        status: "running" | "done" | "refused" | "failed";
+                        /** @enum {string} */
+                        mode: "all-or-nothing" | "partial";
+                        rowsTotal: number;
+                        rowsDone: number;
+                        rowsWritten: number;
+                        errors: ({
+                            line: number;
+                            column: string;
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        createdBy: string;
+                        createdAt: string;
+                        finishedAt: string | null;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            default: components["responses"]["ProblemDefault"];
+        };
+    };
+    getRegisterImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        communityId: string;
+                        fileName: string;
+                        /** @enum {string} */
+                        format: "csv" | "xlsx";
+                        /** @enum {string} */
+                        status: "running" | "done" | "refused" | "failed";
+                        /** @enum {string} */
+                        mode: "all-or-nothing" | "partial";
+                        rowsTotal: number;
+                        rowsDone: number;
+                        rowsWritten: number;
+                        errors: ({
+                            line: number;
+                            column: string;
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        createdBy: string;
+                        createdAt: string;
+                        finishedAt: string | null;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            default: components["responses"]["ProblemDefault"];
+        };
+    };
+    exportRegister: {
+        parameters: {
+            query?: {
+                format?: "csv" | "xlsx";
+                reveal?: "idNumber";
+            };
+            header?: never;
+            path: {
+                communityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/csv: format=csv: the sheet as CSV (UTF-8), a first comment line naming who exported it when; application/vnd.openxmlformats-officedocument.spreadsheetml.sheet: format=xlsx: the sheet as an XLSX workbook, its header, footer and properties naming who exported it when */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
             default: components["responses"]["ProblemDefault"];
         };
     };
