@@ -122,9 +122,14 @@ export async function logTalk(tx: Tx, actor: AuditActor, listing: Listing, input
     if (logged.summary === input.summary) return { row: logged, created: false };
     throw new Problem(409, `a talk by the ${input.byRole} on ${input.talkedOn} is already logged with another summary`);
   }
-  const members = await tx.helpGroupMember.findMany({ where: { listingId: listing.id, role: input.byRole } });
-  if (!members.some((m) => holdsOn(m, input.talkedOn)))
-    throw Problem.field(422, { pointer: '/byRole', message: `key person ${listing.id} had no ${input.byRole} in their help group on ${input.talkedOn}` });
+  // The community's officer talks with the key persons of their community whether or not the help
+  // group names them yet (the officer who just imported a listing must be able to log the first talk);
+  // a cadre or parent only while they are in the group.
+  if (input.byRole !== 'officer') {
+    const members = await tx.helpGroupMember.findMany({ where: { listingId: listing.id, role: input.byRole } });
+    if (!members.some((m) => holdsOn(m, input.talkedOn)))
+      throw Problem.field(422, { pointer: '/byRole', message: `key person ${listing.id} had no ${input.byRole} in their help group on ${input.talkedOn}` });
+  }
   const row = await tx.keyPersonTalk.create({ data: { listingId: listing.id, ...input, recordedBy: actor.id } });
   await audited(tx, actor, { action: 'create', entity: 'KeyPersonTalk', entityId: row.id, after: row });
   return { row, created: true };

@@ -167,11 +167,12 @@ describe.each([
     ]);
   });
 
-  it('refuses a talk by a role nobody held that day (422 naming /byRole)', async () => {
+  it('refuses a talk by a cadre or parent nobody held that day (422 naming /byRole), and takes a talk by the officer before the group names them', async () => {
     const other = (await o01.post('/api/register/persons/p2/key-person-listings', { category: '吸毒人员', listedOn: '2026-03-01' })).body.id;
     expectProblem(await o01.post(`/api/register/key-persons/${other}/talks`, { talkedOn: '2026-03-02', byRole: 'parent', summary: '家访' }), 422, {
       pointer: '/byRole',
     });
+    expect((await o01.post(`/api/register/key-persons/${other}/talks`, { talkedOn: '2026-03-02', byRole: 'officer', summary: '初次谈话' })).status).toBe(201);
   });
 
   it('takes the talk interval from the rule set in force today', async () => {
@@ -184,7 +185,8 @@ describe.each([
       author: 'test',
     });
     const items = (await o01.get('/api/register/communities/c01/key-persons')).body.items;
-    expect(items.map((i: { talkDueOn: string }) => i.talkDueOn)).toEqual(['2026-03-24', '2026-03-15']);
+    // The first listing's last talk was on 2026-03-10, the second's (the officer's) on 2026-03-02.
+    expect(items.map((i: { talkDueOn: string }) => i.talkDueOn)).toEqual(['2026-03-24', '2026-03-16']);
   });
 
   it('removes a member on a day: the group is incomplete; removing again is 404; a future day is 422 naming date', async () => {
