@@ -2,8 +2,12 @@
 // carries `derived: { numerator, denominator, counts }` in its breakdown entry, shown under the
 // figure so an officer sees which records cost them points.
 import { Typography } from 'antd';
-import type { Derived } from '../api/register';
+import type { operations } from '../api/client';
 import { useT } from '../app/i18n';
+
+type BreakdownEntry = operations['listEvaluations']['responses'][200]['content']['application/json'][number]['breakdown'][number];
+/** A breakdown entry's `derived` as the evaluations answer it (src/core/types.ts DerivedCounts). */
+export type Derived = NonNullable<BreakdownEntry['derived']>;
 
 const countLabels: Record<string, { zh: string; en: string }> = {
   present: { zh: '实有人口', en: 'present' },
@@ -22,12 +26,12 @@ const countLabels: Record<string, { zh: string; en: string }> = {
 /** The derivation of a breakdown entry, when it has one. */
 export function derivedOf(entry: object): Derived | undefined {
   const d = (entry as { derived?: Derived }).derived;
-  return d && typeof d.numerator === 'number' && typeof d.denominator === 'number' ? d : undefined;
+  return d && typeof d.numerator === 'number' && typeof d.denominator === 'number' && d.counts && typeof d.counts === 'object' ? d : undefined;
 }
 
 export function DerivedFigure({ derived }: { derived: Derived }) {
   const t = useT();
-  const counts = Object.entries(derived.counts ?? {})
+  const counts = Object.entries(derived.counts)
     .map(([key, n]) => `${countLabels[key] ? t(countLabels[key].zh, countLabels[key].en) : key} ${n}`)
     .join(t('，', ', '));
   return (

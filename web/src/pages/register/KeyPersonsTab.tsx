@@ -4,8 +4,7 @@
 import { Button, DatePicker, Form, Input, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import type { HelpGroupRole } from '../../../../src/core/register';
-import { register, type KeyPerson } from '../../api/register';
+import { register, type HelpGroupRole, type KeyPerson, type KeyPersonStatus } from '../../api/register';
 import { useI18n } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import { formatDate } from '../../lib/format';
@@ -16,7 +15,6 @@ import { useLoad } from '../../lib/useLoad';
 import { helpGroupRoles, roleLabel, roleOptions } from './labels';
 import { MaskedId } from './MaskedId';
 
-type Status = 'listed' | 'delisted' | 'all';
 const day = (d: Dayjs) => d.format('YYYY-MM-DD');
 
 interface TalkValues {
@@ -36,7 +34,7 @@ export function KeyPersonsTab({ communityId, keeps }: { communityId: string; kee
   const { lang, t } = useI18n();
   const session = useSession();
   const today = todayIn(session.timeZone);
-  const [status, setStatus] = useState<Status>('listed');
+  const [status, setStatus] = useState<KeyPersonStatus>('listed');
   const loaded = useLoad(() => register.keyPersons(communityId, status), [communityId, status]);
   const [talkWith, setTalkWith] = useState<KeyPerson>();
   const [groupOf, setGroupOf] = useState<KeyPerson>();
@@ -46,7 +44,7 @@ export function KeyPersonsTab({ communityId, keeps }: { communityId: string; kee
   return (
     <>
       <ProblemAlert error={loaded.error} />
-      <Segmented<Status>
+      <Segmented<KeyPersonStatus>
         aria-label={t('列管状态', 'Listing status')}
         style={{ marginBottom: 12 }}
         value={status}
