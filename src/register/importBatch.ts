@@ -9,6 +9,7 @@ import { insertRows } from '../db/insertRows.js';
 import { residenceClassLabels } from '../core/register.js';
 import type { PersonalDataCipher } from './personalData.js';
 import { idNumberTail } from './personalData.js';
+import { placementOutcome, type LatestResidence } from './residences.js';
 import type { ImportRow } from './importRows.js';
 import type { SheetError, SheetKey } from './sheet.js';
 
@@ -59,11 +60,11 @@ export async function importBatch(tx: Tx, scope: BatchScope, rows: ImportRow[], 
     (p) => p.idNumberHash,
   );
   const personIds = [...persons.values()].map((p) => p.id);
-  const lastResidence = new Map<string, { id: number; cardId: string; class: string; fromDate: string; untilDate: string | null }>();
+  const lastResidence = new Map<string, LatestResidence & { id: number }>();
   for (const r of await tx.personResidence.findMany({
     where: { personId: { in: personIds } },
     orderBy: { fromDate: 'asc' },
-    select: { id: true, personId: true, cardId: true, class: true, fromDate: true, untilDate: true },
+    select: { id: true, personId: true, cardId: true, communityId: true, class: true, fromDate: true, untilDate: true },
   })) {
     lastResidence.set(r.personId, r);
   }
@@ -109,19 +110,23 @@ export async function importBatch(tx: Tx, scope: BatchScope, rows: ImportRow[], 
     const person = persons.get(hashes[i]!);
     const last = person ? lastResidence.get(person.id) : undefined;
     const what: string[] = [];
-    if (last && !last.untilDate) {
-      if (card?.id !== last.cardId || last.class !== row.class) {
-        if (row.fromDate <= last.fromDate) {
-          return fail(
-            'fromDate',
-            `the register has this person on card ${cardNumberOf.get(last.cardId)?.number ?? last.cardId} as ${residenceClassLabels[last.class as keyof typeof residenceClassLabels]?.zh ?? last.class} since ${last.fromDate}; a change needs a later date`,
-          );
-        }
-        what.push(card?.id === last.cardId ? 'reclassified' : 'moved');
-      }
-    } else if (last?.untilDate && row.fromDate < last.untilDate) {
-      return fail('fromDate', `the register has this person's residence ending on ${last.untilDate}; a new one cannot begin before it`);
-    } else what.push('residence');
+    const outcome = placementOutcome(last, { cardId: card?.id, communityId, class: row.class, fromDate: row.fromDate });
+    if (outcome.kind === 'other-community') {
+      return fail(
+        'card',
+        `the register has this person living in community ${last!.communityId} since ${last!.fromDate}; a move to another community is their leaving and being added there`,
+      );
+    }
+    if (outcome.kind === 'not-after-start' && !last!.untilDate) {
+      return fail(
+        'fromDate',
+        `the register has this person on card ${cardNumberOf.get(last!.cardId)?.number ?? last!.cardId} as ${residenceClassLabels[last!.class as keyof typeof residenceClassLabels]?.zh ?? last!.class} since ${last!.fromDate}; a change needs a later date`,
+      );
+    }
+    if (outcome.kind === 'not-after-start' || outcome.kind === 'before-end') {
+      return fail('fromDate', `the register has this person's residence ending on ${last!.untilDate}; a new one cannot begin before it`);
+    }
+    if (outcome.kind === 'opens') what.push(outcome.closes ?? 'residence');
 
     // The row holds: make what it needs.
     const bId = buildingId ?? newBuildings.set(row.building, randomUUID()).get(row.building)!;
@@ -142,8 +147,7 @@ export async function importBatch(tx: Tx, scope: BatchScope, rows: ImportRow[], 
       personUpdates.push({ id: personId, name: row.name, phone: row.phone ?? person!.phone });
       what.push('person');
     }
-    if (what.includes('moved') || what.includes('reclassified'))
-      closures.push({ id: last!.id, untilDate: row.fromDate, endReason: what.includes('moved') ? 'moved' : 'reclassified' });
+    if (outcome.kind === 'opens' && outcome.closes) closures.push({ id: last!.id, untilDate: row.fromDate, endReason: outcome.closes });
     if (what.some((w) => w !== 'person')) residences.push({ personId, cardId, class: row.class, fromDate: row.fromDate });
     if (row.permit) {
       const held = permits.get(`${personId}/${row.permit.registeredOn}`);

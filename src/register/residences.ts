@@ -191,6 +191,42 @@ export interface Placement {
   recordedBy: string;
 }
 
+/** A person's latest residence, as far as placing them again needs it. */
+export interface LatestResidence {
+  cardId: string;
+  communityId: string;
+  class: string;
+  fromDate: string;
+  untilDate: string | null;
+}
+
+export type PlacementOutcome =
+  | { kind: 'kept' }
+  | { kind: 'opens'; closes: 'moved' | 'reclassified' | null }
+  | { kind: 'other-community' }
+  | { kind: 'not-after-start' }
+  | { kind: 'before-end' };
+
+/**
+ * The register's one rule for placing a person on a card in a class from a day, given their latest
+ * residence (none for a new person): the same card and class again changes nothing; otherwise a new
+ * residence opens and the open one, if any, closes on that day — reclassified on the same card,
+ * moved from another. Refused: a card of another community than the open residence's, a day not
+ * after the latest residence's start, a day before its end. `cardId` is undefined for a card not yet
+ * filed. The API (placePersons) and the import (importBatch) each word the refusal for their caller.
+ */
+export function placementOutcome(
+  latest: LatestResidence | undefined,
+  to: { cardId: string | undefined; communityId: string; class: string; fromDate: string },
+): PlacementOutcome {
+  const open = latest && latest.untilDate === null ? latest : undefined;
+  if (open && open.cardId === to.cardId && open.class === to.class) return { kind: 'kept' };
+  if (open && open.communityId !== to.communityId) return { kind: 'other-community' };
+  if (latest && to.fromDate <= latest.fromDate) return { kind: 'not-after-start' };
+  if (latest?.untilDate && to.fromDate < latest.untilDate) return { kind: 'before-end' };
+  return { kind: 'opens', closes: open ? (open.cardId === to.cardId ? 'reclassified' : 'moved') : null };
+}
+
 /**
  * Places each person on the card in the class from `fromDate`. The same placement again changes
  * nothing (a re-imported row); otherwise their open residence, in the same community, is closed on
@@ -213,21 +249,22 @@ export async function placePersons(tx: Tx, placements: Placement[]): Promise<{ r
     seen.add(p.personId);
     const latest = latestOf.get(p.personId);
     const open = latest && latest.untilDate === null ? latest : undefined;
-    if (open && open.cardId === p.card.id && open.class === p.class) return kept.set(index, open);
-    if (open && open.communityId !== p.card.communityId) {
+    const outcome = placementOutcome(latest, { cardId: p.card.id, communityId: p.card.communityId, class: p.class, fromDate: p.fromDate });
+    if (outcome.kind === 'kept') return kept.set(index, open!);
+    if (outcome.kind === 'other-community') {
       throw new RegisterRefusal(
         'cardId',
-        `the person lives in community ${open.communityId} since ${open.fromDate}; a move to another community is their leaving and being added there`,
+        `the person lives in community ${open!.communityId} since ${open!.fromDate}; a move to another community is their leaving and being added there`,
         index,
       );
     }
-    if (latest && p.fromDate <= latest.fromDate) {
-      throw new RegisterRefusal('fromDate', `must be after ${latest.fromDate}, when the person's latest residence began`, index);
+    if (outcome.kind === 'not-after-start') {
+      throw new RegisterRefusal('fromDate', `must be after ${latest!.fromDate}, when the person's latest residence began`, index);
     }
-    if (latest?.untilDate && p.fromDate < latest.untilDate) {
-      throw new RegisterRefusal('fromDate', `must not be before ${latest.untilDate}, when the person's latest residence ended`, index);
+    if (outcome.kind === 'before-end') {
+      throw new RegisterRefusal('fromDate', `must not be before ${latest!.untilDate}, when the person's latest residence ended`, index);
     }
-    if (open) closes.push({ ...open, untilDate: p.fromDate, endReason: open.cardId === p.card.id ? 'reclassified' : 'moved' });
+    if (open && outcome.closes) closes.push({ ...open, untilDate: p.fromDate, endReason: outcome.closes });
     opens.push({
       personId: p.personId,
       countyId: p.card.countyId,
