@@ -1,14 +1,15 @@
-// One batch of checked rows against the register: what each row changes, what it may not (a card
-// filed at another door, a date before the history the register already holds), and — when asked —
-// the writing of it, a few statements per table for the whole batch. A row the register already
-// holds changes nothing; a person on another card or in another class has their open residence
-// closed on the row's date and a new one opened, so the history is kept.
+// One batch of checked rows against the register: what each row changes and what it may not (a card
+// filed at another door, a date the placement rule refuses), as row errors naming line and column;
+// and — when asked — the writing of it. The placing itself is the register's one rule and its one
+// set of writers (residences.ts: fileCards, filePersons, placePersons), the same the API uses;
+// what is the import's own here is the row→error mapping, a person's name and phone taken from the
+// file, permits and key-person listings, and the read-only check of all-or-nothing mode.
 import { randomUUID } from 'node:crypto';
 import { audited, type AuditActor, type Tx } from '../db/audit.js';
 import { insertRows } from '../db/insertRows.js';
 import { residenceClassLabels } from '../core/register.js';
 import type { PersonalDataCipher } from './personalData.js';
-import { idNumberTail } from './personalData.js';
+import { fileCards, filePersons, placePersons, placementOutcome, registerBatchSize, type LatestResidence } from './residences.js';
 import type { ImportRow } from './importRows.js';
 import type { SheetError, SheetKey } from './sheet.js';
 
@@ -59,11 +60,11 @@ export async function importBatch(tx: Tx, scope: BatchScope, rows: ImportRow[], 
     (p) => p.idNumberHash,
   );
   const personIds = [...persons.values()].map((p) => p.id);
-  const lastResidence = new Map<string, { id: number; cardId: string; class: string; fromDate: string; untilDate: string | null }>();
+  const lastResidence = new Map<string, LatestResidence & { id: number }>();
   for (const r of await tx.personResidence.findMany({
     where: { personId: { in: personIds } },
     orderBy: { fromDate: 'asc' },
-    select: { id: true, personId: true, cardId: true, class: true, fromDate: true, untilDate: true },
+    select: { id: true, personId: true, cardId: true, communityId: true, class: true, fromDate: true, untilDate: true },
   })) {
     lastResidence.set(r.personId, r);
   }
@@ -85,112 +86,121 @@ export async function importBatch(tx: Tx, scope: BatchScope, rows: ImportRow[], 
   );
 
   const errors: SheetError[] = [];
-  const changes: { row: ImportRow; personId: string; what: string[] }[] = [];
-  const newBuildings = new Map<string, string>();
-  const newDoors = new Map<string, { id: string; buildingId: string; number: string }>();
-  const newCards = new Map<string, { id: string; number: string; doorId: string }>();
-  const newPersons: { id: string; name: string; idNumberHash: string; idNumberCipher: string; idNumberTail: string; phone: string | null }[] = [];
+  /** A row that changes the register: its person (when already held), how it places them, and what it changes. */
+  const accepted: {
+    row: ImportRow;
+    person: { id: string } | undefined;
+    places: boolean;
+    what: string[];
+    permit: 'create' | { id: number; permitNumber: string | null; expiresOn: string | null } | null;
+    listing: boolean;
+  }[] = [];
   const personUpdates: { id: string; name: string; phone: string | null }[] = [];
-  const closures: { id: number; untilDate: string; endReason: string }[] = [];
-  const residences: { personId: string; cardId: string; class: string; fromDate: string }[] = [];
-  const permitCreates: { personId: string; registeredOn: string; permitNumber: string | null; expiresOn: string | null }[] = [];
-  const permitUpdates: { id: number; permitNumber: string | null; expiresOn: string | null }[] = [];
-  const listingCreates: { personId: string; category: string; listedOn: string }[] = [];
+  // Cards new in this batch, where an earlier row filed them: a later row may not file one elsewhere.
+  const newCards = new Map<string, { building: string; door: string }>();
 
   rows.forEach((row, i) => {
     const fail = (key: SheetKey, message: string) => errors.push({ line: row.line, column: columnOf(key), message });
-    const buildingId = buildings.get(row.building)?.id ?? newBuildings.get(row.building);
-    const doorId = buildingId ? (doors.get(`${buildingId}/${row.door}`)?.id ?? newDoors.get(`${buildingId}/${row.door}`)?.id) : undefined;
-    const card = cards.get(row.card) ?? newCards.get(row.card);
+    const buildingId = buildings.get(row.building)?.id;
+    const doorId = buildingId ? doors.get(`${buildingId}/${row.door}`)?.id : undefined;
+    const card = cards.get(row.card);
     if (card && card.doorId !== doorId) {
       const at = misfiled.get(card.doorId);
       return fail('card', `card ${row.card} is filed in the register at building ${at?.building ?? '?'} door ${at?.door ?? '?'}`);
     }
+    const filedHere = newCards.get(row.card);
+    if (filedHere && (filedHere.building !== row.building || filedHere.door !== row.door)) {
+      return fail('card', `card ${row.card} is filed in the register at building ${filedHere.building} door ${filedHere.door}`);
+    }
     const person = persons.get(hashes[i]!);
     const last = person ? lastResidence.get(person.id) : undefined;
     const what: string[] = [];
-    if (last && !last.untilDate) {
-      if (card?.id !== last.cardId || last.class !== row.class) {
-        if (row.fromDate <= last.fromDate) {
-          return fail(
-            'fromDate',
-            `the register has this person on card ${cardNumberOf.get(last.cardId)?.number ?? last.cardId} as ${residenceClassLabels[last.class as keyof typeof residenceClassLabels]?.zh ?? last.class} since ${last.fromDate}; a change needs a later date`,
-          );
-        }
-        what.push(card?.id === last.cardId ? 'reclassified' : 'moved');
-      }
-    } else if (last?.untilDate && row.fromDate < last.untilDate) {
-      return fail('fromDate', `the register has this person's residence ending on ${last.untilDate}; a new one cannot begin before it`);
-    } else what.push('residence');
+    const outcome = placementOutcome(last, { cardId: card?.id, communityId, class: row.class, fromDate: row.fromDate });
+    if (outcome.kind === 'other-community') {
+      return fail(
+        'card',
+        `the register has this person living in community ${last!.communityId} since ${last!.fromDate}; a move to another community is their leaving and being added there`,
+      );
+    }
+    if (outcome.kind === 'not-after-start' && !last!.untilDate) {
+      return fail(
+        'fromDate',
+        `the register has this person on card ${cardNumberOf.get(last!.cardId)?.number ?? last!.cardId} as ${residenceClassLabels[last!.class as keyof typeof residenceClassLabels]?.zh ?? last!.class} since ${last!.fromDate}; a change needs a later date`,
+      );
+    }
+    if (outcome.kind === 'not-after-start' || outcome.kind === 'before-end') {
+      return fail('fromDate', `the register has this person's residence ending on ${last!.untilDate}; a new one cannot begin before it`);
+    }
+    if (outcome.kind === 'opens') what.push(outcome.closes ?? 'residence');
 
-    // The row holds: make what it needs.
-    const bId = buildingId ?? newBuildings.set(row.building, randomUUID()).get(row.building)!;
-    const dId = doorId ?? newDoors.set(`${bId}/${row.door}`, { id: randomUUID(), buildingId: bId, number: row.door }).get(`${bId}/${row.door}`)!.id;
-    const cardId = card?.id ?? newCards.set(row.card, { id: randomUUID(), number: row.card, doorId: dId }).get(row.card)!.id;
-    let personId = person?.id;
-    if (!personId) {
-      personId = randomUUID();
-      newPersons.push({
-        id: personId,
-        name: row.name,
-        idNumberHash: hashes[i]!,
-        idNumberCipher: personalData.encrypt(row.idNumber),
-        idNumberTail: idNumberTail(row.idNumber),
-        phone: row.phone,
-      });
-    } else if (person!.name !== row.name || (row.phone !== null && person!.phone !== row.phone)) {
-      personUpdates.push({ id: personId, name: row.name, phone: row.phone ?? person!.phone });
+    // The row holds.
+    if (!card && !filedHere) newCards.set(row.card, { building: row.building, door: row.door });
+    if (person && (person.name !== row.name || (row.phone !== null && person.phone !== row.phone))) {
+      personUpdates.push({ id: person.id, name: row.name, phone: row.phone ?? person.phone });
       what.push('person');
     }
-    if (what.includes('moved') || what.includes('reclassified'))
-      closures.push({ id: last!.id, untilDate: row.fromDate, endReason: what.includes('moved') ? 'moved' : 'reclassified' });
-    if (what.some((w) => w !== 'person')) residences.push({ personId, cardId, class: row.class, fromDate: row.fromDate });
+    let permit: (typeof accepted)[number]['permit'] = null;
     if (row.permit) {
-      const held = permits.get(`${personId}/${row.permit.registeredOn}`);
-      if (!held) {
-        permitCreates.push({ personId, ...row.permit });
-        what.push('permit');
-      } else if ((row.permit.permitNumber ?? held.permitNumber) !== held.permitNumber || (row.permit.expiresOn ?? held.expiresOn) !== held.expiresOn) {
-        permitUpdates.push({ id: held.id, permitNumber: row.permit.permitNumber ?? held.permitNumber, expiresOn: row.permit.expiresOn ?? held.expiresOn });
-        what.push('permit');
+      const held = person ? permits.get(`${person.id}/${row.permit.registeredOn}`) : undefined;
+      if (!held) permit = 'create';
+      else if ((row.permit.permitNumber ?? held.permitNumber) !== held.permitNumber || (row.permit.expiresOn ?? held.expiresOn) !== held.expiresOn) {
+        permit = { id: held.id, permitNumber: row.permit.permitNumber ?? held.permitNumber, expiresOn: row.permit.expiresOn ?? held.expiresOn };
       }
+      if (permit) what.push('permit');
     }
-    if (row.keyPerson && !listings.some((l) => l.personId === personId && (l.delistedOn === null || l.listedOn === row.keyPerson!.listedOn))) {
-      listingCreates.push({ personId, ...row.keyPerson });
-      what.push('key-person');
-    }
-    if (what.length) changes.push({ row, personId, what });
+    const listing =
+      row.keyPerson !== null && !listings.some((l) => l.personId === person?.id && (l.delistedOn === null || l.listedOn === row.keyPerson!.listedOn));
+    if (listing) what.push('key-person');
+    if (what.length) accepted.push({ row, person, places: outcome.kind === 'opens', what, permit, listing });
   });
 
-  if (!write || changes.length === 0) return { written: changes.length, errors };
+  if (!write || accepted.length === 0) return { written: accepted.length, errors };
   const recordedBy = scope.actor.id;
   const now = new Date();
-  await tx.registerBuilding.createMany({ data: [...newBuildings].map(([number, id]) => ({ id, countyId, communityId, number })) });
-  await tx.registerDoor.createMany({ data: [...newDoors.values()].map((d) => ({ ...d, communityId })) });
-  await insertRows(
-    tx,
-    'HouseholdCard',
-    [...newCards.values()].map((c) => ({ ...c, countyId, communityId, createdAt: now, updatedAt: now })),
-  );
-  await insertRows(
-    tx,
-    'RegisterPerson',
-    newPersons.map((p) => ({ ...p, countyId, createdAt: now, updatedAt: now })),
-  );
+  // The register's own writers file the cards and persons and place them, a slice at a time.
+  const personIdOf: string[] = [];
+  for (let at = 0; at < accepted.length; at += registerBatchSize) {
+    const slice = accepted.slice(at, at + registerBatchSize);
+    const filedCards = await fileCards(
+      tx,
+      { countyId, communityId },
+      slice.map(({ row }) => ({ number: row.card, building: row.building, door: row.door })),
+    );
+    const filed = await filePersons(
+      tx,
+      personalData,
+      countyId,
+      slice.map(({ row }) => ({ name: row.name, idNumber: row.idNumber, phone: row.phone })),
+    );
+    filed.forEach((f, k) => (personIdOf[at + k] = f.person.id));
+    const placing = slice.flatMap((a, k) => (a.places ? [{ a, personId: filed[k]!.person.id }] : []));
+    await placePersons(
+      tx,
+      placing.map(({ a, personId }) => ({
+        personId,
+        card: filedCards.get(a.row.card)!,
+        class: a.row.class,
+        fromDate: a.row.fromDate,
+        recordedBy,
+      })),
+    );
+  }
   for (const p of personUpdates) await tx.registerPerson.update({ where: { id: p.id }, data: { name: p.name, phone: p.phone } });
-  for (const c of closures) await tx.personResidence.update({ where: { id: c.id }, data: { untilDate: c.untilDate, endReason: c.endReason } });
-  await insertRows(
-    tx,
-    'PersonResidence',
-    residences.map((r) => ({ ...r, countyId, communityId, recordedBy, createdAt: now })),
-  );
   await insertRows(
     tx,
     'TemporaryPermit',
-    permitCreates.map((p) => ({ ...p, communityId, recordedBy, createdAt: now })),
+    accepted.flatMap((a, k) => (a.permit === 'create' ? [{ personId: personIdOf[k]!, ...a.row.permit!, communityId, recordedBy, createdAt: now }] : [])),
   );
-  for (const p of permitUpdates) await tx.temporaryPermit.update({ where: { id: p.id }, data: { permitNumber: p.permitNumber, expiresOn: p.expiresOn } });
-  await tx.keyPersonListing.createMany({ data: listingCreates.map((l) => ({ id: randomUUID(), countyId, communityId, recordedBy, ...l })) });
+  for (const a of accepted) {
+    const p = a.permit;
+    if (p && p !== 'create') await tx.temporaryPermit.update({ where: { id: p.id }, data: { permitNumber: p.permitNumber, expiresOn: p.expiresOn } });
+  }
+  await tx.keyPersonListing.createMany({
+    data: accepted.flatMap((a, k) =>
+      a.listing ? [{ id: randomUUID(), countyId, communityId, recordedBy, personId: personIdOf[k]!, ...a.row.keyPerson! }] : [],
+    ),
+  });
+  const changes = accepted.map((a, k) => ({ row: a.row, personId: personIdOf[k]!, what: a.what }));
   // One entry a batch, naming every person the batch changed, its line and what changed (never an
   // ID number): an entry a row cost as much as the rest of the batch together.
   await audited(tx, scope.actor, {

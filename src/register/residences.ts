@@ -6,6 +6,7 @@
 // (JSON pointer) and the import as a row error (its column).
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../db/audit.js';
+import { insertRows } from '../db/insertRows.js';
 import type { ResidenceClass, ResidenceEndReason } from '../core/register.js';
 import { normalIdNumber } from '../core/idNumber.js';
 import { idNumberTail, type PersonalDataCipher } from './personalData.js';
@@ -27,18 +28,13 @@ export interface Place {
   communityId: string;
 }
 
-// SQLite binds at most 999 parameters a statement: a batch's lookups (`in` lists) stay under it,
-// and its inserts are made in chunks that fit.
-const maxParameters = 900;
-/** The most items a batch writer takes; the import files larger files batch by batch. */
+// A batch's lookups (`in` lists) bind one parameter an item: SQLite binds at most 999 a statement.
+// Its inserts are plain multi-row statements (insertRows), chunked to fit: the import files a
+// county's 100,000 persons through these writers.
+/** The most items a batch writer takes; the import files larger batches in slices of this. */
 export const registerBatchSize = 400;
 function checkBatch(items: unknown[]): void {
   if (items.length > registerBatchSize) throw new Error(`a register batch holds at most ${registerBatchSize} items, not ${items.length}`);
-}
-async function createInChunks<T extends object>(rows: T[], create: (data: T[]) => Promise<unknown>): Promise<void> {
-  if (rows.length === 0) return;
-  const size = Math.max(1, Math.floor(maxParameters / Object.keys(rows[0]!).length));
-  for (let i = 0; i < rows.length; i += size) await create(rows.slice(i, i + size));
 }
 
 type Building = { id: string; countyId: string; communityId: string; number: string; address: string };
@@ -70,7 +66,12 @@ export async function fileBuildings(tx: Tx, place: Place, numbers: { number: str
   for (const b of numbers) {
     if (!byNumber.has(b.number) && !missing.has(b.number)) missing.set(b.number, { id: randomUUID(), ...place, number: b.number, address: b.address ?? '' });
   }
-  await createInChunks([...missing.values()], (data) => tx.registerBuilding.createMany({ data }));
+  const now = new Date();
+  await insertRows(
+    tx,
+    'RegisterBuilding',
+    [...missing.values()].map((b) => ({ ...b, createdAt: now })),
+  );
   for (const b of missing.values()) byNumber.set(b.number, b);
   return byNumber;
 }
@@ -102,7 +103,12 @@ export async function fileDoors(tx: Tx, place: Place, doors: { building: string;
     }
     result.set(doorKey(d.building, d.door), { building, door });
   }
-  await createInChunks(missing, (data) => tx.registerDoor.createMany({ data }));
+  const now = new Date();
+  await insertRows(
+    tx,
+    'RegisterDoor',
+    missing.map((d) => ({ ...d, createdAt: now })),
+  );
   return result;
 }
 
@@ -134,7 +140,12 @@ export async function fileCards(tx: Tx, place: Place, cards: { number: string; b
       throw new RegisterRefusal('number', `card ${c.number} is filed at another door of this community`, index);
     }
   });
-  await createInChunks(missing, (data) => tx.householdCard.createMany({ data }));
+  const now = new Date();
+  await insertRows(
+    tx,
+    'HouseholdCard',
+    missing.map((c) => ({ ...c, createdAt: now, updatedAt: now })),
+  );
   return byNumber;
 }
 
@@ -164,7 +175,12 @@ export async function filePersons(tx: Tx, cipher: PersonalDataCipher, countyId: 
     created.add(person.id);
     missing.push(person);
   });
-  await createInChunks(missing, (data) => tx.registerPerson.createMany({ data }));
+  const now = new Date();
+  await insertRows(
+    tx,
+    'RegisterPerson',
+    missing.map((p) => ({ ...p, createdAt: now, updatedAt: now })),
+  );
   return hashes.map((h) => ({ person: byHash.get(h)!, created: created.has(byHash.get(h)!.id) }));
 }
 
@@ -191,6 +207,42 @@ export interface Placement {
   recordedBy: string;
 }
 
+/** A person's latest residence, as far as placing them again needs it. */
+export interface LatestResidence {
+  cardId: string;
+  communityId: string;
+  class: string;
+  fromDate: string;
+  untilDate: string | null;
+}
+
+export type PlacementOutcome =
+  | { kind: 'kept' }
+  | { kind: 'opens'; closes: 'moved' | 'reclassified' | null }
+  | { kind: 'other-community' }
+  | { kind: 'not-after-start' }
+  | { kind: 'before-end' };
+
+/**
+ * The register's one rule for placing a person on a card in a class from a day, given their latest
+ * residence (none for a new person): the same card and class again changes nothing; otherwise a new
+ * residence opens and the open one, if any, closes on that day — reclassified on the same card,
+ * moved from another. Refused: a card of another community than the open residence's, a day not
+ * after the latest residence's start, a day before its end. `cardId` is undefined for a card not yet
+ * filed. The API (placePersons) and the import (importBatch) each word the refusal for their caller.
+ */
+export function placementOutcome(
+  latest: LatestResidence | undefined,
+  to: { cardId: string | undefined; communityId: string; class: string; fromDate: string },
+): PlacementOutcome {
+  const open = latest && latest.untilDate === null ? latest : undefined;
+  if (open && open.cardId === to.cardId && open.class === to.class) return { kind: 'kept' };
+  if (open && open.communityId !== to.communityId) return { kind: 'other-community' };
+  if (latest && to.fromDate <= latest.fromDate) return { kind: 'not-after-start' };
+  if (latest?.untilDate && to.fromDate < latest.untilDate) return { kind: 'before-end' };
+  return { kind: 'opens', closes: open ? (open.cardId === to.cardId ? 'reclassified' : 'moved') : null };
+}
+
 /**
  * Places each person on the card in the class from `fromDate`. The same placement again changes
  * nothing (a re-imported row); otherwise their open residence, in the same community, is closed on
@@ -213,21 +265,22 @@ export async function placePersons(tx: Tx, placements: Placement[]): Promise<{ r
     seen.add(p.personId);
     const latest = latestOf.get(p.personId);
     const open = latest && latest.untilDate === null ? latest : undefined;
-    if (open && open.cardId === p.card.id && open.class === p.class) return kept.set(index, open);
-    if (open && open.communityId !== p.card.communityId) {
+    const outcome = placementOutcome(latest, { cardId: p.card.id, communityId: p.card.communityId, class: p.class, fromDate: p.fromDate });
+    if (outcome.kind === 'kept') return kept.set(index, open!);
+    if (outcome.kind === 'other-community') {
       throw new RegisterRefusal(
         'cardId',
-        `the person lives in community ${open.communityId} since ${open.fromDate}; a move to another community is their leaving and being added there`,
+        `the person lives in community ${open!.communityId} since ${open!.fromDate}; a move to another community is their leaving and being added there`,
         index,
       );
     }
-    if (latest && p.fromDate <= latest.fromDate) {
-      throw new RegisterRefusal('fromDate', `must be after ${latest.fromDate}, when the person's latest residence began`, index);
+    if (outcome.kind === 'not-after-start') {
+      throw new RegisterRefusal('fromDate', `must be after ${latest!.fromDate}, when the person's latest residence began`, index);
     }
-    if (latest?.untilDate && p.fromDate < latest.untilDate) {
-      throw new RegisterRefusal('fromDate', `must not be before ${latest.untilDate}, when the person's latest residence ended`, index);
+    if (outcome.kind === 'before-end') {
+      throw new RegisterRefusal('fromDate', `must not be before ${latest!.untilDate}, when the person's latest residence ended`, index);
     }
-    if (open) closes.push({ ...open, untilDate: p.fromDate, endReason: open.cardId === p.card.id ? 'reclassified' : 'moved' });
+    if (open && outcome.closes) closes.push({ ...open, untilDate: p.fromDate, endReason: outcome.closes });
     opens.push({
       personId: p.personId,
       countyId: p.card.countyId,
@@ -247,7 +300,12 @@ export async function placePersons(tx: Tx, placements: Placement[]): Promise<{ r
     const [untilDate, endReason] = JSON.parse(key) as [string, string];
     await tx.personResidence.updateMany({ where: { id: { in: ids } }, data: { untilDate, endReason } });
   }
-  await createInChunks(opens, (data) => tx.personResidence.createMany({ data }));
+  const now = new Date();
+  await insertRows(
+    tx,
+    'PersonResidence',
+    opens.map((r) => ({ ...r, createdAt: now })),
+  );
   const opened = new Map((await tx.personResidence.findMany({ where: { personId: { in: personIds }, untilDate: null } })).map((r) => [r.personId, r]));
   const closedOf = new Map(closes.map((c) => [c.personId, c]));
   return placements.map((p, index) => ({ residence: kept.get(index) ?? opened.get(p.personId)!, closed: closedOf.get(p.personId) ?? null }));
