@@ -7,7 +7,7 @@ import { addDays } from '../core/calendar.js';
 import { helpGroupRoles, type HelpGroupRole } from '../core/register.js';
 import type { Tx } from '../db/audit.js';
 import { ruleSetInForce } from '../db/ruleSets.js';
-import { maskIdNumber } from './personalData.js';
+import { personViews } from './records.js';
 
 /** A dated row that holds from its first day until the first day it no longer does (null: still). */
 export interface Span {
@@ -39,51 +39,6 @@ export function helpGroupOn(members: readonly MemberRow[], date: string): HelpGr
 
 export const helpGroupComplete = (group: HelpGroup): boolean => helpGroupRoles.every((role) => group[role] !== null);
 
-/** The day by which the next talk is due: the interval after the last talk, or after listing when there was none. */
-
-export interface PersonShown {
-  id: string;
-  name: string;
-  idNumber: string;
-  phone: string | null;
-  residence: { id: number; cardId: string; cardNumber: string; building: string; door: string; class: string; fromDate: string } | null;
-}
-
-/** Persons as the register shows them by default: the ID masked, with the residence they hold now. */
-export async function personsShown(db: Tx, personIds: readonly string[]): Promise<Map<string, PersonShown>> {
-  const ids = [...new Set(personIds)];
-  const [persons, residences] = await Promise.all([
-    db.registerPerson.findMany({ where: { id: { in: ids } } }),
-    db.personResidence.findMany({ where: { personId: { in: ids }, untilDate: null } }),
-  ]);
-  const cards = await db.householdCard.findMany({ where: { id: { in: residences.map((r) => r.cardId) } } });
-  const doors = await db.registerDoor.findMany({ where: { id: { in: cards.map((c) => c.doorId) } } });
-  const buildings = await db.registerBuilding.findMany({ where: { id: { in: doors.map((d) => d.buildingId) } } });
-  const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
-  const [cardOf, doorOf, buildingOf] = [byId(cards), byId(doors), byId(buildings)];
-  const residenceOf = new Map(residences.map((r) => [r.personId, r]));
-  return new Map(
-    persons.map((p) => {
-      const r = residenceOf.get(p.id);
-      const card = r && cardOf.get(r.cardId);
-      const door = card && doorOf.get(card.doorId);
-      const residence =
-        r && card && door
-          ? {
-              id: r.id,
-              cardId: card.id,
-              cardNumber: card.number,
-              building: buildingOf.get(door.buildingId)?.number ?? '',
-              door: door.number,
-              class: r.class,
-              fromDate: r.fromDate,
-            }
-          : null;
-      return [p.id, { id: p.id, name: p.name, idNumber: maskIdNumber(p.idNumberTail), phone: p.phone, residence }];
-    }),
-  );
-}
-
 export type ListingStatus = 'listed' | 'delisted' | 'all';
 
 /** A key-person listing as stored. */
@@ -98,6 +53,13 @@ export interface Listing {
   delistReason: string | null;
 }
 
+/** Persons as the register shows them by default (the ID masked, with the residence they hold now), by id. */
+async function personShownById(db: Tx, personIds: readonly string[]) {
+  const persons = await db.registerPerson.findMany({ where: { id: { in: [...new Set(personIds)] } } });
+  const views = await personViews(db, persons);
+  return new Map(views.map((v) => [v.id, v]));
+}
+
 /**
  * Listings as the list shows them on `today`: a listed person's help group today; a delisted
  * one's as it stood on the last day listed, with no talk due.
@@ -108,7 +70,7 @@ export async function keyPersonViews(db: Tx, countyId: string, listings: readonl
     ruleSetInForce(db, countyId, today),
     db.helpGroupMember.findMany({ where: { listingId: { in: ids } } }),
     db.keyPersonTalk.groupBy({ by: ['listingId'], where: { listingId: { in: ids } }, _max: { talkedOn: true } }),
-    personsShown(
+    personShownById(
       db,
       listings.map((l) => l.personId),
     ),

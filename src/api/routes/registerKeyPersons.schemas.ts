@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { helpGroupRoles } from '../../core/register.js';
 import { daySchema, idSchema, nameSchema } from '../schemas.js';
+import { person } from './registerRecords.schemas.js';
 
 const roleSchema = z.enum(helpGroupRoles, { error: `expected one of ${helpGroupRoles.join(', ')}` });
 const phoneSchema = z.string().trim().min(1).max(40);
@@ -19,29 +20,12 @@ export const idParams = z.object({ id: z.string() });
 export const memberParams = z.object({ id: z.string(), role: roleSchema });
 export const communityParams = z.object({ communityId: z.string() });
 
-const personShown = z.object({
-  id: z.string(),
-  name: z.string(),
-  idNumber: z.string().meta({ description: 'masked: the last four characters only' }),
-  phone: z.string().nullable(),
-  residence: z
-    .object({
-      id: z.number().int(),
-      cardId: z.string(),
-      cardNumber: z.string(),
-      building: z.string(),
-      door: z.string(),
-      class: z.string(),
-      fromDate: z.string(),
-    })
-    .nullable(),
-});
 const member = z.object({ name: z.string(), officerId: z.string().nullable(), phone: z.string().nullable(), fromDate: z.string() }).nullable();
 
 export const keyPersonRow = z.object({
   id: z.string(),
   communityId: z.string(),
-  person: personShown,
+  person,
   category: z.string(),
   listedOn: z.string(),
   delistedOn: z.string().nullable(),

@@ -7369,7 +7369,6 @@ export interface operations {
                             person: {
                                 id: string;
                                 name: string;
-                                /** @description masked: the last four characters only */
                                 idNumber: string;
                                 phone: string | null;
                                 residence: {
@@ -7456,7 +7455,6 @@ export interface operations {
                         person: {
                             id: string;
                             name: string;
-                            /** @description masked: the last four characters only */
                             idNumber: string;
                             phone: string | null;
                             residence: {
@@ -7535,7 +7533,6 @@ export interface operations {
                         person: {
                             id: string;
                             name: string;
-                            /** @description masked: the last four characters only */
                             idNumber: string;
                             phone: string | null;
                             residence: {
@@ -7817,7 +7814,6 @@ export interface operations {
                         person: {
                             id: string;
                             name: string;
-                            /** @description masked: the last four characters only */
                             idNumber: string;
                             phone: string | null;
                             residence: {

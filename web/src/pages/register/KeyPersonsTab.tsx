@@ -14,6 +14,7 @@ import { todayIn } from '../../lib/today';
 import { useLoad } from '../../lib/useLoad';
 import { helpGroupRoles, roleLabel, roleOptions } from './labels';
 import { MaskedId } from './MaskedId';
+import { DueOn } from './DueOn';
 
 const day = (d: Dayjs) => d.format('YYYY-MM-DD');
 
@@ -94,8 +95,7 @@ export function KeyPersonsTab({ communityId, keeps }: { communityId: string; kee
           {
             title: t('下次谈话截止', 'Next talk due'),
             dataIndex: 'talkDueOn',
-            render: (d: string | null) =>
-              d && d < today ? <Typography.Text type="danger">{t(`${date(d)}(已逾期)`, `${date(d)} (overdue)`)}</Typography.Text> : date(d),
+            render: (d: string | null) => <DueOn day={d} />,
           },
           ...(keeps
             ? [

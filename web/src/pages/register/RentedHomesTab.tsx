@@ -1,6 +1,6 @@
 // 出租房屋: the community's rented homes with their last inspection and when the next is due
 // (late ones in red); the keepers record an inspection.
-import { Button, DatePicker, Form, Input, Table, Typography } from 'antd';
+import { Button, DatePicker, Form, Input, Table } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { register, type RentedHome } from '../../api/register';
@@ -10,6 +10,7 @@ import { formatDate } from '../../lib/format';
 import { FormDrawer } from '../../lib/FormDrawer';
 import { ProblemAlert } from '../../lib/problem';
 import { todayIn } from '../../lib/today';
+import { DueOn } from './DueOn';
 import { useLoad } from '../../lib/useLoad';
 
 interface InspectionValues {
@@ -47,8 +48,7 @@ export function RentedHomesTab({ communityId, keeps }: { communityId: string; ke
           {
             title: t('下次检查截止', 'Next inspection due'),
             dataIndex: 'inspectionDueOn',
-            render: (d: string | null) =>
-              d && d < today ? <Typography.Text type="danger">{t(`${date(d)}(已逾期)`, `${date(d)} (overdue)`)}</Typography.Text> : date(d),
+            render: (d: string | null) => <DueOn day={d} />,
           },
           ...(keeps
             ? [
