@@ -39,7 +39,7 @@ beforeAll(async () => {
       data: { id: `monthly-2025-0${i + 1}`, countyId: testCounty, kind: 'monthly', period: `2025-0${i + 1}`, status: 'decided', ruleSetVersionId: 1 },
     });
     await db.evaluation.create({
-      data: { countyId: testCounty, cycleId, period: '2025-Q3', communityId: c, score: 90 - i, rank: i + 1, isLast: i === 2, breakdown: {}, missing: [] },
+      data: { countyId: testCounty, cycleId, period: '2025-Q3', communityId: c, score: 90 - i, rank: i + 1, isLast: i === 2, breakdown: [], missing: [] },
     });
     await db.decision.create({
       data: {

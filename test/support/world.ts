@@ -147,7 +147,7 @@ async function county(db: Db, x: CountyKey) {
           score: 95 - i * 10,
           rank: i,
           isLast: i === 2,
-          breakdown: {},
+          breakdown: [],
           missing: [],
           createdAt: new Date('2026-03-10T00:00:00Z'),
         },
