@@ -120,6 +120,8 @@ describe('the console: registry, bindings and users', () => {
     await pick(page, drawer, '类型', '社区民警');
     await choose(page, drawer.getByLabel('责任人'), 'o02');
     await drawer.getByRole('button', { name: /建\s*立/ }).click();
+    // The drawer closes once the binding is stored; while it stays open, what it shows is why.
+    await expect.poll(async () => ((await drawer.count()) ? drawer.innerText() : ''), soon).toBe('');
     await choose(page, page.getByLabel('按社区筛选'), 'c11');
     const row = page.getByRole('row').filter({ hasText: /新城社区.*o02/ });
     await expect.poll(() => row.innerText(), soon).toContain('长期有效');
