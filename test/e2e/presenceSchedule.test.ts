@@ -9,6 +9,7 @@ import { createInboxNotifier } from '../../src/notices/notifier.js';
 import { presenceSchedule, presenceScheduleId } from '../../src/temporal/presenceSchedule.js';
 import { devServer, type DevServer } from '../support/devServer.js';
 import { devNamespaces } from '../support/namespaces.js';
+import { fire } from '../support/schedules.js';
 
 const namespace = devNamespaces.presenceSchedule;
 const taskQueue = 'presence-schedule-test';
@@ -34,23 +35,8 @@ describe('the monthly presence Schedule', () => {
       workflowBundle: { codePath: inject('workflowBundlePath') },
       activities: createActivities({ db: server.db, notifier: createInboxNotifier(), clock: () => new Date() }),
     });
-    const schedule = client.schedule.getHandle(presenceScheduleId(taskQueue, 'demo'));
     // 2026-10-01 00:00 in Shanghai is 2026-09-30 16:00 UTC.
-    const firing = Date.parse('2026-09-30T16:00:00Z');
-    const result = await worker.runUntil(async () => {
-      await schedule.backfill({ start: new Date(firing - 60_000), end: new Date(firing + 60_000), overlap: 'ALLOW_ALL' });
-      let launcher: string | undefined;
-      await expect
-        .poll(
-          async () => {
-            launcher = (await schedule.describe()).info.recentActions.find((a) => a.scheduledAt.getTime() === firing)?.action.workflow.workflowId;
-            return launcher;
-          },
-          { timeout: 30_000, interval: 500 },
-        )
-        .toBeDefined();
-      return client.workflow.getHandle(launcher!).result();
-    });
+    const result = await worker.runUntil(async () => (await fire(client, presenceScheduleId(taskQueue, 'demo'), '2026-09-30T16:00:00Z')).result());
     expect(result).toEqual({ month: '2026-10', started: 0 });
   });
 });

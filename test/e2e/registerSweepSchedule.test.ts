@@ -14,6 +14,7 @@ import { firstCounty } from '../support/counties.js';
 import { devServer, type DevServer } from '../support/devServer.js';
 import { devNamespaces } from '../support/namespaces.js';
 import { rentedHome } from '../support/register.js';
+import { fire } from '../support/schedules.js';
 
 const namespace = devNamespaces.registerSweepSchedule;
 const taskQueue = 'register-sweep-schedule-test';
@@ -51,21 +52,7 @@ describe('the daily register sweep Schedule', () => {
       activities: createActivities({ db: server.db, notifier: createInboxNotifier(), clock: () => new Date() }),
     });
     // 31 May 2026 08:00 in Shanghai is 00:00 UTC.
-    const firing = Date.parse('2026-05-31T00:00:00Z');
-    const result = await worker.runUntil(async () => {
-      await schedule.backfill({ start: new Date(firing - 60_000), end: new Date(firing + 60_000), overlap: 'ALLOW_ALL' });
-      let sweep: string | undefined;
-      await expect
-        .poll(
-          async () => {
-            sweep = (await schedule.describe()).info.recentActions.find((a) => a.scheduledAt.getTime() === firing)?.action.workflow.workflowId;
-            return sweep;
-          },
-          { timeout: 30_000, interval: 500 },
-        )
-        .toBeDefined();
-      return client.workflow.getHandle(sweep!).result();
-    });
+    const result = await worker.runUntil(async () => (await fire(client, scheduleId, '2026-05-31T00:00:00Z')).result());
     expect(result).toEqual({ date: '2026-05-31', reminded: 1 });
     const notice = await server.db.notice.findUnique({ where: { id: registerReminderNoticeId('2026-05-31', 'o14') }, include: { recipients: true } });
     expect(notice).toMatchObject({ kind: 'register-reminder', facts: { counts: { c08: { inspectionsDue: 1 } } } });

@@ -29,6 +29,7 @@ import { yearEndScheduleId } from '../../src/temporal/yearEndSchedule.js';
 import { freshSqlite } from '../support/db.js';
 import { recordHistory } from '../support/histories.js';
 import { devNamespaces } from '../support/namespaces.js';
+import { fire } from '../support/schedules.js';
 
 const namespace = devNamespaces.schedules;
 const taskQueue = 'schedules-test';
@@ -54,26 +55,6 @@ afterAll(async () => {
   await nativeConnection?.close();
   await connection?.close();
 });
-
-/** Backfills one firing of a Schedule and returns the launcher it started. */
-async function fire(scheduleId: string, at: string) {
-  const schedule = client.schedule.getHandle(scheduleId);
-  const instant = Date.parse(at);
-  await schedule.backfill({ start: new Date(instant - 60_000), end: new Date(instant + 60_000), overlap: 'ALLOW_ALL' });
-  let launcher: string | undefined;
-  await expect
-    .poll(
-      async () => {
-        const actions = (await schedule.describe()).info.recentActions;
-        // The latest firing at that instant: an earlier test may have backfilled the same one.
-        launcher = actions.filter((a) => a.scheduledAt.getTime() === instant).at(-1)?.action.workflow.workflowId;
-        return launcher;
-      },
-      { timeout: 30_000, interval: 500 },
-    )
-    .toBeDefined();
-  return client.workflow.getHandle(launcher!);
-}
 
 /** The arguments a workflow was started with, from the first event of its history. */
 async function startArguments(workflowId: string): Promise<unknown[]> {
@@ -172,12 +153,12 @@ describe("every county's Schedules", () => {
     // No worker: the launchers are started and wait; their start arguments are what the Schedules passed.
     for (const countyId of counties) {
       // 2026-04-01 00:00 in Shanghai is 2026-03-31 16:00 UTC; 2026-01-15 02:00 is 2026-01-14 18:00 UTC.
-      const quarterly = await fire(periodScheduleId(taskQueue, 'quarterly', countyId), '2026-03-31T16:00:00Z');
+      const quarterly = await fire(client, periodScheduleId(taskQueue, 'quarterly', countyId), '2026-03-31T16:00:00Z');
       expect(quarterly.workflowId).toMatch(new RegExp(`^${taskQueue}/scheduled-quarterly-${countyId}-`));
       expect(await startArguments(quarterly.workflowId)).toEqual(['quarterly', countyId]);
-      const yearEnd = await fire(yearEndScheduleId(taskQueue, countyId), '2026-01-14T18:00:00Z');
+      const yearEnd = await fire(client, yearEndScheduleId(taskQueue, countyId), '2026-01-14T18:00:00Z');
       expect(await startArguments(yearEnd.workflowId)).toEqual([countyId]);
-      const presence = await fire(presenceScheduleId(taskQueue, countyId), '2026-03-31T16:00:00Z');
+      const presence = await fire(client, presenceScheduleId(taskQueue, countyId), '2026-03-31T16:00:00Z');
       expect(await startArguments(presence.workflowId)).toEqual([{ timeZone }, countyId]);
       for (const launcher of [quarterly, yearEnd, presence]) await launcher.terminate('test over');
     }
@@ -191,7 +172,7 @@ describe('firing', () => {
       await worker(() => new Date('2027-01-01T01:00:00Z'))
     ).runUntil(async () => {
       for (const countyId of counties) {
-        const launcher = await fire(periodScheduleId(taskQueue, 'quarterly' satisfies Cadence, countyId), '2026-12-31T16:00:00Z');
+        const launcher = await fire(client, periodScheduleId(taskQueue, 'quarterly' satisfies Cadence, countyId), '2026-12-31T16:00:00Z');
         const cycleId = `quarterly-2026-Q4-${countyId}`;
         expect(await launcher.result()).toEqual({ cycleId, started: true });
         const cycle = client.workflow.getHandle(cycleId);
@@ -209,7 +190,7 @@ describe('firing', () => {
       await worker()
     ).runUntil(async () => {
       // 2026-04-01 00:00 in Shanghai is 2026-03-31 16:00 UTC.
-      await fire(periodScheduleId(taskQueue, 'quarterly', 'demo'), '2026-03-31T16:00:00Z');
+      await fire(client, periodScheduleId(taskQueue, 'quarterly', 'demo'), '2026-03-31T16:00:00Z');
       const cycle = client.workflow.getHandle('quarterly-2026-Q1-demo');
       await expect.poll(async () => (await cycle.describe().catch(() => undefined))?.status.name, { timeout: 30_000, interval: 500 }).toBe('RUNNING');
       await expect(startByHand('quarterly', '2026-Q1', 'demo')).rejects.toBeInstanceOf(CycleAlreadyStartedError);
@@ -235,7 +216,7 @@ describe('firing', () => {
       ]) {
         now = new Date(today!);
         const cycleId = `quarterly-${period}-demo`;
-        expect(await (await fire(periodScheduleId(taskQueue, 'quarterly', 'demo'), firedAt!)).result()).toEqual({ cycleId, started: true });
+        expect(await (await fire(client, periodScheduleId(taskQueue, 'quarterly', 'demo'), firedAt!)).result()).toEqual({ cycleId, started: true });
         const cycle = client.workflow.getHandle(cycleId);
         await expect
           .poll(async () => (await cycle.query(cycleProgressQuery).catch(() => undefined))?.step, { timeout: 30_000, interval: 500 })
@@ -253,12 +234,12 @@ describe('firing', () => {
       await worker()
     ).runUntil(async () => {
       // 2026-05-01 00:00 in Shanghai: April is judged by the default rules, which have no 月考.
-      const aprilLauncher = await fire(periodScheduleId(taskQueue, 'monthly', 'demo'), '2026-04-30T16:00:00Z');
+      const aprilLauncher = await fire(client, periodScheduleId(taskQueue, 'monthly', 'demo'), '2026-04-30T16:00:00Z');
       const april = await aprilLauncher.result();
       expect(april).toMatchObject({ cycleId: 'monthly-2026-04-demo', started: false, notEvaluated: expect.stringMatching(/"rules\.monthly"/) });
       await expect(client.workflow.getHandle('monthly-2026-04-demo').describe()).rejects.toThrow();
 
-      const mayLauncher = await fire(periodScheduleId(taskQueue, 'monthly', 'demo'), '2026-05-31T16:00:00Z');
+      const mayLauncher = await fire(client, periodScheduleId(taskQueue, 'monthly', 'demo'), '2026-05-31T16:00:00Z');
       const may = await mayLauncher.result();
       expect(may).toEqual({ cycleId: 'monthly-2026-05-demo', started: true });
       const cycle = client.workflow.getHandle('monthly-2026-05-demo');
