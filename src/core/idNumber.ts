@@ -14,7 +14,7 @@ export function idNumberCheckCharacter(first17: string): string {
 
 /** Null when `id` is a well-formed ID number (upper- or lower-case x), else why not. */
 export function checkIdNumber(id: string): string | null {
-  const s = id.trim().toUpperCase();
+  const s = normalIdNumber(id);
   if (!/^\d{17}[\dX]$/.test(s)) return 'expected 18 characters: 17 digits and a digit or X';
   const birth = s.slice(6, 14);
   const day = new Date(`${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6, 8)}T00:00:00Z`);

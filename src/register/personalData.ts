@@ -5,6 +5,7 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { normalIdNumber } from '../core/idNumber.js';
 
 export interface PersonalDataCipher {
   encrypt(plain: string): string;
@@ -35,7 +36,7 @@ export function personalDataCipher(key: Buffer): PersonalDataCipher {
       decipher.setAuthTag(Buffer.from(tag, 'base64'));
       return Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8');
     },
-    hash: (plain) => createHmac('sha256', lookupKey).update(plain.trim().toUpperCase()).digest('base64url'),
+    hash: (plain) => createHmac('sha256', lookupKey).update(normalIdNumber(plain)).digest('base64url'),
   };
 }
 
@@ -45,7 +46,7 @@ export function maskIdNumber(tail: string): string {
 }
 
 /** The last four characters kept in clear beside the cipher, for the masked display. */
-export const idNumberTail = (idNumber: string): string => idNumber.trim().toUpperCase().slice(-4);
+export const idNumberTail = (idNumber: string): string => normalIdNumber(idNumber).slice(-4);
 
 /**
  * The deployment's key: PERSONAL_DATA_KEY (base64 of 32 bytes) when set, which every process of a
