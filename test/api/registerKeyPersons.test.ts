@@ -2,7 +2,7 @@
 // community, their help group changed member by member with its history kept, the talk log with
 // its refusals, delisting, the list's display facts (complete, lastTalkOn, talkDueOn under the rule
 // set in force), the audit of every write, of every read of a record and of the list, listing and
-// delisting one person from two requests at once, and who may do what.
+// delisting one person from four requests at once, and who may do what.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.js';
 import { addRuleSetVersion, ruleSetInForce } from '../../src/db/ruleSets.js';
@@ -250,24 +250,26 @@ describe.each([
   });
 
   // Without the person's row lock, both requests read "not listed" on PostgreSQL and both list them.
-  it('lists, delists and lists again one person from two requests at once: one wins each time, the other is a 409', async () => {
+  it('lists, delists and lists again one person from four requests at once: one wins each time, the others are a 409', async () => {
     const at = <T>(bodies: T[], call: (body: T) => PromiseLike<{ status: number; body: { id?: string } }>) => Promise.all(bodies.map(call));
     const open = () => t.db.keyPersonListing.count({ where: { personId: 'p3', delistedOn: null } });
-    // Different days, so that no unique key could stop the second.
-    const listings = await at(['2026-03-01', '2026-03-02'], (listedOn) =>
+    // Different days, so that no unique key could stop the others; four, so that a race shows.
+    const listings = await at(['2026-03-01', '2026-03-02', '2026-03-03', '2026-03-04'], (listedOn) =>
       o01.post('/api/register/persons/p3/key-person-listings', { category: '吸毒人员', listedOn }),
     );
-    expect(listings.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(listings.map((r) => r.status).sort()).toEqual([201, 409, 409, 409]);
     expect(await open()).toBe(1);
     const listing = listings.find((r) => r.status === 201)!.body.id!;
-    const delistings = await at(['2026-03-05', '2026-03-06'], (date) => o01.post(`/api/register/key-persons/${listing}/delisting`, { date, reason: '撤管' }));
-    expect(delistings.map((r) => r.status).sort()).toEqual([200, 409]);
+    const delistings = await at(['2026-03-05', '2026-03-06', '2026-03-07', '2026-03-08'], (date) =>
+      o01.post(`/api/register/key-persons/${listing}/delisting`, { date, reason: '撤管' }),
+    );
+    expect(delistings.map((r) => r.status).sort()).toEqual([200, 409, 409, 409]);
     expect((await audits(t.db, 'KeyPersonListing', listing)).filter((a) => a.action === 'update')).toHaveLength(1);
     expect(await open()).toBe(0);
-    const relistings = await at(['2026-03-10', '2026-03-11'], (listedOn) =>
+    const relistings = await at(['2026-03-10', '2026-03-11', '2026-03-12', '2026-03-13'], (listedOn) =>
       o01.post('/api/register/persons/p3/key-person-listings', { category: '吸毒人员', listedOn }),
     );
-    expect(relistings.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(relistings.map((r) => r.status).sort()).toEqual([201, 409, 409, 409]);
     expect(await open()).toBe(1);
   });
 });
