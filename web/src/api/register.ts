@@ -1,7 +1,7 @@
 // The population register's calls, through the typed client like every other call of the console,
 // and the register's types as the OpenAPI document (schema.d.ts) gives them. Every register call
 // of the console goes through here; the CSV/XLSX upload and the export go through files.ts.
-import { api, call, page, type operations } from './client';
+import { api, call, nextCursor, page, type operations } from './client';
 import { downloadFile, uploadFile } from './files';
 
 /** The JSON body an operation answers with `status`. */
@@ -32,7 +32,17 @@ const exportTypes: Record<ExportFormat, string> = {
 const at = encodeURIComponent;
 
 export const register = {
-  backlog: () => call(api.GET('/register/backlog')),
+  /** Every page of the backlog: the register page offers each community the caller reaches, the backlog page shows them all. */
+  backlog: async () => {
+    const items: BacklogRow[] = [];
+    let cursor: string | undefined;
+    do {
+      const answer = api.GET('/register/backlog', { params: { query: { limit: 500, cursor } } });
+      items.push(...(await call(answer)).items);
+      cursor = nextCursor((await answer).response);
+    } while (cursor);
+    return { items };
+  },
   buildings: (communityId: string) => call(api.GET('/register/communities/{communityId}/buildings', { params: { path: { communityId } } })),
   cards: (communityId: string, query: { building?: string; q?: string; cursor?: string }) =>
     page(api.GET('/register/communities/{communityId}/cards', { params: { path: { communityId }, query } })),
