@@ -104,9 +104,9 @@ describe('GET /api/register/backlog', () => {
     const whole = rows(await province.get('/api/register/backlog').expect(200));
     const pages: Row[][] = [];
     for (let next: string | undefined = '/api/register/backlog?limit=4'; next;) {
-      const res = await province.get(next).expect(200);
+      const res: { body: { items: Row[] }; headers: Record<string, string> } = await province.get(next).expect(200);
       pages.push(rows(res));
-      next = /<([^>]+)>;\s*rel="next"/.exec(String(res.headers.link ?? ''))?.[1];
+      next = /<([^>]+)>;\s*rel="next"/.exec(res.headers.link ?? '')?.[1];
     }
     expect(pages.map((p) => p.length)).toEqual([4, 4, 3]);
     expect(pages.flat()).toEqual(whole);
