@@ -4,6 +4,9 @@
 import { api, call, page, type operations } from './client';
 import { downloadFile, uploadFile } from './files';
 
+/** The metrics a rule set may derive from the register: registration, keyPersonControl. */
+export type { RegisterDerivation as DerivedMetric } from '../../../src/core/register';
+
 /** The JSON body an operation answers with `status`. */
 type Answer<Op extends keyof operations, Status extends number = 200> =
   operations[Op]['responses'] extends Record<Status, { content: { 'application/json': infer T } }> ? T : never;
@@ -26,7 +29,6 @@ export type ExportFormat = NonNullable<NonNullable<operations['exportRegister'][
 export type BacklogRow = Answer<'listRegisterBacklog'>['items'][number];
 /** Both derived rates of a community on a period's end (or today, while it runs), and who cost points. */
 export type Derivation = Answer<'getRegisterDerivation'>;
-export type DerivedMetric = keyof Derivation['metrics'];
 export type ResidenceChange = operations['changeResidence']['requestBody']['content']['application/json'];
 export type ResidenceEndReason = ResidenceChange['reason'];
 export type ResidenceClass = NonNullable<ResidenceChange['class']>;

@@ -8,6 +8,7 @@
 // the table fits without scrolling sideways.
 import { Grid, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { registerDerivations, type RegisterDerivation } from '../../../src/core/register';
 import type { MetricBreakdownEntry } from '../../../src/core/types';
 import { useT } from '../app/i18n';
 import { DerivationLink, type DerivationBasis } from '../pages/register/DerivationLink';
@@ -18,8 +19,7 @@ const two = (n: number) => n.toFixed(2);
 const nowrap = { whiteSpace: 'nowrap' } as const;
 type Row = MetricBreakdownEntry;
 
-const derivedMetrics = new Set(['registration', 'keyPersonControl'] as const);
-const isDerivedMetric = (m: string): m is 'registration' | 'keyPersonControl' => derivedMetrics.has(m as never);
+const isDerivedMetric = (m: string): m is RegisterDerivation => (registerDerivations as readonly string[]).includes(m);
 
 export function ScoreBreakdown({
   breakdown,

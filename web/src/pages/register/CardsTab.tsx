@@ -77,7 +77,7 @@ export function CardsTab({ communityId, keeps }: { communityId: string; keeps: b
                     </Button>
                     {keeps && (
                       <Button size="small" onClick={() => setChanging(p)} aria-label={t(`变更居住 · ${p.name}`, `Change residence · ${p.name}`)}>
-                        {t('变更', 'Change')}
+                        {t('变更居住', 'Change residence')}
                       </Button>
                     )}
                   </Space>

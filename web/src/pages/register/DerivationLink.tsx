@@ -4,6 +4,7 @@ import { Button, Drawer } from 'antd';
 import { useState } from 'react';
 import type { DerivedMetric } from '../../api/register';
 import { useI18n } from '../../app/i18n';
+import { metricLabel } from '../../lib/metrics';
 import { periodLabel } from '../../lib/periods';
 import { DerivationView } from './DerivationView';
 
@@ -15,10 +16,19 @@ export interface DerivationBasis {
 export function DerivationLink({ basis, metric }: { basis: DerivationBasis; metric: DerivedMetric }) {
   const { lang, t } = useI18n();
   const [open, setOpen] = useState(false);
-  const title = t(`推算依据 · ${periodLabel(basis.period, lang)}`, `How it was derived · ${periodLabel(basis.period, lang)}`);
+  const title = t(
+    `推算依据 · ${metricLabel(metric, t)} · ${periodLabel(basis.period, lang)}`,
+    `How it was derived · ${metricLabel(metric, t)} · ${periodLabel(basis.period, lang)}`,
+  );
   return (
     <>
-      <Button type="link" size="small" style={{ paddingInline: 4 }} onClick={() => setOpen(true)}>
+      <Button
+        type="link"
+        size="small"
+        style={{ paddingInline: 4 }}
+        onClick={() => setOpen(true)}
+        aria-label={t(`推算依据 · ${metricLabel(metric, t)}`, `How it was derived · ${metricLabel(metric, t)}`)}
+      >
         {t('推算依据', 'How it was derived')}
       </Button>
       <Drawer title={title} open={open} onClose={() => setOpen(false)} destroyOnHidden size={560}>

@@ -52,8 +52,7 @@ function Record({ personId }: { personId: string }) {
           {
             title: t('终止', 'Until'),
             key: 'until',
-            render: (_, r) =>
-              r.untilDate ? `${date(r.untilDate)} · ${endReasonLabel(r.endReason ?? '', t)}` : <Tag color="green">{t('现居', 'current')}</Tag>,
+            render: (_, r) => (r.untilDate ? `${date(r.untilDate)} · ${endReasonLabel(r.endReason ?? '', t)}` : <Tag>{t('现居', 'current')}</Tag>),
           },
           { title: t('登记人', 'Recorded by'), dataIndex: 'recordedBy' },
         ]}

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { register, type RegisterPerson, type ResidenceClass, type ResidenceEndReason } from '../../api/register';
 import { useI18n } from '../../app/i18n';
 import { useSession } from '../../app/session';
+import { formatDate } from '../../lib/format';
 import { FormDrawer } from '../../lib/FormDrawer';
 import { todayIn } from '../../lib/today';
 import { useLoad } from '../../lib/useLoad';
@@ -60,11 +61,12 @@ export function ResidenceChangeDrawer({
   onClose(): void;
   onChanged(): void;
 }) {
-  const { t } = useI18n();
+  const { lang, t } = useI18n();
   const session = useSession();
   const [reason, setReason] = useState<ResidenceEndReason>();
   const fields = fieldsOf(reason);
   const current = person?.residence;
+  const since = formatDate(current?.fromDate, session.timeZone, lang);
   return (
     <FormDrawer<ChangeValues>
       title={t(`变更 ${person?.name ?? ''} 的居住登记`, `Change the residence of ${person?.name ?? ''}`)}
@@ -89,8 +91,8 @@ export function ResidenceChangeDrawer({
       {current && (
         <p>
           {t(
-            `现居:户号 ${current.cardNumber}(${current.building} 号楼 ${current.door}),${classLabel(current.class, t)},自 ${current.fromDate}`,
-            `Now: card ${current.cardNumber} (building ${current.building}, door ${current.door}), ${classLabel(current.class, t)}, since ${current.fromDate}`,
+            `现居:户号 ${current.cardNumber}(${current.building} 号楼 ${current.door}),${classLabel(current.class, t)},自 ${since}`,
+            `Now: card ${current.cardNumber} (building ${current.building}, door ${current.door}), ${classLabel(current.class, t)}, since ${since}`,
           )}
         </p>
       )}
