@@ -1,7 +1,7 @@
 // 户卡: the community's household cards by building and door (按楼栋门牌), each with the persons
 // living on it, their class and the ID number masked; filtered by building or a name, paged by
-// the server. Each person's record (their residence history) opens in a drawer; the keepers change
-// a residence there too (moved, reclassified, left, died, corrected).
+// the server. Each person's record (their residence history) opens in a drawer; the keepers also
+// change a person's residence in one (moved, reclassified, left, died, corrected).
 import { Button, Input, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { register, type HouseholdCard, type RegisterPerson } from '../../api/register';
