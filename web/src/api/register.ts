@@ -4,6 +4,9 @@
 import { api, call, nextCursor, page, type operations } from './client';
 import { downloadFile, uploadFile } from './files';
 
+/** The metrics a rule set may derive from the register: registration, keyPersonControl. */
+export type { RegisterDerivation as DerivedMetric } from '../../../src/core/register';
+
 /** The JSON body an operation answers with `status`. */
 type Answer<Op extends keyof operations, Status extends number = 200> =
   operations[Op]['responses'] extends Record<Status, { content: { 'application/json': infer T } }> ? T : never;
@@ -24,6 +27,11 @@ export type RegisterImport = Answer<'getRegisterImport'>;
 export type ImportMode = RegisterImport['mode'];
 export type ExportFormat = NonNullable<NonNullable<operations['exportRegister']['parameters']['query']>['format']>;
 export type BacklogRow = Answer<'listRegisterBacklog'>['items'][number];
+/** Both derived rates of a community on a period's end (or today, while it runs), and who cost points. */
+export type Derivation = Answer<'getRegisterDerivation'>;
+export type ResidenceChange = operations['changeResidence']['requestBody']['content']['application/json'];
+export type ResidenceEndReason = ResidenceChange['reason'];
+export type ResidenceClass = NonNullable<ResidenceChange['class']>;
 
 const exportTypes: Record<ExportFormat, string> = {
   csv: 'text/csv',
@@ -48,6 +56,9 @@ export const register = {
     page(api.GET('/register/communities/{communityId}/cards', { params: { path: { communityId }, query } })),
   person: (id: string, reveal: boolean) =>
     call(api.GET('/register/persons/{id}', { params: { path: { id }, query: reveal ? { reveal: 'idNumber' } : undefined } })),
+  /** Moved to another card, reclassified, left, died or corrected: the open residence closes, the next opens. */
+  changeResidence: (personId: string, body: ResidenceChange) =>
+    call(api.POST('/register/persons/{id}/residence-changes', { params: { path: { id: personId } }, body })),
   keyPersons: (communityId: string, status: KeyPersonStatus) =>
     call(api.GET('/register/communities/{communityId}/key-persons', { params: { path: { communityId }, query: { status } } })),
   logTalk: (keyPersonId: string, body: operations['logKeyPersonTalk']['requestBody']['content']['application/json']) =>
@@ -57,6 +68,8 @@ export const register = {
   rentedHomes: (communityId: string) => call(api.GET('/register/communities/{communityId}/rented-homes', { params: { path: { communityId } } })),
   recordInspection: (rentedHomeId: string, body: operations['recordRentalInspection']['requestBody']['content']['application/json']) =>
     call(api.POST('/register/rented-homes/{id}/inspections', { params: { path: { id: rentedHomeId } }, body })),
+  derivation: (communityId: string, period: string) =>
+    call(api.GET('/register/communities/{communityId}/derivation', { params: { path: { communityId }, query: { period } } })),
   /** POST /register/communities/:communityId/imports (importRegister), multipart, with the upload's progress. */
   startImport: (communityId: string, mode: ImportMode, file: File, onProgress: (percent: number) => void) =>
     uploadFile<Answer<'importRegister', 202>>(`/register/communities/${at(communityId)}/imports?${new URLSearchParams({ mode })}`, file, onProgress),
