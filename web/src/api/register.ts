@@ -40,7 +40,7 @@ const exportTypes: Record<ExportFormat, string> = {
 const at = encodeURIComponent;
 
 export const register = {
-  /** Every page of the backlog: the register page offers each community the caller reaches, the backlog page shows them all. */
+  /** Every page of the backlog: the communities whose register the caller reaches, each with its counts. */
   backlog: async () => {
     const items: BacklogRow[] = [];
     let cursor: string | undefined;
