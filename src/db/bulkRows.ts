@@ -3,13 +3,13 @@
 // json_populate_recordset, which types each field as the table's column. Prisma costs about 9 µs a
 // bound parameter in its query compiler and driver adapter (a multi-row INSERT of 900 persons 75 ms
 // of CPU, the JSON one 12–27 ms; findMany of 900 ID hashes 60 ms, this 5 ms), and SQLite binds at
-// most 999 a statement, which one parameter never reaches. Columns without a JSON type only;
-// createdAt and updatedAt are the caller's to give. Read back alike on both providers: text,
-// integers as numbers, DateTime as Date.
+// most 999 a statement, which one parameter never reaches. createdAt and updatedAt are the
+// caller's to give. Read back alike on both providers: text, integers as numbers, DateTime as Date.
 import { Prisma } from '../generated/sqlite/index.js';
 import type { Tx } from './audit.js';
 
-type Value = string | number | Date | null;
+/** A column's value; an object or array for a JSON column. */
+type Value = string | number | Date | null | object;
 type Row = Record<string, Value>;
 
 const name = (c: string) => `"${c}"`;
@@ -17,16 +17,18 @@ const names = (cs: readonly string[]) => Prisma.raw(cs.map(name).join(', '));
 
 /** The rows as a table expression with a column of each name, for `SELECT … FROM`. */
 function rowsTable(tx: Tx, table: string, columns: readonly string[], rows: Row[]): Prisma.Sql {
-  // SQLite keeps a DateTime as Prisma's adapter writes it: ISO 8601 with +00:00; PostgreSQL's
-  // timestamp (without zone) takes the same text as UTC.
-  const json = JSON.stringify(rows, function (this: Row, field: string, v: unknown) {
-    const raw = this[field];
-    return raw instanceof Date ? raw.toISOString().replace('Z', '+00:00') : v;
-  });
-  if ((tx as unknown as { _activeProvider: string })._activeProvider === 'postgresql') {
+  // SQLite keeps a DateTime as Prisma's adapter writes it, ISO 8601 with +00:00, which PostgreSQL's
+  // timestamp (without zone) takes as UTC; and a JSON column as its text, where PostgreSQL takes the
+  // JSON itself.
+  const postgres = (tx as unknown as { _activeProvider: string })._activeProvider === 'postgresql';
+  const value = (v: Value) => (v instanceof Date ? v.toISOString().replace('Z', '+00:00') : v !== null && typeof v === 'object' && !postgres ? JSON.stringify(v) : v);
+  if (postgres) {
+    const json = JSON.stringify(rows.map((r) => Object.fromEntries(columns.map((c) => [c, value(r[c] ?? null)]))));
     return Prisma.sql`(SELECT ${names(columns)} FROM json_populate_recordset(NULL::${Prisma.raw(name(table))}, ${json}::json)) AS rows`;
   }
-  const fields = columns.map((c) => `value ->> '$.${c}' AS ${name(c)}`).join(', ');
+  // Each row an array, without the column names: Prisma's cost grows with the parameter's length.
+  const json = JSON.stringify(rows.map((r) => columns.map((c) => value(r[c] ?? null))));
+  const fields = columns.map((c, i) => `value ->> ${i} AS ${name(c)}`).join(', ');
   return Prisma.sql`(SELECT ${Prisma.raw(fields)} FROM json_each(${json})) AS rows`;
 }
 

@@ -129,7 +129,9 @@ async function runImport(deps: ImportDeps, record: ImportRecord, upload: ImportU
   try {
     const sheet = upload.format === 'csv' ? readCsvSheet(upload.bytes) : await readXlsxSheet(upload.bytes);
     if ('refused' in sheet) return void (await finish('refused', sheet.refused));
-    const { good, errors } = checkRows(sheet.rows, sheet.header, deps.today());
+    const checked = checkRows(sheet.rows, sheet.header, deps.today());
+    const { errors } = checked;
+    const good = checked.good.map((r) => ({ ...r, idNumberHash: deps.personalData.hash(r.idNumber) }));
     await db.registerImport.update({ where: { id: record.id }, data: { rowsTotal: sheet.rows.length } });
     const scope: BatchScope = {
       countyId: upload.countyId,
