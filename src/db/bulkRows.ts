@@ -21,7 +21,8 @@ function rowsTable(tx: Tx, table: string, columns: readonly string[], rows: Row[
   // timestamp (without zone) takes as UTC; and a JSON column as its text, where PostgreSQL takes the
   // JSON itself.
   const postgres = (tx as unknown as { _activeProvider: string })._activeProvider === 'postgresql';
-  const value = (v: Value) => (v instanceof Date ? v.toISOString().replace('Z', '+00:00') : v !== null && typeof v === 'object' && !postgres ? JSON.stringify(v) : v);
+  const value = (v: Value) =>
+    v instanceof Date ? v.toISOString().replace('Z', '+00:00') : v !== null && typeof v === 'object' && !postgres ? JSON.stringify(v) : v;
   if (postgres) {
     const json = JSON.stringify(rows.map((r) => Object.fromEntries(columns.map((c) => [c, value(r[c] ?? null)]))));
     return Prisma.sql`(SELECT ${names(columns)} FROM json_populate_recordset(NULL::${Prisma.raw(name(table))}, ${json}::json)) AS rows`;
@@ -64,7 +65,9 @@ export async function selectRows<T>(
   keys: readonly (Value | readonly Value[])[],
 ): Promise<T[]> {
   if (keys.length === 0) return [];
-  const conditions = Object.entries(match).map(([c, v]) => (v === null ? Prisma.sql`${Prisma.raw(name(c))} IS NULL` : Prisma.sql`${Prisma.raw(name(c))} = ${v}`));
+  const conditions = Object.entries(match).map(([c, v]) =>
+    v === null ? Prisma.sql`${Prisma.raw(name(c))} IS NULL` : Prisma.sql`${Prisma.raw(name(c))} = ${v}`,
+  );
   const where = Prisma.join([...conditions, keyIn(tx, table, key, keys)], ' AND ');
   return tx.$queryRaw<T[]>(Prisma.sql`SELECT ${names(columns)} FROM ${Prisma.raw(name(table))} WHERE ${where}`);
 }

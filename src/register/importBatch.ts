@@ -54,7 +54,14 @@ export async function importBatch(tx: Tx, scope: BatchScope, rows: HashedRow[], 
     return building ? [[building.id, r.door]] : [];
   });
   const doors = byKey(
-    await selectRows<{ id: string; buildingId: string; number: string }>(tx, 'RegisterDoor', ['id', 'buildingId', 'number'], {}, ['buildingId', 'number'], doorKeys),
+    await selectRows<{ id: string; buildingId: string; number: string }>(
+      tx,
+      'RegisterDoor',
+      ['id', 'buildingId', 'number'],
+      {},
+      ['buildingId', 'number'],
+      doorKeys,
+    ),
     (d) => `${d.buildingId}/${d.number}`,
   );
   const cards = byKey(
@@ -248,9 +255,7 @@ export async function importBatch(tx: Tx, scope: BatchScope, rows: HashedRow[], 
     tx,
     'KeyPersonListing',
     accepted.flatMap((a, k) =>
-      a.listing
-        ? [{ id: randomUUID(), countyId, communityId, recordedBy, personId: personIdOf[k]!, ...a.row.keyPerson!, createdAt: now, updatedAt: now }]
-        : [],
+      a.listing ? [{ id: randomUUID(), countyId, communityId, recordedBy, personId: personIdOf[k]!, ...a.row.keyPerson!, createdAt: now, updatedAt: now }] : [],
     ),
   );
   const changes = accepted.map((a, k) => ({ row: a.row, personId: personIdOf[k]!, what: a.what }));

@@ -28,9 +28,9 @@ export interface Place {
   communityId: string;
 }
 
-// A batch's lookups, updates and inserts are plain statements over lists of keys or rows
-// (keyedRows, insertRows), chunked to SQLite's 999 parameters: the import files a county's 100,000
-// persons through these writers, and Prisma's own queries cost ten times as much on such lists.
+// A batch's lookups, updates and inserts are plain statements binding its keys or rows as one JSON
+// parameter (bulkRows): the import files a county's 100,000 persons through these writers, and
+// Prisma's own queries cost ten times as much on such lists.
 /** The most items a batch writer takes; the import files larger batches in slices of this. */
 export const registerBatchSize = 400;
 function checkBatch(items: unknown[]): void {
@@ -58,7 +58,19 @@ const buildingColumns = ['id', 'countyId', 'communityId', 'number', 'address'] a
 const doorColumns = ['id', 'communityId', 'buildingId', 'number'] as const;
 const cardColumns = ['id', 'countyId', 'communityId', 'number', 'doorId'] as const;
 const personColumns = ['id', 'countyId', 'name', 'idNumberHash', 'idNumberCipher', 'idNumberTail', 'phone'] as const;
-const residenceColumns = ['id', 'personId', 'countyId', 'communityId', 'cardId', 'class', 'fromDate', 'untilDate', 'endReason', 'recordedBy', 'createdAt'] as const;
+const residenceColumns = [
+  'id',
+  'personId',
+  'countyId',
+  'communityId',
+  'cardId',
+  'class',
+  'fromDate',
+  'untilDate',
+  'endReason',
+  'recordedBy',
+  'createdAt',
+] as const;
 
 // Batches read what exists in one statement and create the rest in another: the import files a
 // thousand rows in a handful of statements; the API's single writes are batches of one.

@@ -36,7 +36,12 @@ describe.each([
     expect(new Set(ids.map((r) => r.id)).size).toBe(1500);
     const read = await t.db.personResidence.findMany({ where: { personId: { in: ['p0', 'p1499'] } }, orderBy: { personId: 'asc' } });
     expect(read.map(({ id: _, ...r }) => r)).toEqual([residence(0), residence(1499)]);
-    expect(read.map((r) => r.id).sort()).toEqual(ids.filter((r) => ['p0', 'p1499'].includes(r.personId)).map((r) => r.id).sort());
+    expect(read.map((r) => r.id).sort()).toEqual(
+      ids
+        .filter((r) => ['p0', 'p1499'].includes(r.personId))
+        .map((r) => r.id)
+        .sort(),
+    );
   });
 
   it('selects by one column and by two, past 999 keys, as Prisma does', async () => {
@@ -49,14 +54,24 @@ describe.each([
       'personId',
       [...keys, ...keys],
     );
-    const prisma = await t.db.personResidence.findMany({ where: { personId: { in: keys } }, select: { id: true, personId: true, untilDate: true, createdAt: true } });
+    const prisma = await t.db.personResidence.findMany({
+      where: { personId: { in: keys } },
+      select: { id: true, personId: true, untilDate: true, createdAt: true },
+    });
     expect(bulk.sort((a, b) => a.id - b.id)).toEqual(prisma.sort((a, b) => a.id - b.id));
     expect(bulk).toHaveLength(750);
-    const pairs = await selectRows<{ personId: string }>(t.db, 'PersonResidence', ['personId'], {}, ['personId', 'cardId'], [
-      ['p1', 'k1'],
-      ['p2', 'k1'],
-      ['p8', 'k1'],
-    ]);
+    const pairs = await selectRows<{ personId: string }>(
+      t.db,
+      'PersonResidence',
+      ['personId'],
+      {},
+      ['personId', 'cardId'],
+      [
+        ['p1', 'k1'],
+        ['p2', 'k1'],
+        ['p8', 'k1'],
+      ],
+    );
     expect(pairs.map((r) => r.personId).sort()).toEqual(['p1', 'p8']);
   });
 
