@@ -31,8 +31,11 @@ export interface Place {
 // A batch's lookups, updates and inserts are plain statements binding its keys or rows as one JSON
 // parameter (bulkRows): the import files a county's 100,000 persons through these writers, and
 // Prisma's own queries cost ten times as much on such lists.
-/** The most items a batch writer takes; the import files larger batches in slices of this. */
-export const registerBatchSize = 400;
+/**
+ * The most items a batch writer takes: the import's batch of 900 rows in one slice (each slice is
+ * a dozen statements, whatever its size).
+ */
+export const registerBatchSize = 1000;
 function checkBatch(items: unknown[]): void {
   if (items.length > registerBatchSize) throw new Error(`a register batch holds at most ${registerBatchSize} items, not ${items.length}`);
 }
