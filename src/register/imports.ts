@@ -24,7 +24,7 @@ export type ImportFormat = 'csv' | 'xlsx';
 // A batch is a transaction: short enough that, on SQLite, whose driver is synchronous, the
 // process's other requests wait a fraction of a second at most (about 0.3 s for 900 rows).
 export const batchRows = 900;
-/** Far beyond the time of any import (a county's 100,000 persons take under 30 s). */
+/** Far beyond the time of any import (a county's 100,000 persons take about 30 s). */
 export const abandonedAfterMs = 10 * 60_000;
 /** Errors kept on the row; past this many, the last one says how many more there were. */
 const errorsKept = 1000;
