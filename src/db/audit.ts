@@ -39,37 +39,31 @@ function actorColumns(actor: AuditActor | string) {
   return { actor: id, ...rest };
 }
 
+/** An entry's columns but its id and time. */
+export function auditColumns(actor: AuditActor | string, change: AuditChange) {
+  return {
+    ...actorColumns(actor),
+    action: change.action,
+    entity: change.entity,
+    entityId: String(change.entityId),
+    before: snapshot(change.before),
+    after: snapshot(change.after),
+  };
+}
+
 /** Records one change. A bare string actor (`system:seed`) is a system write without a county. */
 export async function audited(tx: Tx, actor: AuditActor | string, change: AuditChange): Promise<void> {
-  await tx.auditEntry.create({
-    data: {
-      ...actorColumns(actor),
-      action: change.action,
-      entity: change.entity,
-      entityId: String(change.entityId),
-      before: snapshot(change.before),
-      after: snapshot(change.after),
-    },
-  });
+  await tx.auditEntry.create({ data: auditColumns(actor, change) });
 }
 
 // Rows carry Dates and may carry undefined; the Json column wants plain JSON, and an absent
 // side (before of a create) stays NULL.
-function snapshot(value: unknown) {
-  return value === undefined || value === null ? undefined : JSON.parse(JSON.stringify(value));
+function snapshot(value: unknown): Prisma.InputJsonValue | undefined {
+  return value === undefined || value === null ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
 }
 
 /** Records many changes in one statement, for bulk writes such as a metrics upload. */
 export async function auditedMany(tx: Tx, actor: AuditActor | string, changes: AuditChange[]): Promise<void> {
   if (changes.length === 0) return;
-  await tx.auditEntry.createMany({
-    data: changes.map((c) => ({
-      ...actorColumns(actor),
-      action: c.action,
-      entity: c.entity,
-      entityId: String(c.entityId),
-      before: snapshot(c.before),
-      after: snapshot(c.after),
-    })),
-  });
+  await tx.auditEntry.createMany({ data: changes.map((c) => auditColumns(actor, c)) });
 }

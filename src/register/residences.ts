@@ -6,7 +6,7 @@
 // (JSON pointer) and the import as a row error (its column).
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../db/audit.js';
-import { insertRows } from '../db/insertRows.js';
+import { insertRows, selectRows, updateRows } from '../db/bulkRows.js';
 import type { ResidenceClass, ResidenceEndReason } from '../core/register.js';
 import { normalIdNumber } from '../core/idNumber.js';
 import { idNumberTail, type PersonalDataCipher } from './personalData.js';
@@ -28,11 +28,14 @@ export interface Place {
   communityId: string;
 }
 
-// A batch's lookups (`in` lists) bind one parameter an item: SQLite binds at most 999 a statement.
-// Its inserts are plain multi-row statements (insertRows), chunked to fit: the import files a
-// county's 100,000 persons through these writers.
-/** The most items a batch writer takes; the import files larger batches in slices of this. */
-export const registerBatchSize = 400;
+// A batch's lookups, updates and inserts are plain statements binding its keys or rows as one JSON
+// parameter (bulkRows): the import files a county's 100,000 persons through these writers, and
+// Prisma's own queries cost ten times as much on such lists.
+/**
+ * The most items a batch writer takes: the import's batch of 900 rows in one slice (each slice is
+ * a dozen statements, whatever its size).
+ */
+export const registerBatchSize = 1000;
 function checkBatch(items: unknown[]): void {
   if (items.length > registerBatchSize) throw new Error(`a register batch holds at most ${registerBatchSize} items, not ${items.length}`);
 }
@@ -43,6 +46,7 @@ type Card = { id: string; countyId: string; communityId: string; number: string;
 type Person = { id: string; countyId: string; name: string; idNumberHash: string; idNumberCipher: string; idNumberTail: string; phone: string | null };
 type Residence = {
   id: number;
+  createdAt: Date;
   personId: string;
   countyId: string;
   communityId: string;
@@ -53,6 +57,23 @@ type Residence = {
   endReason: string | null;
   recordedBy: string;
 };
+const buildingColumns = ['id', 'countyId', 'communityId', 'number', 'address'] as const;
+const doorColumns = ['id', 'communityId', 'buildingId', 'number'] as const;
+const cardColumns = ['id', 'countyId', 'communityId', 'number', 'doorId'] as const;
+const personColumns = ['id', 'countyId', 'name', 'idNumberHash', 'idNumberCipher', 'idNumberTail', 'phone'] as const;
+const residenceColumns = [
+  'id',
+  'personId',
+  'countyId',
+  'communityId',
+  'cardId',
+  'class',
+  'fromDate',
+  'untilDate',
+  'endReason',
+  'recordedBy',
+  'createdAt',
+] as const;
 
 // Batches read what exists in one statement and create the rest in another: the import files a
 // thousand rows in a handful of statements; the API's single writes are batches of one.
@@ -60,7 +81,14 @@ type Residence = {
 /** The community's buildings of these numbers, made when new (`address` only for a new one). */
 export async function fileBuildings(tx: Tx, place: Place, numbers: { number: string; address?: string }[]): Promise<Map<string, Building>> {
   checkBatch(numbers);
-  const found = await tx.registerBuilding.findMany({ where: { communityId: place.communityId, number: { in: numbers.map((b) => b.number) } } });
+  const found = await selectRows<Building>(
+    tx,
+    'RegisterBuilding',
+    buildingColumns,
+    { communityId: place.communityId },
+    'number',
+    numbers.map((b) => b.number),
+  );
   const byNumber = new Map<string, Building>(found.map((b) => [b.number, b]));
   const missing = new Map<string, Building>();
   for (const b of numbers) {
@@ -86,9 +114,14 @@ export async function fileDoors(tx: Tx, place: Place, doors: { building: string;
     place,
     doors.map((d) => ({ number: d.building })),
   );
-  const found = await tx.registerDoor.findMany({
-    where: { buildingId: { in: [...new Set(doors.map((d) => buildings.get(d.building)!.id))] }, number: { in: doors.map((d) => d.door) } },
-  });
+  const found = await selectRows<Door>(
+    tx,
+    'RegisterDoor',
+    doorColumns,
+    {},
+    ['buildingId', 'number'],
+    doors.map((d) => [buildings.get(d.building)!.id, d.door]),
+  );
   const byId = new Map<string, Door>(found.map((d) => [JSON.stringify([d.buildingId, d.number]), d]));
   const result = new Map<string, { building: Building; door: Door }>();
   const missing: Door[] = [];
@@ -126,7 +159,14 @@ export async function findOrCreateDoor(tx: Tx, place: Place, building: string, d
  */
 export async function fileCards(tx: Tx, place: Place, cards: { number: string; building: string; door: string }[]): Promise<Map<string, Card>> {
   const doors = await fileDoors(tx, place, cards);
-  const found = await tx.householdCard.findMany({ where: { communityId: place.communityId, number: { in: cards.map((c) => c.number) } } });
+  const found = await selectRows<Card>(
+    tx,
+    'HouseholdCard',
+    cardColumns,
+    { communityId: place.communityId },
+    'number',
+    cards.map((c) => c.number),
+  );
   const byNumber = new Map<string, Card>(found.map((c) => [c.number, c]));
   const missing: Card[] = [];
   cards.forEach((c, index) => {
@@ -154,23 +194,32 @@ export async function findOrCreateCard(tx: Tx, place: Place, card: { number: str
   return (await fileCards(tx, place, [card])).get(card.number)!;
 }
 
-/** The stored form of an ID number: its keyed hash, its cipher and its last four characters. */
-export function idNumberColumns(cipher: PersonalDataCipher, idNumber: string) {
+/** The stored form of an ID number: its keyed hash (when not given), its cipher and its last four characters. */
+export function idNumberColumns(cipher: PersonalDataCipher, idNumber: string, idNumberHash?: string) {
   const id = normalIdNumber(idNumber);
-  return { idNumberHash: cipher.hash(id), idNumberCipher: cipher.encrypt(id), idNumberTail: idNumberTail(id) };
+  return { idNumberHash: idNumberHash ?? cipher.hash(id), idNumberCipher: cipher.encrypt(id), idNumberTail: idNumberTail(id) };
 }
 
-/** The county's persons of these ID numbers, in the order given, created when new; an existing person's name and phone are kept. */
-export async function filePersons(tx: Tx, cipher: PersonalDataCipher, countyId: string, persons: { name: string; idNumber: string; phone?: string | null }[]) {
+/**
+ * The county's persons of these ID numbers, in the order given, created when new; an existing
+ * person's name and phone are kept. A caller that has hashed the ID numbers already (the import,
+ * which looked the persons up) gives the hashes: a hash costs about 10 µs.
+ */
+export async function filePersons(
+  tx: Tx,
+  cipher: PersonalDataCipher,
+  countyId: string,
+  persons: { name: string; idNumber: string; phone?: string | null; idNumberHash?: string }[],
+) {
   checkBatch(persons);
-  const hashes = persons.map((p) => cipher.hash(normalIdNumber(p.idNumber)));
-  const found = await tx.registerPerson.findMany({ where: { countyId, idNumberHash: { in: hashes } } });
+  const hashes = persons.map((p) => p.idNumberHash ?? cipher.hash(p.idNumber));
+  const found = await selectRows<Person>(tx, 'RegisterPerson', personColumns, { countyId }, 'idNumberHash', hashes);
   const byHash = new Map<string, Person>(found.map((p) => [p.idNumberHash, p]));
   const created = new Set<string>();
   const missing: Person[] = [];
   persons.forEach((p, i) => {
     if (byHash.has(hashes[i]!)) return;
-    const person = { id: randomUUID(), countyId, name: p.name, phone: p.phone ?? null, ...idNumberColumns(cipher, p.idNumber) };
+    const person = { id: randomUUID(), countyId, name: p.name, phone: p.phone ?? null, ...idNumberColumns(cipher, p.idNumber, hashes[i]) };
     byHash.set(hashes[i]!, person);
     created.add(person.id);
     missing.push(person);
@@ -194,7 +243,7 @@ export async function findOrCreatePerson(tx: Tx, cipher: PersonalDataCipher, cou
  * one: touching the persons' rows takes their row locks on PostgreSQL (SQLite has one writer anyway).
  */
 export async function lockPersons(tx: Tx, ids: string[]): Promise<void> {
-  await tx.registerPerson.updateMany({ where: { id: { in: ids } }, data: { updatedAt: new Date() } });
+  await updateRows(tx, 'RegisterPerson', { updatedAt: new Date() }, 'id', ids);
 }
 
 export const openResidence = (tx: Tx, personId: string) => tx.personResidence.findFirst({ where: { personId, untilDate: null } });
@@ -253,12 +302,13 @@ export async function placePersons(tx: Tx, placements: Placement[]): Promise<{ r
   checkBatch(placements);
   const personIds = placements.map((p) => p.personId);
   await lockPersons(tx, personIds);
-  const history = await tx.personResidence.findMany({ where: { personId: { in: personIds } }, orderBy: { fromDate: 'desc' } });
   const latestOf = new Map<string, Residence>();
-  for (const r of history) if (!latestOf.has(r.personId)) latestOf.set(r.personId, r);
+  for (const r of await selectRows<Residence>(tx, 'PersonResidence', residenceColumns, {}, 'personId', personIds)) {
+    if (r.fromDate > (latestOf.get(r.personId)?.fromDate ?? '')) latestOf.set(r.personId, r);
+  }
   const seen = new Set<string>();
   const closes: Residence[] = [];
-  const opens: Omit<Residence, 'id'>[] = [];
+  const opens: Omit<Residence, 'id' | 'createdAt'>[] = [];
   const kept = new Map<number, Residence>();
   placements.forEach((p, index) => {
     if (seen.has(p.personId)) throw new RegisterRefusal('idNumber', 'the same person is placed twice in one batch', index);
@@ -298,15 +348,17 @@ export async function placePersons(tx: Tx, placements: Placement[]): Promise<{ r
   for (const c of closes) groups.set(JSON.stringify([c.untilDate, c.endReason]), [...(groups.get(JSON.stringify([c.untilDate, c.endReason])) ?? []), c.id]);
   for (const [key, ids] of groups) {
     const [untilDate, endReason] = JSON.parse(key) as [string, string];
-    await tx.personResidence.updateMany({ where: { id: { in: ids } }, data: { untilDate, endReason } });
+    await updateRows(tx, 'PersonResidence', { untilDate, endReason }, 'id', ids);
   }
   const now = new Date();
-  await insertRows(
+  const inserted = await insertRows<{ id: number; personId: string }>(
     tx,
     'PersonResidence',
     opens.map((r) => ({ ...r, createdAt: now })),
+    ['id', 'personId'],
   );
-  const opened = new Map((await tx.personResidence.findMany({ where: { personId: { in: personIds }, untilDate: null } })).map((r) => [r.personId, r]));
+  const idOf = new Map(inserted.map((r) => [r.personId, r.id]));
+  const opened = new Map(opens.map((r) => [r.personId, { id: idOf.get(r.personId)!, ...r, createdAt: now }]));
   const closedOf = new Map(closes.map((c) => [c.personId, c]));
   return placements.map((p, index) => ({ residence: kept.get(index) ?? opened.get(p.personId)!, closed: closedOf.get(p.personId) ?? null }));
 }
