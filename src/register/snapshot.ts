@@ -1,7 +1,7 @@
 // A page of communities' registers as they stood on a day, read with one query per table for the
 // whole page (never per person), in the shape src/core/registerRates.ts derives the rates from.
 import { addDays } from '../core/calendar.js';
-import type { RegisterSnapshot } from '../core/registerRates.js';
+import { countedClasses, type CountedClass, type RegisterSnapshot } from '../core/registerRates.js';
 import type { HelpGroupRole, ResidenceClass } from '../core/register.js';
 import type { Db } from '../db/client.js';
 
@@ -37,11 +37,18 @@ export async function registerSnapshots(
 ): Promise<Map<string, RegisterSnapshot>> {
   const talksSince = addDays(date, -talkIntervalDays);
   const inPage = { countyId, communityId: { in: [...communityIds] } };
-  const [residences, permits, listings] = await Promise.all([
+  // A community's id names its county, and leaving the county out lets the residences' index
+  // (communityId, class, fromDate, untilDate, personId) answer the counts without the rows.
+  const residencesHolding = { communityId: { in: [...communityIds] }, ...holdingOn(date, 'fromDate', 'untilDate') };
+  const [residences, residenceCounts, permits, listings] = await Promise.all([
+    // Without names, only 暂住 are read one by one: whether they count as registered is their permit's.
     db.personResidence.findMany({
-      where: { ...inPage, ...holdingOn(date, 'fromDate', 'untilDate') },
-      select: { personId: true, communityId: true, cardId: true, class: true, fromDate: true, untilDate: true },
+      where: names ? residencesHolding : { ...residencesHolding, class: 'temporary' },
+      select: { personId: true, communityId: true, cardId: names, class: true, fromDate: true, untilDate: true },
     }),
+    names
+      ? []
+      : db.personResidence.groupBy({ by: ['communityId', 'class'], where: { ...residencesHolding, class: { in: [...countedClasses] } }, _count: { _all: true } }),
     db.temporaryPermit.findMany({
       where: { communityId: { in: [...communityIds] }, registeredOn: { lte: date }, OR: [{ expiresOn: null }, { expiresOn: { gte: date } }] },
       select: { personId: true, communityId: true, registeredOn: true, expiresOn: true },
@@ -77,12 +84,13 @@ export async function registerSnapshots(
     of(r.communityId).residences.push({
       personId: r.personId,
       name: nameOf.get(r.personId) ?? '',
-      cardId: r.cardId,
-      cardNumber: cardNumberOf.get(r.cardId) ?? '',
+      cardId: r.cardId ?? '',
+      cardNumber: cardNumberOf.get(r.cardId ?? '') ?? '',
       class: r.class as ResidenceClass,
       fromDate: r.fromDate,
       untilDate: r.untilDate,
     });
+  for (const c of residenceCounts) (of(c.communityId).residenceCounts ??= {})[c.class as CountedClass] = c._count._all;
   for (const p of permits) of(p.communityId).permits.push({ personId: p.personId, registeredOn: p.registeredOn, expiresOn: p.expiresOn });
   const byListing = new Map(
     listings.map((l) => {
