@@ -48,7 +48,11 @@ export async function registerSnapshots(
     }),
     names
       ? []
-      : db.personResidence.groupBy({ by: ['communityId', 'class'], where: { ...residencesHolding, class: { in: [...countedClasses] } }, _count: { _all: true } }),
+      : db.personResidence.groupBy({
+          by: ['communityId', 'class'],
+          where: { ...residencesHolding, class: { in: [...countedClasses] } },
+          _count: { _all: true },
+        }),
     db.temporaryPermit.findMany({
       where: { communityId: { in: [...communityIds] }, registeredOn: { lte: date }, OR: [{ expiresOn: null }, { expiresOn: { gte: date } }] },
       select: { personId: true, communityId: true, registeredOn: true, expiresOn: true },

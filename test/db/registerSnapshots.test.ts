@@ -1,8 +1,11 @@
 // The registers as the cycle reads them (counts by class, only 暂住 one by one) against the same
 // registers read person by person for the shortfall list, and against the pure derivation of the
 // plain records a scenario would give: the same counts on SQLite and PostgreSQL, on the days around
-// residences, listings and permits starting and ending.
+// residences, listings and permits starting and ending. And the cycle's activity storing them:
+// written once, left alone when nothing changed, updated or removed when the records did.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createActivities } from '../../src/activities/index.js';
+import { createInboxNotifier } from '../../src/notices/notifier.js';
 import { deriveKeyPersonControl, deriveRegistration, derivedCounts, type RegisterSnapshot } from '../../src/core/registerRates.js';
 import { registerSnapshots } from '../../src/register/snapshot.js';
 import { freshPostgres, freshSqlite, type TestDb } from '../support/db.js';
@@ -59,11 +62,12 @@ describe.each([
   ['PostgreSQL', freshPostgres],
 ])('registerSnapshots on %s', (_, fresh) => {
   let t: TestDb;
+  let ruleSetVersionId: number;
   beforeAll(async () => {
     t = await fresh('register-snapshots');
     await t.db.county.create({ data: { id: 'county-1', name: 'test' } });
     for (const id of Object.keys(registers)) await t.db.community.create({ data: { id, countyId: 'county-1', name: id, population: 1000, complexity: 1 } });
-    await activateDerivedRates(t.db, '2026-01-01');
+    ruleSetVersionId = (await activateDerivedRates(t.db, '2026-01-01')).id;
     for (const [id, snapshot] of Object.entries(registers)) if (snapshot.residences.length) await keepRegister(t.db, 'county-1', id, snapshot);
   });
   afterAll(() => t.drop());
@@ -80,5 +84,61 @@ describe.each([
       expect(counted.get(id)!.residences.every((r) => r.class === 'temporary')).toBe(true);
       expect(listed.get(id)!.residenceCounts).toBeUndefined();
     }
+  });
+
+  it('stores the counts once, leaves them alone when nothing changed, and follows the records when they do', async () => {
+    const ids = Object.keys(registers);
+    await t.db.binding.createMany({
+      data: ids.map((communityId) => ({
+        countyId: 'county-1',
+        communityId,
+        subjectType: 'officer',
+        subjectId: `o-${communityId}`,
+        effectiveFrom: '2026-01-01',
+      })),
+    });
+    await t.db.cycle.create({ data: { id: 'q4', countyId: 'county-1', kind: 'quarterly', period: '2026-Q4', status: 'collecting', ruleSetVersionId } });
+    const activities = createActivities({ db: t.db, notifier: createInboxNotifier(), clock: () => new Date('2027-01-05T08:00:00Z') });
+    const stored = async () =>
+      Object.fromEntries(
+        (await t.db.metricSubmission.findMany({ where: { period: '2026-Q4' } })).map((r) => [
+          `${r.communityId} ${r.metric}`,
+          { id: r.id, value: r.value, derivation: r.derivation },
+        ]),
+      );
+    const expected = (id: string, registration: RegisterSnapshot) => ({
+      [`${id} registration`]: expect.objectContaining({
+        value: deriveRegistration(registration, '2026-12-31').value,
+        derivation: derivedCounts(deriveRegistration(registration, '2026-12-31')),
+      }),
+      [`${id} keyPersonControl`]: expect.objectContaining({ derivation: derivedCounts(deriveKeyPersonControl(registration, '2026-12-31', talkIntervalDays)) }),
+    });
+
+    expect(await activities.deriveRegisterFigures({ cycleId: 'q4' })).toEqual({
+      derived: 5,
+      gaps: [{ community: 'empty', metric: 'registration', source: 'register' }],
+    });
+    const first = await stored();
+    expect(first).toEqual({
+      ...expected('worked', workedExample),
+      ...expected('edges', edges),
+      'empty keyPersonControl': expect.objectContaining({ value: 1 }),
+    });
+
+    await activities.deriveRegisterFigures({ cycleId: 'q4' });
+    expect(await stored()).toEqual(first);
+
+    // 周杰 registers as a permanent resident before the quarter's end; the edges community empties.
+    await t.db.personResidence.updateMany({ where: { personId: 'worked-p-zhoujie' }, data: { class: 'present-registered' } });
+    await t.db.personResidence.deleteMany({ where: { communityId: 'edges' } });
+    await activities.deriveRegisterFigures({ cycleId: 'q4' });
+    const third = await stored();
+    expect(third['worked registration']).toEqual({
+      id: first['worked registration']!.id,
+      value: 0.8,
+      derivation: expect.objectContaining({ numerator: 4, denominator: 5 }),
+    });
+    expect(third['edges registration']).toBeUndefined();
+    expect(third['worked keyPersonControl']).toEqual(first['worked keyPersonControl']);
   });
 });
