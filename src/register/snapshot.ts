@@ -45,6 +45,8 @@ export async function registerSnapshots(
     db.personResidence.findMany({
       where: names ? residencesHolding : { ...residencesHolding, class: 'temporary' },
       select: { personId: true, communityId: true, cardId: names, class: true, fromDate: true, untilDate: true },
+      // The shortfall list in the order the records were kept, whichever index the database picks.
+      ...(names && { orderBy: { id: 'asc' } }),
     }),
     names
       ? []
