@@ -24,8 +24,9 @@ const holdingOn = (date: string, from: 'fromDate' | 'listedOn', until: 'untilDat
 /**
  * The registers of `communityIds` on `date`, by community (every one present, empty when it keeps
  * none), with what the derivation counts: residences, permits valid and talks held within
- * `talkIntervalDays` on that day. `names`: also the persons' names and the cards' numbers, which
- * only the shortfall lists need; the cycle's counts leave them out.
+ * `talkIntervalDays` on that day. `names`: every residence one by one with the person's name and
+ * the card's number, which only the shortfall lists need; the cycle's counts take the classes
+ * but 暂住 as counts (`residenceCounts`) and leave names out.
  */
 export async function registerSnapshots(
   db: Db,
