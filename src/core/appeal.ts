@@ -60,7 +60,10 @@ export function withCorrections(figures: Record<string, PeriodFigures>, correcti
   for (const c of corrections) {
     const current = out[c.community];
     const metrics = current && 'metrics' in current ? current.metrics : {};
-    out[c.community] = { metrics: { ...metrics, [c.metric]: c.value } };
+    // A corrected figure is the bureau's, no longer the register's: its counts go; the other
+    // metrics' counts stay with their figures.
+    const { [c.metric]: _replaced, ...derived } = (current && 'metrics' in current && current.derived) || {};
+    out[c.community] = { metrics: { ...metrics, [c.metric]: c.value }, ...(Object.keys(derived).length ? { derived } : {}) };
   }
   return out;
 }

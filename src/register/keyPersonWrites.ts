@@ -1,12 +1,15 @@
 // The changes an officer or station makes to a key person's record. Nothing is overwritten: a
 // help-group member who changes is closed on the day and a new one opened, a talk once logged
-// stays, a delisting ends the listing. Each change is audited in the caller's transaction.
+// stays, a delisting ends the listing. Each change is audited in the caller's transaction, which
+// holds the person's row lock (lockPersons) before reading what it changes: two changes to one
+// person's listings queue rather than both deciding on the same state.
 import { randomUUID } from 'node:crypto';
 import type { HelpGroupRole } from '../core/register.js';
 import { audited, type AuditActor, type Tx } from '../db/audit.js';
 import { Problem } from '../api/problem.js';
 import { holdsOn, type Listing } from './keyPersons.js';
 import { registerScope, type RegisterReach } from './access.js';
+import { lockPersons } from './residences.js';
 
 /** `at`: the body's JSON pointer or the query parameter. */
 function notFuture(date: string, today: string, at: { pointer: string } | { parameter: string }): void {
@@ -40,6 +43,8 @@ export async function listKeyPerson(
   notFuture(input.listedOn, today, { pointer: '/listedOn' });
   const residence = residences.find((r) => holdsOn(r, input.listedOn));
   if (!residence) throw Problem.field(422, { pointer: '/listedOn', message: `person ${personId} did not live in a community you keep on ${input.listedOn}` });
+  // Two listings of one person at once queue here, so the second sees the first's open listing.
+  await lockPersons(tx, [personId]);
   const listings = await tx.keyPersonListing.findMany({ where: { personId }, orderBy: { listedOn: 'desc' } });
   const open = listings.find((l) => l.delistedOn === null);
   if (open)

@@ -2,7 +2,7 @@
 // permits expiring or expired and rented homes due for inspection on the bureau's today, counted
 // by the rule set's intervals; the bureau and province readers see their reach's communities, an
 // officer, a station and the population brigade those whose register they keep or read; nobody
-// sees a name; leaders and finance are refused.
+// sees a name; leaders and finance are refused; countyId narrows it to one county; it is paged.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.js';
 import { seedDemoCounty } from '../../src/db/seed.js';
@@ -71,6 +71,46 @@ describe('GET /api/register/backlog', () => {
     expectProblem(await (await h.as({ role: 'leader', subjectId: 'L01' })).get('/api/register/backlog'), 403);
     expectProblem(await (await h.as({ role: 'finance' })).get('/api/register/backlog'), 403);
     expectProblem(await h.api.get('/api/register/backlog?communityId=c01'), 400);
+  });
+
+  it('narrows to one county with countyId: a province reader reads county by county, everyone else only their own; 422 naming it otherwise', async () => {
+    const province = await h.as({ role: 'province-reader', countyId: null });
+    const o01 = await h.as({ role: 'officer', subjectId: 'o01' });
+    const brigade = await h.as({ role: 'department', subjectId: 'renkou' });
+    const inCounty = (countyId: string) => `/api/register/backlog?countyId=${countyId}`;
+    expect(ids(await province.get(inCounty(testCounty)).expect(200))).toEqual(demo);
+    expect(rows(await province.get(inCounty(otherCounty.id)).expect(200))).toEqual([
+      { communityId: otherCounty.communityId, communityName: '外县社区', ...zero, helpGroupsIncomplete: 1, talksOverdue: 1 },
+    ]);
+    expect(ids(await h.api.get(inCounty(testCounty)).expect(200))).toEqual(demo);
+    expect(ids(await o01.get(inCounty(testCounty)).expect(200))).toEqual(['c01']);
+    expect(ids(await brigade.get(inCounty(testCounty)).expect(200))).toEqual(demo);
+    // Another county and one that does not exist answer alike, so another county's id leaks nothing.
+    for (const [caller, countyId] of [
+      [province, 'nowhere'],
+      [h.api, otherCounty.id],
+      [h.api, 'nowhere'],
+      [o01, otherCounty.id],
+      [brigade, otherCounty.id],
+    ] as const) {
+      const res = await caller.get(inCounty(countyId));
+      expectProblem(res, 422, { parameter: 'countyId' });
+      expect(res.body.detail).toContain(`${countyId} is not a county whose register backlog you read`);
+    }
+  });
+
+  it('pages by community id, the next page named in the Link header, the pages together the whole list', async () => {
+    const province = await h.as({ role: 'province-reader', countyId: null });
+    const whole = rows(await province.get('/api/register/backlog').expect(200));
+    const pages: Row[][] = [];
+    for (let next: string | undefined = '/api/register/backlog?limit=4'; next;) {
+      const res: { body: { items: Row[] }; headers: Record<string, string> } = await province.get(next).expect(200);
+      pages.push(rows(res));
+      next = /<([^>]+)>;\s*rel="next"/.exec(res.headers.link ?? '')?.[1];
+    }
+    expect(pages.map((p) => p.length)).toEqual([4, 4, 3]);
+    expect(pages.flat()).toEqual(whole);
+    expectProblem(await province.get('/api/register/backlog?cursor=nonsense'), 400, { parameter: 'cursor' });
   });
 
   it('follows a rule set that asks for talks more often', async () => {

@@ -1,7 +1,8 @@
 // Key persons over HTTP, on a real SQLite file and on PostgreSQL: listing a person of the
 // community, their help group changed member by member with its history kept, the talk log with
 // its refusals, delisting, the list's display facts (complete, lastTalkOn, talkDueOn under the rule
-// set in force), the audit of every write and of every read of a record, and who may do what.
+// set in force), the audit of every write, of every read of a record and of the list, listing and
+// delisting one person from four requests at once, and who may do what.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.js';
 import { addRuleSetVersion, ruleSetInForce } from '../../src/db/ruleSets.js';
@@ -230,14 +231,46 @@ describe.each([
     expect((await o01.post('/api/register/persons/p1/key-person-listings', { category: '刑满释放人员', listedOn: '2026-03-15' })).status).toBe(201);
   });
 
-  it("audits every read of a key person's record with who read it; a list is not a record read", async () => {
+  it("audits every read of a key person's record with who read it, and a read of the list once, naming whom it showed", async () => {
     const reads = async () => (await audits(t.db, 'KeyPersonListing', id)).filter((a) => a.action === 'read');
-    const before = (await reads()).length;
+    const listReads = () => audits(t.db, 'Register', 'c01');
+    const before = [(await reads()).length, (await listReads()).length];
     await (await h.as({ role: 'department', subjectId: 'renkou' })).get(base()).expect(200);
-    await o01.get('/api/register/communities/c01/key-persons').expect(200);
+    const listed = (await o01.get('/api/register/communities/c01/key-persons').expect(200)).body.items as { id: string; person: { id: string } }[];
     const after = await reads();
-    expect(after).toHaveLength(before + 1);
+    expect(after).toHaveLength(before[0]! + 1);
     expect(after.at(-1)).toMatchObject({ actor: 'department:renkou', role: 'department', countyId: testCounty });
+    const listRead = await listReads();
+    expect(listRead).toHaveLength(before[1]! + 1);
+    expect(listRead.at(-1)).toMatchObject({
+      actor: 'officer:o01',
+      action: 'read',
+      after: { list: 'key-persons', keyPersons: listed.map((k) => k.id), persons: [...new Set(listed.map((k) => k.person.id))] },
+    });
+  });
+
+  // Without the person's row lock, both requests read "not listed" on PostgreSQL and both list them.
+  it('lists, delists and lists again one person from four requests at once: one wins each time, the others are a 409', async () => {
+    const at = <T>(bodies: T[], call: (body: T) => PromiseLike<{ status: number; body: { id?: string } }>) => Promise.all(bodies.map(call));
+    const open = () => t.db.keyPersonListing.count({ where: { personId: 'p3', delistedOn: null } });
+    // Different days, so that no unique key could stop the others; four, so that a race shows.
+    const listings = await at(['2026-03-01', '2026-03-02', '2026-03-03', '2026-03-04'], (listedOn) =>
+      o01.post('/api/register/persons/p3/key-person-listings', { category: '吸毒人员', listedOn }),
+    );
+    expect(listings.map((r) => r.status).sort()).toEqual([201, 409, 409, 409]);
+    expect(await open()).toBe(1);
+    const listing = listings.find((r) => r.status === 201)!.body.id!;
+    const delistings = await at(['2026-03-05', '2026-03-06', '2026-03-07', '2026-03-08'], (date) =>
+      o01.post(`/api/register/key-persons/${listing}/delisting`, { date, reason: '撤管' }),
+    );
+    expect(delistings.map((r) => r.status).sort()).toEqual([200, 409, 409, 409]);
+    expect((await audits(t.db, 'KeyPersonListing', listing)).filter((a) => a.action === 'update')).toHaveLength(1);
+    expect(await open()).toBe(0);
+    const relistings = await at(['2026-03-10', '2026-03-11', '2026-03-12', '2026-03-13'], (listedOn) =>
+      o01.post('/api/register/persons/p3/key-person-listings', { category: '吸毒人员', listedOn }),
+    );
+    expect(relistings.map((r) => r.status).sort()).toEqual([201, 409, 409, 409]);
+    expect(await open()).toBe(1);
   });
 });
 
@@ -285,10 +318,10 @@ describe('who may do what with key persons', () => {
     const before = await written();
     expect(await statuses(c, reads(listing))).toEqual([read, read]);
     expect(await statuses(c, writes(listing))).toEqual([write, write, write, write, write]);
-    // The brigade's reads of a record are audited; nothing else is written.
+    // The brigade's reads of the list and of a record are audited; nothing else is written.
     const after = await written();
     expect(after.slice(0, 3)).toEqual(before.slice(0, 3));
-    expect(after[3]).toBe(before[3]! + (read === 200 ? 1 : 0));
+    expect(after[3]).toBe(before[3]! + (read === 200 ? 2 : 0));
   });
 
   it("another county's key person answers 404 to this county's officer", async () => {

@@ -2,11 +2,18 @@
 // their community's cards from an XLSX file whose two bad rows are refused whole (all or nothing,
 // each error by line and column), fixes them and imports again, reads a card with an ID number
 // revealed, and logs a talk with a key person; bureau staff see the backlog per community, counts
-// only. Every page passes axe.
+// only; the officer sees who costs the derived rates (推算依据), moves one person to another card
+// and reclassifies another (a date before the residence began refused under the field), and sees
+// both in the cards, the person's history and the derivation. Every page passes axe.
 import ExcelJS from 'exceljs';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { todayIn } from '../../web/src/lib/today.js';
+import { demoSubmissions } from '../support/figures.js';
 import { devNamespaces } from '../support/namespaces.js';
-import { checkPage, consoleSuite } from '../support/console.js';
+import { activateDerivedRates } from '../support/registerExample.js';
+import { serviceToken } from '../support/serviceUsers.js';
+import { apiCall, checkPage, consoleSuite, demoCommunityIds } from '../support/console.js';
 
 const patience = { timeout: 15_000 };
 const header = [
@@ -52,6 +59,32 @@ async function workbook(broken: boolean): Promise<Buffer> {
   sheet.addRow(['2', '201', 'H003', '赵暂住', good.zhao, '', broken ? '外星人' : '暂住人口', '2025-02-01', '2025-02-03', 'JZ2025001', '2027-02-02', '', '']);
   return Buffer.from(await book.xlsx.writeBuffer());
 }
+
+/** Picks `option` in the drawer's select labelled `label`, again while the dropdown is still opening on a busy machine. */
+async function pick(page: Page, label: string, option: string): Promise<void> {
+  const item = page.locator('.ant-drawer .ant-form-item').filter({ has: page.getByLabel(label, { exact: true }) });
+  const choice = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option });
+  await expect
+    .poll(async () => {
+      if ((await item.innerText()).includes(option)) return true;
+      const target = (await choice.count()) ? choice.first() : page.getByLabel(label, { exact: true });
+      await target.click({ timeout: 2_000 }).catch(() => undefined);
+      return (await item.innerText()).includes(option);
+    }, patience)
+    .toBe(true);
+}
+
+/** Types the day into the drawer's picker labelled 变更日期 and leaves it (a click on the drawer's text) with the typed day. */
+async function typeDay(page: Page, day: string): Promise<void> {
+  const picker = page.getByLabel('变更日期');
+  await picker.click();
+  await picker.fill(day);
+  await page.getByRole('dialog').getByText(/^现居/).click();
+  await expect.poll(() => page.locator('.ant-picker-dropdown:visible').count(), patience).toBe(0);
+  await expect.poll(() => picker.inputValue(), patience).toBe(day);
+}
+
+const rowsOf = (table: Locator) => table.locator('tbody tr.ant-table-row').allInnerTexts();
 
 describe('the console: the population register', () => {
   const c = consoleSuite(devNamespaces.consoleRegister, {
@@ -123,6 +156,99 @@ describe('the console: the population register', () => {
     expect(rows.filter((r) => r.split('\t')[1]?.trim() === '1')).toHaveLength(1);
     expect(rows.join('\n')).not.toContain('王小明');
     await checkPage(page, 'register-backlog');
+    await page.context().close();
+  });
+
+  it('an officer sees who costs the derived rates, moves one person and reclassifies another, and sees both in the cards, the history and the derivation', async () => {
+    const page = await c.open('li.officer');
+    await page.getByRole('menuitem', { name: /人口登记/ }).click();
+
+    // This quarter so far: everyone present is registered; the key person without a help group costs a point.
+    await page.getByRole('tab', { name: '推算依据' }).click();
+    const unregistered = page.getByRole('table', { name: '未计为已登记的人员' });
+    const uncontrolled = page.getByRole('table', { name: '未管控到位的重点人口' });
+    await expect.poll(() => rowsOf(uncontrolled), patience).toEqual(expect.arrayContaining([expect.stringMatching(/王小明\s+帮教小组不全/)]));
+    expect(await unregistered.innerText()).toContain('实有人口均已登记');
+    await checkPage(page, 'register-derivation');
+
+    await page.getByRole('tab', { name: '户卡' }).click();
+    const cards = page.getByRole('table', { name: '户卡' });
+    await expect.poll(() => cards.locator('tbody tr.ant-table-row').count(), patience).toBe(3);
+    const drawer = page.getByRole('dialog');
+
+    // 李秀英 moves from H001 to H002 today.
+    await page.getByRole('button', { name: '变更居住 · 李秀英' }).click();
+    await pick(page, '变更事项', '迁往本社区其他户');
+    await pick(page, '迁入户卡', 'H002');
+    await checkPage(page, 'register-residence-change');
+    await drawer.getByRole('button', { name: '保存变更' }).click();
+    await expect.poll(() => drawer.count(), patience).toBe(0);
+    const cardRow = (number: string) => cards.locator('tbody tr.ant-table-row').filter({ hasText: number });
+    await expect.poll(() => cardRow('H002').innerText(), patience).toContain('李秀英');
+    expect(await cardRow('H001').innerText()).not.toContain('李秀英');
+
+    // 张建国 is reclassified 人在户不在: first dated before his residence began, refused under the date.
+    await page.getByRole('button', { name: '变更居住 · 张建国' }).click();
+    await pick(page, '变更事项', '变更人员类别');
+    await pick(page, '新的人员类别', '人在户不在');
+    await typeDay(page, '2024-12-31');
+    await drawer.getByRole('button', { name: '保存变更' }).click();
+    const dateError = drawer
+      .locator('.ant-form-item')
+      .filter({ has: page.getByLabel('变更日期') })
+      .locator('.ant-form-item-explain-error');
+    await expect.poll(() => dateError.innerText(), patience).toContain('must be after 2025-01-01');
+    await checkPage(page, 'register-residence-change-refused');
+    await typeDay(page, todayIn('Asia/Shanghai'));
+    await drawer.getByRole('button', { name: '保存变更' }).click();
+    await expect.poll(() => drawer.count(), patience).toBe(0);
+    await expect.poll(() => cardRow('H001').innerText(), patience).toMatch(/张建国\s+人在户不在/);
+
+    // 李秀英's record keeps the closed residence on H001, ended by the move, and the open one on H002.
+    await page.getByRole('button', { name: '档案 · 李秀英' }).click();
+    const history = page.getByRole('table', { name: '居住登记历史' });
+    await expect
+      .poll(() => rowsOf(history), patience)
+      .toEqual([expect.stringMatching(/^H001[\s\S]*人在户在[\s\S]*迁往本社区其他户/), expect.stringMatching(/^H002[\s\S]*人在户在[\s\S]*现居/)]);
+    await checkPage(page, 'register-person-history');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => drawer.count(), patience).toBe(0);
+
+    // 张建国 now costs the registration rate a point, named with his card and class.
+    await page.getByRole('tab', { name: '推算依据' }).click();
+    await expect.poll(() => rowsOf(unregistered), patience).toEqual([expect.stringMatching(/H001\s+张建国\s+人在户不在\s+人在户不在:户籍不在本社区/)]);
+    expect(await page.getByText('由人口登记计算：3/4').count()).toBe(1);
+    await page.context().close();
+  });
+
+  it("an officer's derived figure in 我的考核 opens who cost it, for the quarter it was derived on", async () => {
+    // 2026-Q3 decided with both register rates derived: the departments submit every other metric.
+    await activateDerivedRates(c.running.db, '2026-01-01', 'demo');
+    const derived = new Set(['registration', 'keyPersonControl']);
+    for (const { submittedBy, figures } of demoSubmissions(demoCommunityIds)) {
+      const submitted = figures.filter((f) => !derived.has(f.metric));
+      if (submitted.length === 0) continue;
+      const token = await serviceToken(c.running.databaseUrl, { role: 'department', subjectId: submittedBy });
+      const answer = await apiCall(c.running, 'POST', '/api/metrics', { period: '2026-Q3', figures: submitted }, token);
+      expect(answer.status, JSON.stringify(answer.body)).toBeLessThan(300);
+    }
+    expect((await apiCall(c.running, 'POST', '/api/cycles', { kind: 'quarterly', period: '2026-Q3' })).status).toBe(202);
+    await expect
+      .poll(async () => (await apiCall(c.running, 'GET', '/api/cycles/quarterly-2026-Q3-demo')).body?.status, { timeout: 90_000, interval: 500 })
+      .toBe('decided');
+
+    const page = await c.open('li.officer');
+    await page.getByRole('menuitem', { name: /我的考核/ }).click();
+    await page.getByRole('button', { name: '推算依据 · 重点人口管控率' }).click();
+    // On 2026-09-30 王小明 had no help group and, listed since 2025-06-01, no talk yet.
+    const drawer = page.getByRole('dialog');
+    await expect.poll(() => drawer.innerText(), patience).toContain('按期末(2026年9月30日)');
+    expect(await rowsOf(drawer.getByRole('table', { name: '未管控到位的重点人口' }))).toEqual([
+      expect.stringMatching(/王小明\s+帮教小组不全/),
+      expect.stringMatching(/王小明\s+谈话逾期/),
+    ]);
+    expect(await drawer.getByRole('table', { name: '未计为已登记的人员' }).count()).toBe(0);
+    await checkPage(page, 'register-derivation-from-breakdown');
     await page.context().close();
   });
 });

@@ -1,6 +1,6 @@
 // The re-decision core of appeals, and the rule-set parameters that time them.
 import { describe, expect, it } from 'vitest';
-import { standingOf } from '../../src/core/appeal.js';
+import { standingOf, withCorrections } from '../../src/core/appeal.js';
 import { redecidePeriod } from '../../src/deciding/appeal.js';
 import { decidePeriod } from '../../src/deciding/period.js';
 import type { MetricValues, Office, PeriodInput } from '../../src/core/types.js';
@@ -82,5 +82,23 @@ describe('redecidePeriod', () => {
     expect(red.obligations.find((o) => o.id === '2026-Q2/subsidy/o4')!.after).toBeGreaterThan(
       red.obligations.find((o) => o.id === '2026-Q2/subsidy/o4')!.before!,
     );
+  });
+});
+
+describe('withCorrections', () => {
+  const counts = (numerator: number, denominator: number) => ({ numerator, denominator, counts: {} });
+  const derivedInput: PeriodInput = {
+    ...input,
+    figures: { ...input.figures, c: { metrics: figures(0.5), derived: { registration: counts(9, 10), keyPersonControl: counts(9, 10) } } },
+  };
+
+  it("drops the register's counts of a corrected derived figure and keeps the other metrics'", () => {
+    const corrected = withCorrections(derivedInput.figures, [{ community: 'c', metric: 'registration', value: 1 }]);
+    expect(corrected.c).toEqual({ metrics: { ...figures(0.5), registration: 1 }, derived: { keyPersonControl: counts(9, 10) } });
+  });
+
+  it('keeps every count when a submitted figure is corrected', () => {
+    const corrected = withCorrections(derivedInput.figures, [{ community: 'c', metric: 'satisfaction', value: 1 }]);
+    expect(corrected.c).toEqual({ metrics: { ...figures(0.5), satisfaction: 1 }, derived: { registration: counts(9, 10), keyPersonControl: counts(9, 10) } });
   });
 });

@@ -1,11 +1,13 @@
 // The register's buildings, doors and household cards (户卡), and adding a person to a card. A card
 // is filed at a building and door, made when new. Reading a card shows its persons (ID numbers
-// masked) and everyone who lived on it before; that read is audited like a person's.
+// masked) and everyone who lived on it before; that read, and a read of the list of cards with
+// their persons, is audited like a person's.
 import { z } from 'zod';
 import { audited } from '../../db/audit.js';
 import { findOrCreateBuilding, findOrCreateCard, findOrCreatePerson, lockPersons, openResidence, placePerson } from '../../register/residences.js';
 import { cardLabels, historyView, personAudit, personView, personViews, reachRecord, refusedAs422 } from '../../register/records.js';
 import { reachCommunity } from '../../register/access.js';
+import { auditedListRead, auditedRecordRead } from '../../register/readAudit.js';
 import type { Operations } from '../access/operations.js';
 import { actorOf } from '../access/principal.js';
 import type { Ctx } from '../context.js';
@@ -112,7 +114,12 @@ export function registerHouseholdsOperations(
               ...page,
             }),
         });
-        res.json(await cardViews(rows));
+        const views = await cardViews(rows);
+        await auditedListRead(ctx.db, actorOf(res), communityId, 'cards', {
+          cards: views.map((c) => c.id),
+          persons: views.flatMap((c) => c.persons.map((p) => p.id)),
+        });
+        res.json(views);
       },
     },
 
@@ -156,7 +163,7 @@ export function registerHouseholdsOperations(
         });
         const persons = new Map((await ctx.db.registerPerson.findMany({ where: { id: { in: past.map((r) => r.personId) } } })).map((p) => [p.id, p]));
         const labels = await cardLabels(ctx.db, [row.id]);
-        await audited(ctx.db, actorOf(res), { action: 'read', entity: 'HouseholdCard', entityId: row.id });
+        await auditedRecordRead(ctx.db, actorOf(res), 'HouseholdCard', row.id);
         res.json({
           ...view!,
           past: past.map((r) => {

@@ -1,13 +1,15 @@
 // Key persons (重点人口) of a community's register: listing a person, their three-person help group,
 // the talks it holds, delisting. The community's officer and station keep them; the population
-// brigade reads them; anyone else finds no such record. Every read of one key person's record is
-// audited, as reads of personal data are.
+// brigade reads them; anyone else finds no such record. Every read of one key person's record or
+// of the community's list is audited, as reads of personal data are.
 import type { Response } from 'express';
 import { z } from 'zod';
-import { audited, type Tx } from '../../db/audit.js';
+import type { Tx } from '../../db/audit.js';
 import { reachCommunity, registerReachOf, registerScope } from '../../register/access.js';
+import { auditedListRead, auditedRecordRead } from '../../register/readAudit.js';
 import { delistKeyPerson, listKeyPerson, logTalk, removeHelpGroupMember, setHelpGroupMember } from '../../register/keyPersonWrites.js';
 import { keyPersonRecord, keyPersonViews, listKeyPersons, type Listing } from '../../register/keyPersons.js';
+import { lockPersons } from '../../register/residences.js';
 import type { Operations } from '../access/operations.js';
 import { actorOf } from '../access/principal.js';
 import type { Ctx } from '../context.js';
@@ -43,9 +45,15 @@ export function registerKeyPersonsOperations(ctx: Ctx): Operations<KeyPersonOper
     return listing;
   }
 
-  /** A change to the listing in one transaction, on the listing as it is now (another request may have delisted it meanwhile). */
+  /**
+   * A change to the listing in one transaction, on the listing as it is now (another request may
+   * have delisted it meanwhile), the person's row locked first so changes to their listings queue.
+   */
   const changing = <T>(listing: Listing, change: (tx: Tx, current: Listing) => Promise<T>) =>
-    ctx.db.$transaction(async (tx) => change(tx, await tx.keyPersonListing.findUniqueOrThrow({ where: { id: listing.id } })));
+    ctx.db.$transaction(async (tx) => {
+      await lockPersons(tx, [listing.personId]);
+      return change(tx, await tx.keyPersonListing.findUniqueOrThrow({ where: { id: listing.id } }));
+    });
 
   /** The listing as the list shows it, after a change. */
   const shown = async (listing: Listing) => (await keyPersonViews(ctx.db, listing.countyId, [listing], ctx.today()))[0]!;
@@ -60,7 +68,12 @@ export function registerKeyPersonsOperations(ctx: Ctx): Operations<KeyPersonOper
       handler: async (req, res) => {
         const { status } = parseQuery(keyPersonsQuery, req.query);
         const community = await reachCommunity(ctx, res, String(req.params.communityId));
-        res.json({ items: await listKeyPersons(ctx.db, community.countyId, community.id, status, ctx.today()) });
+        const items = await listKeyPersons(ctx.db, community.countyId, community.id, status, ctx.today());
+        await auditedListRead(ctx.db, actorOf(res), community.id, 'key-persons', {
+          keyPersons: items.map((k) => k.id),
+          persons: items.map((k) => k.person.id),
+        });
+        res.json({ items });
       },
     },
 
@@ -86,7 +99,7 @@ export function registerKeyPersonsOperations(ctx: Ctx): Operations<KeyPersonOper
         noParameters(req.query);
         const listing = await reachListing(res, String(req.params.id), false);
         const record = await keyPersonRecord(ctx.db, listing, ctx.today());
-        await audited(ctx.db, actorOf(res), { action: 'read', entity: 'KeyPersonListing', entityId: listing.id });
+        await auditedRecordRead(ctx.db, actorOf(res), 'KeyPersonListing', listing.id);
         res.json(record);
       },
     },

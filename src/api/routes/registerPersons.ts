@@ -1,7 +1,8 @@
 // The register's persons: the community's actual population by class, one person's record with
 // their whole history, and the changes to it — corrections of name, phone or ID number, residence
 // changes (moved, reclassified, left, died, corrected) and a temporary resident's permit. Every read
-// of a person's record is audited (`read`, or `reveal` when the ID number is shown in clear).
+// of a person's record or of the community's persons is audited (`read`, or `reveal` when the ID
+// number is shown in clear).
 import type { Response } from 'express';
 import { z } from 'zod';
 import { audited } from '../../db/audit.js';
@@ -9,6 +10,7 @@ import { normalIdNumber } from '../../core/idNumber.js';
 import { changeResidence, idNumberColumns, openResidence } from '../../register/residences.js';
 import { cardLabels, historyView, personAudit, personView, personViews, reachRecord, refusedAs422 } from '../../register/records.js';
 import { reachCommunity } from '../../register/access.js';
+import { auditedListRead, auditedRecordRead } from '../../register/readAudit.js';
 import type { Operations } from '../access/operations.js';
 import { actorOf } from '../access/principal.js';
 import type { Ctx } from '../context.js';
@@ -62,6 +64,7 @@ export function registerPersonsOperations(
           ctx.db,
           residences.map((r) => r.cardId),
         );
+        await auditedListRead(ctx.db, actorOf(res), communityId, 'persons', { persons: residences.map((r) => r.personId) });
         res.json(residences.map((r) => personView(persons.get(r.personId)!, r, cards)));
       },
     },
@@ -82,7 +85,7 @@ export function registerPersonsOperations(
           ctx.db,
           history.map((r) => r.cardId),
         );
-        await audited(ctx.db, actorOf(res), { action: reveal ? 'reveal' : 'read', entity: 'RegisterPerson', entityId: p.id });
+        await auditedRecordRead(ctx.db, actorOf(res), 'RegisterPerson', p.id, reveal !== undefined);
         res.json({
           ...personView(p, history.find((r) => r.untilDate === null) ?? null, cards, reveal ? ctx.personalData : undefined),
           history: history.map((r) => historyView(r, cards)),

@@ -1,5 +1,6 @@
 // Rented homes (出租房屋) at a community's doors, and their inspections: each is due the rule set's
 // rentalInspectionIntervalDays after the last one (or after the home was listed), until it ends.
+// The list names the landlords, so reading it is audited as reads of personal data are.
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
@@ -9,6 +10,7 @@ import { ruleSetInForce } from '../../db/ruleSets.js';
 import { findOrCreateDoor } from '../../register/residences.js';
 import { doorLabels, reachRecord } from '../../register/records.js';
 import { reachCommunity } from '../../register/access.js';
+import { auditedListRead } from '../../register/readAudit.js';
 import type { Operations } from '../access/operations.js';
 import { actorOf } from '../access/principal.js';
 import type { Ctx } from '../context.js';
@@ -68,7 +70,9 @@ export function registerRentedHomesOperations(ctx: Ctx): Operations<'listRentedH
         noParameters(req.query);
         const { id: communityId } = await reachCommunity(ctx, res, String(req.params.communityId));
         const homes = await ctx.db.rentedHome.findMany({ where: { communityId }, orderBy: [{ fromDate: 'asc' }, { id: 'asc' }] });
-        res.json({ items: await homeViews(homes) });
+        const items = await homeViews(homes);
+        await auditedListRead(ctx.db, actorOf(res), communityId, 'rented-homes', { rentedHomes: homes.map((h) => h.id) });
+        res.json({ items });
       },
     },
 

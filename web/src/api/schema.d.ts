@@ -8762,7 +8762,11 @@ export interface operations {
     };
     listRegisterBacklog: {
         parameters: {
-            query?: never;
+            query?: {
+                countyId?: string;
+                limit?: number;
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -8792,6 +8796,7 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
             default: components["responses"]["ProblemDefault"];
         };
     };

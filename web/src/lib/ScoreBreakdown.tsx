@@ -2,13 +2,16 @@
 // figure (per 10,000 residents for counts), the points (base points and complexity factor where
 // complexity is weighed), the weight and the contribution; the contributions add up to the score,
 // and the line under the table says so. The bureau's breakdown page and the officer's evaluations
-// both show it; a figure derived from the population register shows the counts it came from;
+// both show it; a figure derived from the population register shows the counts it came from
+// and, for a caller who reads that register (`derivationBasis`), a link naming who cost the points;
 // on a phone the figure and the base points go under the metric and the points so
 // the table fits without scrolling sideways.
 import { Grid, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { registerDerivations, type RegisterDerivation } from '../../../src/core/register';
 import type { MetricBreakdownEntry } from '../../../src/core/types';
 import { useT } from '../app/i18n';
+import { DerivationLink, type DerivationBasis } from '../pages/register/DerivationLink';
 import { DerivedFigure, derivedOf } from './DerivedFigure';
 import { countMetrics, metricLabel } from './metrics';
 
@@ -16,7 +19,22 @@ const two = (n: number) => n.toFixed(2);
 const nowrap = { whiteSpace: 'nowrap' } as const;
 type Row = MetricBreakdownEntry;
 
-export function ScoreBreakdown({ breakdown, missing, score, caption }: { breakdown: unknown; missing: unknown; score: number; caption?: string }) {
+const isDerivedMetric = (m: string): m is RegisterDerivation => (registerDerivations as readonly string[]).includes(m);
+
+export function ScoreBreakdown({
+  breakdown,
+  missing,
+  score,
+  caption,
+  derivationBasis,
+}: {
+  breakdown: unknown;
+  missing: unknown;
+  score: number;
+  caption?: string;
+  /** The office's community and period, when the caller reads its register. */
+  derivationBasis?: DerivationBasis;
+}) {
   const t = useT();
   const narrow = !Grid.useBreakpoint().md;
   const rows = Array.isArray(breakdown) ? (breakdown as Row[]) : [];
@@ -41,6 +59,7 @@ export function ScoreBreakdown({ breakdown, missing, score, caption }: { breakdo
         <>
           <br />
           <DerivedFigure derived={derived} />
+          {derivationBasis && isDerivedMetric(r.metric) && <DerivationLink basis={derivationBasis} metric={r.metric} />}
         </>
       )
     );

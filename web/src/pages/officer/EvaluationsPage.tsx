@@ -10,6 +10,7 @@ import { PageControls } from '../../lib/PageControls';
 import { periodLabel } from '../../lib/periods';
 import { ProblemAlert } from '../../lib/problem';
 import { ScoreBreakdown } from '../../lib/ScoreBreakdown';
+import { useRegisterReach } from '../register/useRegisterReach';
 import { useLoad } from '../../lib/useLoad';
 import { usePages } from '../../lib/usePages';
 import { CommunityName } from './CommunityName';
@@ -46,7 +47,7 @@ function CycleDecisions({ cycleId }: { cycleId: string }) {
   );
 }
 
-function EvaluationCard({ e }: { e: Evaluation }) {
+function EvaluationCard({ e, readsRegister }: { e: Evaluation; readsRegister: boolean }) {
   const { lang, t } = useI18n();
   const period = periodLabel(e.period, lang);
   return (
@@ -67,7 +68,13 @@ function EvaluationCard({ e }: { e: Evaluation }) {
         {e.pendingReassignment && <Tag color="warning">{t('调整岗位待确认', 'Reassignment pending')}</Tag>}
       </Space>
       <Typography.Text strong>{t('得分明细', 'How the score was made')}</Typography.Text>
-      <ScoreBreakdown breakdown={e.breakdown} missing={e.missing} score={e.score} caption={t(`${period}得分明细`, `Breakdown of ${period}`)} />
+      <ScoreBreakdown
+        breakdown={e.breakdown}
+        missing={e.missing}
+        score={e.score}
+        caption={t(`${period}得分明细`, `Breakdown of ${period}`)}
+        derivationBasis={readsRegister ? { communityId: e.communityId, period: e.period } : undefined}
+      />
       <Typography.Text strong>{t('奖惩决定及理由', 'Decisions and why')}</Typography.Text>
       <CycleDecisions cycleId={e.cycleId} />
     </Card>
@@ -77,12 +84,13 @@ function EvaluationCard({ e }: { e: Evaluation }) {
 export default function EvaluationsPage() {
   const t = useI18n().t;
   const paged = usePages(loadEvaluations, []);
+  const readsRegister = useRegisterReach();
   return (
     <>
       <Typography.Title level={2}>{t('我的考核', 'My evaluations')}</Typography.Title>
       <ProblemAlert error={paged.error} />
       {paged.items.map((e) => (
-        <EvaluationCard key={e.id} e={e} />
+        <EvaluationCard key={e.id} e={e} readsRegister={readsRegister(e.communityId)} />
       ))}
       {!paged.loading && !paged.error && paged.items.length === 0 && <Empty description={t('还没有考核结果', 'No evaluation yet')} />}
       {paged.loading && paged.items.length === 0 && <Card loading />}

@@ -1,9 +1,10 @@
 // 户卡: the community's household cards by building and door (按楼栋门牌), each with the persons
 // living on it, their class and the ID number masked; filtered by building or a name, paged by
-// the server.
-import { Input, Select, Space, Table, Tag } from 'antd';
+// the server. Each person's record (their residence history) opens in a drawer; the keepers also
+// change a person's residence in one (moved, reclassified, left, died, corrected).
+import { Button, Input, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { register, type HouseholdCard } from '../../api/register';
+import { register, type HouseholdCard, type RegisterPerson } from '../../api/register';
 import { useI18n } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import { formatDate } from '../../lib/format';
@@ -13,14 +14,18 @@ import { useLoad } from '../../lib/useLoad';
 import { usePages } from '../../lib/usePages';
 import { classLabel } from './labels';
 import { MaskedId } from './MaskedId';
+import { PersonRecordDrawer } from './PersonRecordDrawer';
+import { ResidenceChangeDrawer } from './ResidenceChangeDrawer';
 
-export function CardsTab({ communityId }: { communityId: string }) {
+export function CardsTab({ communityId, keeps }: { communityId: string; keeps: boolean }) {
   const { lang, t } = useI18n();
   const session = useSession();
   const [building, setBuilding] = useState<string>();
   const [q, setQ] = useState<string>();
   const buildings = useLoad(() => register.buildings(communityId), [communityId]);
   const paged = usePages((cursor) => register.cards(communityId, { building, q, cursor }), [communityId, building, q]);
+  const [recordOf, setRecordOf] = useState<RegisterPerson>();
+  const [changing, setChanging] = useState<RegisterPerson>();
   return (
     <>
       <ProblemAlert error={paged.error ?? buildings.error} />
@@ -67,6 +72,14 @@ export function CardsTab({ communityId }: { communityId: string }) {
                     {p.phone}
                     {p.residence &&
                       t(`自 ${formatDate(p.residence.fromDate, session.timeZone, lang)}`, `since ${formatDate(p.residence.fromDate, session.timeZone, lang)}`)}
+                    <Button size="small" type="link" onClick={() => setRecordOf(p)} aria-label={t(`档案 · ${p.name}`, `Record · ${p.name}`)}>
+                      {t('档案', 'Record')}
+                    </Button>
+                    {keeps && (
+                      <Button size="small" onClick={() => setChanging(p)} aria-label={t(`变更居住 · ${p.name}`, `Change residence · ${p.name}`)}>
+                        {t('变更居住', 'Change residence')}
+                      </Button>
+                    )}
                   </Space>
                 ))}
               </Space>
@@ -75,6 +88,8 @@ export function CardsTab({ communityId }: { communityId: string }) {
         ]}
       />
       <PageControls paged={paged} />
+      <PersonRecordDrawer person={recordOf} onClose={() => setRecordOf(undefined)} />
+      <ResidenceChangeDrawer communityId={communityId} person={changing} onClose={() => setChanging(undefined)} onChanged={paged.reload} />
     </>
   );
 }

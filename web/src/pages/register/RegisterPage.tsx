@@ -1,7 +1,7 @@
 // 人口登记: the register of one community, chosen among those the caller reaches (the officer's
 // own, a station's, every one for the population brigade; the backlog route answers exactly that
-// list), in four tabs. Officers and stations keep it; the population brigade reads it, without
-// the forms.
+// list), in five tabs, the last naming who cost the community its derived rates (推算依据).
+// Officers and stations keep it; the population brigade reads it, without the forms.
 import { Empty, Select, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { register } from '../../api/register';
@@ -10,6 +10,7 @@ import { useSession } from '../../app/session';
 import { ProblemAlert } from '../../lib/problem';
 import { useLoad } from '../../lib/useLoad';
 import { CardsTab } from './CardsTab';
+import { DerivationTab } from './DerivationTab';
 import { ImportTab } from './ImportTab';
 import { KeyPersonsTab } from './KeyPersonsTab';
 import { RentedHomesTab } from './RentedHomesTab';
@@ -46,10 +47,11 @@ export default function RegisterPage() {
         <Tabs
           destroyOnHidden
           items={[
-            { key: 'cards', label: t('户卡', 'Household cards'), children: <CardsTab communityId={communityId} /> },
+            { key: 'cards', label: t('户卡', 'Household cards'), children: <CardsTab communityId={communityId} keeps={keeps} /> },
             { key: 'key-persons', label: t('重点人口', 'Key persons'), children: <KeyPersonsTab communityId={communityId} keeps={keeps} /> },
             { key: 'rented-homes', label: t('出租房屋', 'Rented homes'), children: <RentedHomesTab communityId={communityId} keeps={keeps} /> },
             { key: 'import', label: t('导入导出', 'Import and export'), children: <ImportTab communityId={communityId} keeps={keeps} /> },
+            { key: 'derivation', label: t('推算依据', 'How the rates are derived'), children: <DerivationTab communityId={communityId} /> },
           ]}
         />
       )}
