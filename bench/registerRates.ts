@@ -1,19 +1,21 @@
 // Deriving both register rates for a county at a period's end, as the cycle's activity does: the
 // registers read a page of communities at a time, derived, and stored as the register's figures.
-// Args: communities persons keyPersons. Prints { seedMs, deriveMs, readMs, computeMs, peakRssMiB }.
+// Args: provider (sqlite or postgresql) communities persons keyPersons. Prints { seedMs, deriveMs,
+// readMs, computeMs, peakRssMiB }.
 import { createActivities } from '../src/activities/index.js';
 import { deriveKeyPersonControl, deriveRegistration } from '../src/core/registerRates.js';
 import { residenceClasses } from '../src/core/register.js';
 import { createInboxNotifier } from '../src/notices/notifier.js';
 import { registerSnapshots } from '../src/register/snapshot.js';
-import { freshSqlite } from '../test/support/db.js';
+import { freshPostgres, freshSqlite } from '../test/support/db.js';
 import { activateDerivedRates } from '../test/support/registerExample.js';
 
-const [communities = 100, persons = 100_000, keyPersons = 2_000] = process.argv.slice(2).map(Number);
+const provider = process.argv[2] ?? 'sqlite';
+const [communities = 100, persons = 100_000, keyPersons = 2_000] = process.argv.slice(3).map(Number);
 const countyId = 'county-1';
 const period = '2026-Q4';
 const date = '2026-12-31';
-const { db, drop } = await freshSqlite('bench-register-rates');
+const { db, drop } = provider === 'postgresql' ? await freshPostgres('bench-register-rates') : await freshSqlite('bench-register-rates');
 
 const seedStart = performance.now();
 await db.county.create({ data: { id: countyId, name: 'bench' } });

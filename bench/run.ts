@@ -6,7 +6,8 @@
 //  console    the console's JavaScript (gzip) and the ranking page's time to render in Chromium;
 //  load       mixed API load on one service process on SQLite: 200 requests/s, then 4× (shed);
 //  register-rates  both derived register rates of a county (100 communities, 100,000 persons,
-//             2,000 key persons) at a period's end, as the cycle's activity derives them;
+//             2,000 key persons) at a period's end, as the cycle's activity derives them, on
+//             SQLite and PostgreSQL;
 //  register-import  a county's 100,000 persons imported (10 communities, one file each) on SQLite
 //             and PostgreSQL, CSV and XLSX, and the same files again (nothing to write);
 //  province   only when named, with its own flags after it (bench/province/table.ts): a province's
@@ -110,10 +111,17 @@ if (wanted('load')) {
 
 if (wanted('register-rates')) {
   const size = ['100', '100000', '2000'];
-  const rates = Array.from({ length: runs }, () => measure('registerRates.ts', size));
   console.log(
-    `\nBoth derived register rates of a county of 100 communities, 100,000 persons and 2,000 key persons at a period's end (the cycle's activity: read, derive, store): median ${fmt(median(rates.map((x) => x.deriveMs!)))} ms (target < 1,000 ms); reading the registers ${fmt(median(rates.map((x) => x.readMs!)))} ms, deriving ${fmt(median(rates.map((x) => x.computeMs!)))} ms; peak ${fmt(median(rates.map((x) => x.peakRssMiB!)))} MiB over ${runs} runs`,
+    `\nBoth derived register rates of a county of 100 communities, 100,000 persons and 2,000 key persons at a period's end (the cycle's activity: read, derive, store), median of ${runs} runs (target < 1,000 ms)`,
   );
+  console.log('| database | read, derive, store ms | reading ms | deriving ms | peak MiB |');
+  console.log('|---|---:|---:|---:|---:|');
+  for (const provider of ['sqlite', 'postgresql']) {
+    const rates = Array.from({ length: runs }, () => measure('registerRates.ts', [provider, ...size]));
+    console.log(
+      `| ${provider} | ${fmt(median(rates.map((x) => x.deriveMs!)))} | ${fmt(median(rates.map((x) => x.readMs!)))} | ${fmt(median(rates.map((x) => x.computeMs!)))} | ${fmt(median(rates.map((x) => x.peakRssMiB!)))} |`,
+    );
+  }
 }
 
 if (wanted('register-import')) {

@@ -32,6 +32,10 @@ import type { ScoringConfig } from './scoring.js';
 import { metricKeys, type DerivedCounts, type MetricKey } from './types.js';
 import { helpGroupRoles, presentClasses, type HelpGroupRole, type RegisterDerivation, type ResidenceClass } from './register.js';
 
+/** The classes whose residents count the same whoever they are: all but 暂住, registered only with a valid permit. */
+export const countedClasses = ['present-registered', 'registered-away', 'present-unregistered'] as const satisfies readonly ResidenceClass[];
+export type CountedClass = (typeof countedClasses)[number];
+
 /** A community's register as the derivation reads it: plain data, from the database or a scenario. */
 export interface RegisterSnapshot {
   residences: {
@@ -43,6 +47,12 @@ export interface RegisterSnapshot {
     fromDate: string;
     untilDate?: string | null | undefined;
   }[];
+  /**
+   * Residences holding on the date, counted by class instead of listed: how the cycle reads the
+   * classes whose counting needs nothing of the person (see `countedClasses`), so a county's
+   * register is not read person by person. Nobody counted here is named in a shortfall.
+   */
+  residenceCounts?: Partial<Record<CountedClass, number>>;
   permits: { personId: string; registeredOn: string; expiresOn?: string | null | undefined }[];
   keyPersons: {
     listingId: string;
@@ -94,23 +104,31 @@ export function deriveRegistration(snapshot: RegisterSnapshot, date: string): De
     temporaryUnregistered: 0,
     registeredAway: 0,
   };
+  // `n` residences of `cls` holding on the date, registered here or not.
+  const count = (cls: ResidenceClass, registered: boolean, n: number) => {
+    if (cls === 'registered-away') {
+      counts.registeredAway += n;
+      return;
+    }
+    if (!presentClasses.includes(cls)) return;
+    counts.present += n;
+    if (registered) counts.registered += n;
+    if (cls === 'present-registered') counts.presentRegistered += n;
+    else if (cls === 'present-unregistered') counts.presentUnregistered += n;
+    else if (registered) counts.temporaryRegistered += n;
+    else counts.temporaryUnregistered += n;
+  };
+  const registeredHere = (cls: ResidenceClass, permitValid: boolean) => cls === 'present-registered' || (cls === 'temporary' && permitValid);
   const shortfall: RegistrationShortfall[] = [];
   for (const r of snapshot.residences) {
     if (!holds(r.fromDate, r.untilDate, date)) continue;
-    if (r.class === 'registered-away') {
-      counts.registeredAway++;
-      continue;
-    }
-    if (!presentClasses.includes(r.class)) continue;
-    counts.present++;
-    const registered = r.class === 'present-registered' || (r.class === 'temporary' && permitted.has(r.personId));
-    if (registered) counts.registered++;
-    else shortfall.push({ cardId: r.cardId, cardNumber: r.cardNumber, personId: r.personId, name: r.name, class: r.class });
-    if (r.class === 'present-registered') counts.presentRegistered++;
-    else if (r.class === 'present-unregistered') counts.presentUnregistered++;
-    else if (registered) counts.temporaryRegistered++;
-    else counts.temporaryUnregistered++;
+    const registered = registeredHere(r.class, permitted.has(r.personId));
+    count(r.class, registered, 1);
+    if (!registered && presentClasses.includes(r.class))
+      shortfall.push({ cardId: r.cardId, cardNumber: r.cardNumber, personId: r.personId, name: r.name, class: r.class });
   }
+  // The counted classes need no permit (none is 暂住).
+  for (const cls of countedClasses) count(cls, registeredHere(cls, false), snapshot.residenceCounts?.[cls] ?? 0);
   const value = counts.present === 0 ? null : rate(counts.registered, counts.present);
   return { value, numerator: counts.registered, denominator: counts.present, counts, shortfall };
 }

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "PersonResidence_communityId_class_fromDate_untilDate_person_idx" ON "PersonResidence"("communityId", "class", "fromDate", "untilDate", "personId");
+
