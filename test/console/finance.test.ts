@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { devNamespaces } from '../support/namespaces.js';
 import { apiCall, checkPage, consoleSuite, decideQuarter } from '../support/console.js';
 
@@ -37,11 +37,11 @@ describe('the console: finance pays and reconciles', () => {
     const dialog = page.getByRole('dialog', { name: '登记付款' });
     await dialog.getByLabel('付款凭证号').fill('CW-2026-0001');
     await dialog.getByLabel('金额(元)').fill(String(paying!.amount + 1000));
-    await dialog.getByRole('button', { name: /^登\s*记$/ }).click();
+    await send(dialog);
     const amountError = dialog.locator('.ant-form-item').filter({ hasText: '金额(元)' }).locator('.ant-form-item-explain-error');
     await expect.poll(() => amountError.innerText(), { timeout: 15_000 }).toContain('still owed');
     await dialog.getByLabel('金额(元)').fill(String(paying!.amount));
-    await dialog.getByRole('button', { name: /^登\s*记$/ }).click();
+    await send(dialog);
     await expect.poll(() => dialog.count()).toBe(0);
     await expect.poll(async () => (await apiCall(c.running, 'GET', `/api/obligations/${encodeURIComponent(paying!.id)}`)).body?.paid).toBe(paying!.amount);
     // Paid in full, it waits for the officer's receipt.
@@ -90,3 +90,15 @@ describe('the console: finance pays and reconciles', () => {
     await page.context().close();
   });
 });
+
+/**
+ * Presses the payment dialog's 登记 once it is idle: while a request runs the button shows a
+ * spinner, whose "loading" joins its accessible name, and ignores presses (once, in CI under load,
+ * the second press found no button named 登记 within 30 s).
+ */
+async function send(dialog: Locator): Promise<void> {
+  const ok = dialog.locator('.ant-modal-footer .ant-btn-primary');
+  await expect.poll(async () => (await ok.getAttribute('class')) ?? '', { timeout: 30_000 }).not.toMatch(/ant-btn-loading/);
+  expect((await ok.innerText()).trim()).toMatch(/^登\s*记$/);
+  await ok.click();
+}
