@@ -67,7 +67,7 @@ afterAll(async () => {
   if (crashDir) rmSync(crashDir, { recursive: true, force: true });
 });
 
-it('after at least 20 worker kills across deciding, the payment follow-ups and settlement: every cycle completes, no row is missing or doubled, each killed attempt resumes within 30 s', async () => {
+it('after at least 20 worker kills across deciding, the payment follow-ups and settlement: every cycle completes, no row is missing or doubled, each killed attempt resumes within 40 s', async () => {
   const cycleIds: string[] = [];
   for (const period of periods) {
     await submitFigures(call, tokens, period);
@@ -103,7 +103,10 @@ it('after at least 20 worker kills across deciding, the payment follow-ups and s
   const parts = { decideAndPersist: 'decide', obligationPage: 'obligations', reviewObligation: 'obligations', settleObligation: 'settlement' };
   expect(new Set(kills.map((k) => parts[k.type as keyof typeof parts]))).toEqual(new Set(['decide', 'obligations', 'settlement']));
   expect(workers.exits.length).toBeGreaterThanOrEqual(kills.length);
-  for (const r of resumed) expect(r.resumedAfterMs, `${r.kill.type} of ${r.kill.workflowId} (attempt ${r.kill.attempt})`).toBeLessThan(30_000);
+  // A retry is due 17 s after the kill (the 15-s timeout and the 2-s backoff). Now and then the
+  // server hands it to a poll the killed worker left open, and it waits out one timeout more: CI
+  // saw 36 s twice. 40 s bounds that, and still fails the 5-minute stall this test was written for.
+  for (const r of resumed) expect(r.resumedAfterMs, `${r.kill.type} of ${r.kill.workflowId} (attempt ${r.kill.attempt})`).toBeLessThan(40_000);
 });
 
 /** Waits for the cycles to be decided and their verifications to be under way, then checks the rows. */
