@@ -13,6 +13,7 @@ import { demoCountyRecord } from './db/demo-county.js';
 import { firstClerk, inviteFirstClerk } from './accounts/firstClerk.js';
 import { createTemporalCycles } from './cycles/temporal.js';
 import { createTemporalSignals } from './temporal/signals.js';
+import { channelsOf } from './notices/configuredChannels.js';
 import { connectTemporal } from './temporal/connect.js';
 import { registerSchedules } from './temporal/schedules.js';
 import { createWorker } from './temporal/worker.js';
@@ -71,7 +72,7 @@ export async function startService(config: Config, clock: () => Date = () => new
   const app = createApp({
     db,
     cycles: createTemporalCycles(client, config.taskQueue, db),
-    signals: createTemporalSignals(client, config.taskQueue),
+    signals: createTemporalSignals(client, config.taskQueue, channelsOf(config.channels).length > 0),
     clock,
     timeZone: config.timeZone,
     temporalProbe,

@@ -19,7 +19,7 @@ import { systemActor } from './actor.js';
 
 const financeAndBureau: Recipient[] = [{ type: 'finance', id: 'finance' }, bureauHead];
 
-export function paymentActivities({ db, notifier, clock }: ActivityDeps) {
+export function paymentActivities({ db, notifier, clock, channels = [] }: ActivityDeps) {
   async function obligationOrFail(tx: Tx, obligationId: string) {
     const row = await tx.paymentObligation.findUnique({ where: { id: obligationId } });
     if (!row) throw new PermanentFailure('UnknownObligation', `obligation ${obligationId} does not exist`);
@@ -34,9 +34,15 @@ export function paymentActivities({ db, notifier, clock }: ActivityDeps) {
   return {
     /**
      * Tells the payee about payments not yet reported and finance and the bureau about new
-     * disputes; returns the records' facts and the ids of the notices this call published.
+     * disputes; returns the records' facts, the ids of the notices this call published, and
+     * whether notices go on beyond the inbox (a channel is configured), which spares the
+     * workflow asking before each delivery it would start.
      */
-    async reviewObligation({ obligationId }: { obligationId: string }): Promise<ObligationFacts & { published: string[]; frozenBy: number[] }> {
+    async reviewObligation({
+      obligationId,
+    }: {
+      obligationId: string;
+    }): Promise<ObligationFacts & { published: string[]; frozenBy: number[]; beyondInbox: boolean }> {
       return db.$transaction(async (tx) => {
         const row = await obligationOrFail(tx, obligationId);
         const payees = (await payeesOf(tx, row)).map((id): Recipient => ({ type: 'officer', id }));
@@ -66,7 +72,8 @@ export function paymentActivities({ db, notifier, clock }: ActivityDeps) {
           });
           published.push(id);
         }
-        return { ...(await obligationFacts(tx, obligationId))!, published, frozenBy: await appealsFreezing(tx, row.cycleId) };
+        const frozenBy = await appealsFreezing(tx, row.cycleId);
+        return { ...(await obligationFacts(tx, obligationId))!, published, frozenBy, beyondInbox: channels.length > 0 };
       });
     },
 

@@ -52,6 +52,6 @@ export interface WorkflowSignals {
    * Returns false when that workflow has already closed.
    */
   signalWithStart(start: { workflowType: string; workflowId: string; args: unknown[] }, signalName: string, arg: unknown): Promise<boolean>;
-  /** Sends a notice the API has committed to the inbox on through the configured channels, once per notice. */
+  /** Sends a notice the API has committed to the inbox on through the configured channels, once per notice; none configured, nothing to do. */
   deliverNotice(noticeId: string): Promise<void>;
 }

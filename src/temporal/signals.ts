@@ -8,7 +8,11 @@ import { coalescer } from './coalescedSignals.js';
 /** At most one wake-up a second per workflow from this process: a live count a second late is fine. */
 const wakeIntervalMs = 1000;
 
-export function createTemporalSignals(client: Client, taskQueue: string): WorkflowSignals {
+/**
+ * `beyondInbox`: whether this process's configuration names a channel beyond the inbox; without
+ * one a notice the API publishes is delivered already (it is in the inbox) and no workflow starts.
+ */
+export function createTemporalSignals(client: Client, taskQueue: string, beyondInbox: boolean): WorkflowSignals {
   const wakes = coalescer<boolean>(wakeIntervalMs);
   return {
     async signal(workflowId, signalName, arg) {
@@ -42,6 +46,7 @@ export function createTemporalSignals(client: Client, taskQueue: string): Workfl
       }),
 
     async deliverNotice(noticeId) {
+      if (!beyondInbox) return;
       const { workflowType, workflowId, args } = noticeDeliveryFollowUp(noticeId);
       try {
         await client.workflow.start(workflowType, {

@@ -6,10 +6,11 @@ import type { createActivities } from '../activities/index.js';
 import { appealPaymentsWorkflowId, appealPaymentsWorkflowType, type AppealReviewState } from '../contracts/appeals.js';
 import { permanentFailureTypes } from '../contracts/failures.js';
 import { heartbeating, singleTransaction } from './activityTimeouts.js';
-import { noticeDeliveryFollowUp, noticeWorkflowId } from '../contracts/notices.js';
+import { noticeWorkflowId } from '../contracts/notices.js';
 import { appealDecidedSignal, appealStateQuery } from './appealMessages.js';
 import { chase, type ChaseProgress } from './chase.js';
 import { noticeWithdrawnSignal } from './jointNoticeAcknowledgement.js';
+import { deliverNotices } from './deliveries.js';
 import { startFollowUps } from './followUps.js';
 
 const retry = { initialInterval: '2 seconds', maximumInterval: '5 minutes', nonRetryableErrorTypes: permanentFailureTypes };
@@ -35,7 +36,7 @@ export interface AppealReviewOutcome {
   escalated: boolean;
 }
 
-const send = (ids: string[] | undefined) => startFollowUps((ids ?? []).map(noticeDeliveryFollowUp));
+const send = (ids: string[] | undefined) => deliverNotices(ids ?? []);
 
 export async function appealReview(input: AppealReviewInput): Promise<AppealReviewOutcome> {
   const { appealId } = input;

@@ -6,9 +6,8 @@ import type { createActivities } from '../activities/index.js';
 import { cycleKindOf, type CycleProgress } from '../contracts/cycles.js';
 import { permanentFailureTypes, type FailureExplanation } from '../contracts/failures.js';
 import { singleTransaction } from './activityTimeouts.js';
-import { noticeDeliveryFollowUp } from '../contracts/notices.js';
 import { isPermanentFailureType, permanentFailures } from '../core/failures.js';
-import { startFollowUps } from './followUps.js';
+import { deliverNotices } from './deliveries.js';
 
 const { recordCycleFailure } = proxyActivities<ReturnType<typeof createActivities>>({
   ...singleTransaction,
@@ -46,7 +45,7 @@ export async function failingVisibly<T>(
       run: workflowInfo().runStartTime.toISOString(),
       failure,
     });
-    await startFollowUps([noticeDeliveryFollowUp(noticeId)]);
+    await deliverNotices([noticeId]);
     throw err;
   }
 }

@@ -5,11 +5,11 @@ import { continueAsNew, defineQuery, defineSignal, proxyActivities, setHandler }
 import type { createActivities } from '../activities/index.js';
 import { permanentFailureTypes } from '../contracts/failures.js';
 import { singleTransaction } from './activityTimeouts.js';
-import { noticeAcknowledgedSignalName, noticeDeliveryFollowUp, noticePendingQueryName, noticeWithdrawnSignalName } from '../contracts/notices.js';
+import { noticeAcknowledgedSignalName, noticePendingQueryName, noticeWithdrawnSignalName } from '../contracts/notices.js';
 import type { Recipient } from '../core/types.js';
 import type { ChaseStep } from '../activities/noticeChase.js';
 import { chase } from './chase.js';
-import { startFollowUps } from './followUps.js';
+import { deliverNotices } from './deliveries.js';
 
 const { unacknowledgedRecipients, remindRecipients, escalateNotice } = proxyActivities<ReturnType<typeof createActivities>>({
   ...singleTransaction,
@@ -47,7 +47,7 @@ export async function jointNoticeAcknowledgement(input: NoticeChaseInput): Promi
   // Reminders and escalations leave through the same channels as the notice itself.
   const after = async ({ pending: rs, published }: ChaseStep) => {
     replace(rs);
-    if (published) await startFollowUps([noticeDeliveryFollowUp(published)]);
+    if (published) await deliverNotices([published]);
   };
   setHandler(noticeAcknowledgedSignal, (r) => {
     pending.delete(keyOf(r));
@@ -58,7 +58,7 @@ export async function jointNoticeAcknowledgement(input: NoticeChaseInput): Promi
   });
   setHandler(noticePendingQuery, () => [...pending.values()]);
   replace(await unacknowledgedRecipients({ noticeId: input.noticeId }));
-  if (input.since === undefined) await startFollowUps([noticeDeliveryFollowUp(input.noticeId)]);
+  if (input.since === undefined) await deliverNotices([input.noticeId]);
 
   const { reminders, escalated } = await chase({ since, reminders: input.reminders ?? 0, escalated: input.escalated ?? false }, () => pending.size === 0, {
     remindEveryDays: input.remindEveryDays,

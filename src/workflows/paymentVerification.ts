@@ -5,11 +5,10 @@ import { condition, continueAsNew, patched, proxyActivities, setHandler, workflo
 import type { createActivities } from '../activities/index.js';
 import { permanentFailureTypes } from '../contracts/failures.js';
 import { singleTransaction } from './activityTimeouts.js';
-import { noticeDeliveryFollowUp } from '../contracts/notices.js';
 import { paymentOverdueNoticeId, paymentReminderNoticeId, type VerificationState } from '../contracts/payments.js';
 import { isSettled, overdueFrom, paidInFull, reminderAt, type PaymentTiming } from '../core/settlement.js';
 import { daysMs } from '../core/time.js';
-import { startFollowUps } from './followUps.js';
+import { deliverNotices } from './deliveries.js';
 import {
   appealChangedSignal,
   obligationCorrectedSignal,
@@ -51,7 +50,7 @@ export async function paymentVerification(input: PaymentVerificationInput): Prom
   for (;;) {
     changed = false;
     const facts = await reviewObligation({ obligationId });
-    await sendOn(facts.published);
+    await sendOn(facts.published, facts.beyondInbox);
     if (facts.status === 'cancelled') return (st.step = 'cancelled');
     // An open appeal may change the amount: nothing is settled, reminded or escalated until it
     // is decided. Its signal wakes the wait; a daily look at the records covers a lost signal.
@@ -97,11 +96,11 @@ export async function paymentVerification(input: PaymentVerificationInput): Prom
     if (unpaid && !st.reminded && now >= remindAt && now < overdueFrom(dueOn)) {
       await remindFinance({ obligationId });
       st.reminded = true;
-      await sendOn([paymentReminderNoticeId(obligationId)]);
+      await sendOn([paymentReminderNoticeId(obligationId)], facts.beyondInbox);
     }
     if (unpaid && now >= st.nextEscalation) {
       const asOf = new Date(now).toISOString().slice(0, 10);
-      if (await escalateOverdue({ obligationId, asOf })) await sendOn([paymentOverdueNoticeId(obligationId, asOf)]);
+      if (await escalateOverdue({ obligationId, asOf })) await sendOn([paymentOverdueNoticeId(obligationId, asOf)], facts.beyondInbox);
       st.escalations += 1;
       while (st.nextEscalation <= now) st.nextEscalation += daysMs(timing.escalateEveryDays);
     }
@@ -117,9 +116,11 @@ export async function paymentVerification(input: PaymentVerificationInput): Prom
 }
 
 /**
- * Sends the notices a step published on by every configured channel. Runs begun before payment
- * notices left the inbox replay without these starts, and a review they recorded has no `published`.
+ * Sends the notices a step published on by every configured channel, as the iteration's review
+ * found them configured (a review recorded before it said so leaves it to deliverNotices to ask).
+ * Runs begun before payment notices left the inbox replay without these starts, and a review they
+ * recorded has no `published`.
  */
-async function sendOn(noticeIds: string[] | undefined): Promise<void> {
-  if (noticeIds?.length && patched('payment-notices-by-every-channel')) await startFollowUps(noticeIds.map(noticeDeliveryFollowUp));
+async function sendOn(noticeIds: string[] | undefined, beyondInbox: boolean | undefined): Promise<void> {
+  if (noticeIds?.length && patched('payment-notices-by-every-channel')) await deliverNotices(noticeIds, beyondInbox);
 }

@@ -3,10 +3,11 @@ import type { createActivities } from '../activities/index.js';
 import { permanentFailureTypes } from '../contracts/failures.js';
 import { heartbeating, singleTransaction } from './activityTimeouts.js';
 import type { CycleProgress } from '../contracts/cycles.js';
-import { metricsMissingNoticeId, noticeDeliveryFollowUp } from '../contracts/notices.js';
+import { metricsMissingNoticeId } from '../contracts/notices.js';
 import { daysMs } from '../core/time.js';
 import { failingVisibly } from './cycleFailure.js';
-import { decideThenFollowUp, startFollowUps } from './followUps.js';
+import { deliverNotices } from './deliveries.js';
+import { decideThenFollowUp } from './followUps.js';
 import { cycleProgressQuery, figuresSubmittedSignal } from './messages.js';
 
 const retry = { initialInterval: '2 seconds', maximumInterval: '5 minutes', nonRetryableErrorTypes: permanentFailureTypes };
@@ -49,7 +50,7 @@ export async function periodEvaluation(input: PeriodEvaluationInput) {
       const chased = await requestMissingFigures({ cycleId: input.cycleId, period: input.period, missing: progress.waitingFor, deadline: progress.deadline });
       // Cycles started before the chase went out by every channel replay without these starts.
       if (patched('chase-by-every-channel')) {
-        await startFollowUps(chased.departments.map((d) => noticeDeliveryFollowUp(metricsMissingNoticeId(input.cycleId, d))));
+        await deliverNotices(chased.departments.map((d) => metricsMissingNoticeId(input.cycleId, d)));
       }
       progress.step = 'waiting-for-figures';
       while (progress.waitingFor.length > 0 && deadline > Date.now()) {

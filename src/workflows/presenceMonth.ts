@@ -11,9 +11,8 @@ import type { createActivities } from '../activities/index.js';
 import { permanentFailureTypes } from '../contracts/failures.js';
 import { singleTransaction } from './activityTimeouts.js';
 import type { PresenceMonthInput } from '../activities/presence.js';
-import { noticeDeliveryFollowUp } from '../contracts/notices.js';
 import { presenceProgressQueryName, visitChangedSignalName, type PresenceMonthStart, type PresenceProgress, type VisitChanged } from '../contracts/presence.js';
-import { startFollowUps } from './followUps.js';
+import { deliverNotices } from './deliveries.js';
 
 const { presenceDays, presenceMonthPlan, remindPresence, recordPresence } = proxyActivities<ReturnType<typeof createActivities>>({
   ...singleTransaction,
@@ -72,12 +71,12 @@ export async function presenceMonth(start: PresenceMonthCarried | PresenceMonthS
     progress.days = days;
     if (published) {
       progress.reminded.push(date);
-      await startFollowUps([noticeDeliveryFollowUp(published)]);
+      await deliverNotices([published]);
     }
   }
   await waitUntil(input.judgeAt, []);
   const { published, ...recorded } = await recordPresence({ ...input, asOf: asOf() });
   progress.recorded = recorded;
-  if (published) await startFollowUps([noticeDeliveryFollowUp(published)]);
+  if (published) await deliverNotices([published]);
   return progress;
 }

@@ -6,9 +6,8 @@
 import { continueAsNew, proxyActivities } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
 import { permanentFailureTypes } from '../contracts/failures.js';
-import { noticeDeliveryFollowUp } from '../contracts/notices.js';
 import { heartbeating } from './activityTimeouts.js';
-import { startFollowUps } from './followUps.js';
+import { deliverNotices } from './deliveries.js';
 import { scheduledStart } from './scheduledStart.js';
 
 const { remindRegister } = proxyActivities<ReturnType<typeof createActivities>>({
@@ -35,7 +34,7 @@ export async function registerSweep(input: RegisterSweepInput, countyId: string)
     after: input.after,
     limit: input.pageSize ?? 50,
   });
-  await startFollowUps(page.notices.map(noticeDeliveryFollowUp));
+  await deliverNotices(page.notices);
   const reminded = (input.reminded ?? 0) + page.notices.length;
   if (page.next) await continueAsNew<typeof registerSweep>({ ...input, date: page.date, after: page.next, reminded }, countyId);
   return { date: page.date, reminded };

@@ -8,8 +8,7 @@ import type { createActivities } from '../activities/index.js';
 import { permanentFailureTypes } from '../contracts/failures.js';
 import { heartbeating } from './activityTimeouts.js';
 import { weekJustEnded, type Week } from '../core/bulletins.js';
-import { noticeDeliveryFollowUp } from '../contracts/notices.js';
-import { startFollowUps } from './followUps.js';
+import { deliverNotices } from './deliveries.js';
 import { scheduledStart } from './scheduledStart.js';
 
 const { publishBulletins } = proxyActivities<ReturnType<typeof createActivities>>({
@@ -32,7 +31,7 @@ export interface WeeklyBulletinsInput {
 export async function weeklyBulletins(input: WeeklyBulletinsInput = {}, countyId?: string): Promise<{ week: Week; published: number }> {
   const week = input.week ?? weekJustEnded(scheduledStart().toISOString());
   const page = await publishBulletins({ week, after: input.after, limit: input.pageSize ?? 200, countyId });
-  await startFollowUps(page.notices.map(noticeDeliveryFollowUp));
+  await deliverNotices(page.notices);
   const published = (input.published ?? 0) + page.notices.length;
   if (page.next) await continueAsNew<typeof weeklyBulletins>({ ...input, week, after: page.next, published }, countyId);
   return { week, published };

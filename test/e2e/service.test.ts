@@ -8,6 +8,7 @@ import { freshPostgres, freshSqlite } from '../support/db.js';
 import { demoSubmissions } from '../support/figures.js';
 import { devNamespaces } from '../support/namespaces.js';
 import { serviceToken } from '../support/serviceUsers.js';
+import { webhookReceiver } from '../support/receivers.js';
 
 const token = 'e2e-bureau-token-0123456789';
 
@@ -20,6 +21,8 @@ describe.each(providers)('the service on $name', ({ namespace, database }) => {
   let service: RunningService;
   let dropDatabase: () => Promise<void>;
   let databaseUrl: string;
+  // The notices go on beyond the inbox, to a webhook: only then is a delivery started for each.
+  let webhook: Awaited<ReturnType<typeof webhookReceiver>>;
 
   /** A request as the bureau (the bootstrap token), or as the user whose token is `as`. */
   const call = async (method: string, path: string, body?: unknown, as = token) => {
@@ -36,6 +39,7 @@ describe.each(providers)('the service on $name', ({ namespace, database }) => {
     await fresh.db.$disconnect();
     dropDatabase = fresh.drop;
     databaseUrl = fresh.url;
+    webhook = await webhookReceiver();
     // A quarterly Schedule left by the release before counties, which the start deletes.
     const connection = await Connection.connect({ address: inject('devServerAddress') });
     try {
@@ -65,6 +69,8 @@ describe.each(providers)('the service on $name', ({ namespace, database }) => {
         TASK_QUEUE: `e2e-${namespace}`,
         HTTP_PORT: '0',
         BUREAU_TOKEN: token,
+        WEBHOOK_URL: webhook.url,
+        WEBHOOK_SECRET: 'e2e-webhook-secret-0123',
         // The request lines (info) would flood the test output.
         LOG_LEVEL: 'warn',
       }),
@@ -74,6 +80,7 @@ describe.each(providers)('the service on $name', ({ namespace, database }) => {
   afterAll(async () => {
     await service?.stop();
     await dropDatabase?.();
+    await webhook?.close();
   });
 
   it('seeds the demo county, registers its Schedules of every period and deletes those without a county', async () => {
@@ -145,7 +152,8 @@ describe.each(providers)('the service on $name', ({ namespace, database }) => {
     const connection = await Connection.connect({ address: inject('devServerAddress') });
     try {
       const delivery = new Client({ connection, namespace }).workflow.getHandle(`delivery/${last!.body.notice}`);
-      expect(await delivery.result()).toMatchObject({ noticeId: last!.body.notice, failed: [] });
+      expect(await delivery.result()).toMatchObject({ noticeId: last!.body.notice, delivered: ['webhook'], failed: [] });
+      expect(webhook.accepted.has(last!.body.notice)).toBe(true);
     } finally {
       await connection.close();
     }

@@ -60,7 +60,7 @@ describe('a flood of visit signals to one leader-month', () => {
     const month = today.slice(0, 7);
     const lastDay = Number(today.slice(8));
     const [communityId] = await communitiesOn(db, 'leader', leaderId, today);
-    const signals = createTemporalSignals(client, taskQueue);
+    const signals = createTemporalSignals(client, taskQueue, false);
     const actor = { id: leaderId, countyId: firstCounty.id, role: 'leader' };
 
     const started = Date.now();

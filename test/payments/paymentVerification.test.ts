@@ -3,6 +3,7 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { Context } from '@temporalio/activity';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createActivities } from '../../src/activities/index.js';
 import { confirmReceipt, correctObligation, raiseDispute, recordPayment } from '../../src/api/paymentLedger.js';
@@ -27,6 +28,7 @@ import { freshSqlite } from '../support/db.js';
 import { day, runningTime } from '../support/runningTime.js';
 import { recordHistory } from '../support/histories.js';
 import { firstCounty } from '../support/counties.js';
+import { webhookChannel } from '../support/receivers.js';
 const timing: PaymentTiming = { ...paymentTiming(loadDefaultRuleSet().parameters), settleAfterDays: 30, disputeWindowDays: 60 };
 let env: TestWorkflowEnvironment;
 let db: Db;
@@ -132,7 +134,8 @@ describe('paymentVerification', () => {
   it('reminds finance, sends an overdue notice the day after the due date and again every week until paid', async () => {
     const id = '2026-Q1/subsidy/unpaid';
     const dueOn = await obligation(id);
-    const w = await worker('unpaid');
+    const webhook = await webhookChannel();
+    const w = await worker('unpaid', createActivities({ db, notifier: createInboxNotifier(), clock: () => new Date(), channels: webhook.channels }));
     const handle = await start(id, dueOn, 'unpaid');
     await w.runUntil(async () => {
       await env.sleep(Date.parse(dueOn) + 16 * day - (await now()));
@@ -141,10 +144,13 @@ describe('paymentVerification', () => {
       await confirm(id);
       await handle.result();
       // Every notice of the workflow's own went on to the channels as well.
-      for (const n of await db.notice.findMany({ where: { about: id }, select: { id: true } })) {
-        expect(await env.client.workflow.getHandle(`delivery/${n.id}`).result()).toMatchObject({ noticeId: n.id, failed: [] });
+      const notices = await db.notice.findMany({ where: { about: id }, select: { id: true }, orderBy: { id: 'asc' } });
+      for (const n of notices) {
+        expect(await env.client.workflow.getHandle(`delivery/${n.id}`).result()).toMatchObject({ noticeId: n.id, delivered: ['webhook'], failed: [] });
       }
+      expect([...webhook.receiver.accepted.keys()].sort()).toEqual(notices.map((n) => n.id));
     });
+    await webhook.receiver.close();
 
     const overdue = await db.notice.findMany({ where: { about: id, kind: 'payment-overdue' }, include: { recipients: true }, orderBy: { id: 'asc' } });
     const plus = (days: number) => isoDate(Date.parse(dueOn) + days * day);
@@ -157,6 +163,30 @@ describe('paymentVerification', () => {
     expect(overdue[0]!.recipients.map((r) => `${r.recipientType}/${r.recipientId}`).sort()).toEqual(['bureau/head', 'finance/finance', 'officer/o01']);
     expect(overdue[0]!.facts).toMatchObject({ due: dueOn, amount: 1500, paid: 0 });
     expect(await kinds(id)).toEqual([...overdue.map(() => 'payment-overdue'), 'payment-recorded', 'payment-reminder']);
+  });
+
+  it('keeps its notices in the inbox and starts no delivery when no channel beyond the inbox is configured', async () => {
+    const id = '2026-Q1/subsidy/inbox-only';
+    const dueOn = await obligation(id);
+    const w = await worker('inbox-only');
+    const handle = await start(id, dueOn, 'inbox-only');
+    await w.runUntil(async () => {
+      await env.sleep(Date.parse(dueOn) + 2 * day - (await now()));
+      await expect.poll(async () => (await handle.query(verificationStateQuery)).escalations, { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
+    });
+
+    const notices = await db.notice.findMany({ where: { about: id }, include: { recipients: true }, orderBy: { id: 'asc' } });
+    expect(notices.map((n) => n.kind)).toEqual(['payment-overdue', 'payment-reminder']);
+    expect(notices[0]!.recipients.map((r) => `${r.recipientType}/${r.recipientId}`).sort()).toEqual(['bureau/head', 'finance/finance', 'officer/o01']);
+    for (const n of notices) await expect(env.client.workflow.getHandle(`delivery/${n.id}`).describe()).rejects.toThrow(WorkflowNotFoundError);
+    // Nor did the workflow ask: the review said that no channel is configured.
+    const { events } = await handle.fetchHistory();
+    const scheduled = (events ?? []).flatMap((e) =>
+      e.activityTaskScheduledEventAttributes ? [e.activityTaskScheduledEventAttributes.activityType?.name] : [],
+    );
+    expect(scheduled).not.toContain('noticeChannels');
+    expect((events ?? []).some((e) => e.startChildWorkflowExecutionInitiatedEventAttributes)).toBe(false);
+    await recordHistory(handle, 'payment-verification-inbox-only');
   });
 
   it('leaves the rest of a partial payment open and overdue', async () => {

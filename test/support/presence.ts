@@ -11,24 +11,33 @@ import { serverExecutable } from '../../src/temporal/executables.js';
 import { presenceMonth, visitChangedSignal } from '../../src/workflows/presenceMonth.js';
 import { freshSqlite } from './db.js';
 import { firstCounty, seedTestCounty } from './counties.js';
+import { webhookChannel } from './receivers.js';
 
 // One task queue per file: a later test's worker also runs what an earlier one left behind
 // (delivery workflows of the notices), so no task waits on a queue nobody polls.
 const taskQueue = 'presence';
 
 export function presenceHarness(name: string) {
-  const h = {} as { env: TestWorkflowEnvironment; db: Db; activities: ReturnType<typeof createActivities> };
+  const h = {} as {
+    env: TestWorkflowEnvironment;
+    db: Db;
+    activities: ReturnType<typeof createActivities>;
+    webhook: Awaited<ReturnType<typeof webhookChannel>>;
+  };
 
   beforeAll(async () => {
     h.env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: serverExecutable('time-skipping') } });
     h.db = (await freshSqlite(name)).db;
     await seedTestCounty(h.db, { countyId: firstCounty.id, name: firstCounty.name, today: '2026-01-01' });
-    h.activities = createActivities({ db: h.db, notifier: createInboxNotifier(), clock: () => new Date() });
+    // Reminders and violations go on to a webhook too: only then is a delivery started for each.
+    h.webhook = await webhookChannel();
+    h.activities = createActivities({ db: h.db, notifier: createInboxNotifier(), clock: () => new Date(), channels: h.webhook.channels });
   });
 
   afterAll(async () => {
     await h.db?.$disconnect();
     await h.env?.teardown();
+    await h.webhook?.receiver.close();
   });
 
   const now = async () => new Date(await h.env.currentTimeMs());

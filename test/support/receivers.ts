@@ -2,6 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import { channelsOf } from '../../src/notices/configuredChannels.js';
 
 export interface WebhookCall {
   noticeId: string;
@@ -34,6 +35,16 @@ export async function webhookReceiver({ failFirst = 0, failStatus = 503, loseFir
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}/notices`, calls, accepted, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+/**
+ * A webhook receiver configured as the one channel beyond the inbox: the workflows start a
+ * delivery for a notice only when such a channel is configured (src/workflows/deliveries.ts).
+ * Pass `channels` to createActivities; close the receiver after the test.
+ */
+export async function webhookChannel() {
+  const receiver = await webhookReceiver();
+  return { receiver, channels: channelsOf({ webhook: { url: receiver.url, secret: 'webhook-secret-0123456789' } }) };
 }
 
 export interface Mail {

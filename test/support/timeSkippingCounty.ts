@@ -7,6 +7,7 @@ import { Worker } from '@temporalio/worker';
 import { inject } from 'vitest';
 import { createActivities } from '../../src/activities/index.js';
 import type { Db } from '../../src/db/client.js';
+import type { DeliveryChannel } from '../../src/notices/channels.js';
 import { createInboxNotifier } from '../../src/notices/notifier.js';
 import { serverExecutable } from '../../src/temporal/executables.js';
 import { freshSqlite } from './db.js';
@@ -15,8 +16,8 @@ import { firstCounty, seedTestCounty } from './counties.js';
 export interface TimeSkippingCounty {
   env: TestWorkflowEnvironment;
   db: Db;
-  /** A worker on `taskQueue` whose activities take `clock` as now. */
-  worker(taskQueue: string, clock?: () => Date): Promise<Worker>;
+  /** A worker on `taskQueue` whose activities take `clock` as now and deliver by `channels` beyond the inbox (none by default). */
+  worker(taskQueue: string, clock?: () => Date, channels?: DeliveryChannel[]): Promise<Worker>;
   stop(): Promise<void>;
 }
 
@@ -27,12 +28,12 @@ export async function timeSkippingCounty(name: string, today: string): Promise<T
   return {
     env,
     db,
-    worker: (taskQueue, clock = () => new Date()) =>
+    worker: (taskQueue, clock = () => new Date(), channels = []) =>
       Worker.create({
         connection: env.nativeConnection,
         taskQueue,
         workflowBundle: { codePath: inject('workflowBundlePath') },
-        activities: createActivities({ db, notifier: createInboxNotifier(), clock }),
+        activities: createActivities({ db, notifier: createInboxNotifier(), clock, channels }),
       }),
     async stop() {
       await db.$disconnect();

@@ -13,6 +13,7 @@ import { createTemporalSignals } from '../../src/temporal/signals.js';
 import { submitDemoFigures } from '../support/figures.js';
 import { timeSkippingCounty, type TimeSkippingCounty } from '../support/timeSkippingCounty.js';
 import { recordHistory } from '../support/histories.js';
+import { webhookChannel } from '../support/receivers.js';
 
 const taskQueue = 'cycle-failure';
 const now = () => new Date('2026-07-02T08:00:00Z');
@@ -30,7 +31,7 @@ beforeAll(async () => {
   await submitDemoFigures(db, '2026-Q2', communities);
   // c10's only officer left on 31 May, after its figures were in: they judge nobody at the quarter's end.
   await db.binding.updateMany({ where: { communityId: 'c10', subjectType: 'officer' }, data: { effectiveTo: '2026-05-31' } });
-  app = createApp({ db, cycles: createTemporalCycles(env.client, taskQueue, db), signals: createTemporalSignals(env.client, taskQueue), clock: now });
+  app = createApp({ db, cycles: createTemporalCycles(env.client, taskQueue, db), signals: createTemporalSignals(env.client, taskQueue, true), clock: now });
   await createApiUser(db, { id: 'clerk', name: '考评员', token: auth.Authorization.slice(7), countyId: 'county-1' });
 });
 
@@ -41,7 +42,8 @@ const get = (path: string) => request(app).get(path).set(auth);
 
 describe('a cycle that cannot be decided', () => {
   it('ends failed at once, shows why and what to fix, tells the bureau, and runs again after the fix', async () => {
-    const w = await county.worker(taskQueue, now);
+    const webhook = await webhookChannel();
+    const w = await county.worker(taskQueue, now, webhook.channels);
     await w.runUntil(async () => {
       await post('/api/cycles', { kind: 'quarterly', period: '2026-Q2' }).expect(202);
       const failure = await env.client.workflow
@@ -88,6 +90,7 @@ describe('a cycle that cannot be decided', () => {
       expect(notice.bodyZh).toContain('c10');
       const delivery = env.client.workflow.getHandle(`delivery/${notice.id}`);
       await expect.poll(async () => (await delivery.describe()).status.name, { timeout: 30_000 }).toBe('COMPLETED');
+      expect(webhook.receiver.accepted.has(notice.id)).toBe(true);
 
       // The fix, as the registry's routes would write it.
       await db.officer.create({ data: { id: 'o17', countyId: 'county-1', name: '民警17' } });
@@ -103,5 +106,6 @@ describe('a cycle that cannot be decided', () => {
       const res = await post('/api/cycles', { kind: 'quarterly', period: '2026-Q2' });
       expect(res.status).toBe(409);
     });
+    await webhook.receiver.close();
   }, 120_000);
 });

@@ -1,6 +1,6 @@
 // 月考 on the time-skipping server: the period workflow runs a month only once a rule-set
 // version defines monthly rules. Its own file, so no quarter's follow-ups hold the clock.
-import { WorkflowFailedError } from '@temporalio/client';
+import { WorkflowFailedError, WorkflowNotFoundError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.js';
@@ -8,6 +8,7 @@ import { periodEvaluation } from '../../src/workflows/periodEvaluation.js';
 import { activateMonthlyAndHalfYear } from '../support/cadenceRules.js';
 import { submitDemoFigures } from '../support/figures.js';
 import { day, runningTime } from '../support/runningTime.js';
+import { recordHistory } from '../support/histories.js';
 import { timeSkippingCounty, type TimeSkippingCounty } from '../support/timeSkippingCounty.js';
 
 let county: TimeSkippingCounty;
@@ -58,13 +59,13 @@ describe('periodEvaluation for a month', () => {
         () => undefined,
         (e: unknown) => e,
       );
-      // The bureau's notice goes out before the worker stops. (Last in the file: on the time-skipping
-      // server, a child that outlives its failed parent holds the clock.)
+      // The bureau's notice is in the inbox; with no channel beyond it configured, no delivery
+      // workflow was started for it (one that outlived its failed parent would hold the clock).
       const notice = await db.notice.findFirstOrThrow({ where: { cycleId: 'monthly-2025-11', kind: 'cycle-failed' } });
-      const delivery = env.client.workflow.getHandle(`delivery/${notice.id}`);
-      await expect.poll(async () => (await delivery.describe()).status.name, { timeout: 30_000 }).toBe('COMPLETED');
+      await expect(env.client.workflow.getHandle(`delivery/${notice.id}`).describe()).rejects.toThrow(WorkflowNotFoundError);
       return err;
     });
+    await recordHistory(handle, 'period-evaluation-failed-inbox-only');
     expect(failure).toBeInstanceOf(WorkflowFailedError);
     expect((failure as WorkflowFailedError).cause?.cause).toMatchObject({ type: 'InvalidCycleInput', message: expect.stringMatching(/"rules\.monthly"/) });
     expect(await db.cycle.findUnique({ where: { id: 'monthly-2025-11' } })).toMatchObject({

@@ -8,6 +8,7 @@ import { timeSkippingCounty, type TimeSkippingCounty } from '../support/timeSkip
 import { day, runningTime } from '../support/runningTime.js';
 import { submitDemoFigures } from '../support/figures.js';
 import { recordHistory } from '../support/histories.js';
+import { webhookChannel } from '../support/receivers.js';
 
 let county: TimeSkippingCounty;
 let env: TestWorkflowEnvironment;
@@ -30,13 +31,15 @@ describe('periodEvaluation for a quarter', () => {
   it('evaluates what is there once the 7-day deadline passes, and records the gaps', async () => {
     const period = '2026-Q2';
     await submit(period, communities.slice(0, 9));
-    const w = await worker('deadline');
+    const webhook = await webhookChannel();
+    const w = await county.worker('deadline', () => new Date(2026, 9, 2), webhook.channels);
     const handle = await env.client.workflow.start(periodEvaluation, {
       workflowId: `quarterly-${period}`,
       taskQueue: 'deadline',
       args: [{ cycleId: `quarterly-${period}`, period, deadlineDays: 7 }],
     });
     const summary = await w.runUntil(handle.result());
+    await webhook.receiver.close();
 
     expect(await runningTime(handle)).toBeGreaterThanOrEqual(7 * day);
     expect(summary.ranked).toBe(9);
@@ -47,6 +50,7 @@ describe('periodEvaluation for a quarter', () => {
     expect(chase.map((n) => n.about).sort()).toEqual(['renkou', 'zhengong', 'zhian']);
     // Each chase also goes out by every configured channel, as joint notices do.
     for (const n of chase) expect((await env.client.workflow.getHandle(`delivery/${n.id}`).describe()).status.name).toBe('COMPLETED');
+    for (const n of chase) expect(webhook.receiver.accepted.has(n.id)).toBe(true);
     expect(await db.cycle.findUniqueOrThrow({ where: { id: `quarterly-${period}` } })).toMatchObject({ status: 'decided' });
     await recordHistory(handle, 'period-evaluation');
   });

@@ -20,7 +20,7 @@ describe("a visit before the month's launcher", () => {
     const now = new Date(await p.env.currentTimeMs());
     const today = now.toISOString().slice(0, 10);
     const month = today.slice(0, 7);
-    const app = createApp({ db: p.db, cycles: new RecordingCycles(), signals: createTemporalSignals(p.env.client, 'presence'), clock: () => now });
+    const app = createApp({ db: p.db, cycles: new RecordingCycles(), signals: createTemporalSignals(p.env.client, 'presence', true), clock: () => now });
     // The leader logs his own days; the community's officer answers them.
     const [leader, officer] = [
       await tokenFor(p.db, { role: 'leader', subjectId: 'L04', countyId: firstCounty.id }),

@@ -17,6 +17,7 @@ import { registerSweep } from '../../src/workflows/registerSweep.js';
 import { firstCounty } from '../support/counties.js';
 import { recordHistory } from '../support/histories.js';
 import { keyPerson, rentedHome, temporaryResident } from '../support/register.js';
+import { webhookChannel } from '../support/receivers.js';
 import { timeSkippingCounty } from '../support/timeSkippingCounty.js';
 
 const taskQueue = 'register-sweep';
@@ -24,15 +25,21 @@ const countyId = firstCounty.id;
 let env: TestWorkflowEnvironment;
 let db: Db;
 let stop: () => Promise<void>;
+// The reminders go on beyond the inbox, to a webhook: only then is a delivery started for each.
+let webhook: Awaited<ReturnType<typeof webhookChannel>>;
 
 beforeAll(async () => {
   ({ env, db, stop } = await timeSkippingCounty('workflow-register-sweep', '2026-01-01'));
+  webhook = await webhookChannel();
 });
-afterAll(() => stop?.());
+afterAll(async () => {
+  await webhook?.receiver.close();
+  await stop?.();
+});
 
 /** The real activities; `remindRegister`'s first attempt fails after it has published, as a worker lost before reporting would. */
 function worker(failFirstAttempt: boolean) {
-  const activities = createActivities({ db, notifier: createInboxNotifier(), clock: () => new Date() });
+  const activities = createActivities({ db, notifier: createInboxNotifier(), clock: () => new Date(), channels: webhook.channels });
   let attempts = 0;
   return Worker.create({
     connection: env.nativeConnection,
@@ -60,7 +67,7 @@ async function sweep(workflowId: string, { failFirstAttempt = false, date }: { f
       orderBy: { id: 'asc' },
     });
     // One delivery at a time: awaiting them together lets the server skip time past their tasks.
-    for (const n of notices) await env.client.workflow.getHandle(`delivery/${n.id}`).result();
+    for (const n of notices) expect(await env.client.workflow.getHandle(`delivery/${n.id}`).result()).toMatchObject({ delivered: ['webhook'] });
     return { ...result, notices };
   });
 }

@@ -14,6 +14,9 @@
 // - payment-verification-reminded-closed and joint-notice-acknowledgement: recorded before appeals,
 //   before the chase loop was shared with them (workflows/chase.ts) and before 'appeal-freeze';
 // - payment-verification-appeal-freeze (appealReview.test.ts): held by an open appeal, then settled;
+// - payment-verification-inbox-only (paymentVerification.test.ts), period-evaluation-failed-inbox-only
+//   (monthlyEvaluation.test.ts): notices with no channel beyond the inbox configured, so no delivery
+//   started, patched 'no-delivery-without-channels' (the review said so; the failed cycle asked);
 // - appeal-review-upheld (appealReview.test.ts), appeal-review-overturned (appealOverturn.test.ts):
 //   the appeal workflow's two ways through; appeal-payments: the payments that overturn woke,
 //   fetched once by hand after that test's run;
@@ -35,6 +38,8 @@ const reorderable = [
   'payment-verification-guarded',
   'payment-verification-reminded-closed',
   'payment-verification-appeal-freeze',
+  'payment-verification-inbox-only',
+  'period-evaluation-failed-inbox-only',
 ];
 const histories = [
   ...reorderable,

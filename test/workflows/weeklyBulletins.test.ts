@@ -10,24 +10,31 @@ import { createInboxNotifier } from '../../src/notices/notifier.js';
 import { weeklyBulletins } from '../../src/workflows/weeklyBulletins.js';
 import { timeSkippingCounty } from '../support/timeSkippingCounty.js';
 import { recordHistory } from '../support/histories.js';
+import { webhookChannel } from '../support/receivers.js';
 
 const taskQueue = 'bulletins';
 let env: TestWorkflowEnvironment;
 let db: Db;
 let stop: () => Promise<void>;
+// The bulletins go on beyond the inbox, to a webhook: only then is a delivery started for each.
+let webhook: Awaited<ReturnType<typeof webhookChannel>>;
 
 beforeAll(async () => {
   ({ env, db, stop } = await timeSkippingCounty('workflow-weekly-bulletins', '2026-01-01'));
+  webhook = await webhookChannel();
 });
 
-afterAll(() => stop?.());
+afterAll(async () => {
+  await webhook?.receiver.close();
+  await stop?.();
+});
 
 const worker = () =>
   Worker.create({
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle: { codePath: inject('workflowBundlePath') },
-    activities: createActivities({ db, notifier: createInboxNotifier(), clock: () => new Date() }),
+    activities: createActivities({ db, notifier: createInboxNotifier(), clock: () => new Date(), channels: webhook.channels }),
     maxCachedWorkflows: 0,
   });
 
@@ -105,5 +112,6 @@ describe('weeklyBulletins', () => {
 
     // Each notice went to its channels once: the second run found every delivery already started.
     expect(second.deliveries).toEqual(first.deliveries);
+    expect([...webhook.receiver.accepted.keys()].sort()).toEqual(first.notices);
   });
 });
