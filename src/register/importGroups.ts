@@ -179,7 +179,9 @@ async function rentedHomes(tx: Tx, scope: GroupScope, rows: HashedRow[], write: 
       }
       if (!lastInspectedOn) continue;
       column = 'lastInspectedOn';
-      const held = 'id' in home && (await tx.rentalInspection.findUnique({ where: { rentedHomeId_inspectedOn: { rentedHomeId: home.id, inspectedOn: lastInspectedOn } } }));
+      const held =
+        'id' in home &&
+        (await tx.rentalInspection.findUnique({ where: { rentedHomeId_inspectedOn: { rentedHomeId: home.id, inspectedOn: lastInspectedOn } } }));
       if (held) continue;
       if (write) await recordInspection(tx, scope.actor, home as RentedHome, { inspectedOn: lastInspectedOn, note: '表格导入' }, scope.today);
       else letOn('/inspectedOn', lastInspectedOn, home, scope.today);

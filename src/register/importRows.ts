@@ -125,7 +125,11 @@ export function checkRows(rows: SheetRow[], header: Partial<Record<SheetKey, str
     };
     const helpGroup = { 'security-cadre': member('securityCadre', 'securityCadrePhone'), parent: member('parent', 'parentPhone') };
     const namesGroup = row.cells.securityCadre !== undefined || row.cells.parent !== undefined;
-    if (namesGroup && category === null) fail(row.cells.securityCadre ? 'securityCadre' : 'parent', `a help group is a key person's; this row has no ${header.keyPersonCategory ?? '重点人口类别'}`);
+    if (namesGroup && category === null)
+      fail(
+        row.cells.securityCadre ? 'securityCadre' : 'parent',
+        `a help group is a key person's; this row has no ${header.keyPersonCategory ?? '重点人口类别'}`,
+      );
 
     const landlord = valid('landlord', rentedHomeBody.shape.landlord);
     const rentedFrom = day('rentedFrom');
@@ -139,7 +143,8 @@ export function checkRows(rows: SheetRow[], header: Partial<Record<SheetKey, str
       const first = rentedHomeOfDoor.get(doorKey);
       const differs = first && rentedHomeKeys.find((k) => first.cells[k] !== row.cells[k]);
       if (!first) rentedHomeOfDoor.set(doorKey, row);
-      else if (differs) fail(differs, `line ${first.line} has ${first.cells[differs] ?? 'nothing'} here for the rented home at building ${building} door ${door}`);
+      else if (differs)
+        fail(differs, `line ${first.line} has ${first.cells[differs] ?? 'nothing'} here for the rented home at building ${building} door ${door}`);
     }
 
     if (building && door && card) {

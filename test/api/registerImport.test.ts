@@ -303,7 +303,9 @@ describe.each([
     expect({ ...(await registerCounts()), ...(await groupCounts()) }).toEqual(counts);
 
     // A new parent takes over today, the one before is kept; a later inspection is recorded.
-    const changed = grouped.map((r) => (r.door === '501' ? { ...r, inspected: '2026-03-10', ...(r.parent ? { parent: '钱母', parentPhone: '13900000003' } : {}) } : r));
+    const changed = grouped.map((r) =>
+      r.door === '501' ? { ...r, inspected: '2026-03-10', ...(r.parent ? { parent: '钱母', parentPhone: '13900000003' } : {}) } : r,
+    );
     expect(await imported(officer, fullCsv(changed), 'changed.csv')).toMatchObject({ status: 'done', rowsWritten: 1, errors: [] });
     expect((await groupOf('钱一')).filter(([role]) => role === 'parent')).toEqual([
       ['parent', '钱父', null, null, '2025-02-01', today],
@@ -317,7 +319,17 @@ describe.each([
 
   const badGroupRows: Row[] = [
     { building: '6', door: '601', card: 'G601', name: '好人丙', id: idNumber(60), landlord: '房东丙', rentedFrom: '2025-01-01' },
-    { building: '6', door: '602', card: 'G602', name: '电话错', id: idNumber(61), kp: '刑释人员', listed: '2025-01-01', cadre: '张治保', cadrePhone: '1'.repeat(41) },
+    {
+      building: '6',
+      door: '602',
+      card: 'G602',
+      name: '电话错',
+      id: idNumber(61),
+      kp: '刑释人员',
+      listed: '2025-01-01',
+      cadre: '张治保',
+      cadrePhone: '1'.repeat(41),
+    },
     { building: '6', door: '602', card: 'G602', name: '非重点', id: idNumber(62), parent: '某家长' },
     { building: '6', door: '602', card: 'G602', name: '无名', id: idNumber(63), kp: '刑释人员', listed: '2025-01-01', parentPhone: '13900000009' },
     { building: '6', door: '603', card: 'G603', name: '无日期', id: idNumber(64), landlord: '房东丁' },

@@ -12,7 +12,6 @@ import { auditedListRead } from '../../register/readAudit.js';
 import type { Operations } from '../access/operations.js';
 import { actorOf } from '../access/principal.js';
 import type { Ctx } from '../context.js';
-import { Problem } from '../problem.js';
 import { idSchema } from '../schemas.js';
 import { noParameters, parseBody } from '../validate.js';
 import { endingBody, inspection, inspectionBody, rentedHome, rentedHomeBody } from './registerRecords.schemas.js';
