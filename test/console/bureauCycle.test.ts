@@ -5,6 +5,7 @@
 // a refused decision said under the field it names.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { fieldError, pick } from '../support/antd.js';
 import { devNamespaces } from '../support/namespaces.js';
 import { demoSubmissions } from '../support/figures.js';
 import { serviceToken } from '../support/serviceUsers.js';
@@ -35,13 +36,6 @@ async function checkPageAtRest(page: Page, name: string) {
 }
 
 const departmentNames: Record<string, string> = { zhengong: '政工室', zhian: '治安大队', renkou: '人口大队' };
-
-/** The form item labelled `label`: its field and the error under it. */
-const fieldError = (page: Page, label: string) =>
-  page
-    .locator('.ant-form-item')
-    .filter({ has: page.getByLabel(label, { exact: true }) })
-    .locator('.ant-form-item-explain-error');
 
 describe('the console: the bureau runs a quarter', () => {
   let running: ConsoleService;
@@ -144,8 +138,7 @@ describe('the console: the bureau runs a quarter', () => {
     // A corrected metric without its value is refused under the value field.
     await drawer.getByLabel('改判').check();
     await drawer.getByLabel('裁决理由').fill('复核问卷,确有两户漏计');
-    await drawer.getByLabel('更正的指标(可选)').click();
-    await page.locator('.ant-select-item-option', { hasText: '满意率' }).click();
+    await pick(drawer, '更正的指标(可选)', '满意率');
     await drawer.getByRole('button', { name: /提交裁决/ }).click();
     await expect.poll(() => fieldError(page, '更正后的数值(可选)').innerText(), patient).toContain('expected the corrected value');
 

@@ -4,16 +4,12 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
+import { pick } from '../support/antd.js';
 import { devNamespaces } from '../support/namespaces.js';
 import { apiCall, checkPage, consoleSuite, decideQuarter } from '../support/console.js';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-async function chooseStatus(page: Page, label: string) {
-  await page.getByLabel('状态').click();
-  await page.locator('.ant-select-item-option', { hasText: label }).click();
-}
 
 describe('the console: finance pays and reconciles', () => {
   const c = consoleSuite(devNamespaces.consoleFinance, { users: [{ id: 'zhao.finance', role: 'finance', name: '赵会计' }] });
@@ -45,11 +41,11 @@ describe('the console: finance pays and reconciles', () => {
     await expect.poll(() => dialog.count()).toBe(0);
     await expect.poll(async () => (await apiCall(c.running, 'GET', `/api/obligations/${encodeURIComponent(paying!.id)}`)).body?.paid).toBe(paying!.amount);
     // Paid in full, it waits for the officer's receipt.
-    await chooseStatus(page, '已付款,待确认收款');
+    await pick(page, '状态', '已付款,待确认收款');
     await expect.poll(() => row(paying!.id).innerText(), { timeout: 15_000 }).toContain('待民警确认');
 
     // A correction: a lower amount, with the reason required.
-    await chooseStatus(page, '待付款');
+    await pick(page, '状态', '待付款');
     await row(correcting!.id)
       .getByRole('button', { name: /^更\s*正$/ })
       .click();

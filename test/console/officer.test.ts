@@ -4,7 +4,7 @@
 // receipt (a wrong amount is refused at its field by the API first) and files an appeal (a rate
 // typed as a percentage is refused at its field first).
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { fieldError, pick } from '../support/antd.js';
 import { devNamespaces } from '../support/namespaces.js';
 import { apiCall, checkPage, consoleSuite, decideQuarter, phone } from '../support/console.js';
 import { serviceToken } from '../support/serviceUsers.js';
@@ -16,17 +16,6 @@ const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
 
 /** A loaded machine (Temporal, 8 engineers' tests) may take seconds to render a lazy page. */
 const patience = { timeout: 15_000 };
-
-/** The error AntD shows under the form field with this label. */
-const fieldError = (page: Page, label: string) =>
-  page
-    .locator('.ant-form-item')
-    .filter({ has: page.getByLabel(label) })
-    .locator('.ant-form-item-explain-error');
-
-/** Picks from the open AntD Select's visible list (its role=option copies are for screen readers and hidden). */
-const chooseOption = (page: Page, text: string) =>
-  page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
 
 describe('the console: an officer', () => {
   let officerToken: string;
@@ -127,11 +116,9 @@ describe('the console: an officer', () => {
 
     // 提出申诉: a rate typed as a percentage is refused at the value; as a fraction it is filed.
     await page.goto(`${c.running.url}/officer/appeals`);
-    await page.getByLabel('考核周期').click();
-    await chooseOption(page, '2026年第一季度');
+    await pick(page, '考核周期', '2026年第一季度');
     await page.getByLabel('申诉理由').fill('满意率调查样本中有两户不在本社区,请核实。');
-    await page.getByLabel('数据有误的指标(可选)').click();
-    await chooseOption(page, '满意率');
+    await pick(page, '数据有误的指标(可选)', '满意率');
     await page.getByLabel('正确的数据(可选)').fill('95');
     await page.getByRole('button', { name: '提交申诉' }).click();
     await expect.poll(() => fieldError(page, '正确的数据(可选)').innerText(), patience).toContain('between 0 and 1');

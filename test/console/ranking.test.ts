@@ -3,6 +3,7 @@
 // has it), its explanation in Chinese and its score trend, then a liaison leader's scorecard.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { pick } from '../support/antd.js';
 import { devNamespaces } from '../support/namespaces.js';
 import { apiCall, checkPage, consoleSuite, decideQuarter, phone } from '../support/console.js';
 
@@ -75,8 +76,7 @@ describe('the console: the bureau reads the ranking', () => {
     const bindings = (await apiCall(c.running, 'GET', `/api/bindings?communityId=${last.communityId}&subjectType=leader`)).body as { subjectId: string }[];
     const leader = bindings[0]!.subjectId;
     await page.getByRole('menuitem', { name: /领导与部门考核卡/ }).click();
-    await page.getByRole('combobox', { name: '局领导' }).click();
-    await page.locator('.ant-select-item-option', { hasText: `（${leader}）` }).click();
+    await pick(page, '局领导', `（${leader}）`);
     const quarters = page.locator('table[aria-label="季度考核"]');
     await expect.poll(() => quarters.locator('tr[data-row-key="2026-Q2"]').innerText()).toContain(last.score.toFixed(2));
     expect(await quarters.locator('tr[data-row-key="2026-Q2"]').innerText()).toMatch(/末位/);

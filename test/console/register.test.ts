@@ -10,6 +10,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { todayIn } from '../../web/src/lib/today.js';
 import { demoSubmissions } from '../support/figures.js';
+import { pick } from '../support/antd.js';
 import { devNamespaces } from '../support/namespaces.js';
 import { activateDerivedRates } from '../support/registerExample.js';
 import { serviceToken } from '../support/serviceUsers.js';
@@ -58,20 +59,6 @@ async function workbook(broken: boolean): Promise<Buffer> {
   sheet.addRow(['1', '102', 'H002', '王小明', good.wang, '13800000003', '人在户在', '2025-03-01', '', '', '', '吸毒人员', '2025-06-01']);
   sheet.addRow(['2', '201', 'H003', '赵暂住', good.zhao, '', broken ? '外星人' : '暂住人口', '2025-02-01', '2025-02-03', 'JZ2025001', '2027-02-02', '', '']);
   return Buffer.from(await book.xlsx.writeBuffer());
-}
-
-/** Picks `option` in the drawer's select labelled `label`, again while the dropdown is still opening on a busy machine. */
-async function pick(page: Page, label: string, option: string): Promise<void> {
-  const item = page.locator('.ant-drawer .ant-form-item').filter({ has: page.getByLabel(label, { exact: true }) });
-  const choice = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option });
-  await expect
-    .poll(async () => {
-      if ((await item.innerText()).includes(option)) return true;
-      const target = (await choice.count()) ? choice.first() : page.getByLabel(label, { exact: true });
-      await target.click({ timeout: 2_000 }).catch(() => undefined);
-      return (await item.innerText()).includes(option);
-    }, patience)
-    .toBe(true);
 }
 
 /** Types the day into the drawer's picker labelled 变更日期 and leaves it (a click on the drawer's text) with the typed day. */
@@ -178,8 +165,8 @@ describe('the console: the population register', () => {
 
     // 李秀英 moves from H001 to H002 today.
     await page.getByRole('button', { name: '变更居住 · 李秀英' }).click();
-    await pick(page, '变更事项', '迁往本社区其他户');
-    await pick(page, '迁入户卡', 'H002');
+    await pick(page.locator('.ant-drawer'), '变更事项', '迁往本社区其他户');
+    await pick(page.locator('.ant-drawer'), '迁入户卡', 'H002');
     await checkPage(page, 'register-residence-change');
     await drawer.getByRole('button', { name: '保存变更' }).click();
     await expect.poll(() => drawer.count(), patience).toBe(0);
@@ -189,8 +176,8 @@ describe('the console: the population register', () => {
 
     // 张建国 is reclassified 人在户不在: first dated before his residence began, refused under the date.
     await page.getByRole('button', { name: '变更居住 · 张建国' }).click();
-    await pick(page, '变更事项', '变更人员类别');
-    await pick(page, '新的人员类别', '人在户不在');
+    await pick(page.locator('.ant-drawer'), '变更事项', '变更人员类别');
+    await pick(page.locator('.ant-drawer'), '新的人员类别', '人在户不在');
     await typeDay(page, '2024-12-31');
     await drawer.getByRole('button', { name: '保存变更' }).click();
     const dateError = drawer

@@ -5,6 +5,7 @@
 // The bureau head reads the same pages without the buttons that write.
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import { fieldError, pick } from '../support/antd.js';
 import { devNamespaces } from '../support/namespaces.js';
 import { checkPage, consoleSuite, newContext, signIn } from '../support/console.js';
 
@@ -18,32 +19,6 @@ async function choose(page: Page, select: Locator, text: string): Promise<void> 
   await expect.poll(() => page.locator('.ant-select-dropdown:visible .ant-select-item-option').count(), soon).toBe(1);
   await select.press('Enter');
 }
-
-/**
- * Picks the option `option` of the plain select labelled `label`, and waits until the select shows
- * it. On a busy machine a click can land in a dropdown still opening and select nothing, so each
- * round opens the select or clicks the option, whichever is on screen, until the select shows it.
- */
-async function pick(page: Page, scope: Locator, label: string, option: string): Promise<void> {
-  const select = scope.getByLabel(label, { exact: true });
-  const item = scope.locator('.ant-form-item').filter({ has: page.getByLabel(label, { exact: true }) });
-  const choice = page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`);
-  await expect
-    .poll(async () => {
-      if ((await item.innerText()).includes(option)) return true;
-      const target = (await choice.count()) ? choice : select;
-      await target.click({ timeout: 2_000 }).catch(() => undefined);
-      return (await item.innerText()).includes(option);
-    }, soon)
-    .toBe(true);
-}
-
-/** The error text the form shows under the field labelled `label`. */
-const fieldError = (scope: Locator, label: string) =>
-  scope
-    .locator('.ant-form-item')
-    .filter({ has: scope.page().getByLabel(label, { exact: true }) })
-    .locator('.ant-form-item-explain-error');
 
 describe('the console: registry, bindings and users', () => {
   const c = consoleSuite(devNamespaces.consoleRegistry, {
@@ -117,7 +92,7 @@ describe('the console: registry, bindings and users', () => {
     await page.getByRole('link', { name: '责任捆绑', exact: true }).click();
     await page.getByRole('button', { name: /建立捆绑/ }).click();
     await choose(page, drawer.getByLabel('社区', { exact: true }), 'c11');
-    await pick(page, drawer, '类型', '社区民警');
+    await pick(drawer, '类型', '社区民警');
     await choose(page, drawer.getByLabel('责任人'), 'o02');
     await drawer.getByRole('button', { name: /建\s*立/ }).click();
     // The drawer closes once the binding is stored; while it stays open, what it shows is why.
@@ -137,7 +112,7 @@ describe('the console: registry, bindings and users', () => {
     await page.getByRole('button', { name: /邀请用户/ }).click();
     await drawer.getByLabel('登录名').fill('zhao.officer');
     await drawer.getByLabel('姓名').fill('赵警官');
-    await pick(page, drawer, '角色', '社区民警');
+    await pick(drawer, '角色', '社区民警');
     await choose(page, drawer.getByLabel('对应人员或单位'), 'o03');
     await drawer.getByRole('button', { name: /生成邀请码/ }).click();
     const dialog = page.getByRole('dialog', { name: '邀请码' });

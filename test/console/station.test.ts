@@ -3,6 +3,7 @@
 // list, as the API stored it.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { pick } from '../support/antd.js';
 import { devNamespaces } from '../support/namespaces.js';
 import { apiCall, checkPage, consoleSuite } from '../support/console.js';
 
@@ -28,8 +29,7 @@ describe('the console: a station records diversions', () => {
     await page.getByRole('menuitem', { name: /抽调登记/ }).click();
     await expect.poll(() => page.getByRole('heading', { level: 2 }).innerText(), patience).toBe('抽调登记');
 
-    await page.getByLabel('社区民警').click();
-    await page.locator('.ant-select-item-option', { hasText: '民警01(o01)' }).click();
+    await pick(page, '社区民警', '民警01(o01)');
     await page.getByLabel('说明').fill('协助办理盗窃案');
     await record(page, day(3));
     const dateError = page
