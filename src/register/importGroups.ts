@@ -7,7 +7,8 @@
 //   differs from the one holding it takes over today (the bureau's day);
 // - the community officer (communityOfficer) is named, from the later of the listing and their
 //   binding, when the listing has never had one and the row names a group;
-// - an import never removes a member nor ends a let: an empty cell says nothing.
+// - an import never removes a member nor ends a let: an empty cell says nothing (an empty phone
+//   keeps the member's).
 import type { HelpGroupRole } from '../core/register.js';
 import { boundOn } from '../db/bindings.js';
 import { selectRows } from '../db/bulkRows.js';
@@ -91,10 +92,16 @@ async function helpGroups(tx: Tx, scope: GroupScope, rows: HashedRow[], write: b
     if (write && !listing) continue;
     const held = members.filter((m) => m.listingId === listing?.id);
     const listedOn = listing?.listedOn ?? row.keyPerson!.listedOn;
+    // An empty phone cell keeps the phone the register has for the same member.
+    const named = (role: 'security-cadre' | 'parent'): Member | null => {
+      const cell = row.helpGroup![role];
+      const current = held.find((m) => m.role === role && m.untilDate === null && m.name === cell?.name);
+      return cell && { name: cell.name, officerId: null, phone: cell.phone ?? current?.phone ?? null };
+    };
     const wanted: [HelpGroupRole, Member | null, string][] = [
       ['officer', officer && { name: officer.name, officerId: officer.id, phone: null }, officer && officer.from > listedOn ? officer.from : listedOn],
-      ['security-cadre', row.helpGroup!['security-cadre'] && { ...row.helpGroup!['security-cadre'], officerId: null }, listedOn],
-      ['parent', row.helpGroup!.parent && { ...row.helpGroup!.parent, officerId: null }, listedOn],
+      ['security-cadre', named('security-cadre'), listedOn],
+      ['parent', named('parent'), listedOn],
     ];
     for (const [role, member, firstDay] of wanted) {
       const ever = held.filter((m) => m.role === role);

@@ -302,14 +302,17 @@ describe.each([
     expect(await imported(station, fullCsv(grouped), 'groups.csv', 'partial')).toMatchObject({ status: 'done', rowsWritten: 0, errors: [] });
     expect({ ...(await registerCounts()), ...(await groupCounts()) }).toEqual(counts);
 
-    // A new parent takes over today, the one before is kept; a later inspection is recorded.
+    // A new parent takes over today, the one before is kept; the cadre's phone left empty keeps it; a later inspection is recorded.
     const changed = grouped.map((r) =>
-      r.door === '501' ? { ...r, inspected: '2026-03-10', ...(r.parent ? { parent: '钱母', parentPhone: '13900000003' } : {}) } : r,
+      r.door === '501' ? { ...r, inspected: '2026-03-10', ...(r.parent ? { parent: '钱母', parentPhone: '13900000003', cadrePhone: undefined } : {}) } : r,
     );
     expect(await imported(officer, fullCsv(changed), 'changed.csv')).toMatchObject({ status: 'done', rowsWritten: 1, errors: [] });
     expect((await groupOf('钱一')).filter(([role]) => role === 'parent')).toEqual([
       ['parent', '钱父', null, null, '2025-02-01', today],
       ['parent', '钱母', null, '13900000003', today, null],
+    ]);
+    expect((await groupOf('钱一')).filter(([role]) => role === 'security-cadre')).toEqual([
+      ['security-cadre', '刘治保', null, '13900000002', '2025-02-01', null],
     ]);
     expect((await db.rentalInspection.findMany({ where: { rentedHomeId: home.id }, orderBy: { inspectedOn: 'asc' } })).map((i) => i.inspectedOn)).toEqual([
       '2026-03-01',
