@@ -1,5 +1,6 @@
 // A community's register as the spreadsheet it is imported from: every person living there now,
-// one row each, in the import's columns, so an exported file (with ID numbers revealed) imports
+// one row each, in the import's columns (a key person's help group as it stands, the door's open
+// let and its last inspection on each of its persons' rows), so an exported file (with ID numbers revealed) imports
 // again unchanged. Every file names who exported it when: a CSV in a first comment line (which the
 // import skips), an XLSX in its page header and footer and in the workbook's properties.
 import ExcelJS from 'exceljs';
@@ -33,8 +34,16 @@ export async function registerRows(db: Db, personalData: PersonalDataCipher, com
       db.temporaryPermit.findMany({ where: { personId: { in: personIds } }, orderBy: { registeredOn: 'asc' } }),
       db.keyPersonListing.findMany({ where: { personId: { in: personIds }, communityId, delistedOn: null } }),
     ]);
-    const doors = await db.registerDoor.findMany({ where: { id: { in: [...new Set(cards.map((c) => c.doorId))] } } });
-    const buildings = await db.registerBuilding.findMany({ where: { id: { in: [...new Set(doors.map((d) => d.buildingId))] } } });
+    const doorIds = [...new Set(cards.map((c) => c.doorId))];
+    const [doors, members, homes] = await Promise.all([
+      db.registerDoor.findMany({ where: { id: { in: doorIds } } }),
+      db.helpGroupMember.findMany({ where: { listingId: { in: listings.map((l) => l.id) }, untilDate: null } }),
+      db.rentedHome.findMany({ where: { doorId: { in: doorIds }, untilDate: null } }),
+    ]);
+    const [buildings, inspections] = await Promise.all([
+      db.registerBuilding.findMany({ where: { id: { in: [...new Set(doors.map((d) => d.buildingId))] } } }),
+      db.rentalInspection.groupBy({ by: ['rentedHomeId'], where: { rentedHomeId: { in: homes.map((h) => h.id) } }, _max: { inspectedOn: true } }),
+    ]);
     const person = new Map(persons.map((p) => [p.id, p]));
     const card = new Map(cards.map((c) => [c.id, c]));
     const door = new Map(doors.map((d) => [d.id, d]));
@@ -42,12 +51,19 @@ export async function registerRows(db: Db, personalData: PersonalDataCipher, com
     // The latest registration of each person; the open listing.
     const permit = new Map(permits.map((p) => [p.personId, p]));
     const listing = new Map(listings.map((l) => [l.personId, l]));
+    // Who holds each role now, the door's let and its last inspection.
+    const member = new Map(members.map((m) => [`${m.listingId}/${m.role}`, m]));
+    const home = new Map(homes.map((h) => [h.doorId, h]));
+    const lastInspection = new Map(inspections.map((i) => [i.rentedHomeId, i._max.inspectedOn]));
     for (const r of residences) {
       const p = person.get(r.personId)!;
       const c = card.get(r.cardId)!;
       const d = door.get(c.doorId)!;
       const t = r.class === 'temporary' ? permit.get(p.id) : undefined;
       const k = listing.get(p.id);
+      const cadre = k && member.get(`${k.id}/security-cadre`);
+      const parent = k && member.get(`${k.id}/parent`);
+      const h = home.get(d.id);
       rows.push({
         building: building.get(d.buildingId)!.number,
         door: d.number,
@@ -62,6 +78,13 @@ export async function registerRows(db: Db, personalData: PersonalDataCipher, com
         permitExpiresOn: t?.expiresOn ?? '',
         keyPersonCategory: k?.category ?? '',
         listedOn: k?.listedOn ?? '',
+        securityCadre: cadre?.name ?? '',
+        securityCadrePhone: cadre?.phone ?? '',
+        parent: parent?.name ?? '',
+        parentPhone: parent?.phone ?? '',
+        landlord: h?.landlord ?? '',
+        rentedFrom: h?.fromDate ?? '',
+        lastInspectedOn: (h && lastInspection.get(h.id)) ?? '',
       });
     }
   }

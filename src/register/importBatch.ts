@@ -26,6 +26,7 @@ export interface BatchScope {
 export interface BatchOutcome {
   /** Rows that changed the register. */
   written: number;
+  lines: number[];
   errors: SheetError[];
 }
 
@@ -210,7 +211,7 @@ export async function importBatch(tx: Tx, scope: BatchScope, rows: HashedRow[], 
     if (what.length) accepted.push({ row, person, places: outcome.kind === 'opens', what, permit, listing });
   });
 
-  if (!write || accepted.length === 0) return { written: accepted.length, errors };
+  if (!write || accepted.length === 0) return { written: accepted.length, lines: accepted.map((a) => a.row.line), errors };
   const recordedBy = scope.actor.id;
   const now = new Date();
   // The register's own writers file the cards and persons and place them, a slice at a time.
@@ -272,7 +273,7 @@ export async function importBatch(tx: Tx, scope: BatchScope, rows: HashedRow[], 
     },
   });
   await insertRows(tx, 'AuditEntry', [{ ...entry, before: null, after: (entry.after as object | undefined) ?? null, at: now }]);
-  return { written: changes.length, errors };
+  return { written: changes.length, lines: accepted.map((a) => a.row.line), errors };
 }
 
 /** Where cards are filed, for the message of a row that files one elsewhere. */

@@ -2,6 +2,8 @@
 // row needs, each in its form, naming the line and the column (as the file's header names it).
 import { checkIdNumber, normalIdNumber } from '../core/idNumber.js';
 import { residenceClasses, residenceClassLabels, type ResidenceClass } from '../core/register.js';
+import { memberBody } from '../api/routes/registerKeyPersons.schemas.js';
+import { rentedHomeBody } from '../api/routes/registerRecords.schemas.js';
 import { sheetColumns, type SheetError, type SheetKey, type SheetRow } from './sheet.js';
 
 /** A row as it will be written. */
@@ -17,7 +19,13 @@ export interface ImportRow {
   fromDate: string;
   permit: { registeredOn: string; permitNumber: string | null; expiresOn: string | null } | null;
   keyPerson: { category: string; listedOn: string } | null;
+  /** The help group's members the row names besides the community officer (importGroups.ts writes them). */
+  helpGroup: Record<'security-cadre' | 'parent', { name: string; phone: string | null } | null> | null;
+  /** The rented home at the row's door. */
+  rentedHome: { landlord: string; fromDate: string; lastInspectedOn: string | null } | null;
 }
+
+const rentedHomeKeys = ['landlord', 'rentedFrom', 'lastInspectedOn'] as const;
 
 const classByLabel = new Map<string, ResidenceClass>(
   residenceClasses.flatMap((c) => [[c, c] as const, [residenceClassLabels[c].zh, c] as const, [residenceClassLabels[c].en.toLowerCase(), c] as const]),
@@ -34,6 +42,7 @@ export function checkRows(rows: SheetRow[], header: Partial<Record<SheetKey, str
   const errors: SheetError[] = [];
   const lineOfId = new Map<string, number>();
   const doorOfCard = new Map<string, { line: number; building: string; door: string }>();
+  const rentedHomeOfDoor = new Map<string, SheetRow>();
   for (const row of rows) {
     const rowErrors: SheetError[] = [];
     const fail = (key: SheetKey, message: string) => {
@@ -101,6 +110,43 @@ export function checkRows(rows: SheetRow[], header: Partial<Record<SheetKey, str
     else if (category && row.cells.listedOn === undefined) fail('listedOn', 'a key person needs the date they were listed');
     else if (!category && row.cells.listedOn !== undefined) fail('keyPersonCategory', 'a listing date needs the key-person category');
 
+    // Names, phones and landlords by the API's own rules for them.
+    const valid = (key: SheetKey, schema: typeof memberBody.shape.name) => {
+      const v = row.cells[key];
+      if (v === undefined) return null;
+      const parsed = schema.safeParse(v);
+      return parsed.success ? parsed.data : fail(key, `"${v}": ${parsed.error.issues[0]!.message}`);
+    };
+    const member = (nameKey: SheetKey, phoneKey: SheetKey): { name: string; phone: string | null } | null => {
+      const memberName = valid(nameKey, memberBody.shape.name);
+      const memberPhone = valid(phoneKey, memberBody.shape.phone.unwrap());
+      if (memberName === null && memberPhone !== null) fail(nameKey, "a member's phone needs their name");
+      return memberName && memberPhone !== undefined ? { name: memberName, phone: memberPhone } : null;
+    };
+    const helpGroup = { 'security-cadre': member('securityCadre', 'securityCadrePhone'), parent: member('parent', 'parentPhone') };
+    const namesGroup = row.cells.securityCadre !== undefined || row.cells.parent !== undefined;
+    if (namesGroup && category === null)
+      fail(
+        row.cells.securityCadre ? 'securityCadre' : 'parent',
+        `a help group is a key person's; this row has no ${header.keyPersonCategory ?? '重点人口类别'}`,
+      );
+
+    const landlord = valid('landlord', rentedHomeBody.shape.landlord);
+    const rentedFrom = day('rentedFrom');
+    const lastInspectedOn = day('lastInspectedOn');
+    if (landlord !== null && row.cells.rentedFrom === undefined) fail('rentedFrom', 'a rented home needs the day it was let');
+    if (landlord === null && (row.cells.rentedFrom ?? row.cells.lastInspectedOn) !== undefined) fail('landlord', 'a rented home needs its landlord');
+    const rentedHome = landlord && rentedFrom ? { landlord, fromDate: rentedFrom, lastInspectedOn: lastInspectedOn ?? null } : null;
+    // The rented home is the door's: every row of the door that states it states the same.
+    if (building && door && rentedHomeKeys.some((k) => row.cells[k] !== undefined)) {
+      const doorKey = JSON.stringify([building, door]);
+      const first = rentedHomeOfDoor.get(doorKey);
+      const differs = first && rentedHomeKeys.find((k) => first.cells[k] !== row.cells[k]);
+      if (!first) rentedHomeOfDoor.set(doorKey, row);
+      else if (differs)
+        fail(differs, `line ${first.line} has ${first.cells[differs] ?? 'nothing'} here for the rented home at building ${building} door ${door}`);
+    }
+
     if (building && door && card) {
       const filed = doorOfCard.get(card);
       if (!filed) doorOfCard.set(card, { line: row.line, building, door });
@@ -123,6 +169,8 @@ export function checkRows(rows: SheetRow[], header: Partial<Record<SheetKey, str
         fromDate: fromDate!,
         permit,
         keyPerson,
+        helpGroup: namesGroup ? helpGroup : null,
+        rentedHome,
       });
   }
   return { good, errors };

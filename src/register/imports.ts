@@ -12,7 +12,7 @@ import type { Db } from '../db/client.js';
 import type { AuditActor } from '../db/audit.js';
 import { audited } from '../db/audit.js';
 import type { Logger } from '../api/log.js';
-import { importBatch, type BatchScope } from './importBatch.js';
+import { importBatchWithGroups, type GroupScope } from './importGroups.js';
 import { checkRows } from './importRows.js';
 import type { PersonalDataCipher } from './personalData.js';
 import { readCsvSheet, readXlsxSheet, type SheetError } from './sheet.js';
@@ -45,6 +45,8 @@ export interface ImportUpload {
   mode: ImportMode;
   bytes: Buffer;
   actor: AuditActor;
+  /** The importer, when an officer: the help groups' community officer (importGroups.ts). */
+  officerId?: string;
 }
 
 type ImportRecord = NonNullable<Awaited<ReturnType<Db['registerImport']['findUnique']>>>;
@@ -133,25 +135,27 @@ async function runImport(deps: ImportDeps, record: ImportRecord, upload: ImportU
     const { errors } = checked;
     const good = checked.good.map((r) => ({ ...r, idNumberHash: deps.personalData.hash(r.idNumber) }));
     await db.registerImport.update({ where: { id: record.id }, data: { rowsTotal: sheet.rows.length } });
-    const scope: BatchScope = {
+    const scope: GroupScope = {
       countyId: upload.countyId,
       communityId: upload.communityId,
       importId: record.id,
       actor: upload.actor,
       personalData: deps.personalData,
       header: sheet.header,
+      today: deps.today(),
+      officerId: upload.officerId,
     };
     const batches = Array.from({ length: Math.ceil(good.length / batchRows) }, (_, i) => good.slice(i * batchRows, (i + 1) * batchRows));
 
     if (upload.mode === 'all-or-nothing') {
       // Read-only: the register as it stands refuses no row before anything is written.
-      for (const batch of batches) errors.push(...(await importBatch(db, scope, batch, false)).errors);
+      for (const batch of batches) errors.push(...(await importBatchWithGroups(db, scope, batch, false)).errors);
       if (errors.length) return void (await finish('refused', byLine(errors), { rowsDone: sheet.rows.length }));
     }
     let rowsDone = sheet.rows.length - good.length;
     let rowsWritten = 0;
     for (const batch of batches) {
-      const outcome = await db.$transaction((tx) => importBatch(tx, scope, batch, true), { timeout: 60_000 });
+      const outcome = await db.$transaction((tx) => importBatchWithGroups(tx, scope, batch, true), { timeout: 60_000 });
       errors.push(...outcome.errors);
       rowsDone += batch.length;
       rowsWritten += outcome.written;

@@ -59,6 +59,23 @@ export async function listKeyPerson(
   return row;
 }
 
+export type Member = { name: string; officerId: string | null; phone: string | null };
+
+/**
+ * Whether putting `member` in the role from `fromDate` changes who holds it now (`current`): the
+ * same member again does not; another from a day not after the current one's would overwrite the
+ * record of who held it (409 on the same day, 422 naming `/fromDate` before it).
+ */
+export function memberChanges(current: (Member & { fromDate: string }) | null, role: HelpGroupRole, member: Member, fromDate: string): boolean {
+  if (current && current.name === member.name && current.officerId === member.officerId && current.phone === member.phone) return false;
+  if (current && fromDate <= current.fromDate) {
+    const message = `the ${role} is ${current.name} from ${current.fromDate}; a change takes effect on a later day`;
+    if (fromDate === current.fromDate) throw new Problem(409, message);
+    throw Problem.field(422, { pointer: '/fromDate', message });
+  }
+  return true;
+}
+
 /**
  * Puts a member in a role from a day: the one holding it is closed that day. The same member
  * again changes nothing; another member from the same day as the one holding it is a conflict
@@ -82,13 +99,7 @@ export async function setHelpGroupMember(
   notBeforeListing(input.fromDate, listing, '/fromDate');
   const member = { name: input.name, officerId: input.officerId ?? null, phone: input.phone ?? null };
   const current = await tx.helpGroupMember.findFirst({ where: { listingId: listing.id, role, untilDate: null } });
-  if (current && current.name === member.name && current.officerId === member.officerId && current.phone === member.phone)
-    return { row: current, changed: false };
-  if (current && input.fromDate <= current.fromDate) {
-    const message = `the ${role} is ${current.name} from ${current.fromDate}; a change takes effect on a later day`;
-    if (input.fromDate === current.fromDate) throw new Problem(409, message);
-    throw Problem.field(422, { pointer: '/fromDate', message });
-  }
+  if (!memberChanges(current, role, member, input.fromDate)) return { row: current!, changed: false };
   if (current) {
     const closed = await tx.helpGroupMember.update({ where: { id: current.id }, data: { untilDate: input.fromDate } });
     await audited(tx, actor, { action: 'update', entity: 'HelpGroupMember', entityId: current.id, before: current, after: closed });

@@ -18,6 +18,15 @@ export const sheetColumns = [
   { key: 'permitExpiresOn', zh: '居住证有效期至' },
   { key: 'keyPersonCategory', zh: '重点人口类别' },
   { key: 'listedOn', zh: '列管日期' },
+  // The key person's help group (帮教小组) besides the community officer, who is the community's own.
+  { key: 'securityCadre', zh: '治保干部' },
+  { key: 'securityCadrePhone', zh: '治保干部电话' },
+  { key: 'parent', zh: '家长' },
+  { key: 'parentPhone', zh: '家长电话' },
+  // The rented home (出租房屋) at the row's door: every row of the door that states it states the same.
+  { key: 'landlord', zh: '出租房屋房东' },
+  { key: 'rentedFrom', zh: '出租起始日期' },
+  { key: 'lastInspectedOn', zh: '出租房屋最近检查日期' },
 ] as const;
 
 export type SheetKey = (typeof sheetColumns)[number]['key'];

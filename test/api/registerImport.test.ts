@@ -19,7 +19,9 @@ function idNumber(seq: number, birth = '19900101'): string {
   return first17 + idNumberCheckCharacter(first17);
 }
 
+// The sheet without the help-group and rented-home columns, which are optional: such a file imports as ever.
 const header = '楼栋号,门牌号,户号,姓名,身份证号,联系电话,人员类别,起始日期,暂住登记日期,居住证号,居住证有效期至,重点人口类别,列管日期';
+const fullHeader = `${header},治保干部,治保干部电话,家长,家长电话,出租房屋房东,出租起始日期,出租房屋最近检查日期`;
 type Row = Partial<{
   building: string;
   door: string;
@@ -34,6 +36,13 @@ type Row = Partial<{
   expires: string;
   kp: string;
   listed: string;
+  cadre: string;
+  cadrePhone: string;
+  parent: string;
+  parentPhone: string;
+  landlord: string;
+  rentedFrom: string;
+  inspected: string;
 }>;
 const line = (r: Row) =>
   [
@@ -52,6 +61,8 @@ const line = (r: Row) =>
     r.listed ?? '',
   ].join(',');
 const csv = (rows: Row[]) => Buffer.from([header, ...rows.map(line)].join('\n') + '\n');
+const groupCells = (r: Row) => [r.cadre, r.cadrePhone, r.parent, r.parentPhone, r.landlord, r.rentedFrom, r.inspected].map((c) => c ?? '').join(',');
+const fullCsv = (rows: Row[]) => Buffer.from([fullHeader, ...rows.map((r) => `${line(r)},${groupCells(r)}`)].join('\n') + '\n');
 
 const family: Row[] = [
   { card: 'H001', name: '张三', id: idNumber(1), phone: '13800000001' },
@@ -229,6 +240,138 @@ describe.each([
     expect((await registerCounts()).persons).toBe(before.persons + 2);
   });
 
+  // 钱一 is a key person with a security cadre and a parent; he and 钱二 live at door 501, let by 房东甲.
+  const grouped: Row[] = [
+    {
+      building: '5',
+      door: '501',
+      card: 'G501',
+      name: '钱一',
+      id: idNumber(50),
+      kp: '涉毒人员',
+      listed: '2025-02-01',
+      cadre: '刘治保',
+      cadrePhone: '13900000002',
+      parent: '钱父',
+      landlord: '房东甲',
+      rentedFrom: '2024-01-01',
+      inspected: '2026-03-01',
+    },
+    { building: '5', door: '501', card: 'G501', name: '钱二', id: idNumber(51), landlord: '房东甲', rentedFrom: '2024-01-01', inspected: '2026-03-01' },
+    { building: '5', door: '502', card: 'G502', name: '孙三', id: idNumber(52) },
+  ];
+  const groupCounts = async () => ({
+    members: await db.helpGroupMember.count(),
+    homes: await db.rentedHome.count(),
+    inspections: await db.rentalInspection.count(),
+  });
+  const groupOf = async (name: string) => {
+    const person = await db.registerPerson.findFirstOrThrow({ where: { name } });
+    const listing = await db.keyPersonListing.findFirstOrThrow({ where: { personId: person.id, delistedOn: null } });
+    const members = await db.helpGroupMember.findMany({ where: { listingId: listing.id }, orderBy: [{ role: 'asc' }, { fromDate: 'asc' }] });
+    return members.map((m) => [m.role, m.name, m.officerId, m.phone, m.fromDate, m.untilDate]);
+  };
+
+  it("imports key persons' help groups (the community officer named) and rented homes with their inspection, audited by the API's writers; again, nothing changes", async () => {
+    const before = await groupCounts();
+    const done = await imported(officer, fullCsv(grouped), 'groups.csv');
+    expect(done).toMatchObject({ status: 'done', rowsTotal: 3, rowsWritten: 3, errors: [] });
+    const o01 = await db.officer.findUniqueOrThrow({ where: { id: 'o01' } });
+    const bound = await db.binding.findFirstOrThrow({ where: { communityId: 'c01', subjectType: 'officer', subjectId: 'o01' } });
+    expect(await groupOf('钱一')).toEqual([
+      ['officer', o01.name, 'o01', null, bound.effectiveFrom > '2025-02-01' ? bound.effectiveFrom : '2025-02-01', null],
+      ['parent', '钱父', null, null, '2025-02-01', null],
+      ['security-cadre', '刘治保', null, '13900000002', '2025-02-01', null],
+    ]);
+    const home = await db.rentedHome.findFirstOrThrow({ where: { landlord: '房东甲' } });
+    expect(home).toMatchObject({ communityId: 'c01', fromDate: '2024-01-01', untilDate: null });
+    expect(await db.rentalInspection.findMany({ where: { rentedHomeId: home.id } })).toEqual([
+      expect.objectContaining({ inspectedOn: '2026-03-01', inspectedBy: 'officer:o01' }),
+    ]);
+    expect(await groupCounts()).toEqual({ members: before.members + 3, homes: before.homes + 1, inspections: before.inspections + 1 });
+    const audit = await db.auditEntry.findMany({ where: { entity: { in: ['HelpGroupMember', 'RentedHome', 'RentalInspection'] }, action: 'create' } });
+    expect(audit.map((a) => [a.entity, a.actor]).sort()).toEqual([
+      ['HelpGroupMember', 'officer:o01'],
+      ['HelpGroupMember', 'officer:o01'],
+      ['HelpGroupMember', 'officer:o01'],
+      ['RentalInspection', 'officer:o01'],
+      ['RentedHome', 'officer:o01'],
+    ]);
+
+    const counts = { ...(await registerCounts()), ...(await groupCounts()) };
+    expect(await imported(station, fullCsv(grouped), 'groups.csv', 'partial')).toMatchObject({ status: 'done', rowsWritten: 0, errors: [] });
+    expect({ ...(await registerCounts()), ...(await groupCounts()) }).toEqual(counts);
+
+    // A new parent takes over today, the one before is kept; the cadre's phone left empty keeps it; a later inspection is recorded.
+    const changed = grouped.map((r) =>
+      r.door === '501' ? { ...r, inspected: '2026-03-10', ...(r.parent ? { parent: '钱母', parentPhone: '13900000003', cadrePhone: undefined } : {}) } : r,
+    );
+    expect(await imported(officer, fullCsv(changed), 'changed.csv')).toMatchObject({ status: 'done', rowsWritten: 1, errors: [] });
+    expect((await groupOf('钱一')).filter(([role]) => role === 'parent')).toEqual([
+      ['parent', '钱父', null, null, '2025-02-01', today],
+      ['parent', '钱母', null, '13900000003', today, null],
+    ]);
+    expect((await groupOf('钱一')).filter(([role]) => role === 'security-cadre')).toEqual([
+      ['security-cadre', '刘治保', null, '13900000002', '2025-02-01', null],
+    ]);
+    expect((await db.rentalInspection.findMany({ where: { rentedHomeId: home.id }, orderBy: { inspectedOn: 'asc' } })).map((i) => i.inspectedOn)).toEqual([
+      '2026-03-01',
+      '2026-03-10',
+    ]);
+  });
+
+  const badGroupRows: Row[] = [
+    { building: '6', door: '601', card: 'G601', name: '好人丙', id: idNumber(60), landlord: '房东丙', rentedFrom: '2025-01-01' },
+    {
+      building: '6',
+      door: '602',
+      card: 'G602',
+      name: '电话错',
+      id: idNumber(61),
+      kp: '刑释人员',
+      listed: '2025-01-01',
+      cadre: '张治保',
+      cadrePhone: '1'.repeat(41),
+    },
+    { building: '6', door: '602', card: 'G602', name: '非重点', id: idNumber(62), parent: '某家长' },
+    { building: '6', door: '602', card: 'G602', name: '无名', id: idNumber(63), kp: '刑释人员', listed: '2025-01-01', parentPhone: '13900000009' },
+    { building: '6', door: '603', card: 'G603', name: '无日期', id: idNumber(64), landlord: '房东丁' },
+    { building: '6', door: '604', card: 'G604', name: '坏日期', id: idNumber(65), landlord: '房东戊', rentedFrom: '2025-02-30' },
+    { building: '6', door: '605', card: 'G605', name: '未来检查', id: idNumber(66), landlord: '房东己', rentedFrom: '2025-01-01', inspected: '2026-04-01' },
+    { building: '6', door: '606', card: 'G606', name: '先查后租', id: idNumber(67), landlord: '房东庚', rentedFrom: '2025-06-01', inspected: '2025-05-01' },
+    { building: '6', door: '601', card: 'G601', name: '不一致', id: idNumber(68), landlord: '房东辛', rentedFrom: '2025-01-01' },
+    { ...grouped[1]!, name: '钱二', landlord: '房东乙' },
+    { ...grouped[0]!, parent: '钱姑', landlord: undefined, rentedFrom: undefined, inspected: undefined },
+  ];
+  const badGroupErrors = [
+    { line: 3, column: '治保干部电话', message: expect.stringContaining('<=40 characters') },
+    { line: 4, column: '家长', message: expect.stringContaining("a help group is a key person's") },
+    { line: 5, column: '家长', message: "a member's phone needs their name" },
+    { line: 6, column: '出租起始日期', message: 'a rented home needs the day it was let' },
+    { line: 7, column: '出租起始日期', message: expect.stringContaining('"2025-02-30" is not a date') },
+    { line: 8, column: '出租房屋最近检查日期', message: expect.stringContaining('in the future') },
+    { line: 9, column: '出租房屋最近检查日期', message: 'must not be before 2025-06-01, when the home was let' },
+    { line: 10, column: '出租房屋房东', message: 'line 2 has 房东丙 here for the rented home at building 6 door 601' },
+    { line: 11, column: '出租房屋房东', message: expect.stringContaining('door 5-501 is let from 2024-01-01') },
+    { line: 12, column: '家长', message: `the parent is 钱母 from ${today}; a change takes effect on a later day` },
+  ];
+
+  it('refuses a bad cell in each help-group and rented-home column, naming line and column; partial mode writes the good rows only', async () => {
+    const before = { ...(await registerCounts()), ...(await groupCounts()) };
+    const refused = await imported(officer, fullCsv(badGroupRows), 'bad-groups.csv');
+    expect(refused).toMatchObject({ status: 'refused', rowsTotal: 11, rowsWritten: 0 });
+    expect(refused.errors).toEqual(badGroupErrors);
+    expect({ ...(await registerCounts()), ...(await groupCounts()) }).toEqual(before);
+
+    const partial = await imported(officer, fullCsv(badGroupRows), 'bad-groups.csv', 'partial');
+    expect(partial).toMatchObject({ status: 'done', rowsTotal: 11, rowsWritten: 1 });
+    expect(partial.errors).toEqual(badGroupErrors);
+    expect((await registerCounts()).persons).toBe(before.persons + 1);
+    expect(await db.rentedHome.findFirst({ where: { landlord: '房东丙' } })).toMatchObject({ fromDate: '2025-01-01' });
+    expect(await db.registerPerson.count({ where: { name: { in: ['先查后租', '不一致'] } } })).toBe(0);
+    expect((await groupOf('钱一')).filter(([role]) => role === 'parent').map(([, name]) => name)).toEqual(['钱父', '钱母']);
+  });
+
   it('reads an XLSX (dates as dates, a bad row named by its sheet row and header) in both modes', async () => {
     const rows = [
       ['2', '201', 'X001', '钱七', idNumber(20), '', '人在户在', new Date(Date.UTC(2021, 4, 6)) as unknown as string],
@@ -286,7 +429,8 @@ describe.each([
     const text = masked.text.replace(/^\uFEFF/, '');
     const [mark, head, ...lines] = text.trim().split('\r\n');
     expect(mark).toMatch(/^# 导出人 (.+ \()?department:renkou\)? 导出时间 2026-03-15T08:00:00.000Z$/);
-    expect(head).toBe(header);
+    expect(head).toBe(fullHeader);
+    expect(text).toContain('刘治保,13900000002,钱母,13900000003,房东甲,2024-01-01,2026-03-10');
     expect(lines.length).toBe(await db.personResidence.count({ where: { communityId: 'c01', untilDate: null } }));
     expect(text).not.toContain(idNumber(1));
     expect(text).toContain(`**************${idNumber(1).slice(-4)}`);

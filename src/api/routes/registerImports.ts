@@ -76,6 +76,7 @@ export function registerImportsOperations(ctx: Ctx): Operations<'importRegister'
           mode,
           bytes: req.file.buffer,
           actor: actorOf(res),
+          officerId: principalOf(res).role === 'officer' ? (principalOf(res).subjectId ?? undefined) : undefined,
         });
         res.status(202).location(`/api/register/imports/${record.id}`).json(importView(record));
       },

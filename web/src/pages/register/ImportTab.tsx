@@ -103,8 +103,8 @@ export function ImportTab({ communityId, keeps }: { communityId: string; keeps: 
           <Space direction="vertical" style={{ width: '100%' }}>
             <Typography.Paragraph>
               {t(
-                '上传 CSV 或 XLSX 文件,表头为:楼栋号、门牌号、户号、姓名、身份证号、联系电话、人员类别、起始日期、暂住登记日期、居住证号、居住证有效期至、重点人口类别、列管日期。同一文件重复上传不会重复写入。',
-                'Upload a CSV or XLSX file with the headers building, door, card, name, idNumber, phone, class, fromDate, registeredOn, permitNumber, permitExpiresOn, keyPersonCategory, listedOn (or their Chinese names). Uploading the same file again writes nothing twice.',
+                '上传 CSV 或 XLSX 文件,表头为:楼栋号、门牌号、户号、姓名、身份证号、联系电话、人员类别、起始日期、暂住登记日期、居住证号、居住证有效期至、重点人口类别、列管日期;可另加帮教小组的治保干部、治保干部电话、家长、家长电话,以及门牌出租房屋的出租房屋房东、出租起始日期、出租房屋最近检查日期。同一文件重复上传不会重复写入。',
+                'Upload a CSV or XLSX file with the headers building, door, card, name, idNumber, phone, class, fromDate, registeredOn, permitNumber, permitExpiresOn, keyPersonCategory, listedOn, and optionally the help group’s securityCadre, securityCadrePhone, parent, parentPhone and the rented home’s landlord, rentedFrom, lastInspectedOn (or their Chinese names). Uploading the same file again writes nothing twice.',
               )}
             </Typography.Paragraph>
             <Radio.Group
