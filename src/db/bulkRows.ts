@@ -7,6 +7,7 @@
 // caller's to give. Read back alike on both providers: text, integers as numbers, DateTime as Date.
 import { Prisma } from '../generated/sqlite/index.js';
 import type { Tx } from './audit.js';
+import { dbProvider } from './client.js';
 
 /** A column's value; an object or array for a JSON column. */
 type Value = string | number | Date | null | object;
@@ -20,7 +21,7 @@ function rowsTable(tx: Tx, table: string, columns: readonly string[], rows: Row[
   // SQLite keeps a DateTime as Prisma's adapter writes it, ISO 8601 with +00:00, which PostgreSQL's
   // timestamp (without zone) takes as UTC; and a JSON column as its text, where PostgreSQL takes the
   // JSON itself.
-  const postgres = (tx as unknown as { _activeProvider: string })._activeProvider === 'postgresql';
+  const postgres = dbProvider(tx) === 'postgresql';
   const value = (v: Value) =>
     v instanceof Date ? v.toISOString().replace('Z', '+00:00') : v !== null && typeof v === 'object' && !postgres ? JSON.stringify(v) : v;
   if (postgres) {
