@@ -82,3 +82,17 @@ export async function updateRows(tx: Tx, table: string, set: Row, key: string, k
   );
   return tx.$executeRaw(Prisma.sql`UPDATE ${Prisma.raw(name(table))} SET ${assignments} WHERE ${keyIn(tx, table, key, keys)}`);
 }
+
+/**
+ * Takes the row locks of the rows of `table` whose `key` column is one of `keys`, to the end of the
+ * transaction, in the order of the keys: two transactions locking overlapping rows queue and never
+ * deadlock. PostgreSQL locks the rows SELECT … ORDER BY … FOR UPDATE returns, one by one in that
+ * order; a SQLite transaction holds the database's write lock from its start (createDb), so no
+ * other transaction writes meanwhile and there is nothing more to take.
+ */
+export async function lockRows(tx: Tx, table: string, key: string, keys: readonly Value[]): Promise<void> {
+  if (keys.length === 0 || dbProvider(tx) === 'sqlite') return;
+  await tx.$queryRaw(
+    Prisma.sql`SELECT ${Prisma.raw(name(key))} FROM ${Prisma.raw(name(table))} WHERE ${keyIn(tx, table, key, keys)} ORDER BY ${Prisma.raw(name(key))} FOR UPDATE`,
+  );
+}
