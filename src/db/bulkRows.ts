@@ -47,13 +47,19 @@ export async function insertRows<T = never>(tx: Tx, table: string, rows: Row[], 
   return [];
 }
 
-/** `key` (a column, or a tuple of them) is one of `keys`. */
-function keyIn(tx: Tx, table: string, key: string | readonly string[], keys: readonly (Value | readonly Value[])[]): Prisma.Sql {
+/** The distinct `keys` as a table `rows` of the `key` column (or tuple of them). */
+function keyRows(tx: Tx, table: string, key: string | readonly string[], keys: readonly (Value | readonly Value[])[]) {
   const columns = typeof key === 'string' ? [key] : key;
   const tuples = typeof key === 'string' ? keys.map((k) => [k as Value]) : (keys as (readonly Value[])[]);
   const distinct = new Map(tuples.map((t) => [JSON.stringify(t), t]));
   const rows = [...distinct.values()].map((t) => Object.fromEntries(columns.map((c, i) => [c, t[i]!])));
-  return Prisma.sql`(${names(columns)}) IN (SELECT ${names(columns)} FROM ${rowsTable(tx, table, columns, rows)})`;
+  return { columns, rows: rowsTable(tx, table, columns, rows) };
+}
+
+/** `key` (a column, or a tuple of them) is one of `keys`. */
+function keyIn(tx: Tx, table: string, key: string | readonly string[], keys: readonly (Value | readonly Value[])[]): Prisma.Sql {
+  const { columns, rows } = keyRows(tx, table, key, keys);
+  return Prisma.sql`(${names(columns)}) IN (SELECT ${names(columns)} FROM ${rows})`;
 }
 
 /** The rows of `table` whose columns equal `match` (null: IS NULL) and whose `key` is one of `keys`. */
@@ -66,19 +72,26 @@ export async function selectRows<T>(
   keys: readonly (Value | readonly Value[])[],
 ): Promise<T[]> {
   if (keys.length === 0) return [];
-  // PostgreSQL plans from statistics that lag behind an import: a community new since the last
-  // ANALYZE has "one row" by them, and for `"communityId" = 'c7'` it compared each of the
-  // community's cards with each key (3,000 × 900 a batch, 30 ms and growing). Matched as part of
-  // each key, the community's rows are the whole table's to the planner, which then looks the keys
-  // up by the index (or hashes them against a small table).
-  const folded = dbProvider(tx) === 'postgresql' ? Object.keys(match).filter((c) => match[c] !== null) : [];
-  const conditions = Object.entries(match)
-    .filter(([c]) => !folded.includes(c))
-    .map(([c, v]) => (v === null ? Prisma.sql`${Prisma.raw(name(c))} IS NULL` : Prisma.sql`${Prisma.raw(name(c))} = ${v}`));
-  const keyColumns = [...folded, ...(typeof key === 'string' ? [key] : key)];
-  const keyTuples = keys.map((k) => [...folded.map((c) => match[c]!), ...(typeof key === 'string' ? [k as Value] : (k as readonly Value[]))]);
-  const where = Prisma.join([...conditions, keyIn(tx, table, keyColumns, keyTuples)], ' AND ');
-  return tx.$queryRaw<T[]>(Prisma.sql`SELECT ${names(columns)} FROM ${Prisma.raw(name(table))} WHERE ${where}`);
+  const conditions = Object.entries(match).map(([c, v]) =>
+    v === null ? Prisma.sql`${Prisma.raw(name(c))} IS NULL` : Prisma.sql`${Prisma.raw(name(c))} = ${v}`,
+  );
+  if (dbProvider(tx) === 'sqlite' || conditions.length === 0) {
+    const where = Prisma.join([...conditions, keyIn(tx, table, key, keys)], ' AND ');
+    return tx.$queryRaw<T[]>(Prisma.sql`SELECT ${names(columns)} FROM ${Prisma.raw(name(table))} WHERE ${where}`);
+  }
+  // PostgreSQL takes a table's size from the table itself but the share of it a match such as
+  // `"communityId" = 'c7'` selects from statistics, which lag behind an import: a community new
+  // since the last ANALYZE has "one row" by them, and it compared each of the community's cards
+  // with each key (3,000 × 900 a batch, 30 ms and growing). With a match, each key is looked up
+  // on its own instead, whatever the statistics: a lateral subquery per key, which OFFSET 0 keeps
+  // from being merged back into a join. (Without one, hashing the keys against a small table or
+  // probing a large one by index are both the planner's to choose, and it does.)
+  const { columns: keyColumns, rows } = keyRows(tx, table, key, keys);
+  const byKey = keyColumns.map((c) => Prisma.sql`${Prisma.raw(name(c))} = rows.${Prisma.raw(name(c))}`);
+  const where = Prisma.join([...conditions, ...byKey], ' AND ');
+  return tx.$queryRaw<T[]>(
+    Prisma.sql`SELECT found.* FROM ${rows} CROSS JOIN LATERAL (SELECT ${names(columns)} FROM ${Prisma.raw(name(table))} WHERE ${where} OFFSET 0) AS found`,
+  );
 }
 
 /** Sets `set` on the rows of `table` whose `key` column is one of `keys`; the number of rows changed. */
