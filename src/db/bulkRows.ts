@@ -7,6 +7,7 @@
 // caller's to give. Read back alike on both providers: text, integers as numbers, DateTime as Date.
 import { Prisma } from '../generated/sqlite/index.js';
 import type { Tx } from './audit.js';
+import { dbProvider } from './client.js';
 
 /** A column's value; an object or array for a JSON column. */
 type Value = string | number | Date | null | object;
@@ -20,7 +21,7 @@ function rowsTable(tx: Tx, table: string, columns: readonly string[], rows: Row[
   // SQLite keeps a DateTime as Prisma's adapter writes it, ISO 8601 with +00:00, which PostgreSQL's
   // timestamp (without zone) takes as UTC; and a JSON column as its text, where PostgreSQL takes the
   // JSON itself.
-  const postgres = (tx as unknown as { _activeProvider: string })._activeProvider === 'postgresql';
+  const postgres = dbProvider(tx) === 'postgresql';
   const value = (v: Value) =>
     v instanceof Date ? v.toISOString().replace('Z', '+00:00') : v !== null && typeof v === 'object' && !postgres ? JSON.stringify(v) : v;
   if (postgres) {
@@ -46,13 +47,19 @@ export async function insertRows<T = never>(tx: Tx, table: string, rows: Row[], 
   return [];
 }
 
-/** `key` (a column, or a tuple of them) is one of `keys`. */
-function keyIn(tx: Tx, table: string, key: string | readonly string[], keys: readonly (Value | readonly Value[])[]): Prisma.Sql {
+/** The distinct `keys` as a table `rows` of the `key` column (or tuple of them). */
+function keyRows(tx: Tx, table: string, key: string | readonly string[], keys: readonly (Value | readonly Value[])[]) {
   const columns = typeof key === 'string' ? [key] : key;
   const tuples = typeof key === 'string' ? keys.map((k) => [k as Value]) : (keys as (readonly Value[])[]);
   const distinct = new Map(tuples.map((t) => [JSON.stringify(t), t]));
   const rows = [...distinct.values()].map((t) => Object.fromEntries(columns.map((c, i) => [c, t[i]!])));
-  return Prisma.sql`(${names(columns)}) IN (SELECT ${names(columns)} FROM ${rowsTable(tx, table, columns, rows)})`;
+  return { columns, rows: rowsTable(tx, table, columns, rows) };
+}
+
+/** `key` (a column, or a tuple of them) is one of `keys`. */
+function keyIn(tx: Tx, table: string, key: string | readonly string[], keys: readonly (Value | readonly Value[])[]): Prisma.Sql {
+  const { columns, rows } = keyRows(tx, table, key, keys);
+  return Prisma.sql`(${names(columns)}) IN (SELECT ${names(columns)} FROM ${rows})`;
 }
 
 /** The rows of `table` whose columns equal `match` (null: IS NULL) and whose `key` is one of `keys`. */
@@ -68,8 +75,23 @@ export async function selectRows<T>(
   const conditions = Object.entries(match).map(([c, v]) =>
     v === null ? Prisma.sql`${Prisma.raw(name(c))} IS NULL` : Prisma.sql`${Prisma.raw(name(c))} = ${v}`,
   );
-  const where = Prisma.join([...conditions, keyIn(tx, table, key, keys)], ' AND ');
-  return tx.$queryRaw<T[]>(Prisma.sql`SELECT ${names(columns)} FROM ${Prisma.raw(name(table))} WHERE ${where}`);
+  if (dbProvider(tx) === 'sqlite' || conditions.length === 0) {
+    const where = Prisma.join([...conditions, keyIn(tx, table, key, keys)], ' AND ');
+    return tx.$queryRaw<T[]>(Prisma.sql`SELECT ${names(columns)} FROM ${Prisma.raw(name(table))} WHERE ${where}`);
+  }
+  // PostgreSQL takes a table's size from the table itself but the share of it a match such as
+  // `"communityId" = 'c7'` selects from statistics, which lag behind an import: a community new
+  // since the last ANALYZE has "one row" by them, and it compared each of the community's cards
+  // with each key (3,000 × 900 a batch, 30 ms and growing). With a match, each key is looked up
+  // on its own instead, whatever the statistics: a lateral subquery per key, which OFFSET 0 keeps
+  // from being merged back into a join. (Without one, hashing the keys against a small table or
+  // probing a large one by index are both the planner's to choose, and it does.)
+  const { columns: keyColumns, rows } = keyRows(tx, table, key, keys);
+  const byKey = keyColumns.map((c) => Prisma.sql`${Prisma.raw(name(c))} = rows.${Prisma.raw(name(c))}`);
+  const where = Prisma.join([...conditions, ...byKey], ' AND ');
+  return tx.$queryRaw<T[]>(
+    Prisma.sql`SELECT found.* FROM ${rows} CROSS JOIN LATERAL (SELECT ${names(columns)} FROM ${Prisma.raw(name(table))} WHERE ${where} OFFSET 0) AS found`,
+  );
 }
 
 /** Sets `set` on the rows of `table` whose `key` column is one of `keys`; the number of rows changed. */
@@ -80,4 +102,18 @@ export async function updateRows(tx: Tx, table: string, set: Row, key: string, k
     ', ',
   );
   return tx.$executeRaw(Prisma.sql`UPDATE ${Prisma.raw(name(table))} SET ${assignments} WHERE ${keyIn(tx, table, key, keys)}`);
+}
+
+/**
+ * Takes the row locks of the rows of `table` whose `key` column is one of `keys`, to the end of the
+ * transaction, in the order of the keys: two transactions locking overlapping rows queue and never
+ * deadlock. PostgreSQL locks the rows SELECT … ORDER BY … FOR UPDATE returns, one by one in that
+ * order; a SQLite transaction holds the database's write lock from its start (createDb), so no
+ * other transaction writes meanwhile and there is nothing more to take.
+ */
+export async function lockRows(tx: Tx, table: string, key: string, keys: readonly Value[]): Promise<void> {
+  if (keys.length === 0 || dbProvider(tx) === 'sqlite') return;
+  await tx.$queryRaw(
+    Prisma.sql`SELECT ${Prisma.raw(name(key))} FROM ${Prisma.raw(name(table))} WHERE ${keyIn(tx, table, key, keys)} ORDER BY ${Prisma.raw(name(key))} FOR UPDATE`,
+  );
 }

@@ -54,15 +54,32 @@ class ReleasingPrismaPg extends PrismaPg {
   }
 }
 
+const providerKey = Symbol('db provider');
+
+/**
+ * The provider `createDb` built the client for, read on the client or on any transaction of it
+ * (Prisma's transaction client passes reads of the client's own properties through): the raw
+ * statements that differ by provider ask here.
+ */
+export function dbProvider(db: object): DbProvider {
+  const provider = (db as { [providerKey]?: DbProvider })[providerKey];
+  if (!provider) throw new Error('not a client made by createDb');
+  return provider;
+}
+
 export function createDb(databaseUrl: string, { poolSize = 10, sqliteBusyTimeoutMs = 5000 }: DbOptions = {}): Db {
-  if (providerOf(databaseUrl) === 'postgresql') {
+  const provider = providerOf(databaseUrl);
+  let db: Db;
+  if (provider === 'postgresql') {
     // A connection that cannot be had within the timeout fails the query (503 at the API, a retry
     // in an activity) instead of waiting without end on a database that is down.
     const adapter = new ReleasingPrismaPg({ connectionString: databaseUrl, max: poolSize, connectionTimeoutMillis: 5000 });
-    return new PostgresClient({ adapter }) as unknown as Db;
+    db = new PostgresClient({ adapter }) as unknown as Db;
+  } else {
+    // The file is in WAL mode (set by the migrations), so readers never wait for the writer.
+    db = new SqliteClient({ adapter: new MultiProcessSqlite({ url: sqliteFile(databaseUrl), timeout: sqliteBusyTimeoutMs }) });
   }
-  // The file is in WAL mode (set by the migrations), so readers never wait for the writer.
-  return new SqliteClient({ adapter: new MultiProcessSqlite({ url: sqliteFile(databaseUrl), timeout: sqliteBusyTimeoutMs }) });
+  return Object.defineProperty(db, providerKey, { value: provider });
 }
 
 /**

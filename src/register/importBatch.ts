@@ -9,7 +9,19 @@ import { auditColumns, type AuditActor, type Tx } from '../db/audit.js';
 import { insertRows, selectRows } from '../db/bulkRows.js';
 import { residenceClassLabels } from '../core/register.js';
 import type { PersonalDataCipher } from './personalData.js';
-import { fileCards, filePersons, placePersons, placementOutcome, registerBatchSize, type LatestResidence } from './residences.js';
+import {
+  fileCards,
+  filePersons,
+  heldBuildings,
+  heldCards,
+  heldDoors,
+  heldPersons,
+  latestResidences,
+  lockPersons,
+  pairKey,
+  placePersons,
+  placementOutcome,
+} from './residences.js';
 import type { ImportRow } from './importRows.js';
 import type { SheetError, SheetKey } from './sheet.js';
 
@@ -39,67 +51,31 @@ export type HashedRow = ImportRow & { idNumberHash: string };
 export async function importBatch(tx: Tx, scope: BatchScope, rows: HashedRow[], write: boolean): Promise<BatchOutcome> {
   const { countyId, communityId, personalData } = scope;
   const columnOf = (key: SheetKey) => scope.header[key] ?? key;
-  const buildings = byKey(
-    await selectRows<{ id: string; number: string }>(
-      tx,
-      'RegisterBuilding',
-      ['id', 'number'],
-      { communityId },
-      'number',
-      rows.map((r) => r.building),
-    ),
-    (b) => b.number,
+  // Read as the writers read them, and handed to them: the writing reads nothing twice.
+  const buildings = await heldBuildings(
+    tx,
+    communityId,
+    rows.map((r) => r.building),
   );
-  const doorKeys = rows.flatMap((r) => {
-    const building = buildings.get(r.building);
-    return building ? [[building.id, r.door]] : [];
-  });
-  const doors = byKey(
-    await selectRows<{ id: string; buildingId: string; number: string }>(
-      tx,
-      'RegisterDoor',
-      ['id', 'buildingId', 'number'],
-      {},
-      ['buildingId', 'number'],
-      doorKeys,
-    ),
-    (d) => `${d.buildingId}/${d.number}`,
+  const doors = await heldDoors(
+    tx,
+    rows.flatMap((r) => {
+      const building = buildings.get(r.building);
+      return building ? [[building.id, r.door] as [string, string]] : [];
+    }),
   );
-  const cards = byKey(
-    await selectRows<{ id: string; number: string; doorId: string }>(
-      tx,
-      'HouseholdCard',
-      ['id', 'number', 'doorId'],
-      { communityId },
-      'number',
-      rows.map((r) => r.card),
-    ),
-    (c) => c.number,
+  const cards = await heldCards(
+    tx,
+    communityId,
+    rows.map((r) => r.card),
   );
   const hashes = rows.map((r) => r.idNumberHash);
-  const persons = byKey(
-    await selectRows<{ id: string; idNumberHash: string; name: string; phone: string | null }>(
-      tx,
-      'RegisterPerson',
-      ['id', 'idNumberHash', 'name', 'phone'],
-      { countyId },
-      'idNumberHash',
-      hashes,
-    ),
-    (p) => p.idNumberHash,
-  );
+  const persons = await heldPersons(tx, countyId, hashes);
   const personIds = [...persons.values()].map((p) => p.id);
-  const lastResidence = new Map<string, LatestResidence>();
-  for (const r of await selectRows<LatestResidence & { personId: string }>(
-    tx,
-    'PersonResidence',
-    ['personId', 'cardId', 'communityId', 'class', 'fromDate', 'untilDate'],
-    {},
-    'personId',
-    personIds,
-  )) {
-    if (r.fromDate > (lastResidence.get(r.personId)?.fromDate ?? '')) lastResidence.set(r.personId, r);
-  }
+  // What the batch changes of the persons it holds, read under their locks when it writes: a hand
+  // listing (or move) of one of them at the same time waits for this batch, or this one for it.
+  if (write) await lockPersons(tx, personIds);
+  const lastResidence = await latestResidences(tx, personIds);
   const permits = byKey(
     await selectRows<{ id: number; personId: string; registeredOn: string; permitNumber: string | null; expiresOn: string | null }>(
       tx,
@@ -134,7 +110,7 @@ export async function importBatch(tx: Tx, scope: BatchScope, rows: HashedRow[], 
   }
   const doorIdOf = (row: ImportRow) => {
     const buildingId = buildings.get(row.building)?.id;
-    return buildingId ? doors.get(`${buildingId}/${row.door}`)?.id : undefined;
+    return buildingId ? doors.get(pairKey(buildingId, row.door))?.id : undefined;
   };
   const misfiled = await doorsOf(
     tx,
@@ -214,34 +190,29 @@ export async function importBatch(tx: Tx, scope: BatchScope, rows: HashedRow[], 
   if (!write || accepted.length === 0) return { written: accepted.length, lines: accepted.map((a) => a.row.line), errors };
   const recordedBy = scope.actor.id;
   const now = new Date();
-  // The register's own writers file the cards and persons and place them, a slice at a time.
-  const personIdOf: string[] = [];
-  for (let at = 0; at < accepted.length; at += registerBatchSize) {
-    const slice = accepted.slice(at, at + registerBatchSize);
-    const filedCards = await fileCards(
-      tx,
-      { countyId, communityId },
-      slice.map(({ row }) => ({ number: row.card, building: row.building, door: row.door })),
-    );
-    const filed = await filePersons(
-      tx,
-      personalData,
-      countyId,
-      slice.map(({ row }) => ({ name: row.name, idNumber: row.idNumber, phone: row.phone, idNumberHash: row.idNumberHash })),
-    );
-    filed.forEach((f, k) => (personIdOf[at + k] = f.person.id));
-    const placing = slice.flatMap((a, k) => (a.places ? [{ a, personId: filed[k]!.person.id }] : []));
-    await placePersons(
-      tx,
-      placing.map(({ a, personId }) => ({
-        personId,
-        card: filedCards.get(a.row.card)!,
-        class: a.row.class,
-        fromDate: a.row.fromDate,
-        recordedBy,
-      })),
-    );
-  }
+  // The register's own writers file the cards and persons and place them, the batch in one call
+  // (a batch is at most registerBatchSize rows), from what was read above.
+  const filedCards = await fileCards(
+    tx,
+    { countyId, communityId },
+    accepted.map(({ row }) => ({ number: row.card, building: row.building, door: row.door })),
+    { buildings, doors, cards },
+  );
+  const filed = await filePersons(
+    tx,
+    personalData,
+    countyId,
+    accepted.map(({ row }) => ({ name: row.name, idNumber: row.idNumber, phone: row.phone, idNumberHash: row.idNumberHash })),
+    persons,
+  );
+  const personIdOf = filed.map((f) => f.person.id);
+  await placePersons(
+    tx,
+    accepted.flatMap((a, k) =>
+      a.places ? [{ personId: personIdOf[k]!, card: filedCards.get(a.row.card)!, class: a.row.class, fromDate: a.row.fromDate, recordedBy }] : [],
+    ),
+    lastResidence,
+  );
   for (const p of personUpdates) await tx.registerPerson.update({ where: { id: p.id }, data: { name: p.name, phone: p.phone } });
   await insertRows(
     tx,

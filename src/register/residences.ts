@@ -6,7 +6,7 @@
 // (JSON pointer) and the import as a row error (its column).
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../db/audit.js';
-import { insertRows, selectRows, updateRows } from '../db/bulkRows.js';
+import { insertRows, lockRows, selectRows, updateRows } from '../db/bulkRows.js';
 import type { ResidenceClass, ResidenceEndReason } from '../core/register.js';
 import { normalIdNumber } from '../core/idNumber.js';
 import { idNumberTail, type PersonalDataCipher } from './personalData.js';
@@ -40,11 +40,11 @@ function checkBatch(items: unknown[]): void {
   if (items.length > registerBatchSize) throw new Error(`a register batch holds at most ${registerBatchSize} items, not ${items.length}`);
 }
 
-type Building = { id: string; countyId: string; communityId: string; number: string; address: string };
-type Door = { id: string; communityId: string; buildingId: string; number: string };
-type Card = { id: string; countyId: string; communityId: string; number: string; doorId: string };
-type Person = { id: string; countyId: string; name: string; idNumberHash: string; idNumberCipher: string; idNumberTail: string; phone: string | null };
-type Residence = {
+export type Building = { id: string; countyId: string; communityId: string; number: string; address: string };
+export type Door = { id: string; communityId: string; buildingId: string; number: string };
+export type Card = { id: string; countyId: string; communityId: string; number: string; doorId: string };
+export type Person = { id: string; countyId: string; name: string; idNumberHash: string; idNumberCipher: string; idNumberTail: string; phone: string | null };
+export type Residence = {
   id: number;
   createdAt: Date;
   personId: string;
@@ -76,20 +76,72 @@ const residenceColumns = [
 ] as const;
 
 // Batches read what exists in one statement and create the rest in another: the import files a
-// thousand rows in a handful of statements; the API's single writes are batches of one.
+// thousand rows in a handful of statements; the API's single writes are batches of one. A caller
+// that has read a batch's rows already in the same transaction (the import, which checks every
+// row against them first) hands them to the writers, which then do not read them again.
+
+/** The community's buildings of these numbers, by number. */
+export async function heldBuildings(tx: Tx, communityId: string, numbers: string[]): Promise<Map<string, Building>> {
+  const found = await selectRows<Building>(tx, 'RegisterBuilding', buildingColumns, { communityId }, 'number', numbers);
+  return new Map(found.map((b) => [b.number, b]));
+}
+
+/** Two strings as one map key. */
+export const pairKey = (a: string, b: string) => JSON.stringify([a, b]);
+
+/** The doors of these building ids and door numbers, by pairKey(building id, door number). */
+export async function heldDoors(tx: Tx, doors: [buildingId: string, number: string][]): Promise<Map<string, Door>> {
+  const found = await selectRows<Door>(tx, 'RegisterDoor', doorColumns, {}, ['buildingId', 'number'], doors);
+  return new Map(found.map((d) => [pairKey(d.buildingId, d.number), d]));
+}
+
+/** The community's cards of these numbers, by number. */
+export async function heldCards(tx: Tx, communityId: string, numbers: string[]): Promise<Map<string, Card>> {
+  const found = await selectRows<Card>(tx, 'HouseholdCard', cardColumns, { communityId }, 'number', numbers);
+  return new Map(found.map((c) => [c.number, c]));
+}
+
+/** The county's persons of these ID-number hashes, by hash. */
+export async function heldPersons(tx: Tx, countyId: string, hashes: string[]): Promise<Map<string, Person>> {
+  const found = await selectRows<Person>(tx, 'RegisterPerson', personColumns, { countyId }, 'idNumberHash', hashes);
+  return new Map(found.map((p) => [p.idNumberHash, p]));
+}
+
+/** Each person's latest residence (the one begun last), by person id; read after lockPersons when about to place them. */
+export async function latestResidences(tx: Tx, personIds: string[]): Promise<Map<string, Residence>> {
+  const latestOf = new Map<string, Residence>();
+  for (const r of await selectRows<Residence>(tx, 'PersonResidence', residenceColumns, {}, 'personId', personIds)) {
+    if (r.fromDate > (latestOf.get(r.personId)?.fromDate ?? '')) latestOf.set(r.personId, r);
+  }
+  return latestOf;
+}
+
+/** What a batch's cards are filed among, as read for its numbers in the caller's transaction. */
+export interface HeldFiling {
+  /** By number, for every building number of the batch. */
+  buildings: Map<string, Building>;
+  /** By pairKey(building id, door number), for every door of the batch at a building already held. */
+  doors: Map<string, Door>;
+  /** By number, for every card number of the batch. */
+  cards: Map<string, Card>;
+}
 
 /** The community's buildings of these numbers, made when new (`address` only for a new one). */
-export async function fileBuildings(tx: Tx, place: Place, numbers: { number: string; address?: string }[]): Promise<Map<string, Building>> {
+export async function fileBuildings(
+  tx: Tx,
+  place: Place,
+  numbers: { number: string; address?: string }[],
+  held?: HeldFiling['buildings'],
+): Promise<Map<string, Building>> {
   checkBatch(numbers);
-  const found = await selectRows<Building>(
-    tx,
-    'RegisterBuilding',
-    buildingColumns,
-    { communityId: place.communityId },
-    'number',
-    numbers.map((b) => b.number),
+  const byNumber = new Map(
+    held ??
+      (await heldBuildings(
+        tx,
+        place.communityId,
+        numbers.map((b) => b.number),
+      )),
   );
-  const byNumber = new Map<string, Building>(found.map((b) => [b.number, b]));
   const missing = new Map<string, Building>();
   for (const b of numbers) {
     if (!byNumber.has(b.number) && !missing.has(b.number)) missing.set(b.number, { id: randomUUID(), ...place, number: b.number, address: b.address ?? '' });
@@ -104,37 +156,39 @@ export async function fileBuildings(tx: Tx, place: Place, numbers: { number: str
   return byNumber;
 }
 
-const doorKey = (building: string, door: string) => JSON.stringify([building, door]);
-
-/** The community's doors of these building and door numbers (each made when new), by doorKey. */
-export async function fileDoors(tx: Tx, place: Place, doors: { building: string; door: string }[]): Promise<Map<string, { building: Building; door: Door }>> {
+/** The community's doors of these building and door numbers (each made when new), by pairKey(building number, door number). */
+export async function fileDoors(
+  tx: Tx,
+  place: Place,
+  doors: { building: string; door: string }[],
+  held?: Omit<HeldFiling, 'cards'>,
+): Promise<Map<string, { building: Building; door: Door }>> {
   checkBatch(doors);
   const buildings = await fileBuildings(
     tx,
     place,
     doors.map((d) => ({ number: d.building })),
+    held?.buildings,
   );
-  const found = await selectRows<Door>(
-    tx,
-    'RegisterDoor',
-    doorColumns,
-    {},
-    ['buildingId', 'number'],
-    doors.map((d) => [buildings.get(d.building)!.id, d.door]),
+  const byKey = new Map(
+    held?.doors ??
+      (await heldDoors(
+        tx,
+        doors.map((d) => [buildings.get(d.building)!.id, d.door]),
+      )),
   );
-  const byId = new Map<string, Door>(found.map((d) => [JSON.stringify([d.buildingId, d.number]), d]));
   const result = new Map<string, { building: Building; door: Door }>();
   const missing: Door[] = [];
   for (const d of doors) {
     const building = buildings.get(d.building)!;
-    const key = JSON.stringify([building.id, d.door]);
-    let door = byId.get(key);
+    const key = pairKey(building.id, d.door);
+    let door = byKey.get(key);
     if (!door) {
       door = { id: randomUUID(), communityId: place.communityId, buildingId: building.id, number: d.door };
-      byId.set(key, door);
+      byKey.set(key, door);
       missing.push(door);
     }
-    result.set(doorKey(d.building, d.door), { building, door });
+    result.set(pairKey(d.building, d.door), { building, door });
   }
   const now = new Date();
   await insertRows(
@@ -150,27 +204,31 @@ export async function findOrCreateBuilding(tx: Tx, place: Place, number: string,
 }
 
 export async function findOrCreateDoor(tx: Tx, place: Place, building: string, door: string) {
-  return (await fileDoors(tx, place, [{ building, door }])).get(doorKey(building, door))!;
+  return (await fileDoors(tx, place, [{ building, door }])).get(pairKey(building, door))!;
 }
 
 /**
  * The community's cards of these numbers, each filed at its building and door (made when new), by
  * number; refused (the item's index) when a number is filed at another door, here or in the batch.
  */
-export async function fileCards(tx: Tx, place: Place, cards: { number: string; building: string; door: string }[]): Promise<Map<string, Card>> {
-  const doors = await fileDoors(tx, place, cards);
-  const found = await selectRows<Card>(
-    tx,
-    'HouseholdCard',
-    cardColumns,
-    { communityId: place.communityId },
-    'number',
-    cards.map((c) => c.number),
+export async function fileCards(
+  tx: Tx,
+  place: Place,
+  cards: { number: string; building: string; door: string }[],
+  held?: HeldFiling,
+): Promise<Map<string, Card>> {
+  const doors = await fileDoors(tx, place, cards, held);
+  const byNumber = new Map(
+    held?.cards ??
+      (await heldCards(
+        tx,
+        place.communityId,
+        cards.map((c) => c.number),
+      )),
   );
-  const byNumber = new Map<string, Card>(found.map((c) => [c.number, c]));
   const missing: Card[] = [];
   cards.forEach((c, index) => {
-    const doorId = doors.get(doorKey(c.building, c.door))!.door.id;
+    const doorId = doors.get(pairKey(c.building, c.door))!.door.id;
     const card = byNumber.get(c.number);
     if (!card) {
       const made = { id: randomUUID(), ...place, number: c.number, doorId };
@@ -203,18 +261,19 @@ export function idNumberColumns(cipher: PersonalDataCipher, idNumber: string, id
 /**
  * The county's persons of these ID numbers, in the order given, created when new; an existing
  * person's name and phone are kept. A caller that has hashed the ID numbers already (the import,
- * which looked the persons up) gives the hashes: a hash costs about 10 µs.
+ * which looked the persons up) gives the hashes, a hash costs about 10 µs, and the persons it read
+ * for them (`held`, by hash).
  */
 export async function filePersons(
   tx: Tx,
   cipher: PersonalDataCipher,
   countyId: string,
   persons: { name: string; idNumber: string; phone?: string | null; idNumberHash?: string }[],
+  held?: Map<string, Person>,
 ) {
   checkBatch(persons);
   const hashes = persons.map((p) => p.idNumberHash ?? cipher.hash(p.idNumber));
-  const found = await selectRows<Person>(tx, 'RegisterPerson', personColumns, { countyId }, 'idNumberHash', hashes);
-  const byHash = new Map<string, Person>(found.map((p) => [p.idNumberHash, p]));
+  const byHash = new Map(held ?? (await heldPersons(tx, countyId, hashes)));
   const created = new Set<string>();
   const missing: Person[] = [];
   persons.forEach((p, i) => {
@@ -239,11 +298,13 @@ export async function findOrCreatePerson(tx: Tx, cipher: PersonalDataCipher, cou
 }
 
 /**
- * Two writes about one person queue rather than both reading "no open residence" and each opening
- * one: touching the persons' rows takes their row locks on PostgreSQL (SQLite has one writer anyway).
+ * Two writes about one person queue rather than both reading "no open residence" (or "not listed")
+ * and each opening one: the persons' row locks, held to the end of the caller's transaction and
+ * taken before it reads what it changes. Taken in the order of their ids, so that two batches of
+ * overlapping persons (two imports, an import and a hand listing) queue rather than deadlock.
  */
 export async function lockPersons(tx: Tx, ids: string[]): Promise<void> {
-  await updateRows(tx, 'RegisterPerson', { updatedAt: new Date() }, 'id', ids);
+  await lockRows(tx, 'RegisterPerson', 'id', ids);
 }
 
 export const openResidence = (tx: Tx, personId: string) => tx.personResidence.findFirst({ where: { personId, untilDate: null } });
@@ -297,15 +358,18 @@ export function placementOutcome(
  * nothing (a re-imported row); otherwise their open residence, in the same community, is closed on
  * that day (moved, or reclassified on the same card). Returns, in the order given, the residence
  * opened (or kept) and the one closed. A person twice in one batch is refused at the second.
+ * `held`: the persons' latest residences as the caller read them after locking the persons
+ * (lockPersons) in this transaction; a person not in it has none.
  */
-export async function placePersons(tx: Tx, placements: Placement[]): Promise<{ residence: Residence; closed: Residence | null }[]> {
+export async function placePersons(
+  tx: Tx,
+  placements: Placement[],
+  held?: Map<string, Residence>,
+): Promise<{ residence: Residence; closed: Residence | null }[]> {
   checkBatch(placements);
   const personIds = placements.map((p) => p.personId);
-  await lockPersons(tx, personIds);
-  const latestOf = new Map<string, Residence>();
-  for (const r of await selectRows<Residence>(tx, 'PersonResidence', residenceColumns, {}, 'personId', personIds)) {
-    if (r.fromDate > (latestOf.get(r.personId)?.fromDate ?? '')) latestOf.set(r.personId, r);
-  }
+  if (!held) await lockPersons(tx, personIds);
+  const latestOf = held ?? (await latestResidences(tx, personIds));
   const seen = new Set<string>();
   const closes: Residence[] = [];
   const opens: Omit<Residence, 'id' | 'createdAt'>[] = [];

@@ -2,14 +2,16 @@
 // community, their help group changed member by member with its history kept, the talk log with
 // its refusals, delisting, the list's display facts (complete, lastTalkOn, talkDueOn under the rule
 // set in force), the audit of every write, of every read of a record and of the list, listing and
-// delisting one person from four requests at once, and who may do what.
+// delisting one person from four requests at once, an import listing the persons a hand listing
+// lists at the same time, and who may do what.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.js';
 import { addRuleSetVersion, ruleSetInForce } from '../../src/db/ruleSets.js';
 import { seedDemoCounty } from '../../src/db/seed.js';
 import { freshPostgres, freshSqlite, type TestDb } from '../support/db.js';
 import { seedOtherCounty } from '../support/otherCounty.js';
-import { addTestPerson, idNumberOf } from '../support/register.js';
+import { importBatch, type HashedRow } from '../../src/register/importBatch.js';
+import { addTestPerson, freshIdNumber, idNumberOf, throwawayCipher } from '../support/register.js';
 import { testCounty, testCountyRecord } from '../support/users.js';
 import { expectProblem, harness } from './harness.js';
 
@@ -271,6 +273,42 @@ describe.each([
     );
     expect(relistings.map((r) => r.status).sort()).toEqual([201, 409, 409, 409]);
     expect(await open()).toBe(1);
+  });
+
+  // Without the import's taking the persons' locks, on PostgreSQL a hand listing landing while the
+  // import writes reads "not listed" as the import did, and both list the person.
+  it('an import listing eight persons while their officer lists them by hand, one by one: each is listed once', async () => {
+    const cipher = throwawayCipher();
+    const row = (r: Omit<HashedRow, 'line' | 'phone' | 'class' | 'fromDate' | 'permit' | 'idNumberHash' | 'keyPerson'>, line: number) => ({
+      ...r,
+      line,
+      phone: null,
+      class: 'present-registered' as const,
+      fromDate: '2025-06-01',
+      permit: null,
+      keyPerson: null as HashedRow['keyPerson'],
+      idNumberHash: cipher.hash(r.idNumber),
+    });
+    const racing = ['r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7', 'r8'];
+    const rows: HashedRow[] = [];
+    for (const [i, personId] of racing.entries()) {
+      const held = { name: `居民${personId}`, idNumber: freshIdNumber(), building: '2', door: String(201 + i), card: `2-${201 + i}` };
+      await addTestPerson(t.db, { id: personId, countyId: testCounty, communityId: 'c01', fromDate: '2025-06-01', ...held }, cipher);
+      rows.push({ ...row(held, 2 + i), keyPerson: { category: '吸毒人员', listedOn: '2026-02-15' } });
+    }
+    // New persons after them, so that the batch writes for a while after reading the listings.
+    for (let i = 0; i < 800; i++) rows.push(row({ name: `新居民${i}`, idNumber: freshIdNumber(), building: '3', door: String(i), card: `3-${i}` }, 10 + i));
+    const scope = { countyId: testCounty, communityId: 'c01', importId: 'race', actor: { id: 'officer:o01' }, personalData: cipher, header: {} };
+    const imported = t.db.$transaction((tx) => importBatch(tx, scope, rows, true), { timeout: 60_000 });
+    const byHand = racing.map(async (personId, i) => {
+      await new Promise((resolve) => setTimeout(resolve, 25 * i));
+      return (await o01.post(`/api/register/persons/${personId}/key-person-listings`, { category: '吸毒人员', listedOn: '2026-03-01' })).status;
+    });
+    expect((await imported).errors).toEqual([]);
+    // Each hand listing came first (the import then lists nobody new) or after (a 409).
+    expect((await Promise.all(byHand)).filter((status) => status !== 201 && status !== 409)).toEqual([]);
+    const listings = await t.db.keyPersonListing.groupBy({ by: ['personId'], where: { personId: { in: racing } }, _count: { _all: true } });
+    expect(Object.fromEntries(listings.map((l) => [l.personId, l._count._all]))).toEqual(Object.fromEntries(racing.map((p) => [p, 1])));
   });
 });
 
