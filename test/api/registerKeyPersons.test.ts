@@ -279,7 +279,10 @@ describe.each([
   // import writes reads "not listed" as the import did, and both list the person.
   it('an import listing eight persons while their officer lists them by hand, one by one: each is listed once', async () => {
     const cipher = throwawayCipher();
-    const row = (r: Omit<HashedRow, 'line' | 'phone' | 'class' | 'fromDate' | 'permit' | 'idNumberHash' | 'keyPerson'>, line: number) => ({
+    const row = (
+      r: Omit<HashedRow, 'line' | 'phone' | 'class' | 'fromDate' | 'permit' | 'idNumberHash' | 'keyPerson' | 'helpGroup' | 'rentedHome'>,
+      line: number,
+    ) => ({
       ...r,
       line,
       phone: null,
@@ -287,6 +290,8 @@ describe.each([
       fromDate: '2025-06-01',
       permit: null,
       keyPerson: null as HashedRow['keyPerson'],
+      helpGroup: null,
+      rentedHome: null,
       idNumberHash: cipher.hash(r.idNumber),
     });
     const racing = ['r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7', 'r8'];
