@@ -11,13 +11,12 @@
 //   keeps the member's).
 import type { HelpGroupRole } from '../core/register.js';
 import { boundOn } from '../db/bindings.js';
-import { selectRows } from '../db/bulkRows.js';
 import type { Tx } from '../db/audit.js';
 import { Problem } from '../api/problem.js';
 import { importBatch, type BatchOutcome, type BatchScope, type HashedRow } from './importBatch.js';
 import { memberChanges, setHelpGroupMember, type Member } from './keyPersonWrites.js';
 import { letConflict, letDoor, letOn, letOverlapping, recordInspection, type RentedHome } from './rentedHomes.js';
-import { lockPersons } from './residences.js';
+import { heldBuildings, heldDoors, heldPersons, lockPersons, pairKey } from './residences.js';
 import type { SheetError, SheetKey } from './sheet.js';
 
 export type GroupScope = BatchScope & { today: string; officerId?: string };
@@ -69,14 +68,15 @@ const memberColumn: Record<HelpGroupRole, SheetKey> = { officer: 'keyPersonCateg
 async function helpGroups(tx: Tx, scope: GroupScope, rows: HashedRow[], write: boolean, out: GroupOutcome): Promise<void> {
   const grouped = rows.filter((r) => r.helpGroup);
   if (grouped.length === 0) return;
-  const persons = await selectRows<{ id: string; idNumberHash: string }>(
-    tx,
-    'RegisterPerson',
-    ['id', 'idNumberHash'],
-    { countyId: scope.countyId },
-    'idNumberHash',
-    grouped.map((r) => r.idNumberHash),
-  );
+  const persons = [
+    ...(
+      await heldPersons(
+        tx,
+        scope.countyId,
+        grouped.map((r) => r.idNumberHash),
+      )
+    ).values(),
+  ];
   const personIds = persons.map((p) => p.id);
   // As the API's changes do: the persons' rows first, so a change to their listings meanwhile queues.
   if (write) await lockPersons(tx, personIds);
@@ -150,29 +150,21 @@ async function rentedHomes(tx: Tx, scope: GroupScope, rows: HashedRow[], write: 
   }
   if (byDoor.size === 0) return;
   const doorRows = [...byDoor.values()];
-  const buildings = await selectRows<{ id: string; number: string }>(
+  const buildings = await heldBuildings(
     tx,
-    'RegisterBuilding',
-    ['id', 'number'],
-    { communityId: scope.communityId },
-    'number',
+    scope.communityId,
     doorRows.map(([r]) => r!.building),
   );
-  const buildingId = new Map(buildings.map((b) => [b.number, b.id]));
-  const doors = await selectRows<{ id: string; buildingId: string; number: string }>(
+  const buildingId = new Map([...buildings.values()].map((b) => [b.number, b.id]));
+  const doors = await heldDoors(
     tx,
-    'RegisterDoor',
-    ['id', 'buildingId', 'number'],
-    {},
-    ['buildingId', 'number'],
-    doorRows.flatMap(([r]) => (buildingId.has(r!.building) ? [[buildingId.get(r!.building)!, r!.door]] : [])),
+    doorRows.flatMap(([r]) => (buildingId.has(r!.building) ? [[buildingId.get(r!.building)!, r!.door] as [string, string]] : [])),
   );
-  const doorId = new Map(doors.map((d) => [`${d.buildingId}/${d.number}`, d.id]));
 
   for (const stating of doorRows) {
     const { building, door, rentedHome: want } = stating[0]!;
     const { landlord, fromDate, lastInspectedOn } = want!;
-    const id = doorId.get(`${buildingId.get(building)}/${door}`);
+    const id = doors.get(pairKey(buildingId.get(building) ?? '', door))?.id;
     let column: SheetKey = 'rentedFrom';
     try {
       // Before anything is written, a door the import makes is not let yet.
