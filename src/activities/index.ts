@@ -8,6 +8,7 @@ import { deliveryActivities } from './delivery.js';
 import { presenceActivities } from './presence.js';
 import { paymentActivities } from './payments.js';
 import { paymentFollowUpActivities } from './paymentFollowUps.js';
+import { cyclePaymentActivities } from './cyclePayments.js';
 import { bulletinActivities } from './bulletins.js';
 import { cycleFailureActivities } from './cycleFailure.js';
 import { reportingFailures } from './failure.js';
@@ -35,6 +36,7 @@ export function createActivities(deps: ActivityDeps) {
         ...presenceActivities(deps),
         ...paymentActivities(deps),
         ...paymentFollowUpActivities(deps),
+        ...cyclePaymentActivities(deps),
         ...bulletinActivities(deps),
         ...appealActivities(deps),
         ...registerReminderActivities(deps),

@@ -1,24 +1,40 @@
-// Follow-up planner and paging for payment verification: the cycle starts one launcher per
-// cycle, which starts one paymentVerification per obligation (see workflows/paymentFollowUps.ts),
-// a page at a time, from an activity: as children, each start cost the launcher's history a few
-// events and the server an update of the launcher, one after another (about one a second on the
-// dev server of a busy machine).
+// Follow-up planner and paging for payment verification. A cycle now starts one
+// cyclePaymentVerification for all its obligations. Cycles planned before started one launcher,
+// which starts one paymentVerification per obligation (see workflows/paymentFollowUps.ts), a page
+// at a time, from an activity: as children, each start cost the launcher's history a few events
+// and the server an update of the launcher, one after another (about one a second on the dev
+// server of a busy machine). The planner's answer is recorded in the cycle's history, so a cycle
+// that planned the launcher keeps it on replay.
 import { Context } from '@temporalio/activity';
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
 import type { FollowUp } from '../contracts/followUps.js';
-import { paymentFollowUpsWorkflowId, paymentFollowUpsWorkflowType, paymentVerificationWorkflowType, paymentWorkflowId } from '../contracts/payments.js';
+import {
+  cyclePaymentVerificationWorkflowType,
+  cyclePaymentWorkflowId,
+  paymentVerificationWorkflowType,
+  paymentWorkflowId,
+} from '../contracts/payments.js';
 import type { PaymentTiming } from '../core/settlement.js';
 import { openedCycle } from '../db/cycles.js';
 import { ruleSetVersion } from '../db/ruleSets.js';
 import type { RuleSetParameters } from '../rules/ruleSet.js';
+import type { Db } from '../db/client.js';
+import type { CyclePaymentVerificationInput } from '../workflows/cyclePaymentVerification.js';
 import type { ActivityDeps } from './deps.js';
 import type { FollowUpPlanner } from './followUpPlanner.js';
 import { followUpSummary } from '../contracts/summaries.js';
 
 export const paymentVerifications: FollowUpPlanner = async (db, cycleId) => {
   const any = await db.paymentObligation.count({ where: { cycleId } });
-  return any === 0 ? [] : [{ workflowType: paymentFollowUpsWorkflowType, workflowId: paymentFollowUpsWorkflowId(cycleId), args: [{ cycleId }] }];
+  if (any === 0) return [];
+  const input: CyclePaymentVerificationInput = { cycleId, timing: await cycleTiming(db, cycleId) };
+  return [{ workflowType: cyclePaymentVerificationWorkflowType, workflowId: cyclePaymentWorkflowId(cycleId), args: [input] }];
 };
+
+async function cycleTiming(db: Db, cycleId: string): Promise<PaymentTiming> {
+  const cycle = await openedCycle(db, cycleId);
+  return paymentTiming((await ruleSetVersion(db, cycle.ruleSetVersionId)).ruleSet.parameters);
+}
 
 /** The payment timings of the rule set the cycle was decided under. */
 export function paymentTiming(p: RuleSetParameters): PaymentTiming {
@@ -32,8 +48,7 @@ export function paymentTiming(p: RuleSetParameters): PaymentTiming {
 
 export function paymentFollowUpActivities({ db }: ActivityDeps) {
   async function obligationPage(input: { cycleId: string; after?: string; limit: number }): Promise<{ followUps: FollowUp[]; last?: string }> {
-    const cycle = await openedCycle(db, input.cycleId);
-    const timing = paymentTiming((await ruleSetVersion(db, cycle.ruleSetVersionId)).ruleSet.parameters);
+    const timing = await cycleTiming(db, input.cycleId);
     const rows = await db.paymentObligation.findMany({
       where: { cycleId: input.cycleId, ...(input.after === undefined ? {} : { id: { gt: input.after } }) },
       orderBy: { id: 'asc' },

@@ -111,11 +111,12 @@ export function paymentActivities({ db, notifier, clock, channels = [] }: Activi
     },
 
     /**
-     * Settles what the workflow judged settled, if it still is `paid` with nothing disputed;
-     * false when the obligation has moved on since the workflow read it, which then reviews it again.
+     * Settles what the workflow judged settled, if it still is `paid` with nothing disputed, as of
+     * `at` (epoch ms; the activity's clock when absent); false when the obligation has moved on
+     * since the workflow read it, which then reviews it again.
      */
-    async settleObligation({ obligationId }: { obligationId: string }): Promise<boolean> {
-      return move(obligationId, 'paid', 'settled', 'settle');
+    async settleObligation({ obligationId, at }: { obligationId: string; at?: number }): Promise<boolean> {
+      return move(obligationId, 'paid', 'settled', 'settle', at);
     },
 
     /** Closes a settled obligation; false when a dispute (or anything else) has moved it on. */
@@ -125,11 +126,12 @@ export function paymentActivities({ db, notifier, clock, channels = [] }: Activi
   };
 
   // Already at `to` counts as done: a retry after the worker died between commit and report.
-  async function move(obligationId: string, from: ObligationStatus, to: ObligationStatus, action: string): Promise<boolean> {
+  // `at`: the workflow's now, so that the dispute window it waits out runs from the settledAt stored.
+  async function move(obligationId: string, from: ObligationStatus, to: ObligationStatus, action: string, at?: number): Promise<boolean> {
     return db.$transaction(async (tx) => {
       const { countyId } = await obligationOrFail(tx, obligationId);
       const actor = systemActor(countyId, 'paymentVerification');
-      const r = await transitionObligation(tx, obligationId, { from, to, by: 'workflow', actor, action, at: clock() });
+      const r = await transitionObligation(tx, obligationId, { from, to, by: 'workflow', actor, action, at: at === undefined ? clock() : new Date(at) });
       return r.moved || r.status === to;
     });
   }

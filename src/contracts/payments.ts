@@ -1,19 +1,29 @@
 // Ids and messages of the payment workflows. Each signal only says "the records changed": the
 // workflow re-reads them, so a lost or repeated signal cannot make it believe something false.
 
-/** The business-key workflow id shared by the planner and the API. */
+/**
+ * The verification of one obligation, by a workflow of its own: cycles decided before the
+ * verification of a cycle's payments became one workflow.
+ */
 export const paymentWorkflowId = (obligationId: string) => `payment/${obligationId}`;
 export const paymentVerificationWorkflowType = 'paymentVerification';
+/** The verification of every obligation of a cycle, by one workflow; its state is in the obligations' rows. */
+export const cyclePaymentWorkflowId = (cycleId: string) => `payment-verification/${cycleId}`;
+export const cyclePaymentVerificationWorkflowType = 'cyclePaymentVerification';
 /** One launcher per cycle starts the verification of each of its obligations. */
 export const paymentFollowUpsWorkflowId = (cycleId: string) => `payments/${cycleId}`;
 export const paymentFollowUpsWorkflowType = 'paymentFollowUps';
 
-/** Each payment signal's name with its argument. */
+/**
+ * Each payment signal's name with its argument. `obligationId` names the obligation whose records
+ * changed, for the cycle's workflow (which then looks at that one only); a workflow of one
+ * obligation ignores it.
+ */
 export interface PaymentSignals {
-  paymentRecorded: { reference: string };
-  receiptConfirmed: { confirmedFen: number };
-  paymentDisputed: { disputeId: number; reason: string };
-  obligationCorrected: { action: 'cancel' | 'change' };
+  paymentRecorded: { reference: string; obligationId?: string };
+  receiptConfirmed: { confirmedFen: number; obligationId?: string };
+  paymentDisputed: { disputeId: number; reason: string; obligationId?: string };
+  obligationCorrected: { action: 'cancel' | 'change'; obligationId?: string };
   /** An appeal touching the obligation was decided (or its re-decision stored): payments may resume. */
   appealChanged: { appealId: number };
 }

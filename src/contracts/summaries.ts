@@ -7,6 +7,7 @@ const labelsZh: Record<string, string> = {
   noticeDelivery: '通知送达',
   paymentFollowUps: '付款核实（按周期启动）',
   paymentVerification: '付款核实',
+  cyclePaymentVerification: '付款核实（整个周期）',
   presenceMonth: '驻村天数月度跟踪',
   appealPayments: '申诉后恢复付款核实',
   appealReview: '申诉复核',

@@ -1,8 +1,9 @@
 // Wakes the payment workflows an appeal held, a page of obligations at a time: a national cycle
 // has ~100,000 of them, too many signals for one history, so each page continues as new.
-import { continueAsNew, getExternalWorkflowHandle, proxyActivities } from '@temporalio/workflow';
+import { continueAsNew, getExternalWorkflowHandle, patched, proxyActivities } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
 import { permanentFailureTypes } from '../contracts/failures.js';
+import { cyclePaymentWorkflowId } from '../contracts/payments.js';
 import { singleTransaction } from './activityTimeouts.js';
 import { appealChangedSignal } from './paymentMessages.js';
 
@@ -20,6 +21,15 @@ export interface AppealPaymentsInput {
 
 export async function appealPayments(input: AppealPaymentsInput): Promise<void> {
   const pageSize = input.pageSize ?? 500;
+  // A cycle verified by one workflow needs one signal; one whose obligations each have their own
+  // (decided before) has none, and its pages follow. Runs begun before signal the pages only.
+  if (input.after === undefined && patched('cycle-payment-verification')) {
+    const woke = await getExternalWorkflowHandle(cyclePaymentWorkflowId(input.cycleId))
+      .signal(appealChangedSignal, { appealId: input.appealId })
+      .then(() => true)
+      .catch(() => false);
+    if (woke) return;
+  }
   const page = await obligationPage({ cycleId: input.cycleId, after: input.after, limit: pageSize });
   // A payment workflow that has already ended has nothing to resume.
   await Promise.all(

@@ -7,6 +7,7 @@ export { scheduledYearEnd } from './scheduledYearEnd.js';
 export { jointNoticeAcknowledgement } from './jointNoticeAcknowledgement.js';
 export { paymentFollowUps } from './paymentFollowUps.js';
 export { paymentVerification } from './paymentVerification.js';
+export { cyclePaymentVerification } from './cyclePaymentVerification.js';
 export { noticeDelivery } from './noticeDelivery.js';
 export { presenceMonth } from './presenceMonth.js';
 export { presenceLauncher } from './presenceLauncher.js';

@@ -4,7 +4,7 @@
 // Only finance records and corrects; only the officer the money is for confirms or disputes it.
 import type { Response } from 'express';
 import { z } from 'zod';
-import { paymentSignalNames, paymentWorkflowId, type PaymentSignals } from '../../contracts/payments.js';
+import { cyclePaymentWorkflowId, paymentSignalNames, paymentWorkflowId, type PaymentSignals } from '../../contracts/payments.js';
 import { deliverCommitted } from '../deliver.js';
 import { confirmReceipt, correctionNoticeId, correctObligation, raiseDispute, recordPayment } from '../paymentLedger.js';
 import type { Operations } from '../access/operations.js';
@@ -53,8 +53,13 @@ function obligationId(params: { id?: string | string[] }): string {
 export function paymentsOperations(
   ctx: Ctx,
 ): Operations<'getPaymentReconciliation' | 'recordPayment' | 'confirmReceipt' | 'disputePayment' | 'correctPayment'> {
+  // The cycle's verification workflow, told which obligation changed; for cycles decided before
+  // there was one, the obligation's own workflow.
   const tell = async <S extends keyof PaymentSignals>(res: Response, id: string, signal: S, arg: PaymentSignals[S], status: number, body: object) => {
-    const followedUp = await ctx.signals.signal(paymentWorkflowId(id), signal, arg);
+    const row = await ctx.db.paymentObligation.findUnique({ where: { id }, select: { cycleId: true } });
+    const followedUp =
+      (row !== null && (await ctx.signals.signal(cyclePaymentWorkflowId(row.cycleId), signal, { ...arg, obligationId: id }))) ||
+      (await ctx.signals.signal(paymentWorkflowId(id), signal, arg));
     res.status(status).json({ ...body, followedUp });
   };
   const finance = (res: Response) => ({ actor: actorOf(res), countyId: countyOf(res) });
