@@ -83,7 +83,14 @@ export function cyclePaymentActivities(deps: ActivityDeps) {
         const { remindedAt, nextEscalationAt, escalations, fullSince } = step.state;
         await db.paymentObligation.update({
           where: { id: row.id },
-          data: { remindedAt: date(remindedAt), nextEscalationAt: date(nextEscalationAt), escalations, fullSince: date(fullSince), lookedAt: new Date(now), nextLookAt: date(step.nextLookAt) },
+          data: {
+            remindedAt: date(remindedAt),
+            nextEscalationAt: date(nextEscalationAt),
+            escalations,
+            fullSince: date(fullSince),
+            lookedAt: new Date(now),
+            nextLookAt: date(step.nextLookAt),
+          },
         });
         return published;
       }

@@ -8,18 +8,12 @@
 import { Context } from '@temporalio/activity';
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
 import type { FollowUp } from '../contracts/followUps.js';
-import {
-  cyclePaymentVerificationWorkflowType,
-  cyclePaymentWorkflowId,
-  paymentVerificationWorkflowType,
-  paymentWorkflowId,
-} from '../contracts/payments.js';
+import { cyclePaymentVerificationWorkflowType, cyclePaymentWorkflowId, paymentVerificationWorkflowType, paymentWorkflowId } from '../contracts/payments.js';
 import type { PaymentTiming } from '../core/settlement.js';
 import { openedCycle } from '../db/cycles.js';
 import { ruleSetVersion } from '../db/ruleSets.js';
 import type { RuleSetParameters } from '../rules/ruleSet.js';
 import type { Db } from '../db/client.js';
-import type { CyclePaymentVerificationInput } from '../workflows/cyclePaymentVerification.js';
 import type { ActivityDeps } from './deps.js';
 import type { FollowUpPlanner } from './followUpPlanner.js';
 import { followUpSummary } from '../contracts/summaries.js';
@@ -27,8 +21,9 @@ import { followUpSummary } from '../contracts/summaries.js';
 export const paymentVerifications: FollowUpPlanner = async (db, cycleId) => {
   const any = await db.paymentObligation.count({ where: { cycleId } });
   if (any === 0) return [];
-  const input: CyclePaymentVerificationInput = { cycleId, timing: await cycleTiming(db, cycleId) };
-  return [{ workflowType: cyclePaymentVerificationWorkflowType, workflowId: cyclePaymentWorkflowId(cycleId), args: [input] }];
+  // The input of workflows/cyclePaymentVerification.ts.
+  const args = [{ cycleId, timing: await cycleTiming(db, cycleId) }];
+  return [{ workflowType: cyclePaymentVerificationWorkflowType, workflowId: cyclePaymentWorkflowId(cycleId), args }];
 };
 
 async function cycleTiming(db: Db, cycleId: string): Promise<PaymentTiming> {

@@ -59,7 +59,8 @@ export function verificationStep({ facts, frozen, dueOn, timing, state, now }: V
   const full = paidInFull(facts) && facts.openDisputes === 0;
   st.fullSince = full ? (st.fullSince ?? now) : undefined;
   if (isSettled(facts, timing, st.fullSince, now)) {
-    if (facts.status !== 'settled') return { action: { kind: 'settle' }, state: { ...st, settledAt: now }, nextLookAt: now + daysMs(timing.disputeWindowDays), done: false };
+    if (facts.status !== 'settled')
+      return { action: { kind: 'settle' }, state: { ...st, settledAt: now }, nextLookAt: now + daysMs(timing.disputeWindowDays), done: false };
     const closesAt = (st.settledAt ?? now) + daysMs(timing.disputeWindowDays);
     if (now >= closesAt) return { action: { kind: 'close' }, state: st, done: true };
     return { action: { kind: 'nothing' }, state: st, nextLookAt: closesAt, done: false };

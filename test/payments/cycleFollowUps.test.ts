@@ -1,11 +1,10 @@
-// A decided quarter in the demo county starts one payment verification per subsidy obligation,
-// under the obligation's own id, through the cycle's follow-up planner.
+// A decided quarter in the demo county starts one payment verification for all its subsidy
+// obligations, under the cycle's id, through the cycle's follow-up planner.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createActivities } from '../../src/activities/index.js';
-import { createInboxNotifier } from '../../src/notices/notifier.js';
 import { loadDefaultRuleSet } from '../../src/rules/ruleSet.js';
-import { paymentWorkflowId } from '../../src/contracts/payments.js';
-import { verificationStateQuery } from '../../src/workflows/paymentMessages.js';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { cyclePaymentWorkflowId, paymentWorkflowId } from '../../src/contracts/payments.js';
+import { paymentVerifications } from '../../src/activities/paymentFollowUps.js';
 import { periodEvaluation } from '../../src/workflows/periodEvaluation.js';
 import { timeSkippingCounty, type TimeSkippingCounty } from '../support/timeSkippingCounty.js';
 import { submitDemoFigures } from '../support/figures.js';
@@ -18,7 +17,7 @@ beforeAll(async () => {
 
 afterAll(() => county?.stop());
 
-it('follows every subsidy obligation of a decided quarter with its own workflow', async () => {
+it('follows every subsidy obligation of a decided quarter with one workflow of the cycle', async () => {
   const { env, db } = county;
   const period = '2026-Q1';
   const communities = (await db.community.findMany({ orderBy: { id: 'asc' } })).map((c) => c.id);
@@ -42,19 +41,18 @@ it('follows every subsidy obligation of a decided quarter with its own workflow'
       taskQueue: 'cycle',
       args: [{ cycleId: `quarterly-${period}`, period }],
     });
-    const rows = await db.paymentObligation.findMany({ where: { cycleId: `quarterly-${period}` } });
-    for (const o of rows) {
-      const handle = env.client.workflow.getHandle(paymentWorkflowId(o.id));
-      await expect.poll(async () => (await handle.query(verificationStateQuery)).step, { timeout: 30_000 }).toBe('waiting');
-      await handle.terminate('test over');
-    }
-    return rows;
+    // Every obligation looked at once, by the one workflow, which then waits for the next look.
+    const cycleId = `quarterly-${period}`;
+    await expect.poll(() => db.paymentObligation.count({ where: { cycleId, lookedAt: null } }), { timeout: 30_000 }).toBe(0);
+    const handle = env.client.workflow.getHandle(cyclePaymentWorkflowId(cycleId));
+    const { events } = await handle.fetchHistory();
+    await handle.terminate('test over');
+    return { rows: await db.paymentObligation.findMany({ where: { cycleId } }), started: events![0]!.workflowExecutionStartedEventAttributes! };
   });
-  expect(obligations.length).toBeGreaterThan(0);
-  expect(obligations.every((o) => o.kind === 'subsidy' && o.id.startsWith(`${period}/subsidy/`))).toBe(true);
-  const page = await createActivities({ db, notifier: createInboxNotifier(), clock: () => new Date() }).obligationPage({
-    cycleId: `quarterly-${period}`,
-    limit: 1,
-  });
-  expect(page.followUps[0]!.args[0]).toMatchObject({ timing: { remindDaysBefore: 7, escalateEveryDays: 3, settleAfterDays: 30, disputeWindowDays: 90 } });
+  expect(obligations.rows.length).toBeGreaterThan(0);
+  expect(obligations.rows.every((o) => o.kind === 'subsidy' && o.id.startsWith(`${period}/subsidy/`))).toBe(true);
+  expect(obligations.started.workflowType?.name).toBe('cyclePaymentVerification');
+  for (const o of obligations.rows) await expect(env.client.workflow.getHandle(paymentWorkflowId(o.id)).describe()).rejects.toThrow(WorkflowNotFoundError);
+  const [planned] = await paymentVerifications(db, `quarterly-${period}`);
+  expect(planned!.args[0]).toMatchObject({ timing: { remindDaysBefore: 7, escalateEveryDays: 3, settleAfterDays: 30, disputeWindowDays: 90 } });
 });

@@ -50,6 +50,7 @@ const histories = [
   'appeal-payments', // the held payments woken, one page
   'notice-delivery-retried', // a webhook failing three times, then mail
   'payment-follow-ups', // the second page, after continue-as-new
+  'cycle-payment-verification', // one obligation settled, disputed, settled again, closed (cyclePaymentVerification.test.ts)
   'presence-month-reminded', // reminded at every point, the violation recorded
   'presence-month-started-by-visit', // signal-with-start: the month planned by the workflow
   'presence-month-continued-as-new', // flooded with 2,000 signals after a reminder, continued as new (presenceContinueAsNew.test.ts)
