@@ -112,7 +112,7 @@ try {
   const decidedMs = performance.now() - t;
   say(`${counties} cycles started in ${seconds(startedMs)} s, all decided after ${seconds(decidedMs)} s`);
   const expected = await expectedFollowUps(db);
-  await waitForFollowUps(client, taskQueue, expected, sample, (line) => say(`${line} (${seconds(performance.now() - t)} s)`));
+  await waitForFollowUps(client, db, taskQueue, expected, sample, (line) => say(`${line} (${seconds(performance.now() - t)} s)`));
   const doneMs = performance.now() - t;
   const cpuSeconds = cpu() - cpuBefore;
   const cpuSecondsBy = Object.fromEntries(Object.entries(cpuByPart()).map(([k, v]) => [k, Math.round(v - (partsBefore[k] ?? 0))]));

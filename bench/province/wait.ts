@@ -1,7 +1,8 @@
 // When a province's quarter is done: every cycle decided (its row), then every follow-up the
-// decisions call for started (visibility counts against the database's notices and
-// obligations), the short-lived ones finished, and every long-lived one idle — waiting on its
-// timer with no workflow task, activity or child start pending (described one by one).
+// decisions call for started (visibility counts against the database's notices and cycles with
+// obligations, every obligation looked at once), the short-lived ones finished, and every
+// long-lived one idle — waiting on its timer with no workflow task, activity or child start
+// pending (described one by one).
 import type { Client } from '@temporalio/client';
 import type { Db } from '../../src/db/client.js';
 import { inParallel } from './http.js';
@@ -22,29 +23,42 @@ export async function waitForDecisions(db: Db, cycles: number, onPoll: () => voi
 export interface Expected {
   jointNotices: number;
   obligations: number;
+  /** Cycles with obligations: one payment verification each. */
+  paymentCycles: number;
 }
 
 export async function expectedFollowUps(db: Db): Promise<Expected> {
-  const [jointNotices, obligations] = await Promise.all([
+  const [jointNotices, obligations, paymentCycles] = await Promise.all([
     db.notice.count({ where: { kind: 'joint-notice', withdrawnAt: null } }),
     db.paymentObligation.count(),
+    db.paymentObligation.groupBy({ by: ['cycleId'] }).then((rows) => rows.length),
   ]);
-  return { jointNotices, obligations };
+  return { jointNotices, obligations, paymentCycles };
 }
 
-export async function waitForFollowUps(client: Client, taskQueue: string, expected: Expected, onPoll: () => void, say: (line: string) => void): Promise<void> {
+/** Every obligation looked at once by its cycle's verification, which keeps its state on the row. */
+const unlooked = (db: Db) => db.paymentObligation.count({ where: { lookedAt: null } });
+
+export async function waitForFollowUps(
+  client: Client,
+  db: Db,
+  taskQueue: string,
+  expected: Expected,
+  onPoll: () => void,
+  say: (line: string) => void,
+): Promise<void> {
   const count = async (type: string, running = false) =>
     (await client.workflow.count(`TaskQueue = '${taskQueue}' AND WorkflowType = '${type}'${running ? ` AND ExecutionStatus = 'Running'` : ''}`)).count;
   for (;;) {
     onPoll();
-    const [verifications, chases, ...stillRunning] = await Promise.all([
-      count('paymentVerification'),
+    const [verifications, chases, notLooked, ...stillRunning] = await Promise.all([
+      count('cyclePaymentVerification'),
       count('jointNoticeAcknowledgement'),
+      unlooked(db),
       count('periodEvaluation', true),
-      count('paymentFollowUps', true),
       count('noticeDelivery', true),
     ]);
-    if (verifications >= expected.obligations && chases >= expected.jointNotices && stillRunning.every((n) => n === 0)) break;
+    if (verifications >= expected.paymentCycles && chases >= expected.jointNotices && notLooked === 0 && stillRunning.every((n) => n === 0)) break;
     await pause(1000);
   }
   say('every follow-up started; waiting for each to reach its wait');

@@ -3,8 +3,7 @@
 // look is the pure step of core/verificationStep.ts, carried out by the payment activities' own
 // writes (each under a natural key, so a retried page writes nothing twice) and its state stored
 // on the obligation's row.
-import { obligationStatuses } from '../core/obligationStatus.js';
-import { isFinal } from '../core/obligationStatus.js';
+import { isFinal, obligationStatuses } from '../core/obligationStatus.js';
 import type { PaymentTiming } from '../core/settlement.js';
 import { verificationStep, type VerificationRecord } from '../core/verificationStep.js';
 import { paymentOverdueNoticeId, paymentReminderNoticeId } from '../contracts/payments.js';

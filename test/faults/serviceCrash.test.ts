@@ -23,7 +23,7 @@ import {
   startCycle,
   submitFigures,
 } from './support/quarters.js';
-import { paymentWorkflowId } from '../../src/contracts/payments.js';
+import { cyclePaymentWorkflowId } from '../../src/contracts/payments.js';
 import { cycleProgressQueryName, type CycleProgress } from '../../src/contracts/cycles.js';
 
 const namespace = devNamespaces.faultsServiceCrash;
@@ -97,16 +97,16 @@ describe.each(providers)('the service on $name', ({ name, period, database }) =>
     await client.workflow.getHandle(cycleId).result();
     const decided = await expectRowsOfQuarters(fresh.db, [cycleId], { paid: false });
     const obligationIds = (await fresh.db.paymentObligation.findMany({ where: { cycleId }, select: { id: true } })).map((o) => o.id);
-    await expectWorkflowsOfQuarters(client, [cycleId], obligationIds, 'waiting');
+    await expectWorkflowsOfQuarters(client, fresh.db, [cycleId], obligationIds, 'waiting');
 
-    // Paid: each verification reviews the payment and tells its officer, a write that waits on the lock.
+    // Paid: the cycle's verification reviews each payment and tells its officer, a write that waits on the lock.
     const obligations = await payAll(call, fresh.db, tokens, [cycleId]);
-    await killInside(obligationIds.map(paymentWorkflowId), 'reviewObligation', ['Notice', 'ObligationPayment']);
+    await killInside([cyclePaymentWorkflowId(cycleId)], 'verifyCyclePayments', ['Notice', 'ObligationPayment']);
 
     await start();
     await confirmAll(call, tokens, obligations);
     await allSettled(fresh.db, [cycleId], 120_000);
-    await expectWorkflowsOfQuarters(client, [cycleId], obligationIds, 'settled');
+    await expectWorkflowsOfQuarters(client, fresh.db, [cycleId], obligationIds, 'settled');
     expect(await expectRowsOfQuarters(fresh.db, [cycleId], { paid: true })).toMatchObject(decided);
   });
 });
