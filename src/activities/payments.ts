@@ -45,22 +45,26 @@ export function paymentActivities({ db, notifier, clock, channels = [] }: Activi
     }): Promise<ObligationFacts & { published: string[]; frozenBy: number[]; beyondInbox: boolean }> {
       return db.$transaction(async (tx) => {
         const row = await obligationOrFail(tx, obligationId);
-        const payees = (await payeesOf(tx, row)).map((id): Recipient => ({ type: 'officer', id }));
-        const base = await moneyFacts(tx, obligationId);
+        const unreported = await tx.obligationPayment.findMany({ where: { obligationId, reportedAt: null }, orderBy: { id: 'asc' } });
+        const unresolved = await tx.paymentDispute.findMany({ where: { obligationId, resolvedAt: null } });
+        // Most looks find nothing new to tell: the payees and the money facts only when there is.
+        const told = unreported.length + unresolved.length > 0;
+        const payees = told ? (await payeesOf(tx, row)).map((id): Recipient => ({ type: 'officer', id })) : [];
+        const base = told ? await moneyFacts(tx, obligationId) : undefined;
         const published: string[] = [];
-        for (const p of await tx.obligationPayment.findMany({ where: { obligationId, reportedAt: null }, orderBy: { id: 'asc' } })) {
+        for (const p of unreported) {
           const id = `${obligationId}/payment-recorded/${p.reference}`;
           await publishPaymentNotice(tx, notifier, {
             id,
             countyId: row.countyId,
             kind: 'payment-recorded',
             recipients: payees,
-            facts: { ...base, payment: fromFen(p.amountFen), reference: p.reference, paidOn: p.paidOn },
+            facts: { ...base!, payment: fromFen(p.amountFen), reference: p.reference, paidOn: p.paidOn },
           });
           await tx.obligationPayment.update({ where: { id: p.id }, data: { reportedAt: clock() } });
           published.push(id);
         }
-        for (const d of await tx.paymentDispute.findMany({ where: { obligationId, resolvedAt: null } })) {
+        for (const d of unresolved) {
           const id = `${obligationId}/payment-disputed/${d.id}`;
           if (await tx.notice.findUnique({ where: { id }, select: { id: true } })) continue;
           await publishPaymentNotice(tx, notifier, {
@@ -68,7 +72,7 @@ export function paymentActivities({ db, notifier, clock, channels = [] }: Activi
             countyId: row.countyId,
             kind: 'payment-disputed',
             recipients: financeAndBureau,
-            facts: { ...base, reason: d.reason, note: d.note },
+            facts: { ...base!, reason: d.reason, note: d.note },
           });
           published.push(id);
         }
