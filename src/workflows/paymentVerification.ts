@@ -1,6 +1,9 @@
 // Follows one payment obligation until the money has reached the payee: reminds finance before
 // the due date, escalates weekly once it passes unpaid, settles on confirmation (or on silence
 // after full payment), and keeps listening for disputes for a while after settling.
+// Serves only the cycles planned before cyclePaymentVerification (one workflow per cycle, its
+// rule core/verificationStep.ts): the same rule, kept here as it was so that every recorded
+// history replays; no new run starts it.
 import { condition, continueAsNew, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { createActivities } from '../activities/index.js';
 import { permanentFailureTypes } from '../contracts/failures.js';
