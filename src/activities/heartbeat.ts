@@ -5,7 +5,15 @@
 import type { ActivityDeps } from './deps.js';
 
 /** Names of the activities run under `heartbeating` options in the workflows. */
-export const longActivities = ['decideAndPersist', 'decideYearEnd', 'redecideAppeal', 'publishBulletins', 'deriveRegisterFigures', 'remindRegister', 'verifyCyclePayments'] as const;
+export const longActivities = [
+  'decideAndPersist',
+  'decideYearEnd',
+  'redecideAppeal',
+  'publishBulletins',
+  'deriveRegisterFigures',
+  'remindRegister',
+  'verifyCyclePayments',
+] as const;
 
 const everyMs = 2_000;
 
