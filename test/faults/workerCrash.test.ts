@@ -21,12 +21,12 @@ import { supervise, type Supervisor } from './support/supervisor.js';
 const namespace = devNamespaces.faultsWorkerCrash;
 const taskQueue = 'faults-worker-crash';
 const token = 'faults-worker-crash-token-0123';
-// Up to 50 kills, each of a first attempt and only while another worker runs: deciding (each
+// Up to 33 kills, each of a first attempt and only while another worker runs: deciding (each
 // quarter's), and the pages of each cycle's payment verification, which look at its obligations
-// first, then at each as it is paid and at each as its payment is confirmed and it settles. At
-// least 20 must happen. A kill is skipped while replacements still start, so the budget is well
+// first, then at the payments and at each receipt confirmed as it settles. At least 20 must
+// happen. A kill is skipped while replacements still start, so the budget is well
 // above 20 (32 gave 18 on a loaded machine).
-const crashAt = { decideAndPersist: 3, verifyCyclePayments: 47 };
+const crashAt = { decideAndPersist: 3, verifyCyclePayments: 30 };
 // Four, so that while killed workers' replacements start (20 s and more on a loaded machine) others
 // still run and may die next: with three, a machine under load (8) gave only 17 kills. A retry that
 // goes to a worker that dies too waits out a second 10-s timeout: 24 s, within the 30 s asked.
@@ -78,15 +78,13 @@ it('after at least 20 worker kills across deciding, the payment follow-ups and s
   await expectWorkflowsOfQuarters(client, fresh.db, cycleIds, obligationIds, 'waiting');
 
   const paid = await payAll(call, fresh.db, tokens, cycleIds);
-  // A quarter at a time, each settled before the next is confirmed: settlement's kills then fall
-  // in three windows (replacements started in between), not in one burst that two deaths end.
-  for (const id of cycleIds) {
-    await confirmAll(
-      call,
-      tokens,
-      paid.filter((o) => o.cycleId === id),
-    );
-    await allSettled(fresh.db, [id], 240_000);
+  // One receipt at a time, each settled before the next: each is a look of its cycle's
+  // verification (a page of verifyCyclePayments) that may die, so settlement's kills spread over
+  // 48 looks with replacements started in between, not over the few looks a burst of receipts
+  // shares.
+  for (const o of paid) {
+    await confirmAll(call, tokens, [o]);
+    await allSettled(fresh.db, [o.cycleId], 240_000, [o.id]);
   }
   await expectWorkflowsOfQuarters(client, fresh.db, cycleIds, obligationIds, 'settled');
   const rows = await expectRowsOfQuarters(fresh.db, cycleIds, { paid: true });

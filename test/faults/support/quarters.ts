@@ -100,10 +100,11 @@ export async function confirmAll(call: Call, tokens: CountyTokens, obligations: 
   }
 }
 
-/** Every obligation of the cycles settled (waits up to `timeoutMs`). */
-export async function allSettled(db: Db, cycleIds: string[], timeoutMs: number): Promise<void> {
+/** Every obligation of the cycles (or those of `ids` among them) settled (waits up to `timeoutMs`). */
+export async function allSettled(db: Db, cycleIds: string[], timeoutMs: number, ids?: string[]): Promise<void> {
+  const where = { cycleId: { in: cycleIds }, ...(ids ? { id: { in: ids } } : {}) };
   await expect
-    .poll(async () => (await db.paymentObligation.findMany({ where: { cycleId: { in: cycleIds } }, select: { status: true } })).map((o) => o.status), {
+    .poll(async () => (await db.paymentObligation.findMany({ where, select: { status: true } })).map((o) => o.status), {
       timeout: timeoutMs,
       interval: 1_000,
     })
