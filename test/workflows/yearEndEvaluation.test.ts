@@ -59,7 +59,7 @@ describe('yearEndEvaluation', () => {
       rewardTotal: 2600,
     });
     // The rewards are followed until paid, like the quarterly subsidies.
-    expect(summary.followUps.map((f) => f.workflowType)).toContain('paymentFollowUps');
+    expect(summary.followUps.map((f) => f.workflowType)).toContain('cyclePaymentVerification');
 
     const rewards = await db.decision.findMany({ where: { cycleId: 'year-end-2026' }, orderBy: { amountFen: 'desc' } });
     // Two offices tie for second place: both receive the second place's reward, and no one is third.
