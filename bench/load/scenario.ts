@@ -89,7 +89,7 @@ export async function loadScenario({ env, rate, steadySeconds, overloadSeconds, 
   const service = await startServiceProcess('load-service', {
     ...env,
     DATABASE_URL: databaseUrl,
-    LOG_LEVEL: process.env.LOAD_DUMP ? 'info' : 'warn',
+    LOG_LEVEL: 'warn',
     // Shedding sooner than the defaults: few requests at once, a short wait for a slot. The late
     // loop stays at its default (1 s): at 100 ms the service's own worker, deciding or waking a
     // leader's month, tipped it even at 50 requests/s.
@@ -112,7 +112,6 @@ export async function loadScenario({ env, rate, steadySeconds, overloadSeconds, 
     const started = performance.now();
     const session = (await fetch(`${service.apiUrl}/api/session`, { headers: { authorization: `Bearer ${population.actors[0]!.token}` } })).status;
     const sessionMs = Math.round(performance.now() - started);
-    if (process.env.LOAD_DUMP) writeFileSync(process.env.LOAD_DUMP, service.output());
     const busyLines = service
       .output()
       .split('\n')
