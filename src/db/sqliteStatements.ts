@@ -16,10 +16,19 @@ interface Bound {
 /** Statements kept per connection; SQL longer than this is not kept (bulk inserts). */
 export const statementCacheLimits = { entries: 500, sqlChars: 8192 };
 
+/** A statement's columns, read once: better-sqlite3 builds them anew on every call. */
+const columnsOf = new WeakMap<Database.Statement, Database.ColumnDefinition[]>();
+
+function columns(statement: Database.Statement): Database.ColumnDefinition[] {
+  let found = columnsOf.get(statement);
+  if (!found) columnsOf.set(statement, (found = statement.columns()));
+  return found;
+}
+
 function view(statement: Database.Statement, args: unknown[]): Bound {
   return {
     reader: statement.reader,
-    columns: () => statement.columns(),
+    columns: () => columns(statement),
     raw: () => ({ all: () => statement.raw(true).all(args) }),
     run: () => statement.run(args),
   };
