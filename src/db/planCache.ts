@@ -13,7 +13,7 @@ interface Compiler {
   compileBatch(batch: string): unknown;
 }
 
-/** Plans kept per runtime; a query's text longer than this is not kept (bulk writes). */
+/** Plans kept per runtime (0: none); a query's text longer than this is not kept (bulk writes). */
 export const planCacheLimits = { entries: 2000, queryChars: 8192 };
 
 function deepFreeze<T>(value: T): T {
@@ -28,7 +28,7 @@ function deepFreeze<T>(value: T): T {
 function cached(compile: (this: Compiler, query: string) => unknown): (this: Compiler, query: string) => unknown {
   const plans = new Map<string, unknown>();
   return function (query) {
-    if (query.length > planCacheLimits.queryChars) return compile.call(this, query);
+    if (query.length > planCacheLimits.queryChars || planCacheLimits.entries === 0) return compile.call(this, query);
     const hit = plans.get(query);
     if (hit !== undefined) {
       // Moved to the newest end, so the map drops the least recently used.

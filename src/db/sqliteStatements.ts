@@ -13,7 +13,7 @@ interface Bound {
   run(): Database.RunResult;
 }
 
-/** Statements kept per connection; SQL longer than this is not kept (bulk inserts). */
+/** Statements kept per connection (0: none); SQL longer than this is not kept (bulk inserts). */
 export const statementCacheLimits = { entries: 500, sqlChars: 8192 };
 
 /** A statement's columns, read once: better-sqlite3 builds them anew on every call. */
@@ -48,5 +48,6 @@ export function reuseStatements(client: Database.Database): void {
     statements.set(sql, statement);
     return { ...view(statement, []), bind: (args) => view(statement, args) };
   };
-  client.prepare = ((sql: string) => (sql.length > statementCacheLimits.sqlChars ? prepare(sql) : reusable(sql))) as typeof client.prepare;
+  client.prepare = ((sql: string) =>
+    sql.length > statementCacheLimits.sqlChars || statementCacheLimits.entries === 0 ? prepare(sql) : reusable(sql)) as typeof client.prepare;
 }
