@@ -1,5 +1,6 @@
 // `npm run bench -- load`: the load scenario on a dev server of its own; prints its result as JSON.
-// BENCH_LOAD_RATE (200 requests/s), BENCH_LOAD_SECONDS (300) and BENCH_LOAD_OVERLOAD_SECONDS (60).
+// BENCH_LOAD_RATE (200 requests/s), BENCH_LOAD_SECONDS (300) and BENCH_LOAD_OVERLOAD_SECONDS (60);
+// BENCH_LOAD_SERVICE_NODE_OPTIONS goes to the service process alone (`--cpu-prof --cpu-prof-dir=…`).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ try {
       TEMPORAL_DEV_PORT: process.env.BENCH_TEMPORAL_PORT ?? '17243',
       TEMPORAL_DEV_UI_PORT: process.env.BENCH_TEMPORAL_UI_PORT ?? '18243',
       TASK_QUEUE: `bench-load-${Date.now()}`,
+      ...(process.env.BENCH_LOAD_SERVICE_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_LOAD_SERVICE_NODE_OPTIONS } : {}),
     },
     rate: Number(process.env.BENCH_LOAD_RATE ?? 200),
     steadySeconds: Number(process.env.BENCH_LOAD_SECONDS ?? 300),

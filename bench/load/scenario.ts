@@ -7,6 +7,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { projectRoot, startServiceProcess, type RunningProcess } from '../../test/faults/support/processes.js';
+import { groupCpuMs } from './cpu.js';
 import { preparePopulation } from './population.js';
 
 export interface LoadSummary {
@@ -25,6 +26,8 @@ export interface LoadSummary {
   shedWithoutRetryAfter: number;
   /** How far the generator itself fell behind its schedule (a busy machine). */
   maxLateMs: number;
+  /** The service process's CPU (user + system) per request sent, ms: the figure to judge by. */
+  serviceCpuMsPerRequest?: number;
   kinds: Record<string, Record<string, number>>;
   firstErrors: string[];
 }
@@ -44,7 +47,8 @@ const run = promisify(execFile);
 const bureauToken = 'load-bureau-token-0123456789';
 
 /** Runs the generator process against the population file. */
-async function generate(populationFile: string, rate: number, seconds: number, timeoutMs: number): Promise<LoadSummary> {
+async function generate(service: RunningProcess, populationFile: string, rate: number, seconds: number, timeoutMs: number): Promise<LoadSummary> {
+  const cpuBefore = groupCpuMs(service.child.pid!);
   const { stdout } = await run(
     `${projectRoot}node_modules/.bin/tsx`,
     [join(projectRoot, 'bench/load/generate.ts'), populationFile, String(rate), String(seconds), String(timeoutMs)],
@@ -52,7 +56,9 @@ async function generate(populationFile: string, rate: number, seconds: number, t
       maxBuffer: 1 << 26,
     },
   );
-  return JSON.parse(stdout.trim().split('\n').at(-1)!) as LoadSummary;
+  const summary = JSON.parse(stdout.trim().split('\n').at(-1)!) as LoadSummary;
+  const cpuMs = groupCpuMs(service.child.pid!) - cpuBefore;
+  return { ...summary, serviceCpuMsPerRequest: Math.round((cpuMs / summary.sent) * 100) / 100 };
 }
 
 /** SIGTERM, and SIGKILL if the process has not gone within 15 s (the tsx wrapper can linger). */
@@ -99,9 +105,9 @@ export async function loadScenario({ env, rate, steadySeconds, overloadSeconds, 
     writeFileSync(populationFile, JSON.stringify(population));
     const before = loadavg()[0]!;
     progress(`${rate} requests/s for ${steadySeconds} s`);
-    const steady = await generate(populationFile, rate, steadySeconds, timeoutMs);
+    const steady = await generate(service, populationFile, rate, steadySeconds, timeoutMs);
     progress(`${rate * 4} requests/s for ${overloadSeconds} s`);
-    const overload = await generate(populationFile, rate * 4, overloadSeconds, timeoutMs);
+    const overload = await generate(service, populationFile, rate * 4, overloadSeconds, timeoutMs);
     const readyz = (await fetch(`${service.apiUrl}/readyz`)).status;
     const started = performance.now();
     const session = (await fetch(`${service.apiUrl}/api/session`, { headers: { authorization: `Bearer ${population.actors[0]!.token}` } })).status;

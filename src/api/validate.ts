@@ -19,15 +19,30 @@ export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.outp
   return r.data;
 }
 
+/**
+ * Each query schema's strict twin, made once: `.strict()` builds a new schema, and zod compiles a
+ * schema at its first parse, which per request cost more than the parse.
+ */
+const strictSchemas = new WeakMap<z.ZodType, z.ZodType>();
+
+function strictOf(schema: z.ZodType): z.ZodType {
+  if (!(schema instanceof z.ZodObject)) return schema;
+  let strict = strictSchemas.get(schema);
+  if (!strict) strictSchemas.set(schema, (strict = schema.strict()));
+  return strict;
+}
+
 export function parseQuery<S extends z.ZodType>(schema: S, query: unknown): z.output<S> {
-  const r = (schema instanceof z.ZodObject ? schema.strict() : schema).safeParse(query);
+  const r = strictOf(schema).safeParse(query);
   if (!r.success) throw Problem.fields(400, r.error.issues.flatMap(queryErrors));
   return r.data as z.output<S>;
 }
 
+const noQuery = z.strictObject({});
+
 /** For routes that take no query parameters: any given is a mistake worth saying. */
 export function noParameters(query: unknown): void {
-  parseQuery(z.strictObject({}), query);
+  parseQuery(noQuery, query);
 }
 
 /** Unknown keys (`cycleId[$ne]`) each get their own error naming the parameter. */

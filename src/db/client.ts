@@ -5,6 +5,8 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import type Database from 'better-sqlite3';
 import { PrismaClient as SqliteClient } from '../generated/sqlite/index.js';
 import { PrismaClient as PostgresClient } from '../generated/postgresql/index.js';
+import './planCache.js';
+import { reuseStatements } from './sqliteStatements.js';
 
 export type Db = SqliteClient;
 export type DbProvider = 'sqlite' | 'postgresql';
@@ -94,12 +96,14 @@ export function createDb(databaseUrl: string, { poolSize = 10, sqliteBusyTimeout
  *   nothing, right after BEGIN, takes the lock while the transaction has read nothing yet, so it
  *   waits for it (up to SQLITE_BUSY_TIMEOUT_MS). Not `BEGIN IMMEDIATE` itself: when that fails
  *   the adapter keeps its own lock for ever.
+ * - statements reused across queries (`sqliteStatements.ts`).
  */
 class MultiProcessSqlite extends PrismaBetterSQLite3 {
   override async connect(): ReturnType<PrismaBetterSQLite3['connect']> {
     const adapter = await super.connect();
     await adapter.executeRaw({ sql: 'PRAGMA synchronous = NORMAL', args: [], argTypes: [] });
     const { client, onError } = adapter as unknown as { client: Database.Database; onError(err: unknown): never };
+    reuseStatements(client);
     // Prepared at the first transaction: the migrations' ledger exists by then.
     let takeWriteLock: Database.Statement | undefined;
     const startTransaction = adapter.startTransaction.bind(adapter);

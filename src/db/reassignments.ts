@@ -33,7 +33,10 @@ export async function supersededDecisionOf(tx: Tx, decisionId: string) {
  * whose decision still stands (one replaced on appeal waits for nothing).
  */
 async function pendingReassignmentOf(tx: Tx, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
   const rows = await tx.reassignment.findMany({ where: { status: 'pending', communityId: { in: ids } }, select: { communityId: true, decisionId: true } });
+  // Mostly none is pending: then no query for their decisions.
+  if (!rows.length) return new Set();
   const replaced = await tx.decision.findMany({ where: { id: { in: rows.map((r) => r.decisionId) }, supersededAt: { not: null } }, select: { id: true } });
   const gone = new Set(replaced.map((d) => d.id));
   return new Set(rows.filter((r) => !gone.has(r.decisionId)).map((r) => r.communityId));
