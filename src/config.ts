@@ -84,6 +84,7 @@ const schema = z
     HTTP_MAX_QUEUED: z.coerce.number().int().min(0).max(100_000).default(256),
     HTTP_MAX_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
     HTTP_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(1).max(60_000).default(1000),
+    HTTP_MAX_EVENT_LOOP_UTILIZATION: z.coerce.number().gt(0).max(1).default(0.98),
     HTTP_CLIENT_MAX_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
     AUTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
     // The population register's ID numbers are encrypted under this key (base64 of 32 bytes), which
@@ -213,6 +214,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxQueued: e.HTTP_MAX_QUEUED,
       maxWaitMs: e.HTTP_MAX_WAIT_MS,
       maxEventLoopDelayMs: e.HTTP_MAX_EVENT_LOOP_DELAY_MS,
+      maxEventLoopUtilization: e.HTTP_MAX_EVENT_LOOP_UTILIZATION,
       clientMaxPerMinute: e.HTTP_CLIENT_MAX_PER_MINUTE,
     },
     authCacheMs: e.AUTH_CACHE_MS,

@@ -18,6 +18,8 @@ export interface OverloadOptions {
   maxWaitMs: number;
   /** How late the event loop may run: beyond it requests wait unseen in the socket, so new ones get 503. */
   maxEventLoopDelayMs: number;
+  /** The share of the last second the event loop may have been busy (0–1): beyond it, new requests get 503. */
+  maxEventLoopUtilization: number;
   /** Requests one client (its credential, else its address) may make per minute before 429. */
   clientMaxPerMinute: number;
 }
@@ -70,8 +72,25 @@ function eventLoopDelay(everyMs = 20): () => number {
   return () => delay;
 }
 
-function inFlightGate({ maxInFlight, maxQueued, maxWaitMs, maxEventLoopDelayMs }: OverloadOptions): RequestHandler {
+/**
+ * The share of the last second the event loop was busy. A loop that keeps up with many short
+ * requests is never late by much, yet leaves no idle moment, and the requests it has not come to
+ * yet wait unseen in the socket until the client gives up: busy all the time means behind.
+ */
+function eventLoopBusy(everyMs = 100, windowMs = 1000): () => number {
+  const samples = [performance.eventLoopUtilization()];
+  let busy = 0;
+  setInterval(() => {
+    samples.push(performance.eventLoopUtilization());
+    if (samples.length > windowMs / everyMs + 1) samples.shift();
+    busy = performance.eventLoopUtilization(samples.at(-1), samples[0]).utilization;
+  }, everyMs).unref();
+  return () => busy;
+}
+
+function inFlightGate({ maxInFlight, maxQueued, maxWaitMs, maxEventLoopDelayMs, maxEventLoopUtilization }: OverloadOptions): RequestHandler {
   const delay = eventLoopDelay();
+  const busy = eventLoopBusy();
   let inFlight = 0;
   // Callbacks that hand a freed slot to a waiting request, oldest first.
   const waiting: (() => void)[] = [];
@@ -84,6 +103,7 @@ function inFlightGate({ maxInFlight, maxQueued, maxWaitMs, maxEventLoopDelayMs }
 
   return (_req, res, next) => {
     if (delay() > maxEventLoopDelayMs) return shed(res, `the event loop runs ${Math.round(delay())} ms late`);
+    if (busy() > maxEventLoopUtilization) return shed(res, `the event loop was busy ${Math.round(busy() * 100)} % of the last second`);
     let released = false;
     const admit = () => {
       const done = () => {
