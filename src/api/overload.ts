@@ -18,7 +18,7 @@ export interface OverloadOptions {
   maxWaitMs: number;
   /** How late the event loop may run: beyond it requests wait unseen in the socket, so new ones get 503. */
   maxEventLoopDelayMs: number;
-  /** The share of the last second the event loop may have been busy (0–1): beyond it, new requests get 503. */
+  /** The share of the last second the event loop may have been busy (0–1) while more than maxInFlight requests came: beyond it, new requests get 503. */
   maxEventLoopUtilization: number;
   /** Requests one client (its credential, else its address) may make per minute before 429. */
   clientMaxPerMinute: number;
@@ -73,24 +73,35 @@ function eventLoopDelay(everyMs = 20): () => number {
 }
 
 /**
- * The share of the last second the event loop was busy. A loop that keeps up with many short
- * requests is never late by much, yet leaves no idle moment, and the requests it has not come to
- * yet wait unseen in the socket until the client gives up: busy all the time means behind.
+ * The share of the last second the event loop was busy, and how many requests came in that second.
+ * A loop that keeps up with many short requests is never late by much, yet leaves no idle moment,
+ * and the requests it has not come to yet wait unseen in the socket until the client gives up:
+ * busy all the time means behind. Busy with few requests is the process's own work (starting, the
+ * worker deciding a cycle), which shedding the few would not shorten.
  */
-function eventLoopBusy(everyMs = 100, windowMs = 1000): () => number {
+function eventLoopBusy(everyMs = 100, windowMs = 1000): { busy: () => number; arrivals: () => number; arrived: () => void } {
   const samples = [performance.eventLoopUtilization()];
+  const counts = [0];
   let busy = 0;
   setInterval(() => {
     samples.push(performance.eventLoopUtilization());
-    if (samples.length > windowMs / everyMs + 1) samples.shift();
+    counts.push(0);
+    if (samples.length > windowMs / everyMs + 1) {
+      samples.shift();
+      counts.shift();
+    }
     busy = performance.eventLoopUtilization(samples.at(-1), samples[0]).utilization;
   }, everyMs).unref();
-  return () => busy;
+  return {
+    busy: () => busy,
+    arrivals: () => counts.reduce((a, b) => a + b, 0),
+    arrived: () => void (counts[counts.length - 1]! += 1),
+  };
 }
 
 function inFlightGate({ maxInFlight, maxQueued, maxWaitMs, maxEventLoopDelayMs, maxEventLoopUtilization }: OverloadOptions): RequestHandler {
   const delay = eventLoopDelay();
-  const busy = eventLoopBusy();
+  const loop = eventLoopBusy();
   let inFlight = 0;
   // Callbacks that hand a freed slot to a waiting request, oldest first.
   const waiting: (() => void)[] = [];
@@ -103,7 +114,10 @@ function inFlightGate({ maxInFlight, maxQueued, maxWaitMs, maxEventLoopDelayMs, 
 
   return (_req, res, next) => {
     if (delay() > maxEventLoopDelayMs) return shed(res, `the event loop runs ${Math.round(delay())} ms late`);
-    if (busy() > maxEventLoopUtilization) return shed(res, `the event loop was busy ${Math.round(busy() * 100)} % of the last second`);
+    loop.arrived();
+    // As many requests in the last second as the process works on at once: they are what keeps it busy.
+    if (loop.busy() > maxEventLoopUtilization && loop.arrivals() > maxInFlight)
+      return shed(res, `the event loop was busy ${Math.round(loop.busy() * 100)} % of the last second, with ${loop.arrivals()} requests`);
     let released = false;
     const admit = () => {
       const done = () => {

@@ -321,6 +321,9 @@ function added(table: string): Record<string, unknown> {
   // 0009: the counts a figure derived from the population register came from; none for old figures.
   if (table === 'MetricSubmission') return { countyId: 'county-1', derivation: null };
   if (table === 'Officer') return { countyId: 'county-1', stationId: null };
+  // 0011: the cycle's payment verification keeps each obligation's state on its row; old ones are never looked at by it.
+  if (table === 'PaymentObligation')
+    return { countyId: 'county-1', remindedAt: null, nextEscalationAt: null, escalations: 0, fullSince: null, lookedAt: null, nextLookAt: null };
   return countyTables.includes(table) ? { countyId: 'county-1' } : {};
 }
 
