@@ -114,11 +114,8 @@ export function cyclePaymentActivities(deps: ActivityDeps) {
       for (const row of rows) published.push(...(await look(row, input)));
       const beyondInbox = channels.length > 0;
       if (rows.length === limit) return { published, beyondInbox, after: rows.at(-1)!.id };
-      const [left, next] = await Promise.all([
-        db.paymentObligation.count({ where: open }),
-        db.paymentObligation.aggregate({ where: open, _min: { nextLookAt: true } }),
-      ]);
-      return { published, beyondInbox, open: left, nextLookAt: epoch(next._min.nextLookAt) };
+      const left = await db.paymentObligation.aggregate({ where: open, _count: true, _min: { nextLookAt: true } });
+      return { published, beyondInbox, open: left._count, nextLookAt: epoch(left._min.nextLookAt) };
     },
   };
 }
