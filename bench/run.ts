@@ -5,6 +5,7 @@
 //  rules      rule-set validation and back-testing;
 //  console    the console's JavaScript (gzip) and the ranking page's time to render in Chromium;
 //  load       mixed API load on one service process on SQLite: 200 requests/s, then 4× (shed);
+//  load-kinds the service's CPU per request for each kind of the load's requests, sent alone;
 //  register-rates  both derived register rates of a county (100 communities, 100,000 persons,
 //             2,000 key persons) at a period's end, as the cycle's activity derives them, on
 //             SQLite and PostgreSQL;
@@ -20,7 +21,7 @@ const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
 const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
-const parts = ['decision', 'cycle', 'rules', 'console', 'load', 'register-rates', 'register-import'];
+const parts = ['decision', 'cycle', 'rules', 'console', 'load', 'load-kinds', 'register-rates', 'register-import'];
 // The province runs for tens of minutes and takes flags of its own: it runs alone.
 if (process.argv[2] === 'province') {
   execFileSync(tsx, [here('province/table.ts'), ...process.argv.slice(3)], { stdio: 'inherit' });
@@ -98,15 +99,25 @@ if (wanted('load')) {
   const r = measure<LoadScenarioResult>('load/bench.ts', []);
   const line = (s: LoadSummary) =>
     `${s.rate} requests/s for ${s.seconds} s: p50 ${s.p50Ms} ms, p95 ${s.p95Ms} ms, p99 ${s.p99Ms} ms (taken on: p95 ${s.acceptedP95Ms} ms); ` +
-    `statuses ${JSON.stringify(s.statuses)}; ${s.timeouts} timeouts, ${s.errors} errors`;
+    `statuses ${JSON.stringify(s.statuses)}; ${s.timeouts} timeouts, ${s.errors} errors; service CPU ${s.serviceCpuMsPerRequest} ms per request; generator up to ${s.maxLateMs} ms late\n` +
+    `           shed by second of the run: ${JSON.stringify(s.shedBySecond)}\n` +
+    `           p95 by kind (taken on): ${Object.entries(s.kindP95Ms)
+      .map(([k, v]) => `${k} ${v} ms`)
+      .join(', ')}`;
   console.log(
     `\nAPI load on one service process on SQLite (open model, 5-s client timeout; 1-min load average ${fmt(r.loadAverage.before, 1)} → ${fmt(r.loadAverage.after, 1)} on 2 cores)`,
   );
+  console.log(`  warm-up  ${line(r.warmUp)}`);
   console.log(`  steady   ${line(r.steady)}`);
   console.log(`  4×       ${line(r.overload)}`);
   console.log(
     `  afterwards /readyz ${r.afterwards.readyz}, GET /api/session ${r.afterwards.session} in ${r.afterwards.sessionMs} ms; SQLITE_BUSY lines: ${r.busyLines.length}`,
   );
+}
+
+if (wanted('load-kinds')) {
+  console.log('');
+  execFileSync(tsx, [here('load/perKind.ts')], { stdio: ['ignore', 'inherit', 'ignore'] });
 }
 
 if (wanted('register-rates')) {

@@ -72,7 +72,7 @@ export async function startService(config: Config, clock: () => Date = () => new
   const app = createApp({
     db,
     cycles: createTemporalCycles(client, config.taskQueue, db),
-    signals: createTemporalSignals(client, config.taskQueue, channelsOf(config.channels).length > 0),
+    signals: createTemporalSignals(client, config.taskQueue, channelsOf(config.channels).length > 0, log),
     clock,
     timeZone: config.timeZone,
     temporalProbe,

@@ -5,7 +5,8 @@
 // (coordinated omission). Prints one JSON line: percentiles, status counts, timeouts, errors.
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Actor, Population } from './population.js';
+import { requestMix, type Request } from './mix.js';
+import type { Population } from './population.js';
 
 const [file, rateArg, secondsArg, timeoutArg] = process.argv.slice(2);
 if (!file || !rateArg || !secondsArg) throw new Error('usage: generate.ts <population.json> <requests/s> <seconds> [timeout ms]');
@@ -14,73 +15,20 @@ const rate = Number(rateArg);
 const seconds = Number(secondsArg);
 const timeoutMs = Number(timeoutArg ?? 5000);
 
-interface Request {
-  kind: string;
-  method: 'GET' | 'POST';
-  path: string;
-  body?: unknown;
-  actor: Actor;
-}
-
-const pick = <T>(xs: T[]): T => xs[Math.floor(Math.random() * xs.length)]!;
-const by = (test: (a: Actor) => boolean) => population.actors.filter(test);
-const staff = by((a) => a.role === 'bureau-staff');
-const leaders = by((a) => a.role === 'leader');
-const departments = by((a) => a.role === 'department');
-const recipients = by((a) => a.role !== 'bureau-staff');
-const acknowledging = by((a) => a.notices.length > 0);
-const today = new Date().toISOString().slice(0, 10);
-
-/** What a county does in a busy hour: mostly reads, a fifth writes. Weights in per cent. */
-const mix: [weight: number, make: () => Request][] = [
-  [12, () => ({ kind: 'evaluations', method: 'GET', path: `/api/evaluations?cycleId=${population.cycleId}`, actor: pick(staff) })],
-  [14, () => ({ kind: 'notices', method: 'GET', path: '/api/notices', actor: pick(recipients) })],
-  [8, () => ({ kind: 'presence', method: 'GET', path: '/api/presence', actor: pick(leaders) })],
-  [14, () => ({ kind: 'session', method: 'GET', path: '/api/session', actor: pick(population.actors) })],
-  [10, () => ({ kind: 'communities', method: 'GET', path: '/api/communities', actor: pick(population.actors) })],
-  [8, () => ({ kind: 'officers', method: 'GET', path: '/api/officers', actor: pick(staff) })],
-  [6, () => ({ kind: 'cycles', method: 'GET', path: '/api/cycles', actor: pick(population.actors) })],
-  [8, () => ({ kind: 'departments', method: 'GET', path: '/api/departments', actor: pick(staff) })],
-  [
-    8,
-    () => {
-      const actor = pick(departments);
-      const figure = pick(actor.figures!);
-      const value = figure.metric === 'incidents' || figure.metric === 'clues' ? figure.value : Number((0.6 + Math.random() * 0.4).toFixed(3));
-      return { kind: 'figures', method: 'POST', path: '/api/metrics', body: { period: population.figuresPeriod, figures: [{ ...figure, value }] }, actor };
-    },
-  ],
-  [
-    6,
-    () => {
-      const actor = pick(leaders);
-      return { kind: 'visits', method: 'POST', path: '/api/visits', body: { communityId: actor.communityId, date: today, note: 'load' }, actor };
-    },
-  ],
-  [
-    6,
-    () => {
-      const actor = pick(acknowledging);
-      return { kind: 'acknowledgements', method: 'POST', path: `/api/notices/${encodeURIComponent(pick(actor.notices))}/acknowledgements`, body: {}, actor };
-    },
-  ],
-];
-const totalWeight = mix.reduce((s, [w]) => s + w, 0);
-
-function nextRequest(): Request {
-  let r = Math.random() * totalWeight;
-  for (const [w, make] of mix) if ((r -= w) < 0) return make();
-  return mix[0]![1]();
-}
+const nextRequest = requestMix(population);
 
 const latencies: number[] = [];
 /** Latencies of requests the service took on (neither shed nor timed out). */
 const accepted: number[] = [];
 const statuses: Record<string, number> = {};
 const kinds: Record<string, Record<string, number>> = {};
+/** Per kind, the latencies of requests taken on. */
+const kindLatencies: Record<string, number[]> = {};
 let timeouts = 0;
 let errors = 0;
 let shedWithoutRetryAfter = 0;
+/** Shed requests by the second of the run they were sent in: a burst or all along. */
+const shedBySecond: Record<string, number> = {};
 let maxLateMs = 0;
 const firstErrors: string[] = [];
 const count = (o: Record<string, number>, key: string) => (o[key] = (o[key] ?? 0) + 1);
@@ -100,7 +48,11 @@ async function send(req: Request, scheduledAt: number): Promise<void> {
     count((kinds[req.kind] ??= {}), String(res.status));
     const shed = res.status === 429 || res.status === 503;
     if (shed && !res.headers.get('retry-after')) shedWithoutRetryAfter++;
-    if (!shed) accepted.push(ms);
+    if (shed) count(shedBySecond, String(Math.floor((scheduledAt - started) / 1000)));
+    if (!shed) {
+      accepted.push(ms);
+      (kindLatencies[req.kind] ??= []).push(ms);
+    }
     if (res.status >= 500 && firstErrors.length < 5) firstErrors.push(`${req.method} ${req.path} ${res.status} ${text.slice(0, 300)}`);
   } catch (err) {
     if (err instanceof DOMException && err.name === 'TimeoutError') timeouts++;
@@ -147,6 +99,8 @@ console.log(
     shedWithoutRetryAfter,
     maxLateMs: Math.round(maxLateMs),
     kinds,
+    shedBySecond,
+    kindP95Ms: Object.fromEntries(Object.entries(kindLatencies).map(([k, xs]) => [k, percentile(xs, 95)])),
     firstErrors,
   }),
 );

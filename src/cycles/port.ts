@@ -49,7 +49,9 @@ export interface WorkflowSignals {
    * Wakes the workflow, starting it first (as `workflowType` with `args`) when it has never run,
    * so the wake-up is never lost. Calls for one workflow close together may share one signal
    * (with the first call's `arg`): only for workflows that recount from the database when woken.
-   * Returns false when that workflow has already closed.
+   * Returns false when that workflow has already closed. Only the first call for a workflow in a
+   * process waits for its start; later ones answer true at once and their wake-up follows (or is
+   * logged as lost), so a closed workflow is noticed by the call after the one that finds it so.
    */
   signalWithStart(start: { workflowType: string; workflowId: string; args: unknown[] }, signalName: string, arg: unknown): Promise<boolean>;
   /** Sends a notice the API has committed to the inbox on through the configured channels, once per notice; none configured, nothing to do. */

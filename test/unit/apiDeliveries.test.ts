@@ -3,6 +3,7 @@
 import type { Client } from '@temporalio/client';
 import { describe, expect, it } from 'vitest';
 import { createTemporalSignals } from '../../src/temporal/signals.js';
+import { recordingLogger } from '../api/harness.js';
 
 /** A client that only records the workflows it is asked to start. */
 function recordingClient() {
@@ -20,13 +21,13 @@ function recordingClient() {
 describe("the API's notice deliveries", () => {
   it('start no workflow when no channel beyond the inbox is configured', async () => {
     const { client, started } = recordingClient();
-    await createTemporalSignals(client, 'q', false).deliverNotice('diversions/c01/2026-03');
+    await createTemporalSignals(client, 'q', false, recordingLogger()).deliverNotice('diversions/c01/2026-03');
     expect(started).toEqual([]);
   });
 
   it('start one delivery workflow per notice when a channel is configured', async () => {
     const { client, started } = recordingClient();
-    await createTemporalSignals(client, 'q', true).deliverNotice('diversions/c01/2026-03');
+    await createTemporalSignals(client, 'q', true, recordingLogger()).deliverNotice('diversions/c01/2026-03');
     expect(started).toEqual([{ type: 'noticeDelivery', workflowId: 'delivery/diversions/c01/2026-03' }]);
   });
 });

@@ -14,6 +14,7 @@ import { submitDemoFigures } from '../support/figures.js';
 import { timeSkippingCounty, type TimeSkippingCounty } from '../support/timeSkippingCounty.js';
 import { recordHistory } from '../support/histories.js';
 import { webhookChannel } from '../support/receivers.js';
+import { recordingLogger } from '../api/harness.js';
 
 const taskQueue = 'cycle-failure';
 const now = () => new Date('2026-07-02T08:00:00Z');
@@ -31,7 +32,12 @@ beforeAll(async () => {
   await submitDemoFigures(db, '2026-Q2', communities);
   // c10's only officer left on 31 May, after its figures were in: they judge nobody at the quarter's end.
   await db.binding.updateMany({ where: { communityId: 'c10', subjectType: 'officer' }, data: { effectiveTo: '2026-05-31' } });
-  app = createApp({ db, cycles: createTemporalCycles(env.client, taskQueue, db), signals: createTemporalSignals(env.client, taskQueue, true), clock: now });
+  app = createApp({
+    db,
+    cycles: createTemporalCycles(env.client, taskQueue, db),
+    signals: createTemporalSignals(env.client, taskQueue, true, recordingLogger()),
+    clock: now,
+  });
   await createApiUser(db, { id: 'clerk', name: '考评员', token: auth.Authorization.slice(7), countyId: 'county-1' });
 });
 

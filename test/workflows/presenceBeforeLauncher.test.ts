@@ -7,7 +7,7 @@ import type { PresenceMonthInput } from '../../src/activities/presence.js';
 import { createApp } from '../../src/api/app.js';
 import { presenceWorkflowId } from '../../src/contracts/presence.js';
 import { createTemporalSignals } from '../../src/temporal/signals.js';
-import { RecordingCycles } from '../api/harness.js';
+import { RecordingCycles, recordingLogger } from '../api/harness.js';
 import { presenceHarness } from '../support/presence.js';
 import { recordHistory } from '../support/histories.js';
 import { tokenFor } from '../support/users.js';
@@ -20,7 +20,12 @@ describe("a visit before the month's launcher", () => {
     const now = new Date(await p.env.currentTimeMs());
     const today = now.toISOString().slice(0, 10);
     const month = today.slice(0, 7);
-    const app = createApp({ db: p.db, cycles: new RecordingCycles(), signals: createTemporalSignals(p.env.client, 'presence', true), clock: () => now });
+    const app = createApp({
+      db: p.db,
+      cycles: new RecordingCycles(),
+      signals: createTemporalSignals(p.env.client, 'presence', true, recordingLogger()),
+      clock: () => now,
+    });
     // The leader logs his own days; the community's officer answers them.
     const [leader, officer] = [
       await tokenFor(p.db, { role: 'leader', subjectId: 'L04', countyId: firstCounty.id }),
