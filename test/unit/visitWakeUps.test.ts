@@ -37,6 +37,19 @@ const until = async (test: () => boolean) => {
   while (!test()) await new Promise((r) => setTimeout(r, 5));
 };
 
+/** Signals whose month has started (the first call answered), and a second call answered at once. */
+async function afterTheFirstStart() {
+  const { client, calls } = heldClient();
+  const log = recordingLogger();
+  const signals = createTemporalSignals(client, 'q', false, log, interval);
+  const first = signals.signalWithStart(month, 'visitChanged', wake);
+  await until(() => calls.length === 1);
+  calls[0]!.settle('running');
+  await first;
+  expect(await signals.signalWithStart(month, 'visitChanged', wake)).toBe(true);
+  return { signals, calls, log };
+}
+
 describe("a visit's wake-up of its month", () => {
   it('waits for the first start, then answers at once while the next wake-up waits for its turn', async () => {
     const { client, calls } = heldClient();
@@ -58,15 +71,7 @@ describe("a visit's wake-up of its month", () => {
   });
 
   it('logs a later wake-up that failed, and waits again at the call after it', async () => {
-    const { client, calls } = heldClient();
-    const log = recordingLogger();
-    const signals = createTemporalSignals(client, 'q', false, log, interval);
-    const first = signals.signalWithStart(month, 'visitChanged', wake);
-    await until(() => calls.length === 1);
-    calls[0]!.settle('running');
-    await first;
-
-    expect(await signals.signalWithStart(month, 'visitChanged', wake)).toBe(true);
+    const { signals, calls, log } = await afterTheFirstStart();
     await until(() => calls.length === 2);
     calls[1]!.settle(new Error('frontend unavailable'));
     await until(() => log.warnings.length === 1);
@@ -79,14 +84,7 @@ describe("a visit's wake-up of its month", () => {
   });
 
   it('answers false for a month that has closed, found by the call after the one that learned it', async () => {
-    const { client, calls } = heldClient();
-    const signals = createTemporalSignals(client, 'q', false, recordingLogger(), interval);
-    const first = signals.signalWithStart(month, 'visitChanged', wake);
-    await until(() => calls.length === 1);
-    calls[0]!.settle('running');
-    await first;
-
-    expect(await signals.signalWithStart(month, 'visitChanged', wake)).toBe(true);
+    const { signals, calls } = await afterTheFirstStart();
     await until(() => calls.length === 2);
     calls[1]!.settle('closed');
     await new Promise((r) => setImmediate(r)); // the settled wake-up's own reaction runs first
