@@ -7,14 +7,15 @@
 // The issue asks for 200 requests/s. On this 2-core machine, with the generator, the Temporal dev
 // server and the service's own worker beside it, `npm run bench -- load` at 200 (2026-12-01, quiet
 // machine) held p95 47–72 ms with no timeout but shed 0.9–1.9 % with 503 in the seconds the event
-// loop was busy throughout (docs/faults.md#load-and-shedding): "no 5xx" is not met there. The
-// test, part of `npm run test:faults`, checks the properties at 50 requests/s and the shedding at
-// 200, after the scenario's 15-s warm-up.
+// loop was busy throughout (docs/faults.md#load-and-shedding): "no 5xx" is not met there. In CI
+// (2026-12-01) 200 requests/s for 60 s, after 5 minutes at 50, shed nothing (p95 36 ms), so 200 no
+// longer overloads it. The test, part of `npm run test:faults`, checks the properties at 100
+// requests/s and the shedding at 400, after the scenario's 15-s warm-up.
 import { describe, expect, inject, it } from 'vitest';
 import { loadScenario, type LoadScenarioResult } from '../../bench/load/scenario.js';
 import { devNamespaces } from '../support/namespaces.js';
 
-const rate = Number(process.env.LOAD_TEST_RATE ?? 50);
+const rate = Number(process.env.LOAD_TEST_RATE ?? 100);
 const steadySeconds = Number(process.env.LOAD_TEST_SECONDS ?? 300);
 const overloadSeconds = Number(process.env.LOAD_TEST_OVERLOAD_SECONDS ?? 60);
 const timeoutMs = 5000;
