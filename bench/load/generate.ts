@@ -5,7 +5,7 @@
 // (coordinated omission). Prints one JSON line: percentiles, status counts, timeouts, errors.
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { requestMix, type Request } from './mix.js';
+import { requestMix, sendRequest, type Request } from './mix.js';
 import type { Population } from './population.js';
 
 const [file, rateArg, secondsArg, timeoutArg] = process.argv.slice(2);
@@ -35,12 +35,7 @@ const count = (o: Record<string, number>, key: string) => (o[key] = (o[key] ?? 0
 
 async function send(req: Request, scheduledAt: number): Promise<void> {
   try {
-    const res = await fetch(`${population.apiUrl}${req.path}`, {
-      method: req.method,
-      headers: { authorization: `Bearer ${req.actor.token}`, ...(req.body ? { 'content-type': 'application/json' } : {}) },
-      body: req.body === undefined ? undefined : JSON.stringify(req.body),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
+    const res = await sendRequest(population.apiUrl, req, AbortSignal.timeout(timeoutMs));
     const text = await res.text();
     const ms = performance.now() - scheduledAt;
     latencies.push(ms);

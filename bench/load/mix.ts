@@ -73,3 +73,13 @@ export function requestMix(population: Population): () => Request {
     return kinds[0]!.make();
   };
 }
+
+/** Sends one request as its actor. */
+export function sendRequest(apiUrl: string, req: Request, signal?: AbortSignal): Promise<Response> {
+  return fetch(`${apiUrl}${req.path}`, {
+    method: req.method,
+    headers: { authorization: `Bearer ${req.actor.token}`, ...(req.body ? { 'content-type': 'application/json' } : {}) },
+    body: req.body === undefined ? undefined : JSON.stringify(req.body),
+    signal,
+  });
+}

@@ -89,7 +89,6 @@ export interface LoadScenarioOptions {
 /** The service on a fresh SQLite file with the demo county's quarter decided, and its population. */
 export interface LoadService {
   service: RunningProcess & { apiUrl: string };
-  databaseUrl: string;
   population: Population;
   populationFile: string;
   /** Stops the service and removes its files. */
@@ -125,7 +124,7 @@ export async function startLoadService(env: Record<string, string>): Promise<Loa
     const population = await preparePopulation(service.apiUrl, databaseUrl, bureauToken);
     const populationFile = join(dir, 'population.json');
     writeFileSync(populationFile, JSON.stringify(population));
-    return { service, databaseUrl, population, populationFile, close };
+    return { service, population, populationFile, close };
   } catch (err) {
     await close();
     throw err;
