@@ -1,5 +1,6 @@
 // Signing in to the console at /, in Chinese, English one click away; the menu shows only what
-// the role may open; a wrong password is said next to the form; sign-out returns to the form.
+// the role may open; a wrong password is said next to the form; sign-out returns to the form;
+// the system's reduced-motion setting turns the transitions off.
 import { describe, expect, it } from 'vitest';
 import { devNamespaces } from '../support/namespaces.js';
 import { checkPage, consoleSuite, newContext, phone, signIn } from '../support/console.js';
@@ -69,6 +70,21 @@ describe('the console: signing in', () => {
     await expect.poll(() => page.getByText('局机关管理员').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await checkPage(page, 'first-clerk');
     await context.close();
+  });
+
+  it('moves without transitions when the system asks for reduced motion, and with them otherwise', async () => {
+    // The menu's items: Ant Design's own reduced-motion styles cover buttons, not menus.
+    const transition = async (reducedMotion: 'reduce' | 'no-preference') => {
+      const context = await c.browser.newContext({ locale: 'zh-CN', reducedMotion });
+      const page = await context.newPage();
+      await signIn(page, c.running.url, 'zhang.clerk');
+      // Run in the page, where getComputedStyle is a global; Node's types do not know it.
+      const seconds = (await page.evaluate(`getComputedStyle(document.querySelector('.ant-menu-item')).transitionDuration`)) as string;
+      await context.close();
+      return seconds.split(',').map((s) => parseFloat(s));
+    };
+    expect(Math.max(...(await transition('reduce')))).toBe(0);
+    expect(Math.max(...(await transition('no-preference')))).toBeGreaterThan(0);
   });
 
   it('fits a phone: the menu folds into a drawer', async () => {

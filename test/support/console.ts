@@ -128,7 +128,7 @@ export async function checkPage(page: Page, name: string): Promise<void> {
   mkdirSync(artefacts, { recursive: true });
   await page.waitForLoadState('networkidle');
   await expect.poll(() => page.locator('.ant-spin-spinning, .ant-skeleton-active').count(), { timeout: 15_000 }).toBe(0);
-  // A menu item mid-transition has a colour between two legal ones, which axe would measure.
+  // Whatever still animates under reduced motion (not Ant Design's own transitions) ends first.
   await page.evaluate(`Promise.race([
     new Promise((settle) => setTimeout(settle, 5000)),
     Promise.all(document.getAnimations()

@@ -5,7 +5,7 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { theme } from './theme';
+import { useConsoleTheme } from './theme';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 
 export type Lang = 'zh' | 'en';
@@ -29,6 +29,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     localStorage.setItem(storageKey, next);
     setLangState(next);
   }, []);
+  const theme = useConsoleTheme();
   const value = useMemo<I18n>(() => ({ lang, setLang, t: (zh, en) => (lang === 'zh' ? zh : en) }), [lang, setLang]);
   dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
   useEffect(() => {
