@@ -100,7 +100,11 @@ if (wanted('load')) {
   const line = (s: LoadSummary) =>
     `${s.rate} requests/s for ${s.seconds} s: p50 ${s.p50Ms} ms, p95 ${s.p95Ms} ms, p99 ${s.p99Ms} ms (taken on: p95 ${s.acceptedP95Ms} ms); ` +
     `statuses ${JSON.stringify(s.statuses)}; ${s.timeouts} timeouts, ${s.errors} errors; service CPU ${s.serviceCpuMsPerRequest} ms per request; generator up to ${s.maxLateMs} ms late\n` +
+    (s.warmUp.sent ? `           the generator's warm-up, not judged: ${s.warmUp.sent} requests, ${JSON.stringify(s.warmUp.statuses)}\n` : '') +
     `           shed by second of the run: ${JSON.stringify(s.shedBySecond)}\n` +
+    `           timed out by second of the run: ${JSON.stringify(s.timedOutBySecond)}; by kind: ${JSON.stringify(
+      Object.fromEntries(Object.entries(s.kinds).flatMap(([k, statuses]) => (statuses.timeout ? [[k, statuses.timeout]] : []))),
+    )}\n` +
     `           p95 by kind (taken on): ${Object.entries(s.kindP95Ms)
       .map(([k, v]) => `${k} ${v} ms`)
       .join(', ')}`;

@@ -34,6 +34,9 @@ const schema = z
     TIME_ZONE: z.string().min(1).default(defaultTimeZone),
     HTTP_HOST: z.string().default('127.0.0.1'),
     HTTP_PORT: listenPort.default(3000),
+    // Node's 511 overflowed when hundreds of clients connected at once to a busy process: the
+    // kernel dropped their connections, and each came back only after a 1-s, 3-s, 7-s retry.
+    HTTP_LISTEN_BACKLOG: positive.default(4096),
     BUREAU_TOKEN: z.string().min(16).optional(),
     WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
     WEBHOOK_SECRET: z.string().min(16).optional(),
@@ -85,6 +88,7 @@ const schema = z
     HTTP_MAX_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
     HTTP_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(1).max(60_000).default(1000),
     HTTP_MAX_EVENT_LOOP_UTILIZATION: z.coerce.number().gt(0).max(1).default(0.98),
+    HTTP_MAX_BUSY_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(50),
     HTTP_CLIENT_MAX_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
     AUTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
     // The population register's ID numbers are encrypted under this key (base64 of 32 bytes), which
@@ -139,7 +143,8 @@ export interface Config {
   /** Whether `npm start` runs a worker in its own process (false: `npm run worker` does the work). */
   serviceWorker: boolean;
   timeZone: string;
-  http: { host: string; port: number };
+  /** backlog: connections the kernel holds until the process accepts them (capped by net.core.somaxconn). */
+  http: { host: string; port: number; backlog: number };
   bureauToken?: string;
   /** Sessions, cookies and sign-in throttling (docs/accounts.md). */
   accounts: AccountsOptions;
@@ -192,7 +197,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     database: { poolSize: e.DATABASE_POOL_SIZE, sqliteBusyTimeoutMs: e.SQLITE_BUSY_TIMEOUT_MS },
     serviceWorker: e.SERVICE_WORKER === 'true',
     timeZone: e.TIME_ZONE,
-    http: { host: e.HTTP_HOST, port: e.HTTP_PORT },
+    http: { host: e.HTTP_HOST, port: e.HTTP_PORT, backlog: e.HTTP_LISTEN_BACKLOG },
     bureauToken: e.BUREAU_TOKEN,
     accounts: {
       sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
@@ -215,6 +220,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxWaitMs: e.HTTP_MAX_WAIT_MS,
       maxEventLoopDelayMs: e.HTTP_MAX_EVENT_LOOP_DELAY_MS,
       maxEventLoopUtilization: e.HTTP_MAX_EVENT_LOOP_UTILIZATION,
+      maxBusyEventLoopDelayMs: e.HTTP_MAX_BUSY_EVENT_LOOP_DELAY_MS,
       clientMaxPerMinute: e.HTTP_CLIENT_MAX_PER_MINUTE,
     },
     authCacheMs: e.AUTH_CACHE_MS,

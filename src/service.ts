@@ -83,7 +83,7 @@ export async function startService(config: Config, clock: () => Date = () => new
     personalData: personalDataCipher(loadPersonalDataKey(config.personalData)),
   });
   const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(config.http.port, config.http.host, () => resolve(s));
+    const s = app.listen({ port: config.http.port, host: config.http.host, backlog: config.http.backlog }, () => resolve(s));
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.http.port;

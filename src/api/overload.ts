@@ -18,8 +18,10 @@ export interface OverloadOptions {
   maxWaitMs: number;
   /** How late the event loop may run: beyond it requests wait unseen in the socket, so new ones get 503. */
   maxEventLoopDelayMs: number;
-  /** The share of the last second the event loop may have been busy (0–1) while more than maxInFlight requests came: beyond it, new requests get 503. */
+  /** The share of the last second the event loop may have been busy (0–1) while more than maxInFlight requests came… */
   maxEventLoopUtilization: number;
+  /** …and how late it may run meanwhile: beyond both, new requests get 503. */
+  maxBusyEventLoopDelayMs: number;
   /** Requests one client (its credential, else its address) may make per minute before 429. */
   clientMaxPerMinute: number;
 }
@@ -57,9 +59,10 @@ function perClient(limit: number): RequestHandler {
 }
 
 /**
- * How late a timer of `everyMs` last fired. With better-sqlite3 a query runs on the event loop, so
- * an overloaded process shows as a late loop rather than as requests in flight: requests then
- * queue in the socket before any middleware sees them.
+ * How late a timer of `everyMs` runs: as late as it last fired, or later while the turn in progress
+ * keeps it from firing. With better-sqlite3 a query runs on the event loop, so an overloaded process
+ * shows as a late loop rather than as requests in flight: requests then queue in the socket before
+ * any middleware sees them.
  */
 function eventLoopDelay(everyMs = 20): () => number {
   let last = performance.now();
@@ -69,15 +72,18 @@ function eventLoopDelay(everyMs = 20): () => number {
     delay = Math.max(0, now - last - everyMs);
     last = now;
   }, everyMs).unref();
-  return () => delay;
+  return () => Math.max(delay, performance.now() - last - everyMs);
 }
 
 /**
  * The share of the last second the event loop was busy, and how many requests came in that second.
- * A loop that keeps up with many short requests is never late by much, yet leaves no idle moment,
- * and the requests it has not come to yet wait unseen in the socket until the client gives up:
- * busy all the time means behind. Busy with few requests is the process's own work (starting, the
- * worker deciding a cycle), which shedding the few would not shorten.
+ * A loop that takes on more short requests than it can finish is never late by much, yet leaves no
+ * idle moment, and the requests it has not come to yet wait unseen in the socket until the client
+ * gives up. Busy all the time alone is not behind, though: a loop kept busy by a GC pause or the
+ * worker's turn still comes to every request within a few tens of milliseconds, and shedding then
+ * refused requests it would have answered in time. Busy and late is behind. Busy with few requests
+ * is the process's own work (starting, the worker deciding a cycle), which shedding the few would
+ * not shorten.
  */
 function eventLoopBusy(everyMs = 100, windowMs = 1000): { busy: () => number; arrivals: () => number; arrived: () => void } {
   const samples = [performance.eventLoopUtilization()];
@@ -99,7 +105,14 @@ function eventLoopBusy(everyMs = 100, windowMs = 1000): { busy: () => number; ar
   };
 }
 
-function inFlightGate({ maxInFlight, maxQueued, maxWaitMs, maxEventLoopDelayMs, maxEventLoopUtilization }: OverloadOptions): RequestHandler {
+function inFlightGate({
+  maxInFlight,
+  maxQueued,
+  maxWaitMs,
+  maxEventLoopDelayMs,
+  maxEventLoopUtilization,
+  maxBusyEventLoopDelayMs,
+}: OverloadOptions): RequestHandler {
   const delay = eventLoopDelay();
   const loop = eventLoopBusy();
   let inFlight = 0;
@@ -116,8 +129,11 @@ function inFlightGate({ maxInFlight, maxQueued, maxWaitMs, maxEventLoopDelayMs, 
     if (delay() > maxEventLoopDelayMs) return shed(res, `the event loop runs ${Math.round(delay())} ms late`);
     loop.arrived();
     // As many requests in the last second as the process works on at once: they are what keeps it busy.
-    if (loop.busy() > maxEventLoopUtilization && loop.arrivals() > maxInFlight)
-      return shed(res, `the event loop was busy ${Math.round(loop.busy() * 100)} % of the last second, with ${loop.arrivals()} requests`);
+    if (loop.busy() > maxEventLoopUtilization && loop.arrivals() > maxInFlight && delay() > maxBusyEventLoopDelayMs)
+      return shed(
+        res,
+        `the event loop was busy ${Math.round(loop.busy() * 100)} % of the last second, with ${loop.arrivals()} requests, and runs ${Math.round(delay())} ms late`,
+      );
     let released = false;
     const admit = () => {
       const done = () => {

@@ -97,4 +97,14 @@ describe('production wiring', () => {
     expect(() => loadConfig({ DATABASE_POOL_SIZE: 'many' })).toThrow(ConfigError);
     expect(() => loadConfig({ SERVICE_WORKER: 'yes' })).toThrow(/SERVICE_WORKER/);
   });
+
+  it("the HTTP listen backlog and the busy loop's lateness bound come from the environment, checked", () => {
+    expect(loadConfig({}).http.backlog).toBe(4096);
+    expect(loadConfig({}).overload.maxBusyEventLoopDelayMs).toBe(50);
+    const config = loadConfig({ HTTP_LISTEN_BACKLOG: '1024', HTTP_MAX_BUSY_EVENT_LOOP_DELAY_MS: '0' });
+    expect(config.http.backlog).toBe(1024);
+    expect(config.overload.maxBusyEventLoopDelayMs).toBe(0);
+    expect(() => loadConfig({ HTTP_LISTEN_BACKLOG: '0' })).toThrow(/HTTP_LISTEN_BACKLOG/);
+    expect(() => loadConfig({ HTTP_MAX_BUSY_EVENT_LOOP_DELAY_MS: 'soon' })).toThrow(/HTTP_MAX_BUSY_EVENT_LOOP_DELAY_MS/);
+  });
 });
