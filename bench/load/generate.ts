@@ -37,6 +37,9 @@ const timedOutBySecond: Record<string, number> = {};
 let maxLateMs = 0;
 const firstErrors: string[] = [];
 const count = (o: Record<string, number>, key: string) => (o[key] = (o[key] ?? 0) + 1);
+const timedOut = (err: unknown) => err instanceof DOMException && err.name === 'TimeoutError';
+/** The second of the judged run a request was scheduled in. */
+const secondOf = (scheduledAt: number) => String(Math.floor((scheduledAt - started - warmUpMs) / 1000));
 /** The warm-up's requests: their statuses and timeouts ('timeout'), counted apart. */
 const warmUp = { sent: 0, statuses: {} as Record<string, number> };
 
@@ -47,7 +50,7 @@ async function warm(req: Request): Promise<void> {
     await res.arrayBuffer();
     count(warmUp.statuses, String(res.status));
   } catch (err) {
-    count(warmUp.statuses, err instanceof DOMException && err.name === 'TimeoutError' ? 'timeout' : 'error');
+    count(warmUp.statuses, timedOut(err) ? 'timeout' : 'error');
   }
 }
 
@@ -62,17 +65,17 @@ async function send(req: Request, scheduledAt: number): Promise<void> {
     count((kinds[req.kind] ??= {}), String(res.status));
     const shed = res.status === 429 || res.status === 503;
     if (shed && !res.headers.get('retry-after')) shedWithoutRetryAfter++;
-    if (shed) count(shedBySecond, String(Math.floor((scheduledAt - started - warmUpMs) / 1000)));
+    if (shed) count(shedBySecond, secondOf(scheduledAt));
     if (!shed) {
       accepted.push(ms);
       (kindLatencies[req.kind] ??= []).push(ms);
     }
     if (res.status >= 500 && firstErrors.length < 5) firstErrors.push(`${req.method} ${req.path} ${res.status} ${text.slice(0, 300)}`);
   } catch (err) {
-    if (err instanceof DOMException && err.name === 'TimeoutError') {
+    if (timedOut(err)) {
       timeouts++;
       count((kinds[req.kind] ??= {}), 'timeout');
-      count(timedOutBySecond, String(Math.floor((scheduledAt - started - warmUpMs) / 1000)));
+      count(timedOutBySecond, secondOf(scheduledAt));
     } else {
       errors++;
       if (firstErrors.length < 5) firstErrors.push(`${req.method} ${req.path}: ${String((err as Error).cause ?? err)}`);

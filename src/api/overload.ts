@@ -126,13 +126,14 @@ function inFlightGate({
   };
 
   return (_req, res, next) => {
-    if (delay() > maxEventLoopDelayMs) return shed(res, `the event loop runs ${Math.round(delay())} ms late`);
+    const late = delay();
+    if (late > maxEventLoopDelayMs) return shed(res, `the event loop runs ${Math.round(late)} ms late`);
     loop.arrived();
     // As many requests in the last second as the process works on at once: they are what keeps it busy.
-    if (loop.busy() > maxEventLoopUtilization && loop.arrivals() > maxInFlight && delay() > maxBusyEventLoopDelayMs)
+    if (loop.busy() > maxEventLoopUtilization && loop.arrivals() > maxInFlight && late > maxBusyEventLoopDelayMs)
       return shed(
         res,
-        `the event loop was busy ${Math.round(loop.busy() * 100)} % of the last second, with ${loop.arrivals()} requests, and runs ${Math.round(delay())} ms late`,
+        `the event loop was busy ${Math.round(loop.busy() * 100)} % of the last second, with ${loop.arrivals()} requests, and runs ${Math.round(late)} ms late`,
       );
     let released = false;
     const admit = () => {
