@@ -4,6 +4,7 @@
 import { createDb } from '../../src/db/client.js';
 import { demoSubmissions } from '../../test/support/figures.js';
 import { tokenFor } from '../../test/support/users.js';
+import { fetchHonouringRetryAfter } from '../retryAfter.js';
 
 export interface Actor {
   role: 'bureau-staff' | 'officer' | 'leader' | 'department';
@@ -30,15 +31,11 @@ const county = 'demo';
 
 /** A request that waits out Retry-After when the busy service sheds it. */
 async function call(apiUrl: string, token: string, method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
-  const res = await fetch(`${apiUrl}${path}`, {
+  const res = await fetchHonouringRetryAfter(`${apiUrl}${path}`, {
     method,
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  if ((res.status === 503 || res.status === 429) && res.headers.get('retry-after')) {
-    await new Promise((r) => setTimeout(r, Number(res.headers.get('retry-after')) * 1000));
-    return call(apiUrl, token, method, path, body);
-  }
   if (res.status >= 400) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
   return (await res.json()) as Record<string, unknown>;
 }

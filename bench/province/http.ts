@@ -1,6 +1,7 @@
 // The province's quarter over HTTP, as each county's people would send it: every reporting
 // department uploads its figures as one CSV, then the bureau starts the county's cycle.
 import { demoSubmissions } from '../../test/support/figures.js';
+import { fetchHonouringRetryAfter } from '../retryAfter.js';
 import type { SeededCounty } from './seed.js';
 
 /** Runs `work` over `items`, at most `width` at a time. */
@@ -12,14 +13,23 @@ export async function inParallel<T>(items: T[], width: number, work: (item: T) =
   await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
 }
 
+let shed = 0;
+/** How many requests the service has shed so far (each was sent again after its Retry-After). */
+export const shedRequests = () => shed;
+
 /**
- * One request; sent again once when the server closed a kept-alive connection just as it was
- * reused (both requests here may be repeated: the same figures again, or a start that answers 409).
+ * One request, sent again after Retry-After whenever the busy service sheds it, and once when the
+ * server closed a kept-alive connection just as it was reused (both requests here may be
+ * repeated: the same figures again, or a start that answers 409).
  */
 async function send(apiUrl: string, method: string, path: string, token: string, body: string, type: string, again = true): Promise<void> {
   let res: Response;
   try {
-    res = await fetch(`${apiUrl}/api${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': type }, body });
+    res = await fetchHonouringRetryAfter(
+      `${apiUrl}/api${path}`,
+      { method, headers: { authorization: `Bearer ${token}`, 'content-type': type }, body },
+      () => shed++,
+    );
   } catch (err) {
     if (again && (err as { cause?: { code?: string } }).cause?.code === 'UND_ERR_SOCKET') return send(apiUrl, method, path, token, body, type, false);
     throw err;

@@ -9,7 +9,7 @@ import pg from 'pg';
 import { createDb } from '../../src/db/client.js';
 import { ensureNamespaces } from '../../scripts/cluster/namespaces.js';
 import { adminUrl, clusterSettings, temporalAddress } from '../../scripts/cluster/settings.js';
-import { inParallel, startCycle, submitFigures } from './http.js';
+import { inParallel, shedRequests, startCycle, submitFigures } from './http.js';
 import { cpuOf, findProcesses, memoryOf, postgresMiB, postmasterOn, tree } from './proc.js';
 import { startProcesses } from './processes.js';
 import { freshDatabase, seedProvince } from './seed.js';
@@ -98,10 +98,12 @@ try {
   t = performance.now();
   let figures = 0;
   await inParallel(seeded, width, async (c) => {
-    figures += await submitFigures(running.apiUrl, c, flags.period);
+    // Added after the await: `figures += await …` reads the sum before it and loses the other lanes' figures.
+    const submitted = await submitFigures(running.apiUrl, c, flags.period);
+    figures += submitted;
   });
   const figuresMs = performance.now() - t;
-  say(`${figures} figures in over HTTP in ${seconds(figuresMs)} s`);
+  say(`${figures} figures in over HTTP in ${seconds(figuresMs)} s (${shedRequests()} requests shed and sent again)`);
 
   const cpuBefore = cpu();
   const partsBefore = cpuByPart();
@@ -110,7 +112,9 @@ try {
   const startedMs = performance.now() - t;
   await waitForDecisions(db, counties, sample);
   const decidedMs = performance.now() - t;
-  say(`${counties} cycles started in ${seconds(startedMs)} s, all decided after ${seconds(decidedMs)} s`);
+  say(
+    `${counties} cycles started in ${seconds(startedMs)} s, all decided after ${seconds(decidedMs)} s (${shedRequests()} requests shed and sent again in all)`,
+  );
   const expected = await expectedFollowUps(db);
   await waitForFollowUps(client, db, taskQueue, expected, sample, (line) => say(`${line} (${seconds(performance.now() - t)} s)`));
   const doneMs = performance.now() - t;
@@ -159,6 +163,7 @@ try {
       counties,
       offices: officesTotal,
       figures,
+      shedAndSentAgain: shedRequests(),
       figuresSeconds: seconds(figuresMs),
       decidedSeconds: seconds(decidedMs),
       followedUpSeconds: seconds(doneMs),
