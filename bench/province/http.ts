@@ -13,6 +13,9 @@ export async function inParallel<T>(items: T[], width: number, work: (item: T) =
   await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
 }
 
+/** How a kept-alive connection the server closed just as it was reused shows (undici's own, or the peer's reset). */
+const reconnectable = new Set(['UND_ERR_SOCKET', 'ECONNRESET']);
+
 let shed = 0;
 /** How many requests the service has shed so far (each was sent again after its Retry-After). */
 export const shedRequests = () => shed;
@@ -31,7 +34,7 @@ async function send(apiUrl: string, method: string, path: string, token: string,
       () => shed++,
     );
   } catch (err) {
-    if (again && (err as { cause?: { code?: string } }).cause?.code === 'UND_ERR_SOCKET') return send(apiUrl, method, path, token, body, type, false);
+    if (again && reconnectable.has((err as { cause?: { code?: string } }).cause?.code ?? '')) return send(apiUrl, method, path, token, body, type, false);
     throw err;
   }
   if (res.status === 409 && !again) return;

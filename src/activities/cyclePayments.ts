@@ -7,6 +7,7 @@ import { isFinal, obligationStatuses } from '../core/obligationStatus.js';
 import type { PaymentTiming } from '../core/settlement.js';
 import { verificationStep, type VerificationRecord } from '../core/verificationStep.js';
 import { paymentOverdueNoticeId, paymentReminderNoticeId } from '../contracts/payments.js';
+import { giveTheLoopATurn } from '../db/loopTurn.js';
 import type { ActivityDeps } from './deps.js';
 import { paymentActivities } from './payments.js';
 
@@ -111,7 +112,10 @@ export function cyclePaymentActivities(deps: ActivityDeps) {
         select: stateColumns,
       });
       const published: string[] = [];
-      for (const row of rows) published.push(...(await look(row, input)));
+      for (const row of rows) {
+        published.push(...(await look(row, input)));
+        await giveTheLoopATurn();
+      }
       const beyondInbox = channels.length > 0;
       if (rows.length === limit) return { published, beyondInbox, after: rows.at(-1)!.id };
       const left = await db.paymentObligation.aggregate({ where: open, _count: true, _min: { nextLookAt: true } });

@@ -11,6 +11,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Db } from '../db/client.js';
 import type { AuditActor } from '../db/audit.js';
 import { audited } from '../db/audit.js';
+import { giveTheLoopATurn } from '../db/loopTurn.js';
 import type { Logger } from '../api/log.js';
 import { importBatchWithGroups, type GroupScope } from './importGroups.js';
 import { checkRows } from './importRows.js';
@@ -160,9 +161,8 @@ async function runImport(deps: ImportDeps, record: ImportRecord, upload: ImportU
       rowsDone += batch.length;
       rowsWritten += outcome.written;
       await db.registerImport.update({ where: { id: record.id }, data: { rowsDone, rowsWritten } });
-      // SQLite's driver is synchronous: without a turn of the event loop between batches, the
-      // process's requests (a GET of this very progress) would wait for the whole import.
-      await new Promise((resolve) => setImmediate(resolve));
+      // Between batches, so that a GET of this very progress is answered while the import runs.
+      await giveTheLoopATurn();
     }
     await finish('done', byLine(errors));
   } catch (e) {
