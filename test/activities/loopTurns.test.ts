@@ -8,6 +8,7 @@ import { createInboxNotifier } from '../../src/notices/notifier.js';
 import { loadDefaultRuleSet } from '../../src/rules/ruleSet.js';
 import { firstCounty } from '../support/counties.js';
 import { freshSqlite, type TestDb } from '../support/db.js';
+import { day } from '../support/runningTime.js';
 
 let t: TestDb;
 beforeAll(async () => {
@@ -35,7 +36,7 @@ async function turnsDuring(work: () => Promise<unknown>): Promise<number> {
 
 it("lets the event loop run after each obligation of a cycle's payment page", async () => {
   const cycleId = 'c-loop-turns';
-  const dueOn = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+  const dueOn = new Date(Date.now() + 20 * day).toISOString().slice(0, 10);
   const ids = Array.from({ length: 40 }, (_, i) => `${cycleId}/subsidy/o${String(i).padStart(2, '0')}`);
   for (const id of ids)
     await t.db.paymentObligation.create({
